@@ -1,0 +1,98 @@
+import Foundation
+
+/// Where an article's publication date came from.
+public enum DateSource: String, Codable, Sendable {
+    /// The `--date` option.
+    case override
+    /// A catalog file beside the article (`index.jsonl`).
+    case catalog
+    /// A `YYYY-MM-DD` prefix of the file name.
+    case fileName
+    /// Embedded with the bundled seed.
+    case bundled
+}
+
+/// A block of text separated from its neighbours by blank lines.
+public struct Paragraph: Hashable, Codable, Sendable {
+    /// From the first to the last non-space scalar of the block.
+    public var span: TextSpan
+    /// Indices into `Article.sentences`.
+    public var sentences: Range<Int>
+    /// The article's headline is paragraph 0 and carries this flag.
+    public var isHeadline: Bool
+}
+
+public struct Sentence: Hashable, Codable, Sendable {
+    public var span: TextSpan
+    public var paragraph: Int
+}
+
+/// One article read into the document model: its text exactly as read, and spans (Unicode-scalar
+/// offsets into that text) for headline, paragraphs and sentences.
+public struct Article: Sendable {
+    /// A path, or a name such as `seed:000_32905e9c967a98d8.txt` for the bundled seed.
+    public var source: String
+    public let text: String
+    /// `text.unicodeScalars` as an array: offsets in every span index into it.
+    public let scalars: [Unicode.Scalar]
+    /// All text blocks in order; when the article has a headline it is paragraph 0.
+    public let paragraphs: [Paragraph]
+    public let sentences: [Sentence]
+    /// The publication date: the reference date for `Thursday`, `this week`, `yesterday`.
+    public var date: CivilDate?
+    public var dateSource: DateSource?
+    /// Problems met while reading that did not stop it (invalid UTF-8, ...).
+    public var warnings: [String]
+
+    public init(text: String, source: String = "", date: CivilDate? = nil, dateSource: DateSource? = nil,
+                warnings: [String] = []) {
+        self.source = source
+        self.text = text
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        let layout = DocumentLayout.analyze(scalars)
+        self.paragraphs = layout.paragraphs
+        self.sentences = layout.sentences
+        self.date = date
+        self.dateSource = date == nil ? nil : (dateSource ?? .override)
+        self.warnings = warnings
+    }
+
+    public var headline: TextSpan? { paragraphs.first.flatMap { $0.isHeadline ? $0.span : nil } }
+
+    /// The body paragraphs (everything but the headline).
+    public var bodyParagraphs: ArraySlice<Paragraph> {
+        paragraphs.first?.isHeadline == true ? paragraphs.dropFirst() : paragraphs[...]
+    }
+
+    public var headlineText: String { headline.map(string) ?? "" }
+
+    /// The text of a span, as a String.
+    public func string(_ span: TextSpan) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[span.start..<span.end])
+        return String(view)
+    }
+
+    /// The index of the sentence holding `offset`, or the nearest one before it.
+    public func sentenceIndex(containing offset: Int) -> Int? {
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].span.start <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? nil : lo - 1
+    }
+
+    /// The index of the paragraph holding `offset`, or the nearest one before it.
+    public func paragraphIndex(containing offset: Int) -> Int? {
+        var lo = 0
+        var hi = paragraphs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if paragraphs[mid].span.start <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? nil : lo - 1
+    }
+}

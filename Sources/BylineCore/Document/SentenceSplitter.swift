@@ -1,0 +1,167 @@
+/// Splits a paragraph into sentences.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and brackets after it)
+/// followed by white space and a plausible sentence start. Not an end: abbreviations (`Mr.`,
+/// `Gen.`, `Dec. 31`, `U.S. officials`), initials (`George W. Bush`), decimals (`3.5`), and
+/// any break inside a closed quotation, so that `"We work. Time runs out," she said.` stays
+/// one sentence together with its attribution.
+enum SentenceSplitter {
+    static func split(_ s: [Unicode.Scalar], _ paragraph: TextSpan) -> [TextSpan] {
+        let quoted = closedQuotations(s, paragraph)
+        var quoteIndex = 0
+        var result: [TextSpan] = []
+        var start = paragraph.start
+        var i = paragraph.start
+        let end = paragraph.end
+        while i < end {
+            let c = s[i].value
+            guard c == 0x2E || c == 0x21 || c == 0x3F || c == 0x2026 else {
+                i += 1
+                continue
+            }
+            // Run of terminal punctuation, then closing quotes and brackets.
+            var j = i + 1
+            while j < end, isTerminal(s[j].value) { j += 1 }
+            while j < end, isCloser(s[j]) { j += 1 }
+            guard j < end, ScalarClass.isWhitespace(s[j]) else {
+                i = j
+                continue
+            }
+            var k = j
+            while k < end, ScalarClass.isWhitespace(s[k]) { k += 1 }
+            guard k < end else { break }
+            // Breaks inside a closed quotation do not end the sentence.
+            while quoteIndex < quoted.count, quoted[quoteIndex].end <= j { quoteIndex += 1 }
+            let insideQuote = quoteIndex < quoted.count && quoted[quoteIndex].start < j && j < quoted[quoteIndex].end
+            if !insideQuote, isBoundary(s, period: i, runEnd: j, next: k, paragraphStart: paragraph.start, end: end) {
+                result.append(TextSpan(start, j))
+                start = k
+            }
+            i = k
+        }
+        if start < end { result.append(TextSpan(start, end)) }
+        return result
+    }
+
+    private static func isTerminal(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 }
+
+    private static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x2019, 0x201D, 0xBB, 0x203A: return true
+        default: return false
+        }
+    }
+
+    private static func isOpener(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x22, 0x27, 0x28, 0x5B, 0x2018, 0x201C, 0xAB, 0x2039, 0x60: return true
+        default: return false
+        }
+    }
+
+    private static func isBoundary(_ s: [Unicode.Scalar], period i: Int, runEnd j: Int, next k: Int,
+                                   paragraphStart: Int, end: Int) -> Bool {
+        // The first letter of the next sentence, past opening quotes and brackets.
+        var n = k
+        while n < end, isOpener(s[n]) || s[n].value == 0x2014 || s[n].value == 0x2D { n += 1 }
+        guard n < end else { return true }
+        let next = s[n]
+        let nextStartsSentence = ScalarClass.isUpper(next) || ScalarClass.isDigit(next) || !ScalarClass.isLetter(next)
+        if !nextStartsSentence { return false }
+        // `?`, `!` and an ellipsis end a sentence before a capital; only a lone `.` is ambiguous.
+        if s[i].value != 0x2E || (i + 1 < j && isTerminal(s[i + 1].value)) { return true }
+
+        // The word before the period.
+        var w = i
+        while w > paragraphStart, ScalarClass.isLetter(s[w - 1]) || s[w - 1].value == 0x2E { w -= 1 }
+        if w == i { return true }  // `5.` or `).`: a number or bracket ends the sentence
+        let word = lowercasedWord(s, w, i)
+        let nextWord = lowercasedWord(s, n, wordEnd(s, n, end))
+        let nextIsDigit = ScalarClass.isDigit(next)
+
+        // `U.S.`, `a.m.`, single initials `W.`: an abbreviation with inner dots or one letter.
+        if word.contains(".") || word.count == 1 {
+            if word.count == 1, ScalarClass.isUpper(s[w]) {
+                // An initial (`George W. Bush`) unless a common sentence opener follows.
+                return sentenceOpeners.contains(nextWord)
+            }
+            return sentenceOpeners.contains(nextWord)
+        }
+        if titles.contains(word) { return false }
+        if months.contains(word) { return !nextIsDigit && sentenceOpeners.contains(nextWord) }
+        if abbreviations.contains(word) { return sentenceOpeners.contains(nextWord) }
+        return true
+    }
+
+    private static func wordEnd(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var e = start
+        while e < end, ScalarClass.isLetter(s[e]) { e += 1 }
+        return e
+    }
+
+    private static func lowercasedWord(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
+        var view = String.UnicodeScalarView()
+        for k in from..<to { view.append(ScalarClass.asciiLower(s[k])) }
+        return String(view)
+    }
+
+    /// Titles before a name: never the end of a sentence.
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
+        "adm", "cmdr", "sen", "sens", "rep", "reps", "gov", "govs", "lt.gov", "pres", "rev", "hon", "fr", "st",
+        "supt", "det", "insp", "atty", "gen", "brig", "msgr", "sr", "jr", "mt", "ft", "amb", "sec", "secy",
+    ]
+
+    static let months: Set<String> = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    /// Abbreviations that end a sentence only when a common sentence opener follows.
+    static let abbreviations: Set<String> = [
+        "inc", "corp", "co", "ltd", "llc", "bros", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ",
+        "assn", "ave", "blvd", "rd", "fig", "vol", "ed", "eds", "mon", "tue", "tues", "wed", "thu", "thur",
+        "thurs", "fri", "sat", "sun", "al", "cf", "ca",
+    ]
+
+    /// Words that usually open a sentence: after an ambiguous abbreviation they mean a break.
+    static let sentenceOpeners: Set<String> = [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this",
+        "that", "these", "those", "there", "its", "his", "her", "their", "our", "my", "if", "when", "while",
+        "as", "after", "before", "since", "however", "meanwhile", "still", "yet", "so", "for", "of", "with",
+        "to", "by", "what", "who", "why", "how", "where", "some", "many", "most", "no", "not", "one", "both",
+        "all", "each", "officials", "also", "then", "now", "later", "although", "though", "because",
+    ]
+
+    /// Closed quotations in the paragraph, in order: breaks inside them are not sentence ends.
+    /// Straight double marks pair up in turn; curly marks pair by direction. Unclosed marks
+    /// give no interval.
+    static func closedQuotations(_ s: [Unicode.Scalar], _ span: TextSpan) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var straightOpen: Int?
+        var curlyOpen: Int?
+        var i = span.start
+        while i < span.end {
+            switch s[i].value {
+            case 0x22:
+                if let o = straightOpen {
+                    result.append(TextSpan(o, i + 1))
+                    straightOpen = nil
+                } else {
+                    straightOpen = i
+                }
+            case 0x201C:
+                curlyOpen = i
+            case 0x201D:
+                if let o = curlyOpen {
+                    result.append(TextSpan(o, i + 1))
+                    curlyOpen = nil
+                }
+            default:
+                break
+            }
+            i += 1
+        }
+        result.sort()
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Turns the command line's PATHs (files or folders, read recursively) into article files.
+public enum ArticleFinder {
+    /// Article files under `paths`, in a stable order: each PATH in turn, folders sorted by
+    /// path. Hidden files and folders are skipped, as is the catalog file.
+    public static func files(in paths: [String]) throws(ReadError) -> [String] {
+        var result: [String] = []
+        var seen = Set<String>()
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+            if !isDirectory.boolValue {
+                if seen.insert((path as NSString).standardizingPath).inserted { result.append(path) }
+                continue
+            }
+            guard fm.isReadableFile(atPath: path) else { throw .unreadable(path, reason: "permission denied") }
+            var found: [String] = []
+            collect(folder: path, into: &found, depth: 0)
+            if found.isEmpty { throw .noArticles(path) }
+            for file in found.sorted() where seen.insert((file as NSString).standardizingPath).inserted {
+                result.append(file)
+            }
+        }
+        return result
+    }
+
+    private static func collect(folder: String, into found: inout [String], depth: Int) {
+        // Deep enough for any real library, and a guard against symlink loops.
+        guard depth < 32 else { return }
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where !name.hasPrefix(".") && name != Catalog.fileName {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                collect(folder: path, into: &found, depth: depth + 1)
+            } else if ArticleReader.articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                found.append(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Why an article could not be read.
+public enum ReadError: Error, Equatable, CustomStringConvertible, Sendable {
+    case notFound(String)
+    case unreadable(String, reason: String)
+    case empty(String)
+    case binary(String)
+    case tooLarge(String, bytes: Int)
+    case noArticles(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): return "\(p): no such file or folder"
+        case .unreadable(let p, let reason): return "\(p): cannot be read (\(reason))"
+        case .empty(let p): return "\(p): the file is empty: there is no article to read"
+        case .binary(let p): return "\(p): this looks like a binary file, not an article (it contains NUL bytes)"
+        case .tooLarge(let p, let bytes):
+            return "\(p): \(bytes / 1_048_576) MB is larger than the \(ArticleReader.maximumBytes / 1_048_576) MB an article may be"
+        case .noArticles(let p): return "\(p): no articles here (looked for \(ArticleReader.articleExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))"
+        }
+    }
+}
+
+/// Reads article files into `Article`s: UTF-8 (invalid bytes become U+FFFD with a warning),
+/// a BOM, CRLF, tabs and no-break spaces tolerated. Never writes to the file.
+public enum ArticleReader {
+    /// File extensions read when a folder is given (an explicit file is read whatever its name).
+    public static let articleExtensions: Set<String> = ["txt", "text", "md"]
+    /// Larger files are refused with a clear message rather than stalling the reader.
+    public static let maximumBytes = 64 * 1_048_576
+
+    public static func read(path: String, date override: CivilDate? = nil, catalog: Catalog? = nil) throws(ReadError) -> Article {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumBytes { throw ReadError.tooLarge(path, bytes: size) }
+            data = try Data(contentsOf: url)
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            if !FileManager.default.fileExists(atPath: path) { throw .notFound(path) }
+            throw .unreadable(path, reason: (error as NSError).localizedDescription)
+        }
+        var (article, _) = try decode(data, source: path)
+        if let override {
+            article.date = override
+            article.dateSource = .override
+        } else if let entry = (catalog ?? Catalog.nearest(to: path))?.date(forArticleAt: path) {
+            article.date = entry
+            article.dateSource = .catalog
+        } else if let date = dateFromFileName(url.lastPathComponent) {
+            article.date = date
+            article.dateSource = .fileName
+        }
+        return article
+    }
+
+    /// Decodes bytes into an article. Throws for empty and binary content.
+    public static func decode(_ data: Data, source: String) throws(ReadError) -> (Article, invalidSequences: Int) {
+        if data.isEmpty { throw .empty(source) }
+        // NUL bytes do not occur in text; a few in the first 8 KB mean a binary file.
+        if data.prefix(8192).contains(0) { throw .binary(source) }
+        var warnings: [String] = []
+        let text: String
+        var invalid = 0
+        if let valid = String(validating: data, as: UTF8.self) {
+            text = valid
+        } else {
+            text = String(decoding: data, as: UTF8.self)
+            invalid = text.unicodeScalars.reduce(0) { $0 + ($1.value == 0xFFFD ? 1 : 0) }
+            invalid -= countEncodedReplacementCharacters(data)
+            warnings.append("\(source): \(max(invalid, 1)) invalid UTF-8 sequence(s) replaced by U+FFFD")
+        }
+        let article = Article(text: text, source: source, warnings: warnings)
+        if article.paragraphs.isEmpty { throw .empty(source) }
+        return (article, invalid)
+    }
+
+    /// U+FFFD already present in valid form (EF BF BD), so it is not counted as a repair.
+    private static func countEncodedReplacementCharacters(_ data: Data) -> Int {
+        var count = 0
+        var i = data.startIndex
+        while i + 2 < data.endIndex {
+            if data[i] == 0xEF, data[i + 1] == 0xBF, data[i + 2] == 0xBD { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// `2011-12-02_some-title.txt` carries its date in its name.
+    public static func dateFromFileName(_ name: String) -> CivilDate? {
+        guard name.count >= 10 else { return nil }
+        let prefix = String(name.prefix(10))
+        guard let date = CivilDate(iso: prefix) else { return nil }
+        if name.count > 10 {
+            let next = name[name.index(name.startIndex, offsetBy: 10)]
+            guard next == "_" || next == "-" || next == "." || next == " " else { return nil }
+        }
+        return date
+    }
+}

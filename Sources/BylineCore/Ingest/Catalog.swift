@@ -1,0 +1,86 @@
+import Foundation
+
+/// Metadata for articles, kept beside them so the article files stay exactly as published.
+///
+/// A catalog is a file named `index.jsonl` in an article's folder or the folder above it: one
+/// JSON object per line with at least `file` (the article's file name, or its path relative to
+/// the catalog's folder) and `date` (`YYYY-MM-DD`, the publication date). `title` and `url`
+/// are optional. Lines that cannot be parsed are skipped with a warning.
+public struct Catalog: Sendable {
+    public static let fileName = "index.jsonl"
+
+    public struct Entry: Sendable, Equatable {
+        public var file: String
+        public var date: CivilDate?
+        public var title: String?
+        public var url: String?
+    }
+
+    /// The folder holding the catalog.
+    public let folder: String
+    public let entries: [String: Entry]
+    public let warnings: [String]
+
+    public init(folder: String, entries: [Entry], warnings: [String] = []) {
+        self.folder = folder
+        var map: [String: Entry] = [:]
+        for entry in entries { map[entry.file] = entry }
+        self.entries = map
+        self.warnings = warnings
+    }
+
+    /// Parses catalog text (JSON Lines).
+    public static func parse(_ text: String, folder: String) -> Catalog {
+        var entries: [Entry] = []
+        var warnings: [String] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any],
+                let file = object["file"] as? String
+            else {
+                warnings.append("\(folder)/\(fileName):\(number + 1): not a catalog entry (needs a \"file\" field)")
+                continue
+            }
+            var date: CivilDate?
+            if let raw = object["date"] as? String {
+                date = CivilDate(iso: String(raw.prefix(10)))
+                if date == nil { warnings.append("\(folder)/\(fileName):\(number + 1): date \"\(raw)\" is not YYYY-MM-DD") }
+            }
+            entries.append(Entry(file: file, date: date, title: object["title"] as? String,
+                                 url: (object["url"] as? String) ?? (object["url_or_id"] as? String)))
+        }
+        return Catalog(folder: folder, entries: entries, warnings: warnings)
+    }
+
+    public static func load(folder: String) -> Catalog? {
+        let path = (folder as NSString).appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return parse(String(decoding: data, as: UTF8.self), folder: folder)
+    }
+
+    /// The catalog in the article's folder, else in the folder above.
+    public static func nearest(to articlePath: String) -> Catalog? {
+        let folder = (articlePath as NSString).deletingLastPathComponent
+        let here = folder.isEmpty ? "." : folder
+        if let catalog = load(folder: here), catalog.entry(forArticleAt: articlePath) != nil { return catalog }
+        let parent = (here as NSString).deletingLastPathComponent
+        if let catalog = load(folder: parent.isEmpty ? "." : parent), catalog.entry(forArticleAt: articlePath) != nil {
+            return catalog
+        }
+        return nil
+    }
+
+    public func entry(forArticleAt path: String) -> Entry? {
+        let name = (path as NSString).lastPathComponent
+        if let e = entries[name] { return e }
+        let standardized = (path as NSString).standardizingPath
+        let root = (folder as NSString).standardizingPath
+        if standardized.hasPrefix(root + "/") {
+            return entries[String(standardized.dropFirst(root.count + 1))]
+        }
+        return nil
+    }
+
+    public func date(forArticleAt path: String) -> CivilDate? { entry(forArticleAt: path)?.date }
+}

@@ -1,0 +1,35 @@
+/// One dated event on an article's timeline.
+public struct TimelineEntry: Hashable, Codable, Sendable {
+    /// Index into `AnalyzedArticle.timeExpressions`.
+    public var expression: Int
+    /// First and last day the expression covers (a week or a month shows its extent);
+    /// entries sort by `start`, then by the shorter extent, then by position in the text.
+    public var start: CivilDate
+    public var end: CivilDate
+    /// Index into `Article.sentences`.
+    public var sentence: Int
+    /// The quotation in that sentence, if any, and its speaker.
+    public var quote: Int?
+    public var speaker: Int?
+
+    public init(expression: Int, start: CivilDate, end: CivilDate, sentence: Int, quote: Int? = nil, speaker: Int? = nil) {
+        self.expression = expression
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.quote = quote
+        self.speaker = speaker
+    }
+}
+
+/// An article's anchored time expressions in chronological order.
+public struct Timeline: Hashable, Codable, Sendable {
+    public var entries: [TimelineEntry]
+    /// Expressions that have no place on the calendar (durations, sets, unanchored), by index.
+    public var unplaced: [Int]
+
+    public init(entries: [TimelineEntry] = [], unplaced: [Int] = []) {
+        self.entries = entries
+        self.unplaced = unplaced
+    }
+}

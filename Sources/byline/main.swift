@@ -1,0 +1,2 @@
+import BylineCore
+print(BylineCore.BundledSeed.article().headlineText)
