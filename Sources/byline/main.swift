@@ -1,2 +1,0 @@
-import BylineCore
-print(BylineCore.BundledSeed.article().headlineText)
