@@ -54,6 +54,8 @@ let package = Package(
         .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex"], swiftSettings: strict),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI"], swiftSettings: strict),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineCore"], swiftSettings: strict),
+        // Runs the built `byline` binary: output formats, exit codes, error messages.
+        .testTarget(name: "BylineCommandLineTests", dependencies: ["BylineCore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

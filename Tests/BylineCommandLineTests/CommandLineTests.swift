@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+import BylineCore
+
+/// Runs the real `byline` binary built beside the tests.
+struct BylineProcess {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle and the package's executables share one build folder.
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("byline")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: packageRoot + "/.build/debug/byline")
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        var env = ProcessInfo.processInfo.environment
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite final class CommandLineTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    @Test(arguments: [["--help"], ["quotes", "--help"], ["speakers", "--help"], ["timeline", "--help"], ["read", "--help"]])
+    func everyCommandHasHelp(arguments: [String]) throws {
+        let result = try BylineProcess.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE:"))
+    }
+
+    @Test func missingPathExitsOneWithAMessage() throws {
+        let result = try BylineProcess.run(["quotes", "no/such/article.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no/such/article.txt: no such file or folder"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let badDate = try BylineProcess.run(["quotes", "--date", "2011-13-45", "seeds"])
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("YYYY-MM-DD"))
+        let badFormat = try BylineProcess.run(["quotes", "--format", "xml", "seeds"])
+        #expect(badFormat.status == 2)
+        let badOption = try BylineProcess.run(["speakers", "--frobnicate"])
+        #expect(badOption.status == 2)
+    }
+
+    @Test func folderWithoutArticlesSaysSo() throws {
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let result = try BylineProcess.run(["quotes", empty.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no articles here"))
+    }
+
+    @Test func binaryAndEmptyFilesAreRefusedClearly() throws {
+        let binary = folder.appendingPathComponent("a.txt")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1]).write(to: binary)
+        let result = try BylineProcess.run(["quotes", binary.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("binary"))
+        let empty = folder.appendingPathComponent("e.txt")
+        try Data().write(to: empty)
+        let second = try BylineProcess.run(["timeline", empty.path])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("empty"))
+    }
+
+    @Test func aBadFileInsideAFolderIsSkippedWithAWarning() throws {
+        try Data("Good\n\n\"Fine,\" she said.".utf8).write(to: folder.appendingPathComponent("good.txt"))
+        try Data().write(to: folder.appendingPathComponent("empty.txt"))
+        let result = try BylineProcess.run(["quotes", "--format", "jsonl", folder.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: skipped"))
+        #expect(result.stderr.contains("empty.txt"))
+    }
+
+    @Test func jsonLinesAreOneValidObjectPerLine() throws {
+        for command in ["quotes", "speakers", "timeline"] {
+            let result = try BylineProcess.run([command, "--format", "jsonl", "seeds"])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            for line in result.stdout.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                #expect(object != nil, "\(command): \(line)")
+            }
+            let json = try BylineProcess.run([command, "--format", "json", "seeds"])
+            #expect(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) is [Any])
+        }
+    }
+
+    @Test func noPathReadsTheBundledSeed() throws {
+        let fromDisk = try BylineProcess.run(["quotes", "--format", "jsonl", "seeds"])
+        let bundled = try BylineProcess.run(["quotes", "--format", "jsonl"])
+        #expect(bundled.status == 0)
+        #expect(bundled.stdout == fromDisk.stdout)
+    }
+
+    @Test func controlCharactersInArticlesNeverReachTheTerminalRaw() throws {
+        let path = folder.appendingPathComponent("evil.txt")
+        try Data("Evil\u{1B}[2J headline\n\n\"Hello\u{1B}]0;pwned\u{07} there,\" said Mallory Smith.".utf8).write(to: path)
+        for command in ["quotes", "speakers", "timeline"] {
+            let result = try BylineProcess.run([command, path.path])
+            #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(command)")
+        }
+    }
+}
