@@ -48,7 +48,7 @@ public struct Article: Sendable {
                 warnings: [String] = []) {
         self.source = source
         self.text = text
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Article.scalarArray(text)
         self.scalars = scalars
         let layout = DocumentLayout.analyze(scalars)
         self.paragraphs = layout.paragraphs

@@ -15,7 +15,8 @@ enum SentenceSplitter {
         let end = paragraph.end
         while i < end {
             let c = s[i].value
-            guard c == 0x2E || c == 0x21 || c == 0x3F || c == 0x2026 else {
+            // Letters (most scalars) are above `?`: one comparison rejects them.
+            guard c <= 0x3F || c == 0x2026, c == 0x2E || c == 0x21 || c == 0x3F || c == 0x2026 else {
                 i += 1
                 continue
             }
@@ -141,7 +142,12 @@ enum SentenceSplitter {
         var curlyOpen: Int?
         var i = span.start
         while i < span.end {
-            switch s[i].value {
+            let v = s[i].value
+            if v != 0x22, v < 0x201C || v > 0x201D {
+                i += 1
+                continue
+            }
+            switch v {
             case 0x22:
                 if let o = straightOpen {
                     result.append(TextSpan(o, i + 1))
