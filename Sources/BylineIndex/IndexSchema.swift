@@ -1,0 +1,183 @@
+import GRDB
+
+/// The index's tables, created and upgraded by GRDB migrations (one per schema version; a
+/// released migration is never edited, a new one is appended).
+///
+/// Offsets are Unicode-scalar offsets into `articles.text`, as everywhere in Byline. Days are
+/// `CivilDate.dayNumber` values, so dates sort as integers.
+enum IndexSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createVersion1)
+        return migrator
+    }
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Key/value facts about the whole index: analysis version, generation counter.
+            CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
+            -- One row per article file. `text` is the article as read (decoded UTF-8): the
+            -- content of the full-text index, the source of snippets, and what an article's
+            -- analysis is rebuilt from without touching the file.
+            CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,          -- absolute, standardised
+                size INTEGER NOT NULL,              -- bytes on disk
+                mtime INTEGER NOT NULL,             -- modification time, nanoseconds since 1970
+                content_hash INTEGER NOT NULL,      -- FNV-1a 64 of the bytes
+                date TEXT,                          -- reference date used by the analysis (YYYY-MM-DD)
+                day INTEGER,                        -- the same as a day number, for ordering
+                date_source TEXT,                   -- override | catalog | fileName
+                headline TEXT NOT NULL,
+                text TEXT NOT NULL,
+                quote_count INTEGER NOT NULL,
+                unplaced TEXT NOT NULL,             -- Timeline.unplaced (IntList)
+                warnings TEXT                       -- read warnings, one per line
+            );
+            CREATE INDEX articles_by_day ON articles(day, path);
+
+            -- Speakers as each article's analysis found them; `person_id` is the speaker across
+            -- the library they were merged into.
+            CREATE TABLE speakers (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,           -- Speaker.id
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                description TEXT,
+                aliases TEXT NOT NULL,              -- separated by U+001F
+                mentions BLOB NOT NULL,             -- SpanCoding
+                mention_count INTEGER NOT NULL,
+                quote_ordinals TEXT NOT NULL,       -- Speaker.quotes (IntList)
+                quote_count INTEGER NOT NULL,
+                person_id INTEGER REFERENCES persons(id) ON DELETE SET NULL
+            );
+            CREATE INDEX speakers_by_article ON speakers(article_id, ordinal);
+            CREATE INDEX speakers_by_person ON speakers(person_id);
+
+            -- Speakers merged across the library (see SpeakerMerge). `key` names the merge group;
+            -- ids stay the same as long as the group exists.
+            CREATE TABLE persons (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                description TEXT,
+                aliases TEXT NOT NULL,              -- separated by U+001F
+                article_count INTEGER NOT NULL,
+                quote_count INTEGER NOT NULL,
+                mention_count INTEGER NOT NULL
+            );
+            CREATE INDEX persons_by_quotes ON persons(quote_count DESC, name);
+
+            CREATE TABLE quotes (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,           -- Quote.id
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                parts BLOB NOT NULL,                -- SpanCoding
+                kind TEXT NOT NULL,
+                speaker_id INTEGER,                 -- speakers.id (same article), or NULL
+                speaker_ordinal INTEGER,            -- Speaker.id
+                mention_start INTEGER,
+                mention_end INTEGER,
+                mention_text TEXT,
+                cue TEXT,
+                detection_rule TEXT NOT NULL,
+                attribution_rule TEXT,
+                text TEXT NOT NULL                  -- the quoted words, parts joined by a newline
+            );
+            CREATE INDEX quotes_by_article ON quotes(article_id, ordinal);
+            CREATE INDEX quotes_by_speaker ON quotes(speaker_id);
+
+            CREATE TABLE time_expressions (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,           -- index into AnalyzedArticle.timeExpressions
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                type TEXT NOT NULL,
+                value TEXT NOT NULL,
+                mod TEXT,
+                anchored INTEGER NOT NULL,
+                inferred INTEGER NOT NULL,
+                sentence INTEGER NOT NULL,
+                sentence_start INTEGER NOT NULL,
+                sentence_end INTEGER NOT NULL,
+                rule TEXT NOT NULL
+            );
+            CREATE INDEX time_expressions_by_article ON time_expressions(article_id, ordinal);
+
+            -- Each article's timeline entries (unplaced expressions are the time_expressions
+            -- without an entry).
+            CREATE TABLE timeline (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,           -- position in the article's timeline
+                expression_id INTEGER NOT NULL,     -- time_expressions.id
+                expression_ordinal INTEGER NOT NULL,
+                start_day INTEGER NOT NULL,
+                end_day INTEGER NOT NULL,
+                sentence INTEGER NOT NULL,
+                quote_ordinal INTEGER,
+                speaker_ordinal INTEGER,
+                speaker_id INTEGER                  -- speakers.id (same article), or NULL
+            );
+            CREATE INDEX timeline_by_day ON timeline(start_day, end_day);
+            CREATE INDEX timeline_by_article ON timeline(article_id, ordinal);
+            CREATE INDEX timeline_by_speaker ON timeline(speaker_id);
+            CREATE INDEX timeline_by_expression ON timeline(expression_id);
+
+            -- Catalog files (index.jsonl) that gave articles their dates: a change re-checks dates.
+            CREATE TABLE catalogs (path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL)
+                WITHOUT ROWID;
+
+            -- Full-text search. External content: the text lives once, in articles and quotes;
+            -- triggers keep the indexes in step (a delete must pass the old values).
+            CREATE VIRTUAL TABLE article_search USING fts5(
+                headline, text, content='articles', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2');
+            CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO article_search(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+            END;
+            CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO article_search(article_search, rowid, headline, text)
+                    VALUES ('delete', old.id, old.headline, old.text);
+            END;
+            CREATE TRIGGER articles_search_update AFTER UPDATE OF headline, text ON articles BEGIN
+                INSERT INTO article_search(article_search, rowid, headline, text)
+                    VALUES ('delete', old.id, old.headline, old.text);
+                INSERT INTO article_search(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+            END;
+
+            CREATE VIRTUAL TABLE quote_search USING fts5(
+                text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+            CREATE TRIGGER quotes_search_insert AFTER INSERT ON quotes BEGIN
+                INSERT INTO quote_search(rowid, text) VALUES (new.id, new.text);
+            END;
+            CREATE TRIGGER quotes_search_delete AFTER DELETE ON quotes BEGIN
+                INSERT INTO quote_search(quote_search, rowid, text) VALUES ('delete', old.id, old.text);
+            END;
+            CREATE TRIGGER quotes_search_update AFTER UPDATE OF text ON quotes BEGIN
+                INSERT INTO quote_search(quote_search, rowid, text) VALUES ('delete', old.id, old.text);
+                INSERT INTO quote_search(rowid, text) VALUES (new.id, new.text);
+            END;
+
+            -- Names for the speaker picker and --speaker: small, so it keeps its own content.
+            CREATE VIRTUAL TABLE person_search USING fts5(
+                name, aliases, description, tokenize='unicode61 remove_diacritics 2');
+            """)
+    }
+}
+
+/// Keys of the `meta` table.
+enum MetaKey {
+    /// `AnalysisVersion.current` of the analysis that produced the stored rows.
+    static let analysisVersion = "analysis_version"
+    /// Incremented by every transaction that changes articles: readers re-query when it moves,
+    /// and an updater knows whether another process wrote in between.
+    static let generation = "generation"
+}

@@ -1,0 +1,444 @@
+import BylineCore
+import Foundation
+import GRDB
+
+extension LibraryIndex {
+    /// Brings the index up to date with the articles under `paths` (files or folders, read
+    /// recursively), or under the paths of the last update when `paths` is nil.
+    ///
+    /// A file whose size and modification time match the index is not read. A file whose stamp
+    /// changed is read and hashed; only if its content (or its reference date) changed is it
+    /// analysed again. Articles whose files are gone, or no longer under `paths`, are removed.
+    /// Analysis runs on every core while one writer commits batches; `progress` is called
+    /// after the scan and after each committed batch (on the calling thread), and queries made
+    /// meanwhile see every committed batch.
+    ///
+    /// Throws `.read` for a path that does not exist (nothing is changed then), `.noLibrary`
+    /// when `paths` is nil and the index has never been given any, and `.damaged` / `.locked` /
+    /// `.database` for an index that fails while writing.
+    @discardableResult
+    public func update(paths: [String]? = nil, referenceDate: CivilDate? = nil, analysis: IndexAnalysis = .standard,
+                       cancellation: IndexCancellation? = nil,
+                       progress: (IndexProgress) -> Void = { _ in }) throws(LibraryIndexError) -> IndexUpdateSummary
+    {
+        do {
+            return try withoutActuallyEscaping(progress) { progress in
+                let updater = IndexUpdater(index: self, referenceDate: referenceDate, analysis: analysis,
+                                           cancellation: cancellation ?? IndexCancellation(), progress: progress)
+                return try updater.run(paths: paths)
+            }
+        } catch {
+            throw LibraryIndexError(error)
+        }
+    }
+
+    /// The library paths of the last update (absolute), empty for a new index.
+    public func libraryPaths() throws(LibraryIndexError) -> [String] {
+        try read { db in try IndexMeta.roots(db) }
+    }
+}
+
+/// Reading and writing the `meta` table.
+enum IndexMeta {
+    static let rootsKey = "roots"
+    static let referenceDateKey = "reference_date"
+    static let personsDirtyKey = "persons_dirty"
+
+    static func value(_ key: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    static func set(_ key: String, _ value: String, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+            """).execute(arguments: [key, value])
+    }
+
+    static func generation(_ db: Database) throws -> Int64 {
+        Int64(try value(MetaKey.generation, db) ?? "0") ?? 0
+    }
+
+    static func roots(_ db: Database) throws -> [String] {
+        guard let text = try value(rootsKey, db), !text.isEmpty else { return [] }
+        return text.components(separatedBy: "\n")
+    }
+}
+
+/// One update of an index: scan, compare, analyse in parallel, write in batches.
+private final class IndexUpdater {
+    private let index: LibraryIndex
+    private let referenceDate: CivilDate?
+    private let analysis: IndexAnalysis
+    private let cancellation: IndexCancellation
+    private let report: (IndexProgress) -> Void
+    private let started = DispatchTime.now().uptimeNanoseconds
+    private var analysisStarted: UInt64?
+    private var state = IndexProgress(phase: .scanning)
+    private var summary = IndexUpdateSummary()
+    private let persons = PersonSync()
+    /// The generation this update last wrote (or read): another value means another writer.
+    private var knownGeneration: Int64 = 0
+    private var lastPersonSync: UInt64 = 0
+
+    /// A stored article, as the scan compares it.
+    private struct StoredArticle {
+        var id: Int64
+        var stamp: FileStamp
+        var hash: UInt64
+        var date: String?
+        var dateSource: String?
+    }
+
+    init(index: LibraryIndex, referenceDate: CivilDate?, analysis: IndexAnalysis, cancellation: IndexCancellation,
+         progress: @escaping (IndexProgress) -> Void)
+    {
+        self.index = index
+        self.referenceDate = referenceDate
+        self.analysis = analysis
+        self.cancellation = cancellation
+        self.report = progress
+    }
+
+    private var database: any DatabaseWriter { index.database }
+
+    private func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private func send(_ phase: IndexProgress.Phase) {
+        state.phase = phase
+        state.elapsed = seconds(since: started)
+        state.analyzingElapsed = analysisStarted.map(seconds(since:)) ?? 0
+        report(state)
+    }
+
+    func run(paths: [String]?) throws -> IndexUpdateSummary {
+        // 1. What the index holds.
+        var storedRoots: [String] = []
+        var stored: [String: StoredArticle] = [:]
+        var storedCatalogs: [String: FileStamp] = [:]
+        var storedVersion: String?
+        var storedReferenceDate: String?
+        var personsDirty = false
+        try database.read { db in
+            storedRoots = try IndexMeta.roots(db)
+            storedVersion = try IndexMeta.value(MetaKey.analysisVersion, db)
+            storedReferenceDate = try IndexMeta.value(IndexMeta.referenceDateKey, db)
+            knownGeneration = try IndexMeta.generation(db)
+            personsDirty = try IndexMeta.value(IndexMeta.personsDirtyKey, db) == "1"
+                || (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM speakers WHERE person_id IS NULL)") ?? false)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, content_hash, date, date_source FROM articles")
+            while let r = try rows.next() {
+                stored[try r.decode(atIndex: 1)] = StoredArticle(
+                    id: try r.decode(atIndex: 0), stamp: FileStamp(size: try r.decode(atIndex: 2), mtime: try r.decode(atIndex: 3)),
+                    hash: UInt64(bitPattern: try r.decode(atIndex: 4)), date: try r.decode(atIndex: 5),
+                    dateSource: try r.decode(atIndex: 6))
+            }
+            for r in try Row.fetchAll(db, sql: "SELECT path, size, mtime FROM catalogs") {
+                storedCatalogs[try r.decode(atIndex: 0)] = FileStamp(size: try r.decode(atIndex: 1), mtime: try r.decode(atIndex: 2))
+            }
+        }
+        let roots = paths.map { $0.map { LibraryPath.absolute($0) } } ?? storedRoots
+        if roots.isEmpty { throw LibraryIndexError.noLibrary }
+
+        // 2. What the library holds now.
+        let files = try ArticleFinder.files(in: roots)
+        let explicitFiles = Set(roots.filter { root in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && !isDirectory.boolValue
+        })
+        let discardOld = storedVersion != analysis.version && !stored.isEmpty
+        if discardOld { stored = [:] }
+        let overrideText = referenceDate?.iso ?? ""
+        let folders = Set(files.map { ($0 as NSString).deletingLastPathComponent })
+        let catalogs = DateResolver.catalogStamps(forFolders: folders)
+        // Dates of unchanged files can only move with a catalog or the --date override.
+        let datesMayHaveMoved = catalogs != storedCatalogs || overrideText != (storedReferenceDate ?? "")
+        let resolver = DateResolver(override: referenceDate)
+
+        var work: [WorkItem] = []
+        var present = Set<String>()
+        for path in files {
+            guard let stamp = FileStamp.of(path), present.insert(path).inserted else { continue }
+            let previous = stored[path]
+            if let previous, previous.stamp == stamp, !datesMayHaveMoved {
+                state.unchanged += 1
+                continue
+            }
+            let (date, source) = resolver.date(for: path)
+            if let previous, previous.stamp == stamp, previous.date == date?.iso, previous.dateSource == source?.rawValue {
+                state.unchanged += 1
+                continue
+            }
+            let sameDate = previous.map { $0.date == date?.iso && $0.dateSource == source?.rawValue } ?? false
+            work.append(WorkItem(path: path, stamp: stamp, date: date, dateSource: source,
+                                 storedHash: sameDate ? previous?.hash : nil, explicit: explicitFiles.contains(path)))
+        }
+        let removed = stored.filter { !present.contains($0.key) }.map(\.value.id)
+        state.files = present.count
+        state.removed = removed.count
+        state.toAnalyze = work.count
+        state.bytesToAnalyze = work.reduce(0) { $0 + $1.stamp.size }
+        state.generation = knownGeneration
+        summary.files = present.count
+        summary.unchanged = state.unchanged
+        summary.removed = removed.count
+        summary.discardedOldAnalysis = discardOld
+        send(.scanning)
+
+        // 3. Housekeeping in one transaction: a new analysis version, removed files, the
+        // library's paths and catalogs.
+        let metaChanged = storedRoots != roots || storedVersion != analysis.version
+            || (storedReferenceDate ?? "") != overrideText || catalogs != storedCatalogs
+        if discardOld {
+            // Erasing is much faster than deleting row by row through the search triggers.
+            try database.erase()
+            try IndexSchema.migrator.migrate(database)
+        }
+        if discardOld || metaChanged || !removed.isEmpty {
+            try write { db in
+                for id in removed {
+                    try ArticleRows.delete(id: id, db: db)
+                    self.persons.removedArticle(id)
+                }
+                try IndexMeta.set(IndexMeta.rootsKey, roots.joined(separator: "\n"), db)
+                try IndexMeta.set(MetaKey.analysisVersion, self.analysis.version, db)
+                try IndexMeta.set(IndexMeta.referenceDateKey, overrideText, db)
+                try db.execute(sql: "DELETE FROM catalogs")
+                for (path, stamp) in catalogs {
+                    try db.execute(sql: "INSERT INTO catalogs (path, size, mtime) VALUES (?, ?, ?)",
+                                   arguments: [path, stamp.size, stamp.mtime])
+                }
+                if !removed.isEmpty { personsDirty = true }
+            }
+        }
+
+        // 4. Analyse and write.
+        if !work.isEmpty {
+            try analyzeAndWrite(work)
+            personsDirty = true
+        }
+        if personsDirty {
+            try write { db in try self.persons.sync(db) }
+        }
+        summary.seconds = seconds(since: started)
+        send(.finished)
+        return summary
+    }
+
+    /// One write transaction; reloads the speaker cache first when another process wrote
+    /// since this update last looked, and moves the generation on.
+    private func write(_ body: (Database) throws -> Void) throws {
+        try database.write { db in
+            let generation = try IndexMeta.generation(db)
+            if !persons.isLoaded || generation != knownGeneration { try persons.load(db) }
+            try body(db)
+            knownGeneration = generation + 1
+            try IndexMeta.set(MetaKey.generation, String(knownGeneration), db)
+        }
+        state.generation = knownGeneration
+    }
+
+    // MARK: Pipeline
+
+    private func analyzeAndWrite(_ work: [WorkItem]) throws {
+        let batches = IndexUpdater.batches(of: work)
+        let channel = BatchChannel(capacity: 2)
+        let analysis = self.analysis
+        let cancellation = self.cancellation
+        let stop = IndexCancellation()
+        analysisStarted = DispatchTime.now().uptimeNanoseconds
+        // The producer analyses batch n+1 on every core while this thread writes batch n.
+        DispatchQueue.global(qos: .userInitiated).async {
+            for batch in batches {
+                if cancellation.isCancelled || stop.isCancelled { break }
+                channel.put(IndexUpdater.process(batch, analysis: analysis))
+            }
+            channel.close()
+        }
+        defer {
+            // However this ends, let the producer finish without blocking.
+            stop.cancel()
+            channel.drain()
+        }
+        while let outcomes = channel.take() {
+            if cancellation.isCancelled { throw LibraryIndexError.cancelled }
+            try write { db in
+                for outcome in outcomes { try self.store(outcome, db: db) }
+                // Merging speakers again costs a pass over all names: at most once a second,
+                // so the reader's speaker list fills as indexing goes without slowing it.
+                if DispatchTime.now().uptimeNanoseconds - self.lastPersonSync > 1_000_000_000 {
+                    try self.persons.sync(db)
+                    self.lastPersonSync = DispatchTime.now().uptimeNanoseconds
+                    try IndexMeta.set(IndexMeta.personsDirtyKey, "0", db)
+                } else {
+                    try IndexMeta.set(IndexMeta.personsDirtyKey, "1", db)
+                }
+            }
+            for outcome in outcomes {
+                state.analyzed += 1
+                state.bytesAnalyzed += outcome.item.stamp.size
+            }
+            send(.analyzing)
+        }
+        if cancellation.isCancelled, state.analyzed < state.toAnalyze { throw LibraryIndexError.cancelled }
+    }
+
+    private func store(_ outcome: Outcome, db: Database) throws {
+        let item = outcome.item
+        switch outcome.result {
+        case .analyzed(let analyzed, let hash):
+            if let old = try ArticleRows.delete(path: item.path, db: db) { persons.removedArticle(old) }
+            let (_, speakers) = try ArticleRows.insert(analyzed, file: ArticleFileInfo(path: item.path, stamp: item.stamp, hash: hash),
+                                                       db: db)
+            persons.added(speakers)
+            summary.analyzed += 1
+            summary.warnings += analyzed.article.warnings
+        case .sameContent:
+            try ArticleRows.restamp(path: item.path, stamp: item.stamp, db: db)
+            summary.sameContent += 1
+        case .failed(let error):
+            if let old = try ArticleRows.delete(path: item.path, db: db) { persons.removedArticle(old) }
+            summary.failures.append(IndexFailure(path: item.path, error: error, explicit: item.explicit))
+        }
+    }
+
+    /// Small first batches so a reader sees articles at once, then larger ones for throughput.
+    static func batches(of work: [WorkItem]) -> [[WorkItem]] {
+        var batches: [[WorkItem]] = []
+        var current: [WorkItem] = []
+        var bytes: Int64 = 0
+        for item in work {
+            current.append(item)
+            bytes += item.stamp.size
+            let limit = batches.isEmpty ? 32 : 1024
+            if current.count >= limit || bytes >= 4 << 20 {
+                batches.append(current)
+                current = []
+                bytes = 0
+            }
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// Reads, hashes and analyses a batch on every core, keeping its order.
+    static func process(_ batch: [WorkItem], analysis: IndexAnalysis) -> [Outcome] {
+        let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: batch.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let slots = SlotBuffer(results)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+            slots.buffer[i] = Outcome(item: batch[i], result: process(batch[i], analysis: analysis))
+        }
+        return results.map { $0! }
+    }
+
+    private static func process(_ item: WorkItem, analysis: IndexAnalysis) -> Outcome.Result {
+        let data: Data
+        do {
+            if item.stamp.size > Int64(ArticleReader.maximumBytes) {
+                throw ReadError.tooLarge(item.path, bytes: Int(item.stamp.size))
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: item.path))
+        } catch let error as ReadError {
+            return .failed(error)
+        } catch {
+            if !FileManager.default.fileExists(atPath: item.path) { return .failed(.notFound(item.path)) }
+            return .failed(.unreadable(item.path, reason: LibraryIndex.reason(error)))
+        }
+        let hash = ContentHash.of(data)
+        if hash == item.storedHash { return .sameContent }
+        do {
+            var (article, _) = try ArticleReader.decode(data, source: item.path)
+            article.date = item.date
+            article.dateSource = item.dateSource
+            return .analyzed(analysis.analyze(article), hash: hash)
+        } catch {
+            return .failed(error)
+        }
+    }
+}
+
+/// A file to read and perhaps analyse.
+private struct WorkItem: Sendable {
+    var path: String
+    var stamp: FileStamp
+    var date: CivilDate?
+    var dateSource: DateSource?
+    /// The stored hash, when the stored date is still right: equal content needs no analysis.
+    var storedHash: UInt64?
+    var explicit: Bool
+}
+
+private struct Outcome: Sendable {
+    enum Result: Sendable {
+        case analyzed(AnalyzedArticle, hash: UInt64)
+        case sameContent
+        case failed(ReadError)
+    }
+
+    var item: WorkItem
+    var result: Result
+}
+
+/// Each concurrent iteration writes only its own slot.
+private struct SlotBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// A bounded queue of analysed batches between the analysis and the writer: at most
+/// `capacity` batches wait, which bounds memory on a large library.
+private final class BatchChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [[Outcome]] = []
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func put(_ batch: [Outcome]) {
+        condition.lock()
+        while items.count >= capacity && !closed { condition.wait() }
+        if !closed { items.append(batch) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, or nil once the producer closed and everything was taken.
+    func take() -> [Outcome]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !closed { condition.wait() }
+        if items.isEmpty { return nil }
+        let batch = items.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Drops waiting batches and waits for the producer to close.
+    func drain() {
+        condition.lock()
+        defer { condition.unlock() }
+        items.removeAll()
+        condition.broadcast()
+        while !closed {
+            condition.wait()
+            items.removeAll()
+            condition.broadcast()
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import BylineCore
+import Foundation
+
+/// One article's speaker, as the cross-article merge sees it. The folded forms are computed
+/// once, so a long-lived caller (the index updater) can keep inputs and merge again cheaply.
+public struct SpeakerMergeInput: Sendable {
+    /// Any identity of the article (an index in a list, a database id).
+    public let article: Int
+    /// The speaker's position in its article (`Speaker.id`).
+    public let ordinal: Int
+    public let name: String
+    public let kind: SpeakerKind
+    public let description: String?
+    public let aliases: [String]
+
+    /// The name folded into words (lower case, no diacritics, no honorific): `ivo daalder`.
+    let nameKey: String
+    let nameWordCount: Int
+    let aliasKeys: [String]
+    let descriptionKey: String?
+
+    public init(article: Int, ordinal: Int, name: String, kind: SpeakerKind, description: String?, aliases: [String]) {
+        self.article = article
+        self.ordinal = ordinal
+        self.name = name
+        self.kind = kind
+        self.description = description
+        self.aliases = aliases
+        let words = NameFolding.words(name)
+        nameKey = words.joined(separator: " ")
+        nameWordCount = words.count
+        aliasKeys = aliases.map { NameFolding.words($0).joined(separator: " ") }.filter { !$0.isEmpty }
+        descriptionKey = description.map { NameFolding.words($0).joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public init(_ speaker: Speaker, article: Int) {
+        self.init(article: article, ordinal: speaker.id, name: speaker.name, kind: speaker.kind,
+                  description: speaker.description, aliases: speaker.aliases)
+    }
+}
+
+/// A library speaker: the inputs merged into one, with the name, kind, description and
+/// aliases shown for the group.
+public struct MergedSpeaker: Sendable, Equatable {
+    /// Names the group: equal keys mean one speaker. Stable while the group's root name stays.
+    public var key: String
+    public var name: String
+    public var kind: SpeakerKind
+    public var description: String?
+    /// Other names the group's members go by, sorted.
+    public var aliases: [String]
+    /// Indices into the inputs, in input order.
+    public var members: [Int]
+}
+
+/// Merges the speakers of many articles into the speakers of a library.
+///
+/// Rules, in order (the result does not depend on the order of the inputs):
+/// 1. `anonymous`: an unnamed source (`a senior official`) is never merged across articles.
+/// 2. Same name: named speakers whose folded names are equal are one (`Ivo Daalder` in five
+///    articles). Case, diacritics, punctuation and honorifics (`Mr.`, `Dr.`) do not count.
+/// 3. Shorter name: a person named by the last words of longer person names (`Daalder`,
+///    `Biden`) joins that person when all those longer names lead to one root. Two people who
+///    share the surname (`Joe Biden`, `Hunter Biden`) are not merged with each other, and a
+///    `Biden` alone then joins one of them only when its description matches exactly one; else
+///    it stays apart, as one speaker per article (within an article, the analysis already
+///    decided who it is).
+/// 4. Alias: a name no longer name ends with, given as an alias by exactly one group of the same
+///    kind (`NATO` for `North Atlantic Treaty Organization`), joins that group.
+public enum SpeakerMerge {
+    public static func merge(_ inputs: [SpeakerMergeInput]) -> [MergedSpeaker] {
+        let keys = self.keys(inputs)
+        var order: [String] = []
+        var members: [String: [Int]] = [:]
+        for (index, key) in keys.enumerated() {
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(index)
+        }
+        return order.map { summarize(key: $0, members: members[$0]!, inputs: inputs) }
+    }
+
+    /// The group key of each input.
+    public static func keys(_ inputs: [SpeakerMergeInput]) -> [String] {
+        // Longer person names by the words they end with: `daalder` → {`ivo daalder`}.
+        var longerBySuffix: [String: Set<String>] = [:]
+        var personNames = Set<String>()
+        var aliasOwners: [String: Set<String>] = [:]  // "kind|alias" → names that give it
+        for input in inputs where input.kind != .anonymous && !input.nameKey.isEmpty {
+            for alias in input.aliasKeys where alias != input.nameKey {
+                aliasOwners[input.kind.rawValue + "|" + alias, default: []].insert(input.nameKey)
+            }
+            guard input.kind == .person, personNames.insert(input.nameKey).inserted, input.nameWordCount > 1 else {
+                continue
+            }
+            let words = input.nameKey.split(separator: " ")
+            for drop in 1..<words.count {
+                longerBySuffix[words[drop...].joined(separator: " "), default: []].insert(input.nameKey)
+            }
+        }
+
+        // The root of each person name: itself, the one root all longer names lead to, or
+        // ambiguous (nil) with the candidate roots.
+        var roots: [String: String] = [:]
+        var ambiguous: [String: Set<String>] = [:]
+        // Longer names first, so their roots are known when shorter ones ask.
+        for name in personNames.sorted(by: { wordCount($0) > wordCount($1) || (wordCount($0) == wordCount($1) && $0 < $1) }) {
+            guard let longer = longerBySuffix[name], !longer.isEmpty else {
+                roots[name] = name
+                continue
+            }
+            var candidates = Set<String>()
+            for other in longer {
+                if let root = roots[other] {
+                    candidates.insert(root)
+                } else if let several = ambiguous[other] {
+                    candidates.formUnion(several)
+                }
+            }
+            if candidates.count == 1 {
+                roots[name] = candidates.first!
+            } else {
+                ambiguous[name] = candidates
+            }
+        }
+
+        // Descriptions by root, to settle an ambiguous short name.
+        var descriptionsByRoot: [String: Set<String>] = [:]
+        for input in inputs where input.kind == .person {
+            if let root = roots[input.nameKey], let d = input.descriptionKey {
+                descriptionsByRoot[root, default: []].insert(d)
+            }
+        }
+
+        func aliasRoot(_ input: SpeakerMergeInput) -> String? {
+            guard let owners = aliasOwners[input.kind.rawValue + "|" + input.nameKey] else { return nil }
+            let groups = Set(owners.map { roots[$0] ?? $0 }).subtracting([input.nameKey])
+            return groups.count == 1 ? groups.first : nil
+        }
+
+        return inputs.map { input in
+            if input.kind == .anonymous || input.nameKey.isEmpty {
+                return "anonymous:\(input.article):\(input.ordinal)"
+            }
+            if input.kind == .person, let candidates = ambiguous[input.nameKey] {
+                if let d = input.descriptionKey {
+                    let matching = candidates.filter { descriptionsByRoot[$0]?.contains(d) == true }
+                    if matching.count == 1 { return "name:" + matching.first! }
+                }
+                return "ambiguous:\(input.nameKey):\(input.article)"
+            }
+            if input.kind == .person, let root = roots[input.nameKey], root != input.nameKey {
+                return "name:" + root
+            }
+            if let root = aliasRoot(input) {
+                return "name:" + root
+            }
+            return "name:" + input.nameKey
+        }
+    }
+
+    /// The shown name (the commonest spelling of the root name), kind, description and aliases.
+    static func summarize(key: String, members: [Int], inputs: [SpeakerMergeInput]) -> MergedSpeaker {
+        let group = members.map { inputs[$0] }
+        let rootKey = key.hasPrefix("name:") ? String(key.dropFirst(5)) : nil
+        let fullForms = group.filter { $0.nameKey == rootKey }
+        let name = mostCommon((fullForms.isEmpty ? group : fullForms).map(\.name)) ?? group[0].name
+        let kind = mostCommon(group.map(\.kind.rawValue)).flatMap(SpeakerKind.init(rawValue:)) ?? group[0].kind
+        let description = mostCommon(group.compactMap(\.description))
+        var seen: Set<String> = [NameFolding.words(name).joined(separator: " ")]
+        var aliases: [String] = []
+        for candidate in (group.map(\.name) + group.flatMap(\.aliases)).sorted() {
+            let folded = NameFolding.words(candidate).joined(separator: " ")
+            if !folded.isEmpty, seen.insert(folded).inserted { aliases.append(candidate) }
+        }
+        return MergedSpeaker(key: key, name: name, kind: kind, description: description, aliases: aliases,
+                             members: members)
+    }
+
+    /// The most frequent value; ties go to the smallest, so the result is stable.
+    private static func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    }
+
+    private static func wordCount(_ key: String) -> Int {
+        key.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
+    }
+}
+
+/// Folding of names for comparison: lower case, no diacritics, punctuation (but hyphens and
+/// apostrophes inside names) as spaces, and leading honorifics dropped.
+enum NameFolding {
+    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"]
+
+    static func words(_ name: String) -> [String] {
+        var words = fold(name).split(separator: " ").map(String.init)
+        while words.count > 1, honorifics.contains(words[0]) { words.removeFirst() }
+        return words
+    }
+
+    static func fold(_ s: String) -> String {
+        // Most names are ASCII: lower-case them without Foundation's slower folding.
+        let source = s.utf8.allSatisfy { $0 < 0x80 } ? s.lowercased()
+            : s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in source.unicodeScalars {
+            let keep: Unicode.Scalar?
+            if ScalarClass.isAlphanumeric(scalar) || scalar == "-" || scalar == "'" {
+                keep = scalar
+            } else if scalar == "\u{2019}" {
+                keep = "'"
+            } else {
+                keep = nil
+            }
+            if let keep {
+                if pendingSpace, !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(keep)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(out)
+    }
+}
