@@ -1,4 +1,15 @@
 /// Finds quotations and attributes them to speakers.
+///
+/// The steps, each in its own file:
+/// 1. `QuoteDetector` pairs quotation marks (`QuotationMarks`) into quotations;
+///    `ScareQuotes` leaves out titles, nicknames and scare quotes; `QuoteKindRules` tells
+///    direct from partial.
+/// 2. `Tokenizer` and `NameFinder` find the words and proper names; `EntityClustering`
+///    groups names into identities.
+/// 3. `AttributionSieves` finds, for each quotation, the phrase that says who spoke.
+/// 4. `PronounResolver` links `he`/`she` to identities; `SpeakerAssembly` gives quotations
+///    still without a speaker their neighbours' and builds the `Speaker` list.
+/// Every step walks the text (or its tokens) once, with bounded windows around quotations.
 public enum QuoteAnalyzer {
     public struct Result: Sendable {
         public var quotes: [Quote]
@@ -6,7 +17,67 @@ public enum QuoteAnalyzer {
     }
 
     public static func analyze(_ article: Article) -> Result {
-        // Placeholder until the quotation rules land (issue 2).
-        Result(quotes: [], speakers: [])
+        article.scalars.withUnsafeBufferPointer { analyze(article, $0) }
+    }
+
+    static func analyze(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Result {
+        let detected = quotations(article, s)
+        var tokens = Tokenizer.tokenize(s)
+        markQuotedTokens(&tokens, detected)
+        markSentenceStarts(&tokens, article)
+        var names = NameFinder.find(&tokens, s)
+        var nameAt = [Int32](repeating: -1, count: tokens.count)
+        for (index, mention) in names.enumerated() {
+            let start = mention.title.isEmpty ? mention.tokens.lowerBound : min(mention.title.lowerBound, mention.tokens.lowerBound)
+            for k in start..<mention.tokens.upperBound { nameAt[k] = Int32(index) }
+        }
+        let entities = EntityClustering.cluster(&names)
+        let reader = PhraseReader(tokens: tokens, names: names, nameAt: nameAt)
+        let sieves = AttributionSieves(article: article, s: s, tokens: tokens, reader: reader, quotes: detected)
+        let attributions = detected.indices.map { sieves.attribute($0) }
+        var assembly = SpeakerAssembly(article: article, s: s, tokens: tokens, names: names, entities: entities,
+                                       quotes: detected, sieves: sieves)
+        return assembly.run(attributions)
+    }
+
+    /// Paired quotation marks, less scare quotes, titles and nicknames.
+    static func quotations(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> [DetectedQuote] {
+        var result: [DetectedQuote] = []
+        for quote in QuoteDetector.detect(article, s) {
+            let paragraph = article.paragraphIndex(containing: quote.span.start).map { article.paragraphs[$0].span }
+                ?? TextSpan(0, s.count)
+            if ScareQuotes.rejection(quote, s, paragraph: paragraph) == nil { result.append(quote) }
+        }
+        return result
+    }
+
+    private static func markQuotedTokens(_ tokens: inout [Token], _ quotes: [DetectedQuote]) {
+        var k = 0
+        for quote in quotes {
+            k = tokens.firstIndex(startingAtOrAfter: quote.span.start)
+            while k < tokens.count, tokens[k].start < quote.span.end {
+                tokens[k].flags.insert(.quoted)
+                k += 1
+            }
+        }
+    }
+
+    private static func markSentenceStarts(_ tokens: inout [Token], _ article: Article) {
+        var k = 0
+        for sentence in article.sentences {
+            while k < tokens.count, tokens[k].start < sentence.span.start { k += 1 }
+            // Past opening marks and brackets to the first word.
+            var w = k
+            while w < tokens.count, w - k < 3, tokens[w].kind == .punctuation { w += 1 }
+            if w < tokens.count, tokens[w].start < sentence.span.end { tokens[w].flags.insert(.sentenceStart) }
+        }
+        // A word right after an opening quotation mark starts a sentence of its own.
+        for k in 1..<max(1, tokens.count) where tokens[k].isWord && tokens[k - 1].kind == .punctuation
+            && tokens[k - 1].end == tokens[k].start {
+            switch tokens[k - 1].hash {
+            case 0x22, 0x201C, 0x2018, 0x27, 0xAB: tokens[k].flags.insert(.sentenceStart)
+            default: break
+            }
+        }
     }
 }

@@ -1,0 +1,120 @@
+/// Quoted words that no one speaks: scare quotes, titles of works, nicknames. Each rule has a
+/// name; a quotation that one of them matches is left out of the list.
+enum ScareQuotes {
+    /// The name of the rule that rejects `quote`, or nil when it is speech.
+    static func rejection(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan) -> String? {
+        guard quote.parts.count == 1, let inner = quote.parts.first else { return nil }
+        let words = innerWords(s, inner)
+        if words.count == 0 { return "empty" }
+        let before = previousWord(s, before: quote.span.start, floor: paragraph.start)
+        if let before, isSoCalled(s, before, floor: paragraph.start) { return "so-called" }
+        let shape = titleShape(s, inner, words)
+        guard shape.isTitleCase, !shape.endsWithPunctuation else { return nil }
+        if let before {
+            let hash = WordHash.of(s, before.start, before.end)
+            if mediaNouns.contains(hash) { return "title-of-work" }
+            // `ABC's "This Week"`, `CNN’s “State of the Union”`: an outlet's programme.
+            if before.possessive, ScalarClass.isUpper(s[before.start]) { return "title-of-work" }
+        }
+        if words.count <= 3, let before, ScalarClass.isUpper(s[before.start]), !before.possessive,
+           before.end == quote.span.start - 1,
+           let after = nextWord(s, after: quote.span.end, ceiling: paragraph.end), after.start == quote.span.end + 1,
+           ScalarClass.isUpper(s[after.start]) {
+            // `John "Tig" Tiegen`: a nickname inside a name, unless the whole line is in title case.
+            let following = nextWord(s, after: after.end, ceiling: paragraph.end)
+            if following.map({ !ScalarClass.isUpper(s[$0.start]) }) ?? true { return "nickname" }
+        }
+        return nil
+    }
+
+    private struct Word {
+        var start: Int
+        var end: Int
+        var possessive = false
+    }
+
+    private static let mediaNouns = WordSet("""
+        show program programme film movie book novel song album series podcast documentary memoir play musical \
+        poem essay titled entitled headlined sitcom episode newsletter magazine newspaper video opera painting
+        """)
+
+    private static func innerWords(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> [TextSpan] {
+        var words: [TextSpan] = []
+        var i = span.start
+        while i < span.end {
+            guard ScalarClass.isAlphanumeric(s[i]) else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < span.end, ScalarClass.isAlphanumeric(s[i]) || ScalarClass.isApostrophe(s[i]) || ScalarClass.isHyphen(s[i]) {
+                i += 1
+            }
+            words.append(TextSpan(start, i))
+            if words.count > 12 { break }
+        }
+        return words
+    }
+
+    private static let minorWords = WordSet("a an the of and or in on at to for with from by as is are vs but nor")
+
+    private static func titleShape(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ inner: TextSpan,
+                                   _ words: [TextSpan]) -> (isTitleCase: Bool, endsWithPunctuation: Bool) {
+        var titleCase = words.count <= 12 && ScalarClass.isUpper(s[words[0].start]) || ScalarClass.isDigit(s[words[0].start])
+        if titleCase {
+            for w in words where ScalarClass.isLetter(s[w.start]) && !ScalarClass.isUpper(s[w.start]) {
+                if !minorWords.contains(WordHash.of(s, w.start, w.end)) {
+                    titleCase = false
+                    break
+                }
+            }
+        }
+        var j = inner.end
+        while j > inner.start, ScalarClass.isWhitespace(s[j - 1]) { j -= 1 }
+        let last = j > inner.start ? s[j - 1].value : 0
+        let punct = last == 0x2E || last == 0x2C || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x3B
+        return (titleCase, punct)
+    }
+
+    private static func isSoCalled(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ word: Word, floor: Int) -> Bool {
+        // `so-called` is one word with its hyphen; `so called` is two.
+        let hash = WordHash.of(s, word.start, word.end)
+        if hash == soCalledHyphen { return true }
+        if hash == calledHash, let prior = previousWord(s, before: word.start, floor: floor) {
+            return WordHash.of(s, prior.start, prior.end) == soHash
+        }
+        return false
+    }
+
+    private static let soCalledHyphen = WordHash.of("so-called")
+    private static let calledHash = WordHash.of("called")
+    private static let soHash = WordHash.of("so")
+
+    /// The word just before `offset` (past spaces only), with a possessive `'s` noted.
+    private static func previousWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, before offset: Int, floor: Int) -> Word? {
+        var j = offset
+        while j > floor, ScalarClass.isSpace(s[j - 1]) { j -= 1 }
+        var end = j
+        var possessive = false
+        if end - 2 >= floor, s[end - 1].value == 0x73 || s[end - 1].value == 0x53, ScalarClass.isApostrophe(s[end - 2]) {
+            possessive = true
+            end -= 2
+        }
+        var start = end
+        while start > floor, ScalarClass.isAlphanumeric(s[start - 1]) || ScalarClass.isHyphen(s[start - 1])
+            || s[start - 1].value == 0x2E && start - 1 > floor && ScalarClass.isLetter(s[start - 2]) {
+            start -= 1
+        }
+        guard start < end else { return nil }
+        return Word(start: start, end: end, possessive: possessive)
+    }
+
+    private static func nextWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, after offset: Int, ceiling: Int) -> Word? {
+        var j = offset
+        while j < ceiling, ScalarClass.isSpace(s[j]) { j += 1 }
+        var end = j
+        while end < ceiling, ScalarClass.isAlphanumeric(s[end]) { end += 1 }
+        guard end > j else { return nil }
+        return Word(start: j, end: end)
+    }
+}

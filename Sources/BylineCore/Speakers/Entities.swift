@@ -1,0 +1,194 @@
+/// One identity in an article while the analysis runs: the name mentions, pronouns and
+/// descriptions that refer to it.
+struct Entity {
+    var kind: NameKind
+    var anonymous = false
+    var gender: Gender = .unknown
+    /// Name mentions (indices into the name list), in order.
+    var names: [Int] = []
+    /// The fullest name mention.
+    var best = -1
+    /// Pronouns and descriptions that refer to it.
+    var otherMentions: [TextSpan] = []
+    /// A title or appositive (`U.S. Ambassador to NATO`), as a span of the text.
+    var description: TextSpan?
+    /// For an anonymous source or a described institution: its name, and the head noun that
+    /// later definite descriptions (`the official`) are matched on.
+    var descriptionName: TextSpan?
+    var head: UInt64 = 0
+    var quotes: [Int] = []
+    var speaks = false
+    var firstOffset = Int.max
+}
+
+/// Groups name mentions into identities: `Ivo Daalder` and `Daalder` are one; `Bill Clinton`
+/// and `Hillary Clinton` are two, and a bare `Clinton` goes to the one a title's gender or the
+/// most recent mention points to.
+enum EntityClustering {
+    private struct FullKey: Hashable {
+        var first: UInt64
+        var last: UInt64
+    }
+
+    static func cluster(_ names: inout [NameMention]) -> [Entity] {
+        var entities: [Entity] = []
+        var byFullName: [FullKey: Int] = [:]
+        var byOrganization: [[UInt64]: Int] = [:]
+        var bySurname: [UInt64: [Int]] = [:]
+        var byFirstName: [UInt64: [Int]] = [:]
+
+        // Full names and organisations first, so a bare surname before its full name still joins it.
+        for m in names.indices {
+            let mention = names[m]
+            switch mention.kind {
+            case .organization, .place:
+                let key = mention.words
+                if let e = byOrganization[key] {
+                    add(m, to: e, &entities, names)
+                } else {
+                    byOrganization[key] = entities.count
+                    entities.append(Entity(kind: mention.kind))
+                    add(m, to: entities.count - 1, &entities, names)
+                }
+                names[m].entity = byOrganization[key]!
+            case .person, .unknown:
+                guard mention.words.count >= 2 else { continue }
+                let key = FullKey(first: mention.firstName, last: mention.surname)
+                let e: Int
+                if let existing = byFullName[key] {
+                    e = existing
+                } else {
+                    e = entities.count
+                    byFullName[key] = e
+                    entities.append(Entity(kind: mention.kind))
+                    bySurname[mention.surname, default: []].append(e)
+                    byFirstName[mention.firstName, default: []].append(e)
+                }
+                add(m, to: e, &entities, names)
+                names[m].entity = e
+            }
+        }
+        // Bare names: a surname, else a first name, else a new identity.
+        var lastSeen: [Int: Int] = [:]
+        for m in names.indices {
+            let mention = names[m]
+            if mention.entity >= 0 {
+                lastSeen[mention.entity] = mention.span.start
+                continue
+            }
+            let word = mention.firstName
+            var candidates = bySurname[word] ?? []
+            if candidates.isEmpty { candidates = byFirstName[word] ?? [] }
+            if mention.gender != .unknown {
+                let sameGender = candidates.filter { entities[$0].gender == mention.gender }
+                if !sameGender.isEmpty { candidates = sameGender }
+            }
+            let e: Int
+            if candidates.count == 1 {
+                e = candidates[0]
+            } else if !candidates.isEmpty {
+                // The most recently mentioned, else the most mentioned.
+                e = candidates.max { a, b in
+                    let la = lastSeen[a] ?? -1
+                    let lb = lastSeen[b] ?? -1
+                    if la != lb { return la < lb }
+                    return entities[a].names.count < entities[b].names.count
+                }!
+            } else {
+                e = entities.count
+                entities.append(Entity(kind: mention.kind))
+                bySurname[word, default: []].append(e)
+            }
+            add(m, to: e, &entities, names)
+            names[m].entity = e
+            lastSeen[e] = mention.span.start
+        }
+        return entities
+    }
+
+    private static func add(_ m: Int, to e: Int, _ entities: inout [Entity], _ names: [NameMention]) {
+        let mention = names[m]
+        entities[e].names.append(m)
+        entities[e].firstOffset = min(entities[e].firstOffset, mention.span.start)
+        if mention.kind == .person, entities[e].kind == .unknown { entities[e].kind = .person }
+        if entities[e].gender == .unknown { entities[e].gender = mention.gender }
+        let best = entities[e].best
+        if best < 0 || mention.words.count > names[best].words.count
+            || (mention.words.count == names[best].words.count && mention.span.length > names[best].span.length && names[best].kind != .person) {
+            entities[e].best = m
+        }
+    }
+}
+
+/// Resolves `he`, `she` (and `it` for organisations) to the most recent compatible identity
+/// outside quotations, in one pass over the tokens. A pronoun that meets an identity whose
+/// gender is unknown teaches it.
+enum PronounResolver {
+    struct Result {
+        /// Token index of a pronoun → entity.
+        var resolved: [Int: Int] = [:]
+    }
+
+    static func resolve(_ tokens: [Token], _ names: [NameMention], _ entities: inout [Entity],
+                        speakingPhrases: [Int: Int]) -> Result {
+        var result = Result()
+        var recentPeople: [Int] = []  // most recent last
+        var recentOrganization = -1
+        var m = 0
+        for k in tokens.indices {
+            while m < names.count, names[m].tokens.lowerBound <= k {
+                let mention = names[m]
+                let e = mention.entity
+                if e >= 0, !mention.quoted {
+                    switch entities[e].kind {
+                    case .person, .unknown:
+                        if entities[e].kind == .person || entities[e].speaks {
+                            if let at = recentPeople.lastIndex(of: e) { recentPeople.remove(at: at) }
+                            recentPeople.append(e)
+                            if recentPeople.count > 8 { recentPeople.removeFirst() }
+                        }
+                    case .organization:
+                        recentOrganization = e
+                    case .place:
+                        break
+                    }
+                }
+                m += 1
+            }
+            // Anonymous sources and described institutions that speak join the recency list.
+            if let e = speakingPhrases[k] {
+                if entities[e].kind == .organization {
+                    recentOrganization = e
+                } else if entities[e].anonymous {
+                    if let at = recentPeople.lastIndex(of: e) { recentPeople.remove(at: at) }
+                    recentPeople.append(e)
+                }
+            }
+            let t = tokens[k]
+            guard t.isWord, !t.flags.contains(.quoted), !t.isCapitalized || t.flags.contains(.sentenceStart) || t.end - t.start <= 3,
+                  let pronoun = Lexicon.pronouns[t.hash] else { continue }
+            switch pronoun {
+            case .male, .female:
+                let gender: Gender = pronoun == .male ? .male : .female
+                var chosen = -1
+                for e in recentPeople.reversed() where entities[e].gender == gender || entities[e].gender == .unknown {
+                    // An anonymous plural (`officials`) is not a `he`.
+                    chosen = e
+                    break
+                }
+                if chosen >= 0 {
+                    if entities[chosen].gender == .unknown, !entities[chosen].anonymous { entities[chosen].gender = gender }
+                    result.resolved[k] = chosen
+                    // `her` as a determiner before a noun is still a mention of her.
+                }
+            case .neuter:
+                if recentOrganization >= 0, t.hash == Hashes.it { result.resolved[k] = recentOrganization }
+            case .plural:
+                if recentOrganization >= 0 { result.resolved[k] = recentOrganization }
+            case .firstPerson, .relative:
+                break
+            }
+        }
+        return result
+    }
+}

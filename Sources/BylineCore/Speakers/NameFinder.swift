@@ -1,0 +1,210 @@
+enum Gender: UInt8 {
+    case unknown, male, female
+}
+
+enum NameKind: UInt8 {
+    case person, organization, place, unknown
+}
+
+/// A proper name in the text (`Defense Secretary Leon Panetta`, `the White House`, `Daalder`).
+struct NameMention {
+    /// The name's tokens, without a title before it.
+    var tokens: Range<Int>
+    /// Title tokens before the name (`Defense Secretary`), possibly empty.
+    var title: Range<Int>
+    /// The name's text span (without title or possessive).
+    var span: TextSpan
+    var kind: NameKind
+    var gender: Gender
+    /// Hashes of the name's words (particles and periods left out), first to last.
+    var words: [UInt64]
+    var quoted: Bool
+    /// The identity it belongs to (set by clustering).
+    var entity = -1
+
+    var surname: UInt64 { words.last ?? 0 }
+    var firstName: UInt64 { words.first ?? 0 }
+}
+
+/// Finds proper names: runs of capitalised words (with particles `al-`, `bin`, `van der`,
+/// initials `W.`, suffixes `Jr.`), split into a title (`Prime Minister`) and the name, and
+/// classified as a person (a person's title, a known first name), an organisation (`House`,
+/// `Committee`, an acronym), a place, or unknown until the analysis learns more (it speaks, a
+/// pronoun refers to it).
+enum NameFinder {
+    static func find(_ tokens: inout [Token], _ s: UnsafeBufferPointer<Unicode.Scalar>) -> [NameMention] {
+        var mentions: [NameMention] = []
+        let n = tokens.count
+        var i = 0
+        while i < n {
+            let t = tokens[i]
+            guard t.isWord, t.isCapitalized || t.flags.contains(.particleName) else {
+                i += 1
+                continue
+            }
+            // The run of name-like tokens.
+            var j = i
+            var hasTitleWord = false
+            var hasOrganizationWord = false
+            while j < n {
+                let u = tokens[j]
+                if u.isWord, u.isCapitalized || u.flags.contains(.particleName) {
+                    if Lexicon.personTitles.contains(u.hash) { hasTitleWord = true }
+                    if Lexicon.organizationWords.contains(u.hash) { hasOrganizationWord = true }
+                    j += 1
+                    if u.flags.contains(.possessive) { break }
+                    // `W.`, `Sen.`, `Jr.`: a period after an initial or abbreviation stays inside.
+                    if j + 1 < n, tokens[j].isPunctuation("."), tokens[j].start == u.end,
+                       u.end - u.start == 1 || Lexicon.personTitles.contains(u.hash) || Lexicon.nameSuffixes.contains(u.hash),
+                       tokens[j + 1].isWord, tokens[j + 1].isCapitalized || tokens[j + 1].flags.contains(.particleName) {
+                        j += 1
+                    }
+                    continue
+                }
+                if j > i, u.isWord, !u.isCapitalized, j + 1 < n, tokens[j + 1].isWord, tokens[j + 1].isCapitalized {
+                    if Lexicon.nameParticles.contains(u.hash) {
+                        j += 1  // `Osama bin Laden`, `Ludwig van Beethoven`
+                        continue
+                    }
+                    if u.hash == Hashes.of, hasTitleWord || hasOrganizationWord {
+                        j += 1  // `Secretary of State`, `Council of Representatives`
+                        continue
+                    }
+                }
+                break
+            }
+            if let mention = classify(&tokens, i..<j, s) { mentions.append(mention) }
+            i = max(j, i + 1)
+        }
+        return mentions
+    }
+
+    /// Splits a run into title and name and decides its kind.
+    private static func classify(_ tokens: inout [Token], _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> NameMention? {
+        var lo = run.lowerBound
+        var hi = run.upperBound
+        // Sentence openers, days and months are not names (`But`, `The`, `Thursday`).
+        while lo < hi, tokens[lo].isPunctuation(".") || Lexicon.notNames.contains(tokens[lo].hash) {
+            lo += 1
+        }
+        while hi > lo, tokens[hi - 1].isPunctuation(".") || Lexicon.notNames.contains(tokens[hi - 1].hash) && !Lexicon.personTitles.contains(tokens[hi - 1].hash) {
+            hi -= 1
+        }
+        guard lo < hi else { return nil }
+        // A run of capitals is a shouted headline, not a name.
+        var capsCount = 0
+        var wordCount = 0
+        for k in lo..<hi where tokens[k].isWord {
+            wordCount += 1
+            if tokens[k].flags.contains(.allCaps) { capsCount += 1 }
+        }
+        if wordCount >= 3 && capsCount == wordCount { return nil }
+
+        // The title: a leading run of titles and their qualifiers holding at least one title.
+        var titleEnd = lo
+        var lastTitle = -1
+        var k = lo
+        while k < hi - 1 {
+            let u = tokens[k]
+            if u.isPunctuation(".") || u.hash == Hashes.of && u.isWord && !u.isCapitalized {
+                k += 1
+                continue
+            }
+            guard u.isWord, Lexicon.personTitles.contains(u.hash) || Lexicon.titleModifiers.contains(u.hash) else { break }
+            if Lexicon.personTitles.contains(u.hash) { lastTitle = k }
+            k += 1
+        }
+        if lastTitle >= 0 {
+            titleEnd = k
+        } else if k > lo, k < hi, isFirstName(tokens[k].hash) {
+            titleEnd = k  // `Republican Donald Trump`: a qualifier before a first name
+        }
+        var nameStart = titleEnd
+        while nameStart < hi, tokens[nameStart].isPunctuation(".") || !tokens[nameStart].isWord { nameStart += 1 }
+        guard nameStart < hi else {
+            // Only a title (`the President`): not a name mention.
+            return nil
+        }
+        var words: [UInt64] = []
+        var organization = false
+        var place = true
+        var allCapsSingle = false
+        for k in nameStart..<hi where tokens[k].isWord {
+            let u = tokens[k]
+            if !u.isCapitalized && !u.flags.contains(.particleName) { continue }
+            if Lexicon.nameSuffixes.contains(u.hash) { continue }
+            words.append(u.hash)
+            if Lexicon.organizationWords.contains(u.hash) { organization = true }
+            if !Lexicon.places.contains(u.hash) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
+                place = false
+            }
+        }
+        guard !words.isEmpty else { return nil }
+        if words.count == 1, tokens[nameStart].flags.contains(.allCaps) { allCapsSingle = true }
+
+        var gender = Gender.unknown
+        for k in lo..<titleEnd where tokens[k].isWord {
+            if Lexicon.maleTitles.contains(tokens[k].hash) { gender = .male }
+            if Lexicon.femaleTitles.contains(tokens[k].hash) { gender = .female }
+        }
+        let first = words[0]
+        if gender == .unknown, words.count >= 2 {
+            if Lexicon.maleFirstNames.contains(first) && !Lexicon.femaleFirstNames.contains(first) { gender = .male }
+            if Lexicon.femaleFirstNames.contains(first) && !Lexicon.maleFirstNames.contains(first) { gender = .female }
+        }
+        let kind: NameKind
+        if organization || (allCapsSingle && lastTitle < 0) {
+            kind = .organization
+            nameStart = lo  // `General Motors`, `State Department`: the whole run is the name
+            titleEnd = lo
+        } else if place {
+            kind = .place
+        } else if lastTitle >= 0 || (words.count >= 2 && isFirstName(first)) || gender != .unknown {
+            kind = .person
+        } else {
+            kind = .unknown
+        }
+        if kind == .organization {
+            words = []
+            for k in lo..<hi where tokens[k].isWord && (tokens[k].isCapitalized || tokens[k].flags.contains(.particleName)) {
+                words.append(tokens[k].hash)
+            }
+        }
+        var nameEnd = hi
+        while nameEnd > nameStart, !tokens[nameEnd - 1].isWord { nameEnd -= 1 }
+        for k in lo..<nameEnd { tokens[k].flags.insert(.inName) }
+        let span = TextSpan(tokens[nameStart].start, tokens[nameEnd - 1].end)
+        return NameMention(tokens: nameStart..<nameEnd, title: lo..<titleEnd, span: span, kind: kind, gender: gender,
+                           words: words, quoted: tokens[nameStart].flags.contains(.quoted))
+    }
+
+    static func isFirstName(_ hash: UInt64) -> Bool {
+        Lexicon.maleFirstNames.contains(hash) || Lexicon.femaleFirstNames.contains(hash)
+    }
+}
+
+/// Hashes of single words the rules compare against.
+enum Hashes {
+    static let of = WordHash.of("of")
+    static let united = WordHash.of("united")
+    static let states = WordHash.of("states")
+    static let new = WordHash.of("new")
+    static let the = WordHash.of("the")
+    static let according = WordHash.of("according")
+    static let to = WordHash.of("to")
+    static let who = WordHash.of("who")
+    static let whose = WordHash.of("whose")
+    static let which = WordHash.of("which")
+    static let that = WordHash.of("that")
+    static let said = WordHash.of("said")
+    static let `in` = WordHash.of("in")
+    static let statement = WordHash.of("statement")
+    static let by = WordHash.of("by")
+    static let `as` = WordHash.of("as")
+    static let put = WordHash.of("put")
+    static let it = WordHash.of("it")
+    static let went = WordHash.of("went")
+    static let on = WordHash.of("on")
+    static let pointed = WordHash.of("pointed")
+    static let out = WordHash.of("out")
+}

@@ -1,0 +1,249 @@
+/// A noun phrase that can be the subject of a verb of saying.
+struct Phrase {
+    enum Kind {
+        /// `he`, `she`, `they`, `it`, `who`.
+        case pronoun
+        /// A proper name, possibly after a description (`host Bill Maher`).
+        case name
+        /// A description with no name: `a senior administration official`, `the newspaper`.
+        case description
+    }
+
+    var kind: Kind
+    /// All the phrase's tokens.
+    var tokens: Range<Int>
+    /// The pronoun, or the description's head noun (`official`); for names, the last name token.
+    var head: Int
+    /// Index of the name mention, for `.name`.
+    var name: Int?
+    /// A description of the speaker: an appositive or the words before the name.
+    var description: Range<Int>?
+}
+
+/// Reads noun phrases backwards from a verb (`… Daalder said`) or forwards from a position
+/// (`said the official`), over the article's tokens, within bounds the caller gives.
+struct PhraseReader {
+    let tokens: [Token]
+    let names: [NameMention]
+    /// For each token, the index of the name mention holding it, or -1.
+    let nameAt: [Int32]
+
+    /// Longest description read, in words.
+    static let maxDescription = 10
+
+    // MARK: Backwards
+
+    /// The phrase that ends at token `j` (inclusive), not reaching before `floor`.
+    func backward(endingAt j0: Int, floor: Int) -> Phrase? {
+        var j = j0
+        guard j >= floor, j < tokens.count else { return nil }
+        // `Sen. Bernie Sanders (I-Vt.) said`: step over a parenthesis.
+        if tokens[j].isPunctuation(")") {
+            var k = j - 1
+            while k >= floor, j - k < 12, !tokens[k].isPunctuation("(") { k -= 1 }
+            guard k > floor, tokens[k].isPunctuation("(") else { return nil }
+            j = k - 1
+        }
+        let t = tokens[j]
+        guard t.isWord, !t.flags.contains(.quoted) else { return nil }
+        if Lexicon.subjectPronouns.contains(t.hash) {
+            return Phrase(kind: .pronoun, tokens: j..<(j + 1), head: j)
+        }
+        var phrase: Phrase
+        if nameAt[j] >= 0 {
+            let m = Int(nameAt[j])
+            let mention = names[m]
+            // The name must end here: `Daalder said`, not `Daalder’s office said`.
+            guard mention.tokens.upperBound - 1 == j || (j + 1 == mention.tokens.upperBound) else { return nil }
+            let start = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
+            let descriptionStart = describingWords(before: start, floor: floor)
+            phrase = Phrase(kind: .name, tokens: descriptionStart..<(j + 1), head: j, name: m,
+                            description: descriptionStart < start ? descriptionStart..<start : nil)
+        } else {
+            guard isDescriptionWord(t) else { return nil }
+            var head = j
+            var start = j
+            var k = j - 1
+            while k >= floor, j - k < Self.maxDescription {
+                let u = tokens[k]
+                guard u.isWord, !u.flags.contains(.quoted) else { break }
+                if Lexicon.determiners.contains(u.hash) {
+                    start = k
+                    // `a member of the committee`: the head is the noun before `of`.
+                    if let before = personBeforePreposition(k - 1, floor: floor) {
+                        head = before
+                        start = before
+                        k = before - 1
+                        continue
+                    }
+                    break
+                }
+                if Lexicon.stopWords.contains(u.hash) || Lexicon.cues[u.hash] != nil || Lexicon.auxiliaries.contains(u.hash) {
+                    if let before = personBeforePreposition(k, floor: floor) {
+                        head = before
+                        start = before
+                        k = before - 1
+                        continue
+                    }
+                    break
+                }
+                if nameAt[k] >= 0 || u.flags.contains(.possessive) || isDescriptionWord(u) {
+                    start = k
+                    k -= 1
+                    continue
+                }
+                break
+            }
+            guard isValidDescription(head: head) else { return nil }
+            phrase = Phrase(kind: .description, tokens: start..<(j + 1), head: head)
+        }
+        // `a spokesman for the White House`: the person before the preposition is the speaker.
+        if let person = personBeforePreposition(phrase.tokens.lowerBound - 1, floor: floor) {
+            var start = person
+            var k = person - 1
+            while k >= floor, person - k < 5, tokens[k].isWord, !Lexicon.stopWords.contains(tokens[k].hash) || Lexicon.determiners.contains(tokens[k].hash) {
+                start = k
+                if Lexicon.determiners.contains(tokens[k].hash) { break }
+                k -= 1
+            }
+            phrase = Phrase(kind: .description, tokens: start..<phrase.tokens.upperBound, head: person)
+        }
+        return phrase
+    }
+
+    /// Words before a name that describe the person (`Clinton’s top foreign policy aide`,
+    /// `former Utah governor`, `host`): the index where they start, or `start` if none.
+    private func describingWords(before start: Int, floor: Int) -> Int {
+        var k = start - 1
+        var result = start
+        while k >= floor, start - k <= 7 {
+            let u = tokens[k]
+            guard u.isWord, !u.flags.contains(.quoted) else { break }
+            if Lexicon.determiners.contains(u.hash) {
+                if result < start { result = k }
+                break
+            }
+            if Lexicon.stopWords.contains(u.hash) || Lexicon.cues[u.hash] != nil || Lexicon.auxiliaries.contains(u.hash)
+                || Lexicon.subjectPronouns.contains(u.hash) {
+                break
+            }
+            if u.isCapitalized, !u.flags.contains(.possessive), nameAt[k] < 0, u.flags.contains(.sentenceStart) { break }
+            result = k
+            k -= 1
+        }
+        // Only keep it when it names a role (`aide`, `governor`, `host`): otherwise it is
+        // another part of the sentence.
+        if result < start {
+            var hasRole = false
+            for k in result..<start where tokens[k].isWord && !tokens[k].isCapitalized {
+                if Lexicon.personNouns.contains(tokens[k].hash) || Lexicon.personTitles.contains(tokens[k].hash) {
+                    hasRole = true
+                }
+            }
+            if !hasRole { return start }
+        }
+        return result
+    }
+
+    /// `member of`, `spokesman for`, `analyst at`: the person noun before a preposition at `k`.
+    private func personBeforePreposition(_ k: Int, floor: Int) -> Int? {
+        guard k - 1 >= floor, k < tokens.count, tokens[k].isWord, Self.linkingPrepositions.contains(tokens[k].hash) else { return nil }
+        let noun = tokens[k - 1]
+        guard noun.isWord, !noun.isCapitalized || noun.flags.contains(.sentenceStart),
+              Lexicon.personNouns.contains(noun.hash) || Self.quantities.contains(noun.hash) else { return nil }
+        return k - 1
+    }
+
+    private static let linkingPrepositions = WordSet("of for at with from in")
+    private static let quantities = WordSet("one some many most each none all both several two three few any")
+
+    // MARK: Forwards
+
+    /// The phrase starting at token `i`, not reaching `ceiling`.
+    func forward(startingAt i: Int, ceiling: Int) -> Phrase? {
+        guard i < ceiling, i < tokens.count else { return nil }
+        let t = tokens[i]
+        guard t.isWord, !t.flags.contains(.quoted) else { return nil }
+        if Lexicon.subjectPronouns.contains(t.hash) {
+            return Phrase(kind: .pronoun, tokens: i..<(i + 1), head: i)
+        }
+        var k = i
+        var lastName: Int?
+        var head = i
+        var end = i
+        while k < ceiling, k - i < Self.maxDescription {
+            let u = tokens[k]
+            guard u.isWord, !u.flags.contains(.quoted) else { break }
+            if nameAt[k] >= 0 {
+                let m = Int(nameAt[k])
+                let mention = names[m]
+                let last = mention.tokens.upperBound - 1
+                guard last < ceiling else { break }
+                lastName = m
+                head = last
+                end = last + 1
+                k = last + 1
+                // A possessive name describes what follows (`Clinton’s top aide Jake Sullivan`).
+                if tokens[last].flags.contains(.possessive) { continue }
+                break
+            }
+            if k == i, Lexicon.determiners.contains(u.hash) {
+                end = k + 1
+                k += 1
+                continue
+            }
+            if Lexicon.stopWords.contains(u.hash) {
+                // `a member of the committee`, `a spokesman for the campaign`
+                if Self.linkingPrepositions.contains(u.hash), k > i, Lexicon.personNouns.contains(tokens[k - 1].hash) || Self.quantities.contains(tokens[k - 1].hash) {
+                    var m = k + 1
+                    while m < ceiling, m - i < Self.maxDescription + 4, tokens[m].isWord,
+                          !Lexicon.stopWords.contains(tokens[m].hash) || Lexicon.determiners.contains(tokens[m].hash),
+                          Lexicon.cues[tokens[m].hash] == nil {
+                        m += 1
+                    }
+                    end = m
+                    k = m
+                }
+                break
+            }
+            if Lexicon.cues[u.hash] != nil {
+                // `the report said`: a cue word used as a noun right before the real verb.
+                let nounUse = Lexicon.ambiguousCues.contains(u.hash) && k > i && k + 1 < ceiling
+                    && (isCue(tokens[k + 1]) || Lexicon.auxiliaries.contains(tokens[k + 1].hash))
+                guard nounUse else { break }
+            }
+            if Lexicon.auxiliaries.contains(u.hash) { break }
+            guard isDescriptionWord(u) || u.flags.contains(.possessive) else { break }
+            head = k
+            end = k + 1
+            k += 1
+        }
+        if let m = lastName, head == names[m].tokens.upperBound - 1, !tokens[head].flags.contains(.possessive) {
+            let start = names[m].title.isEmpty ? names[m].tokens.lowerBound : names[m].title.lowerBound
+            return Phrase(kind: .name, tokens: i..<end, head: head, name: m,
+                          description: i < start ? i..<start : nil)
+        }
+        guard end > i, isValidDescription(head: head) else { return nil }
+        return Phrase(kind: .description, tokens: i..<end, head: head)
+    }
+
+    // MARK: Shared
+
+    /// A word that can be part of a description: not a stop word, cue, pronoun or auxiliary.
+    func isDescriptionWord(_ t: Token) -> Bool {
+        guard t.isWord else { return false }
+        if let cue = Lexicon.cues[t.hash], cue != .speech || !Lexicon.ambiguousCues.contains(t.hash) { return false }
+        return !Lexicon.stopWords.contains(t.hash) && !Lexicon.auxiliaries.contains(t.hash) && Lexicon.pronouns[t.hash] == nil
+    }
+
+    /// A verb of saying that is not also a common noun.
+    func isCue(_ t: Token) -> Bool {
+        t.isWord && Lexicon.cues[t.hash] != nil && !Lexicon.ambiguousCues.contains(t.hash)
+    }
+
+    /// A description speaks when it names a person or an institution, or opens with a determiner.
+    private func isValidDescription(head: Int) -> Bool {
+        let h = tokens[head].hash
+        return Lexicon.personNouns.contains(h) || Lexicon.institutionNouns.contains(h) || Lexicon.personTitles.contains(h)
+    }
+}

@@ -1,0 +1,295 @@
+/// Turns attributions into identities, gives quotations still without a speaker their
+/// neighbours' (rules `same-sentence`, `continuation`, `continuation-paragraph`,
+/// `introduced-by-colon`, `nearest-speaker`), and builds the article's `Speaker` list.
+struct SpeakerAssembly {
+    let article: Article
+    let s: UnsafeBufferPointer<Unicode.Scalar>
+    let tokens: [Token]
+    let names: [NameMention]
+    var entities: [Entity]
+    let quotes: [DetectedQuote]
+    let sieves: AttributionSieves
+
+    /// What each quotation ends up with.
+    private struct Assigned {
+        var entity = -1
+        var mention: TextSpan?
+        var cue: TextSpan?
+        var rule: String?
+        var cueText: String?
+    }
+
+    mutating func run(_ attributions: [Attribution?]) -> QuoteAnalyzer.Result {
+        var assigned = [Assigned](repeating: Assigned(), count: quotes.count)
+        var speakingPhrases: [Int: Int] = [:]
+        for (q, found) in attributions.enumerated() {
+            guard let att = found else { continue }
+            assigned[q].mention = mentionSpan(att.phrase)
+            assigned[q].cue = att.cue
+            assigned[q].rule = att.rule
+            if att.rule == "label" { assigned[q].cueText = ":" }
+            if let e = identity(att) {
+                assigned[q].entity = e
+                speakingPhrases[att.phrase.head] = e
+            }
+        }
+        let pronouns = PronounResolver.resolve(tokens, names, &entities, speakingPhrases: speakingPhrases)
+        for (q, found) in attributions.enumerated() {
+            guard let att = found, assigned[q].entity < 0, att.phrase.kind == .pronoun else { continue }
+            if let e = pronouns.resolved[att.phrase.head] {
+                assigned[q].entity = e
+                entities[e].speaks = true
+            }
+        }
+        for (k, e) in pronouns.resolved {
+            if let p = Lexicon.pronouns[tokens[k].hash], p == .male || p == .female {
+                entities[e].otherMentions.append(TextSpan(tokens[k].start, tokens[k].end))
+            }
+        }
+        fillFromNeighbours(&assigned)
+        return build(assigned)
+    }
+
+    // MARK: Identities
+
+    private func mentionSpan(_ phrase: Phrase) -> TextSpan {
+        switch phrase.kind {
+        case .name:
+            return names[phrase.name ?? 0].span
+        case .pronoun:
+            return TextSpan(tokens[phrase.head].start, tokens[phrase.head].end)
+        case .description:
+            return TextSpan(tokens[phrase.tokens.lowerBound].start, tokens[phrase.tokens.upperBound - 1].end)
+        }
+    }
+
+    /// The identity an attribution's phrase names, creating one for a description.
+    private mutating func identity(_ att: Attribution) -> Int? {
+        var phrase = att.phrase
+        if phrase.kind == .pronoun {
+            guard tokens[phrase.head].hash == Hashes.who, let antecedent = att.antecedent else { return nil }
+            phrase = antecedent
+            if phrase.kind == .pronoun { return nil }
+        }
+        switch phrase.kind {
+        case .name:
+            let e = names[phrase.name ?? 0].entity
+            guard e >= 0 else { return nil }
+            entities[e].speaks = true
+            switch entities[e].kind {
+            case .unknown: entities[e].kind = .person
+            case .place: entities[e].kind = .organization
+            case .person, .organization: break
+            }
+            if entities[e].description == nil, let d = phrase.description, let span = descriptionSpan(d) {
+                entities[e].description = span
+            }
+            if entities[e].kind == .person, entities[e].gender == .unknown, let d = phrase.description {
+                for k in d where tokens[k].isWord {
+                    if Lexicon.maleTitles.contains(tokens[k].hash) { entities[e].gender = .male }
+                    if Lexicon.femaleTitles.contains(tokens[k].hash) { entities[e].gender = .female }
+                }
+            }
+            return e
+        case .description:
+            return describedIdentity(phrase)
+        case .pronoun:
+            return nil
+        }
+    }
+
+    /// `a senior administration official` is a new anonymous source; `the official` after it
+    /// is the same one; `the newspaper` is an institution.
+    private mutating func describedIdentity(_ phrase: Phrase) -> Int {
+        let head = tokens[phrase.head].hash
+        let first = tokens[phrase.tokens.lowerBound]
+        let definite = first.hash == Hashes.the || first.hash == WordHash.of("this") || first.hash == WordHash.of("that")
+        if definite, let e = entities.lastIndex(where: { $0.head == head && $0.descriptionName != nil }) {
+            entities[e].speaks = true
+            return e
+        }
+        var start = phrase.tokens.lowerBound
+        if Lexicon.determiners.contains(first.hash), start < phrase.tokens.upperBound - 1 { start += 1 }
+        let name = TextSpan(tokens[start].start, tokens[phrase.tokens.upperBound - 1].end)
+        let institution = Lexicon.institutionNouns.contains(head) && !Lexicon.personNouns.contains(head)
+        var entity = Entity(kind: institution ? .organization : .person)
+        entity.anonymous = !institution
+        entity.descriptionName = name
+        entity.head = head
+        entity.speaks = true
+        entity.firstOffset = tokens[phrase.tokens.lowerBound].start
+        entities.append(entity)
+        return entities.count - 1
+    }
+
+    /// An appositive's text less its article and edge punctuation (`U.S. Ambassador to NATO`).
+    private func descriptionSpan(_ range: Range<Int>) -> TextSpan? {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi, tokens[lo].kind == .punctuation
+            || tokens[lo].isWord && Lexicon.determiners.contains(tokens[lo].hash) && Lexicon.pronouns[tokens[lo].hash] == nil {
+            lo += 1
+        }
+        while hi > lo, tokens[hi - 1].kind == .punctuation && !tokens[hi - 1].isPunctuation(".") { hi -= 1 }
+        guard lo < hi else { return nil }
+        return TextSpan(tokens[lo].start, tokens[hi - 1].end)
+    }
+
+    // MARK: Neighbours
+
+    private func fillFromNeighbours(_ assigned: inout [Assigned]) {
+        let sentenceOf = quotes.map { article.sentenceIndex(containing: $0.span.start) ?? -1 }
+        let paragraphOf = quotes.map { article.paragraphIndex(containing: $0.span.start) ?? -1 }
+        for q in quotes.indices where assigned[q].mention == nil {
+            // Another quotation in the same sentence: `"A," he said, "B"`.
+            if let other = neighbour(q, assigned, where: { sentenceOf[$0] == sentenceOf[q] }) {
+                copy(other, to: q, rule: "same-sentence", &assigned)
+                continue
+            }
+            // The sentence before, in the same paragraph: `"A," he said. "B."`
+            if q > 0, paragraphOf[q - 1] == paragraphOf[q], assigned[q - 1].mention != nil,
+               sentenceOf[q] - sentenceOf[q - 1] <= 2 {
+                copy(q - 1, to: q, rule: "continuation", &assigned)
+                continue
+            }
+            let opensParagraph = paragraphOf[q] >= 0 && article.paragraphs[paragraphOf[q]].span.start == quotes[q].span.start
+            if opensParagraph, paragraphOf[q] > 0 {
+                let previous = paragraphOf[q] - 1
+                // `X said:` closing the paragraph before.
+                if let att = introduction(inParagraph: previous) {
+                    var local = assigned[q]
+                    local.mention = mentionSpan(att.phrase)
+                    local.cue = att.cue
+                    local.rule = "introduced-by-colon"
+                    local.entity = identityOfResolved(att)
+                    assigned[q] = local
+                    continue
+                }
+                // A paragraph that is only a quotation goes on with the speaker before.
+                if q > 0, paragraphOf[q - 1] == previous, assigned[q - 1].mention != nil {
+                    copy(q - 1, to: q, rule: "continuation-paragraph", &assigned)
+                    continue
+                }
+            }
+            // A fragment in a sentence with no verb of saying: the nearest speaker before it.
+            if q > 0, paragraphOf[q] - paragraphOf[q - 1] <= 1, assigned[q - 1].mention != nil {
+                copy(q - 1, to: q, rule: "nearest-speaker", &assigned)
+            }
+        }
+    }
+
+    private func neighbour(_ q: Int, _ assigned: [Assigned], where same: (Int) -> Bool) -> Int? {
+        if q > 0, same(q - 1), assigned[q - 1].mention != nil { return q - 1 }
+        if q + 1 < quotes.count, same(q + 1), assigned[q + 1].mention != nil { return q + 1 }
+        return nil
+    }
+
+    private func copy(_ from: Int, to q: Int, rule: String, _ assigned: inout [Assigned]) {
+        assigned[q].entity = assigned[from].entity
+        assigned[q].mention = assigned[from].mention
+        assigned[q].cue = assigned[from].cue
+        assigned[q].cueText = assigned[from].cueText
+        assigned[q].rule = rule
+    }
+
+    /// The subject of a verb of saying in a paragraph's last sentence when it ends with `:`.
+    private func introduction(inParagraph p: Int) -> Attribution? {
+        let span = article.paragraphs[p].span
+        let last = tokens.firstIndex(startingAtOrAfter: span.end) - 1
+        guard last >= 0, tokens[last].isPunctuation(":") else { return nil }
+        let sentence = article.sentenceIndex(containing: tokens[last].start) ?? 0
+        let floor = tokens.firstIndex(startingAtOrAfter: article.sentences[sentence].span.start)
+        var k = last - 1
+        while k >= floor, last - k < AttributionSieves.window {
+            if tokens[k].isWord, !tokens[k].flags.contains(.quoted), let cue = Lexicon.cues[tokens[k].hash], cue != .participle,
+               let att = sieves.subject(ofCueAt: k, floor: floor) {
+                return att
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The identity of an attribution found late: names only (a pronoun's or description's
+    /// identity would need the passes already run).
+    private func identityOfResolved(_ att: Attribution) -> Int {
+        if att.phrase.kind == .name { return names[att.phrase.name ?? 0].entity }
+        return -1
+    }
+
+    // MARK: Speakers
+
+    private func build(_ assigned: [Assigned]) -> QuoteAnalyzer.Result {
+        var entities = self.entities
+        for (q, a) in assigned.enumerated() where a.entity >= 0 {
+            entities[a.entity].quotes.append(q)
+            entities[a.entity].speaks = true
+            if let m = a.mention, entities[a.entity].names.allSatisfy({ names[$0].span != m }) {
+                entities[a.entity].otherMentions.append(m)
+            }
+            if let m = a.mention { entities[a.entity].firstOffset = min(entities[a.entity].firstOffset, m.start) }
+        }
+        var order: [Int] = []
+        for (e, entity) in entities.enumerated() {
+            let listed = entity.speaks || !entity.quotes.isEmpty || entity.kind == .person
+            if listed, entity.kind != .place || !entity.quotes.isEmpty { order.append(e) }
+        }
+        order.sort { entities[$0].firstOffset < entities[$1].firstOffset }
+        var speakerOf = [Int](repeating: -1, count: entities.count)
+        var speakers: [Speaker] = []
+        for e in order {
+            let entity = entities[e]
+            speakerOf[e] = speakers.count
+            speakers.append(speaker(entity, id: speakers.count))
+        }
+        var result: [Quote] = []
+        for (q, quote) in quotes.enumerated() {
+            let a = assigned[q]
+            let paragraph = article.paragraphIndex(containing: quote.span.start).map { article.paragraphs[$0].span } ?? TextSpan(0, s.count)
+            let cue = a.cueText ?? a.cue.map { article.string($0) }
+            result.append(Quote(id: q, span: quote.span, parts: quote.parts,
+                                kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
+                                speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
+                                speakerMention: a.mention, cue: cue, detectionRule: quote.rule, attributionRule: a.rule))
+        }
+        return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
+    }
+
+    private func speaker(_ entity: Entity, id: Int) -> Speaker {
+        let kind: SpeakerKind
+        switch entity.kind {
+        case .organization, .place: kind = .organization
+        case .person, .unknown: kind = entity.anonymous ? .anonymous : .person
+        }
+        var name = ""
+        if entity.best >= 0 {
+            name = article.string(names[entity.best].span)
+        } else if let d = entity.descriptionName {
+            name = article.string(d)
+        }
+        var aliases: [String] = []
+        for m in entity.names {
+            let text = article.string(names[m].span)
+            if text != name, !aliases.contains(text) { aliases.append(text) }
+        }
+        var description = entity.description.map { article.string($0) }
+        if description == nil {
+            for m in entity.names where !names[m].title.isEmpty {
+                let title = names[m].title
+                var hi = title.upperBound
+                while hi > title.lowerBound, !tokens[hi - 1].isWord { hi -= 1 }
+                if hi > title.lowerBound {
+                    description = article.string(TextSpan(tokens[title.lowerBound].start, tokens[hi - 1].end))
+                    if tokens[hi - 1].end < names[m].span.start, s[tokens[hi - 1].end].value == 0x2E { description! += "." }
+                    break
+                }
+            }
+        }
+        var mentions = entity.names.map { names[$0].span } + entity.otherMentions
+        mentions.sort()
+        var unique: [TextSpan] = []
+        for m in mentions where unique.last != m { unique.append(m) }
+        return Speaker(id: id, name: name, kind: kind, description: description, aliases: aliases,
+                       mentions: unique, quotes: entity.quotes)
+    }
+}
