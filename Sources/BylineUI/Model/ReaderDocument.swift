@@ -1,0 +1,207 @@
+import BylineCore
+
+/// A span of the article that belongs to something: a quotation (owner = quote id) or a
+/// speaker's mention (owner = speaker index).
+public struct SpanRun: Hashable, Sendable {
+    public var span: TextSpan
+    public var owner: Int
+}
+
+/// One row of the timeline pane, prepared once per article.
+public struct TimelineRow: Hashable, Sendable {
+    /// Index into the article's `timeline.entries`.
+    public var entry: Int
+    public var label: String
+    public var expression: String
+    public var expressionSpan: TextSpan
+    public var sentence: Int
+    public var sentenceText: String
+    public var quote: Int?
+    public var speaker: Int?
+}
+
+/// An analysed article as the reader shows it: highlight runs sorted for lookup, speaker
+/// colours, timeline rows, and a cache of wrapped paragraphs per width so that a key press
+/// wraps only the paragraphs it brings into view.
+public final class ReaderDocument {
+    public let analysis: AnalyzedArticle
+    /// Identifies the text (not the path) for remembered reading positions.
+    public let identity: String
+    /// Palette slot of each speaker (index into the theme's speaker colours).
+    public let colorSlots: [Int]
+    public let quoteRuns: [SpanRun]
+    public let mentionRuns: [SpanRun]
+    public let timelineRows: [TimelineRow]
+
+    private var wrapCache: [(width: Int, paragraphs: [[WrappedLine]?])] = []
+    private var folded: [Unicode.Scalar]?
+
+    public var article: Article { analysis.article }
+    public var quotes: [Quote] { analysis.quotes }
+    public var speakers: [Speaker] { analysis.speakers }
+
+    public init(_ analysis: AnalyzedArticle, paletteSize: Int) {
+        self.analysis = analysis
+        identity = ReaderDocument.identity(of: analysis.article)
+        colorSlots = SpeakerColors.slots(for: analysis.speakers, paletteSize: paletteSize)
+        quoteRuns = analysis.quotes.map { SpanRun(span: $0.span, owner: $0.id) }.sorted { $0.span < $1.span }
+        var mentions: [SpanRun] = []
+        for speaker in analysis.speakers {
+            for span in speaker.mentions { mentions.append(SpanRun(span: span, owner: speaker.id)) }
+        }
+        mentionRuns = mentions.sorted { $0.span < $1.span }
+        timelineRows = ReaderDocument.rows(for: analysis)
+    }
+
+    // MARK: Wrapping
+
+    /// The paragraph's lines at `width` columns, wrapped on first use and kept.
+    public func lines(paragraph: Int, width: Int) -> [WrappedLine] {
+        let slot: Int
+        if let found = wrapCache.firstIndex(where: { $0.width == width }) {
+            slot = found
+        } else {
+            // Keep a few widths: resizing back and forth does not re-wrap.
+            if wrapCache.count >= 3 { wrapCache.removeFirst() }
+            wrapCache.append((width, Array(repeating: nil, count: article.paragraphs.count)))
+            slot = wrapCache.count - 1
+        }
+        if let lines = wrapCache[slot].paragraphs[paragraph] { return lines }
+        let span = article.paragraphs[paragraph].span
+        let lines = Wrapper.wrap(article.scalars, span.start..<span.end, width: width)
+        wrapCache[slot].paragraphs[paragraph] = lines
+        return lines
+    }
+
+    /// How many paragraphs are wrapped at `width` (for tests of the cache).
+    public func wrappedParagraphCount(width: Int) -> Int {
+        wrapCache.first { $0.width == width }?.paragraphs.reduce(0) { $0 + ($1 == nil ? 0 : 1) } ?? 0
+    }
+
+    // MARK: Lookup
+
+    public func quote(_ id: Int) -> Quote? { quotes.indices.contains(id) ? quotes[id] : nil }
+
+    public func speaker(ofQuote id: Int) -> Speaker? {
+        guard let s = quote(id)?.speaker, speakers.indices.contains(s) else { return nil }
+        return speakers[s]
+    }
+
+    /// Index of the first run that ends after `offset` (runs sorted by start, mostly disjoint).
+    static func firstRun(in runs: [SpanRun], endingAfter offset: Int) -> Int {
+        var lo = 0
+        var hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        // Runs may nest (a mention inside a longer one): step back over any that still cover.
+        var i = lo
+        while i > 0, runs[i - 1].span.end > offset { i -= 1 }
+        return i
+    }
+
+    // MARK: Search
+
+    /// Every occurrence of `query`, case-insensitive (curly and straight quotes alike), in order.
+    public func find(_ query: String) -> [TextSpan] {
+        let needle = query.unicodeScalars.map(ReaderDocument.fold)
+        guard !needle.isEmpty else { return [] }
+        if folded == nil { folded = article.scalars.map(ReaderDocument.fold) }
+        let haystack = folded!
+        let first = needle[0]
+        var matches: [TextSpan] = []
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count {
+                    matches.append(TextSpan(i, i + needle.count))
+                    i += needle.count
+                    continue
+                }
+            }
+            i += 1
+        }
+        return matches
+    }
+
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s }
+        switch v {
+        case 0x2018, 0x2019, 0x02BC: return "'"
+        case 0x201C, 0x201D: return "\""
+        case 0xA0: return " "
+        default: break
+        }
+        let lower = s.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first! : s
+    }
+
+    // MARK: Building
+
+    /// FNV-1a over the text's UTF-8, with its length: stable across runs and renames.
+    static func identity(of article: Article) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in article.text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16) + "-" + String(article.scalars.count)
+    }
+
+    static func rows(for analysis: AnalyzedArticle) -> [TimelineRow] {
+        let article = analysis.article
+        return analysis.timeline.entries.enumerated().compactMap { index, entry in
+            guard analysis.timeExpressions.indices.contains(entry.expression),
+                article.sentences.indices.contains(entry.sentence)
+            else { return nil }
+            let expression = analysis.timeExpressions[entry.expression]
+            return TimelineRow(
+                entry: index, label: DateLabel.label(start: entry.start, end: entry.end),
+                expression: TerminalSafe.line(article.string(expression.span)), expressionSpan: expression.span,
+                sentence: entry.sentence,
+                sentenceText: TerminalSafe.line(article.string(article.sentences[entry.sentence].span)),
+                quote: entry.quote, speaker: entry.speaker)
+        }
+    }
+}
+
+/// Short calendar labels for the timeline: `15 Nov 2011`, `Dec 2011`, `28 Nov–4 Dec 2011`.
+public enum DateLabel {
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    public static func label(start: CivilDate, end: CivilDate) -> String {
+        let month = months[start.month - 1]
+        if start == end { return "\(start.day) \(month) \(start.year)" }
+        let lastOfMonth = CivilDate.daysIn(month: end.month, year: end.year)
+        if start.year == end.year, start.month == 1, start.day == 1, end.month == 12, end.day == 31 {
+            return "\(start.year)"
+        }
+        if start.year == end.year, start.month == end.month, start.day == 1, end.day == lastOfMonth {
+            return "\(month) \(start.year)"
+        }
+        if start.year == end.year, start.month == end.month {
+            return "\(start.day)–\(end.day) \(month) \(start.year)"
+        }
+        if start.year == end.year {
+            return "\(start.day) \(month)–\(end.day) \(months[end.month - 1]) \(end.year)"
+        }
+        return "\(start.day) \(month) \(start.year)–\(end.day) \(months[end.month - 1]) \(end.year)"
+    }
+
+    /// The article's date for the header: `Friday 2 December 2011`.
+    public static func long(_ date: CivilDate) -> String {
+        let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"]
+        return "\(weekdays[date.weekday - 1]) \(date.day) \(names[date.month - 1]) \(date.year)"
+    }
+
+    public static func short(_ date: CivilDate) -> String {
+        "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+}

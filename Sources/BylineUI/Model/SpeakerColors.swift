@@ -1,0 +1,44 @@
+import BylineCore
+import Foundation
+
+/// Gives each speaker a palette slot that is stable: it comes from a hash of the speaker's
+/// folded name (the same person gets the same colour in every article and every run), and
+/// speakers of one article that would share a slot are moved to the next free one, the most
+/// quoted speakers choosing first.
+public enum SpeakerColors {
+    public static func slots(for speakers: [Speaker], paletteSize: Int) -> [Int] {
+        guard paletteSize > 0 else { return speakers.map { _ in 0 } }
+        var slots = Array(repeating: 0, count: speakers.count)
+        var taken = Set<Int>()
+        let order = speakers.indices.sorted {
+            let a = speakers[$0], b = speakers[$1]
+            return a.quotes.count != b.quotes.count ? a.quotes.count > b.quotes.count : a.id < b.id
+        }
+        for index in order {
+            var slot = Int(stableHash(foldedName(speakers[index].name)) % UInt64(paletteSize))
+            if taken.count < paletteSize {
+                while taken.contains(slot) { slot = (slot + 1) % paletteSize }
+            }
+            taken.insert(slot)
+            slots[index] = slot
+        }
+        return slots
+    }
+
+    /// Lower case, without diacritics, single spaces: `Qassim al-Aaraji` and `QASSIM AL-AARAJI`
+    /// are one name.
+    public static func foldedName(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// FNV-1a: Swift's `Hasher` is seeded per process, which would change colours every run.
+    static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

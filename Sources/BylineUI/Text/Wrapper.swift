@@ -1,0 +1,159 @@
+/// One screen line of a wrapped paragraph: a range of scalar offsets into the article.
+public struct WrappedLine: Hashable, Sendable {
+    /// Offset of the line's first glyph.
+    public var start: Int
+    /// Offset after its last glyph; white space at a break is left out of both lines.
+    public var end: Int
+    /// Columns it takes once white space runs are collapsed to one space.
+    public var width: Int
+
+    public init(start: Int, end: Int, width: Int) {
+        self.start = start
+        self.end = end
+        self.width = width
+    }
+}
+
+/// Word wrap by display width, per grapheme cluster.
+///
+/// Lines break at white space (a run of it counts as one space), before and after wide
+/// (CJK) glyphs, and after a hyphen or dash inside a word; a word wider than the line is cut
+/// between clusters. Nothing is lost: every visible glyph lands on exactly one line.
+public enum Wrapper {
+    public static func wrap(_ scalars: [Unicode.Scalar], _ range: Range<Int>, width: Int) -> [WrappedLine] {
+        var state = WrapState(width: max(1, width), start: range.lowerBound)
+        Glyphs.forEach(in: scalars, range) { glyph, offset, length in
+            state.add(glyph, offset: offset, length: length)
+            return true
+        }
+        return state.finish()
+    }
+
+    /// Convenience for tests and one-off text: wraps a string, returning each line's text.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return wrap(scalars, 0..<scalars.count, width: width).map { line in
+            LineText.render(scalars, line).map(\.text).joined()
+        }
+    }
+}
+
+private struct WrapState {
+    struct Piece {
+        var offset: Int
+        var length: Int
+        var width: Int
+    }
+
+    let width: Int
+    var lines: [WrappedLine] = []
+    // The line being filled.
+    var lineStart: Int? = nil
+    var lineEnd = 0
+    var column = 0
+    // The word being gathered (an unbreakable run of glyphs).
+    var word: [Piece] = []
+    var wordWidth = 0
+    var wordPrecededBySpace = false
+    var pendingSpace = false
+    let paragraphStart: Int
+
+    init(width: Int, start: Int) {
+        self.width = width
+        self.paragraphStart = start
+    }
+
+    mutating func add(_ glyph: Glyph, offset: Int, length: Int) {
+        if glyph.isWhitespace {
+            flushWord()
+            pendingSpace = true
+            return
+        }
+        if glyph.width == 2 { flushWord() }
+        if word.isEmpty {
+            wordPrecededBySpace = pendingSpace
+            pendingSpace = false
+        }
+        word.append(Piece(offset: offset, length: length, width: glyph.width))
+        wordWidth += glyph.width
+        if glyph.width == 2 || (Self.breaksAfter(glyph.text) && wordWidth > 1) { flushWord() }
+    }
+
+    static func breaksAfter(_ text: String) -> Bool {
+        switch text {
+        case "-", "\u{2010}", "\u{2013}", "\u{2014}", "/": return true
+        default: return false
+        }
+    }
+
+    mutating func flushWord() {
+        guard let first = word.first, let last = word.last else { return }
+        defer {
+            word.removeAll(keepingCapacity: true)
+            wordWidth = 0
+        }
+        let separator = lineStart != nil && wordPrecededBySpace ? 1 : 0
+        if lineStart != nil, column + separator + wordWidth <= width {
+            column += separator + wordWidth
+            lineEnd = last.offset + last.length
+            return
+        }
+        if lineStart != nil { emitLine() }
+        if wordWidth <= width {
+            lineStart = first.offset
+            lineEnd = last.offset + last.length
+            column = wordWidth
+            return
+        }
+        // Wider than a line: cut between clusters.
+        for piece in word {
+            if lineStart != nil, column + piece.width > width { emitLine() }
+            if lineStart == nil {
+                lineStart = piece.offset
+                column = 0
+            }
+            column += piece.width
+            lineEnd = piece.offset + piece.length
+        }
+    }
+
+    mutating func emitLine() {
+        if let start = lineStart { lines.append(WrappedLine(start: start, end: lineEnd, width: column)) }
+        lineStart = nil
+        column = 0
+    }
+
+    mutating func finish() -> [WrappedLine] {
+        flushWord()
+        emitLine()
+        if lines.isEmpty { lines.append(WrappedLine(start: paragraphStart, end: paragraphStart, width: 0)) }
+        return lines
+    }
+}
+
+/// The glyphs of one wrapped line as drawn: white space runs become one space.
+public enum LineText {
+    public struct Placed: Hashable, Sendable {
+        public var text: String
+        public var width: Int
+        /// Scalar offset of the cluster in the article.
+        public var offset: Int
+        public var length: Int
+    }
+
+    public static func render(_ scalars: [Unicode.Scalar], _ line: WrappedLine) -> [Placed] {
+        var out: [Placed] = []
+        var lastWasSpace = false
+        Glyphs.forEach(in: scalars, line.start..<line.end) { glyph, offset, length in
+            if glyph.isWhitespace {
+                if !lastWasSpace { out.append(Placed(text: " ", width: 1, offset: offset, length: length)) }
+                lastWasSpace = true
+            } else if glyph.width > 0 {
+                out.append(Placed(text: glyph.text, width: glyph.width, offset: offset, length: length))
+                lastWasSpace = false
+            }
+            return true
+        }
+        return out
+    }
+}

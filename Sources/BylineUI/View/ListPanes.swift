@@ -1,0 +1,156 @@
+import BylineCore
+
+/// The quotations sidebar: each entry is the speaker, then the start of the quotation.
+enum QuotesPane {
+    static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        guard !rect.isEmpty else { return }
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let document = state.document else {
+            screen.put("Analysing…", x: inner.x, y: rect.y, style: theme.secondaryText, maxWidth: inner.width)
+            return
+        }
+        let list = state.visibleQuotes(in: document)
+        if list.isEmpty {
+            let text = state.filter.map { "No quotations by \($0.name) in this article." } ?? "No quotations found in this article."
+            EmptyNote.draw(&screen, inner, text, theme)
+            return
+        }
+        let visible = max(1, rect.height / 2)
+        let cursor = state.view.selectedQuote.flatMap { list.firstIndex(of: $0) }
+        let top = ListWindow.top(cursor: cursor ?? 0, top: state.view.quotesTop, count: list.count, visible: visible)
+        for i in 0..<visible where top + i < list.count {
+            let id = list[top + i]
+            let quote = document.quotes[id]
+            let y = rect.y + 2 * i
+            let speakerIndex = quote.speaker.flatMap { document.speakers.indices.contains($0) ? $0 : nil }
+            let slot = speakerIndex.map { document.colorSlots[$0] }
+            var x = inner.x
+            if let speakerIndex {
+                let speaker = document.speakers[speakerIndex]
+                x += screen.put(TextFit.shorten(speaker.name, to: inner.width), x: x, y: y, style: theme.mention(slot: slot),
+                                maxWidth: inner.width)
+                if let description = speaker.description, inner.maxX - x > 8 {
+                    screen.put(" · " + TextFit.shorten(description, to: inner.maxX - x - 3), x: x, y: y,
+                               style: theme.secondaryText, maxWidth: inner.maxX - x)
+                }
+            } else {
+                screen.put("unattributed", x: x, y: y, style: theme.secondaryText.adding(.italic), maxWidth: inner.width)
+            }
+            if y + 1 < rect.maxY {
+                let words = TextFit.shorten(document.article.string(quote.span), to: inner.width - 2)
+                screen.put(words, x: inner.x + 2, y: y + 1, style: theme.quote(slot: slot), maxWidth: inner.width - 2)
+            }
+            if id == state.view.selectedQuote {
+                ListSelection.mark(&screen, Rect(x: rect.x, y: y, width: rect.width, height: min(2, rect.maxY - y)),
+                                   focused: state.focus == .quotes, theme)
+            }
+        }
+    }
+}
+
+/// The timeline: each entry is its date and expression (and the speaker, for a quotation),
+/// then the start of its sentence.
+enum TimelinePane {
+    static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        guard !rect.isEmpty else { return }
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let document = state.document else {
+            screen.put("Analysing…", x: inner.x, y: rect.y, style: theme.secondaryText, maxWidth: inner.width)
+            return
+        }
+        let list = state.visibleRows(in: document)
+        if list.isEmpty {
+            let text = state.filter.map { "No dated events for \($0.name) in this article." }
+                ?? "No dated events found in this article."
+            EmptyNote.draw(&screen, inner, text, theme)
+            return
+        }
+        let visible = max(1, rect.height / 2)
+        let cursor = state.view.selectedRow.flatMap { list.firstIndex(of: $0) }
+        let top = ListWindow.top(cursor: cursor ?? 0, top: state.view.timelineTop, count: list.count, visible: visible)
+        for i in 0..<visible where top + i < list.count {
+            let index = list[top + i]
+            let row = document.timelineRows[index]
+            let y = rect.y + 2 * i
+            var x = inner.x
+            x += screen.put(row.label, x: x, y: y, style: theme.emphasis, maxWidth: inner.width)
+            x += screen.put("  ", x: x, y: y, maxWidth: inner.maxX - x)
+            x += screen.put(TextFit.shorten(row.expression, to: max(0, inner.maxX - x)), x: x, y: y, style: theme.accentText,
+                            maxWidth: inner.maxX - x)
+            if let s = row.speaker, document.speakers.indices.contains(s), inner.maxX - x > 6 {
+                let name = " · " + document.speakers[s].name
+                screen.put(TextFit.shorten(name, to: inner.maxX - x), x: x, y: y,
+                           style: theme.mention(slot: document.colorSlots[s]), maxWidth: inner.maxX - x)
+            }
+            if y + 1 < rect.maxY {
+                screen.put(TextFit.shorten(row.sentenceText, to: inner.width - 2), x: inner.x + 2, y: y + 1,
+                           style: theme.secondaryText, maxWidth: inner.width - 2)
+            }
+            if index == state.view.selectedRow {
+                ListSelection.mark(&screen, Rect(x: rect.x, y: y, width: rect.width, height: min(2, rect.maxY - y)),
+                                   focused: state.focus == .timeline, theme)
+            }
+        }
+    }
+}
+
+/// The library: each entry is the headline, then the date and the quotation count (or,
+/// with a speaker filter, how often that speaker is quoted there).
+enum LibraryPane {
+    static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        guard !rect.isEmpty else { return }
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        let visible = max(1, rect.height / 2)
+        let top = ListWindow.top(cursor: state.libraryCursor, top: state.libraryTop, count: state.entries.count, visible: visible)
+        for i in 0..<visible where top + i < state.entries.count {
+            let index = top + i
+            let entry = state.entries[index]
+            let y = rect.y + 2 * i
+            let isCurrent = index == state.current
+            let filteredCount = state.filteredCount(entry: index)
+            let absent = state.filter != nil && filteredCount == 0
+            let headlineStyle = absent ? theme.dimmed : (isCurrent ? theme.emphasis : theme.text)
+            screen.put(isCurrent ? "●" : " ", x: inner.x, y: y, style: theme.accentText)
+            let headline = entry.headline.isEmpty ? (entry.source.split(separator: "/").last.map(String.init) ?? "") : entry.headline
+            screen.put(TextFit.shorten(headline, to: inner.width - 2), x: inner.x + 2, y: y, style: headlineStyle,
+                       maxWidth: inner.width - 2)
+            if y + 1 < rect.maxY {
+                var x = inner.x + 2
+                let date = entry.date.map(DateLabel.short) ?? "undated"
+                x += screen.put(date, x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
+                let count: String
+                var countStyle = theme.secondaryText
+                if let filter = state.filter {
+                    if let n = filteredCount {
+                        count = n == 0 ? "not quoted" : "\(n) by \(filter.name)"
+                        if n > 0 { countStyle = theme.accentText.adding(.bold) }
+                    } else {
+                        count = "analysing…"
+                    }
+                } else if let n = entry.quotationCount {
+                    count = n == 1 ? "1 quotation" : "\(n) quotations"
+                } else {
+                    count = state.failures[index] != nil ? "unreadable" : "analysing…"
+                }
+                x += screen.put(" · ", x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
+                screen.put(count, x: x, y: y + 1, style: countStyle, maxWidth: inner.maxX - x)
+            }
+            if index == state.libraryCursor, state.focus == .library || state.layout.arrangement == .columns {
+                ListSelection.mark(&screen, Rect(x: rect.x, y: y, width: rect.width, height: min(2, rect.maxY - y)),
+                                   focused: state.focus == .library, theme)
+            }
+        }
+    }
+}
+
+/// A short note where a list would be.
+enum EmptyNote {
+    static func draw(_ screen: inout Screen, _ rect: Rect, _ text: String, _ theme: Theme) {
+        for (i, line) in Wrapper.wrap(text, width: max(1, rect.width)).enumerated() where i < rect.height {
+            screen.put(line, x: rect.x, y: rect.y + i, style: theme.secondaryText, maxWidth: rect.width)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import BylineCore
+
+extension Reader {
+    /// Draws the whole reader for `state`.
+    public static func render(_ state: AppState) -> Screen {
+        var screen = Screen(size: state.size)
+        let layout = state.layout
+        if layout.arrangement == .tooSmall {
+            TooSmallMessage.draw(&screen, state)
+            return screen
+        }
+        if let tabs = layout.tabs { TabBar.draw(&screen, tabs, state) }
+        for (pane, rect) in layout.panes {
+            var content = rect
+            if layout.hasTitles {
+                let split = rect.splitTop(1)
+                PaneTitle.draw(&screen, split.top, pane: pane, state)
+                content = split.rest
+            }
+            switch pane {
+            case .article: ArticlePane.draw(&screen, content, state)
+            case .quotes: QuotesPane.draw(&screen, content, state)
+            case .timeline: TimelinePane.draw(&screen, content, state)
+            case .library: LibraryPane.draw(&screen, content, state)
+            }
+        }
+        for rule in layout.rules { screen.fill(rule, style: state.theme.rule, with: "│") }
+        StatusLine.draw(&screen, layout.status, state)
+        switch state.mode {
+        case .help(let top): HelpScreen.draw(&screen, top: top, state)
+        case .picker(let picker): PickerBox.draw(&screen, picker, state)
+        case .normal, .searching: break
+        }
+        return screen
+    }
+}
+
+/// A pane's title row in the columns arrangement: `─ Quotes · 6 ─────`.
+enum PaneTitle {
+    static func draw(_ screen: inout Screen, _ rect: Rect, pane: Pane, _ state: AppState) {
+        let theme = state.theme
+        screen.fill(rect, style: theme.rule, with: "─")
+        let focused = state.focus == pane
+        screen.put(" \(text(pane, state)) ", x: rect.x + 1, y: rect.y, style: theme.title(focused: focused),
+                   maxWidth: rect.width - 2)
+    }
+
+    static func text(_ pane: Pane, _ state: AppState) -> String {
+        switch pane {
+        case .article:
+            if state.entries.count > 1 { return "Article \(state.current + 1)/\(state.entries.count)" }
+            return "Article"
+        case .quotes:
+            guard let document = state.document else { return "Quotes" }
+            let shown = state.visibleQuotes(in: document).count
+            if let filter = state.filter { return "Quotes · \(shown) of \(document.quotes.count) · \(filter.name)" }
+            return "Quotes · \(shown)"
+        case .timeline:
+            guard let document = state.document else { return "Timeline" }
+            let shown = state.visibleRows(in: document).count
+            if state.filter != nil { return "Timeline · \(shown) of \(document.timelineRows.count)" }
+            return "Timeline · \(shown)"
+        case .library:
+            return "Library · \(state.entries.count)"
+        }
+    }
+}
+
+/// The row of tabs in the single-pane arrangement.
+enum TabBar {
+    static func items(width: Int) -> [(pane: Pane, label: String, x: Int)] {
+        let full = Pane.allCases.enumerated().map { (i, p) in (p, " \(i + 1) \(p.title) ") }
+        let short = Pane.allCases.enumerated().map { (i, p) in (p, " \(i + 1) \(p.title.prefix(4)) ") }
+        let total = full.reduce(0) { $0 + $1.1.count }
+        let chosen = total <= width ? full : short
+        var x = 0
+        return chosen.map { pane, label in
+            defer { x += label.count }
+            return (pane, label, x)
+        }
+    }
+
+    static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        screen.fill(rect, style: theme.rule, with: "─")
+        for item in items(width: rect.width) {
+            let focused = item.pane == state.focus
+            screen.put(item.label, x: rect.x + item.x, y: rect.y, style: focused ? theme.title(focused: true) : theme.emphasis,
+                       maxWidth: rect.maxX - rect.x - item.x)
+        }
+    }
+
+    static func pane(at x: Int, in rect: Rect) -> Pane? {
+        items(width: rect.width).first { x >= rect.x + $0.x && x < rect.x + $0.x + $0.label.count }?.pane
+    }
+}
+
+/// Shown instead of the reader when the terminal is below the minimum size.
+enum TooSmallMessage {
+    static func draw(_ screen: inout Screen, _ state: AppState) {
+        let minimum = FrameLayout.minimum
+        let text = "Enlarge the terminal: Byline needs at least \(minimum.width)×\(minimum.height) (this one is "
+            + "\(state.size.width)×\(state.size.height)). Press q to quit."
+        let lines = Wrapper.wrap(text, width: max(1, screen.width))
+        let top = max(0, (screen.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < screen.height {
+            let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
+            screen.put(line, x: x, y: top + i, style: state.theme.emphasis)
+        }
+    }
+}
+
+/// Draws a two-row list entry's selection: reversed rows when the pane has the focus, a
+/// marker in the first column otherwise.
+enum ListSelection {
+    static func mark(_ screen: inout Screen, _ rows: Rect, focused: Bool, _ theme: Theme) {
+        if focused {
+            screen.restyle(rows) { $0.adding(.reverse) }
+        } else {
+            for y in rows.y..<rows.maxY { screen.put("▌", x: rows.x, y: y, style: theme.accentText) }
+        }
+    }
+}
