@@ -3,7 +3,8 @@ public struct TimelineEntry: Hashable, Codable, Sendable {
     /// Index into `AnalyzedArticle.timeExpressions`.
     public var expression: Int
     /// First and last day the expression covers (a week or a month shows its extent);
-    /// entries sort by `start`, then by the shorter extent, then by position in the text.
+    /// entries sort by `start`, then by the shorter extent, then by clock time, then by position
+    /// in the text (see `TimelineBuilder` for modifiers).
     public var start: CivilDate
     public var end: CivilDate
     /// Index into `Article.sentences`.
@@ -11,14 +12,21 @@ public struct TimelineEntry: Hashable, Codable, Sendable {
     /// The quotation in that sentence, if any, and its speaker.
     public var quote: Int?
     public var speaker: Int?
+    /// `BEFORE` / `ON_OR_BEFORE`: the entry reaches back without a known first day (`pre-2011`).
+    public var openStart: Bool
+    /// `AFTER` / `ON_OR_AFTER`: the entry runs on without a known last day (`post-2011`).
+    public var openEnd: Bool
 
-    public init(expression: Int, start: CivilDate, end: CivilDate, sentence: Int, quote: Int? = nil, speaker: Int? = nil) {
+    public init(expression: Int, start: CivilDate, end: CivilDate, sentence: Int, quote: Int? = nil, speaker: Int? = nil,
+                openStart: Bool = false, openEnd: Bool = false) {
         self.expression = expression
         self.start = start
         self.end = end
         self.sentence = sentence
         self.quote = quote
         self.speaker = speaker
+        self.openStart = openStart
+        self.openEnd = openEnd
     }
 }
 

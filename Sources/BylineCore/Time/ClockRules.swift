@@ -1,0 +1,176 @@
+/// Clock times and parts of the day: `3 p.m.`, `10:30 a.m. EST`, `15:11 GMT`, `5pm`, `four
+/// o'clock`, `4 in the morning`, `noon`, `midnight Friday`, `3 p.m. Thursday`, `the morning`,
+/// `late afternoon`.
+extension TimexParser {
+    /// `am`, `pm`, `a.m.`, `p.m.`, `A.M.`: (is afternoon, end).
+    func meridiem(at j: Int) -> (pm: Bool, end: Int)? {
+        if kw(j, .am) { return (false, j + 1) }
+        if kw(j, .pm) { return (true, j + 1) }
+        let isA = kw(j, .a)
+        guard isA || kw(j, .pLetter), isPeriod(j + 1), attached(j + 1), kw(j + 2, .mLetter), attached(j + 2) else {
+            return nil
+        }
+        var end = j + 3
+        // The closing period belongs to `p.m.` unless it also ends the sentence.
+        if isPeriod(end), attached(end), !periodEndsSentence(end) { end += 1 }
+        return (!isA, end)
+    }
+
+    /// A period followed by the end of the paragraph or by a capitalised word that is not a
+    /// time word is taken as the sentence end.
+    func periodEndsSentence(_ p: Int) -> Bool {
+        guard let next = tok(p + 1) else { return true }
+        if next.kind == .word, next.isCapitalized, next.lex.kind == .none || next.lex.kind == .keyword
+            || next.lex.kind == .pastVerb || next.lex.kind == .futureCue
+        {
+            return true
+        }
+        return next.kind == .punct && next.value != 0x2C
+    }
+
+    /// A time zone after a clock time: `EST`, `GMT`, `local time`, `(GMT)`.
+    func zoneEnd(_ j: Int) -> Int {
+        if lexKind(j) == .zone { return j + 1 }
+        if kw(j, .local), kw(j + 1, .time) { return j + 2 }
+        if isPunct(j, 0x28), lexKind(j + 1) == .zone, isPunct(j + 2, 0x29) { return j + 3 }
+        return j
+    }
+
+    /// A day right after a clock time: `3 p.m. Friday`, `noon Saturday`, `5 p.m. EST, Nov. 9`.
+    func dayAfterClock(_ j: Int) -> TimexMatch? {
+        let k = isComma(j) ? j + 1 : j
+        guard let t = tok(k), t.kind == .word || t.kind == .number else { return nil }
+        var m: TimexMatch?
+        switch t.lex.kind {
+        case .weekday: m = weekdayExpression(at: k)
+        case .month, .monthAbbreviation: m = monthExpression(at: k, afterModifier: false, determined: false)
+        case .keyword:
+            if kw(k, .today) || kw(k, .yesterday) || kw(k, .tomorrow) { m = deicticDay(at: k) }
+        default: break
+        }
+        guard let d = m, d.spec.dayPart == nil else { return nil }
+        switch d.spec.base {
+        case .point(.weekday), .point(.relative(.day, _, _)): return d
+        case .point(.calendar(_, _, let day)) where day != nil: return d
+        default: return nil
+        }
+    }
+
+    /// `3 p.m.`, `10:30 a.m. EST`, `15:11 GMT`, `four o'clock`, `4 in the morning`.
+    func clockTime(at i: Int) -> TimexMatch? {
+        let t = tokens[i]
+        var hour: Int
+        var minute = 0
+        var second: Int?
+        var j = i + 1
+        var hasMinutes = false
+        if t.kind == .number {
+            guard !t.flags.contains(.grouped), !t.flags.contains(.plural) else { return nil }
+            if t.digits == 4, !t.flags.contains(.decimal) {
+                // `1530 GMT`, `0900 hours`: military time needs a zone or `hours` after it.
+                let v = Int(t.value)
+                guard v % 100 < 60, v / 100 <= 24, zoneEnd(j) > j || isUnit(j, .hour) && lexKind(j) == .unitPlural
+                else { return nil }
+                hour = v / 100
+                minute = v % 100
+                hasMinutes = true
+            } else {
+                guard t.digits <= 2 else { return nil }
+                hour = Int(t.value)
+                if t.flags.contains(.decimal) {
+                    // `10.30 am`
+                    minute = Int((t.fraction * 100).rounded())
+                    guard minute < 60, meridiem(at: j) != nil else { return nil }
+                } else if isPunct(j, 0x3A), attached(j), let m = tok(j + 1), m.kind == .number, attached(j + 1),
+                    m.digits == 2, m.value < 60, !m.flags.contains(.decimal)
+                {
+                    minute = Int(m.value)
+                    hasMinutes = true
+                    j += 2
+                    if isPunct(j, 0x3A), attached(j), let s = tok(j + 1), s.kind == .number, attached(j + 1),
+                        s.digits == 2, s.value < 60
+                    {
+                        second = Int(s.value)
+                        j += 2
+                    }
+                }
+            }
+        } else if t.lex.kind == .number, (1...12).contains(t.lex.value) {
+            hour = Int(t.lex.value)
+        } else {
+            return nil
+        }
+        var end = j
+        var pm: Bool?
+        if let (isPM, e) = meridiem(at: j) {
+            guard (1...12).contains(hour) else { return nil }
+            pm = isPM
+            end = e
+        } else if kw(j, .o), isApostrophe(j + 1), kw(j + 2, .clock) {
+            guard (1...12).contains(hour) else { return nil }
+            end = j + 3
+        } else if kw(j, .in), kw(j + 1, .the), let part = trailingDayPart(j + 2), (1...12).contains(hour) {
+            // `4 in the morning`, `8 in the evening`
+            pm = part != .morning
+            end = j + 3
+        } else if hasMinutes, hour <= 24 {
+            // `15:11 GMT`, `at 10:30`: a bare h:mm needs a zone or a preposition before it.
+            if zoneEnd(j) == j {
+                guard i > 0, tokens[i - 1].block == t.block, let k = tokens[i - 1].keyword,
+                    [.at, .by, .until, .before, .after, .from, .around, .about, .since, .to, .approximately]
+                        .contains(k)
+                else { return nil }
+            }
+        } else {
+            return nil
+        }
+        if let pm {
+            if pm, hour < 12 { hour += 12 }
+            if !pm, hour == 12 { hour = 0 }
+        }
+        end = zoneEnd(end)
+        let clock = Clock(hour: hour, minute: minute, second: second)
+        if let day = dayAfterClock(end) {
+            var m = day
+            m.first = i
+            m.spec.clock = clock
+            m.rule = "clock.timeDay"
+            return m
+        }
+        return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock), rule: "clock.time")
+    }
+
+    /// `noon`, `midnight Friday`, `the morning`, `the night of Dec. 3`, `late afternoon`.
+    func dayPartExpression(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
+        guard tokens[i].lex.kind == .dayPart, let part = DayPart(rawValue: tokens[i].lex.value) else { return nil }
+        switch part {
+        case .noon, .midnight:
+            let clock = part == .noon ? Clock(hour: 12, minute: 0) : Clock(hour: 24, minute: 0)
+            let end = zoneEnd(i + 1)
+            if let day = dayAfterClock(end) {
+                var m = day
+                m.first = i
+                m.spec.clock = clock
+                m.rule = "clock.noonDay"
+                return m
+            }
+            return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock),
+                              rule: "clock.noon", takesDeterminer: false)
+        default:
+            // `the night of Dec. 3`
+            if kw(i + 1, .of), let d = monthExpression(at: i + 2, afterModifier: false, determined: false) ?? dayMonth(at: i + 2),
+                case .point(.calendar(_, _, let day)) = d.spec.base, day != nil
+            {
+                var m = d
+                m.first = i
+                m.spec.dayPart = part
+                m.rule = "clock.dayPartOfDate"
+                m.takesDeterminer = true
+                return m
+            }
+            guard determined || afterModifier else { return nil }
+            return TimexMatch(first: i, end: i + 1, spec: .point(.contextDay, dayPart: part), rule: "clock.dayPart",
+                              takesDeterminer: true)
+        }
+    }
+}

@@ -1,0 +1,259 @@
+/// Amounts of time and points counted from an anchor: `three years`, `48 hours`, `a decade`,
+/// `two-year`, `several weeks`, `a year and a half`, `two days ago`, `three years earlier`,
+/// `a week later`, `five years from now`.
+extension TimexParser {
+    /// A cardinal number in digits or words. The value is nil for vague amounts (`several`,
+    /// `a few`, `many`), which give `X` in a TIMEX3 value.
+    func cardinal(at i: Int) -> (value: Double?, end: Int)? {
+        guard let t = tok(i) else { return nil }
+        switch t.kind {
+        case .number:
+            guard !t.flags.contains(.plural), t.digits <= 6 else { return nil }
+            var v = Double(t.value) + t.fraction
+            var e = i + 1
+            // `2 1/2`
+            if isNumber(e), isPunct(e + 1, 0x2F), isNumber(e + 2), attached(e + 1), attached(e + 2),
+                tokens[e].value < tokens[e + 2].value, tokens[e + 2].value <= 4
+            {
+                v += Double(tokens[e].value) / Double(tokens[e + 2].value)
+                e += 3
+            }
+            return (v, e)
+        case .word:
+            if t.lex.kind == .number {
+                var v = Int(t.lex.value)
+                var e = i + 1
+                if v >= 20, v <= 90, v % 10 == 0 {
+                    let k = isHyphen(e) && attached(e) ? e + 1 : e
+                    if lexKind(k) == .number, (1...9).contains(lexValue(k)) {
+                        v += lexValue(k)
+                        e = k + 1
+                    }
+                }
+                if lexKind(e) == .number, lexValue(e) == 100 || lexValue(e) == 1000, v < 100 {
+                    v *= lexValue(e)
+                    e += 1
+                }
+                if kw(e, .and), kw(e + 1, .a), kw(e + 2, .half) {
+                    return (Double(v) + 0.5, e + 3)
+                }
+                return (Double(v), e)
+            }
+            guard let k = t.keyword else { return nil }
+            switch k {
+            case .a, .an:
+                if lexKind(i + 1) == .number, [12, 100, 1000].contains(lexValue(i + 1)) {
+                    return (Double(lexValue(i + 1)), i + 2)
+                }
+                if kw(i + 1, .couple) { return (2, kw(i + 2, .of) ? i + 3 : i + 2) }
+                if kw(i + 1, .few) { return (nil, i + 2) }
+                if kw(i + 1, .half) { return (0.5, i + 2) }
+                return (1, i + 1)
+            case .few, .several, .many:
+                return (nil, i + 1)
+            case .couple:
+                return (2, kw(i + 1, .of) ? i + 2 : i + 1)
+            case .half:
+                if kw(i + 1, .a) || kw(i + 1, .an) { return (0.5, i + 2) }
+                return nil
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// A unit word (`year`, `weeks`, `second`).
+    func unitAt(_ k: Int) -> (unit: TimeUnit, plural: Bool, end: Int)? {
+        guard let t = tok(k), t.kind == .word else { return nil }
+        switch t.lex.kind {
+        case .unit:
+            guard let u = TimeUnit(rawValue: t.lex.value), u != .weekend else { return nil }
+            return (u, false, k + 1)
+        case .unitPlural:
+            guard let u = TimeUnit(rawValue: t.lex.value), u != .weekend else { return nil }
+            return (u, true, k + 1)
+        case .ordinal where t.lex.value == 2 && isWord(k, "second"):
+            return (.second, false, k + 1)
+        default:
+            return nil
+        }
+    }
+
+    /// Words that may sit between a number and its unit: `two straight years`, `three more weeks`.
+    private func skipQuantityAdjectives(_ k: Int) -> Int {
+        var k = k
+        while let w = keyword(k),
+            w == .straight || w == .consecutive || w == .successive || w == .full || w == .more || w == .whole
+                || w == .long
+        {
+            k += 1
+        }
+        return k
+    }
+
+    /// `N units` as a duration, or counted from an anchor (`ago`, `earlier`, `later`, `from now`).
+    func quantity(at i: Int, determined: Bool) -> TimexMatch? {
+        var amount: Double?
+        var unit: TimeUnit
+        var end: Int
+        if kw(i, .fortnight) {
+            amount = 2
+            unit = .week
+            end = i + 1
+        } else {
+            guard let (n, afterNumber) = cardinal(at: i) else { return nil }
+            amount = n
+            var k = afterNumber
+            // `two or three years`, `two to three weeks`: the lower bound.
+            if kw(k, .or) || kw(k, .to) || (isHyphen(k) && tokens[i].kind == .number),
+                let (_, afterSecond) = cardinal(at: k + 1), afterSecond > k + 1, !kw(k + 1, .a), !kw(k + 1, .an)
+            {
+                k = afterSecond
+            }
+            k = skipJoiner(k)
+            k = skipQuantityAdjectives(k)
+            guard let u = unitAt(k) else { return nil }
+            // `a years` is not an amount; `one years` is a typo we accept.
+            if u.plural, kw(i, .a) || kw(i, .an), amount == 1 { return nil }
+            unit = u.unit
+            end = u.end
+            // Ages are not time expressions: `five years old`, `a five-year-old`.
+            if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) { return nil }
+            if kw(end, .and), kw(end + 1, .a), kw(end + 2, .half), let a = amount {
+                amount = a + 0.5
+                end += 3
+            }
+        }
+        var m = TimexMatch(first: i, end: end, spec: .duration(amount, unit), rule: "duration.amount",
+                           takesDeterminer: true)
+        if tokens[i].kind == .number, isHyphen(i + 1) { m.rule = "duration.compound" }
+        // Counted points.
+        func counted(_ sign: Int, _ anchor: AnchorKind, _ rule: String, _ endIndex: Int) -> TimexMatch {
+            var c = m
+            c.end = endIndex
+            c.rule = rule
+            c.takesDeterminer = false
+            if let a = amount {
+                let (n, u) = TimexParser.wholeUnits(a, unit)
+                c.spec = .point(.relative(u, sign * n, anchor))
+            } else {
+                c.spec = .reference(sign < 0 ? "PAST_REF" : "FUTURE_REF")
+            }
+            return c
+        }
+        guard let k = keyword(end) else { return m }
+        switch k {
+        case .ago:
+            return counted(-1, .document, "relative.ago", end + 1)
+        case .earlier:
+            return counted(-1, .narrative, "relative.earlier", end + 1)
+        case .later:
+            return counted(1, .narrative, "relative.later", end + 1)
+        case .before, .after:
+            // `two days later` is a point; `two days after the vote` keeps the duration.
+            if endsClause(end + 1) {
+                return counted(k == .before ? -1 : 1, .narrative, "relative.beforeAfter", end + 1)
+            }
+            return m
+        case .from:
+            if kw(end + 1, .now) { return counted(1, .document, "relative.fromNow", end + 2) }
+            return m
+        case .hence:
+            return counted(1, .document, "relative.hence", end + 1)
+        default:
+            return m
+        }
+    }
+
+    /// Converts a fractional amount to whole units of a finer unit (`1.5 years` = 18 months).
+    static func wholeUnits(_ amount: Double, _ unit: TimeUnit) -> (Int, TimeUnit) {
+        var a = amount
+        var u = unit
+        while a != a.rounded(), let (finer, factor) = finerUnit(u) {
+            a *= factor
+            u = finer
+        }
+        return (Int(a.rounded()), u)
+    }
+
+    static func finerUnit(_ unit: TimeUnit) -> (TimeUnit, Double)? {
+        switch unit {
+        case .millennium: return (.year, 1000)
+        case .century: return (.year, 100)
+        case .decade: return (.year, 10)
+        case .year: return (.month, 12)
+        case .half: return (.month, 6)
+        case .quarter: return (.month, 3)
+        case .month: return (.day, 30)
+        case .week: return (.day, 7)
+        case .day: return (.hour, 24)
+        case .hour: return (.minute, 60)
+        case .minute: return (.second, 60)
+        default: return nil
+        }
+    }
+}
+
+enum DurationValue {
+    /// TIMEX3 duration: `P3Y`, `PT48H`, `P10Y` (a decade), `P1Q`, `PXY` (unspecified amount).
+    static func render(_ amount: Double?, _ unit: TimeUnit) -> String {
+        guard let amount else {
+            switch unit {
+            case .hour: return "PTXH"
+            case .minute: return "PTXM"
+            case .second: return "PTXS"
+            case .decade: return "PXDE"
+            case .century: return "PXCE"
+            case .millennium: return "PXML"
+            default: return "PX" + code(unit)
+            }
+        }
+        var a = amount
+        var u = unit
+        switch unit {
+        case .decade:
+            a *= 10
+            u = .year
+        case .century:
+            a *= 100
+            u = .year
+        case .millennium:
+            a *= 1000
+            u = .year
+        case .half:
+            a *= 6
+            u = .month
+        default: break
+        }
+        while a != a.rounded(), let (finer, factor) = TimexParser.finerUnit(u) {
+            a *= factor
+            u = finer
+        }
+        let n = String(Int(a.rounded()))
+        switch u {
+        case .hour, .minute, .second: return "PT" + n + code(u)
+        default: return "P" + n + code(u)
+        }
+    }
+
+    static func code(_ unit: TimeUnit) -> String {
+        switch unit {
+        case .second: return "S"
+        case .minute: return "M"
+        case .hour: return "H"
+        case .dayPart, .day: return "D"
+        case .weekend: return "WE"
+        case .week: return "W"
+        case .month: return "M"
+        case .season: return "S"
+        case .quarter: return "Q"
+        case .half: return "H"
+        case .year: return "Y"
+        case .decade: return "DE"
+        case .century: return "CE"
+        case .millennium: return "ML"
+        }
+    }
+}

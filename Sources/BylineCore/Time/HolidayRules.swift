@@ -1,0 +1,127 @@
+/// Named days with a calendar rule: `Christmas`, `Christmas Eve`, `New Year's Day`, `New
+/// Year's Eve`, `Thanksgiving`, `Easter`, `Good Friday`, `Halloween`, `Valentine's Day`,
+/// `Independence Day`, `Labor Day`, `Memorial Day`, `Veterans Day`, `Boxing Day` (+ a year).
+extension TimexParser {
+    func holidayExpression(at i: Int) -> TimexMatch? {
+        guard isCapitalized(i) else { return nil }
+        var holiday: Holiday
+        var end: Int
+        func isDay(_ j: Int) -> Bool { isUnit(j, .day) && isCapitalized(j) }
+        if lexKind(i) == .holiday, let h = Holiday(rawValue: tokens[i].lex.value) {
+            holiday = h
+            end = i + 1
+            switch h {
+            case .christmas:
+                if kw(end, .eve), isCapitalized(end) {
+                    holiday = .christmasEve
+                    end += 1
+                } else if isDay(end) {
+                    end += 1
+                }
+            case .thanksgiving:
+                if isDay(end) { end += 1 }
+            case .easter:
+                if lexKind(end) == .weekday, lexValue(end) == 7 { end += 1 }
+            case .valentines:
+                // `Valentine's Day`
+                guard let e = possessive(end), isDay(e) else { return nil }
+                end = e + 1
+            default:
+                break
+            }
+        } else if let k = keyword(i) {
+            switch k {
+            case .new:
+                // `New Year's Day`, `New Year's Eve`, `New Year's`
+                guard isUnit(i + 1, .year), isCapitalized(i + 1) else { return nil }
+                var e = i + 2
+                if let p = possessive(e) { e = p }
+                if kw(e, .eve), isCapitalized(e) {
+                    holiday = .newYearsEve
+                    end = e + 1
+                } else {
+                    holiday = .newYearsDay
+                    end = isDay(e) ? e + 1 : e
+                    if end == i + 2, !(i > 0 && tokens[i - 1].isKeyword(.the)) { return nil }
+                }
+            case .good:
+                guard lexKind(i + 1) == .weekday, lexValue(i + 1) == 5, isCapitalized(i + 1) else { return nil }
+                holiday = .goodFriday
+                end = i + 2
+            case .labor, .memorial, .veterans, .independence, .boxing, .valentines:
+                var e = i + 1
+                if let p = possessive(e) { e = p } else if isApostrophe(e), attached(e) { e += 1 }
+                guard isDay(e) else { return nil }
+                switch k {
+                case .labor: holiday = .labor
+                case .memorial: holiday = .memorial
+                case .veterans: holiday = .veterans
+                case .independence: holiday = .independence
+                case .boxing: holiday = .boxing
+                default: holiday = .valentines
+                }
+                end = e + 1
+            default:
+                return nil
+            }
+        } else {
+            return nil
+        }
+        var year: Int?
+        if let (y, e) = trailingYear(end) {
+            year = y
+            end = e
+        }
+        return TimexMatch(first: i, end: end, spec: .point(.holiday(holiday, year: year)), rule: "date.holiday")
+    }
+}
+
+extension Holiday {
+    /// The holiday's day in `year`.
+    func date(in year: Int) -> CivilDate? {
+        switch self {
+        case .christmas: return CivilDate(year: year, month: 12, day: 25)
+        case .christmasEve: return CivilDate(year: year, month: 12, day: 24)
+        case .newYearsDay: return CivilDate(year: year, month: 1, day: 1)
+        case .newYearsEve: return CivilDate(year: year, month: 12, day: 31)
+        case .halloween: return CivilDate(year: year, month: 10, day: 31)
+        case .valentines: return CivilDate(year: year, month: 2, day: 14)
+        case .independence: return CivilDate(year: year, month: 7, day: 4)
+        case .veterans: return CivilDate(year: year, month: 11, day: 11)
+        case .boxing: return CivilDate(year: year, month: 12, day: 26)
+        case .thanksgiving: return Holiday.nthWeekday(4, weekday: 4, month: 11, year: year)
+        case .labor: return Holiday.nthWeekday(1, weekday: 1, month: 9, year: year)
+        case .memorial:
+            // The last Monday of May.
+            guard let last = CivilDate(year: year, month: 5, day: 31) else { return nil }
+            return last.adding(days: -((last.weekday - 1 + 7) % 7))
+        case .easter: return Holiday.easter(year)
+        case .goodFriday: return Holiday.easter(year)?.adding(days: -2)
+        }
+    }
+
+    static func nthWeekday(_ n: Int, weekday: Int, month: Int, year: Int) -> CivilDate? {
+        guard let first = CivilDate(year: year, month: month, day: 1) else { return nil }
+        let offset = (weekday - first.weekday + 7) % 7
+        return first.adding(days: offset + (n - 1) * 7)
+    }
+
+    /// Easter Sunday (Gregorian computus, anonymous algorithm).
+    static func easter(_ y: Int) -> CivilDate? {
+        let a = y % 19
+        let b = y / 100
+        let c = y % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4
+        let k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return CivilDate(year: y, month: month, day: day)
+    }
+}

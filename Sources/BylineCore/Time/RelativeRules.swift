@@ -1,0 +1,310 @@
+/// Expressions relative to the article's date or to the narrative: `today`, `yesterday
+/// morning`, `tonight`, `last week`, `next month`, `this year`, `the past two years`, `the
+/// next day`, `that week`, `last April`, `this summer`, `year-end`, `the year-earlier quarter`,
+/// weekdays (`Thursday`, `Friday morning`, `last Friday`) and weekends.
+extension TimexParser {
+    /// A part of day right after a day expression: `yesterday morning`, `Friday night`.
+    func trailingDayPart(_ j: Int) -> DayPart? {
+        guard lexKind(j) == .dayPart, let part = DayPart(rawValue: tokens[j].lex.value) else { return nil }
+        switch part {
+        case .morning, .afternoon, .evening, .night: return part
+        default: return nil
+        }
+    }
+
+    /// `today`, `yesterday`, `tomorrow` (+ a part of day), `tonight`, `overnight`.
+    func deicticDay(at i: Int) -> TimexMatch? {
+        guard let k = keyword(i) else { return nil }
+        let offset: Int
+        var part: DayPart?
+        switch k {
+        case .today: offset = 0
+        case .yesterday: offset = -1
+        case .tomorrow: offset = 1
+        case .tonight:
+            offset = 0
+            part = .night
+        case .overnight:
+            // `overnight` as an adverb is the night before the report.
+            guard !kw(i + 1, .the) else { return nil }
+            return TimexMatch(first: i, end: i + 1, spec: .point(.relative(.day, -1, .document), dayPart: .night),
+                              rule: "relative.overnight")
+        default: return nil
+        }
+        var end = i + 1
+        if part == nil, let p = trailingDayPart(end) {
+            part = p
+            end += 1
+        }
+        // `yesterday at 3 p.m.` stays two expressions; `today's` keeps its `'s` outside.
+        return TimexMatch(first: i, end: end, spec: .point(.relative(.day, offset, .document), dayPart: part),
+                          rule: "relative.deictic")
+    }
+
+    /// `this`/`last`/`next`/`past`/`coming`/`previous`/`following`/`that`/`same`/`latest` + a
+    /// unit, month, season, weekday, weekend or part of day; or + an amount (a duration).
+    func relativeExpression(at i: Int, determined: Bool) -> TimexMatch? {
+        guard var k = keyword(i) else { return nil }
+        var j = i + 1
+        // `this past week`, `this coming year`
+        if k == .this, kw(j, .past) || kw(j, .coming) {
+            k = keyword(j)!
+            j += 1
+        }
+        let direction: Int
+        var anchor = AnchorKind.document
+        switch k {
+        case .this, .current: direction = 0
+        case .last, .past: direction = -1
+        case .next:
+            direction = 1
+            // `the next day` counts from the narrative, `next week` from the article's date.
+            if determined { anchor = .narrative }
+        case .coming, .upcoming: direction = 1
+        case .previous, .preceding, .prior:
+            direction = -1
+            anchor = .narrative
+        case .following:
+            direction = 1
+            anchor = .narrative
+        case .that, .same:
+            direction = 0
+            anchor = .narrative
+        case .latest, .recent:
+            direction = -1
+        case .these, .those:
+            // `these days` = now; `those days` = back then.
+            if lexKind(j) == .unitPlural, lexValue(j) == Int(TimeUnit.day.rawValue) {
+                return TimexMatch(first: i, end: j + 1, spec: .reference(k == .these ? "PRESENT_REF" : "PAST_REF"),
+                                  rule: "reference.theseDays")
+            }
+            return nil
+        default:
+            return nil
+        }
+        func match(_ end: Int, _ spec: TimexSpec, _ rule: String) -> TimexMatch {
+            TimexMatch(first: i, end: end, spec: spec, rule: rule, takesDeterminer: true)
+        }
+        // An amount: `the past two years`, `the next few months`, `last three weeks`.
+        if k != .this, k != .that, k != .same, k != .current, let (n, afterNumber) = cardinal(at: j),
+            !kw(j, .a), !kw(j, .an), let u = unitAt(skipJoiner(afterNumber)), u.plural || n == 1
+        {
+            return match(u.end, .duration(n, u.unit), "duration.relativeSpan")
+        }
+        if let (unit, plural, end) = unitAt(j) ?? weekendAt(j) {
+            if plural {
+                // `recent years`, `the coming months`, `the past weeks`
+                switch k {
+                case .past, .last, .recent, .previous, .latest:
+                    return match(end, .reference("PAST_REF"), "reference.relativePlural")
+                case .coming, .next, .upcoming, .following:
+                    return match(end, .reference("FUTURE_REF"), "reference.relativePlural")
+                default:
+                    return nil
+                }
+            }
+            switch unit {
+            case .weekend:
+                let choice: WeekdayChoice = direction < 0 ? .previous : direction > 0 ? .next : .this
+                if anchor == .narrative { return match(end, .point(.relative(.week, direction, .narrative)), "relative.weekend") }
+                return match(end, .point(.weekend(choice)), "relative.weekend")
+            case .day:
+                // `this day` is rare and idiomatic; `that day`, `the next day`, `the same day` count.
+                guard anchor == .narrative || k == .next else { return nil }
+                var spec = TimexSpec.point(.relative(.day, direction, .narrative))
+                var e = end
+                if let part = trailingDayPart(e) {
+                    spec.dayPart = part
+                    e += 1
+                }
+                return match(e, spec, "relative.narrativeDay")
+            case .quarter where k == .latest || k == .recent:
+                return match(end, .point(.latest(.quarter)), "relative.latestQuarter")
+            case .decade, .century, .millennium:
+                if (k == .past || k == .last) && determined {
+                    // `the past decade`: the ten years up to now.
+                    return match(end, .duration(1, unit), "duration.pastDecade")
+                }
+                return match(end, .point(.relative(unit, direction, anchor)), "relative.unit")
+            case .second, .minute, .hour:
+                return nil
+            default:
+                if k == .latest || k == .recent { return nil }
+                return match(end, .point(.relative(unit, direction, anchor)), "relative.unit")
+            }
+        }
+        // `this morning`, `last night`, `that evening`, `the next morning`
+        if let part = trailingDayPart(j) {
+            var spec = TimexSpec.point(.relative(.day, 0, anchor), dayPart: part)
+            if k == .last, part == .night || part == .evening {
+                spec = .point(.relative(.day, -1, .document), dayPart: part)
+            } else if anchor == .narrative {
+                spec = .point(.relative(.day, direction, .narrative), dayPart: part)
+            } else if direction != 0 {
+                return nil
+            }
+            return match(j + 1, spec, "relative.dayPart")
+        }
+        // `last April`, `this September`, `next May`
+        if let (month, end, _) = monthName(j) {
+            guard anchor == .document, k != .latest, k != .recent else { return nil }
+            return match(end, .point(.relativeMonth(month: month, direction: direction)), "relative.month")
+        }
+        // `last fall`, `this summer`, `next spring`
+        if lexKind(j) == .season {
+            guard anchor == .document, k != .latest, k != .recent else { return nil }
+            return match(j + 1, .point(.relativeYearPart(grain: .season, part: lexValue(j), direction: direction)),
+                         "relative.season")
+        }
+        // `last Friday`, `next Tuesday`, `this Thursday`, `the following Monday`
+        if lexKind(j) == .weekday {
+            let choice: WeekdayChoice
+            switch k {
+            case .last, .past, .previous, .preceding: choice = .previous
+            case .next, .coming, .following, .upcoming: choice = .next
+            case .this: choice = .this
+            default: choice = .tense
+            }
+            var spec = TimexSpec.point(.weekday(lexValue(j), choice))
+            var e = j + 1
+            if let part = trailingDayPart(e) {
+                spec.dayPart = part
+                e += 1
+            }
+            return match(e, spec, "relative.weekday")
+        }
+        return nil
+    }
+
+    private func weekendAt(_ j: Int) -> (unit: TimeUnit, plural: Bool, end: Int)? {
+        guard lexKind(j) == .unit || lexKind(j) == .unitPlural, lexValue(j) == Int(TimeUnit.weekend.rawValue) else {
+            return nil
+        }
+        return (.weekend, lexKind(j) == .unitPlural, j + 1)
+    }
+
+    /// Rules that start with a unit word: `year-end`, `year-earlier`, `the year 2000`, `the day
+    /// before yesterday`, `the weekend`, `the quarter`, and `the year` after a modifier (`the end
+    /// of the year`, `earlier in the week`).
+    func unitExpression(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
+        let t = tokens[i]
+        guard let unit = TimeUnit(rawValue: t.lex.value) else { return nil }
+        if t.lex.kind == .unitPlural {
+            // `for years`, `in decades`, `within weeks`: an unspecified amount.
+            guard i > 0, tokens[i - 1].block == t.block, let k = tokens[i - 1].keyword,
+                k == .for || k == .in || k == .within || k == .over, !determined, unit >= .minute, unit != .weekend
+            else { return nil }
+            // `in years past`, `for days on end` are idioms of the same kind; `in days of old` is rare.
+            return TimexMatch(first: i, end: i + 1, spec: .duration(nil, unit), rule: "duration.vague")
+        }
+        let j = i + 1
+        // `year-end`, `year end`, `month-end`
+        if kw(skipJoiner(j), .end), unit == .year || unit == .month || unit == .quarter || unit == .week {
+            var m = TimexMatch(first: i, end: skipJoiner(j) + 1, spec: .point(.relative(unit, 0, .document)),
+                               rule: "relative.unitEnd", takesDeterminer: true)
+            m.spec.mod = .end
+            return m
+        }
+        // `year-earlier`, `year-ago` (+ `quarter`, `period`, `level`)
+        if unit == .year, isHyphen(j), kw(j + 1, .earlier) || kw(j + 1, .ago) {
+            var end = j + 2
+            var grain: TimexPoint.Grain?
+            if isUnit(end, .quarter) {
+                grain = .quarter
+                end += 1
+            } else if kw(end, .period) {
+                end += 1
+            }
+            return TimexMatch(first: i, end: end, spec: .point(.yearEarlier(grain)), rule: "relative.yearEarlier",
+                              takesDeterminer: true)
+        }
+        // `the year 2000`
+        if unit == .year, let y = year4(j) {
+            return TimexMatch(first: i, end: j + 1, spec: .point(.calendar(year: y, month: nil, day: nil)),
+                              rule: "year.theYear", takesDeterminer: true)
+        }
+        if unit == .year, lexKind(j) == .number {
+            if let s = spelledYear(at: j) {
+                return TimexMatch(first: i, end: s.end, spec: s.spec, rule: "year.theYear", takesDeterminer: true)
+            }
+            if let s = spelledThousands(at: j) {
+                return TimexMatch(first: i, end: s.end, spec: s.spec, rule: "year.theYear", takesDeterminer: true)
+            }
+        }
+        // `the day before yesterday`, `the day after tomorrow`, `the day before`
+        if unit == .day, determined, kw(j, .before) || kw(j, .after) {
+            let sign = kw(j, .before) ? -1 : 1
+            if kw(j + 1, .yesterday) || kw(j + 1, .tomorrow) {
+                let base = kw(j + 1, .yesterday) ? -1 : 1
+                return TimexMatch(first: i, end: j + 2, spec: .point(.relative(.day, base + sign, .document)),
+                                  rule: "relative.dayBeforeYesterday", takesDeterminer: true)
+            }
+            if endsClause(j + 1) {
+                return TimexMatch(first: i, end: j + 1, spec: .point(.relative(.day, sign, .narrative)),
+                                  rule: "relative.dayBefore", takesDeterminer: true)
+            }
+        }
+        guard determined else { return nil }
+        if unit == .weekend {
+            return TimexMatch(first: i, end: j, spec: .point(.weekend(.tense)), rule: "relative.theWeekend",
+                              takesDeterminer: true)
+        }
+        if unit == .quarter, !kw(j, .of), !afterModifier {
+            return TimexMatch(first: i, end: j, spec: .point(.latest(.quarter)), rule: "relative.theQuarter",
+                              takesDeterminer: true)
+        }
+        if afterModifier, unit >= .day, unit != .weekend {
+            return TimexMatch(first: i, end: j, spec: .point(.relative(unit, 0, unit == .day ? .narrative : .document)),
+                              rule: "relative.theUnit", takesDeterminer: true)
+        }
+        return nil
+    }
+
+    /// `two thousand`, `two thousand and one` (after `the year`).
+    func spelledThousands(at i: Int) -> (end: Int, spec: TimexSpec)? {
+        guard lexKind(i) == .number, lexValue(i) == 2, lexKind(i + 1) == .number, lexValue(i + 1) == 1000 else {
+            return nil
+        }
+        var year = 2000
+        var e = i + 2
+        let k = kw(e, .and) ? e + 1 : e
+        if lexKind(k) == .number, let (n, after) = cardinal(at: k), let v = n, v < 100 {
+            year += Int(v)
+            e = after
+        }
+        return (e, .point(.calendar(year: year, month: nil, day: nil)))
+    }
+
+    /// `Thursday`, `Friday morning`, `Friday, Dec. 2, 2011`, `Tues.`
+    func weekdayExpression(at i: Int) -> TimexMatch? {
+        let t = tokens[i]
+        var j = i + 1
+        if t.lex.kind == .weekdayAbbreviation {
+            // `Sun` and `Sat` are words too: an abbreviation needs its period or a date after it.
+            guard t.isCapitalized else { return nil }
+            if isPeriod(j), attached(j) {
+                j += 1
+            } else if !(isComma(j) && monthName(j + 1) != nil) {
+                return nil
+            }
+        }
+        // `Friday, Dec. 2, 2011`, `Friday 2 December`
+        let k = isComma(j) ? j + 1 : j
+        if let d = monthExpression(at: k, afterModifier: true, determined: false) ?? dayMonth(at: k),
+            case .point(.calendar(_, _, let day)) = d.spec.base, day != nil
+        {
+            var m = d
+            m.first = i
+            m.rule = "date.weekdayDate"
+            return m
+        }
+        guard t.lex.kind == .weekday else { return nil }
+        var spec = TimexSpec.point(.weekday(lexValue(i), .tense))
+        var end = j
+        if let part = trailingDayPart(end) {
+            spec.dayPart = part
+            end += 1
+        }
+        return TimexMatch(first: i, end: end, spec: spec, rule: "relative.weekday")
+    }
+}

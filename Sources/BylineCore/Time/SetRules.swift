@@ -1,0 +1,121 @@
+/// Recurring times (TIMEX3 SET): `daily`, `weekly`, `annually`, `every week`, `each year`,
+/// `every two years`, `every other day`, `every Monday`, `on Mondays`, `per year`, `twice a
+/// week`, `$5 million a year`.
+extension TimexParser {
+    static func period(_ unit: TimeUnit, _ n: Int = 1) -> String {
+        DurationValue.render(Double(n), unit)
+    }
+
+    func setExpression(at i: Int) -> TimexMatch? {
+        guard let k = keyword(i) else { return nil }
+        func set(_ value: String, _ end: Int, _ rule: String) -> TimexMatch {
+            TimexMatch(first: i, end: end, spec: .set(value), rule: rule)
+        }
+        switch k {
+        case .daily: return set("P1D", i + 1, "set.adverb")
+        case .nightly: return set("P1D", i + 1, "set.adverb")
+        case .weekly: return set("P1W", i + 1, "set.adverb")
+        case .biweekly: return set("P2W", i + 1, "set.adverb")
+        case .monthly: return set("P1M", i + 1, "set.adverb")
+        case .quarterly: return set("P3M", i + 1, "set.adverb")
+        case .semiannually: return set("P6M", i + 1, "set.adverb")
+        case .yearly, .annually: return set("P1Y", i + 1, "set.adverb")
+        case .hourly: return set("PT1H", i + 1, "set.adverb")
+        case .every, .each:
+            return everyExpression(at: i)
+        case .per:
+            guard let (unit, plural, end) = unitAt(i + 1), !plural else { return nil }
+            return set(TimexParser.period(unit), end, "set.per")
+        case .a, .an:
+            // `$5 million a year`, `three times a week`, `24 hours a day`
+            guard precededByAmount(i), let (unit, plural, end) = unitAt(i + 1), !plural else { return nil }
+            return set(TimexParser.period(unit), end, "set.perUnit")
+        case .twice, .once, .thrice:
+            let j = i + 1
+            guard kw(j, .a) || kw(j, .an) || kw(j, .per) || kw(j, .every) || kw(j, .each) else { return nil }
+            if kw(j, .every) || kw(j, .each), let m = everyExpression(at: j) {
+                return set(setValue(m), m.end, "set.frequency")
+            }
+            guard let (unit, plural, end) = unitAt(j + 1), !plural else { return nil }
+            return set(TimexParser.period(unit), end, "set.frequency")
+        default:
+            return nil
+        }
+    }
+
+    private func setValue(_ m: TimexMatch) -> String {
+        if case .set(let v) = m.spec.base { return v }
+        return "P1D"
+    }
+
+    /// `every week`, `every two years`, `every other day`, `each Monday`, `every morning`,
+    /// `every January`, `every summer`.
+    func everyExpression(at i: Int) -> TimexMatch? {
+        var j = i + 1
+        var n = 1
+        if kw(j, .other) {
+            n = 2
+            j += 1
+        } else if let (value, after) = cardinal(at: j), !kw(j, .a), !kw(j, .an), let v = value, v == v.rounded() {
+            n = Int(v)
+            j = after
+        }
+        if let (unit, plural, end) = unitAt(j), plural == (n > 1) || unit == .day && plural {
+            return TimexMatch(first: i, end: end, spec: .set(TimexParser.period(unit, n)), rule: "set.every")
+        }
+        guard n == 1 else { return nil }
+        if lexKind(j) == .unit, lexValue(j) == Int(TimeUnit.weekend.rawValue) {
+            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-WXX-WE"), rule: "set.every")
+        }
+        if lexKind(j) == .weekday {
+            var value = "XXXX-WXX-\(lexValue(j))"
+            var end = j + 1
+            if let part = trailingDayPart(end) {
+                value += "T" + part.code
+                end += 1
+            }
+            return TimexMatch(first: i, end: end, spec: .set(value), rule: "set.everyWeekday")
+        }
+        if let part = trailingDayPart(j) {
+            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-XX-XXT" + part.code), rule: "set.everyDayPart")
+        }
+        if let (month, end, _) = monthName(j) {
+            return TimexMatch(first: i, end: end, spec: .set("XXXX-\(pad(month, 2))"), rule: "set.everyMonth")
+        }
+        if lexKind(j) == .season, let season = Season(rawValue: tokens[j].lex.value) {
+            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-" + season.code), rule: "set.everySeason")
+        }
+        return nil
+    }
+
+    /// `on Mondays`, `Tuesday nights`.
+    func weekdaySet(at i: Int) -> TimexMatch? {
+        guard tokens[i].isCapitalized else { return nil }
+        var value = "XXXX-WXX-\(lexValue(i))"
+        var end = i + 1
+        if lexKind(end) == .dayPartPlural, let part = DayPart(rawValue: tokens[end].lex.value) {
+            value += "T" + part.code
+            end += 1
+        }
+        return TimexMatch(first: i, end: end, spec: .set(value), rule: "set.weekdayPlural")
+    }
+
+    /// A number, money amount or `times` right before token `i`.
+    func precededByAmount(_ i: Int) -> Bool {
+        guard i > 0, tokens[i - 1].block == tokens[i].block else { return false }
+        let p = tokens[i - 1]
+        switch p.kind {
+        case .number: return true
+        case .punct: return p.value == 0x25  // %
+        case .word:
+            if p.isKeyword(.times) || p.isKeyword(.twice) || p.isKeyword(.once) || p.isKeyword(.thrice) { return true }
+            if p.lex.kind == .number || p.lex.kind == .unitPlural { return true }
+            return isWord(i - 1, "million") || isWord(i - 1, "billion") || isWord(i - 1, "trillion")
+                || isWord(i - 1, "percent") || isWord(i - 1, "dollars") || isWord(i - 1, "cents")
+                || isWord(i - 1, "euros") || isWord(i - 1, "pounds") || isWord(i - 1, "barrels")
+                || isWord(i - 1, "tons") || isWord(i - 1, "tonnes") || isWord(i - 1, "people")
+        default:
+            return false
+        }
+    }
+}

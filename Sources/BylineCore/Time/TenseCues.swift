@@ -1,0 +1,78 @@
+/// The tense of the clause around an expression, which places a weekday or a bare month:
+/// `told reporters on Thursday` (past: the Thursday before), `will meet on Thursday` (future:
+/// the next one), no cue (the nearest).
+enum ClauseTense {
+    case past, present, future, none
+}
+
+extension TimexParser {
+    /// The nearest tense cue before the expression in its clause, else the nearest after it.
+    func tense(first: Int, end: Int) -> ClauseTense {
+        let block = tokens[first].block
+        var k = first - 1
+        var steps = 0
+        while k >= 0, tokens[k].block == block, steps < 14 {
+            if isClauseBoundary(k) { break }
+            if let t = tenseCue(k) { return t }
+            k -= 1
+            steps += 1
+        }
+        k = end
+        steps = 0
+        while k < tokens.count, tokens[k].block == block, steps < 10 {
+            if isClauseBoundary(k) { break }
+            if let t = tenseCue(k) { return t }
+            k += 1
+            steps += 1
+        }
+        return .none
+    }
+
+    private func isClauseBoundary(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .punct else { return false }
+        switch t.value {
+        case 0x2E, 0x21, 0x3F, 0x3B: return true  // . ! ? ;
+        default: return false
+        }
+    }
+
+    private func tenseCue(_ k: Int) -> ClauseTense? {
+        let t = tokens[k]
+        guard t.kind == .word else { return nil }
+        switch t.lex.kind {
+        case .pastVerb:
+            // `won't` is a future.
+            if k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].value == 0x27
+                || tokens[k + 1].value == 0x2019, wordIs(k + 2, "t")
+            {
+                return .future
+            }
+            return .past
+        case .futureCue: return .future
+        case .presentCue: return .present
+        case .none:
+            // Regular past forms: lowercase words ending in `-ed` (`announced`, `agreed`).
+            let n = Int(t.end - t.start)
+            guard n >= 4, !t.isCapitalized else { return nil }
+            let e = Int(t.end)
+            guard scalars[e - 1] == "d", scalars[e - 2] == "e" else { return nil }
+            if scalars[e - 3] == "e", n < 7 { return nil }  // need, speed, freed is rare
+            if wordIs(k, "hundred") || wordIs(k, "united") || wordIs(k, "indeed") { return nil }
+            return .past
+        default:
+            return nil
+        }
+    }
+
+    private func wordIs(_ k: Int, _ word: String) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word, Int(t.end - t.start) == word.unicodeScalars.count else { return false }
+        var i = Int(t.start)
+        for s in word.unicodeScalars {
+            if ScalarClass.asciiLower(scalars[i]) != s { return false }
+            i += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,415 @@
+/// Finds time expressions in a token stream: one left-to-right pass, longest match at each
+/// trigger token, bounded look-ahead (a rule reads at most a dozen tokens past its start).
+///
+/// A token is a trigger when it is a number or a word of the time lexicon; every other token
+/// is skipped after one comparison. At a trigger, optional prefix modifiers (`the end of`,
+/// `early`, `more than`) are read, then the rule family chosen by the next token's kind tries
+/// its patterns; the longest candidate wins, then suffix modifiers (`or so`, `or later`).
+/// The rule families live in `Time/*Rules.swift`.
+struct TimexParser {
+    let tokens: [TimeToken]
+    let scalars: [Unicode.Scalar]
+    /// The current paragraph's tokens (`blockStart..<limit`): rules never read outside it.
+    var blockStart = 0
+    var limit = 0
+
+    init(tokens: [TimeToken], scalars: [Unicode.Scalar]) {
+        self.tokens = tokens
+        self.scalars = scalars
+    }
+
+    mutating func parseAll() -> [TimexMatch] {
+        var matches: [TimexMatch] = []
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            if i >= limit {
+                // Entering a new paragraph: find where it ends.
+                let block = tokens[i].block
+                var e = i + 1
+                while e < n, tokens[e].block == block { e += 1 }
+                blockStart = i
+                limit = e
+            }
+            let t = tokens[i]
+            guard isTrigger(t, at: i) else {
+                i += 1
+                continue
+            }
+            if let m = parseExpression(at: i) {
+                matches.append(m)
+                i = max(m.end, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return matches
+    }
+
+    @inline(__always)
+    private func isTrigger(_ t: TimeToken, at i: Int) -> Bool {
+        switch t.kind {
+        case .number, .ordinalNumber: return true
+        case .word:
+            switch t.lex.kind {
+            case .none, .pastVerb, .futureCue, .presentCue, .zone: return false
+            default: return true
+            }
+        case .punct:
+            // `'90s`, `'98`
+            return (t.value == 0x27 || t.value == 0x2019) && isNumber(i + 1)
+        }
+    }
+
+    // MARK: - Token access
+
+    @inline(__always) func tok(_ i: Int) -> TimeToken? { i >= blockStart && i < limit ? tokens[i] : nil }
+
+    @inline(__always) func kw(_ i: Int, _ k: Keyword) -> Bool { i >= blockStart && i < limit && tokens[i].isKeyword(k) }
+
+    @inline(__always) func keyword(_ i: Int) -> Keyword? { i >= blockStart && i < limit ? tokens[i].keyword : nil }
+
+    @inline(__always) func lexKind(_ i: Int) -> LexKind { i >= blockStart && i < limit ? tokens[i].lex.kind : .none }
+
+    @inline(__always) func lexValue(_ i: Int) -> Int { Int(tokens[i].lex.value) }
+
+    @inline(__always) func isPunct(_ i: Int, _ c: UInt32) -> Bool { i >= blockStart && i < limit && tokens[i].isPunct(c) }
+
+    @inline(__always) func isNumber(_ i: Int) -> Bool { i >= blockStart && i < limit && tokens[i].kind == .number }
+
+    /// No white space before token `i`.
+    @inline(__always) func attached(_ i: Int) -> Bool { i >= blockStart && i < limit && !tokens[i].spaceBefore }
+
+    @inline(__always) func isHyphen(_ i: Int) -> Bool {
+        guard i >= blockStart, i < limit, tokens[i].kind == .punct else { return false }
+        let v = tokens[i].value
+        return v == 0x2D || v == 0x2010 || v == 0x2011
+    }
+
+    @inline(__always) func isApostrophe(_ i: Int) -> Bool {
+        guard i >= blockStart, i < limit, tokens[i].kind == .punct else { return false }
+        let v = tokens[i].value
+        return v == 0x27 || v == 0x2019
+    }
+
+    @inline(__always) func isPeriod(_ i: Int) -> Bool { isPunct(i, 0x2E) }
+
+    @inline(__always) func isComma(_ i: Int) -> Bool { isPunct(i, 0x2C) }
+
+    /// A hyphen joining two words (`third-quarter`): skipped when present.
+    @inline(__always) func skipJoiner(_ i: Int) -> Int { isHyphen(i) && attached(i) && attached(i + 1) ? i + 1 : i }
+
+    /// `'s` after token `i - 1`: returns the index after it, or nil.
+    func possessive(_ i: Int) -> Int? {
+        if isApostrophe(i), attached(i), let t = tok(i + 1), t.isKeyword(.s), attached(i + 1) { return i + 2 }
+        return nil
+    }
+
+    func isCapitalized(_ i: Int) -> Bool { i >= blockStart && i < limit && tokens[i].isCapitalized }
+
+    /// The token's text in lowercase ASCII (for the few checks on exact words).
+    func lower(_ i: Int) -> String {
+        var view = String.UnicodeScalarView()
+        for k in Int(tokens[i].start)..<Int(tokens[i].end) { view.append(ScalarClass.asciiLower(scalars[k])) }
+        return String(view)
+    }
+
+    /// A word token whose text (lowercased) is `word`; for words outside the lexicon.
+    func isWord(_ i: Int, _ word: String) -> Bool {
+        guard i >= blockStart, i < limit, tokens[i].kind == .word else { return false }
+        let t = tokens[i]
+        guard Int(t.end - t.start) == word.unicodeScalars.count else { return false }
+        var k = Int(t.start)
+        for s in word.unicodeScalars {
+            if ScalarClass.asciiLower(scalars[k]) != s { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// True when token `i` ends a clause: the end of the paragraph, or punctuation other
+    /// than a hyphen or an apostrophe.
+    func endsClause(_ i: Int) -> Bool {
+        guard let t = tok(i) else { return true }
+        if t.kind != .punct { return false }
+        return !isHyphen(i) && !isApostrophe(i)
+    }
+
+    // MARK: - Expressions
+
+    mutating func parseExpression(at i: Int) -> TimexMatch? {
+        // Prefix modifiers: `the end of`, `early`, `mid-`, `about`, `more than`, `post-` ...
+        if let prefix = prefixModifier(at: i), let core = parseDetermined(at: prefix.end, afterModifier: true) {
+            if let mod = compatible(prefix.mod, with: core.spec, prefix: prefix) {
+                var m = core
+                m.first = i
+                m.spec.mod = mod
+                // `the first half of 2012` on a year is the year's half.
+                if let half = prefix.half, case .point(let p) = m.spec.base, let converted = halfOf(p, half) {
+                    m.spec = .point(converted)
+                }
+                return suffixModifier(m)
+            }
+            return suffixModifier(core)
+        }
+        guard let core = parseDetermined(at: i, afterModifier: false) else { return nil }
+        return suffixModifier(core)
+    }
+
+    /// A core expression, with a leading `the` when the rule takes one.
+    func parseDetermined(at i: Int, afterModifier: Bool) -> TimexMatch? {
+        if kw(i, .the) {
+            if var m = parseCore(at: i + 1, afterModifier: afterModifier, determined: true) {
+                guard m.takesDeterminer else { return nil }
+                m.first = i
+                return m
+            }
+            return nil
+        }
+        return parseCore(at: i, afterModifier: afterModifier, determined: false)
+    }
+
+    /// Dispatches on the first token's kind to the rule families that can start there.
+    func parseCore(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
+        guard let t = tok(i) else { return nil }
+        var best: TimexMatch?
+        func consider(_ m: TimexMatch?) {
+            guard let m else { return }
+            if best == nil || m.end > best!.end { best = m }
+        }
+        switch t.kind {
+        case .number:
+            consider(numericDate(at: i))
+            consider(yearExpression(at: i, determined: determined))
+            consider(dayMonth(at: i))
+            consider(clockTime(at: i))
+            consider(quantity(at: i, determined: determined))
+            consider(yearPartWithYear(at: i))
+        case .ordinalNumber:
+            consider(dayMonth(at: i))
+            consider(ordinalExpression(at: i))
+        case .punct:
+            consider(apostropheYear(at: i, determined: determined))
+        case .word:
+            switch t.lex.kind {
+            case .month, .monthAbbreviation:
+                consider(monthExpression(at: i, afterModifier: afterModifier, determined: determined))
+            case .weekday, .weekdayAbbreviation:
+                consider(weekdayExpression(at: i))
+            case .weekdayPlural:
+                consider(weekdaySet(at: i))
+            case .number:
+                consider(quantity(at: i, determined: determined))
+                consider(clockTime(at: i))
+                consider(spelledYear(at: i))
+            case .ordinal:
+                consider(ordinalExpression(at: i))
+                consider(dayMonth(at: i))
+                if t.lex.value == 2, isWord(i, "second") { consider(quantity(at: i, determined: determined)) }
+            case .unit, .unitPlural:
+                consider(unitExpression(at: i, afterModifier: afterModifier, determined: determined))
+                consider(quantity(at: i, determined: determined))
+            case .season:
+                consider(seasonExpression(at: i, afterModifier: afterModifier, determined: determined))
+            case .dayPart, .dayPartPlural:
+                consider(dayPartExpression(at: i, afterModifier: afterModifier, determined: determined))
+            case .holiday:
+                consider(holidayExpression(at: i))
+            case .decadeWord:
+                consider(decadeWord(at: i, determined: determined))
+            case .keyword:
+                consider(keywordExpression(at: i, afterModifier: afterModifier, determined: determined))
+            default:
+                break
+            }
+        }
+        return best
+    }
+
+    /// Rules that start with a keyword.
+    func keywordExpression(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
+        guard let k = keyword(i) else { return nil }
+        switch k {
+        case .today, .yesterday, .tomorrow, .tonight, .overnight:
+            return deicticDay(at: i)
+        case .this, .last, .next, .past, .coming, .previous, .following, .preceding, .upcoming, .current,
+            .latest, .recent, .prior, .that, .same, .these, .those:
+            var best = relativeExpression(at: i, determined: determined)
+            if best == nil || [.current, .recent, .past, .present].contains(k) {
+                if let r = referenceExpression(at: i, determined: determined), r.end > (best?.end ?? 0) { best = r }
+            }
+            return best
+        case .now, .currently, .recently, .nowadays, .presently, .lately, .future, .present, .soon, .formerly,
+            .previously:
+            return referenceExpression(at: i, determined: determined)
+        case .every, .each, .per, .daily, .weekly, .monthly, .yearly, .annually, .hourly, .quarterly, .biweekly,
+            .semiannually, .nightly, .twice, .once, .thrice:
+            return setExpression(at: i)
+        case .near:
+            return referenceExpression(at: i, determined: determined)
+        case .good, .labor, .memorial, .veterans, .independence, .boxing, .valentines:
+            return holidayExpression(at: i)
+        case .a, .an, .few, .several, .many, .couple, .half:
+            // A rate (`$5 million a year`) wins over the amount it looks like.
+            var best = setExpression(at: i)
+            if let q = quantity(at: i, determined: determined), q.end > (best?.end ?? 0) { best = q }
+            return best
+        case .fiscal, .calendar:
+            return fiscalExpression(at: i, determined: determined)
+        case .q, .h:
+            return quarterCode(at: i)
+        case .fortnight:
+            return quantity(at: i, determined: determined)
+        case .new:
+            return holidayExpression(at: i)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Modifiers
+
+    struct Prefix {
+        var mod: TimexMod
+        var end: Int
+        /// `the first half of`, `the second half of`: 1 or 2.
+        var half: Int?
+        /// A quantity modifier (`more than`) that only fits amounts.
+        var quantity: Bool
+    }
+
+    func prefixModifier(at i: Int) -> Prefix? {
+        guard let k = keyword(i) else { return nil }
+        func p(_ mod: TimexMod, _ end: Int, quantity: Bool = false) -> Prefix {
+            Prefix(mod: mod, end: end, half: nil, quantity: quantity)
+        }
+        switch k {
+        case .early: return p(.start, i + 1)
+        case .late: return p(.end, i + 1)
+        case .earlier, .later:
+            let mod: TimexMod = k == .earlier ? .start : .end
+            // `earlier this year`, `later in the day`, `earlier Friday`
+            if kw(i + 1, .in), kw(i + 2, .the) { return p(mod, i + 2) }
+            return p(mod, i + 1)
+        case .mid:
+            return p(.mid, skipJoiner(i + 1) == i + 1 && isHyphen(i + 1) ? i + 2 : i + 1)
+        case .the:
+            // the end of / the beginning of / the middle of / the start of / the first half of
+            guard let k2 = keyword(i + 1) else { return nil }
+            switch k2 {
+            case .end, .close: return kw(i + 2, .of) ? p(.end, i + 3) : nil
+            case .beginning, .start, .outset, .dawn: return kw(i + 2, .of) ? p(.start, i + 3) : nil
+            case .turn: return kw(i + 2, .of) ? p(.start, i + 3) : nil
+            case .middle: return kw(i + 2, .of) ? p(.mid, i + 3) : nil
+            case .latter: return kw(i + 2, .half) && kw(i + 3, .of) ? p(.end, i + 4) : nil
+            default:
+                if lexKind(i + 1) == .ordinal, kw(i + 2, .half), kw(i + 3, .of) {
+                    let n = lexValue(i + 1)
+                    guard n == 1 || n == 2 else { return nil }
+                    return Prefix(mod: n == 1 ? .start : .end, end: i + 4, half: n, quantity: false)
+                }
+                if kw(i + 1, .last), kw(i + 2, .half), kw(i + 3, .of) {
+                    return Prefix(mod: .end, end: i + 4, half: 2, quantity: false)
+                }
+                return nil
+            }
+        case .end:
+            // `end of 2011` without an article, and `year-end` is a unit rule.
+            return kw(i + 1, .of) ? p(.end, i + 2) : nil
+        case .post, .pre:
+            guard isHyphen(i + 1), attached(i + 1), attached(i + 2) else { return nil }
+            return p(k == .post ? .after : .before, i + 2)
+        case .about, .around, .approximately, .roughly:
+            return p(.approx, i + 1, quantity: true)
+        case .some:
+            return lexKind(i + 1) == .number || isNumber(i + 1) ? p(.approx, i + 1, quantity: true) : nil
+        case .nearly, .almost:
+            return p(.lessThan, i + 1, quantity: true)
+        case .under:
+            return p(.lessThan, i + 1, quantity: true)
+        case .less, .fewer:
+            return kw(i + 1, .than) ? p(.lessThan, i + 2, quantity: true) : nil
+        case .more:
+            return kw(i + 1, .than) ? p(.moreThan, i + 2, quantity: true) : nil
+        case .over:
+            return p(.moreThan, i + 1, quantity: true)
+        case .upwards:
+            return kw(i + 1, .of) ? p(.moreThan, i + 2, quantity: true) : nil
+        case .at:
+            if kw(i + 1, .least) { return p(.equalOrMore, i + 2, quantity: true) }
+            if kw(i + 1, .most) { return p(.equalOrLess, i + 2, quantity: true) }
+            return nil
+        case .up:
+            return kw(i + 1, .to) ? p(.equalOrLess, i + 2, quantity: true) : nil
+        case .no:
+            if kw(i + 1, .more), kw(i + 2, .than) { return p(.equalOrLess, i + 3, quantity: true) }
+            if kw(i + 1, .less), kw(i + 2, .than) { return p(.equalOrMore, i + 3, quantity: true) }
+            return nil
+        case .just:
+            if kw(i + 1, .under) { return p(.lessThan, i + 2, quantity: true) }
+            if kw(i + 1, .over) { return p(.moreThan, i + 2, quantity: true) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a prefix modifier fits the expression it precedes (`over the weekend` is a
+    /// preposition, `over three years` a modifier); returns the mod to keep.
+    func compatible(_ mod: TimexMod, with spec: TimexSpec, prefix: Prefix) -> TimexMod? {
+        switch spec.base {
+        case .duration:
+            return prefix.quantity ? mod : nil
+        case .point:
+            // Quantity modifiers fit approximate points and counted ones (`more than two years ago`).
+            if prefix.quantity { return mod == .approx || spec.isCountedPoint ? mod : nil }
+            return mod
+        case .set:
+            return nil
+        case .reference:
+            return prefix.quantity ? nil : mod
+        }
+    }
+
+    /// `the first half of 2012` → 2012-H1.
+    func halfOf(_ p: PointSpec, _ half: Int) -> PointSpec? {
+        switch p {
+        case .calendar(let y, nil, nil): return .yearPart(year: y, grain: .half, part: half)
+        case .relative(.year, let n, let a) where n == 0 && a == .document:
+            return .relativeYearPart(grain: .half, part: half, direction: 0)
+        default: return nil
+        }
+    }
+
+    func suffixModifier(_ m: TimexMatch) -> TimexMatch {
+        var m = m
+        let j = m.end
+        guard kw(j, .or) || kw(j, .and) else { return m }
+        if kw(j, .or), kw(j + 1, .so) {
+            m.end = j + 2
+            if m.spec.mod == nil { m.spec.mod = .approx }
+            return m
+        }
+        if m.spec.isPoint {
+            if kw(j, .or), kw(j + 1, .later) || kw(j + 1, .after) {
+                m.end = j + 2
+                m.spec.mod = .onOrAfter
+            } else if kw(j, .and), kw(j + 1, .beyond) {
+                m.end = j + 2
+                m.spec.mod = .onOrAfter
+            } else if kw(j, .or), kw(j + 1, .earlier) || kw(j + 1, .before) {
+                m.end = j + 2
+                m.spec.mod = .onOrBefore
+            }
+        } else if m.spec.isDuration, kw(j, .or) {
+            if kw(j + 1, .more) || kw(j + 1, .longer) {
+                m.end = j + 2
+                m.spec.mod = .equalOrMore
+            } else if kw(j + 1, .less) {
+                m.end = j + 2
+                m.spec.mod = .equalOrLess
+            }
+        }
+        return m
+    }
+}

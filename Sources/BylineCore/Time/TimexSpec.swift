@@ -1,0 +1,110 @@
+/// What a rule recognised, before anchoring: the meaning of the words, not yet a calendar value.
+struct TimexSpec {
+    enum Base {
+        case point(PointSpec)
+        /// An amount of units; nil amount = unspecified (`several years` = `PXY`).
+        case duration(Double?, TimeUnit)
+        /// A SET value, already in TIMEX3 form (`P1W`, `XXXX-WXX-1`).
+        case set(String)
+        /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+        case reference(String)
+    }
+
+    var base: Base
+    var dayPart: DayPart?
+    var clock: Clock?
+    var mod: TimexMod?
+
+    init(_ base: Base, dayPart: DayPart? = nil, clock: Clock? = nil, mod: TimexMod? = nil) {
+        self.base = base
+        self.dayPart = dayPart
+        self.clock = clock
+        self.mod = mod
+    }
+
+    static func point(_ p: PointSpec, dayPart: DayPart? = nil) -> TimexSpec { TimexSpec(.point(p), dayPart: dayPart) }
+    static func duration(_ n: Double?, _ unit: TimeUnit) -> TimexSpec { TimexSpec(.duration(n, unit)) }
+    static func set(_ value: String) -> TimexSpec { TimexSpec(.set(value)) }
+    static func reference(_ value: String) -> TimexSpec { TimexSpec(.reference(value)) }
+
+    var isDuration: Bool {
+        if case .duration = base { return true }
+        return false
+    }
+
+    var isPoint: Bool {
+        if case .point = base { return true }
+        return false
+    }
+
+    /// A point counted from an anchor (`two years ago`), which takes quantity modifiers.
+    var isCountedPoint: Bool {
+        if case .point(.relative(_, let n, _)) = base { return n != 0 }
+        return false
+    }
+}
+
+struct Clock: Hashable {
+    var hour: Int
+    var minute: Int
+    var second: Int?
+}
+
+/// How a weekday (or weekend) is placed relative to the reference date.
+enum WeekdayChoice {
+    /// By the tense of its clause: past = the one before, future = the one after, else the nearest.
+    case tense
+    /// `last Friday`
+    case previous
+    /// `next Friday`
+    case next
+    /// `this Friday`: the one in the reference week.
+    case this
+}
+
+/// What a relative expression counts from.
+enum AnchorKind {
+    /// The article's date (`two days ago`, `next week`).
+    case document
+    /// The time last mentioned in the narrative (`two days later`, `that week`, `the next day`).
+    case narrative
+}
+
+enum PointSpec {
+    /// Explicit calendar fields; a missing year is filled from the context (tense and the
+    /// article's date, or the text's explicit years).
+    case calendar(year: Int?, month: Int?, day: Int?)
+    /// A quarter, half or season (`grain`) with its number; nil year as for `calendar`.
+    case yearPart(year: Int?, grain: TimexPoint.Grain, part: Int)
+    /// The decade or century starting in the given year.
+    case decade(Int)
+    case century(Int)
+    case millennium(Int)
+    case weekday(Int, WeekdayChoice)
+    case weekend(WeekdayChoice)
+    /// `amount` units from the anchor, at the unit's granularity (`last week` = week, -1).
+    case relative(TimeUnit, Int, AnchorKind)
+    /// `last April` (-1), `this September` (0), `next May` (+1).
+    case relativeMonth(month: Int, direction: Int)
+    /// `last fall`, `this summer`, `next quarter`-like: a year part relative to the reference.
+    case relativeYearPart(grain: TimexPoint.Grain, part: Int, direction: Int)
+    /// `the first quarter of next year`: a part of the reference year moved by `yearOffset`.
+    case yearPartOfRelativeYear(grain: TimexPoint.Grain, part: Int, yearOffset: Int)
+    case holiday(Holiday, year: Int?)
+    /// `the quarter`, `the latest quarter`: the one last mentioned, or the last completed one.
+    case latest(TimexPoint.Grain)
+    /// `the year-earlier quarter`: the period last mentioned (or the last completed one), a year before.
+    case yearEarlier(TimexPoint.Grain?)
+    /// A clock time or part of day with no day of its own: the day in context.
+    case contextDay
+}
+
+/// One recognised expression: a token range, its meaning and the rule that found it.
+struct TimexMatch {
+    var first: Int
+    var end: Int
+    var spec: TimexSpec
+    var rule: String
+    /// Whether a `the` right before belongs to the expression (`the third quarter`).
+    var takesDeterminer: Bool = false
+}
