@@ -42,7 +42,10 @@ extension LibraryIndex {
 enum IndexMeta {
     static let rootsKey = "roots"
     static let referenceDateKey = "reference_date"
+    /// "1" while `persons` lags behind `speakers` (an update stopped before merging).
     static let personsDirtyKey = "persons_dirty"
+    /// `SpeakerMerge.version` of the stored merge: other rules merge again.
+    static let mergeVersionKey = "merge_version"
 
     static func value(_ key: String, _ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
@@ -126,6 +129,7 @@ private final class IndexUpdater {
             storedReferenceDate = try IndexMeta.value(IndexMeta.referenceDateKey, db)
             knownGeneration = try IndexMeta.generation(db)
             personsDirty = try IndexMeta.value(IndexMeta.personsDirtyKey, db) == "1"
+                || (try IndexMeta.value(IndexMeta.mergeVersionKey, db)) != String(SpeakerMerge.version)
                 || (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM speakers WHERE person_id IS NULL)") ?? false)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, content_hash, date, date_source FROM articles")
             while let r = try rows.next() {
@@ -219,7 +223,11 @@ private final class IndexUpdater {
             personsDirty = true
         }
         if personsDirty {
-            try write { db in try self.persons.sync(db) }
+            try write { db in
+                try self.persons.sync(db)
+                try IndexMeta.set(IndexMeta.personsDirtyKey, "0", db)
+                try IndexMeta.set(IndexMeta.mergeVersionKey, String(SpeakerMerge.version), db)
+            }
         }
         summary.seconds = seconds(since: started)
         send(.finished)

@@ -73,6 +73,7 @@ public struct LibraryTimelineEntry: Sendable, Hashable {
     public var type: TimexType
     public var value: String
     public var mod: TimexMod?
+    public var anchored: Bool
     /// The sentence holding the expression (index and span in the article).
     public var sentence: Int
     public var sentenceSpan: TextSpan
@@ -293,18 +294,37 @@ extension LibraryIndex {
     public func appearances(of speakerID: Int64) throws(LibraryIndexError) -> [SpeakerAppearance] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(LibraryIndex.articleColumns), s.name, s.mentions, s.quote_count
+                SELECT \(LibraryIndex.articleColumns), s.name, s.mentions, s.quote_count, s.person_id
                 FROM speakers s JOIN articles a ON a.id = s.article_id
                 WHERE s.person_id = ?
                 ORDER BY \(LibraryIndex.articleOrder), s.ordinal
-                """, arguments: [speakerID]).map { row in
-                guard let mentions = SpanCoding.decode(try row.decode(atIndex: 6)) else {
-                    throw LibraryIndexError.damaged("a stored speaker cannot be read")
-                }
-                return SpeakerAppearance(article: try LibraryIndex.article(row, from: 0), name: try row.decode(atIndex: 5),
-                                         mentions: mentions, quoteCount: try row.decode(atIndex: 7))
-            }
+                """, arguments: [speakerID]).map(LibraryIndex.appearance)
         }
+    }
+
+    /// Every speaker's appearances at once (for listing all speakers with their mentions).
+    public func appearancesBySpeaker() throws(LibraryIndexError) -> [Int64: [SpeakerAppearance]] {
+        try read { db in
+            var result: [Int64: [SpeakerAppearance]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT \(LibraryIndex.articleColumns), s.name, s.mentions, s.quote_count, s.person_id
+                FROM speakers s JOIN articles a ON a.id = s.article_id
+                WHERE s.person_id IS NOT NULL
+                ORDER BY \(LibraryIndex.articleOrder), s.ordinal
+                """)
+            {
+                result[try row.decode(atIndex: 8), default: []].append(try LibraryIndex.appearance(row))
+            }
+            return result
+        }
+    }
+
+    private static func appearance(_ row: Row) throws -> SpeakerAppearance {
+        guard let mentions = SpanCoding.decode(try row.decode(atIndex: 6)) else {
+            throw LibraryIndexError.damaged("a stored speaker cannot be read")
+        }
+        return SpeakerAppearance(article: try article(row, from: 0), name: try row.decode(atIndex: 5), mentions: mentions,
+                                 quoteCount: try row.decode(atIndex: 7))
     }
 
     // MARK: Timeline
@@ -335,7 +355,7 @@ extension LibraryIndex {
             try Row.fetchAll(db, sql: """
                 SELECT \(LibraryIndex.articleColumns), t.start_day, t.end_day, t.expression_ordinal, e.start, e."end",
                        e.text, e.type, e.value, e.mod, t.sentence, e.sentence_start, e.sentence_end, t.quote_ordinal,
-                       s.name, s.person_id
+                       s.name, s.person_id, e.anchored
                 FROM timeline t
                 JOIN articles a ON a.id = t.article_id
                 JOIN time_expressions e ON e.id = t.expression_id
@@ -354,7 +374,7 @@ extension LibraryIndex {
                     span: try LibraryIndex.span(row, 8), text: try row.decode(atIndex: 10), type: type,
                     value: try row.decode(atIndex: 12),
                     mod: (try row.decode(String?.self, atIndex: 13)).flatMap(TimexMod.init(rawValue:)),
-                    sentence: try row.decode(atIndex: 14), sentenceSpan: try LibraryIndex.span(row, 15),
+                    anchored: try row.decode(atIndex: 20), sentence: try row.decode(atIndex: 14), sentenceSpan: try LibraryIndex.span(row, 15),
                     quoteOrdinal: try row.decode(atIndex: 17), speakerName: try row.decode(atIndex: 18),
                     speakerID: try row.decode(atIndex: 19))
             }

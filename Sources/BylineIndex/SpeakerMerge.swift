@@ -58,16 +58,24 @@ public struct MergedSpeaker: Sendable, Equatable {
 /// Rules, in order (the result does not depend on the order of the inputs):
 /// 1. `anonymous`: an unnamed source (`a senior official`) is never merged across articles.
 /// 2. Same name: named speakers whose folded names are equal are one (`Ivo Daalder` in five
-///    articles). Case, diacritics, punctuation and honorifics (`Mr.`, `Dr.`) do not count.
-/// 3. Shorter name: a person named by the last words of longer person names (`Daalder`,
-///    `Biden`) joins that person when all those longer names lead to one root. Two people who
-///    share the surname (`Joe Biden`, `Hunter Biden`) are not merged with each other, and a
-///    `Biden` alone then joins one of them only when its description matches exactly one; else
-///    it stays apart, as one speaker per article (within an article, the analysis already
+///    articles). Case, diacritics, punctuation, honorifics and leading titles (`Mr.`,
+///    `President`, `U.S. Ambassador`) do not count.
+/// 3. Longer name: a person whose name of three or more words ends with another person's name
+///    of two or more words is that person (`Hong Kong Carrie Lam` is `Carrie Lam`, `Robert
+///    Hunter Biden` is `Hunter Biden`): a first and a last name identify someone, the words
+///    before them are titles or places.
+/// 4. Surname alone: a person named by one word (`Daalder`, `Biden`) joins the person whose
+///    longer names end with that word, when there is exactly one. Two people who share the
+///    surname (`Joe Biden`, `Hunter Biden`) are never merged with each other, and a `Biden`
+///    alone then joins one of them only when its description matches exactly one; else it
+///    stays apart, as one speaker per article (within an article, the analysis already
 ///    decided who it is).
-/// 4. Alias: a name no longer name ends with, given as an alias by exactly one group of the same
-///    kind (`NATO` for `North Atlantic Treaty Organization`), joins that group.
+/// 5. Alias: a name given as an alias by exactly one group of the same kind (`NATO` for
+///    `North Atlantic Treaty Organization`) joins that group.
 public enum SpeakerMerge {
+    /// Bump when the rules change: indexes merge their speakers again.
+    static let version = 1
+
     public static func merge(_ inputs: [SpeakerMergeInput]) -> [MergedSpeaker] {
         let keys = self.keys(inputs)
         var order: [String] = []
@@ -81,45 +89,44 @@ public enum SpeakerMerge {
 
     /// The group key of each input.
     public static func keys(_ inputs: [SpeakerMergeInput]) -> [String] {
-        // Longer person names by the words they end with: `daalder` → {`ivo daalder`}.
-        var longerBySuffix: [String: Set<String>] = [:]
         var personNames = Set<String>()
         var aliasOwners: [String: Set<String>] = [:]  // "kind|alias" → names that give it
         for input in inputs where input.kind != .anonymous && !input.nameKey.isEmpty {
             for alias in input.aliasKeys where alias != input.nameKey {
                 aliasOwners[input.kind.rawValue + "|" + alias, default: []].insert(input.nameKey)
             }
-            guard input.kind == .person, personNames.insert(input.nameKey).inserted, input.nameWordCount > 1 else {
-                continue
-            }
-            let words = input.nameKey.split(separator: " ")
-            for drop in 1..<words.count {
-                longerBySuffix[words[drop...].joined(separator: " "), default: []].insert(input.nameKey)
-            }
+            if input.kind == .person { personNames.insert(input.nameKey) }
         }
 
-        // The root of each person name: itself, the one root all longer names lead to, or
-        // ambiguous (nil) with the candidate roots.
+        // Rule 3: the root of a name of two or more words is its shortest ending of two or
+        // more words that is itself a person's name.
         var roots: [String: String] = [:]
-        var ambiguous: [String: Set<String>] = [:]
-        // Longer names first, so their roots are known when shorter ones ask.
-        for name in personNames.sorted(by: { wordCount($0) > wordCount($1) || (wordCount($0) == wordCount($1) && $0 < $1) }) {
-            guard let longer = longerBySuffix[name], !longer.isEmpty else {
-                roots[name] = name
-                continue
-            }
-            var candidates = Set<String>()
-            for other in longer {
-                if let root = roots[other] {
-                    candidates.insert(root)
-                } else if let several = ambiguous[other] {
-                    candidates.formUnion(several)
+        var rootsByLastWord: [Substring: Set<String>] = [:]
+        for name in personNames {
+            let words = name.split(separator: " ")
+            guard words.count > 1 else { continue }
+            var root = name
+            if words.count > 2 {
+                for keep in 2..<words.count {
+                    let ending = words[(words.count - keep)...].joined(separator: " ")
+                    if personNames.contains(ending) {
+                        root = ending
+                        break
+                    }
                 }
             }
-            if candidates.count == 1 {
-                roots[name] = candidates.first!
-            } else {
-                ambiguous[name] = candidates
+            roots[name] = root
+            rootsByLastWord[words.last!, default: []].insert(root)
+        }
+
+        // Rule 4: a one-word name joins the only root with that last word.
+        var ambiguous: [String: Set<String>] = [:]
+        for name in personNames where roots[name] == nil {
+            let candidates = rootsByLastWord[Substring(name)] ?? []
+            switch candidates.count {
+            case 0: roots[name] = name
+            case 1: roots[name] = candidates.first!
+            default: ambiguous[name] = candidates
             }
         }
 
@@ -162,7 +169,9 @@ public enum SpeakerMerge {
     static func summarize(key: String, members: [Int], inputs: [SpeakerMergeInput]) -> MergedSpeaker {
         let group = members.map { inputs[$0] }
         let rootKey = key.hasPrefix("name:") ? String(key.dropFirst(5)) : nil
-        let fullForms = group.filter { $0.nameKey == rootKey }
+        // The root's own spelling, else the commonest name of several words, else any.
+        let rootForms = group.filter { $0.nameKey == rootKey }
+        let fullForms = rootForms.isEmpty ? group.filter { $0.nameWordCount > 1 } : rootForms
         let name = mostCommon((fullForms.isEmpty ? group : fullForms).map(\.name)) ?? group[0].name
         let kind = mostCommon(group.map(\.kind.rawValue)).flatMap(SpeakerKind.init(rawValue:)) ?? group[0].kind
         let description = mostCommon(group.compactMap(\.description))
@@ -182,20 +191,26 @@ public enum SpeakerMerge {
         for v in values { counts[v, default: 0] += 1 }
         return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
-
-    private static func wordCount(_ key: String) -> Int {
-        key.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
-    }
 }
 
 /// Folding of names for comparison: lower case, no diacritics, punctuation (but hyphens and
 /// apostrophes inside names) as spaces, and leading honorifics dropped.
 enum NameFolding {
+    /// Honorifics and titles that may precede a name (and the places that precede titles:
+    /// `U.S. Ambassador`), dropped from the front while a name of two words remains, or one
+    /// word after an honorific (`Mr. Daalder`).
     static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"]
+    static let titles: Set<String> = [
+        "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen",
+        "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador", "judge",
+        "justice", "general", "gen", "lt", "col", "capt", "sgt", "admiral", "king", "queen", "prince", "princess",
+        "pope", "chief", "executive", "former", "foreign", "deputy", "us", "u", "s", "uk", "united", "states",
+    ]
 
     static func words(_ name: String) -> [String] {
         var words = fold(name).split(separator: " ").map(String.init)
         while words.count > 1, honorifics.contains(words[0]) { words.removeFirst() }
+        while words.count > 2, titles.contains(words[0]) { words.removeFirst() }
         return words
     }
 

@@ -18,9 +18,15 @@ struct Quotes: ParsableCommand {
     var explain = false
 
     @OptionGroup var format: FormatOption
+    @OptionGroup var library: IndexOption
     @OptionGroup var articles: ArticleOptions
 
     func run() throws {
+        if library.index != nil {
+            // Across the library: a speaker's quotations from every article, by date.
+            try IndexedQuotes.run(library, articles, speaker: speaker, explain: explain, format: format.format)
+            return
+        }
         let analyzed = try ArticleLoading.loadAndAnalyze(articles)
         let query = speaker.map(SpeakerQuery.init)
         var records: [JSON] = []

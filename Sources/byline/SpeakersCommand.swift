@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineIndex
 import Foundation
 
 struct Speakers: ParsableCommand {
@@ -11,11 +12,16 @@ struct Speakers: ParsableCommand {
             """)
 
     @OptionGroup var format: FormatOption
+    @OptionGroup var library: IndexOption
     @OptionGroup var articles: ArticleOptions
 
     func run() throws {
-        let analyzed = try ArticleLoading.loadAndAnalyze(articles)
-        let merged = SpeakerListing.merge(analyzed)
+        let merged: [SpeakerListing]
+        if library.index != nil {
+            merged = try IndexedSpeakers.listings(library, articles)
+        } else {
+            merged = SpeakerListing.merge(try ArticleLoading.loadAndAnalyze(articles))
+        }
         switch format.format {
         case .text:
             for s in merged {
@@ -30,7 +36,9 @@ struct Speakers: ParsableCommand {
     }
 }
 
-/// Speakers of several articles listed together: the same name and kind is one entry.
+/// Speakers of several articles listed together, merged as the library index merges them
+/// (`SpeakerMerge`: the same person under a full or a shortened name is one entry, people who
+/// share a surname are not, anonymous sources never are), in order of first appearance.
 struct SpeakerListing {
     var name: String
     var kind: SpeakerKind
@@ -40,26 +48,20 @@ struct SpeakerListing {
     var mentions: [(article: String, span: TextSpan)]
 
     static func merge(_ analyzed: [AnalyzedArticle]) -> [SpeakerListing] {
-        var order: [String] = []
-        var byKey: [String: SpeakerListing] = [:]
-        for item in analyzed {
+        var inputs: [SpeakerMergeInput] = []
+        var owners: [(item: AnalyzedArticle, speaker: Speaker)] = []
+        for (n, item) in analyzed.enumerated() {
             for s in item.speakers {
-                let key = s.kind.rawValue + "\u{1F}" + s.name.lowercased()
-                let mentions = s.mentions.map { (item.article.source, $0) }
-                if var existing = byKey[key] {
-                    existing.quotes += s.quotes.count
-                    existing.mentions += mentions
-                    existing.description = existing.description ?? s.description
-                    for alias in s.aliases where !existing.aliases.contains(alias) { existing.aliases.append(alias) }
-                    byKey[key] = existing
-                } else {
-                    order.append(key)
-                    byKey[key] = SpeakerListing(name: s.name, kind: s.kind, description: s.description,
-                                                aliases: s.aliases, quotes: s.quotes.count, mentions: mentions)
-                }
+                inputs.append(SpeakerMergeInput(s, article: n))
+                owners.append((item, s))
             }
         }
-        return order.map { byKey[$0]! }
+        return SpeakerMerge.merge(inputs).map { group in
+            let members = group.members.map { owners[$0] }
+            return SpeakerListing(name: group.name, kind: group.kind, description: group.description, aliases: group.aliases,
+                                  quotes: members.reduce(0) { $0 + $1.speaker.quotes.count },
+                                  mentions: members.flatMap { m in m.speaker.mentions.map { (m.item.article.source, $0) } })
+        }
     }
 
     var json: JSON {

@@ -13,9 +13,15 @@ struct TimelineCommand: ParsableCommand {
             """)
 
     @OptionGroup var format: FormatOption
+    @OptionGroup var library: IndexOption
     @OptionGroup var articles: ArticleOptions
 
     func run() throws {
+        if library.index != nil {
+            // One chronological order for the whole library.
+            try IndexedTimeline.run(library, articles, format: format.format)
+            return
+        }
         let analyzed = try ArticleLoading.loadAndAnalyze(articles)
         var records: [JSON] = []
         var text = ""

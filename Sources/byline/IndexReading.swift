@@ -1,0 +1,155 @@
+import BylineCore
+import BylineIndex
+import Foundation
+
+/// `quotes`, `speakers` and `timeline` with `--index`: the same records as without it, read
+/// from the library index, in library order.
+enum IndexedQuotes {
+    /// Without `--speaker`: every article (by path) with its quotations, as without `--index`.
+    /// With it: that speaker's quotations across the library, by article date then position.
+    static func run(_ library: IndexOption, _ articles: ArticleOptions, speaker: String?, explain: Bool,
+                    format: OutputFormat) throws
+    {
+        let (entries, quotations) = try LibraryAccess.withLibrary(library, articles) { index in
+            if let speaker {
+                return ([LibraryArticle](), try index.quotations(bySpeakerMatching: speaker))
+            }
+            return (try index.articles(), try index.allQuotations())
+        }
+        switch format {
+        case .text:
+            var text = ""
+            var byArticle: [Int64: [LibraryQuotation]] = [:]
+            var order: [LibraryArticle] = entries
+            for q in quotations {
+                if byArticle[q.article.id] == nil, speaker != nil { order.append(q.article) }
+                byArticle[q.article.id, default: []].append(q)
+            }
+            for article in order {
+                text += DisplayPath.header(article) + "\n"
+                let quotes = byArticle[article.id] ?? []
+                if quotes.isEmpty { text += "  (no quotations)\n" }
+                for q in quotes { text += line(q, explain: explain) }
+                text += "\n"
+            }
+            print(text, terminator: "")
+        case .json: print(JSON.array(quotations.map { record($0, explain: explain) }).serialized(pretty: true))
+        case .jsonl: quotations.forEach { print(record($0, explain: explain).serialized()) }
+        }
+        if let speaker, quotations.isEmpty {
+            warn("no quotations by a speaker matching \"\(speaker)\" in the library")
+        }
+    }
+
+    static func record(_ q: LibraryQuotation, explain: Bool) -> JSON {
+        let mention: JSON = q.speakerMention.map { m in
+            .object([("start", .int(m.start)), ("end", .int(m.end)), ("text", JSON(q.speakerMentionText))])
+        } ?? .null
+        var members: [(String, JSON)] = [
+            ("article", .string(DisplayPath.of(q.article.path))),
+            ("id", .int(q.ordinal)),
+            ("start", .int(q.span.start)),
+            ("end", .int(q.span.end)),
+            ("text", .string(q.text)),
+            ("speaker", JSON(q.speakerName)),
+            ("speaker_mention", mention),
+            ("cue", JSON(q.cue)),
+            ("kind", .string(q.kind.rawValue)),
+        ]
+        if explain {
+            members.append(("rules", .object([("detection", .string(q.detectionRule)), ("attribution", JSON(q.attributionRule))])))
+        }
+        return .object(members)
+    }
+
+    static func line(_ q: LibraryQuotation, explain: Bool) -> String {
+        let who = q.speakerName ?? "(unattributed)"
+        let cue = q.cue.map { ", \($0)" } ?? ""
+        let kind = q.kind == .partial ? " [partial]" : ""
+        var s = "  \(q.ordinal + 1). \(TerminalSafe.line(who))\(TerminalSafe.line(cue))\(kind)\n"
+        s += "     \u{201C}\(TerminalSafe.line(q.text))\u{201D}\n"
+        if explain {
+            s += "     found by \(q.detectionRule); attributed by \(q.attributionRule ?? "none")\n"
+        }
+        return s
+    }
+}
+
+enum IndexedSpeakers {
+    /// The library's speakers, merged across articles, most quoted first.
+    static func listings(_ library: IndexOption, _ articles: ArticleOptions) throws -> [SpeakerListing] {
+        try LibraryAccess.withLibrary(library, articles) { index in
+            let appearances = try index.appearancesBySpeaker()
+            return try index.speakers().map { s in
+                SpeakerListing(name: s.name, kind: s.kind, description: s.description, aliases: s.aliases,
+                               quotes: s.quoteCount,
+                               mentions: (appearances[s.id] ?? []).flatMap { a in
+                                   a.mentions.map { (DisplayPath.of(a.article.path), $0) }
+                               })
+            }
+        }
+    }
+}
+
+enum IndexedTimeline {
+    /// Every article's dated events in one chronological order, then the expressions that
+    /// have no place on the calendar, by article.
+    static func run(_ library: IndexOption, _ articles: ArticleOptions, format: OutputFormat) throws {
+        let (entries, unplaced) = try LibraryAccess.withLibrary(library, articles) { index in
+            (try index.timeline(), try index.unplacedTimeExpressions())
+        }
+        switch format {
+        case .text:
+            var text = ""
+            if entries.isEmpty && unplaced.isEmpty { text += "(no time expressions)\n" }
+            for e in entries {
+                let value = e.value + (e.mod.map { " (\($0.rawValue))" } ?? "")
+                text += row(value: value, text: e.text, article: e.article)
+            }
+            if !unplaced.isEmpty {
+                if !entries.isEmpty { text += "\n" }
+                text += "Not on the calendar:\n"
+                for t in unplaced {
+                    let value = t.value + (t.mod.map { " (\($0.rawValue))" } ?? "")
+                    text += row(value: value, text: t.text, article: t.article)
+                }
+            }
+            print(text, terminator: "")
+        case .json, .jsonl:
+            var records = entries.map { e in
+                record(article: e.article, span: e.span, text: e.text, type: e.type, value: e.value, mod: e.mod,
+                       anchored: e.anchored, sentence: e.sentenceSpan)
+            }
+            records += unplaced.map { t in
+                record(article: t.article, span: t.span, text: t.text, type: t.type, value: t.value, mod: t.mod,
+                       anchored: t.anchored, sentence: t.sentenceSpan)
+            }
+            if format == .json {
+                print(JSON.array(records).serialized(pretty: true))
+            } else {
+                records.forEach { print($0.serialized()) }
+            }
+        }
+    }
+
+    private static func row(value: String, text: String, article: LibraryArticle) -> String {
+        let pad = String(repeating: " ", count: max(1, 26 - value.count))
+        return "  \(value)\(pad)\(TerminalSafe.line(text))  [\(TerminalSafe.line(DisplayPath.of(article.path)))]\n"
+    }
+
+    private static func record(article: LibraryArticle, span: TextSpan, text: String, type: TimexType, value: String,
+                               mod: TimexMod?, anchored: Bool, sentence: TextSpan) -> JSON
+    {
+        .object([
+            ("article", .string(DisplayPath.of(article.path))),
+            ("start", .int(span.start)),
+            ("end", .int(span.end)),
+            ("text", .string(text)),
+            ("type", .string(type.rawValue)),
+            ("value", .string(value)),
+            ("mod", JSON(mod?.rawValue)),
+            ("anchored", .bool(anchored)),
+            ("sentence", .object([("start", .int(sentence.start)), ("end", .int(sentence.end))])),
+        ])
+    }
+}
