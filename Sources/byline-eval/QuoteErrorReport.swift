@@ -6,6 +6,8 @@ struct QuoteErrorReport {
     private var misses: [String] = []
     private var falseAlarms: [String] = []
     private var wrongSpeakers: [String] = []
+    /// Per attribution rule: matched gold quotations with a speaker, and how many were right.
+    private var byRule: [String: (right: Int, total: Int)] = [:]
 
     init(limit: Int) { self.limit = limit }
 
@@ -15,7 +17,17 @@ struct QuoteErrorReport {
             out += "== \(title) (first \(items.count))\n"
             for item in items { out += item + "\n" }
         }
+        out += "== ATTRIBUTION RULES (right / matched with a gold speaker)\n"
+        for (rule, counts) in byRule.sorted(by: { $0.value.total > $1.value.total }) {
+            out += "  \(rule): \(counts.right) / \(counts.total)\n"
+        }
         return out
+    }
+
+    mutating func judged(_ p: PredictedQuote, right: Bool) {
+        let rule = p.quote.attributionRule ?? "none"
+        byRule[rule, default: (0, 0)].total += 1
+        if right { byRule[rule, default: (0, 0)].right += 1 }
     }
 
     mutating func miss(_ doc: QuoteGold, _ q: QuoteGold.GoldQuote) {

@@ -258,6 +258,7 @@ struct QuoteScorer {
                 figures.speakerCount += 1
                 if right { figures.speakerRight += 1 }
             }
+            report.judged(p, right: right)
             if right { figures.attributed += 1 } else { report.wrongSpeaker(doc, q, p) }
         }
         figures.fn += gold.count - usedGold.count

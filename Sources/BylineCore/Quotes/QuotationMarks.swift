@@ -172,10 +172,22 @@ enum QuotationMarks {
         let nextPunct = isPunctuation(next)
         let left = !nextSpace && (!nextPunct || prevSpace || prevPunct)
         let right = !prevSpace && (!prevPunct || nextSpace || nextPunct)
+        if left, !right, isClauseEnd(prev), ScalarClass.isLetter(next) {
+            // `…paranoia,”Clinton said` · `…voters!"After`: a space missing after the closing mark.
+            return glyph ?? .either
+        }
         if left && !right { return .open }
         if right && !left { return .close }
         if let glyph { return glyph }
         // Both or neither: a straight mark between two letters or two punctuation marks.
         return .either
+    }
+
+    /// Punctuation that ends a quoted clause right before its closing mark.
+    private static func isClauseEnd(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x2026: return true
+        default: return false
+        }
     }
 }

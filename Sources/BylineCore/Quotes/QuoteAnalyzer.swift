@@ -26,14 +26,15 @@ public enum QuoteAnalyzer {
         markQuotedTokens(&tokens, detected)
         markSentenceStarts(&tokens, article)
         var names = NameFinder.find(&tokens, s)
+        let entities = EntityClustering.cluster(&names)
         var nameAt = [Int32](repeating: -1, count: tokens.count)
-        for (index, mention) in names.enumerated() {
+        for (index, mention) in names.enumerated() where mention.entity >= 0 {
             let start = mention.title.isEmpty ? mention.tokens.lowerBound : min(mention.title.lowerBound, mention.tokens.lowerBound)
             for k in start..<mention.tokens.upperBound { nameAt[k] = Int32(index) }
         }
-        let entities = EntityClustering.cluster(&names)
         let reader = PhraseReader(tokens: tokens, names: names, nameAt: nameAt)
-        let sieves = AttributionSieves(article: article, s: s, tokens: tokens, reader: reader, quotes: detected)
+        let blocks = TextBlocks(article, s)
+        let sieves = AttributionSieves(article: article, s: s, tokens: tokens, reader: reader, quotes: detected, blocks: blocks)
         let attributions = detected.indices.map { sieves.attribute($0) }
         var assembly = SpeakerAssembly(article: article, s: s, tokens: tokens, names: names, entities: entities,
                                        quotes: detected, sieves: sieves)

@@ -26,6 +26,7 @@ struct AttributionSieves {
     let tokens: [Token]
     let reader: PhraseReader
     let quotes: [DetectedQuote]
+    let blocks: TextBlocks
 
     /// Furthest the rules look from a quotation, in tokens.
     static let window = 45
@@ -38,8 +39,11 @@ struct AttributionSieves {
         /// ahead stops (paragraph end, next quotation, or the window).
         var floor: Int
         var ceiling: Int
+        var quote: Int
         var sentence: Int
-        var paragraph: Int
+        var block: Int
+        /// The quotation closes its sentence: what follows is a new sentence.
+        var endsSentence: Bool
     }
 
     func bounds(_ q: Int) -> Bounds {
@@ -47,23 +51,49 @@ struct AttributionSieves {
         let open = tokens.firstIndex(startingAtOrAfter: quote.span.start)
         let after = tokens.firstIndex(startingAtOrAfter: quote.span.end)
         let sentence = article.sentenceIndex(containing: quote.span.start) ?? 0
-        let paragraph = article.paragraphIndex(containing: quote.span.start) ?? 0
-        let paragraphEnd = article.paragraphs.isEmpty ? s.count : article.paragraphs[article.paragraphIndex(containing: max(0, quote.span.end - 1)) ?? 0].span.end
-        var floorOffset = article.sentences.isEmpty ? 0 : article.sentences[sentence].span.start
-        if q > 0, quotes[q - 1].span.end > floorOffset, quotes[q - 1].span.end <= quote.span.start {
-            floorOffset = quotes[q - 1].span.end
-        }
-        var ceilingOffset = paragraphEnd
+        let firstBlock = blocks.block(containing: quote.span.start)
+        let lastBlock = blocks.block(containing: max(quote.span.start, quote.span.end - 1))
+        // Looking back goes to the sentence start, past earlier quotations in it (their words are
+        // skipped): in `X said "A" and "B"`, the verb before "A" introduces "B" too.
+        let floorOffset = max(article.sentences.isEmpty ? 0 : article.sentences[sentence].span.start, blocks.start(firstBlock))
+        var ceilingOffset = blocks.end(lastBlock, limit: s.count)
         if q + 1 < quotes.count, quotes[q + 1].span.start < ceilingOffset { ceilingOffset = quotes[q + 1].span.start }
         let floor = max(tokens.firstIndex(startingAtOrAfter: floorOffset), open - Self.window)
         let ceiling = min(tokens.firstIndex(startingAtOrAfter: ceilingOffset), after + Self.window)
-        return Bounds(open: open, after: max(after, open), floor: floor, ceiling: max(ceiling, after), sentence: sentence, paragraph: paragraph)
+        return Bounds(open: open, after: max(after, open), floor: floor, ceiling: max(ceiling, after), quote: q, sentence: sentence,
+                      block: firstBlock, endsSentence: endsSentence(quote))
+    }
+
+    /// True when the quoted words end a sentence (`…now."`) and nothing but space follows the mark.
+    private func endsSentence(_ quote: DetectedQuote) -> Bool {
+        guard let inner = quote.parts.last else { return false }
+        var j = inner.end
+        while j > inner.start, ScalarClass.isWhitespace(s[j - 1]) || isMarkScalar(s[j - 1]) { j -= 1 }
+        guard j > inner.start else { return false }
+        let v = s[j - 1].value
+        guard v == 0x2E || v == 0x3F || v == 0x21 || v == 0x2026 else { return false }
+        return !(quote.span.end < s.count && s[quote.span.end].value == 0x2C)
+    }
+
+    private func isMarkScalar(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D: return true
+        default: return false
+        }
     }
 
     /// The in-sentence rules, in order.
     func attribute(_ q: Int) -> Attribution? {
         let b = bounds(q)
-        return trailing(b) ?? leading(b, q) ?? label(b) ?? laterCue(b)
+        guard var att = trailing(b) ?? leading(b) ?? label(b) ?? laterCue(b) ?? sentenceSubject(b) else { return nil }
+        let head = tokens[att.phrase.head].hash
+        if att.phrase.kind == .pronoun, att.antecedent == nil, head == Hashes.who || head == Hashes.which {
+            // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
+            var r = att.phrase.head - 1
+            if r >= 0, tokens[r].isPunctuation(",") { r -= 1 }
+            if r >= 0 { att.antecedent = reader.backward(endingAt: r, floor: max(0, r - 12)) }
+        }
+        return att
     }
 
     // MARK: 1. After the quotation
@@ -71,20 +101,32 @@ struct AttributionSieves {
     private func trailing(_ b: Bounds) -> Attribution? {
         var a = b.after
         var skipped = 0
+        var comma = false
         while a < b.ceiling, skipped < 3, isSeparator(tokens[a]) {
+            if tokens[a].isPunctuation(",") { comma = true }
             a += 1
             skipped += 1
         }
         guard a < b.ceiling else { return nil }
+        // After a quotation that ends its sentence, only a short clause of its own attributes
+        // it (`"…?" Smith asked.`), not the next sentence (`He added, "…"`).
+        let closed = b.endsSentence && !comma
         if let att = accordingTo(at: a, ceiling: b.ceiling) { return att }
         let t = tokens[a]
         // `"…," said Daalder` (an inverted subject after the verb).
-        if t.isWord, let cue = Lexicon.cues[t.hash], cue == .speech {
+        if t.isWord, let cue = Lexicon.cues[t.hash], cue == .speech, !t.isCapitalized {
             var p = a + 1
             while p < b.ceiling, Lexicon.auxiliaries.contains(tokens[p].hash), p - a < 3 { p += 1 }
-            if let phrase = reader.forward(startingAt: p, ceiling: b.ceiling), phrase.kind != .pronoun || isSubjectPronounAfterVerb(phrase) {
+            if let phrase = reader.forward(startingAt: p, ceiling: b.ceiling), phrase.kind != .pronoun || isSubjectPronounAfterVerb(phrase),
+               !closed || endsClause(after: phrase.tokens.upperBound, ceiling: b.ceiling) {
                 return Attribution(phrase: phrase, cue: span(a), rule: "quote-cue-speaker")
             }
+        }
+        // `"This is fantastic!" beamed Donald Hartley`: any verb in -ed before a name.
+        if t.isWord, !t.isCapitalized, Lexicon.cues[t.hash] == nil, isVerbLike(t), NameFinder.endsWith(t, "ed", s),
+           continuesSentence(b), a + 1 < b.ceiling, reader.nameAt[a + 1] >= 0,
+           let phrase = reader.forward(startingAt: a + 1, ceiling: b.ceiling), phrase.kind == .name {
+            return Attribution(phrase: phrase, cue: span(a), rule: "quote-verb-speaker")
         }
         // `"…," Daalder said` · `"…," Qassim al-Aaraji, a member of …, told Military Times`
         guard let phrase = reader.forward(startingAt: a, ceiling: b.ceiling) else { return nil }
@@ -101,12 +143,76 @@ struct AttributionSieves {
             c += 1
             aux += 1
         }
-        guard c < b.ceiling, tokens[c].isWord, let cue = Lexicon.cues[tokens[c].hash], cue != .participle else { return nil }
+        guard c < b.ceiling, tokens[c].isWord, !tokens[c].isCapitalized else { return nil }
         var result = phrase
         if let description { result.description = description }
-        var att = Attribution(phrase: result, cue: span(c), rule: "quote-speaker-cue")
-        if phrase.kind == .pronoun, tokens[phrase.head].hash == Hashes.who { att.antecedent = nil }
-        return att
+        if let cue = Lexicon.cues[tokens[c].hash], cue != .participle {
+            if closed, !endsClause(after: c + 1, ceiling: b.ceiling) { return nil }
+            return Attribution(phrase: result, cue: span(c), rule: "quote-speaker-cue")
+        }
+        // `"…," Trump shot back`, `"…," she laughed`: right after a quotation that goes on into
+        // its sentence, a subject and any verb attribute it.
+        if !closed, continuesSentence(b), isVerbLike(tokens[c]), phrase.kind != .description || isPersonHead(phrase) {
+            var cueEnd = c
+            if c + 1 < b.ceiling, Self.particles.contains(tokens[c + 1].hash) { cueEnd = c + 1 }
+            return Attribution(phrase: result, cue: TextSpan(tokens[c].start, tokens[cueEnd].end), rule: "quote-speaker-verb")
+        }
+        return nil
+    }
+
+    private static let particles = WordSet("back on out up in off")
+
+    /// The quoted words end with `,`, `?`, `!` or a dash: the sentence goes on with its attribution.
+    private func continuesSentence(_ b: Bounds) -> Bool {
+        guard let inner = quotes[b.quote].parts.last else { return false }
+        var j = inner.end
+        while j > inner.start, ScalarClass.isWhitespace(s[j - 1]) { j -= 1 }
+        guard j > inner.start else { return false }
+        switch s[j - 1].value {
+        case 0x2C, 0x3F, 0x21, 0x2014, 0x2013: return true
+        default: return tokens[b.after].isPunctuation(",")
+        }
+    }
+
+    /// A lower-case word that can be a verb: not a stop word, determiner or pronoun.
+    private func isVerbLike(_ t: Token) -> Bool {
+        t.isWord && !t.isCapitalized && !Lexicon.stopWords.contains(t.hash) && !Lexicon.determiners.contains(t.hash)
+            && Lexicon.pronouns[t.hash] == nil && !Lexicon.personNouns.contains(t.hash)
+    }
+
+    /// A person's name or a personal pronoun (not an organisation or a place).
+    private func isPersonLike(_ phrase: Phrase) -> Bool {
+        switch phrase.kind {
+        case .pronoun:
+            let h = tokens[phrase.head].hash
+            return h != Hashes.it && h != Hashes.which && h != Hashes.who
+        case .name:
+            let kind = reader.names[phrase.name ?? 0].kind
+            return kind == .person || kind == .unknown
+        case .description:
+            return false
+        }
+    }
+
+    private func isPersonHead(_ phrase: Phrase) -> Bool {
+        Lexicon.personNouns.contains(tokens[phrase.head].hash) || Lexicon.institutionNouns.contains(tokens[phrase.head].hash)
+    }
+
+    /// The clause after a verb of saying ends soon (`Smith said on Thursday.`), with no new
+    /// quotation or reported clause starting (`He added, "…"`, `He said that …`).
+    private func endsClause(after k: Int, ceiling: Int) -> Bool {
+        var i = k
+        while i < ceiling, i - k < 9 {
+            let t = tokens[i]
+            if t.kind == .punctuation {
+                if isQuoteMark(t) || t.isPunctuation(":") { return false }
+                if t.isPunctuation(",") { return i + 1 >= ceiling || !isQuoteMark(tokens[i + 1]) }
+                return true
+            }
+            if t.hash == Hashes.that || Lexicon.cues[t.hash] != nil && i > k { return false }
+            i += 1
+        }
+        return i >= ceiling
     }
 
     /// `said he` is rare but `said she` occurs; `it` and `they` after a verb are objects.
@@ -125,20 +231,24 @@ struct AttributionSieves {
 
     // MARK: 3. Before the quotation, in its sentence
 
-    private func leading(_ b: Bounds, _ q: Int) -> Attribution? {
+    private func leading(_ b: Bounds) -> Attribution? {
         var k = b.open - 1
         while k >= b.floor {
             let t = tokens[k]
             if t.isWord, t.hash == Hashes.according, let att = accordingTo(at: k, ceiling: b.open) { return att }
             if t.isWord, let cue = Lexicon.cues[t.hash], isCueHere(k, floor: b.floor) {
-                let direct = isRightBefore(k, open: b.open)
-                if cue == .participle || isBareBase(k, floor: b.floor) {
+                let rule = isRightBefore(k, open: b.open) ? "speaker-cue-quote" : "reported-speech"
+                // `was asked by host Bill Maher`: the agent of a passive verb of saying.
+                if k + 2 < b.open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: b.open) {
+                    return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: "passive-by")
+                }
+                if cue == .participle || isBareBase(k, floor: b.floor) || isCoordinated(k, floor: b.floor) {
                     if let phrase = clauseSubject(from: b.floor, before: k) {
-                        return Attribution(phrase: phrase, cue: span(k), rule: direct ? "speaker-cue-quote" : "reported-speech")
+                        return Attribution(phrase: phrase, cue: span(k), rule: rule)
                     }
                 } else if let found = subject(ofCueAt: k, floor: b.floor) {
                     var att = found
-                    att.rule = direct ? "speaker-cue-quote" : "reported-speech"
+                    att.rule = rule
                     return att
                 }
             }
@@ -147,35 +257,63 @@ struct AttributionSieves {
         return nil
     }
 
+    /// `took the stage and called`: a second verb sharing the clause's subject.
+    private func isCoordinated(_ k: Int, floor: Int) -> Bool {
+        var c = k - 1
+        while c >= floor, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) { c -= 1 }
+        guard c >= floor, tokens[c].isWord else { return false }
+        return Self.coordinators.contains(tokens[c].hash)
+    }
+
+    private static let coordinators = WordSet("and but then or yet")
+
     /// The subject of the verb at `k`: `Daalder said` · `Ivo Daalder, the U.S. Ambassador to
     /// NATO, said` · `Smith, who said` · `he told`.
     func subject(ofCueAt k: Int, floor: Int) -> Attribution? {
         var c = k - 1
         var aux = 0
-        while c >= floor, aux < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) {
+        while c >= floor, aux < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
             c -= 1
             aux += 1
         }
         guard c >= floor else { return nil }
         var description: Range<Int>?
         var phrase: Phrase?
+        if tokens[c].isWord, !tokens[c].flags.contains(.quoted), reader.backward(endingAt: c, floor: floor) == nil,
+           let near = subjectAcrossAdverbial(from: c, floor: floor) {
+            // `who has in the past described`: a short adverbial between subject and verb.
+            c = near
+        }
         if tokens[c].isPunctuation(",") {
-            // An appositive or relative clause between two commas.
-            var p = c - 1
-            while p >= floor, c - p < 30, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(";") {
-                p -= 1
+            // `Gov. John Kasich (R-OH), said` · `Another delegate on the slate, Jim Poolman, said`:
+            // a person's name right before the comma is the subject.
+            if let near = reader.backward(endingAt: c - 1, floor: floor), isPersonLike(near) {
+                phrase = near
+                var p = near.tokens.lowerBound - 1
+                if p > floor, tokens[p].isPunctuation(",") {
+                    let end = p
+                    p -= 1
+                    while p >= floor, end - p < 20, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]) { p -= 1 }
+                    if p + 1 < end, p < floor || !isQuoteMark(tokens[p]) { description = (p + 1)..<end }
+                }
+            } else {
+                // An appositive or relative clause between two commas.
+                var p = c - 1
+                while p >= floor, c - p < 30, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(";") {
+                    p -= 1
+                }
+                guard p > floor, tokens[p].isPunctuation(",") else { return nil }
+                phrase = reader.backward(endingAt: p - 1, floor: floor)
+                description = (p + 1)..<c
+                if let ph = phrase, ph.kind == .description, ph.tokens.count == 1 { phrase = nil }
             }
-            guard p > floor, tokens[p].isPunctuation(",") else { return nil }
-            phrase = reader.backward(endingAt: p - 1, floor: floor)
-            description = (p + 1)..<c
-            if let ph = phrase, ph.kind == .description, ph.tokens.count == 1 { phrase = nil }
         } else {
             phrase = reader.backward(endingAt: c, floor: floor)
         }
         guard var found = phrase else { return nil }
         if let description, found.description == nil { found.description = description }
         var att = Attribution(phrase: found, cue: span(k), rule: "")
-        if found.kind == .pronoun, tokens[found.head].hash == Hashes.who {
+        if found.kind == .pronoun, tokens[found.head].hash == Hashes.who || tokens[found.head].hash == Hashes.which {
             // `Smith, who said`: the relative pronoun stands for the phrase before its comma.
             var r = found.head - 1
             if r >= floor, tokens[r].isPunctuation(",") { r -= 1 }
@@ -184,26 +322,84 @@ struct AttributionSieves {
         return att
     }
 
-    /// The main clause's subject for a participle (`Trump hit back, saying`): the first phrase
-    /// that can speak, from the clause start.
-    private func clauseSubject(from floor: Int, before k: Int) -> Phrase? {
-        var i = floor
-        while i < k {
-            let t = tokens[i]
-            if t.isWord, !t.flags.contains(.quoted) {
-                if Lexicon.subjectPronouns.contains(t.hash) || reader.nameAt[i] >= 0 {
-                    if let phrase = reader.forward(startingAt: i, ceiling: k) {
-                        if phrase.kind != .name || names(phrase).kind != .place { return phrase }
-                    }
-                }
-                if Lexicon.determiners.contains(t.hash), let phrase = reader.forward(startingAt: i, ceiling: k),
-                   phrase.kind == .description, Lexicon.personNouns.contains(tokens[phrase.head].hash) {
-                    return phrase
-                }
+    /// A pronoun or name a few words before `c`, past a short adverbial (`in the past`,
+    /// `on Twitter`), with only lower-case words and prepositions between.
+    private func subjectAcrossAdverbial(from c: Int, floor: Int) -> Int? {
+        var j = c
+        while j >= floor, c - j < 6 {
+            let t = tokens[j]
+            guard t.isWord, !t.flags.contains(.quoted), Lexicon.cues[t.hash] == nil else { return nil }
+            if j < c, Lexicon.subjectPronouns.contains(t.hash) || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j {
+                var after = j + 1
+                while after < c, Lexicon.auxiliaries.contains(tokens[after].hash) { after += 1 }
+                return Lexicon.stopWords.contains(tokens[after].hash) || after == c ? j : nil
             }
-            i += 1
+            if t.isCapitalized { return nil }
+            j -= 1
         }
         return nil
+    }
+
+    /// The subject of the clause before token `k`: the phrase opening the sentence (after
+    /// `But`, `Meanwhile`), or right after one of its first commas (`Last week, the Clinton
+    /// campaign called …`, `the Daily Beast, which ran …`), with a verb after it.
+    private func clauseSubject(from floor: Int, before k: Int) -> Phrase? {
+        var starts = [floor]
+        var i = floor
+        while i < k, starts.count < 4 {
+            if tokens[i].isPunctuation(",") || tokens[i].isPunctuation("\u{2014}") { starts.append(i + 1) }
+            i += 1
+        }
+        for start in starts {
+            var j = start
+            while j < k, tokens[j].isWord, Self.openers.contains(tokens[j].hash) { j += 1 }
+            while j < k, tokens[j].kind == .punctuation, j - start < 2 { j += 1 }
+            guard j < k, let phrase = reader.forward(startingAt: j, ceiling: k), canSpeak(phrase), verbFollows(phrase, before: k) else {
+                continue
+            }
+            return phrase
+        }
+        return nil
+    }
+
+    /// Words that open a sentence before its subject.
+    private static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
+
+    /// People, institutions and the pronouns that stand for them; not places, not a dummy `it`.
+    private func canSpeak(_ phrase: Phrase) -> Bool {
+        switch phrase.kind {
+        case .pronoun: return tokens[phrase.head].hash != Hashes.it
+        case .name: return reader.names[phrase.name ?? 0].kind != .place
+        case .description: return isPersonHead(phrase)
+        }
+    }
+
+    /// A verb (or an auxiliary and a verb) right after the phrase.
+    private func verbFollows(_ phrase: Phrase, before k: Int) -> Bool {
+        var c = phrase.tokens.upperBound
+        var skipped = 0
+        while c < k, skipped < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
+            c += 1
+            skipped += 1
+        }
+        guard c <= k, c < tokens.count else { return false }
+        if tokens[c].isWord, Self.timePrepositions.contains(tokens[c].hash) {
+            // `Donald Trump on Thursday ratcheted up …`: a short time or place phrase first.
+            var p = c + 1
+            while p < k, p - c <= 4, tokens[p].isWord, !isVerbLike(tokens[p]) || tokens[p].isCapitalized || Lexicon.determiners.contains(tokens[p].hash) {
+                p += 1
+            }
+            if p < k, p - c <= 4, isVerbLike(tokens[p]) { return true }
+        }
+        return isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil
+    }
+
+    private static let timePrepositions = WordSet("on in at during last this earlier")
+
+    /// `gingerly`, `flatly`: an adverb between a subject and its verb.
+    func isAdverb(_ t: Token) -> Bool {
+        guard t.isWord, !t.isCapitalized, t.end - t.start > 4 else { return false }
+        return t.hash != Hashes.only && NameFinder.endsWith(t, "ly", s)
     }
 
     private func names(_ phrase: Phrase) -> NameMention { reader.names[phrase.name ?? 0] }
@@ -239,14 +435,34 @@ struct AttributionSieves {
         return nil
     }
 
+    // MARK: 6. The sentence's subject
+
+    /// A quoted fragment in a sentence with no verb of saying known to the lexicon
+    /// (`Ramos believes in journalism that "takes sides."`): the subject of the sentence, when
+    /// a verb follows it.
+    private func sentenceSubject(_ b: Bounds) -> Attribution? {
+        guard let phrase = clauseSubject(from: b.floor, before: b.open) else { return nil }
+        var c = phrase.tokens.upperBound
+        var aux = 0
+        while c < b.open, aux < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) {
+            c += 1
+            aux += 1
+        }
+        guard c < b.open, isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil else { return nil }
+        return Attribution(phrase: phrase, cue: span(c), rule: "sentence-subject")
+    }
+
     // MARK: Helpers
 
     /// A cue word is a verb here unless it is a common noun with nothing verb-like before it
     /// (`the states`, `a report`).
     private func isCueHere(_ k: Int, floor: Int) -> Bool {
         let t = tokens[k]
-        guard !t.flags.contains(.quoted), t.isWord, !t.isCapitalized || t.flags.contains(.sentenceStart) == false else { return false }
-        if t.isCapitalized { return false }
+        guard !t.flags.contains(.quoted), t.isWord, !t.isCapitalized else { return false }
+        if t.hash == Hashes.put {
+            // `as Vulture put it, "…"`
+            return k + 2 < tokens.count && tokens[k + 1].hash == Hashes.it && tokens[k + 2].kind == .punctuation
+        }
         guard Lexicon.ambiguousCues.contains(t.hash) else { return true }
         guard k - 1 >= floor else { return false }
         let p = tokens[k - 1]

@@ -37,7 +37,7 @@ enum Lexicon {
         proclaimed proclaims threaten threatened threatens dismiss dismissed caution cautioned cautions \
         advise advised confide confided fume fumed snap snapped scoff scoffed sigh sighed laugh laughed \
         gush gushed rave raved grumble grumbled gripe griped thunder thundered retweet retweeted text texted \
-        email emailed message messaged posit posited surmise surmised summarize summarized summed \
+        email emailed message messaged put posit posited surmise surmised summarize summarized summed \
         announce declare reason reasoned venture ventured volunteered insisted suggest speculate speculated \
         speculates estimate estimated estimates conclude observe predict quote quoted quotes plead pleaded \
         pleads beg begged implore implored demand lecture lectured preach preached tease teased taunted \
@@ -136,7 +136,7 @@ enum Lexicon {
     ])
 
     /// Pronouns that can be the subject of a verb of saying.
-    static let subjectPronouns = WordSet("he she they it i we who")
+    static let subjectPronouns = WordSet("he she they it i we who which")
 
     // MARK: Titles
 
@@ -205,7 +205,7 @@ enum Lexicon {
         ventures partners capital holdings industries enterprises airways express observer guardian telegraph \
         independent economist chronicle examiner inquirer star sun mail mirror times' post's bloomberg \
         axios buzzfeed vox slate salon huffpost huffington hill commons lords diet duma knesset junta \
-        taliban hamas hezbollah isis isil qaeda cdc epa fda irs sec fec doj dhs ice usda nasa who imf opec \
+        force forces taliban hamas hezbollah isis isil qaeda cdc epa fda irs sec fec doj dhs ice usda nasa who imf opec \
         census center's office's
         """)
 
@@ -244,8 +244,11 @@ enum Lexicon {
         monday tuesday wednesday thursday friday saturday sunday january february march april may june july \
         august september october november december jan feb mar apr jun jul aug sep sept oct nov dec \
         mon tue tues wed thu thur thurs fri sat sun \
+        hours days weeks months years minutes decades seconds \
         yes no please thank thanks oh okay ok well like according asked said says told added \
         god lord christmas easter ramadan thanksgiving halloween internet web \
+        democratic conservative liberal progressive american british french german russian chinese israeli \
+        iraqi iranian syrian mexican european african asian arab muslim christian jewish catholic \
         democrats republicans democrat republican americans conservatives liberals muslims christians jews \
         islam christianity judaism catholic catholics evangelicals latinos hispanics \
         breaking update updated related read watch video photo photos getty ap reuters \
@@ -297,7 +300,7 @@ enum Lexicon {
         blog podcast show program broadcast interview press platform manifesto resolution proposal plan \
         policy law constitution amendment act treaty agreement declaration communique note notice text caption \
         headline label slogan chant banner placard t-shirt shirt sticker flyer leaflet pamphlet brochure \
-        website's leadership staff crowd audience
+        website's leadership staff crowd audience community establishment media press public electorate
         """)
 
     // MARK: First names, for gender

@@ -19,7 +19,7 @@ struct NameMention {
     /// Hashes of the name's words (particles and periods left out), first to last.
     var words: [UInt64]
     var quoted: Bool
-    /// The identity it belongs to (set by clustering).
+    /// The identity it belongs to (set by clustering; -1 when it is no name after all).
     var entity = -1
 
     var surname: UInt64 { words.last ?? 0 }
@@ -91,6 +91,8 @@ enum NameFinder {
             hi -= 1
         }
         guard lo < hi else { return nil }
+        // `Speaking at a town hall, …`: a participle opening a sentence is no name.
+        if hi - lo == 1, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s) { return nil }
         // A run of capitals is a shouted headline, not a name.
         var capsCount = 0
         var wordCount = 0
@@ -153,12 +155,12 @@ enum NameFinder {
             if Lexicon.femaleFirstNames.contains(first) && !Lexicon.maleFirstNames.contains(first) { gender = .female }
         }
         let kind: NameKind
-        if organization || (allCapsSingle && lastTitle < 0) {
+        if place && !organization {
+            kind = .place
+        } else if organization || (allCapsSingle && lastTitle < 0) {
             kind = .organization
             nameStart = lo  // `General Motors`, `State Department`: the whole run is the name
             titleEnd = lo
-        } else if place {
-            kind = .place
         } else if lastTitle >= 0 || (words.count >= 2 && isFirstName(first)) || gender != .unknown {
             kind = .person
         } else {
@@ -172,10 +174,32 @@ enum NameFinder {
         }
         var nameEnd = hi
         while nameEnd > nameStart, !tokens[nameEnd - 1].isWord { nameEnd -= 1 }
-        for k in lo..<nameEnd { tokens[k].flags.insert(.inName) }
         let span = TextSpan(tokens[nameStart].start, tokens[nameEnd - 1].end)
-        return NameMention(tokens: nameStart..<nameEnd, title: lo..<titleEnd, span: span, kind: kind, gender: gender,
-                           words: words, quoted: tokens[nameStart].flags.contains(.quoted))
+        let mention = NameMention(tokens: nameStart..<nameEnd, title: lo..<titleEnd, span: span, kind: kind, gender: gender,
+                                  words: words, quoted: tokens[nameStart].flags.contains(.quoted))
+        let lone = words.count == 1 && titleEnd == lo && nameEnd - nameStart == 1
+            && tokens[nameStart].flags.contains(.sentenceStart) && !isFirstName(words[0])
+        if lone, kind != .organization || !tokens[nameStart].flags.contains(.allCaps) {
+            // A capitalised common word opening a sentence: `Officials said`, `Clearly, …`.
+            let t = tokens[nameStart]
+            if Lexicon.personNouns.contains(t.hash) || Lexicon.institutionNouns.contains(t.hash) || endsWith(t, "ly", s) {
+                return nil
+            }
+        }
+        return mention
+    }
+
+    private static func endsWithIng(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        t.end - t.start > 5 && endsWith(t, "ing", s)
+    }
+
+    static func endsWith(_ t: Token, _ suffix: StaticString, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard t.end - t.start > count else { return false }
+        return suffix.withUTF8Buffer { bytes in
+            for n in 0..<count where s[t.end - count + n].value != UInt32(bytes[n]) { return false }
+            return true
+        }
     }
 
     static func isFirstName(_ hash: UInt64) -> Bool {
@@ -207,4 +231,5 @@ enum Hashes {
     static let on = WordHash.of("on")
     static let pointed = WordHash.of("pointed")
     static let out = WordHash.of("out")
+    static let only = WordHash.of("only")
 }

@@ -183,8 +183,10 @@ struct PhraseReader {
                 head = last
                 end = last + 1
                 k = last + 1
-                // A possessive name describes what follows (`Clinton’s top aide Jake Sullivan`).
+                // A possessive name describes what follows (`Clinton’s top aide Jake Sullivan`), and
+                // so does a name before a role (`the Florida senator`, `Clinton spokesman Brian Fallon`).
                 if tokens[last].flags.contains(.possessive) { continue }
+                if k < ceiling, tokens[k].isWord, !tokens[k].isCapitalized, isRoleNoun(tokens[k].hash) { continue }
                 break
             }
             if k == i, Lexicon.determiners.contains(u.hash) {
@@ -207,13 +209,19 @@ struct PhraseReader {
                 break
             }
             if Lexicon.cues[u.hash] != nil {
-                // `the report said`: a cue word used as a noun right before the real verb.
+                // `the report said`, `the email goes on`: a cue word used as a noun.
                 let nounUse = Lexicon.ambiguousCues.contains(u.hash) && k > i && k + 1 < ceiling
-                    && (isCue(tokens[k + 1]) || Lexicon.auxiliaries.contains(tokens[k + 1].hash))
+                    && (isCue(tokens[k + 1]) || Lexicon.auxiliaries.contains(tokens[k + 1].hash)
+                        || Lexicon.determiners.contains(tokens[k - 1].hash) || tokens[k - 1].flags.contains(.possessive))
                 guard nounUse else { break }
             }
             if Lexicon.auxiliaries.contains(u.hash) { break }
             guard isDescriptionWord(u) || u.flags.contains(.possessive) else { break }
+            // After a role noun only another noun of the compound goes on (`campaign manager`):
+            // the next word is most likely the verb (`right-hand woman rallied`).
+            if head > i || k > i, isRoleNoun(tokens[head].hash), head == k - 1, !isRoleNoun(u.hash), !u.flags.contains(.possessive) {
+                break
+            }
             head = k
             end = k + 1
             k += 1
@@ -241,9 +249,12 @@ struct PhraseReader {
         t.isWord && Lexicon.cues[t.hash] != nil && !Lexicon.ambiguousCues.contains(t.hash)
     }
 
+    func isRoleNoun(_ h: UInt64) -> Bool {
+        Lexicon.personNouns.contains(h) || Lexicon.institutionNouns.contains(h) || Lexicon.personTitles.contains(h)
+    }
+
     /// A description speaks when it names a person or an institution, or opens with a determiner.
     private func isValidDescription(head: Int) -> Bool {
-        let h = tokens[head].hash
-        return Lexicon.personNouns.contains(h) || Lexicon.institutionNouns.contains(h) || Lexicon.personTitles.contains(h)
+        isRoleNoun(tokens[head].hash) || tokens[head].flags.contains(.age)
     }
 }

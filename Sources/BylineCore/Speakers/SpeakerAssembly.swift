@@ -67,7 +67,8 @@ struct SpeakerAssembly {
     private mutating func identity(_ att: Attribution) -> Int? {
         var phrase = att.phrase
         if phrase.kind == .pronoun {
-            guard tokens[phrase.head].hash == Hashes.who, let antecedent = att.antecedent else { return nil }
+            let relative = tokens[phrase.head].hash == Hashes.who || tokens[phrase.head].hash == Hashes.which
+            guard relative, let antecedent = att.antecedent else { return nil }
             phrase = antecedent
             if phrase.kind == .pronoun { return nil }
         }
@@ -139,7 +140,7 @@ struct SpeakerAssembly {
 
     private func fillFromNeighbours(_ assigned: inout [Assigned]) {
         let sentenceOf = quotes.map { article.sentenceIndex(containing: $0.span.start) ?? -1 }
-        let paragraphOf = quotes.map { article.paragraphIndex(containing: $0.span.start) ?? -1 }
+        let blockOf = quotes.map { sieves.blocks.block(containing: $0.span.start) }
         for q in quotes.indices where assigned[q].mention == nil {
             // Another quotation in the same sentence: `"A," he said, "B"`.
             if let other = neighbour(q, assigned, where: { sentenceOf[$0] == sentenceOf[q] }) {
@@ -147,33 +148,23 @@ struct SpeakerAssembly {
                 continue
             }
             // The sentence before, in the same paragraph: `"A," he said. "B."`
-            if q > 0, paragraphOf[q - 1] == paragraphOf[q], assigned[q - 1].mention != nil,
-               sentenceOf[q] - sentenceOf[q - 1] <= 2 {
+            if q > 0, blockOf[q - 1] == blockOf[q], assigned[q - 1].mention != nil, sentenceOf[q] - sentenceOf[q - 1] <= 2 {
                 copy(q - 1, to: q, rule: "continuation", &assigned)
                 continue
             }
-            let opensParagraph = paragraphOf[q] >= 0 && article.paragraphs[paragraphOf[q]].span.start == quotes[q].span.start
-            if opensParagraph, paragraphOf[q] > 0 {
-                let previous = paragraphOf[q] - 1
-                // `X said:` closing the paragraph before.
-                if let att = introduction(inParagraph: previous) {
-                    var local = assigned[q]
-                    local.mention = mentionSpan(att.phrase)
-                    local.cue = att.cue
-                    local.rule = "introduced-by-colon"
-                    local.entity = identityOfResolved(att)
-                    assigned[q] = local
-                    continue
-                }
-                // A paragraph that is only a quotation goes on with the speaker before.
-                if q > 0, paragraphOf[q - 1] == previous, assigned[q - 1].mention != nil {
-                    copy(q - 1, to: q, rule: "continuation-paragraph", &assigned)
-                    continue
-                }
+            let block = blockOf[q]
+            guard sieves.blocks.start(block) == quotes[q].span.start, block > 0 else { continue }
+            // `X said:` closing the paragraph before.
+            if let att = introduction(before: sieves.blocks.start(block)) {
+                assigned[q].mention = mentionSpan(att.phrase)
+                assigned[q].cue = att.cue
+                assigned[q].rule = "introduced-by-colon"
+                assigned[q].entity = identityOfResolved(att)
+                continue
             }
-            // A fragment in a sentence with no verb of saying: the nearest speaker before it.
-            if q > 0, paragraphOf[q] - paragraphOf[q - 1] <= 1, assigned[q - 1].mention != nil {
-                copy(q - 1, to: q, rule: "nearest-speaker", &assigned)
+            // A paragraph that is only a quotation goes on with the speaker before.
+            if q > 0, blockOf[q - 1] == block - 1, assigned[q - 1].mention != nil {
+                copy(q - 1, to: q, rule: "continuation-paragraph", &assigned)
             }
         }
     }
@@ -192,10 +183,9 @@ struct SpeakerAssembly {
         assigned[q].rule = rule
     }
 
-    /// The subject of a verb of saying in a paragraph's last sentence when it ends with `:`.
-    private func introduction(inParagraph p: Int) -> Attribution? {
-        let span = article.paragraphs[p].span
-        let last = tokens.firstIndex(startingAtOrAfter: span.end) - 1
+    /// The subject of a verb of saying in the sentence before `offset` when it ends with `:`.
+    private func introduction(before offset: Int) -> Attribution? {
+        let last = tokens.firstIndex(startingAtOrAfter: offset) - 1
         guard last >= 0, tokens[last].isPunctuation(":") else { return nil }
         let sentence = article.sentenceIndex(containing: tokens[last].start) ?? 0
         let floor = tokens.firstIndex(startingAtOrAfter: article.sentences[sentence].span.start)

@@ -20,10 +20,10 @@ struct Token {
         static let quoted = Flags(rawValue: 1 << 4)
         /// A name part such as `al-Maliki` or `bin`: a lower-case particle joined to a capital.
         static let particleName = Flags(rawValue: 1 << 5)
-        /// Part of a detected name mention (set by the name finder).
-        static let inName = Flags(rawValue: 1 << 6)
         /// The first word of a sentence (its capital says nothing about being a name).
         static let sentenceStart = Flags(rawValue: 1 << 7)
+        /// `46-year-old`: an age used as a noun for a person.
+        static let age = Flags(rawValue: 1 << 8)
     }
 
     var start: Int
@@ -57,6 +57,7 @@ enum Tokenizer {
             if ScalarClass.isDigit(c) {
                 let start = i
                 var h = WordHash.seed
+                var hyphenated = false
                 while i < n {
                     let d = s[i]
                     if ScalarClass.isAlphanumeric(d) {
@@ -65,11 +66,20 @@ enum Tokenizer {
                     } else if (d.value == 0x2E || d.value == 0x2C || d.value == 0x3A), i + 1 < n, ScalarClass.isDigit(s[i + 1]) {
                         h = WordHash.add(h, d)
                         i += 1
+                    } else if ScalarClass.isHyphen(d), i + 1 < n, ScalarClass.isAlphanumeric(s[i + 1]) {
+                        // `46-year-old`, `2-year`: a compound word that starts with a number.
+                        hyphenated = true
+                        h = WordHash.add(h, d)
+                        i += 1
                     } else {
                         break
                     }
                 }
-                tokens.append(Token(start: start, end: i, hash: h, kind: .number, flags: []))
+                var flags: Token.Flags = []
+                if hyphenated, i - start > 4, s[i - 1].value == 0x64, s[i - 2].value == 0x6C, s[i - 3].value == 0x6F, s[i - 4].value == 0x2D {
+                    flags.insert(.age)
+                }
+                tokens.append(Token(start: start, end: i, hash: h, kind: hyphenated ? .word : .number, flags: flags))
                 continue
             }
             if ScalarClass.isLetter(c) {

@@ -1,0 +1,54 @@
+/// Blocks of text an attribution does not cross: paragraphs, and the lines of a paragraph
+/// whose single newlines are real breaks (a line ending in `.`, `?`, `!`, `:` or a closing
+/// mark), as in articles that separate paragraphs with one newline. A newline after any other
+/// word is a soft wrap and does not end a block.
+struct TextBlocks {
+    /// Start offsets of the blocks, ascending.
+    let starts: [Int]
+
+    init(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) {
+        var starts: [Int] = []
+        starts.reserveCapacity(article.paragraphs.count * 2)
+        for paragraph in article.paragraphs {
+            starts.append(paragraph.span.start)
+            var i = paragraph.span.start
+            let end = paragraph.span.end
+            while i < end {
+                if s[i].value == 0x0A {
+                    var p = i - 1
+                    while p > paragraph.span.start, ScalarClass.isWhitespace(s[p]) { p -= 1 }
+                    var n = i + 1
+                    while n < end, ScalarClass.isWhitespace(s[n]) { n += 1 }
+                    if n < end, Self.endsLine(s[p]) { starts.append(n) }
+                    i = n
+                    continue
+                }
+                i += 1
+            }
+        }
+        self.starts = starts
+    }
+
+    private static func endsLine(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x29, 0x5D, 0x2026: return true
+        default: return false
+        }
+    }
+
+    /// The index of the block holding `offset`.
+    func block(containing offset: Int) -> Int {
+        var lo = 0
+        var hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return max(0, lo - 1)
+    }
+
+    func start(_ block: Int) -> Int { starts[block] }
+
+    /// Where block `block` ends: the next block's start (or `limit`).
+    func end(_ block: Int, limit: Int) -> Int { block + 1 < starts.count ? starts[block + 1] : limit }
+}
