@@ -134,16 +134,18 @@ enum SentenceSplitter {
     ]
 
     /// Closed quotations in the paragraph, in order: breaks inside them are not sentence ends.
-    /// Straight double marks pair up in turn; curly marks pair by direction. Unclosed marks
-    /// give no interval.
+    /// Straight double marks (`"`, `''`) pair up in turn; curly marks and guillemets pair by
+    /// direction. Unclosed marks give no interval.
     static func closedQuotations(_ s: [Unicode.Scalar], _ span: TextSpan) -> [TextSpan] {
         var result: [TextSpan] = []
         var straightOpen: Int?
         var curlyOpen: Int?
         var i = span.start
+        var doubledOpen: Int?
+        var guillemetOpen: Int?
         while i < span.end {
             let v = s[i].value
-            if v != 0x22, v < 0x201C || v > 0x201D {
+            if v != 0x22, v != 0x27, v != 0xAB, v != 0xBB, v < 0x201C || v > 0x201D {
                 i += 1
                 continue
             }
@@ -155,12 +157,29 @@ enum SentenceSplitter {
                 } else {
                     straightOpen = i
                 }
+            case 0x27:
+                // `''…''`: two apostrophes as a double quotation mark (a lone one is an apostrophe).
+                guard i + 1 < span.end, s[i + 1].value == 0x27 else { break }
+                if let o = doubledOpen {
+                    result.append(TextSpan(o, i + 2))
+                    doubledOpen = nil
+                } else {
+                    doubledOpen = i
+                }
+                i += 1
             case 0x201C:
                 curlyOpen = i
             case 0x201D:
                 if let o = curlyOpen {
                     result.append(TextSpan(o, i + 1))
                     curlyOpen = nil
+                }
+            case 0xAB:
+                guillemetOpen = i
+            case 0xBB:
+                if let o = guillemetOpen {
+                    result.append(TextSpan(o, i + 1))
+                    guillemetOpen = nil
                 }
             default:
                 break

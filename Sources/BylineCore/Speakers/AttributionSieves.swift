@@ -143,7 +143,7 @@ struct AttributionSieves {
             c += 1
             aux += 1
         }
-        guard c < b.ceiling, tokens[c].isWord, !tokens[c].isCapitalized else { return nil }
+        guard c < b.ceiling, tokens[c].isWord, !tokens[c].isCapitalized || isCueHere(c, floor: a) else { return nil }
         var result = phrase
         if let description { result.description = description }
         if let cue = Lexicon.cues[tokens[c].hash], cue != .participle {
@@ -202,18 +202,26 @@ struct AttributionSieves {
     /// quotation or reported clause starting (`He added, "…"`, `He said that …`).
     private func endsClause(after k: Int, ceiling: Int) -> Bool {
         var i = k
-        while i < ceiling, i - k < 9 {
+        while i < ceiling, i - k < 25 {
             let t = tokens[i]
             if t.kind == .punctuation {
                 if isQuoteMark(t) || t.isPunctuation(":") { return false }
-                if t.isPunctuation(",") { return i + 1 >= ceiling || !isQuoteMark(tokens[i + 1]) }
-                return true
+                if t.isPunctuation(",") {
+                    if i + 1 < ceiling, isQuoteMark(tokens[i + 1]) { return false }
+                } else if t.isPunctuation(".") || t.isPunctuation("?") || t.isPunctuation("!") || t.isPunctuation(";") {
+                    return true
+                }
+            } else if t.hash == Hashes.that || Lexicon.subjectPronouns.contains(t.hash) && i > k
+                || Self.finiteAuxiliaries.contains(t.hash) || Lexicon.cues[t.hash] != nil && i > k {
+                // `Rubio said the real extremist is Clinton`: another clause, another claim.
+                return false
             }
-            if t.hash == Hashes.that || Lexicon.cues[t.hash] != nil && i > k { return false }
             i += 1
         }
         return i >= ceiling
     }
+
+    private static let finiteAuxiliaries = WordSet("is was are were has have had will would can could should may might must did does do")
 
     /// `said he` is rare but `said she` occurs; `it` and `they` after a verb are objects.
     private func isSubjectPronounAfterVerb(_ phrase: Phrase) -> Bool {
@@ -224,9 +232,20 @@ struct AttributionSieves {
     // MARK: 2. According to
 
     private func accordingTo(at a: Int, ceiling: Int) -> Attribution? {
-        guard a + 2 < ceiling, tokens[a].hash == Hashes.according, tokens[a + 1].hash == Hashes.to,
-              let phrase = reader.forward(startingAt: a + 2, ceiling: ceiling) else { return nil }
-        return Attribution(phrase: phrase, cue: TextSpan(tokens[a].start, tokens[a + 1].end), rule: "according-to")
+        guard a + 2 < ceiling, tokens[a].hash == Hashes.according, tokens[a + 1].hash == Hashes.to else { return nil }
+        let cue = TextSpan(tokens[a].start, tokens[a + 1].end)
+        if let phrase = reader.forward(startingAt: a + 2, ceiling: ceiling) {
+            return Attribution(phrase: phrase, cue: cue, rule: "according-to")
+        }
+        // `according to the exit polls`: whatever the phrase, it is the source.
+        var end = a + 2
+        while end < ceiling, end - a < 10, tokens[end].isWord, !tokens[end].flags.contains(.quoted),
+              end == a + 2 || !Lexicon.stopWords.contains(tokens[end].hash) || tokens[end].hash == Hashes.of {
+            end += 1
+        }
+        guard end > a + 2 else { return nil }
+        let phrase = Phrase(kind: .description, tokens: (a + 2)..<end, head: end - 1)
+        return Attribution(phrase: phrase, cue: cue, rule: "according-to")
     }
 
     // MARK: 3. Before the quotation, in its sentence
@@ -347,7 +366,7 @@ struct AttributionSieves {
         var starts = [floor]
         var i = floor
         while i < k, starts.count < 4 {
-            if tokens[i].isPunctuation(",") || tokens[i].isPunctuation("\u{2014}") { starts.append(i + 1) }
+            if tokens[i].kind == .punctuation, Self.clauseSeparators.contains(tokens[i].hash) { starts.append(i + 1) }
             i += 1
         }
         for start in starts {
@@ -361,6 +380,9 @@ struct AttributionSieves {
         }
         return nil
     }
+
+    /// `,` `—` `–` `)` `:`: what can come right before a clause's subject.
+    private static let clauseSeparators: Set<UInt64> = [0x2C, 0x2014, 0x2013, 0x29, 0x3A]
 
     /// Words that open a sentence before its subject.
     private static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
@@ -376,7 +398,7 @@ struct AttributionSieves {
 
     /// A verb (or an auxiliary and a verb) right after the phrase.
     private func verbFollows(_ phrase: Phrase, before k: Int) -> Bool {
-        var c = phrase.tokens.upperBound
+        var c = skipParenthesis(phrase.tokens.upperBound, ceiling: k)
         var skipped = 0
         while c < k, skipped < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
             c += 1
@@ -423,13 +445,42 @@ struct AttributionSieves {
         var k = b.after
         while k < ceiling {
             let t = tokens[k]
-            if t.isWord, let cue = Lexicon.cues[t.hash], cue != .participle, isCueHere(k, floor: b.after),
-               let att = subject(ofCueAt: k, floor: b.after) {
-                var result = att
-                result.rule = "later-cue"
-                return result
+            if t.isWord, let cue = Lexicon.cues[t.hash], cue != .participle, isCueHere(k, floor: b.after) {
+                if let att = subject(ofCueAt: k, floor: b.after) {
+                    var result = att
+                    result.rule = "later-cue"
+                    return result
+                }
+                // `"…" about the decision, said RoseAnn DeMoro, executive director of …`
+                if cue == .speech, k > b.after, tokens[k - 1].isPunctuation(","),
+                   let phrase = reader.forward(startingAt: k + 1, ceiling: ceiling), phrase.kind != .pronoun {
+                    return Attribution(phrase: phrase, cue: span(k), rule: "later-cue")
+                }
             }
             if t.isWord, t.hash == Hashes.according, let att = accordingTo(at: k, ceiling: ceiling) { return att }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The speaker a sentence names with a verb of saying (`Carter said that …`), for a
+    /// quotation that follows it with no attribution of its own.
+    func speakerOfSentence(_ sentence: Int) -> Attribution? {
+        let extent = article.sentences[sentence].span
+        let floor = tokens.firstIndex(startingAtOrAfter: extent.start)
+        let end = min(tokens.firstIndex(startingAtOrAfter: extent.end), floor + Self.window * 2)
+        var k = floor
+        while k < end {
+            let t = tokens[k]
+            if t.isWord, let cue = Lexicon.cues[t.hash], isCueHere(k, floor: floor) {
+                if cue == .participle || isBareBase(k, floor: floor) || isCoordinated(k, floor: floor) {
+                    if let phrase = clauseSubject(from: floor, before: k) {
+                        return Attribution(phrase: phrase, cue: span(k), rule: "")
+                    }
+                } else if let att = subject(ofCueAt: k, floor: floor) {
+                    return att
+                }
+            }
             k += 1
         }
         return nil
@@ -458,7 +509,9 @@ struct AttributionSieves {
     /// (`the states`, `a report`).
     private func isCueHere(_ k: Int, floor: Int) -> Bool {
         let t = tokens[k]
-        guard !t.flags.contains(.quoted), t.isWord, !t.isCapitalized else { return false }
+        guard !t.flags.contains(.quoted), t.isWord else { return false }
+        // A capitalised verb only in a title-case line (`Hillary Clinton Says …`).
+        if t.isCapitalized, t.flags.contains(.sentenceStart) || k == 0 || !tokens[k - 1].isCapitalized { return false }
         if t.hash == Hashes.put {
             // `as Vulture put it, "…"`
             return k + 2 < tokens.count && tokens[k + 1].hash == Hashes.it && tokens[k + 2].kind == .punctuation
@@ -480,12 +533,14 @@ struct AttributionSieves {
     /// Only punctuation or `that` between the cue and the quotation.
     private func isRightBefore(_ k: Int, open: Int) -> Bool {
         var i = k + 1
+        var words = 0
         while i < open {
             let t = tokens[i]
-            if !(t.kind == .punctuation || t.hash == Hashes.that) { return false }
+            if t.kind != .punctuation && t.hash != Hashes.that { words += 1 }
             i += 1
         }
-        return true
+        // `said:` · `said that` · `told WEEI:` · `told reporters on Thursday,`
+        return words == 0 || words <= 6 && open - 1 > k && (tokens[open - 1].isPunctuation(":") || tokens[open - 1].isPunctuation(","))
     }
 
     private func isSeparator(_ t: Token) -> Bool {

@@ -48,6 +48,7 @@ enum NameFinder {
             var hasOrganizationWord = false
             while j < n {
                 let u = tokens[j]
+                if j > i, u.flags.contains(.lineStart) { break }
                 if u.isWord, u.isCapitalized || u.flags.contains(.particleName) {
                     if Lexicon.personTitles.contains(u.hash) { hasTitleWord = true }
                     if Lexicon.organizationWords.contains(u.hash) { hasOrganizationWord = true }
@@ -92,7 +93,11 @@ enum NameFinder {
         }
         guard lo < hi else { return nil }
         // `Speaking at a town hall, …`: a participle opening a sentence is no name.
-        if hi - lo == 1, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s) { return nil }
+        if hi - lo == 1, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s), hi < tokens.count,
+           tokens[hi].isWord, Lexicon.stopWords.contains(tokens[hi].hash) || Lexicon.determiners.contains(tokens[hi].hash)
+            || Lexicon.pronouns[tokens[hi].hash] != nil {
+            return nil  // but `Schilling told` is a name
+        }
         // A run of capitals is a shouted headline, not a name.
         var capsCount = 0
         var wordCount = 0

@@ -66,7 +66,7 @@ struct PhraseReader {
             var k = j - 1
             while k >= floor, j - k < Self.maxDescription {
                 let u = tokens[k]
-                guard u.isWord, !u.flags.contains(.quoted) else { break }
+                guard u.isWord, !u.flags.contains(.quoted), !tokens[k + 1].flags.contains(.lineStart) else { break }
                 if Lexicon.determiners.contains(u.hash) {
                     start = k
                     // `a member of the committee`: the head is the noun before `of`.
@@ -173,7 +173,7 @@ struct PhraseReader {
         var end = i
         while k < ceiling, k - i < Self.maxDescription {
             let u = tokens[k]
-            guard u.isWord, !u.flags.contains(.quoted) else { break }
+            guard u.isWord, !u.flags.contains(.quoted), k == i || !u.flags.contains(.lineStart) else { break }
             if nameAt[k] >= 0 {
                 let m = Int(nameAt[k])
                 let mention = names[m]

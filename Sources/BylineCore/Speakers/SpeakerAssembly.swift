@@ -46,7 +46,7 @@ struct SpeakerAssembly {
                 entities[e].otherMentions.append(TextSpan(tokens[k].start, tokens[k].end))
             }
         }
-        fillFromNeighbours(&assigned)
+        fillFromNeighbours(&assigned, pronouns)
         return build(assigned)
     }
 
@@ -138,7 +138,7 @@ struct SpeakerAssembly {
 
     // MARK: Neighbours
 
-    private func fillFromNeighbours(_ assigned: inout [Assigned]) {
+    private mutating func fillFromNeighbours(_ assigned: inout [Assigned], _ pronouns: PronounResolver.Result) {
         let sentenceOf = quotes.map { article.sentenceIndex(containing: $0.span.start) ?? -1 }
         let blockOf = quotes.map { sieves.blocks.block(containing: $0.span.start) }
         for q in quotes.indices where assigned[q].mention == nil {
@@ -147,25 +147,52 @@ struct SpeakerAssembly {
                 copy(other, to: q, rule: "same-sentence", &assigned)
                 continue
             }
-            // The sentence before, in the same paragraph: `"A," he said. "B."`
-            if q > 0, blockOf[q - 1] == blockOf[q], assigned[q - 1].mention != nil, sentenceOf[q] - sentenceOf[q - 1] <= 2 {
+            let block = blockOf[q]
+            // The sentence before, in the same paragraph, names a speaker: `Bolton distanced himself
+            // …, saying he would help. "I'm going to support him."`
+            let sentence = sentenceOf[q]
+            if sentence > 0, sieves.blocks.block(containing: article.sentences[sentence - 1].span.start) == block,
+               q == 0 || sentenceOf[q - 1] < sentence - 1 || assigned[q - 1].mention == nil,
+               let att = sieves.speakerOfSentence(sentence - 1) {
+                assign(att, to: q, rule: "previous-sentence", &assigned, pronouns)
+                continue
+            }
+            // The quotation before, in the same paragraph: `"A," he said. "B."`
+            if q > 0, blockOf[q - 1] == block, assigned[q - 1].mention != nil {
                 copy(q - 1, to: q, rule: "continuation", &assigned)
                 continue
             }
-            let block = blockOf[q]
             guard sieves.blocks.start(block) == quotes[q].span.start, block > 0 else { continue }
             // `X said:` closing the paragraph before.
             if let att = introduction(before: sieves.blocks.start(block)) {
-                assigned[q].mention = mentionSpan(att.phrase)
-                assigned[q].cue = att.cue
-                assigned[q].rule = "introduced-by-colon"
-                assigned[q].entity = identityOfResolved(att)
+                assign(att, to: q, rule: "introduced-by-colon", &assigned, pronouns)
                 continue
             }
             // A paragraph that is only a quotation goes on with the speaker before.
             if q > 0, blockOf[q - 1] == block - 1, assigned[q - 1].mention != nil {
                 copy(q - 1, to: q, rule: "continuation-paragraph", &assigned)
+                continue
             }
+            // … or with the one who spoke in the paragraph before (`Carter said that …`).
+            let previousEnd = sieves.blocks.start(block) - 1
+            if let last = article.sentenceIndex(containing: max(0, previousEnd)), last < sentence,
+               let att = sieves.speakerOfSentence(last) {
+                assign(att, to: q, rule: "previous-paragraph", &assigned, pronouns)
+            }
+        }
+    }
+
+    /// Gives quotation `q` an attribution found late, resolving its identity now.
+    private mutating func assign(_ att: Attribution, to q: Int, rule: String, _ assigned: inout [Assigned],
+                                 _ pronouns: PronounResolver.Result) {
+        assigned[q].mention = mentionSpan(att.phrase)
+        assigned[q].cue = att.cue
+        assigned[q].rule = rule
+        if let e = identity(att) {
+            assigned[q].entity = e
+        } else if att.phrase.kind == .pronoun, let e = pronouns.resolved[att.phrase.head] {
+            assigned[q].entity = e
+            entities[e].speaks = true
         }
     }
 
@@ -198,13 +225,6 @@ struct SpeakerAssembly {
             k -= 1
         }
         return nil
-    }
-
-    /// The identity of an attribution found late: names only (a pronoun's or description's
-    /// identity would need the passes already run).
-    private func identityOfResolved(_ att: Attribution) -> Int {
-        if att.phrase.kind == .name { return names[att.phrase.name ?? 0].entity }
-        return -1
     }
 
     // MARK: Speakers

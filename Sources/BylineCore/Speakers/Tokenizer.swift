@@ -24,6 +24,8 @@ struct Token {
         static let sentenceStart = Flags(rawValue: 1 << 7)
         /// `46-year-old`: an age used as a noun for a person.
         static let age = Flags(rawValue: 1 << 8)
+        /// The first token on its line: names and phrases do not run across a line break.
+        static let lineStart = Flags(rawValue: 1 << 9)
     }
 
     var start: Int
@@ -47,12 +49,21 @@ enum Tokenizer {
         tokens.reserveCapacity(s.count / 5)
         let n = s.count
         var i = 0
+        var newline = true
         while i < n {
             let c = s[i]
             let v = c.value
             if v == 0x20 || v == 0x0A || ScalarClass.isWhitespace(c) {
+                if ScalarClass.isNewline(c) { newline = true }
                 i += 1
                 continue
+            }
+            let first = tokens.count
+            defer {
+                if newline, first < tokens.count {
+                    tokens[first].flags.insert(.lineStart)
+                    newline = false
+                }
             }
             if ScalarClass.isDigit(c) {
                 let start = i
@@ -118,6 +129,13 @@ enum Tokenizer {
                 h = WordHash.add(h, c)
                 i += 1
                 continue
+            }
+            if ScalarClass.isApostrophe(c), i > start, s[i - 1].value == 0x73, i + 2 < n, ScalarClass.isSpace(s[i + 1]),
+               ScalarClass.isLetter(s[i + 2]) {
+                // `Sanders’ campaign manager`: a plural possessive, not a closing mark.
+                flags.insert(.possessive)
+                next = i + 1
+                return finish(start, i, h, upper, letters, flags)
             }
             guard i + 1 < n, isWordScalar(s[i + 1]) else { break }
             if ScalarClass.isApostrophe(c) {
