@@ -228,7 +228,7 @@ private struct Parser {
         let value: Int?
         if digits.hasPrefix("0x") {
             value = Int(digits.dropFirst(2), radix: 16)
-        } else if digits.contains(".") || digits.contains("e") || digits.contains("E") {
+        } else if digits.first?.isNumber == true, digits.contains(".") || digits.contains("e") || digits.contains("E") {
             throw fail("floating-point numbers are not supported (\(text))")
         } else if digits.count > 1, digits.hasPrefix("0") {
             value = nil
@@ -253,6 +253,8 @@ private struct Parser {
             skipBlank()
             if peek == "," {
                 advance()
+            } else if peek == nil {
+                throw fail("the array is not closed with \"]\"")
             } else if peek != "]" {
                 throw fail("expected \",\" or \"]\" in the array")
             }

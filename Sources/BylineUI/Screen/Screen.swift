@@ -132,6 +132,9 @@ public struct Screen: Sendable, Equatable {
         let cell = Cell(grapheme, style: style)
         for y in clipped.y..<clipped.maxY {
             let row = y * width
+            // A wide glyph cut by either edge loses its other half too.
+            if clipped.x > 0, cells[row + clipped.x].isContinuation { cells[row + clipped.x - 1].grapheme = " " }
+            if clipped.maxX < width, cells[row + clipped.maxX].isContinuation { cells[row + clipped.maxX].grapheme = " " }
             for x in clipped.x..<clipped.maxX { cells[row + x] = cell }
         }
     }

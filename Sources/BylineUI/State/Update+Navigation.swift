@@ -56,12 +56,6 @@ extension Reader {
         min(rows.position(of: anchor), rows.maxTop(height: height))
     }
 
-    static func clampAnchor(_ state: inout AppState) {
-        guard let (rows, height) = rows(state) else { return }
-        let top = clampedTop(rows, height: height, anchor: state.view.anchor)
-        state.view.anchor = rows.anchor(of: top)
-    }
-
     // MARK: Moving
 
     static func move(_ movement: Movement, _ state: inout AppState) { move(movement, in: state.focus, &state) }

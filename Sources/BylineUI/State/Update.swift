@@ -32,8 +32,9 @@ public enum Reader {
         case .mouse(let event):
             return handleMouse(event, &state)
         case .resize(let size):
+            // The anchor stays as it is: drawing clamps it, so a size where the whole article
+            // fits does not lose the place for when the terminal shrinks again.
             state.size = size
-            clampAnchor(&state)
             return []
         case .loaded(let index, let analysis):
             return loaded(index, analysis, &state)
@@ -156,7 +157,6 @@ public enum Reader {
             state.views[index] = restoredView(remembered, document)
         }
         evictDocuments(&state)
-        if index == state.current { clampAnchor(&state) }
         return []
     }
 
@@ -194,7 +194,6 @@ public enum Reader {
         state.libraryCursor = index
         state.search = nil
         ensureLibraryCursorVisible(&state)
-        clampAnchor(&state)
         return requestLoad(index, &state)
     }
 

@@ -56,6 +56,9 @@ private struct WrapState {
     var wordWidth = 0
     var wordPrecededBySpace = false
     var pendingSpace = false
+    /// A break may come before the next glyph (after a wide glyph, a hyphen or a dash).
+    var breakAllowed = false
+    var lastOpened = false
     let paragraphStart: Int
 
     init(width: Int, start: Int) {
@@ -67,17 +70,29 @@ private struct WrapState {
         if glyph.isWhitespace {
             flushWord()
             pendingSpace = true
+            breakAllowed = false
             return
         }
-        if glyph.width == 2 { flushWord() }
+        // Opening brackets stay with what follows them, closing punctuation with what comes
+        // before (a light form of the CJK line-breaking rules).
+        let opens = Self.openers.contains(glyph.text)
+        let closes = Self.closers.contains(glyph.text)
+        if (breakAllowed || glyph.width == 2), !closes, !lastOpened { flushWord() }
         if word.isEmpty {
             wordPrecededBySpace = pendingSpace
             pendingSpace = false
         }
         word.append(Piece(offset: offset, length: length, width: glyph.width))
         wordWidth += glyph.width
-        if glyph.width == 2 || (Self.breaksAfter(glyph.text) && wordWidth > 1) { flushWord() }
+        breakAllowed = (glyph.width == 2 && !opens) || (Self.breaksAfter(glyph.text) && wordWidth > 1)
+        lastOpened = opens
     }
+
+    static let openers: Set<String> = ["「", "『", "（", "(", "[", "{", "“", "‘", "〈", "《", "【", "〔", "¿", "¡"]
+    static let closers: Set<String> = [
+        "」", "』", "）", ")", "]", "}", "”", "’", "、", "。", "，", "．", "！", "？", "：", "；", "〉", "》", "】", "〕",
+        ",", ".", "!", "?", ":", ";", "…",
+    ]
 
     static func breaksAfter(_ text: String) -> Bool {
         switch text {

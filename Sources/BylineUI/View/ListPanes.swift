@@ -80,8 +80,8 @@ enum TimelinePane {
             x += screen.put(TextFit.shorten(row.expression, to: max(0, inner.maxX - x)), x: x, y: y, style: theme.accentText,
                             maxWidth: inner.maxX - x)
             if let s = row.speaker, document.speakers.indices.contains(s), inner.maxX - x > 6 {
-                let name = " · " + document.speakers[s].name
-                screen.put(TextFit.shorten(name, to: inner.maxX - x), x: x, y: y,
+                x += screen.put(" · ", x: x, y: y, style: theme.secondaryText, maxWidth: inner.maxX - x)
+                screen.put(TextFit.shorten(document.speakers[s].name, to: inner.maxX - x), x: x, y: y,
                            style: theme.mention(slot: document.colorSlots[s]), maxWidth: inner.maxX - x)
             }
             if y + 1 < rect.maxY {

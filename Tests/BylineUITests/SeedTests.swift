@@ -1,0 +1,117 @@
+import BylineCore
+import Testing
+
+@testable import BylineUI
+
+/// The bundled seed with the real analysis. These become meaningful as the analyzers land:
+/// each waits (is skipped, saying why) until the analysis it needs finds anything in the seed.
+enum Seed {
+    static let analysis = Analyzer.analyze(BundledSeed.article())
+    static var hasQuotes: Bool { !analysis.quotes.isEmpty }
+    static var hasTimeline: Bool { !analysis.timeline.entries.isEmpty }
+    static var hasBoth: Bool { hasQuotes && hasTimeline }
+    static let quotesMissing: Comment = "waits for the quotation analyzer to find the seed's quotations"
+    static let timelineMissing: Comment = "waits for the time tagger to build the seed's timeline"
+
+    static func harness(_ size: Size) -> Harness { Harness([analysis], size: size) }
+}
+
+@Suite struct SeedTests {
+    @Test(arguments: SnapshotTests.sizes)
+    func headlineAndStatusAtEverySize(size: Size) {
+        let h = Seed.harness(size)
+        let lines = h.screen.lines
+        #expect(lines.count == size.height)
+        #expect(lines.joined().contains("NATO running out of time"))
+        #expect(lines.last?.contains("quotation") == true)
+    }
+
+    @Test(.enabled(if: Seed.hasQuotes, Seed.quotesMissing))
+    func sixQuotationsInTheSidebarInArticleOrder() {
+        let h = Seed.harness(Size(width: 120, height: 40))
+        #expect(h.text.contains("Quotes · 6"))
+        let speakers = h.paneLines(.quotes).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            .filter { !$0.isEmpty }.map { $0.split(separator: "·").first.map { String($0).trimmingSpaces } ?? "" }
+        #expect(speakers == ["Ivo Daalder", "Ivo Daalder", "Qassim al-Aaraji", "Ivo Daalder", "senior administration official",
+                             "Leon Panetta"])
+        let starts = h.paneLines(.quotes).enumerated().filter { $0.offset % 2 == 1 }.map(\.element).filter { !$0.isEmpty }
+        #expect(starts.first?.contains("\"Prime Minister Nouri al-Maliki") == true)
+        #expect(starts.last?.contains("\"Our hope would be") == true)
+    }
+
+    @Test(.enabled(if: Seed.hasQuotes, Seed.quotesMissing))
+    func speakersAndQuotationsAreHighlightedInTheirColours() {
+        let h = Seed.harness(Size(width: 120, height: 40))
+        let theme = h.state.theme
+        let daalder = h.document.speakers.firstIndex { $0.name == "Ivo Daalder" }!
+        let slot = h.document.colorSlots[daalder]
+        let screen = h.screen
+        let area = h.state.layout.content(of: .article)!
+        var mentions = ""
+        var quoted = ""
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX {
+                if screen[x, y].style == theme.mention(slot: slot) { mentions += screen[x, y].grapheme }
+                if screen[x, y].style == theme.quote(slot: slot) { quoted += screen[x, y].grapheme }
+            }
+            mentions += "|"
+            quoted += "|"
+        }
+        #expect(mentions.contains("Daalder"))
+        // Nouri al-Maliki, a speaker's mention inside the quotation, keeps his own colour.
+        #expect(quoted.contains("\"Prime Minister "))
+        #expect(quoted.contains("has repeatedly asked NATO to stay,\""))
+    }
+
+    @Test(.enabled(if: Seed.hasQuotes, Seed.quotesMissing))
+    func filteringToDaalderShowsExactlyHisThreeQuotations() {
+        var h = Seed.harness(Size(width: 120, height: 40))
+        h.press("f")
+        h.type("daalder")
+        h.press("enter")
+        #expect(h.state.visibleQuotes(in: h.document).count == 3)
+        let sidebar = h.paneLines(.quotes).filter { !$0.isEmpty }
+        #expect(sidebar.filter { $0.hasPrefix("Ivo Daalder") || $0.contains("Ivo Daalder ·") }.count == 3)
+        #expect(sidebar.count == 6)
+    }
+
+    @Test(.enabled(if: Seed.hasTimeline, Seed.timelineMissing))
+    func timelineIsInDateOrderWithNov15BeforeDec31() {
+        var h = Seed.harness(Size(width: 120, height: 40))
+        let starts = h.document.analysis.timeline.entries.map(\.start)
+        #expect(starts == starts.sorted())
+        h.press("4")
+        for _ in 0..<h.document.timelineRows.count { h.press("j") }
+        h.press("g")
+        let rows = h.document.timelineRows
+        let nov15 = rows.firstIndex { $0.expression.contains("Nov. 15") }
+        let dec31 = rows.firstIndex { $0.expression.contains("Dec. 31") }
+        #expect(nov15 != nil && dec31 != nil)
+        if let nov15, let dec31 { #expect(nov15 < dec31) }
+        let pane = h.paneLines(.timeline).joined(separator: "\n")
+        if let a = pane.range(of: "Nov. 15"), let b = pane.range(of: "Dec. 31") { #expect(a.lowerBound < b.lowerBound) }
+    }
+
+    // Exact snapshots once the whole analysis (quotations and timeline) has landed.
+
+    @Test(.enabled(if: Seed.hasBoth, "waits for both analyzers (quotations and time) to land"), arguments: SnapshotTests.sizes)
+    func seedSnapshots(size: Size) {
+        let h = Seed.harness(size)
+        Snapshot.check(h.screen, name: SnapshotTests.name("seed", size), title: "seed, as opened")
+        var jumped = h
+        jumped.press("]", "]", "]")
+        Snapshot.check(jumped.screen, name: SnapshotTests.name("seed", size, "third-quote"), title: "seed, ] ] ]")
+        var timeline = h
+        timeline.press("4")
+        Snapshot.check(timeline.screen, name: SnapshotTests.name("seed", size, "timeline"), title: "seed, 4: the timeline")
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " || s.first == "▌" { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
