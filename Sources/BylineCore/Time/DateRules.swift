@@ -24,7 +24,11 @@ extension TimexParser {
                 t.value >= 1, t.value <= 31
             else { return nil }
             // `Dec. 3:30`, `May 5-year`, `June 3 percent` are not days.
-            if isPunct(j + 1, 0x3A) || isPunct(j + 1, 0x25) || isPunct(j + 1, 0x2E) && isNumber(j + 2) { return nil }
+            if isPunct(j + 1, 0x3A) && attached(j + 1) && isNumber(j + 2) && attached(j + 2) || isPunct(j + 1, 0x25)
+                || isPunct(j + 1, 0x2E) && isNumber(j + 2) && attached(j + 2)
+            {
+                return nil
+            }
             if unitAt(skipJoiner(j + 1)) != nil { return nil }
             return (Int(t.value), j + 1)
         case .ordinalNumber:
@@ -111,6 +115,28 @@ extension TimexParser {
         if let (year, e) = trailingYear(j), isApostrophe(j) {
             return TimexMatch(first: i, end: e, spec: .point(.calendar(year: year, month: month, day: nil)),
                               rule: "date.monthYear")
+        }
+        if let c = yearComplement(j), c.end > j {
+            if let r = c.relative {
+                // `July last year`, `January of next year`
+                return TimexMatch(first: i, end: c.end,
+                                  spec: .point(.monthOfRelativeYear(month: month, day: nil, yearOffset: r)),
+                                  rule: "date.monthRelativeYear")
+            }
+            if let y = c.year {
+                return TimexMatch(first: i, end: c.end, spec: .point(.calendar(year: y, month: month, day: nil)),
+                                  rule: "date.monthYear")
+            }
+        }
+        if kw(j, .this) || kw(j, .last) || kw(j, .next), isUnit(j + 1, .year) {
+            let r = kw(j, .this) ? 0 : kw(j, .last) ? -1 : 1
+            return TimexMatch(first: i, end: j + 2,
+                              spec: .point(.monthOfRelativeYear(month: month, day: nil, yearOffset: r)),
+                              rule: "date.monthRelativeYear")
+        }
+        if lexKind(j) == .number, let s = spelledYear(at: j), case .point(.calendar(let y?, _, _)) = s.spec.base {
+            return TimexMatch(first: i, end: s.end, spec: .point(.calendar(year: y, month: month, day: nil)),
+                              rule: "date.monthSpelledYear")
         }
         guard bareMonthIsDate(i, month: month, abbreviated: abbreviated, afterModifier: afterModifier) else {
             return nil

@@ -112,9 +112,16 @@ extension TimexParser {
             {
                 k = afterSecond
             }
+            let beforeJoiner = k
             k = skipJoiner(k)
+            let hyphenated = k > beforeJoiner
             k = skipQuantityAdjectives(k)
             guard let u = unitAt(k) else { return nil }
+            // `the 1988 quarter` is not an amount: more than one of a unit is plural unless
+            // hyphenated (`48-hour`).
+            if !u.plural, !hyphenated, (amount ?? 2) > 1 { return nil }
+            // `a year-earlier loss` belongs to the `year-earlier` rule.
+            if isHyphen(u.end), kw(u.end + 1, .earlier) || kw(u.end + 1, .ago) { return nil }
             // `a years` is not an amount; `one years` is a typo we accept.
             if u.plural, kw(i, .a) || kw(i, .an), amount == 1 { return nil }
             unit = u.unit
@@ -133,6 +140,7 @@ extension TimexParser {
         func counted(_ sign: Int, _ anchor: AnchorKind, _ rule: String, _ endIndex: Int) -> TimexMatch {
             var c = m
             c.end = endIndex
+            c.spec.mod = m.spec.mod
             c.rule = rule
             c.takesDeterminer = false
             if let a = amount {
@@ -141,9 +149,25 @@ extension TimexParser {
             } else {
                 c.spec = .reference(sign < 0 ? "PAST_REF" : "FUTURE_REF")
             }
+            c.spec.mod = m.spec.mod
             return c
         }
-        guard let k = keyword(end) else { return m }
+        // `a week or so ago`
+        var approximate = false
+        if kw(end, .or), kw(end + 1, .so), kw(end + 2, .ago) || kw(end + 2, .earlier) || kw(end + 2, .later) {
+            approximate = true
+            end += 2
+        }
+        guard let k = keyword(end) else {
+            // `redeemed in five years`: a point in the future.
+            if i > 0, tokens[i - 1].block == tokens[i].block, tokens[i - 1].isKeyword(.in), amount != nil,
+                unit >= .day, tense(first: i, end: end) == .future
+            {
+                return counted(1, .document, "relative.inFuture", end)
+            }
+            return m
+        }
+        if approximate { m.spec.mod = .approx }
         switch k {
         case .ago:
             return counted(-1, .document, "relative.ago", end + 1)
@@ -205,7 +229,7 @@ enum DurationValue {
             case .minute: return "PTXM"
             case .second: return "PTXS"
             case .decade: return "PXDE"
-            case .century: return "PXCE"
+            case .century: return "PXC"
             case .millennium: return "PXML"
             default: return "PX" + code(unit)
             }
@@ -227,15 +251,26 @@ enum DurationValue {
             u = .month
         default: break
         }
-        while a != a.rounded(), let (finer, factor) = TimexParser.finerUnit(u) {
-            a *= factor
+        // A fraction goes to the next finer unit: 2 1/2 years = P2Y6M, 1.5 hours = PT1H30M.
+        var parts: [(Int, TimeUnit)] = []
+        var remaining = a
+        while true {
+            let whole = remaining.rounded(.down)
+            let fraction = remaining - whole
+            if whole > 0 || parts.isEmpty && fraction < 1e-9 { parts.append((Int(whole), u)) }
+            guard fraction > 1e-9, let (finer, factor) = TimexParser.finerUnit(u), parts.count < 3 else { break }
+            remaining = (fraction * factor * 1000).rounded() / 1000
             u = finer
         }
-        let n = String(Int(a.rounded()))
-        switch u {
-        case .hour, .minute, .second: return "PT" + n + code(u)
-        default: return "P" + n + code(u)
+        var date = "P"
+        var time = ""
+        for (n, unit) in parts {
+            switch unit {
+            case .hour, .minute, .second: time += String(n) + code(unit)
+            default: date += String(n) + code(unit)
+            }
         }
+        return time.isEmpty ? date : date + "T" + time
     }
 
     static func code(_ unit: TimeUnit) -> String {

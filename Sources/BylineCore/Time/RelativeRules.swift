@@ -95,7 +95,10 @@ extension TimexParser {
             if plural {
                 // `recent years`, `the coming months`, `the past weeks`
                 switch k {
-                case .past, .last, .recent, .previous, .latest:
+                case .recent:
+                    // `recent years`: an unspecified number of them, up to now.
+                    return match(end, .duration(nil, unit), "duration.recentPlural")
+                case .past, .last, .previous, .latest:
                     return match(end, .reference("PAST_REF"), "reference.relativePlural")
                 case .coming, .next, .upcoming, .following:
                     return match(end, .reference("FUTURE_REF"), "reference.relativePlural")
@@ -209,6 +212,12 @@ extension TimexParser {
         if unit == .year, isHyphen(j), kw(j + 1, .earlier) || kw(j + 1, .ago) {
             var end = j + 2
             var grain: TimexPoint.Grain?
+            if let (n, afterOrdinal) = ordinal(at: end), (1...4).contains(n), isUnit(skipJoiner(afterOrdinal), .quarter) {
+                // `the year-ago third quarter`
+                return TimexMatch(first: i, end: skipJoiner(afterOrdinal) + 1,
+                                  spec: .point(.yearPartOfRelativeYear(grain: .quarter, part: n, yearOffset: -1)),
+                                  rule: "relative.yearEarlierQuarter", takesDeterminer: true)
+            }
             if isUnit(end, .quarter) {
                 grain = .quarter
                 end += 1

@@ -49,9 +49,18 @@ extension TimexParser {
                 return .future
             }
             return .past
-        case .futureCue: return .future
+        case .futureCue:
+            // `had been due to expire`, `was expected to`: a future seen from the past.
+            var b = k - 1
+            while b >= 0, b >= k - 2, tokens[b].kind == .word {
+                if wordIs(b, "was") || wordIs(b, "were") || wordIs(b, "had") || wordIs(b, "been") { return .past }
+                b -= 1
+            }
+            return .future
         case .presentCue: return .present
         case .none:
+            // `set to resume Monday`
+            if wordIs(k, "set"), k + 1 < tokens.count, tokens[k + 1].isKeyword(.to) { return .future }
             // Regular past forms: lowercase words ending in `-ed` (`announced`, `agreed`).
             let n = Int(t.end - t.start)
             guard n >= 4, !t.isCapitalized else { return nil }

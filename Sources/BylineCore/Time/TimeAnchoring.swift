@@ -21,6 +21,9 @@ struct TimexResolver {
     /// The year of the last explicit date, and the first one in the text (for undated articles).
     private var lastExplicitYear: Int?
     private var lastExplicitSentence = -1
+    /// Whether that explicit date named a month or a day (a bare year does not set the year of
+    /// a later `in June` in the same sentence).
+    private var lastExplicitIsDate = false
     private let firstExplicitYear: Int?
 
     init(parser: TimexParser, documentDate: CivilDate?, matches: [TimexMatch]) {
@@ -75,6 +78,9 @@ struct TimexResolver {
             if let y = TimexResolver.explicitYear(m.spec) {
                 lastExplicitYear = y
                 lastExplicitSentence = sentence
+                if case .point(.calendar(_, let month, _)) = m.spec.base { lastExplicitIsDate = month != nil } else {
+                    lastExplicitIsDate = false
+                }
             }
             let type: TimexType = point.grain == .time || point.grain == .dayPart ? .time : .date
             return Resolved(value: point.value, type: type, anchored: anchored, inferred: inferred && anchored)
@@ -87,7 +93,13 @@ struct TimexResolver {
         let dct = documentDate
         switch p {
         case .calendar(let y, let month, let day):
-            let year = y ?? yearFor(month: month ?? 1, day: day, m, sentence: sentence, inferred: &inferred)
+            var year = y
+            if year == nil {
+                let grain: TimexPoint.Grain = day == nil ? .month : .day
+                year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
+                    TimexPoint(grain: grain, year: y, month: month ?? 1, day: day ?? 1)
+                }
+            }
             if let month, let day {
                 return TimexPoint(grain: .day, year: year, month: month, day: day)
             }
@@ -97,9 +109,9 @@ struct TimexResolver {
         case .yearPart(let y, let grain, let part):
             var point = TimexPoint(grain: grain, year: y, part: part)
             if y == nil {
-                let startMonth = TimexResolver.startMonth(grain, part)
-                point.year = yearFor(month: startMonth, day: nil, m, sentence: sentence, inferred: &inferred,
-                                     lastMonth: startMonth + TimexResolver.months(grain) - 1)
+                point.year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
+                    TimexPoint(grain: grain, year: y, part: part)
+                }
             }
             return point
 
@@ -137,16 +149,21 @@ struct TimexResolver {
             switch anchor {
             case .document:
                 guard let dct else { return TimexPoint(grain: grain, year: nil) }
+                // `earnings fell from $5 million a year ago` after `the third quarter`: the same
+                // quarter a year before.
+                if unit == .year, m.rule == "relative.ago", let q = narrative, q.grain == .quarter || q.grain == .half {
+                    return q.shifted(by: n, unit)
+                }
                 return TimexPoint.containing(dct, grain: grain).shifted(by: n, unit)
             case .narrative:
                 guard let base = narrativeAnchor() else { return TimexPoint(grain: grain, year: nil) }
                 var moved = base.shifted(by: n, unit)
-                // Keep a quarter or half from the narrative (`a year earlier` after `the third
-                // quarter` is that quarter a year before); otherwise answer at the unit's grain.
-                if base.grain == .quarter || base.grain == .half, unit >= .year { return moved }
-                if grain > base.grain, let start = moved.startDay {
+                if n == 0, grain > base.grain, let start = moved.startDay {
+                    // `that week`, `that year`: the period holding the time last mentioned.
                     moved = .containing(start, grain: grain)
                 } else {
+                    // `a year earlier` after `Sept. 30` is Sept. 30 of the year before; after `the
+                    // third quarter`, that quarter a year before (TimeML annotators' reading).
                     moved.dayPart = nil
                     moved.hour = nil
                     moved.minute = nil
@@ -178,10 +195,10 @@ struct TimexResolver {
 
         case .holiday(let holiday, let y):
             var year = y
-            if year == nil, let dct, let date = holiday.date(in: dct.year) {
-                year = yearFor(month: date.month, day: date.day, m, sentence: sentence, inferred: &inferred)
-            } else if year == nil {
-                year = inferYear(sentence: sentence, inferred: &inferred)
+            if year == nil {
+                year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
+                    holiday.date(in: y).map { TimexPoint.day($0) } ?? TimexPoint(grain: .day, year: nil)
+                }
             }
             guard let year, let date = holiday.date(in: year) else { return TimexPoint(grain: .day, year: nil) }
             return .day(date)
@@ -194,6 +211,8 @@ struct TimexResolver {
 
         case .yearEarlier(let grain):
             if let n = narrative, n.grain == .quarter || n.grain == .half || n.grain == .year || n.grain == .month {
+                // A period already in a past year is the comparison period itself.
+                if let dct, let y = n.year, y < dct.year { return n }
                 return n.shifted(by: -1, .year)
             }
             guard let dct else { return TimexPoint(grain: grain ?? .year, year: nil) }
@@ -202,6 +221,18 @@ struct TimexResolver {
                 return TimexPoint.containing(dct, grain: grain).shifted(by: -1, unit).shifted(by: -1, .year)
             }
             return TimexPoint.containing(dct, grain: .year).shifted(by: -1, .year)
+
+        case .periodInYear(let year):
+            if let n = narrative, n.grain == .quarter || n.grain == .half {
+                var p = n
+                p.year = year
+                return p
+            }
+            return TimexPoint(grain: .year, year: year)
+
+        case .monthOfRelativeYear(let month, let day, let offset):
+            guard let dct else { return TimexPoint(grain: day == nil ? .month : .day, year: nil, month: month, day: day) }
+            return TimexPoint(grain: day == nil ? .month : .day, year: dct.year + offset, month: month, day: day)
 
         case .contextDay:
             if let n = narrative, n.grain.isDayOrFiner, narrativeSentence == sentence, let d = n.startDay {
@@ -217,21 +248,43 @@ struct TimexResolver {
         return documentDate.map { TimexPoint.day($0) }
     }
 
-    /// The year of a date given without one: the year of an explicit date earlier in the same
-    /// sentence; else the article's year moved by the clause's tense (a past `December` in a
-    /// February article is last year's); else, without an article date, the text's explicit
-    /// years (inferred).
-    private func yearFor(month: Int, day: Int?, _ m: TimexMatch, sentence: Int, inferred: inout Bool,
-                         lastMonth: Int? = nil) -> Int? {
-        if let y = lastExplicitYear, lastExplicitSentence == sentence { return y }
+    /// The year of a date given without one (`Dec. 31`, `the third quarter`, `in March`): the
+    /// year of an explicit date earlier in the same sentence (`in March 1995 and again in June`);
+    /// else last year, this year or next year around the article's date, by the clause's tense
+    /// (past: the latest one that has begun, future: the first one not yet over, otherwise the
+    /// nearest); else, without an article date, the text's explicit years (inferred).
+    private func yearFor(_ m: TimexMatch, sentence: Int, inferred: inout Bool,
+                         period: (Int) -> TimexPoint) -> Int? {
+        if let y = lastExplicitYear, lastExplicitSentence == sentence, lastExplicitIsDate { return y }
         guard let dct = documentDate else { return inferYear(sentence: sentence, inferred: &inferred) }
-        let startKey = month * 100 + (day ?? 1)
-        let endKey = (lastMonth ?? month) * 100 + (day ?? 31)
-        let dctKey = dct.month * 100 + dct.day
+        let candidates = [dct.year - 1, dct.year, dct.year + 1]
+        var extents: [(year: Int, start: Int, end: Int)] = []
+        for y in candidates {
+            let p = period(y)
+            guard let s = p.startDay, let e = p.endDay else { continue }
+            extents.append((y, s.dayNumber, e.dayNumber))
+        }
+        guard !extents.isEmpty else { return dct.year }
+        let today = dct.dayNumber
+        let grain = period(dct.year).grain
+        // A few days of slack for dates: `was due to expire Nov. 6` written on Nov. 2.
+        let slack = grain.isDayOrFiner ? 7 : 0
         switch parser.tense(first: m.first, end: m.end) {
-        case .past: return startKey > dctKey ? dct.year - 1 : dct.year
-        case .future: return endKey < dctKey ? dct.year + 1 : dct.year
-        case .present, .none: return dct.year
+        case .past:
+            return extents.last(where: { $0.start <= today + slack })?.year ?? dct.year - 1
+        case .future:
+            // Results of a quarter that has just ended are still reported in the future tense.
+            let lag = grain == .quarter || grain == .half || grain == .season ? 92 : slack
+            return extents.first(where: { $0.end >= today - lag })?.year ?? dct.year + 1
+        case .present, .none:
+            func distance(_ x: (year: Int, start: Int, end: Int)) -> Int {
+                x.start > today ? x.start - today : x.end < today ? today - x.end : 0
+            }
+            var best = extents[0]
+            for x in extents.dropFirst() where distance(x) < distance(best) || distance(x) == distance(best) && x.year == dct.year {
+                best = x
+            }
+            return best.year
         }
     }
 
@@ -252,31 +305,10 @@ struct TimexResolver {
             switch parser.tense(first: m.first, end: m.end) {
             case .past: return dct.adding(days: -back)
             case .future: return dct.adding(days: forward)
-            case .present, .none: return back <= 3 ? dct.adding(days: -back) : dct.adding(days: forward)
+            // News mostly reports what has happened: without a cue, the past one unless the
+            // next one is only a day or two away.
+            case .present, .none: return back <= 4 ? dct.adding(days: -back) : dct.adding(days: forward)
             }
-        }
-    }
-
-    static func startMonth(_ grain: TimexPoint.Grain, _ part: Int) -> Int {
-        switch grain {
-        case .quarter: return (part - 1) * 3 + 1
-        case .half: return (part - 1) * 6 + 1
-        case .season:
-            switch Season(rawValue: Int16(part)) {
-            case .spring: return 3
-            case .summer: return 6
-            case .fall: return 9
-            default: return 12
-            }
-        default: return 1
-        }
-    }
-
-    static func months(_ grain: TimexPoint.Grain) -> Int {
-        switch grain {
-        case .half: return 6
-        case .season: return 1  // winter runs into the next year: compare by its first month
-        default: return 3
         }
     }
 }

@@ -301,7 +301,7 @@ enum TimeLexicon {
              "chose", "drove", "flew", "froze", "hid", "hung", "rode", "rang", "sang", "sank", "sought", "stole",
              "stuck", "swore", "taught", "tore", "threw", "understood", "woke", "wore", "withdrew", "arose",
              "blew", "drew", "fled", "grew", "shook", "slept", "swung", "underwent", "upheld", "wept", "wound",
-             "overtook", "forgave", "beat", "hit", "quit", "cut", "set", "put", "let", "died", "been", "dealt", "lent", "lit", "slid", "split", "swept", "bid", "bore",
+             "overtook", "forgave", "beat", "hit", "quit", "cut", "put", "let", "died", "been", "dealt", "lent", "lit", "slid", "split", "swept", "bid", "bore",
              "laid", "lay", "fed", "oversaw", "dropped", "shut"],
             .pastVerb, 0)
         add(["will", "shall", "ll", "wo", "going", "gonna", "plans", "plan", "planning", "scheduled",

@@ -292,7 +292,7 @@ struct TimexParser {
             if kw(i + 1, .in), kw(i + 2, .the) { return p(mod, i + 2) }
             return p(mod, i + 1)
         case .mid:
-            return p(.mid, skipJoiner(i + 1) == i + 1 && isHyphen(i + 1) ? i + 2 : i + 1)
+            return p(.mid, skipJoiner(i + 1))
         case .the:
             // the end of / the beginning of / the middle of / the start of / the first half of
             guard let k2 = keyword(i + 1) else { return nil }
@@ -332,6 +332,10 @@ struct TimexParser {
         case .more:
             return kw(i + 1, .than) ? p(.moreThan, i + 2, quantity: true) : nil
         case .over:
+            // `over the next three quarters`, `over the weekend`: a preposition.
+            if let k2 = keyword(i + 1), [.the, .this, .that, .last, .past, .next, .recent, .coming].contains(k2) {
+                return nil
+            }
             return p(.moreThan, i + 1, quantity: true)
         case .upwards:
             return kw(i + 1, .of) ? p(.moreThan, i + 2, quantity: true) : nil

@@ -95,6 +95,10 @@ enum PointSpec {
     case latest(TimexPoint.Grain)
     /// `the year-earlier quarter`: the period last mentioned (or the last completed one), a year before.
     case yearEarlier(TimexPoint.Grain?)
+    /// `the 1988 quarter`, `the 1989 period`: the period of the narrative's grain in that year.
+    case periodInYear(Int)
+    /// `July last year`, `January this year`: a month (and day) of a year counted from the reference.
+    case monthOfRelativeYear(month: Int, day: Int?, yearOffset: Int)
     /// A clock time or part of day with no day of its own: the day in context.
     case contextDay
 }

@@ -26,6 +26,9 @@ extension TimexParser {
         if kw(k, .of) { k += 1 }
         if let y = year4(k) { return (y, nil, k + 1) }
         if k > j, let (y, e) = trailingYear(k) { return (y, nil, e) }
+        if k > j, lexKind(k) == .number, let s = spelledYear(at: k), case .point(.calendar(let y?, _, _)) = s.spec.base {
+            return (y, nil, s.end)
+        }
         if k > j || kw(k, .this) || kw(k, .last) || kw(k, .next) {
             // `of this year`, `of last year`, `of next year`, `of the year`
             if kw(k, .this), isUnit(k + 1, .year) { return (nil, 0, k + 2) }
@@ -90,9 +93,14 @@ extension TimexParser {
         return nil
     }
 
-    /// `1988 third quarter`, `the 1988 fourth-quarter`.
+    /// `1988 third quarter`, `the 1988 fourth-quarter`, `the 1988 quarter`, `the 1989 period`.
     func yearPartWithYear(at i: Int) -> TimexMatch? {
-        guard let y = year4(i), let (n, afterOrdinal) = ordinal(at: i + 1) else { return nil }
+        guard let y = year4(i) else { return nil }
+        if isUnit(i + 1, .quarter) || kw(i + 1, .period), i > 0, tokens[i - 1].isKeyword(.the) {
+            return TimexMatch(first: i, end: i + 2, spec: .point(.periodInYear(y)), rule: "yearPart.yearPeriod",
+                              takesDeterminer: true)
+        }
+        guard let (n, afterOrdinal) = ordinal(at: i + 1) else { return nil }
         let j = skipJoiner(afterOrdinal)
         if isUnit(j, .quarter), (1...4).contains(n) {
             return TimexMatch(first: i, end: j + 1, spec: .point(.yearPart(year: y, grain: .quarter, part: n)),
