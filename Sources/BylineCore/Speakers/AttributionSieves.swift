@@ -108,6 +108,13 @@ struct AttributionSieves {
             skipped += 1
         }
         guard a < b.ceiling else { return nil }
+        // `"…" ― Christina Lastra`: a name signed after a dash.
+        if a > b.after, isDash(tokens[a - 1]), let phrase = reader.forward(startingAt: a, ceiling: b.ceiling), phrase.kind == .name {
+            let next = phrase.tokens.upperBound
+            if next >= b.ceiling || tokens[next].kind == .punctuation || tokens[next].flags.contains(.lineStart) {
+                return Attribution(phrase: phrase, cue: span(a - 1), rule: "dash-signature")
+            }
+        }
         // After a quotation that ends its sentence, only a short clause of its own attributes
         // it (`"…?" Smith asked.`), not the next sentence (`He added, "…"`).
         let closed = b.endsSentence && !comma
@@ -384,13 +391,19 @@ struct AttributionSieves {
     /// `,` `—` `–` `)` `:`: what can come right before a clause's subject.
     private static let clauseSeparators: Set<UInt64> = [0x2C, 0x2014, 0x2013, 0x29, 0x3A]
 
+    private static let copulas = WordSet("is was be been has had seems seemed appears appeared would will")
+
     /// Words that open a sentence before its subject.
     private static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
 
     /// People, institutions and the pronouns that stand for them; not places, not a dummy `it`.
     private func canSpeak(_ phrase: Phrase) -> Bool {
         switch phrase.kind {
-        case .pronoun: return tokens[phrase.head].hash != Hashes.it
+        case .pronoun:
+            // A dummy `it` (`it's been common`, `it was clear`) says nothing.
+            let next = phrase.tokens.upperBound
+            return tokens[phrase.head].hash != Hashes.it || next < tokens.count && !Self.copulas.contains(tokens[next].hash)
+                && tokens[next].start == tokens[phrase.head].end + 1
         case .name: return reader.names[phrase.name ?? 0].kind != .place
         case .description: return isPersonHead(phrase)
         }
@@ -430,11 +443,17 @@ struct AttributionSieves {
 
     private func label(_ b: Bounds) -> Attribution? {
         let sentenceStart = tokens.firstIndex(startingAtOrAfter: article.sentences.isEmpty ? 0 : article.sentences[b.sentence].span.start)
-        guard sentenceStart < b.open, let phrase = reader.forward(startingAt: sentenceStart, ceiling: b.open),
-              phrase.kind == .name, phrase.tokens.upperBound < b.open, tokens[phrase.tokens.upperBound].isPunctuation(":") else {
-            return nil
+        if sentenceStart < b.open, let phrase = reader.forward(startingAt: sentenceStart, ceiling: b.open),
+           phrase.kind == .name, phrase.tokens.upperBound < b.open, tokens[phrase.tokens.upperBound].isPunctuation(":") {
+            return Attribution(phrase: phrase, cue: span(phrase.tokens.upperBound), rule: "label")
         }
-        return Attribution(phrase: phrase, cue: span(phrase.tokens.upperBound), rule: "label")
+        // `A lesson from Loretta Lynch: 'Be the voice …'`: a name, a colon, the quotation.
+        let colon = b.open - 1
+        if colon > b.floor, tokens[colon].isPunctuation(":"), reader.nameAt[colon - 1] >= 0,
+           let phrase = reader.backward(endingAt: colon - 1, floor: b.floor), phrase.kind == .name {
+            return Attribution(phrase: phrase, cue: span(colon), rule: "label")
+        }
+        return nil
     }
 
     // MARK: 5. A verb of saying later in the sentence
@@ -546,7 +565,15 @@ struct AttributionSieves {
     private func isSeparator(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         let v = t.hash
-        return v == 0x2C || v == 0x2014 || v == 0x2013 || v == 0x2D || v == 0x29 || v == 0x5D || isQuoteMark(t)
+        return v == 0x2C || isDash(t) || v == 0x29 || v == 0x5D || isQuoteMark(t)
+    }
+
+    private func isDash(_ t: Token) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        switch t.hash {
+        case 0x2014, 0x2013, 0x2015, 0x2D: return true
+        default: return false
+        }
     }
 
     func isQuoteMark(_ t: Token) -> Bool {

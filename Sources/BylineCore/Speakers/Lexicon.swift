@@ -42,7 +42,8 @@ enum Lexicon {
         speculates estimate estimated estimates conclude observe predict quote quoted quotes plead pleaded \
         pleads beg begged implore implored demand lecture lectured preach preached tease teased taunted \
         taunt taunts jab jabbed sneer sneered rage raged protest protested protests object objected concur \
-        concurred explain affirm affirmed affirms attest attested remind reminded reminds assure assured assures
+        concurred explain affirm affirmed affirms attest attested remind reminded reminds assure assured assures \
+        speak speaks spoke
         """
 
     private static let tellVerbs = "tell told tells inform informed informs"
@@ -251,9 +252,16 @@ enum Lexicon {
         iraqi iranian syrian mexican european african asian arab muslim christian jewish catholic \
         democrats republicans democrat republican americans conservatives liberals muslims christians jews \
         islam christianity judaism catholic catholics evangelicals latinos hispanics \
-        breaking update updated related read watch video photo photos getty ap reuters \
+        breaking update updated related read watch video photo photos getty \
         north south east west northern southern eastern western central \
         republican-led democratic-led pro anti ex
+        """)
+
+    /// Words that end a run of capitalised words in a title-case line (`Chris Christie Calls
+    /// Hillary Clinton ‘A Disgrace’`): function words; verbs of saying are checked apart.
+    static let nameBreakers = WordSet("""
+        the a an as to in on at for with from by and or but is are was were be has have had will would \
+        not no after before over under into about against than that this his her their its our your my
         """)
 
     /// Nouns for people in a role: the head of an anonymous source (`a senior administration official`).

@@ -49,6 +49,8 @@ enum NameFinder {
             while j < n {
                 let u = tokens[j]
                 if j > i, u.flags.contains(.lineStart) { break }
+                // `Chris Christie Calls Hillary Clinton As …`: a title-case line holds several names.
+                if j > i, u.isWord, Lexicon.nameBreakers.contains(u.hash) || isTitleCaseCue(u) { break }
                 if u.isWord, u.isCapitalized || u.flags.contains(.particleName) {
                     if Lexicon.personTitles.contains(u.hash) { hasTitleWord = true }
                     if Lexicon.organizationWords.contains(u.hash) { hasOrganizationWord = true }
@@ -207,6 +209,12 @@ enum NameFinder {
         }
     }
 
+    /// A capitalised verb of saying (`Says`, `Calls`) that is not also a name word.
+    private static func isTitleCaseCue(_ t: Token) -> Bool {
+        guard t.isCapitalized, !t.flags.contains(.allCaps), let cue = Lexicon.cues[t.hash] else { return false }
+        return cue != .participle && !Lexicon.ambiguousCues.contains(t.hash) || t.hash == Hashes.calls || t.hash == Hashes.says
+    }
+
     static func isFirstName(_ hash: UInt64) -> Bool {
         Lexicon.maleFirstNames.contains(hash) || Lexicon.femaleFirstNames.contains(hash)
     }
@@ -237,4 +245,6 @@ enum Hashes {
     static let pointed = WordHash.of("pointed")
     static let out = WordHash.of("out")
     static let only = WordHash.of("only")
+    static let calls = WordHash.of("calls")
+    static let says = WordHash.of("says")
 }
