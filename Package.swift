@@ -52,7 +52,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], swiftSettings: strict),
         .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex"], swiftSettings: strict),
-        .testTarget(name: "BylineUITests", dependencies: ["BylineUI"], swiftSettings: strict),
+        .testTarget(name: "BylineUITests", dependencies: ["BylineUI"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineCore"], swiftSettings: strict),
         // Runs the built `byline` binary: output formats, exit codes, error messages.
         .testTarget(name: "BylineCommandLineTests", dependencies: ["BylineCore"], swiftSettings: strict),
