@@ -262,25 +262,55 @@ struct AttributionSieves {
         while k >= b.floor {
             let t = tokens[k]
             if t.isWord, t.hash == Hashes.according, let att = accordingTo(at: k, ceiling: b.open) { return att }
-            if t.isWord, let cue = Lexicon.cues[t.hash], isCueHere(k, floor: b.floor) {
-                let rule = isRightBefore(k, open: b.open) ? "speaker-cue-quote" : "reported-speech"
-                // `was asked by host Bill Maher`: the agent of a passive verb of saying.
-                if k + 2 < b.open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: b.open) {
-                    return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: "passive-by")
-                }
-                if cue == .participle || isBareBase(k, floor: b.floor) || isCoordinated(k, floor: b.floor) {
-                    if let phrase = clauseSubject(from: b.floor, before: k) {
-                        return Attribution(phrase: phrase, cue: span(k), rule: rule)
-                    }
-                } else if let found = subject(ofCueAt: k, floor: b.floor) {
-                    var att = found
-                    att.rule = rule
-                    return att
-                }
+            if let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) {
+                return outermost(att, cueAt: k, floor: b.floor)
             }
             k -= 1
         }
         return nil
+    }
+
+    /// The attribution a verb of saying at `k` gives, if it is one and has a subject.
+    private func attribution(ofCueAt k: Int, floor: Int, open: Int) -> Attribution? {
+        let t = tokens[k]
+        guard t.isWord, let cue = Lexicon.cues[t.hash], isCueHere(k, floor: floor) else { return nil }
+        let rule = isRightBefore(k, open: open) ? "speaker-cue-quote" : "reported-speech"
+        // `was asked by host Bill Maher`: the agent of a passive verb of saying.
+        if k + 2 < open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: open) {
+            return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: "passive-by")
+        }
+        if cue == .participle || isBareBase(k, floor: floor) || isCoordinated(k, floor: floor) {
+            guard let phrase = clauseSubject(from: floor, before: k) else { return nil }
+            return Attribution(phrase: phrase, cue: span(k), rule: rule)
+        }
+        guard var att = subject(ofCueAt: k, floor: floor) else { return nil }
+        att.rule = rule
+        return att
+    }
+
+    /// Reported speech inside reported speech (`Israel said Clinton called on members to be
+    /// "closely coordinated"`): the quotation reaches the reader through the outer reporter,
+    /// whose verb takes the inner clause as its complement. A relative clause (`a surrogate
+    /// who said "…"`) stays with its own subject.
+    private func outermost(_ inner: Attribution, cueAt k: Int, floor: Int) -> Attribution {
+        if inner.phrase.kind == .pronoun, tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which {
+            return inner
+        }
+        var best = inner
+        var j = min(inner.phrase.tokens.lowerBound, k) - 1
+        while j >= floor {
+            let t = tokens[j]
+            if t.kind == .punctuation, t.hash == 0x3B || t.hash == 0x3A || isQuoteMark(t) { break }
+            if t.isWord, Lexicon.reportingVerbs.contains(t.hash), let att = attribution(ofCueAt: j, floor: floor, open: k) {
+                var outer = att
+                outer.rule = "reported-speech"
+                best = outer
+                j = min(att.phrase.tokens.lowerBound, j) - 1
+                continue
+            }
+            j -= 1
+        }
+        return best
     }
 
     /// `took the stage and called`: a second verb sharing the clause's subject.

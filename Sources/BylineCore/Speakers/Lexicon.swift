@@ -89,6 +89,18 @@ enum Lexicon {
         joke estimates estimate laugh rave object concur plead
         """)
 
+    /// Verbs of saying that take a reported clause as their complement (`X said [that] …`).
+    static let reportingVerbs = WordSet("""
+        say said says tell told tells write wrote writes argue argued argues note noted notes add added adds \
+        explain explained explains claim claimed claims insist insisted insists suggest suggested suggests \
+        acknowledge acknowledged acknowledges state stated states declare declared declares warn warned warns \
+        predict predicted predicts recall recalled recalls report reported reports contend contended contends \
+        maintain maintained maintains assert asserted asserts emphasize emphasized emphasizes stress stressed \
+        stresses testify testified testifies announce announced announces admit admitted admits concede conceded \
+        concedes complain complained complains confirm confirmed confirms agree agreed agrees tweet tweeted \
+        tweets saying telling writing arguing noting adding explaining claiming insisting suggesting
+        """)
+
     /// Verbs whose base or present form needs an auxiliary or a subject right before to be a cue.
     static let baseForms = WordSet("say add ask write tell call describe")
 
