@@ -85,7 +85,8 @@ struct AttributionSieves {
     /// The in-sentence rules, in order.
     func attribute(_ q: Int) -> Attribution? {
         let b = bounds(q)
-        guard var att = trailing(b) ?? leading(b) ?? label(b) ?? laterCue(b) ?? sentenceSubject(b) else { return nil }
+        guard var att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) ?? label(b) ?? laterCue(b)
+                ?? sentenceSubject(b) else { return nil }
         let head = tokens[att.phrase.head].hash
         if att.phrase.kind == .pronoun, att.antecedent == nil, head == Hashes.who || head == Hashes.which {
             // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
@@ -225,10 +226,45 @@ struct AttributionSieves {
             }
             i += 1
         }
-        return i >= ceiling
+        // Reaching the next quotation means the clause introduces it.
+        return i >= ceiling && !(ceiling < tokens.count && isQuoteMark(tokens[ceiling]))
     }
 
     private static let finiteAuxiliaries = WordSet("is was are were has have had will would can could should may might must did does do")
+
+    /// `what Mr. Hedge called "the prior economy model," the club …`: a verb of saying right
+    /// before the quotation (only `that` or `as` between) outranks what follows it.
+    private func tightLeading(_ b: Bounds) -> Attribution? {
+        var k = b.open - 1
+        while k >= b.floor, b.open - k <= 2, tokens[k].isWord, tokens[k].hash == Hashes.that || tokens[k].hash == Hashes.as {
+            k -= 1
+        }
+        guard k >= b.floor, k < b.open - 1 || tokens[k].isWord, tokens[k].isWord, b.open - k <= 3,
+              let cue = Lexicon.cues[tokens[k].hash], cue == .characterize || cue == .speech, !isQuoteStart(b) else { return nil }
+        guard let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) else { return nil }
+        return outermost(att, cueAt: k, floor: b.floor)
+    }
+
+    /// The quotation opens its sentence (nothing but punctuation before it).
+    private func isQuoteStart(_ b: Bounds) -> Bool {
+        var k = b.open - 1
+        while k >= b.floor, tokens[k].kind == .punctuation { k -= 1 }
+        return k < b.floor
+    }
+
+    /// `"…," Sanders said, according to CNN`: the source the reporter names last is the one the
+    /// quotation came through.
+    private func outerSource(_ att: Attribution, _ b: Bounds) -> Attribution {
+        guard let cue = att.cue else { return att }
+        var k = tokens.firstIndex(startingAtOrAfter: cue.end)
+        let limit = min(b.ceiling, k + 12)
+        while k < limit, !tokens[k].isPunctuation(".") {
+            if tokens[k].isPunctuation(","), k + 1 < limit, let outer = accordingTo(at: k + 1, ceiling: b.ceiling) { return outer }
+            if isQuoteMark(tokens[k]) { break }
+            k += 1
+        }
+        return att
+    }
 
     /// `said he` is rare but `said she` occurs; `it` and `they` after a verb are objects.
     private func isSubjectPronounAfterVerb(_ phrase: Phrase) -> Bool {
