@@ -368,6 +368,12 @@ struct AttributionSieves {
             c -= 1
             aux += 1
         }
+        // `Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called`
+        c = skipTimeBackward(c, floor: floor)
+        while c >= floor, aux < 6, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
+            c -= 1
+            aux += 1
+        }
         guard c >= floor else { return nil }
         var description: Range<Int>?
         var phrase: Phrase?
@@ -413,6 +419,33 @@ struct AttributionSieves {
         }
         return att
     }
+
+    /// Before a time phrase that ends at `c` (`on Tuesday`, `last week`, `Friday`), or `c`.
+    private func skipTimeBackward(_ c: Int, floor: Int) -> Int {
+        guard c >= floor, tokens[c].isWord, Self.timeWords.contains(tokens[c].hash) else { return c }
+        var j = c - 1
+        while j >= floor, c - j < 4, tokens[j].isWord, Self.timeWords.contains(tokens[j].hash) || Self.timeOpeners.contains(tokens[j].hash) {
+            j -= 1
+        }
+        return j
+    }
+
+    /// After a time phrase that starts at `c`, or `c`.
+    private func skipTimeForward(_ c: Int, ceiling: Int) -> Int {
+        var j = c
+        while j < ceiling, j - c < 4, tokens[j].isWord, Self.timeWords.contains(tokens[j].hash) || Self.timeOpeners.contains(tokens[j].hash) {
+            j += 1
+        }
+        // Only a phrase that holds a time word counts (`on Tuesday`, not `on immigration`).
+        for i in c..<j where Self.timeWords.contains(tokens[i].hash) { return j }
+        return c
+    }
+
+    private static let timeWords = WordSet("""
+        monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year \
+        morning afternoon evening night day days weeks months years earlier later recently ago
+        """)
+    private static let timeOpeners = WordSet("on last this that earlier late early in during over the past next")
 
     /// A pronoun or name a few words before `c`, past a short adverbial (`in the past`,
     /// `on Twitter`), with only lower-case words and prepositions between.
@@ -478,6 +511,17 @@ struct AttributionSieves {
     /// A verb (or an auxiliary and a verb) right after the phrase.
     private func verbFollows(_ phrase: Phrase, before k: Int) -> Bool {
         var c = skipParenthesis(phrase.tokens.upperBound, ceiling: k)
+        // `Senator Ben Cardin of Maryland`: where a named person is from.
+        if phrase.kind == .name, c + 1 < k, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from, reader.nameAt[c + 1] >= 0 {
+            c = reader.names[Int(reader.nameAt[c + 1])].tokens.upperBound
+        }
+        // `Christie, New Jersey’s sitting governor, repeated`: an appositive between commas.
+        if c < k, tokens[c].isPunctuation(",") {
+            var p = c + 1
+            while p < k, p - c < 20, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]) { p += 1 }
+            if p < k, tokens[p].isPunctuation(","), p > c + 1 { c = p + 1 }
+        }
+        c = skipTimeForward(c, ceiling: k)
         var skipped = 0
         while c < k, skipped < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
             c += 1

@@ -237,6 +237,7 @@ enum Hashes {
     static let `in` = WordHash.of("in")
     static let statement = WordHash.of("statement")
     static let by = WordHash.of("by")
+    static let from = WordHash.of("from")
     static let `as` = WordHash.of("as")
     static let put = WordHash.of("put")
     static let it = WordHash.of("it")
