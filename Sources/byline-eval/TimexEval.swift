@@ -35,7 +35,21 @@ struct TimexEval: ParsableCommand {
     @Option(help: .hidden)
     var corpus: String?
 
+    /// Development: tag this text (with `--date`) and print each expression and its rule.
+    @Option(help: .hidden)
+    var text: String?
+
+    @Option(help: .hidden)
+    var date: String?
+
     func run() throws {
+        if let text {
+            let article = Article(text: text, source: "text", date: date.flatMap(CivilDate.init(iso:)))
+            for e in TimeTagger.tag(article) {
+                print("\(article.string(e.span))\t\(e.type.rawValue)\t\(e.value)\t\(e.mod?.rawValue ?? "-")\t\(e.rule)")
+            }
+            return
+        }
         if !bench.isEmpty {
             try TimexBenchmark.run(paths: bench, rounds: benchRounds)
             return

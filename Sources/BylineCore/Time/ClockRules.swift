@@ -129,8 +129,15 @@ extension TimexParser {
             if !pm, hour == 12 { hour = 0 }
         }
         end = zoneEnd(end)
+        // `10:35 a.m. (0735 GMT) Friday`: the same time in another zone, in brackets.
+        var dayStart = end
+        if isPunct(end, 0x28) {
+            var k = end + 1
+            while k < end + 6, let t = tok(k), !t.isPunct(0x29) { k += 1 }
+            if isPunct(k, 0x29), (end + 1..<k).contains(where: { lexKind($0) == .zone }) { dayStart = k + 1 }
+        }
         let clock = Clock(hour: hour, minute: minute, second: second)
-        if let day = dayAfterClock(end) {
+        if let day = dayAfterClock(dayStart) {
             var m = day
             m.first = i
             m.spec.clock = clock

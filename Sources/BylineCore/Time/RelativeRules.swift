@@ -151,7 +151,11 @@ extension TimexParser {
         // `last April`, `this September`, `next May`
         if let (month, end, _) = monthName(j) {
             guard anchor == .document, k != .latest, k != .recent else { return nil }
-            return match(end, .point(.relativeMonth(month: month, direction: direction)), "relative.month")
+            if let (day, afterDay) = dayOfMonth(end) {
+                return match(afterDay, .point(.relativeMonth(month: month, day: day, direction: direction)),
+                             "relative.monthDay")
+            }
+            return match(end, .point(.relativeMonth(month: month, day: nil, direction: direction)), "relative.month")
         }
         // `last fall`, `this summer`, `next spring`
         if lexKind(j) == .season {

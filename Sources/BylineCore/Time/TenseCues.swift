@@ -9,6 +9,15 @@ extension TimexParser {
     /// The nearest tense cue before the expression in its clause, else the nearest after it.
     func tense(first: Int, end: Int) -> ClauseTense {
         let block = tokens[first].block
+        // `until Tuesday`, `postponed until Tuesday morning`, `as soon as Tuesday`: ahead.
+        var p = first - 1
+        if p >= 0, tokens[p].block == block, tokens[p].isKeyword(.on) || tokens[p].isKeyword(.at) { p -= 1 }
+        if p >= 0, tokens[p].block == block {
+            if tokens[p].isKeyword(.until) { return .future }
+            if tokens[p].isKeyword(.as), p >= 2, tokens[p - 1].isKeyword(.soon), tokens[p - 2].isKeyword(.as) {
+                return .future
+            }
+        }
         var k = first - 1
         var steps = 0
         while k >= 0, tokens[k].block == block, steps < 14 {
@@ -42,6 +51,8 @@ extension TimexParser {
         guard t.kind == .word else { return nil }
         switch t.lex.kind {
         case .pastVerb:
+            // `be held`, `being sold`: a passive takes its tense from the auxiliary before it.
+            if isPassiveParticiple(k) { return nil }
             // `won't` is a future.
             if k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].value == 0x27
                 || tokens[k + 1].value == 0x2019, wordIs(k + 2, "t")
@@ -50,10 +61,10 @@ extension TimexParser {
             }
             return .past
         case .futureCue:
-            // `had been due to expire`, `was expected to`: a future seen from the past.
+            // `had been due to expire`: a future already past.
             var b = k - 1
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
-                if wordIs(b, "was") || wordIs(b, "were") || wordIs(b, "had") || wordIs(b, "been") { return .past }
+                if wordIs(b, "had") || wordIs(b, "been") { return .past }
                 b -= 1
             }
             return .future
@@ -68,10 +79,25 @@ extension TimexParser {
             guard scalars[e - 1] == "d", scalars[e - 2] == "e" else { return nil }
             if scalars[e - 3] == "e", n < 7 { return nil }  // need, speed, freed is rare
             if wordIs(k, "hundred") || wordIs(k, "united") || wordIs(k, "indeed") { return nil }
+            if isPassiveParticiple(k) { return nil }
+            // `the proposed plan`: an adjective after a determiner.
+            if k > 0, let d = tokens[k - 1].keyword, d == .the || d == .a || d == .an || d == .its || d == .this {
+                return nil
+            }
+            // `planned to leave`, `decided to meet`: an intention, looking ahead.
+            if k + 1 < tokens.count, tokens[k + 1].isKeyword(.to) { return .future }
             return .past
         default:
             return nil
         }
+    }
+
+    /// A participle right after `be` or `being` (`must be returned`, `would be held`).
+    private func isPassiveParticiple(_ k: Int) -> Bool {
+        var b = k - 1
+        // `would still be held`
+        if b >= 0, tokens[b].kind == .word, wordIs(b, "still") || wordIs(b, "also") || wordIs(b, "not") { b -= 1 }
+        return b >= 0 && (wordIs(b, "be") || wordIs(b, "being"))
     }
 
     private func wordIs(_ k: Int, _ word: String) -> Bool {

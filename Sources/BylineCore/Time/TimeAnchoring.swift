@@ -20,7 +20,8 @@ struct TimexResolver {
     private var narrativeSentence = -1
     /// The year of the last explicit date, and the first one in the text (for undated articles).
     private var lastExplicitYear: Int?
-    private var lastExplicitSentence = -1
+    /// Token index just past the last explicit date (`in March 1995 and in June` shares the year).
+    private var lastExplicitEnd = -10
     /// Whether that explicit date named a month or a day (a bare year does not set the year of
     /// a later `in June` in the same sentence).
     private var lastExplicitIsDate = false
@@ -77,7 +78,7 @@ struct TimexResolver {
             }
             if let y = TimexResolver.explicitYear(m.spec) {
                 lastExplicitYear = y
-                lastExplicitSentence = sentence
+                lastExplicitEnd = m.end
                 if case .point(.calendar(_, let month, _)) = m.spec.base { lastExplicitIsDate = month != nil } else {
                     lastExplicitIsDate = false
                 }
@@ -173,14 +174,18 @@ struct TimexResolver {
                 return moved
             }
 
-        case .relativeMonth(let month, let direction):
+        case .relativeMonth(let month, let day, let direction):
+            let grain: TimexPoint.Grain = day == nil ? .month : .day
             guard let dct else {
-                return TimexPoint(grain: .month, year: inferYear(sentence: sentence, inferred: &inferred), month: month)
+                return TimexPoint(grain: grain, year: inferYear(sentence: sentence, inferred: &inferred), month: month,
+                                  day: day)
             }
             var year = dct.year
-            if direction < 0, month >= dct.month { year -= 1 }
-            if direction > 0, month <= dct.month { year += 1 }
-            return TimexPoint(grain: .month, year: year, month: month)
+            let key = month * 100 + (day ?? 0)
+            let today = dct.month * 100 + (day == nil ? 0 : dct.day)
+            if direction < 0, key >= today { year -= 1 }
+            if direction > 0, key <= today { year += 1 }
+            return TimexPoint(grain: grain, year: year, month: month, day: day)
 
         case .relativeYearPart(let grain, let part, let direction):
             guard let dct else { return TimexPoint(grain: grain, year: nil, part: part) }
@@ -235,7 +240,7 @@ struct TimexResolver {
             return TimexPoint(grain: day == nil ? .month : .day, year: dct.year + offset, month: month, day: day)
 
         case .contextDay:
-            if let n = narrative, n.grain.isDayOrFiner, narrativeSentence == sentence, let d = n.startDay {
+            if let n = narrative, n.grain.isDayOrFiner, sentence - narrativeSentence <= 2, let d = n.startDay {
                 return .day(d)
             }
             guard let dct else { return TimexPoint(grain: .day, year: nil) }
@@ -249,13 +254,13 @@ struct TimexResolver {
     }
 
     /// The year of a date given without one (`Dec. 31`, `the third quarter`, `in March`): the
-    /// year of an explicit date earlier in the same sentence (`in March 1995 and again in June`);
+    /// year of an explicit date right before it (`in March 1995 and June`);
     /// else last year, this year or next year around the article's date, by the clause's tense
     /// (past: the latest one that has begun, future: the first one not yet over, otherwise the
     /// nearest); else, without an article date, the text's explicit years (inferred).
     private func yearFor(_ m: TimexMatch, sentence: Int, inferred: inout Bool,
                          period: (Int) -> TimexPoint) -> Int? {
-        if let y = lastExplicitYear, lastExplicitSentence == sentence, lastExplicitIsDate { return y }
+        if let y = lastExplicitYear, lastExplicitEnd >= m.first - 3, lastExplicitIsDate { return y }
         guard let dct = documentDate else { return inferYear(sentence: sentence, inferred: &inferred) }
         let candidates = [dct.year - 1, dct.year, dct.year + 1]
         var extents: [(year: Int, start: Int, end: Int)] = []

@@ -108,7 +108,7 @@ enum Keyword: Int16 {
         ending, ended, latter, final, dawn, dusk, sunrise, sunset, then, era, local, another, q, h, s, st,
         nd, rd, th, its, plus, upwards, no, not, anniversary, period, ahead, eventually, meantime, new, eve,
         time, ides, longer, between, near, thrice, good, labor, memorial, veterans, independence, boxing,
-        valentines
+        valentines, `as`
 }
 
 enum TimeLexicon {
@@ -287,7 +287,7 @@ enum TimeLexicon {
             ("s", .s), ("st", .st), ("nd", .nd), ("rd", .rd), ("th", .th), ("its", .its), ("plus", .plus),
             ("upwards", .upwards), ("no", .no), ("not", .not), ("anniversary", .anniversary),
             ("period", .period), ("ahead", .ahead), ("eventually", .eventually), ("meantime", .meantime),
-            ("new", .new), ("eve", .eve), ("time", .time), ("ides", .ides), ("longer", .longer), ("between", .between), ("near", .near), ("thrice", .thrice),
+            ("new", .new), ("eve", .eve), ("time", .time), ("ides", .ides), ("longer", .longer), ("between", .between), ("near", .near), ("thrice", .thrice), ("as", .as),
             ("good", .good), ("labor", .labor), ("labour", .labor), ("memorial", .memorial), ("veterans", .veterans),
             ("independence", .independence), ("boxing", .boxing), ("valentines", .valentines),
         ]
@@ -304,7 +304,8 @@ enum TimeLexicon {
              "overtook", "forgave", "beat", "hit", "quit", "cut", "put", "let", "died", "been", "dealt", "lent", "lit", "slid", "split", "swept", "bid", "bore",
              "laid", "lay", "fed", "oversaw", "dropped", "shut"],
             .pastVerb, 0)
-        add(["will", "shall", "ll", "wo", "going", "gonna", "plans", "plan", "planning", "scheduled",
+        add(["will", "shall", "ll", "wo", "going", "gonna", "plans", "plan", "planning", "scheduled", "planned",
+             "slated",
              "expected", "expects", "due", "intends", "aims", "hopes", "would", "could", "might", "should",
              "must", "can"],
             .futureCue, 0)

@@ -365,8 +365,15 @@ struct TimexParser {
         case .duration:
             return prefix.quantity ? mod : nil
         case .point:
-            // Quantity modifiers fit approximate points and counted ones (`more than two years ago`).
-            if prefix.quantity { return mod == .approx || spec.isCountedPoint ? mod : nil }
+            // Quantity modifiers fit counted points (`more than two years ago`); `around` also
+            // fits dates and clock times (`around Nov. 1`, `about 10:35 a.m.`), not weekdays.
+            if prefix.quantity {
+                if spec.isCountedPoint { return mod }
+                guard mod == .approx else { return nil }
+                if spec.clock != nil { return mod }
+                if case .point(.calendar) = spec.base { return mod }
+                return nil
+            }
             return mod
         case .set:
             return nil

@@ -84,8 +84,8 @@ enum PointSpec {
     case weekend(WeekdayChoice)
     /// `amount` units from the anchor, at the unit's granularity (`last week` = week, -1).
     case relative(TimeUnit, Int, AnchorKind)
-    /// `last April` (-1), `this September` (0), `next May` (+1).
-    case relativeMonth(month: Int, direction: Int)
+    /// `last April` (-1), `this September` (0), `next May` (+1), `last Oct. 23` (with a day).
+    case relativeMonth(month: Int, day: Int?, direction: Int)
     /// `last fall`, `this summer`, `next quarter`-like: a year part relative to the reference.
     case relativeYearPart(grain: TimexPoint.Grain, part: Int, direction: Int)
     /// `the first quarter of next year`: a part of the reference year moved by `yearOffset`.
