@@ -315,6 +315,14 @@ struct AttributionSieves {
         if k + 2 < open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: open) {
             return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: "passive-by")
         }
+        if cue == .participle, k - 1 >= floor, reader.nameAt[k - 1] >= 0 || Lexicon.personNouns.contains(tokens[k - 1].hash),
+           let phrase = reader.backward(endingAt: k - 1, floor: floor) {
+            // `footage of Trump saying, "…"`: the participle describes the name right before it.
+            return Attribution(phrase: phrase, cue: span(k), rule: rule)
+        }
+        if isCoordinated(k, floor: floor), let phrase = coordinatedSubject(k, floor: floor) {
+            return Attribution(phrase: phrase, cue: span(k), rule: rule)
+        }
         if cue == .participle || isBareBase(k, floor: floor) || isCoordinated(k, floor: floor) {
             guard let phrase = clauseSubject(from: floor, before: k) else { return nil }
             return Attribution(phrase: phrase, cue: span(k), rule: rule)
@@ -358,6 +366,24 @@ struct AttributionSieves {
     }
 
     private static let coordinators = WordSet("and but then or yet")
+
+    /// `I laughed and said`: the subject of the first verb, a few words before the `and`.
+    private func coordinatedSubject(_ k: Int, floor: Int) -> Phrase? {
+        var c = k - 1
+        while c >= floor, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) { c -= 1 }
+        var j = c - 1
+        while j >= floor, c - j <= 8 {
+            let t = tokens[j]
+            guard t.isWord, !t.flags.contains(.quoted) else { return nil }
+            let isSubject = Lexicon.subjectPronouns.contains(t.hash) && t.hash != Hashes.it
+                || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j
+            if isSubject, j + 1 < c, isVerbLike(tokens[j + 1]) || Lexicon.auxiliaries.contains(tokens[j + 1].hash) || isAdverb(tokens[j + 1]) {
+                return reader.backward(endingAt: j, floor: floor)
+            }
+            j -= 1
+        }
+        return nil
+    }
 
     /// The subject of the verb at `k`: `Daalder said` · `Ivo Daalder, the U.S. Ambassador to
     /// NATO, said` · `Smith, who said` · `he told`.
@@ -575,6 +601,10 @@ struct AttributionSieves {
         while k < ceiling {
             let t = tokens[k]
             if t.isWord, let cue = Lexicon.cues[t.hash], cue != .participle, isCueHere(k, floor: b.after) {
+                // `"American Skin" was written by Springsteen`
+                if k + 2 < ceiling, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: ceiling) {
+                    return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: "passive-by")
+                }
                 if let att = subject(ofCueAt: k, floor: b.after) {
                     var result = att
                     result.rule = "later-cue"
@@ -649,8 +679,12 @@ struct AttributionSieves {
         guard k - 1 >= floor else { return false }
         let p = tokens[k - 1]
         if Lexicon.determiners.contains(p.hash) || p.flags.contains(.possessive) { return false }
-        return p.isPunctuation(",") || Lexicon.auxiliaries.contains(p.hash) || Lexicon.subjectPronouns.contains(p.hash)
-            || reader.nameAt[k - 1] >= 0 || Lexicon.personNouns.contains(p.hash) || Lexicon.institutionNouns.contains(p.hash)
+        if p.isPunctuation(",") || Lexicon.auxiliaries.contains(p.hash) || Lexicon.subjectPronouns.contains(p.hash) { return true }
+        // After a noun, only an inflected form is a verb: `the spokesman notes`, `Trump claims`,
+        // but `campaign message`, `Republican claims`.
+        let inflected = NameFinder.endsWith(t, "s", s) || NameFinder.endsWith(t, "ed", s)
+        if reader.nameAt[k - 1] >= 0 { return inflected }
+        return inflected && !p.isCapitalized && (Lexicon.personNouns.contains(p.hash) || Lexicon.institutionNouns.contains(p.hash))
     }
 
     /// `say`, `tell` with no auxiliary or subject right before: `to say`, `would say` are not finite.

@@ -257,7 +257,7 @@ enum Lexicon {
         monday tuesday wednesday thursday friday saturday sunday january february march april may june july \
         august september october november december jan feb mar apr jun jul aug sep sept oct nov dec \
         mon tue tues wed thu thur thurs fri sat sun \
-        hours days weeks months years minutes decades seconds \
+        hours days weeks months years minutes decades seconds once twice soon perhaps maybe \
         yes no please thank thanks oh okay ok well like according asked said says told added \
         god lord christmas easter ramadan thanksgiving halloween internet web \
         democratic conservative liberal progressive american british french german russian chinese israeli \

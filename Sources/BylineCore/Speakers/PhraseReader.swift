@@ -189,7 +189,9 @@ struct PhraseReader {
                 if k < ceiling, tokens[k].isWord, !tokens[k].isCapitalized, isRoleNoun(tokens[k].hash) { continue }
                 break
             }
-            if k == i, Lexicon.determiners.contains(u.hash) {
+            if Lexicon.determiners.contains(u.hash) {
+                // A determiner opens the phrase; one further on opens another (`watched the police`).
+                guard k == i else { break }
                 end = k + 1
                 k += 1
                 continue
