@@ -25,7 +25,7 @@ extension TimexParser {
         {
             return true
         }
-        return next.kind == .punct && next.value != 0x2C
+        return next.kind == .punct && next.value != 0x2C && next.value != 0x28
     }
 
     /// A time zone after a clock time: `EST`, `GMT`, `local time`, `(GMT)`.
@@ -152,6 +152,7 @@ extension TimexParser {
         guard tokens[i].lex.kind == .dayPart, let part = DayPart(rawValue: tokens[i].lex.value) else { return nil }
         switch part {
         case .noon, .midnight:
+            if isWord(i - 1, "high") { return nil }  // `high noon`
             let clock = part == .noon ? Clock(hour: 12, minute: 0) : Clock(hour: 24, minute: 0)
             let end = zoneEnd(i + 1)
             if let day = dayAfterClock(end) {

@@ -168,7 +168,7 @@ extension TimexParser {
             if let k = tokens[i - 1].keyword {
                 switch k {
                 case .in, .since, .until, .by, .during, .of, .from, .to, .through, .early, .late, .mid, .last,
-                    .next, .this, .before, .after, .and, .or, .that, .for, .between, .on, .end, .beginning:
+                    .next, .this, .before, .after, .and, .or, .that, .for, .between, .on, .end, .beginning, .the:
                     return true
                 default:
                     break
@@ -254,8 +254,11 @@ extension TimexParser {
             return TimexMatch(first: i, end: i + 5, spec: .point(.calendar(year: year, month: month, day: day)),
                               rule: "date.numeric")
         }
-        // `9/11` without a year: only slashes, and not a fraction (`1/2`, `3/4`).
+        // `9/11` without a year: only slashes, and not a fraction (`1/2`, `3/4`, a stock's `4 5/8`).
         guard slash, !(t.value < b.value && b.value <= 4), !isPunct(i + 3, 0x2F), !isNumber(i + 3) else { return nil }
+        if [2, 3, 4, 8, 16, 32].contains(b.value) && t.value < b.value || isNumber(i - 1) || isPunct(i + 3, 0x25) {
+            return nil
+        }
         if unitAt(i + 3) != nil { return nil }
         return TimexMatch(first: i, end: i + 3, spec: .point(.calendar(year: nil, month: month, day: day)),
                           rule: "date.monthSlashDay")
@@ -282,6 +285,12 @@ extension TimexParser {
             }
         }
         guard yearIsDate(i) else { return nil }
+        // `Kopp's 1987 Chevrolet`, `a 1987 Ford`: a model year.
+        if let next = tok(i + 1), next.kind == .word, next.isCapitalized, next.lex.kind == .none,
+            kw(i - 1, .a) || kw(i - 1, .s) && isApostrophe(i - 2)
+        {
+            return nil
+        }
         return TimexMatch(first: i, end: i + 1, spec: .point(.calendar(year: y, month: nil, day: nil)),
                           rule: "year.digits")
     }
@@ -299,7 +308,8 @@ extension TimexParser {
                 }
             }
         }
-        let cue = isCueBefore(i)
+        // `post-1959`, `mid-2012`: a joined prefix announces the year.
+        let cue = isCueBefore(i) || isHyphen(i - 1) && attached(i)
         if let next = tok(i + 1) {
             if next.kind == .punct, next.value == 0x25, !next.spaceBefore { return false }
             if next.kind == .number, !isPunct(i + 1, 0x2C) { return false }

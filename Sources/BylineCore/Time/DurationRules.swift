@@ -86,7 +86,7 @@ extension TimexParser {
         var k = k
         while let w = keyword(k),
             w == .straight || w == .consecutive || w == .successive || w == .full || w == .more || w == .whole
-                || w == .long
+                || w == .long || w == .trading || w == .business || w == .working || w == .additional
         {
             k += 1
         }
@@ -119,7 +119,15 @@ extension TimexParser {
             guard let u = unitAt(k) else { return nil }
             // `the 1988 quarter` is not an amount: more than one of a unit is plural unless
             // hyphenated (`48-hour`).
-            if !u.plural, !hyphenated, (amount ?? 2) > 1 { return nil }
+            if !u.plural, !hyphenated, (amount ?? 2) > 1 {
+                // `a five year low`, `a three hour meeting`: a small number as an adjective.
+                guard tokens[i].kind == .word || tokens[i].digits <= 3, let next = tok(u.end), next.kind == .word,
+                    !next.isCapitalized
+                else { return nil }
+            }
+            // `a second group` is an ordinal; `60 Minutes` a title.
+            if u.unit == .second, kw(i, .a) || kw(i, .an) { return nil }
+            if tokens[k].isCapitalized, !tokens[i].isCapitalized, !tokens[k].flags.contains(.allCaps) { return nil }
             // `a year-earlier loss` belongs to the `year-earlier` rule.
             if isHyphen(u.end), kw(u.end + 1, .earlier) || kw(u.end + 1, .ago) { return nil }
             // `a years` is not an amount; `one years` is a typo we accept.

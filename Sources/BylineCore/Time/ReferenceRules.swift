@@ -1,6 +1,8 @@
 /// General references to the present, past and future: `now`, `currently`, `nowadays`, `at
-/// present`, `recently`, `lately`, `previously`, `in the past`, `the future`, `the near
-/// future`, `soon`.
+/// present`, `current` (`current conditions`), `recently`, `lately`, `recent`, `in the past`,
+/// `the future`, `future` (`future losses`), `the near future`.
+///
+/// `previously`, `formerly` and `soon` are left out: annotators of news rarely mark them.
 extension TimexParser {
     func referenceExpression(at i: Int, determined: Bool) -> TimexMatch? {
         guard let k = keyword(i) else { return nil }
@@ -19,24 +21,38 @@ extension TimexParser {
             let previousIsAt = i > 0 && tokens[i - 1].block == tokens[i].block && tokens[i - 1].isKeyword(.at)
             guard determined || previousIsAt, endsClause(i + 1) || kw(i + 1, .and) else { return nil }
             return ref("PRESENT_REF", i + 1, "reference.present")
-        case .recently, .lately, .previously, .formerly:
+        case .recently, .lately:
             return ref("PAST_REF", i + 1, "reference.past")
+        case .current:
+            // `current conditions`, `its current position`; `the current quarter` is a relative rule.
+            guard let next = tok(i + 1), next.kind == .word, !next.isCapitalized else { return nil }
+            return ref("PRESENT_REF", i + 1, "reference.current")
+        case .recent:
+            guard let next = tok(i + 1), next.kind == .word, !next.isCapitalized else { return nil }
+            return ref("PAST_REF", i + 1, "reference.recent")
         case .past:
-            // `in the past`: the past on its own, not `the past two years` (a relative rule).
-            guard determined, endsClause(i + 1) || kw(i + 1, .and) || kw(i + 1, .or) else { return nil }
+            // `in the past`: the past on its own, not `the past two years` (a relative rule) nor
+            // `the past president`.
+            guard determined else { return nil }
+            if let next = tok(i + 1), next.kind == .word, next.lex.kind == .none, !endsClause(i + 1) {
+                let that = isWord(i + 1, "that") || isWord(i + 1, "it") || isWord(i + 1, "he") || isWord(i + 1, "she")
+                    || isWord(i + 1, "they") || isWord(i + 1, "we")
+                guard that else { return nil }
+            }
             return ref("PAST_REF", i + 1, "reference.thePast")
         case .future:
-            guard determined, !kw(i + 1, .of) else { return nil }
-            return ref("FUTURE_REF", i + 1, "reference.future")
+            if determined {
+                guard !kw(i + 1, .of) else { return nil }
+                return ref("FUTURE_REF", i + 1, "reference.future")
+            }
+            // `future losses`, `future demand`: the adjective.
+            guard let next = tok(i + 1), next.kind == .word, !next.isCapitalized, next.lex.kind == .none else {
+                return nil
+            }
+            return ref("FUTURE_REF", i + 1, "reference.futureAdjective")
         case .near:
             guard determined, kw(i + 1, .future) else { return nil }
             return ref("FUTURE_REF", i + 2, "reference.future")
-        case .soon:
-            // `as soon as` is a conjunction.
-            if i > 0, tokens[i - 1].block == tokens[i].block, tokens[i - 1].isKeyword(.so) || isWord(i - 1, "as") {
-                return nil
-            }
-            return ref("FUTURE_REF", i + 1, "reference.soon")
         default:
             return nil
         }

@@ -91,7 +91,29 @@ extension TimexParser {
         {
             return match(u.end, .duration(n, u.unit), "duration.relativeSpan")
         }
+        // `the current fiscal year`
+        if kw(j, .fiscal) || kw(j, .calendar), isUnit(j + 1, .year) { j += 1 }
+        // `the latest period`: the last quarter reported.
+        if k == .latest || k == .recent, kw(j, .period), determined {
+            return match(j + 1, .point(.latest(.quarter)), "relative.latestPeriod")
+        }
         if let (unit, plural, end) = unitAt(j) ?? weekendAt(j) {
+            // `ABC's "This Week"`: a title, not a time.
+            if tokens[j].isCapitalized, !tokens[j].flags.contains(.allCaps), tokens[j].block != 0 { return nil }
+            // `this year's third quarter`, `next year's first half`
+            if unit == .year, !plural, anchor == .document, k != .latest, k != .recent, let e = possessive(end),
+                let (n, afterOrdinal) = ordinal(at: e)
+            {
+                let u = skipJoiner(afterOrdinal)
+                if isUnit(u, .quarter), (1...4).contains(n) {
+                    return match(u + 1, .point(.yearPartOfRelativeYear(grain: .quarter, part: n, yearOffset: direction)),
+                                 "relative.yearQuarter")
+                }
+                if kw(u, .half), n == 1 || n == 2 {
+                    return match(u + 1, .point(.yearPartOfRelativeYear(grain: .half, part: n, yearOffset: direction)),
+                                 "relative.yearHalf")
+                }
+            }
             if plural {
                 // `recent years`, `the coming months`, `the past weeks`
                 switch k {
@@ -132,7 +154,11 @@ extension TimexParser {
             case .second, .minute, .hour:
                 return nil
             default:
-                if k == .latest || k == .recent { return nil }
+                if k == .latest || k == .recent {
+                    // `the latest fiscal year`: the last one completed.
+                    guard unit == .year, determined else { return nil }
+                    return match(end, .point(.relative(.year, -1, .document)), "relative.latestYear")
+                }
                 return match(end, .point(.relative(unit, direction, anchor)), "relative.unit")
             }
         }
@@ -196,6 +222,15 @@ extension TimexParser {
     func unitExpression(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
         let t = tokens[i]
         guard let unit = TimeUnit(rawValue: t.lex.value) else { return nil }
+        // `decades-long`, `a day-long meeting`
+        if isHyphen(i + 1), attached(i + 1), kw(i + 2, .long), unit >= .minute, unit != .weekend {
+            return TimexMatch(first: i, end: i + 3,
+                              spec: .duration(t.lex.kind == .unitPlural ? nil : 1, unit), rule: "duration.long")
+        }
+        if t.lex.kind == .unitPlural, kw(i + 1, .ago), unit >= .minute, !determined {
+            // `months ago`
+            return TimexMatch(first: i, end: i + 2, spec: .reference("PAST_REF"), rule: "reference.unitsAgo")
+        }
         if t.lex.kind == .unitPlural {
             // `for years`, `in decades`, `within weeks`: an unspecified amount.
             guard i > 0, tokens[i - 1].block == t.block, let k = tokens[i - 1].keyword,
@@ -205,9 +240,10 @@ extension TimexParser {
             return TimexMatch(first: i, end: i + 1, spec: .duration(nil, unit), rule: "duration.vague")
         }
         let j = i + 1
-        // `year-end`, `year end`, `month-end`
-        if kw(skipJoiner(j), .end), unit == .year || unit == .month || unit == .quarter || unit == .week {
-            var m = TimexMatch(first: i, end: skipJoiner(j) + 1, spec: .point(.relative(unit, 0, .document)),
+        // `year-end`, `year end`, `month-end`, `year's end`
+        let endWord = possessive(j) ?? skipJoiner(j)
+        if kw(endWord, .end), unit == .year || unit == .month || unit == .quarter || unit == .week {
+            var m = TimexMatch(first: i, end: endWord + 1, spec: .point(.relative(unit, 0, .document)),
                                rule: "relative.unitEnd", takesDeterminer: true)
             m.spec.mod = .end
             return m
@@ -266,11 +302,32 @@ extension TimexParser {
             return TimexMatch(first: i, end: j, spec: .point(.latest(.quarter)), rule: "relative.theQuarter",
                               takesDeterminer: true)
         }
+        if unit == .year, !afterModifier {
+            return theYear(at: i, end: j)
+        }
         if afterModifier, unit >= .day, unit != .weekend {
             return TimexMatch(first: i, end: j, spec: .point(.relative(unit, 0, unit == .day ? .narrative : .document)),
                               rule: "relative.theUnit", takesDeterminer: true)
         }
         return nil
+    }
+
+    /// `the year` (`for the year`, `a high for the year`): the article's year; `the year ended
+    /// Sept. 30`: a year-long duration; `the year before`: the year before the narrative's.
+    func theYear(at i: Int, end j: Int) -> TimexMatch? {
+        if tokens[i].isCapitalized, !isSentenceStart(i) { return nil }  // `Person of the Year`
+        if kw(j, .ended) || kw(j, .ending) {
+            return TimexMatch(first: i, end: j, spec: .duration(1, .year), rule: "duration.theYearEnded",
+                              takesDeterminer: true)
+        }
+        if kw(j, .before) || kw(j, .after), endsClause(j + 1) {
+            return TimexMatch(first: i, end: j + 1, spec: .point(.relative(.year, kw(j, .before) ? -1 : 1, .narrative)),
+                              rule: "relative.theYearBefore", takesDeterminer: true)
+        }
+        // `the year of the dragon`, `the year that`, `the year when`: a year described, not this one.
+        if kw(j, .of) || isWord(j, "that") || isWord(j, "when") || isWord(j, "in") || isHyphen(j) { return nil }
+        return TimexMatch(first: i, end: j, spec: .point(.relative(.year, 0, .document)), rule: "relative.theYear",
+                          takesDeterminer: true)
     }
 
     /// `two thousand`, `two thousand and one` (after `the year`).

@@ -17,7 +17,10 @@ extension TimexParser {
         case .weekly: return set("P1W", i + 1, "set.adverb")
         case .biweekly: return set("P2W", i + 1, "set.adverb")
         case .monthly: return set("P1M", i + 1, "set.adverb")
-        case .quarterly: return set("P3M", i + 1, "set.adverb")
+        case .quarterly:
+            // `its quarterly dividend`: an adjective of reporting, not a recurrence.
+            if let next = tok(i + 1), next.kind == .word { return nil }
+            return set("P3M", i + 1, "set.adverb")
         case .semiannually: return set("P6M", i + 1, "set.adverb")
         case .yearly, .annually: return set("P1Y", i + 1, "set.adverb")
         case .hourly: return set("PT1H", i + 1, "set.adverb")

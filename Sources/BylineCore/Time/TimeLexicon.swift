@@ -108,7 +108,7 @@ enum Keyword: Int16 {
         ending, ended, latter, final, dawn, dusk, sunrise, sunset, then, era, local, another, q, h, s, st,
         nd, rd, th, its, plus, upwards, no, not, anniversary, period, ahead, eventually, meantime, new, eve,
         time, ides, longer, between, near, thrice, good, labor, memorial, veterans, independence, boxing,
-        valentines, `as`
+        valentines, `as`, trading, business, working, additional
 }
 
 enum TimeLexicon {
@@ -287,7 +287,8 @@ enum TimeLexicon {
             ("s", .s), ("st", .st), ("nd", .nd), ("rd", .rd), ("th", .th), ("its", .its), ("plus", .plus),
             ("upwards", .upwards), ("no", .no), ("not", .not), ("anniversary", .anniversary),
             ("period", .period), ("ahead", .ahead), ("eventually", .eventually), ("meantime", .meantime),
-            ("new", .new), ("eve", .eve), ("time", .time), ("ides", .ides), ("longer", .longer), ("between", .between), ("near", .near), ("thrice", .thrice), ("as", .as),
+            ("new", .new), ("eve", .eve), ("time", .time), ("ides", .ides), ("longer", .longer), ("between", .between), ("near", .near), ("thrice", .thrice), ("as", .as), ("trading", .trading),
+            ("business", .business), ("working", .working), ("additional", .additional),
             ("good", .good), ("labor", .labor), ("labour", .labor), ("memorial", .memorial), ("veterans", .veterans),
             ("independence", .independence), ("boxing", .boxing), ("valentines", .valentines),
         ]

@@ -37,13 +37,44 @@ struct TimexParser {
                 continue
             }
             if let m = parseExpression(at: i) {
+                if isDateline(m) {
+                    i = m.end
+                    continue
+                }
                 matches.append(m)
                 i = max(m.end, i + 1)
+                // `April 24 and 25`: the second day is a date of its own.
+                if let second = secondDay(after: m) {
+                    matches.append(second)
+                    i = second.end
+                }
             } else {
                 i += 1
             }
         }
         return matches
+    }
+
+    /// `WASHINGTON, March 12 (Xinhua) --`: the dateline repeats the article's date.
+    private func isDateline(_ m: TimexMatch) -> Bool {
+        guard m.first - blockStart <= 6, m.first > blockStart, isComma(m.first - 1), isPunct(m.end, 0x28) else {
+            return false
+        }
+        for k in blockStart..<(m.first - 1) where !(tokens[k].kind == .punct || tokens[k].flags.contains(.allCaps)) {
+            return false
+        }
+        return true
+    }
+
+    private func secondDay(after m: TimexMatch) -> TimexMatch? {
+        guard case .point(.calendar(let year, let month?, _?)) = m.spec.base, m.spec.clock == nil else { return nil }
+        let j = m.end
+        guard kw(j, .and) || kw(j, .or) || kw(j, .to) || kw(j, .through) || isHyphen(j) || isPunct(j, 0x2013),
+            let (day, end) = dayOfMonth(j + 1), tokens[j + 1].kind == .number, monthName(end) == nil,
+            lexKind(end) != .unit, lexKind(end) != .unitPlural
+        else { return nil }
+        return TimexMatch(first: j + 1, end: end, spec: .point(.calendar(year: year, month: month, day: day)),
+                          rule: "date.secondDay")
     }
 
     @inline(__always)
@@ -239,8 +270,7 @@ struct TimexParser {
                 if let r = referenceExpression(at: i, determined: determined), r.end > (best?.end ?? 0) { best = r }
             }
             return best
-        case .now, .currently, .recently, .nowadays, .presently, .lately, .future, .present, .soon, .formerly,
-            .previously:
+        case .now, .currently, .recently, .nowadays, .presently, .lately, .future, .present:
             return referenceExpression(at: i, determined: determined)
         case .every, .each, .per, .daily, .weekly, .monthly, .yearly, .annually, .hourly, .quarterly, .biweekly,
             .semiannually, .nightly, .twice, .once, .thrice:
@@ -255,7 +285,16 @@ struct TimexParser {
             if let q = quantity(at: i, determined: determined), q.end > (best?.end ?? 0) { best = q }
             return best
         case .fiscal, .calendar:
+            if determined, isUnit(i + 1, .year), var m = theYear(at: i + 1, end: i + 2) {
+                m.first = i
+                return m
+            }
             return fiscalExpression(at: i, determined: determined)
+        case .full, .whole, .entire:
+            // `the full year`
+            guard determined, isUnit(i + 1, .year), var m = theYear(at: i + 1, end: i + 2) else { return nil }
+            m.first = i
+            return m
         case .q, .h:
             return quarterCode(at: i)
         case .fortnight:
