@@ -31,7 +31,7 @@ extension TimexParser {
             return set(TimexParser.period(unit), end, "set.per")
         case .a, .an:
             // `$5 million a year`, `three times a week`, `24 hours a day`
-            guard precededByAmount(i), let (unit, plural, end) = unitAt(i + 1), !plural else { return nil }
+            guard let (unit, plural, end) = unitAt(i + 1), !plural, precededByAmount(i) else { return nil }
             return set(TimexParser.period(unit), end, "set.perUnit")
         case .twice, .once, .thrice:
             let j = i + 1

@@ -42,7 +42,7 @@ enum LexKind: UInt8 {
     case presentCue
 }
 
-struct LexEntry: Equatable {
+struct LexEntry: Equatable, Sendable {
     var kind: LexKind
     var value: Int16
 
@@ -128,37 +128,50 @@ enum TimeLexicon {
         return k
     }
 
-    /// Open-addressing table from packed keys to entries.
-    private static let capacity = 4096
-    private static let table: (keys: [UInt64], entries: [LexEntry], long: [String: LexEntry]) = {
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var entries = [LexEntry](repeating: .none, count: capacity)
-        var long: [String: LexEntry] = [:]
-        for (word, entry) in allEntries() {
-            let k = key(word)
-            if k == 0 {
-                long[word] = entry
-                continue
-            }
-            var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 52)
-            while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = k
-            entries[slot] = entry
-        }
-        return (keys, entries, long)
-    }()
+    /// Open-addressing table from packed keys to entries (keys and entries side by side).
+    static let capacity = 4096  // a power of two; lookups mask with 4095
+    static let table: Table = Table(allEntries())
 
-    @inline(__always)
-    static func lookup(key k: UInt64) -> LexEntry {
-        let t = table
-        var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 52)
-        while true {
-            let stored = t.keys[slot]
-            if stored == k { return t.entries[slot] }
-            if stored == 0 { return .none }
-            slot = (slot + 1) & (capacity - 1)
+    final class Table: Sendable {
+        let keys: [UInt64]
+        let entries: [LexEntry]
+        let long: [String: LexEntry]
+
+        init(_ list: [(String, LexEntry)]) {
+            var keys = [UInt64](repeating: 0, count: TimeLexicon.capacity)
+            var entries = [LexEntry](repeating: .none, count: TimeLexicon.capacity)
+            var long: [String: LexEntry] = [:]
+            for (word, entry) in list {
+                let k = TimeLexicon.key(word)
+                if k == 0 {
+                    long[word] = entry
+                    continue
+                }
+                var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 52)
+                while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & (TimeLexicon.capacity - 1) }
+                keys[slot] = k
+                entries[slot] = entry
+            }
+            self.keys = keys
+            self.entries = entries
+            self.long = long
+        }
+
+        @inline(__always)
+        func lookup(_ k: UInt64) -> LexEntry {
+            var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 52)
+            return keys.withUnsafeBufferPointer { keys in
+                while true {
+                    let stored = keys[slot]
+                    if stored == k { return entries[slot] }
+                    if stored == 0 { return .none }
+                    slot = (slot + 1) & 4095  // capacity - 1
+                }
+            }
         }
     }
+
+    static func lookup(key k: UInt64) -> LexEntry { table.lookup(k) }
 
     static func lookupLong(_ word: String) -> LexEntry { table.long[word] ?? .none }
 

@@ -54,7 +54,7 @@ struct TimeToken {
 enum TimeTokenizer {
     static func tokenize(_ article: Article) -> [TimeToken] {
         var tokens: [TimeToken] = []
-        tokens.reserveCapacity(article.scalars.count / 5 + 16)
+        tokens.reserveCapacity(article.scalars.count / 4 + 16)
         article.scalars.withUnsafeBufferPointer { s in
             for (block, paragraph) in article.paragraphs.enumerated() {
                 tokenize(s, paragraph.span, block: Int32(block), into: &tokens)
@@ -72,26 +72,54 @@ enum TimeTokenizer {
         return tokens
     }
 
-    private static let longWordLengths: Set<Int> = {
-        var lengths = Set<Int>()
-        for word in ["approximately", "semiannually", "thanksgiving"] { lengths.insert(word.count) }
-        return lengths
-    }()
+    /// Scalar classes for the tokenizer's loop. ASCII comes from a table; beyond ASCII, white
+    /// space and the punctuation blocks are listed and everything else counts as a letter of
+    /// some word: such words are never time words, so no Unicode property is looked up.
+    private enum CharClass: UInt8 { case space, newline, digit, upper, lower, punct, other }
+
+    @inline(__always)
+    private static func charClass(_ v: UInt32) -> CharClass {
+        if v < 0x80 {
+            if v >= 0x61 { return v <= 0x7A ? .lower : v == 0x7F ? .space : .punct }
+            if v >= 0x41 { return v <= 0x5A ? .upper : .punct }
+            if v >= 0x30 { return v <= 0x39 ? .digit : .punct }
+            if v == 0x20 { return .space }
+            if v > 0x20 { return .punct }
+            return v == 0x0A || v == 0x0D ? .newline : .space
+        }
+        switch v {
+        case 0x85, 0x2028, 0x2029: return .newline
+        case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0xFEFF: return .space
+        case 0x80...0xBF, 0xD7, 0xF7, 0x2010...0x205E, 0x2190...0x2BFF, 0x3001...0x303F, 0xFE30...0xFE4F,
+            0xFF01...0xFF0F:
+            return .punct
+        case 0x200B...0x200F: return .space
+        default: return .other
+        }
+    }
 
     static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan, block: Int32,
                          into tokens: inout [TimeToken]) {
+        let lexicon = TimeLexicon.table
         var i = span.start
         let end = span.end
         var space = true
         var newline = true
         while i < end {
-            let c = s[i]
-            let v = c.value
-            if v == 0x20 || ScalarClass.isWhitespace(c) {
+            let v = s[i].value
+            let cls = charClass(v)
+            switch cls {
+            case .space:
                 space = true
-                if ScalarClass.isNewline(c) { newline = true }
                 i += 1
                 continue
+            case .newline:
+                space = true
+                newline = true
+                i += 1
+                continue
+            default:
+                break
             }
             var flags: TimeToken.Flags = []
             if space { flags.insert(.spaceBefore) }
@@ -99,7 +127,8 @@ enum TimeTokenizer {
             space = false
             newline = false
             let start = i
-            if v >= 0x30 && v <= 0x39 {
+            switch cls {
+            case .digit:
                 // Digits, with `1,000` groups and a decimal part folded in.
                 var value: Int64 = 0
                 var digits = 0
@@ -129,18 +158,20 @@ enum TimeTokenizer {
                 }
                 var kind = TimeToken.Kind.number
                 // An ordinal suffix (`21st`) or a plural `s` (`1990s`) belongs to the number.
-                if i < end, ScalarClass.isLetter(s[i]) {
+                if i < end, charClass(s[i].value) == .lower || charClass(s[i].value) == .upper {
                     var j = i
-                    while j < end, ScalarClass.isLetter(s[j]) { j += 1 }
+                    while j < end, j - i < 3, s[j].value < 0x80, ScalarClass.isLetter(s[j]) { j += 1 }
                     let n = j - i
+                    let endsWord = j >= end || charClass(s[j].value) != .lower && charClass(s[j].value) != .upper
+                        && charClass(s[j].value) != .other
                     let a = ScalarClass.asciiLower(s[i]).value
                     let b = n == 2 ? ScalarClass.asciiLower(s[i + 1]).value : 0
-                    if n == 2, (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64)
-                        || (a == 0x74 && b == 0x68)
+                    if endsWord, n == 2, (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64)
+                        || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68)
                     {
                         kind = .ordinalNumber
                         i = j
-                    } else if n == 1, a == 0x73 {
+                    } else if endsWord, n == 1, a == 0x73 {
                         flags.insert(.plural)
                         i = j
                     }
@@ -148,53 +179,47 @@ enum TimeTokenizer {
                 tokens.append(TimeToken(start: Int32(start), end: Int32(i), kind: kind, flags: flags, block: block,
                                         lex: .none, value: value, digits: UInt8(min(digits, 255)),
                                         fraction: fraction))
-                continue
-            }
-            if ScalarClass.isLetter(c) {
+            case .upper, .lower, .other:
                 var key: UInt64 = 0
                 var count = 0
                 var ascii = true
                 var upper = 0
-                while i < end {
-                    let x = s[i]
-                    let xv = x.value
-                    if xv < 0x80 {
-                        if xv >= 0x61 && xv <= 0x7A {
-                            if count < 12 { key = TimeLexicon.pack(key, xv) }
-                        } else if xv >= 0x41 && xv <= 0x5A {
-                            if count < 12 { key = TimeLexicon.pack(key, xv + 32) }
-                            upper += 1
-                        } else {
-                            break
-                        }
-                    } else if x.properties.isAlphabetic {
+                loop: while i < end {
+                    let x = s[i].value
+                    switch charClass(x) {
+                    case .lower:
+                        if count < 12 { key = TimeLexicon.pack(key, x) }
+                    case .upper:
+                        if count < 12 { key = TimeLexicon.pack(key, x + 32) }
+                        upper += 1
+                    case .other:
                         ascii = false
-                        if x.properties.isUppercase { upper += 1 }
-                    } else {
-                        break
+                    default:
+                        break loop
                     }
                     count += 1
                     i += 1
                 }
-                if ScalarClass.isUpper(c) { flags.insert(.capitalized) }
-                if upper == count, count > 1 { flags.insert(.allCaps) }
+                if cls == .upper || cls == .other && s[start].properties.isUppercase { flags.insert(.capitalized) }
+                if ascii, upper == count, count > 1 { flags.insert(.allCaps) }
                 var lex = LexEntry.none
                 if ascii {
                     if count <= 12 {
-                        lex = TimeLexicon.lookup(key: key)
-                    } else if longWordLengths.contains(count) {
+                        lex = lexicon.lookup(key)
+                    } else if count == 13 || count == 12 {
+                        // `approximately`: the only long words of the lexicon.
                         var view = String.UnicodeScalarView()
                         for k in start..<i { view.append(ScalarClass.asciiLower(s[k])) }
-                        lex = TimeLexicon.lookupLong(String(view))
+                        lex = lexicon.long[String(view)] ?? .none
                     }
                 }
                 tokens.append(TimeToken(start: Int32(start), end: Int32(i), kind: .word, flags: flags, block: block,
                                         lex: lex, value: 0, digits: 0, fraction: 0))
-                continue
+            default:
+                tokens.append(TimeToken(start: Int32(start), end: Int32(i + 1), kind: .punct, flags: flags,
+                                        block: block, lex: .none, value: Int64(v), digits: 0, fraction: 0))
+                i += 1
             }
-            tokens.append(TimeToken(start: Int32(start), end: Int32(i + 1), kind: .punct, flags: flags, block: block,
-                                    lex: .none, value: Int64(v), digits: 0, fraction: 0))
-            i += 1
         }
     }
 
