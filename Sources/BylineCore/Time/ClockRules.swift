@@ -144,6 +144,12 @@ extension TimexParser {
             m.rule = "clock.timeDay"
             return m
         }
+        // `at 9 a.m. on Dec. 5`: two expressions, the time taking the day that follows.
+        if kw(end, .on), let day = dayAfterClock(end + 1) {
+            var spec = day.spec
+            spec.clock = clock
+            return TimexMatch(first: i, end: end, spec: spec, rule: "clock.timeOnDay")
+        }
         return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock), rule: "clock.time")
     }
 

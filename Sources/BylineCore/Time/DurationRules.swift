@@ -116,6 +116,11 @@ extension TimexParser {
             k = skipJoiner(k)
             let hyphenated = k > beforeJoiner
             k = skipQuantityAdjectives(k)
+            if kw(k, .fortnight), let n = amount {
+                // `a fortnight`, `two fortnights` is rare enough to leave out.
+                return TimexMatch(first: i, end: k + 1, spec: .duration(2 * n, .week), rule: "duration.fortnight",
+                                  takesDeterminer: true)
+            }
             guard let u = unitAt(k) else { return nil }
             // `the 1988 quarter` is not an amount: more than one of a unit is plural unless
             // hyphenated (`48-hour`).

@@ -69,6 +69,8 @@ extension TimexParser {
             }
             return .future
         case .presentCue: return .present
+        case .keyword:
+            return t.isKeyword(.ended) ? .past : nil
         case .none:
             // `set to resume Monday`
             if wordIs(k, "set"), k + 1 < tokens.count, tokens[k + 1].isKeyword(.to) { return .future }

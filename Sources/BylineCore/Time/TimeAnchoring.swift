@@ -73,8 +73,15 @@ struct TimexResolver {
             }
             let anchored = point.isAnchored
             if anchored {
-                narrative = point
-                narrativeSentence = sentence
+                // `that week` after `March 5` keeps March 5 as the time in focus.
+                if let n = narrative, let d = n.startDay, point.grain > n.grain, let s = point.startDay,
+                    let e = point.endDay, s <= d, d <= e
+                {
+                    narrativeSentence = sentence
+                } else {
+                    narrative = point
+                    narrativeSentence = sentence
+                }
             }
             if let y = TimexResolver.explicitYear(m.spec) {
                 lastExplicitYear = y
@@ -174,6 +181,10 @@ struct TimexResolver {
                 return moved
             }
 
+        case .relativeMonth(let month, let day, 0):
+            // `this September`: the one the clause's tense points to.
+            return resolvePoint(.calendar(year: nil, month: month, day: day), m, sentence: sentence, inferred: &inferred)
+
         case .relativeMonth(let month, let day, let direction):
             let grain: TimexPoint.Grain = day == nil ? .month : .day
             guard let dct else {
@@ -186,6 +197,10 @@ struct TimexResolver {
             if direction < 0, key >= today { year -= 1 }
             if direction > 0, key <= today { year += 1 }
             return TimexPoint(grain: grain, year: year, month: month, day: day)
+
+        case .relativeYearPart(let grain, let part, 0):
+            // `this summer`: the one the clause's tense points to.
+            return resolvePoint(.yearPart(year: nil, grain: grain, part: part), m, sentence: sentence, inferred: &inferred)
 
         case .relativeYearPart(let grain, let part, let direction):
             guard let dct else { return TimexPoint(grain: grain, year: nil, part: part) }

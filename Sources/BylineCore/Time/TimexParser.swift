@@ -334,6 +334,11 @@ struct TimexParser {
             return p(.mid, skipJoiner(i + 1))
         case .the:
             // the end of / the beginning of / the middle of / the start of / the first half of
+            if lexKind(i + 1) == .ordinal, kw(i + 2, .half), kw(i + 3, .of) {
+                let n = lexValue(i + 1)
+                guard n == 1 || n == 2 else { return nil }
+                return Prefix(mod: n == 1 ? .start : .end, end: i + 4, half: n, quantity: false)
+            }
             guard let k2 = keyword(i + 1) else { return nil }
             switch k2 {
             case .end, .close: return kw(i + 2, .of) ? p(.end, i + 3) : nil
@@ -342,11 +347,6 @@ struct TimexParser {
             case .middle: return kw(i + 2, .of) ? p(.mid, i + 3) : nil
             case .latter: return kw(i + 2, .half) && kw(i + 3, .of) ? p(.end, i + 4) : nil
             default:
-                if lexKind(i + 1) == .ordinal, kw(i + 2, .half), kw(i + 3, .of) {
-                    let n = lexValue(i + 1)
-                    guard n == 1 || n == 2 else { return nil }
-                    return Prefix(mod: n == 1 ? .start : .end, end: i + 4, half: n, quantity: false)
-                }
                 if kw(i + 1, .last), kw(i + 2, .half), kw(i + 3, .of) {
                     return Prefix(mod: .end, end: i + 4, half: 2, quantity: false)
                 }
@@ -425,8 +425,8 @@ struct TimexParser {
     func halfOf(_ p: PointSpec, _ half: Int) -> PointSpec? {
         switch p {
         case .calendar(let y, nil, nil): return .yearPart(year: y, grain: .half, part: half)
-        case .relative(.year, let n, let a) where n == 0 && a == .document:
-            return .relativeYearPart(grain: .half, part: half, direction: 0)
+        case .relative(.year, let n, .document):
+            return .yearPartOfRelativeYear(grain: .half, part: half, yearOffset: n)
         default: return nil
         }
     }

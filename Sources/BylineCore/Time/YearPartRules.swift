@@ -63,10 +63,14 @@ extension TimexParser {
     func ordinalExpression(at i: Int) -> TimexMatch? {
         guard let (n, afterOrdinal) = ordinal(at: i) else { return nil }
         var j = skipJoiner(afterOrdinal)
+        // `third-quarter results`: the hyphenated adjective stands without its article.
+        let adjective = j > afterOrdinal
         if kw(j, .fiscal) || kw(j, .calendar) { j = skipJoiner(j + 1) }
         if isUnit(j, .quarter), (1...4).contains(n) {
-            return yearPartMatch(i, j + 1, grain: .quarter, part: n, complement: yearComplement(j + 1),
-                                 rule: "yearPart.quarter")
+            var m = yearPartMatch(i, j + 1, grain: .quarter, part: n, complement: yearComplement(j + 1),
+                                  rule: "yearPart.quarter")
+            if adjective, m.end == j + 1 { m.takesDeterminer = false }
+            return m
         }
         if lexKind(j) == .unitPlural, lexValue(j) == Int(TimeUnit.quarter.rawValue), (1...4).contains(n) {
             return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-Q\(n)"), rule: "set.quarters",

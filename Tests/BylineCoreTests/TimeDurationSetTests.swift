@@ -1,0 +1,57 @@
+import Testing
+
+@testable import BylineCore
+
+/// Durations, recurring times (sets) and general references.
+@Suite struct TimeDurationSetTests {
+    @Test(arguments: [
+        ("The war lasted three years.", "three years", "P3Y"),
+        ("Police held him for 48 hours.", "48 hours", "PT48H"),
+        ("It was a two-year project.", "two-year", "P2Y"),
+        ("Refugees spent 2 1/2 years in camps.", "2 1/2 years", "P2Y6M"),
+        ("The talks took a year and a half.", "a year and a half", "P1Y6M"),
+        ("The strike went on for several weeks.", "several weeks", "PXW"),
+        ("The dispute has run for years.", "years", "PXY"),
+        ("The rally lasted twenty-five minutes.", "twenty-five minutes", "PT25M"),
+        ("Relatives waited a fortnight for news.", "a fortnight", "P2W"),
+    ])
+    func durations(text: String, phrase: String, value: String) {
+        let e = TimeFixture.find(phrase, in: text)
+        #expect(e?.value == value, "\(TimeFixture.summary(text))")
+        #expect(e?.type == .duration)
+        #expect(e?.anchored == false)
+    }
+
+    @Test func agesAreNotDurations() {
+        #expect(TimeFixture.tag("The 52-year-old driver, who is 52 years old, was unhurt.").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Inspectors visit every week.", "every week", "P1W"),
+        ("The paper is published daily.", "daily", "P1D"),
+        ("Prices are reviewed each year.", "each year", "P1Y"),
+        ("Elections are held every four years.", "every four years", "P4Y"),
+        ("The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("The club meets every Tuesday evening.", "every Tuesday evening", "XXXX-WXX-2TEV"),
+        ("The deal costs $5 million a year.", "a year", "P1Y"),
+        ("Trains run twice a day.", "twice a day", "P1D"),
+    ])
+    func sets(text: String, phrase: String, value: String) {
+        let e = TimeFixture.find(phrase, in: text)
+        #expect(e?.value == value, "\(TimeFixture.summary(text))")
+        #expect(e?.type == .set)
+    }
+
+    @Test(arguments: [
+        ("Ten rebels are now in custody.", "now", "PRESENT_REF"),
+        ("The company recently moved.", "recently", "PAST_REF"),
+        ("The river will rise in the future.", "the future", "FUTURE_REF"),
+        ("Four judges are currently on leave.", "currently", "PRESENT_REF"),
+        ("Such crimes were rare in the past.", "the past", "PAST_REF"),
+    ])
+    func references(text: String, phrase: String, value: String) {
+        let e = TimeFixture.find(phrase, in: text)
+        #expect(e?.value == value, "\(TimeFixture.summary(text))")
+        #expect(e?.anchored == false)
+    }
+}

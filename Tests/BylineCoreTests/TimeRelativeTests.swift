@@ -1,0 +1,74 @@
+import Testing
+
+@testable import BylineCore
+
+/// Expressions relative to the article's date or to the narrative, and weekdays.
+/// Reference date: Friday 2 December 2011 (ISO week 48).
+@Suite struct TimeRelativeTests {
+    @Test(arguments: [
+        ("The minister resigned today.", "today", "2011-12-02"),
+        ("The minister resigned yesterday.", "yesterday", "2011-12-01"),
+        ("The verdict is due tomorrow.", "tomorrow", "2011-12-03"),
+        ("Fires broke out last week.", "last week", "2011-W47"),
+        ("The fleet sails next month.", "next month", "2012-01"),
+        ("The ship left port two days ago.", "two days ago", "2011-11-30"),
+        ("Ten years ago the plant was a field.", "Ten years ago", "2001"),
+        ("Fighting stopped this week.", "this week", "2011-W48"),
+        ("Rents rose this month.", "this month", "2011-12"),
+        ("Exports fell this year.", "this year", "2011"),
+        ("The tax returns next year.", "next year", "2012"),
+        ("Profits sagged last quarter.", "last quarter", "2011-Q3"),
+        ("The forum met yesterday morning.", "yesterday morning", "2011-12-01TMO"),
+        ("Flooding is expected tonight.", "tonight", "2011-12-02TNI"),
+        ("The shelter filled up last night.", "last night", "2011-12-01TNI"),
+        ("Voters went to the polls last April.", "last April", "2011-04"),
+    ])
+    func relativeToTheArticleDate(text: String, phrase: String, value: String) {
+        let e = TimeFixture.find(phrase, in: text)
+        #expect(e?.value == value, "\(TimeFixture.summary(text))")
+        #expect(e?.anchored == true)
+    }
+
+    @Test func thePastDecadeIsADuration() {
+        let e = TimeFixture.find("the past decade", in: "Crime fell over the past decade.")
+        #expect(e?.value == "P10Y")
+        #expect(e?.type == .duration)
+        #expect(TimeFixture.find("the past two years", in: "Rents doubled in the past two years.")?.value == "P2Y")
+    }
+
+    @Test func narrativeAnchoring() {
+        // `three years earlier`, `two days later`, `that week`, `the next day` count from the
+        // time last mentioned, not from the article's date.
+        let text = "The dam burst on March 3, 2005. Two days later the river crested. Three years earlier, "
+            + "engineers had warned of cracks. Aid arrived that week. The next day, the mayor resigned."
+        #expect(TimeFixture.summary(text) == [
+            "March 3, 2005=2005-03-03", "Two days later=2005-03-05", "Three years earlier=2002-03-05",
+            "that week=2002-W10", "The next day=2002-03-06",
+        ])
+        // Without an earlier time, the article's date is the anchor.
+        #expect(TimeFixture.find("two days later", in: "Relief came two days later.")?.value == "2011-12-04")
+    }
+
+    @Test func weekdaysFollowTheTenseOfTheirClause() {
+        // 2 December 2011 is a Friday.
+        #expect(TimeFixture.find("Thursday", in: "The envoy told reporters on Thursday that talks failed.")?.value
+            == "2011-12-01")
+        #expect(TimeFixture.find("Thursday", in: "The envoy will meet rebels on Thursday.")?.value == "2011-12-08")
+        #expect(TimeFixture.find("Monday", in: "The court is expected to rule Monday.")?.value == "2011-12-05")
+        #expect(TimeFixture.find("Tuesday", in: "Police arrested him Tuesday.")?.value == "2011-11-29")
+        // No tense cue: the nearest, leaning to the past (news reports what happened).
+        #expect(TimeFixture.find("Wednesday", in: "Storms on Wednesday, sunshine later.")?.value == "2011-11-30")
+        #expect(TimeFixture.find("Sunday", in: "Storms on Sunday, sunshine later.")?.value == "2011-12-04")
+        #expect(TimeFixture.find("Friday", in: "The strike ended Friday.")?.value == "2011-12-02")
+        #expect(TimeFixture.find("last Friday", in: "The strike ended last Friday.")?.value == "2011-11-25")
+        #expect(TimeFixture.find("next Tuesday", in: "The board votes next Tuesday.")?.value == "2011-12-06")
+        #expect(TimeFixture.find("this weekend", in: "Crowds are expected this weekend.")?.value == "2011-W48-WE")
+    }
+
+    @Test func partsOfDay() {
+        let e = TimeFixture.find("Friday morning", in: "He spoke at a Friday morning breakfast.")
+        #expect(e?.value == "2011-12-02TMO")
+        #expect(e?.type == .time)
+        #expect(TimeFixture.find("Thursday night", in: "Shots rang out Thursday night.")?.value == "2011-12-01TNI")
+    }
+}

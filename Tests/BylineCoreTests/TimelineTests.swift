@@ -1,0 +1,104 @@
+import Testing
+
+@testable import BylineCore
+
+@Suite struct TimelineTests {
+    private func build(_ body: String, quotes: [Quote] = []) -> (Article, [TimeExpression], Timeline) {
+        let article = TimeFixture.article(body)
+        let expressions = TimeTagger.tag(article)
+        return (article, expressions, TimelineBuilder.build(article: article, expressions: expressions, quotes: quotes))
+    }
+
+    @Test func seedTimelinePutsNov15BeforeDec31() {
+        let article = BundledSeed.article()
+        let analyzed = Analyzer.analyze(article)
+        let texts = analyzed.timeline.entries.map { article.string(analyzed.timeExpressions[$0.expression].span) }
+        let nov15 = texts.firstIndex(of: "Nov. 15")
+        let dec31 = texts.firstIndex(of: "Dec. 31")
+        #expect(nov15 != nil && dec31 != nil)
+        if let nov15, let dec31 { #expect(nov15 < dec31) }
+        // Durations and general references are not on the calendar.
+        let unplaced = analyzed.timeline.unplaced.map { article.string(analyzed.timeExpressions[$0].span) }
+        #expect(unplaced.contains("less than one month"))
+        #expect(unplaced.contains("now"))
+    }
+
+    @Test func entriesSortByStartThenExtentThenTextOrder() {
+        let (article, expressions, timeline) = build(
+            "In December rents rose. On Dec. 5 the board met. This week talks stalled. In 2011 prices fell. "
+                + "On Dec. 5 the mayor spoke. Shops opened at 9 a.m. on Dec. 5 and closed at 6 p.m. on Dec. 1.")
+        let values = timeline.entries.map { expressions[$0.expression].value }
+        #expect(values == ["2011", "2011-W48", "2011-12-01", "2011-12-01T18:00", "2011-12", "2011-12-05", "2011-12-05",
+                           "2011-12-05", "2011-12-05T09:00"], "\(timeline.entries.map { article.string(expressions[$0.expression].span) })")
+        // A week and a month show their extent.
+        let week = timeline.entries.first { expressions[$0.expression].value == "2011-W48" }
+        #expect(week?.start == CivilDate(year: 2011, month: 11, day: 28))
+        #expect(week?.end == CivilDate(year: 2011, month: 12, day: 4))
+        let month = timeline.entries.first { expressions[$0.expression].value == "2011-12" }
+        #expect(month?.start == CivilDate(year: 2011, month: 12, day: 1))
+        #expect(month?.end == CivilDate(year: 2011, month: 12, day: 31))
+        // Equal dates keep text order.
+        let dec5 = timeline.entries.filter { expressions[$0.expression].value == "2011-12-05" }.map(\.expression)
+        #expect(dec5 == dec5.sorted())
+    }
+
+    @Test func modifiersPlaceOpenEndedPeriods() {
+        let (_, expressions, timeline) = build(
+            "Nobody wants a post-2011 mission. Troops leave by the end of 2011. The pre-2011 deal held.")
+        func entry(_ value: String, _ mod: TimexMod) -> TimelineEntry? {
+            timeline.entries.first { expressions[$0.expression].value == value && expressions[$0.expression].mod == mod }
+        }
+        let after = entry("2011", .after)
+        #expect(after?.start == CivilDate(year: 2012, month: 1, day: 1))
+        #expect(after?.openEnd == true)
+        let end = entry("2011", .end)
+        #expect(end?.start == CivilDate(year: 2011, month: 1, day: 1))
+        #expect(end?.end == CivilDate(year: 2011, month: 12, day: 31))
+        let before = entry("2011", .before)
+        #expect(before?.end == CivilDate(year: 2010, month: 12, day: 31))
+        #expect(before?.openStart == true)
+        // pre-2011 < the end of 2011 < post-2011
+        let order = timeline.entries.map { expressions[$0.expression].mod }
+        #expect(order == [.before, .end, .after])
+    }
+
+    @Test func unplacedHoldsDurationsSetsAndUnanchored() {
+        let (article, expressions, timeline) = build("Talks lasted three days and resume every week. Now the mayor waits.")
+        let unplaced = timeline.unplaced.map { article.string(expressions[$0].span) }
+        #expect(unplaced == ["three days", "every week", "Now"])
+        #expect(timeline.entries.isEmpty)
+    }
+
+    @Test func entriesCarryTheirSentenceQuoteAndSpeaker() {
+        let body = "\"We will vote on Tuesday,\" the senator said. The bill passed in 2009."
+        let article = TimeFixture.article(body)
+        let expressions = TimeTagger.tag(article)
+        let quoteStart = article.text.unicodeScalars.distance(
+            from: article.text.unicodeScalars.startIndex, to: article.text.unicodeScalars.firstIndex(of: "\"")!)
+        let quote = Quote(id: 0, span: TextSpan(quoteStart, quoteStart + 26), parts: [], kind: .direct, speaker: 3,
+                          detectionRule: "test")
+        let timeline = TimelineBuilder.build(article: article, expressions: expressions, quotes: [quote])
+        let tuesday = timeline.entries.first { article.string(expressions[$0.expression].span) == "Tuesday" }
+        #expect(tuesday?.quote == 0)
+        #expect(tuesday?.speaker == 3)
+        #expect(tuesday.map { article.sentences[$0.sentence].span.contains(expressions[$0.expression].span) } == true)
+        let year = timeline.entries.first { article.string(expressions[$0.expression].span) == "2009" }
+        #expect(year?.quote == nil)
+        #expect(timeline.entries.first.map { expressions[$0.expression].value } == "2009")
+    }
+
+    @Test func extentsOfValues() {
+        func extent(_ v: String) -> String? {
+            TimelineBuilder.extent(ofValue: v).map { "\($0.start.iso)/\($0.end.iso)" }
+        }
+        #expect(extent("2011-WI") == "2011-12-01/2012-02-29")
+        #expect(extent("2011-Q4") == "2011-10-01/2011-12-31")
+        #expect(extent("201") == "2010-01-01/2019-12-31")
+        #expect(extent("19") == "1900-01-01/1999-12-31")
+        #expect(extent("2011-W48-WE") == "2011-12-03/2011-12-04")
+        #expect(extent("2011-12-02T15:00") == "2011-12-02/2011-12-02")
+        #expect(extent("XXXX-12-31") == nil)
+        #expect(extent("P1M") == nil)
+        #expect(extent("PRESENT_REF") == nil)
+    }
+}
