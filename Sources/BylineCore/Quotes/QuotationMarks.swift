@@ -36,25 +36,17 @@ struct QuotationMark {
 }
 
 enum QuotationMarks {
-    /// The quotation marks of `span` in order. Apostrophes inside or after words (`isn't`,
-    /// `’90s`, `O'Neill`) are left out; a plural possessive (`trainers’ agreement`) is kept
-    /// but flagged.
-    static func marks(_ s: UnsafeBufferPointer<Unicode.Scalar>, in span: TextSpan) -> [QuotationMark] {
+    /// The quotation marks of `span` in order, from the offsets of the scalars that can be
+    /// marks (`positions`, ascending, all inside `span`). Apostrophes inside or after words
+    /// (`isn't`, `’90s`, `O'Neill`) are left out; a plural possessive (`trainers’ agreement`)
+    /// is kept but flagged.
+    static func marks(_ s: UnsafeBufferPointer<Unicode.Scalar>, in span: TextSpan, at positions: ArraySlice<Int>) -> [QuotationMark] {
         var marks: [QuotationMark] = []
-        var i = span.start
-        let end = span.end
-        while i < end {
-            let v = s[i].value
-            // Most scalars are letters or spaces: one range check rejects them.
-            if v != 0x22, v != 0x27, v != 0x60, v != 0xAB, v != 0xBB, v < 0x2018 || v > 0x203A {
-                i += 1
-                continue
-            }
+        var skipUntil = span.start
+        for i in positions where i >= skipUntil {
             if let mark = classify(s, at: i, span: span) {
                 marks.append(mark)
-                i += mark.length
-            } else {
-                i += 1
+                skipUntil = i + mark.length
             }
         }
         return marks

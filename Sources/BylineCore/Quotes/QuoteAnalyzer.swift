@@ -21,11 +21,14 @@ public enum QuoteAnalyzer {
     }
 
     static func analyze(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Result {
-        let detected = quotations(article, s)
-        var tokens = Tokenizer.tokenize(s)
+        var stream = Tokenizer.tokenize(s)
+        // Take the tokens out of the stream so that flagging them below does not copy them.
+        var tokens = stream.tokens
+        stream.tokens = []
+        let detected = quotations(article, s, markPositions: stream.markPositions)
         markQuotedTokens(&tokens, detected)
-        markSentenceStarts(&tokens, article)
-        var names = NameFinder.find(&tokens, s)
+        markSentenceStarts(&tokens, article, markTokens: stream.markTokens)
+        var names = NameFinder.find(&tokens, s, starts: stream.nameStarts)
         let entities = EntityClustering.cluster(&names)
         var nameAt = [Int32](repeating: -1, count: tokens.count)
         for (index, mention) in names.enumerated() where mention.entity >= 0 {
@@ -33,18 +36,18 @@ public enum QuoteAnalyzer {
             for k in start..<mention.tokens.upperBound { nameAt[k] = Int32(index) }
         }
         let reader = PhraseReader(tokens: tokens, names: names, nameAt: nameAt)
-        let blocks = TextBlocks(article, s)
+        let blocks = TextBlocks(article, s, tokens: tokens, lineStarts: stream.lineStarts)
         let sieves = AttributionSieves(article: article, s: s, tokens: tokens, reader: reader, quotes: detected, blocks: blocks)
         let attributions = detected.indices.map { sieves.attribute($0) }
-        var assembly = SpeakerAssembly(article: article, s: s, tokens: tokens, names: names, entities: entities,
-                                       quotes: detected, sieves: sieves)
+        var assembly = SpeakerAssembly(article: article, s: s, tokens: tokens, pronounCandidates: stream.pronounCandidates,
+                                       names: names, entities: entities, quotes: detected, sieves: sieves)
         return assembly.run(attributions)
     }
 
     /// Paired quotation marks, less scare quotes, titles and nicknames.
-    static func quotations(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> [DetectedQuote] {
+    static func quotations(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>, markPositions: [Int]) -> [DetectedQuote] {
         var result: [DetectedQuote] = []
-        for quote in QuoteDetector.detect(article, s) {
+        for quote in QuoteDetector.detect(article, s, markPositions: markPositions) {
             let paragraph = article.paragraphIndex(containing: quote.span.start).map { article.paragraphs[$0].span }
                 ?? TextSpan(0, s.count)
             if ScareQuotes.rejection(quote, s, paragraph: paragraph) == nil { result.append(quote) }
@@ -63,20 +66,19 @@ public enum QuoteAnalyzer {
         }
     }
 
-    private static func markSentenceStarts(_ tokens: inout [Token], _ article: Article) {
-        var k = 0
+    private static func markSentenceStarts(_ tokens: inout [Token], _ article: Article, markTokens: [Int]) {
         for sentence in article.sentences {
-            while k < tokens.count, tokens[k].start < sentence.span.start { k += 1 }
             // Past opening marks and brackets to the first word.
+            let k = tokens.firstIndex(startingAtOrAfter: sentence.span.start)
             var w = k
             while w < tokens.count, w - k < 3, tokens[w].kind == .punctuation { w += 1 }
             if w < tokens.count, tokens[w].start < sentence.span.end { tokens[w].flags.insert(.sentenceStart) }
         }
         // A word right after an opening quotation mark starts a sentence of its own.
-        for k in 1..<max(1, tokens.count) where tokens[k].isWord && tokens[k - 1].kind == .punctuation
-            && tokens[k - 1].end == tokens[k].start {
-            switch tokens[k - 1].hash {
-            case 0x22, 0x201C, 0x2018, 0x27, 0xAB: tokens[k].flags.insert(.sentenceStart)
+        for k in markTokens {
+            guard k + 1 < tokens.count, tokens[k + 1].isWord, tokens[k + 1].start == tokens[k].end else { continue }
+            switch tokens[k].hash {
+            case 0x22, 0x201C, 0x2018, 0x27, 0xAB: tokens[k + 1].flags.insert(.sentenceStart)
             default: break
             }
         }

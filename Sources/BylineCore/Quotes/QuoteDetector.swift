@@ -24,13 +24,19 @@ enum QuoteDetector {
     /// Longest single-mark quotation: they are short (headline fragments, nested words).
     static let maxSingleLength = 400
 
-    static func detect(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> [DetectedQuote] {
+    /// `markPositions`: offsets of the scalars that can be quotation marks, ascending.
+    static func detect(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>, markPositions: [Int]) -> [DetectedQuote] {
         var quotes: [DetectedQuote] = []
         let paragraphs = article.paragraphs
         var carried: Open?
+        var p = 0
         for (number, paragraph) in paragraphs.enumerated() {
             let span = paragraph.span
-            let marks = QuotationMarks.marks(s, in: span)
+            while p < markPositions.count, markPositions[p] < span.start { p += 1 }
+            var q = p
+            while q < markPositions.count, markPositions[q] < span.end { q += 1 }
+            let marks = QuotationMarks.marks(s, in: span, at: markPositions[p..<q])
+            p = q
             var doubles: [QuotationMark] = []
             var singles: [QuotationMark] = []
             for m in marks {

@@ -25,15 +25,10 @@ struct Entity {
 /// and `Hillary Clinton` are two, and a bare `Clinton` goes to the one a title's gender or the
 /// most recent mention points to.
 enum EntityClustering {
-    private struct FullKey: Hashable {
-        var first: UInt64
-        var last: UInt64
-    }
-
     static func cluster(_ names: inout [NameMention]) -> [Entity] {
         var entities: [Entity] = []
-        var byFullName: [FullKey: Int] = [:]
-        var byOrganization: [[UInt64]: Int] = [:]
+        var byFullName = IntTable(capacity: names.count)
+        var byOrganization = IntTable(capacity: names.count)
         var bySurname: [UInt64: [Int]] = [:]
         var byFirstName: [UInt64: [Int]] = [:]
 
@@ -42,18 +37,21 @@ enum EntityClustering {
             let mention = names[m]
             switch mention.kind {
             case .organization, .place:
-                let key = mention.words
-                if let e = byOrganization[key] {
-                    add(m, to: e, &entities, names)
+                let key = mention.words.key
+                let e: Int
+                if let existing = byOrganization[key] {
+                    e = existing
                 } else {
-                    byOrganization[key] = entities.count
+                    e = entities.count
+                    byOrganization[key] = e
                     entities.append(Entity(kind: mention.kind))
-                    add(m, to: entities.count - 1, &entities, names)
                 }
-                names[m].entity = byOrganization[key]!
+                add(m, to: e, &entities, names)
+                names[m].entity = e
             case .person, .unknown:
                 guard mention.words.count >= 2 else { continue }
-                let key = FullKey(first: mention.firstName, last: mention.surname)
+                // First and last name together: `Hillary Clinton` and `Bill Clinton` differ.
+                let key = (mention.firstName &* 0x9E37_79B9_7F4A_7C15) ^ mention.surname
                 let e: Int
                 if let existing = byFullName[key] {
                     e = existing
@@ -69,7 +67,8 @@ enum EntityClustering {
             }
         }
         // Bare names: a surname, else a first name, else a new identity.
-        var lastSeen: [Int: Int] = [:]
+        // Where each identity was last named (grown as identities are made).
+        var lastSeen = [Int](repeating: -1, count: entities.count)
         for m in names.indices {
             let mention = names[m]
             if mention.entity >= 0 {
@@ -89,14 +88,15 @@ enum EntityClustering {
             } else if !candidates.isEmpty {
                 // The most recently mentioned, else the most mentioned.
                 e = candidates.max { a, b in
-                    let la = lastSeen[a] ?? -1
-                    let lb = lastSeen[b] ?? -1
+                    let la = lastSeen[a]
+                    let lb = lastSeen[b]
                     if la != lb { return la < lb }
                     return entities[a].names.count < entities[b].names.count
                 }!
             } else {
                 e = entities.count
                 entities.append(Entity(kind: mention.kind))
+                lastSeen.append(-1)
                 bySurname[word, default: []].append(e)
             }
             add(m, to: e, &entities, names)
@@ -129,17 +129,19 @@ enum PronounResolver {
         var resolved: [Int: Int] = [:]
     }
 
-    static func resolve(_ tokens: [Token], _ names: [NameMention], _ entities: inout [Entity],
-                        speakingPhrases: [Int: Int]) -> Result {
+    /// `speakingPhrases`: (token, entity) of the descriptions that speak, in token order.
+    /// `candidates`: indices of the tokens that may be pronouns, ascending.
+    static func resolve(_ tokens: [Token], candidates: [Int], _ names: [NameMention], _ entities: inout [Entity],
+                        speakingPhrases: [(token: Int, entity: Int)]) -> Result {
         var result = Result()
         var recentPeople: [Int] = []  // most recent last
         var recentOrganization = -1
         var m = 0
-        for k in tokens.indices {
+        var p = 0
+        for k in candidates {
             while m < names.count, names[m].tokens.lowerBound <= k {
-                let mention = names[m]
-                let e = mention.entity
-                if e >= 0, !mention.quoted {
+                let e = names[m].entity
+                if e >= 0, !names[m].quoted {
                     switch entities[e].kind {
                     case .person, .unknown:
                         if entities[e].kind == .person || entities[e].speaks {
@@ -156,7 +158,9 @@ enum PronounResolver {
                 m += 1
             }
             // Anonymous sources and described institutions that speak join the recency list.
-            if let e = speakingPhrases[k] {
+            while p < speakingPhrases.count, speakingPhrases[p].token <= k {
+                let e = speakingPhrases[p].entity
+                p += 1
                 if entities[e].kind == .organization {
                     recentOrganization = e
                 } else if entities[e].anonymous {
@@ -165,7 +169,9 @@ enum PronounResolver {
                 }
             }
             let t = tokens[k]
-            guard t.isWord, !t.flags.contains(.quoted), !t.isCapitalized || t.flags.contains(.sentenceStart) || t.end - t.start <= 3,
+            // Pronouns are short words: most tokens are passed over without a look-up.
+            guard t.isWord, t.end - t.start <= 8, !t.flags.contains(.quoted),
+                  !t.isCapitalized || t.flags.contains(.sentenceStart) || t.end - t.start <= 3,
                   let pronoun = Lexicon.pronouns[t.hash] else { continue }
             switch pronoun {
             case .male, .female:
@@ -190,5 +196,53 @@ enum PronounResolver {
             }
         }
         return result
+    }
+}
+
+/// A growable open-addressing map from a word hash (or a combination of them) to an index:
+/// the clustering's look-ups without `Dictionary`'s seeded hashing. Zero keys are not stored.
+struct IntTable {
+    private var keys: [UInt64]
+    private var values: [Int]
+    private var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int](repeating: 0, count: size)
+    }
+
+    subscript(key: UInt64) -> Int? {
+        get {
+            guard key != 0 else { return nil }
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: key ^ (key >> 31)) & mask
+            while true {
+                let k = keys[i]
+                if k == key { return values[i] }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+        set {
+            guard key != 0, let value = newValue else { return }
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: key ^ (key >> 31)) & mask
+            while keys[i] != 0, keys[i] != key { i = (i + 1) & mask }
+            if keys[i] == 0 { count += 1 }
+            keys[i] = key
+            values[i] = value
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int](repeating: 0, count: oldKeys.count * 2)
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k != 0 { self[k] = v }
     }
 }

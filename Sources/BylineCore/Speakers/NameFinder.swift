@@ -16,14 +16,32 @@ struct NameMention {
     var span: TextSpan
     var kind: NameKind
     var gender: Gender
-    /// Hashes of the name's words (particles and periods left out), first to last.
-    var words: [UInt64]
+    /// The name's words (particles and periods left out).
+    var words: NameWords
     var quoted: Bool
     /// The identity it belongs to (set by clustering; -1 when it is no name after all).
     var entity = -1
 
-    var surname: UInt64 { words.last ?? 0 }
-    var firstName: UInt64 { words.first ?? 0 }
+    var surname: UInt64 { words.last }
+    var firstName: UInt64 { words.first }
+}
+
+/// The words of a name, kept as hashes without an array: first, last, how many, and a hash
+/// of them all in order (an organisation's key).
+struct NameWords {
+    var first: UInt64 = 0
+    var last: UInt64 = 0
+    var count = 0
+    var key: UInt64 = WordHash.seed
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ h: UInt64) {
+        if count == 0 { first = h }
+        last = h
+        count += 1
+        key = (key ^ h) &* WordHash.prime
+    }
 }
 
 /// Finds proper names: runs of capitalised words (with particles `al-`, `bin`, `van der`,
@@ -32,16 +50,12 @@ struct NameMention {
 /// `Committee`, an acronym), a place, or unknown until the analysis learns more (it speaks, a
 /// pronoun refers to it).
 enum NameFinder {
-    static func find(_ tokens: inout [Token], _ s: UnsafeBufferPointer<Unicode.Scalar>) -> [NameMention] {
+    /// `starts`: indices of the capitalised words (the only places a name can start), ascending.
+    static func find(_ tokens: inout [Token], _ s: UnsafeBufferPointer<Unicode.Scalar>, starts: [Int]) -> [NameMention] {
         var mentions: [NameMention] = []
         let n = tokens.count
-        var i = 0
-        while i < n {
-            let t = tokens[i]
-            guard t.isWord, t.isCapitalized || t.flags.contains(.particleName) else {
-                i += 1
-                continue
-            }
+        var next = 0
+        for i in starts where i >= next {
             // The run of name-like tokens.
             var j = i
             var hasTitleWord = false
@@ -77,7 +91,7 @@ enum NameFinder {
                 break
             }
             if let mention = classify(&tokens, i..<j, s) { mentions.append(mention) }
-            i = max(j, i + 1)
+            next = max(j, i + 1)
         }
         return mentions
     }
@@ -134,7 +148,7 @@ enum NameFinder {
             // Only a title (`the President`): not a name mention.
             return nil
         }
-        var words: [UInt64] = []
+        var words = NameWords()
         var organization = false
         var place = true
         var allCapsSingle = false
@@ -156,7 +170,7 @@ enum NameFinder {
             if Lexicon.maleTitles.contains(tokens[k].hash) { gender = .male }
             if Lexicon.femaleTitles.contains(tokens[k].hash) { gender = .female }
         }
-        let first = words[0]
+        let first = words.first
         if gender == .unknown, words.count >= 2 {
             if Lexicon.maleFirstNames.contains(first) && !Lexicon.femaleFirstNames.contains(first) { gender = .male }
             if Lexicon.femaleFirstNames.contains(first) && !Lexicon.maleFirstNames.contains(first) { gender = .female }
@@ -174,7 +188,7 @@ enum NameFinder {
             kind = .unknown
         }
         if kind == .organization {
-            words = []
+            words = NameWords()
             for k in lo..<hi where tokens[k].isWord && (tokens[k].isCapitalized || tokens[k].flags.contains(.particleName)) {
                 words.append(tokens[k].hash)
             }
@@ -185,7 +199,7 @@ enum NameFinder {
         let mention = NameMention(tokens: nameStart..<nameEnd, title: lo..<titleEnd, span: span, kind: kind, gender: gender,
                                   words: words, quoted: tokens[nameStart].flags.contains(.quoted))
         let lone = words.count == 1 && titleEnd == lo && nameEnd - nameStart == 1
-            && tokens[nameStart].flags.contains(.sentenceStart) && !isFirstName(words[0])
+            && tokens[nameStart].flags.contains(.sentenceStart) && !isFirstName(words.first)
         if lone, kind != .organization || !tokens[nameStart].flags.contains(.allCaps) {
             // A capitalised common word opening a sentence: `Officials said`, `Clearly, …`.
             let t = tokens[nameStart]

@@ -5,6 +5,8 @@ struct SpeakerAssembly {
     let article: Article
     let s: UnsafeBufferPointer<Unicode.Scalar>
     let tokens: [Token]
+    /// Indices of the tokens that may be pronouns.
+    let pronounCandidates: [Int]
     let names: [NameMention]
     var entities: [Entity]
     let quotes: [DetectedQuote]
@@ -21,7 +23,7 @@ struct SpeakerAssembly {
 
     mutating func run(_ attributions: [Attribution?]) -> QuoteAnalyzer.Result {
         var assigned = [Assigned](repeating: Assigned(), count: quotes.count)
-        var speakingPhrases: [Int: Int] = [:]
+        var speakingPhrases: [(token: Int, entity: Int)] = []
         for (q, found) in attributions.enumerated() {
             guard let att = found else { continue }
             assigned[q].mention = mentionSpan(att.phrase)
@@ -30,10 +32,11 @@ struct SpeakerAssembly {
             if att.rule == "label" { assigned[q].cueText = ":" }
             if let e = identity(att) {
                 assigned[q].entity = e
-                speakingPhrases[att.phrase.head] = e
+                speakingPhrases.append((att.phrase.head, e))
             }
         }
-        let pronouns = PronounResolver.resolve(tokens, names, &entities, speakingPhrases: speakingPhrases)
+        speakingPhrases.sort { $0.token < $1.token }
+        let pronouns = PronounResolver.resolve(tokens, candidates: pronounCandidates, names, &entities, speakingPhrases: speakingPhrases)
         for (q, found) in attributions.enumerated() {
             guard let att = found, assigned[q].entity < 0, att.phrase.kind == .pronoun else { continue }
             if let e = pronouns.resolved[att.phrase.head] {
@@ -229,8 +232,7 @@ struct SpeakerAssembly {
 
     // MARK: Speakers
 
-    private func build(_ assigned: [Assigned]) -> QuoteAnalyzer.Result {
-        var entities = self.entities
+    private mutating func build(_ assigned: [Assigned]) -> QuoteAnalyzer.Result {
         for (q, a) in assigned.enumerated() where a.entity >= 0 {
             entities[a.entity].quotes.append(q)
             entities[a.entity].speaks = true
@@ -265,6 +267,19 @@ struct SpeakerAssembly {
         return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
     }
 
+    /// The text of a span (decoded straight from the scalars).
+    private func text(_ span: TextSpan) -> String {
+        let slice = UnsafeBufferPointer(rebasing: s[span.start..<span.end])
+        return slice.withMemoryRebound(to: UInt32.self) { String(decoding: $0, as: UTF32.self) }
+    }
+
+    /// A hash of a span's exact text (case kept), to tell name forms apart without strings.
+    private func exactHash(_ span: TextSpan) -> UInt64 {
+        var h = WordHash.seed
+        for i in span.start..<span.end { h = (h ^ UInt64(s[i].value)) &* WordHash.prime }
+        return h
+    }
+
     private func speaker(_ entity: Entity, id: Int) -> Speaker {
         let kind: SpeakerKind
         switch entity.kind {
@@ -272,24 +287,30 @@ struct SpeakerAssembly {
         case .person, .unknown: kind = entity.anonymous ? .anonymous : .person
         }
         var name = ""
+        var nameHash: UInt64 = 0
         if entity.best >= 0 {
-            name = article.string(names[entity.best].span)
+            name = text(names[entity.best].span)
+            nameHash = exactHash(names[entity.best].span)
         } else if let d = entity.descriptionName {
-            name = article.string(d)
+            name = text(d)
         }
+        // Other forms of the name, compared by a hash of their exact text before any string is made.
         var aliases: [String] = []
+        var seen: [UInt64] = [nameHash]
         for m in entity.names {
-            let text = article.string(names[m].span)
-            if text != name, !aliases.contains(text) { aliases.append(text) }
+            let h = exactHash(names[m].span)
+            if seen.contains(h) { continue }
+            seen.append(h)
+            aliases.append(text(names[m].span))
         }
-        var description = entity.description.map { article.string($0) }
+        var description = entity.description.map { text($0) }
         if description == nil {
             for m in entity.names where !names[m].title.isEmpty {
                 let title = names[m].title
                 var hi = title.upperBound
                 while hi > title.lowerBound, !tokens[hi - 1].isWord { hi -= 1 }
                 if hi > title.lowerBound {
-                    description = article.string(TextSpan(tokens[title.lowerBound].start, tokens[hi - 1].end))
+                    description = text(TextSpan(tokens[title.lowerBound].start, tokens[hi - 1].end))
                     if tokens[hi - 1].end < names[m].span.start, s[tokens[hi - 1].end].value == 0x2E { description! += "." }
                     break
                 }

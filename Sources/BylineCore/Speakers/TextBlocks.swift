@@ -6,24 +6,18 @@ struct TextBlocks {
     /// Start offsets of the blocks, ascending.
     let starts: [Int]
 
-    init(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) {
+    /// `lineStarts`: indices of the tokens that open a line, ascending.
+    init(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>, tokens: [Token], lineStarts: [Int]) {
         var starts: [Int] = []
-        starts.reserveCapacity(article.paragraphs.count * 2)
+        starts.reserveCapacity(article.paragraphs.count + lineStarts.count / 4)
+        var l = 0
         for paragraph in article.paragraphs {
             starts.append(paragraph.span.start)
-            var i = paragraph.span.start
-            let end = paragraph.span.end
-            while i < end {
-                if s[i].value == 0x0A {
-                    var p = i - 1
-                    while p > paragraph.span.start, ScalarClass.isWhitespace(s[p]) { p -= 1 }
-                    var n = i + 1
-                    while n < end, ScalarClass.isWhitespace(s[n]) { n += 1 }
-                    if n < end, Self.endsLine(s[p]) { starts.append(n) }
-                    i = n
-                    continue
-                }
-                i += 1
+            while l < lineStarts.count, tokens[lineStarts[l]].start <= paragraph.span.start { l += 1 }
+            while l < lineStarts.count, tokens[lineStarts[l]].start < paragraph.span.end {
+                let t = lineStarts[l]
+                if t > 0, Self.endsLine(s[tokens[t - 1].end - 1]) { starts.append(tokens[t].start) }
+                l += 1
             }
         }
         self.starts = starts

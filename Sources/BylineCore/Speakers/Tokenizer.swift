@@ -28,117 +28,236 @@ struct Token {
         static let lineStart = Flags(rawValue: 1 << 9)
     }
 
-    var start: Int
-    var end: Int
+    /// Offsets kept in 32 bits: a token is 24 bytes instead of 32, and an article is far
+    /// shorter than 2 GB.
+    private let start32: Int32
+    private let end32: Int32
     /// `WordHash` of the lower-cased word; for punctuation, the scalar's value.
     var hash: UInt64
     var kind: Kind
     var flags: Flags
+
+    init(start: Int, end: Int, hash: UInt64, kind: Kind, flags: Flags) {
+        start32 = Int32(truncatingIfNeeded: start)
+        end32 = Int32(truncatingIfNeeded: end)
+        self.hash = hash
+        self.kind = kind
+        self.flags = flags
+    }
+
+    var start: Int { Int(start32) }
+    var end: Int { Int(end32) }
 
     var isWord: Bool { kind == .word }
     var isCapitalized: Bool { flags.contains(.capitalized) }
     func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { kind == .punctuation && hash == UInt64(scalar.value) }
 }
 
+/// An article's tokens, with indices the later passes start from, so that each of them visits
+/// only what concerns it instead of walking every token or scalar again.
+struct TokenStream {
+    var tokens: [Token] = []
+    /// Scalar offsets of every scalar that can be a quotation mark (`"`, `'`, `“`, `’`, …),
+    /// ascending, including apostrophes inside words.
+    var markPositions: [Int] = []
+    /// Indices of the punctuation tokens among them.
+    var markTokens: [Int] = []
+    /// Indices of words that can start a name (capitalised, or `al-Maliki`), ascending.
+    var nameStarts: [Int] = []
+    /// Indices of short words that can be pronouns (`he`, `She`, `its`), ascending.
+    var pronounCandidates: [Int] = []
+    /// Indices of the first token of each line after the first of a paragraph, ascending.
+    var lineStarts: [Int] = []
+}
+
 /// Splits an article's scalars into tokens in one pass. Words keep inner apostrophes and
 /// hyphens (`isn't`, `O'Neill`, `al-Maliki`); a possessive `'s` is dropped and flagged;
 /// dotted abbreviations (`U.S.`) are one token; quotation marks are punctuation tokens.
 enum Tokenizer {
-    static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 5)
+    static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> TokenStream {
+        var stream = TokenStream()
+        stream.tokens.reserveCapacity(s.count / 4)
         let n = s.count
         var i = 0
         var newline = true
         while i < n {
             let c = s[i]
             let v = c.value
-            if v == 0x20 || v == 0x0A || ScalarClass.isWhitespace(c) {
+            if v == 0x20 {
+                i += 1
+                continue
+            }
+            if v < 0x80 ? (v <= 0x0D && v >= 0x09) : ScalarClass.isWhitespace(c) {
                 if ScalarClass.isNewline(c) { newline = true }
                 i += 1
                 continue
             }
-            let first = tokens.count
-            defer {
-                if newline, first < tokens.count {
-                    tokens[first].flags.insert(.lineStart)
-                    newline = false
+            var token: Token
+            if v >= 0x30 && v <= 0x39 {
+                token = number(s, from: i, &i)
+            } else if isLetter(c) {
+                token = word(s, from: i, &i, &stream.markPositions)
+                let index = stream.tokens.count
+                if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { stream.nameStarts.append(index) }
+                if token.end - token.start <= 7, isPronounInitial(v) { stream.pronounCandidates.append(index) }
+            } else {
+                token = Token(start: i, end: i + 1, hash: UInt64(v), kind: .punctuation, flags: [])
+                if isMarkScalar(v) {
+                    stream.markPositions.append(i)
+                    stream.markTokens.append(stream.tokens.count)
                 }
+                i += 1
             }
-            if ScalarClass.isDigit(c) {
-                let start = i
-                var h = WordHash.seed
-                var hyphenated = false
-                while i < n {
-                    let d = s[i]
-                    if ScalarClass.isAlphanumeric(d) {
-                        h = WordHash.add(h, d)
-                        i += 1
-                    } else if (d.value == 0x2E || d.value == 0x2C || d.value == 0x3A), i + 1 < n, ScalarClass.isDigit(s[i + 1]) {
-                        h = WordHash.add(h, d)
-                        i += 1
-                    } else if ScalarClass.isHyphen(d), i + 1 < n, ScalarClass.isAlphanumeric(s[i + 1]) {
-                        // `46-year-old`, `2-year`: a compound word that starts with a number.
-                        hyphenated = true
-                        h = WordHash.add(h, d)
-                        i += 1
-                    } else {
-                        break
-                    }
-                }
-                var flags: Token.Flags = []
-                if hyphenated, i - start > 4, s[i - 1].value == 0x64, s[i - 2].value == 0x6C, s[i - 3].value == 0x6F, s[i - 4].value == 0x2D {
-                    flags.insert(.age)
-                }
-                tokens.append(Token(start: start, end: i, hash: h, kind: hyphenated ? .word : .number, flags: flags))
-                continue
+            if newline {
+                token.flags.insert(.lineStart)
+                newline = false
+                stream.lineStarts.append(stream.tokens.count)
             }
-            if ScalarClass.isLetter(c) {
-                tokens.append(word(s, from: i, &i))
-                continue
-            }
-            tokens.append(Token(start: i, end: i + 1, hash: UInt64(v), kind: .punctuation, flags: []))
-            i += 1
+            stream.tokens.append(token)
         }
-        return tokens
+        return stream
     }
 
-    private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    /// `"` `'` `` ` `` `«` `»` `‘ ’ ‚ ‛ “ ” „ ‟` `‹ ›`
+    @inline(__always) static func isMarkScalar(_ v: UInt32) -> Bool {
+        v == 0x22 || v == 0x27 || v == 0x60 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x201F) || v == 0x2039 || v == 0x203A
+    }
+
+    /// The first letters of English pronouns (`he`, `she`, `they`, `it`, `I`, `we`, `who`, …).
+    @inline(__always) private static func isPronounInitial(_ v: UInt32) -> Bool {
+        switch v | 0x20 {
+        case 0x68, 0x73, 0x74, 0x69, 0x77, 0x6D, 0x75: return true  // h s t i w m u
+        default: return false
+        }
+    }
+
+    /// A number (`3.5`, `1,000`), or a compound word that starts with one (`46-year-old`).
+    private static func number(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int) -> Token {
+        let n = s.count
+        var i = start
+        var h = WordHash.seed
+        var hyphenated = false
+        while i < n {
+            let d = s[i]
+            if ScalarClass.isAlphanumeric(d) {
+                h = WordHash.add(h, d)
+                i += 1
+            } else if (d.value == 0x2E || d.value == 0x2C || d.value == 0x3A), i + 1 < n, ScalarClass.isDigit(s[i + 1]) {
+                h = WordHash.add(h, d)
+                i += 1
+            } else if ScalarClass.isHyphen(d), i + 1 < n, ScalarClass.isAlphanumeric(s[i + 1]) {
+                hyphenated = true
+                h = WordHash.add(h, d)
+                i += 1
+            } else {
+                break
+            }
+        }
+        next = i
+        var flags: Token.Flags = []
+        if hyphenated, i - start > 4, s[i - 1].value == 0x64, s[i - 2].value == 0x6C, s[i - 3].value == 0x6F, s[i - 4].value == 0x2D {
+            flags.insert(.age)
+        }
+        return Token(start: start, end: i, hash: h, kind: hyphenated ? .word : .number, flags: flags)
+    }
+
+    /// A letter, answered without a Unicode property look-up for ASCII, Latin-1 and punctuation.
+    @inline(__always) private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if v < 0x100 { return v >= 0xC0 && v != 0xD7 && v != 0xF7 }
+        if v < 0x037E { return true }
+        if v & 0xFF80 == 0x0900 { return v != 0x0964 && v != 0x0965 && v != 0x0970 }  // Devanagari
+        if v < 0x2000 { return !isScriptPunctuation(v) }
+        if v <= 0x206F { return false }
+        return c.properties.isAlphabetic
+    }
+
+    @inline(__always) private static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 }
+        // Scripts without case (Hebrew, Arabic, Indic, …) need no look-up.
+        if v >= 0x0530 && v < 0x1E00 { return false }
+        return c.properties.isUppercase
+    }
+
+    /// Punctuation inside the alphabetic blocks U+0100–U+1FFF (the rest of that range are
+    /// letters and combining marks, close enough for finding words): Greek and Armenian
+    /// question marks, Hebrew and Arabic punctuation, the Devanagari danda.
+    @inline(__always) private static func isScriptPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x037E, 0x0387, 0x055A...0x055F, 0x0589, 0x058A, 0x05BE, 0x05C0, 0x05C3, 0x05C6, 0x05F3, 0x05F4,
+             0x060C, 0x060D, 0x061B, 0x061E, 0x061F, 0x066A...0x066D, 0x06D4, 0x0964, 0x0965, 0x0970, 0x0E4F,
+             0x0E5A, 0x0E5B, 0x10FB, 0x1360...0x1368, 0x166D, 0x166E, 0x1680, 0x169B, 0x169C, 0x16EB...0x16ED:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always) private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        // Latin-1 letters, other alphabets, and the punctuation block (curly quotes, dashes)
+        // without a Unicode property look-up.
+        if v < 0x100 { return v >= 0xC0 && v != 0xD7 && v != 0xF7 }
+        if v < 0x037E { return true }
+        if v & 0xFF80 == 0x0900 { return v != 0x0964 && v != 0x0965 && v != 0x0970 }  // Devanagari
+        if v < 0x2000 { return !isScriptPunctuation(v) }
+        if v <= 0x206F { return false }
         let p = c.properties
         return p.isAlphabetic || p.generalCategory == .nonspacingMark
     }
 
     /// A word starting at `start`; `next` is set past it (and past a possessive `'s`).
-    private static func word(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int) -> Token {
+    private static func word(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int,
+                             _ marks: inout [Int]) -> Token {
         let n = s.count
         var i = start
         var h = WordHash.seed
         var upper = 0
         var letters = 0
-        var flags: Token.Flags = ScalarClass.isUpper(s[start]) ? [.capitalized] : []
+        var flags: Token.Flags = isUpper(s[start]) ? [.capitalized] : []
         var hyphenAt = -1
         while i < n {
             let c = s[i]
-            if isWordScalar(c) {
-                if ScalarClass.isLetter(c) {
+            let v = c.value
+            if v < 0x80 {
+                // ASCII letters and digits, the common case, with no further tests.
+                let lower = v | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
                     letters += 1
-                    if ScalarClass.isUpper(c) { upper += 1 }
+                    if v < 0x61 { upper += 1 }
+                    h = (h ^ UInt64(lower)) &* WordHash.prime
+                    i += 1
+                    continue
+                }
+                if v >= 0x30 && v <= 0x39 {
+                    h = (h ^ UInt64(v)) &* WordHash.prime
+                    i += 1
+                    continue
+                }
+            } else if isWordScalar(c) {
+                if isLetter(c) {
+                    letters += 1
+                    if isUpper(c) { upper += 1 }
                 }
                 h = WordHash.add(h, c)
                 i += 1
                 continue
             }
             if ScalarClass.isApostrophe(c), i > start, s[i - 1].value == 0x73, i + 2 < n, ScalarClass.isSpace(s[i + 1]),
-               ScalarClass.isLetter(s[i + 2]) {
+               isLetter(s[i + 2]) {
                 // `Sanders’ campaign manager`: a plural possessive, not a closing mark.
+                if isMarkScalar(v) { marks.append(i) }
                 flags.insert(.possessive)
                 next = i + 1
                 return finish(start, i, h, upper, letters, flags)
             }
             guard i + 1 < n, isWordScalar(s[i + 1]) else { break }
             if ScalarClass.isApostrophe(c) {
+                if isMarkScalar(v) { marks.append(i) }
                 // `Biden’s`: the possessive is not part of the name.
                 let v1 = s[i + 1].value
                 if v1 == 0x73 || v1 == 0x53, i + 2 >= n || !isWordScalar(s[i + 2]) {
@@ -153,7 +272,7 @@ enum Tokenizer {
                 h = WordHash.add(h, c)
                 i += 1
             } else if c.value == 0x2E, i - start == 1 || flags.contains(.dotted),
-                      i + 2 < n, s[i + 2].value == 0x2E, ScalarClass.isLetter(s[i + 1]) {
+                      i + 2 < n, s[i + 2].value == 0x2E, isLetter(s[i + 1]) {
                 // `U.S.`, `a.m.`: single letters joined by periods.
                 flags.insert(.dotted)
                 h = WordHash.add(h, c)
@@ -165,7 +284,7 @@ enum Tokenizer {
             }
         }
         if hyphenAt > start, hyphenAt - start <= 3, !flags.contains(.capitalized), hyphenAt + 1 < i,
-           ScalarClass.isUpper(s[hyphenAt + 1]) {
+           isUpper(s[hyphenAt + 1]) {
             flags.insert(.particleName)  // `al-Maliki`, `el-Sisi`
         }
         next = i

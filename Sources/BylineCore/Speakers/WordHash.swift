@@ -37,12 +37,49 @@ enum WordHash {
     }
 }
 
+/// An open-addressing table of word hashes (linear probing, at most a third full). The FNV
+/// hash is already well mixed, so a slot is a few bits of it: a look-up is one or two array
+/// reads, much cheaper than `Set<UInt64>`, whose seeded SipHash dominated the analysis.
+private struct HashSlots: Sendable {
+    let keys: [UInt64]
+    let mask: Int
+
+    /// `hashes` must be distinct and non-zero (zero marks an empty slot).
+    init(_ hashes: [UInt64]) {
+        var size = 16
+        while size < hashes.count * 3 { size <<= 1 }
+        var keys = [UInt64](repeating: 0, count: size)
+        for h in hashes {
+            var i = Self.slot(h, size - 1)
+            while keys[i] != 0 { i = (i + 1) & (size - 1) }
+            keys[i] = h
+        }
+        self.keys = keys
+        self.mask = size - 1
+    }
+
+    @inline(__always) static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: h ^ (h >> 31)) & mask }
+
+    /// The slot holding `h`, or nil.
+    @inline(__always) func find(_ h: UInt64) -> Int? {
+        keys.withUnsafeBufferPointer { keys in
+            var i = Self.slot(h, mask)
+            while true {
+                let k = keys[i]
+                if k == h { return i }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+}
+
 /// A set of lower-cased words, looked up by `WordHash`.
 struct WordSet: Sendable {
-    private let hashes: Set<UInt64>
+    private let slots: HashSlots
 
     init(_ words: [String]) {
-        hashes = Set(words.map(WordHash.of))
+        slots = HashSlots(Array(Set(words.map(WordHash.of).filter { $0 != 0 })))
     }
 
     /// Words separated by white space, for long lexicons written as one string.
@@ -50,19 +87,29 @@ struct WordSet: Sendable {
         self.init(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
     }
 
-    func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
-    func contains(word: String) -> Bool { hashes.contains(WordHash.of(word)) }
+    @inline(__always) func contains(_ hash: UInt64) -> Bool { slots.find(hash) != nil }
+    func contains(word: String) -> Bool { contains(WordHash.of(word)) }
 }
 
-/// Lower-cased words mapped to a small value, looked up by `WordHash`.
+/// Lower-cased words mapped to a small value, looked up by `WordHash` (a later pair for the
+/// same word wins).
 struct WordMap<Value: Sendable>: Sendable {
-    private let table: [UInt64: Value]
+    private let slots: HashSlots
+    private let values: [Value?]
 
     init(_ pairs: [(String, Value)]) {
         var table: [UInt64: Value] = [:]
         for (word, value) in pairs { table[WordHash.of(word)] = value }
-        self.table = table
+        table[0] = nil
+        let slots = HashSlots(Array(table.keys))
+        var values = [Value?](repeating: nil, count: slots.keys.count)
+        for (h, v) in table { values[slots.find(h)!] = v }
+        self.slots = slots
+        self.values = values
     }
 
-    subscript(hash: UInt64) -> Value? { table[hash] }
+    @inline(__always) subscript(hash: UInt64) -> Value? {
+        guard let i = slots.find(hash) else { return nil }
+        return values[i]
+    }
 }
