@@ -67,14 +67,14 @@ enum SentenceSplitter {
         while n < end, isOpener(s[n]) || s[n].value == 0x2014 || s[n].value == 0x2D { n += 1 }
         guard n < end else { return true }
         let next = s[n]
-        let nextStartsSentence = ScalarClass.isUpper(next) || ScalarClass.isDigit(next) || !ScalarClass.isLetter(next)
+        let nextStartsSentence = Letters.isUpper(next) || ScalarClass.isDigit(next) || !Letters.isLetter(next)
         if !nextStartsSentence { return false }
         // `?`, `!` and an ellipsis end a sentence before a capital; only a lone `.` is ambiguous.
         if s[i].value != 0x2E || (i + 1 < j && isTerminal(s[i + 1].value)) { return true }
 
         // The word before the period.
         var w = i
-        while w > paragraphStart, ScalarClass.isLetter(s[w - 1]) || s[w - 1].value == 0x2E { w -= 1 }
+        while w > paragraphStart, Letters.isLetter(s[w - 1]) || s[w - 1].value == 0x2E { w -= 1 }
         if w == i { return true }  // `5.` or `).`: a number or bracket ends the sentence
         let word = lowercasedWord(s, w, i)
         let nextWord = lowercasedWord(s, n, wordEnd(s, n, end))
@@ -82,7 +82,7 @@ enum SentenceSplitter {
 
         // `U.S.`, `a.m.`, single initials `W.`: an abbreviation with inner dots or one letter.
         if word.contains(".") || word.count == 1 {
-            if word.count == 1, ScalarClass.isUpper(s[w]) {
+            if word.count == 1, Letters.isUpper(s[w]) {
                 // An initial (`George W. Bush`) unless a common sentence opener follows.
                 return sentenceOpeners.contains(nextWord)
             }
@@ -96,7 +96,7 @@ enum SentenceSplitter {
 
     private static func wordEnd(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
         var e = start
-        while e < end, ScalarClass.isLetter(s[e]) { e += 1 }
+        while e < end, Letters.isLetter(s[e]) { e += 1 }
         return e
     }
 

@@ -106,8 +106,8 @@ enum QuotationMarks {
                                glyph: QuotationMark.Role?) -> QuotationMark? {
         let prev = i > span.start ? s[i - 1] : " "
         let next = i + 1 < span.end ? s[i + 1] : " "
-        let prevWord = ScalarClass.isAlphanumeric(prev)
-        let nextWord = ScalarClass.isAlphanumeric(next)
+        let prevWord = Letters.isAlphanumeric(prev)
+        let nextWord = Letters.isAlphanumeric(next)
         // Inside a word: `isn't`, `O'Neill`, `rock'n'roll`.
         if prevWord && nextWord { return nil }
         if !prevWord && nextWord {
@@ -126,7 +126,7 @@ enum QuotationMarks {
             // `the trainers’ agreement`: a plural possessive unless punctuation follows.
             var j = i + 1
             while j < span.end, ScalarClass.isSpace(s[j]) { j += 1 }
-            if j > i + 1, j < span.end, ScalarClass.isLetter(s[j]) { mark.possessiveLike = true }
+            if j > i + 1, j < span.end, Letters.isLetter(s[j]) { mark.possessiveLike = true }
         }
         return mark
     }
@@ -135,10 +135,10 @@ enum QuotationMarks {
 
     private static func isElision(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, span: TextSpan) -> Bool {
         var j = start
-        while j < span.end, ScalarClass.isLetter(s[j]) { j += 1 }
+        while j < span.end, Letters.isLetter(s[j]) { j += 1 }
         guard j - start <= 6 else { return false }
         // `'n'` in `rock 'n' roll` is an elision too; a word followed by another mark may be a quotation.
-        return elisions.contains(WordHash.of(s, start, j)) && !(j < span.end && ScalarClass.isAlphanumeric(s[j]))
+        return elisions.contains(WordHash.of(s, start, j)) && !(j < span.end && Letters.isAlphanumeric(s[j]))
             && !(j - start > 1 && j < span.end && ScalarClass.isApostrophe(s[j]))
     }
 
@@ -148,6 +148,14 @@ enum QuotationMarks {
         if v < 0x80 {
             return (v >= 0x21 && v <= 0x2F) || (v >= 0x3A && v <= 0x40) || (v >= 0x5B && v <= 0x60) || (v >= 0x7B && v <= 0x7E)
         }
+        // General Punctuation: dashes, quotes, bullets, ellipsis (not spaces, separators or
+        // the invisible format controls).
+        if v >= 0x2000 && v <= 0x206F { return (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) }
+        return slowIsPunctuation(c)
+    }
+
+    /// Out of line: see `Letters` on why property look-ups get functions of their own.
+    @inline(never) private static func slowIsPunctuation(_ c: Unicode.Scalar) -> Bool {
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
              .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol:
@@ -164,7 +172,7 @@ enum QuotationMarks {
         let nextPunct = isPunctuation(next)
         let left = !nextSpace && (!nextPunct || prevSpace || prevPunct)
         let right = !prevSpace && (!prevPunct || nextSpace || nextPunct)
-        if left, !right, isClauseEnd(prev), ScalarClass.isLetter(next) {
+        if left, !right, isClauseEnd(prev), Letters.isLetter(next) {
             // `…paranoia,”Clinton said` · `…voters!"After`: a space missing after the closing mark.
             return glyph ?? .either
         }

@@ -6,17 +6,17 @@ enum QuoteKindRules {
         guard let inner = quote.parts.first else { return .direct }
         // The first letter of the quoted words.
         var i = inner.start
-        while i < inner.end, !ScalarClass.isAlphanumeric(s[i]) { i += 1 }
-        if i < inner.end, ScalarClass.isLower(s[i]) { return .partial }
+        while i < inner.end, !Letters.isAlphanumeric(s[i]) { i += 1 }
+        if i < inner.end, Letters.isLower(s[i]) { return .partial }
         // What comes before the opening mark.
         var j = quote.span.start - 1
         while j >= paragraph.start, ScalarClass.isWhitespace(s[j]) { j -= 1 }
         guard j >= paragraph.start else { return .direct }
         let before = s[j]
-        guard ScalarClass.isAlphanumeric(before) else { return .direct }
+        guard Letters.isAlphanumeric(before) else { return .direct }
         // `said "We will win."`: a verb of saying right before a capitalised sentence.
         var w = j
-        while w > paragraph.start, ScalarClass.isLetter(s[w - 1]) { w -= 1 }
+        while w > paragraph.start, Letters.isLetter(s[w - 1]) { w -= 1 }
         if let cue = Lexicon.cues[WordHash.of(s, w, j + 1)], cue == .speech || cue == .tell || cue == .participle {
             return .direct
         }

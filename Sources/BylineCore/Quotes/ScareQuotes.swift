@@ -14,15 +14,15 @@ enum ScareQuotes {
             let hash = WordHash.of(s, before.start, before.end)
             if mediaNouns.contains(hash) { return "title-of-work" }
             // `ABC's "This Week"`, `CNN’s “State of the Union”`: an outlet's programme.
-            if before.possessive, ScalarClass.isUpper(s[before.start]) { return "title-of-work" }
+            if before.possessive, Letters.isUpper(s[before.start]) { return "title-of-work" }
         }
-        if words.count <= 3, let before, ScalarClass.isUpper(s[before.start]), !before.possessive,
+        if words.count <= 3, let before, Letters.isUpper(s[before.start]), !before.possessive,
            before.end == quote.span.start - 1,
            let after = nextWord(s, after: quote.span.end, ceiling: paragraph.end), after.start == quote.span.end + 1,
-           ScalarClass.isUpper(s[after.start]) {
+           Letters.isUpper(s[after.start]) {
             // `John "Tig" Tiegen`: a nickname inside a name, unless the whole line is in title case.
             let following = nextWord(s, after: after.end, ceiling: paragraph.end)
-            if following.map({ !ScalarClass.isUpper(s[$0.start]) }) ?? true { return "nickname" }
+            if following.map({ !Letters.isUpper(s[$0.start]) }) ?? true { return "nickname" }
         }
         return nil
     }
@@ -42,12 +42,12 @@ enum ScareQuotes {
         var words: [TextSpan] = []
         var i = span.start
         while i < span.end {
-            guard ScalarClass.isAlphanumeric(s[i]) else {
+            guard Letters.isAlphanumeric(s[i]) else {
                 i += 1
                 continue
             }
             let start = i
-            while i < span.end, ScalarClass.isAlphanumeric(s[i]) || ScalarClass.isApostrophe(s[i]) || ScalarClass.isHyphen(s[i]) {
+            while i < span.end, Letters.isAlphanumeric(s[i]) || ScalarClass.isApostrophe(s[i]) || ScalarClass.isHyphen(s[i]) {
                 i += 1
             }
             words.append(TextSpan(start, i))
@@ -60,9 +60,9 @@ enum ScareQuotes {
 
     private static func titleShape(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ inner: TextSpan,
                                    _ words: [TextSpan]) -> (isTitleCase: Bool, endsWithPunctuation: Bool) {
-        var titleCase = words.count <= 12 && ScalarClass.isUpper(s[words[0].start]) || ScalarClass.isDigit(s[words[0].start])
+        var titleCase = words.count <= 12 && Letters.isUpper(s[words[0].start]) || ScalarClass.isDigit(s[words[0].start])
         if titleCase {
-            for w in words where ScalarClass.isLetter(s[w.start]) && !ScalarClass.isUpper(s[w.start]) {
+            for w in words where Letters.isLetter(s[w.start]) && !Letters.isUpper(s[w.start]) {
                 if !minorWords.contains(WordHash.of(s, w.start, w.end)) {
                     titleCase = false
                     break
@@ -101,8 +101,8 @@ enum ScareQuotes {
             end -= 2
         }
         var start = end
-        while start > floor, ScalarClass.isAlphanumeric(s[start - 1]) || ScalarClass.isHyphen(s[start - 1])
-            || s[start - 1].value == 0x2E && start - 1 > floor && ScalarClass.isLetter(s[start - 2]) {
+        while start > floor, Letters.isAlphanumeric(s[start - 1]) || ScalarClass.isHyphen(s[start - 1])
+            || s[start - 1].value == 0x2E && start - 1 > floor && Letters.isLetter(s[start - 2]) {
             start -= 1
         }
         guard start < end else { return nil }
@@ -113,7 +113,7 @@ enum ScareQuotes {
         var j = offset
         while j < ceiling, ScalarClass.isSpace(s[j]) { j += 1 }
         var end = j
-        while end < ceiling, ScalarClass.isAlphanumeric(s[end]) { end += 1 }
+        while end < ceiling, Letters.isAlphanumeric(s[end]) { end += 1 }
         guard end > j else { return nil }
         return Word(start: j, end: end)
     }

@@ -139,13 +139,13 @@ enum Tokenizer {
         var hyphenated = false
         while i < n {
             let d = s[i]
-            if ScalarClass.isAlphanumeric(d) {
+            if Letters.isAlphanumeric(d) {
                 h = WordHash.add(h, d)
                 i += 1
             } else if (d.value == 0x2E || d.value == 0x2C || d.value == 0x3A), i + 1 < n, ScalarClass.isDigit(s[i + 1]) {
                 h = WordHash.add(h, d)
                 i += 1
-            } else if ScalarClass.isHyphen(d), i + 1 < n, ScalarClass.isAlphanumeric(s[i + 1]) {
+            } else if ScalarClass.isHyphen(d), i + 1 < n, Letters.isAlphanumeric(s[i + 1]) {
                 hyphenated = true
                 h = WordHash.add(h, d)
                 i += 1
@@ -170,7 +170,19 @@ enum Tokenizer {
         if v & 0xFF80 == 0x0900 { return v != 0x0964 && v != 0x0965 && v != 0x0970 }  // Devanagari
         if v < 0x2000 { return !isScriptPunctuation(v) }
         if v <= 0x206F { return false }
-        return c.properties.isAlphabetic
+        return slowIsLetter(c)
+    }
+
+    // The Unicode property look-ups live in functions of their own: using the standard
+    // library's resilient property types in a function makes every call of it set up
+    // metadata and stack space first, even on the ASCII path.
+    @inline(never) private static func slowIsLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+
+    @inline(never) private static func slowIsUpper(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
+
+    @inline(never) private static func slowIsWordScalar(_ c: Unicode.Scalar) -> Bool {
+        let p = c.properties
+        return p.isAlphabetic || p.generalCategory == .nonspacingMark
     }
 
     @inline(__always) private static func isUpper(_ c: Unicode.Scalar) -> Bool {
@@ -179,7 +191,7 @@ enum Tokenizer {
         if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 }
         // Scripts without case (Hebrew, Arabic, Indic, …) need no look-up.
         if v >= 0x0530 && v < 0x1E00 { return false }
-        return c.properties.isUppercase
+        return slowIsUpper(c)
     }
 
     /// Punctuation inside the alphabetic blocks U+0100–U+1FFF (the rest of that range are
@@ -206,8 +218,7 @@ enum Tokenizer {
         if v & 0xFF80 == 0x0900 { return v != 0x0964 && v != 0x0965 && v != 0x0970 }  // Devanagari
         if v < 0x2000 { return !isScriptPunctuation(v) }
         if v <= 0x206F { return false }
-        let p = c.properties
-        return p.isAlphabetic || p.generalCategory == .nonspacingMark
+        return slowIsWordScalar(c)
     }
 
     /// A word starting at `start`; `next` is set past it (and past a possessive `'s`).
