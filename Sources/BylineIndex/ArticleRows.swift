@@ -12,47 +12,167 @@ struct ArticleFileInfo: Sendable {
 /// A speaker row as inserted, for the cross-article merge.
 struct InsertedSpeaker {
     var rowID: Int64
-    var articleID: Int64
-    var speaker: Speaker
+    var input: SpeakerMergeInput
+    var quoteCount: Int
+    var mentionCount: Int
+    var personID: Int64?
 }
 
-/// Writes one analysed article into the tables (prepared statements, reused across a batch).
+/// An article's quotations as one search column, in order, separated by U+001F (which the
+/// tokenizer treats as a separator, so words never join across quotations).
+enum QuotationColumn {
+    static let separator: Unicode.Scalar = "\u{1F}"
+
+    static func join(_ quotes: [String]) -> String {
+        quotes.map { $0.replacingOccurrences(of: String(separator), with: " ") }.joined(separator: String(separator))
+    }
+}
+
+/// An analysed article turned into the values of its rows. Built on the analysis threads, so
+/// the single writer only binds values (it is the slower side of an update).
+struct PreparedArticle: Sendable {
+    struct SpeakerRow: Sendable {
+        var ordinal: Int
+        var name: String
+        var kind: String
+        var description: String?
+        var aliases: String
+        var mentions: Data
+        var mentionCount: Int
+        var quoteOrdinals: String
+        var quoteCount: Int
+        var input: SpeakerMergeInput
+    }
+
+    struct QuoteRow: Sendable {
+        var ordinal: Int
+        var span: TextSpan
+        var parts: Data
+        var kind: String
+        var speakerOrdinal: Int?
+        var mention: TextSpan?
+        var mentionText: String?
+        var cue: String?
+        var detectionRule: String
+        var attributionRule: String?
+        var text: String
+    }
+
+    struct TimeRow: Sendable {
+        var ordinal: Int
+        var span: TextSpan
+        var text: String
+        var type: String
+        var value: String
+        var mod: String?
+        var anchored: Bool
+        var inferred: Bool
+        var sentence: Int
+        var sentenceSpan: TextSpan
+        var rule: String
+        /// The timeline entry: position in the article's timeline and the entry itself.
+        var entry: Int?
+        var startDay: Int?
+        var endDay: Int?
+        var entrySentence: Int?
+        var quoteOrdinal: Int?
+        var speakerOrdinal: Int?
+    }
+
+    var headline: String
+    var text: String
+    var date: CivilDate?
+    var dateSource: DateSource?
+    var warnings: [String]
+    var unplaced: String
+    var quotesText: String
+    var speakers: [SpeakerRow]
+    var quotes: [QuoteRow]
+    var times: [TimeRow]
+
+    init(_ analyzed: AnalyzedArticle) {
+        let article = analyzed.article
+        headline = article.headlineText
+        text = article.text
+        date = article.date
+        dateSource = article.dateSource
+        warnings = article.warnings
+        unplaced = IntList.encode(analyzed.timeline.unplaced)
+        speakers = analyzed.speakers.map { speaker in
+            SpeakerRow(ordinal: speaker.id, name: speaker.name, kind: speaker.kind.rawValue, description: speaker.description,
+                       aliases: NameList.encode(speaker.aliases), mentions: SpanCoding.encode(speaker.mentions),
+                       mentionCount: speaker.mentions.count, quoteOrdinals: IntList.encode(speaker.quotes),
+                       quoteCount: speaker.quotes.count, input: SpeakerMergeInput(speaker, article: 0))
+        }
+        quotes = analyzed.quotes.map { quote in
+            QuoteRow(ordinal: quote.id, span: quote.span, parts: SpanCoding.encode(quote.parts), kind: quote.kind.rawValue,
+                     speakerOrdinal: quote.speaker, mention: quote.speakerMention,
+                     mentionText: quote.speakerMention.map { ArticleRows.text(article, $0) }, cue: quote.cue,
+                     detectionRule: quote.detectionRule, attributionRule: quote.attributionRule,
+                     text: quote.parts.map { ArticleRows.text(article, $0) }.joined(separator: "\n"))
+        }
+        quotesText = QuotationColumn.join(quotes.map(\.text))
+        // Each expression with its timeline entry, if it has one.
+        var entries: [Int: (position: Int, entry: TimelineEntry)] = [:]
+        for (position, entry) in analyzed.timeline.entries.enumerated() where entries[entry.expression] == nil {
+            entries[entry.expression] = (position, entry)
+        }
+        times = analyzed.timeExpressions.enumerated().map { ordinal, expression in
+            let sentence = article.sentences.indices.contains(expression.sentence)
+                ? article.sentences[expression.sentence].span : expression.span
+            let placed = entries[ordinal]
+            return TimeRow(ordinal: ordinal, span: expression.span, text: ArticleRows.text(article, expression.span),
+                           type: expression.type.rawValue, value: expression.value, mod: expression.mod?.rawValue,
+                           anchored: expression.anchored, inferred: expression.inferred, sentence: expression.sentence,
+                           sentenceSpan: sentence, rule: expression.rule, entry: placed?.position,
+                           startDay: placed?.entry.start.dayNumber, endDay: placed?.entry.end.dayNumber,
+                           entrySentence: placed?.entry.sentence, quoteOrdinal: placed?.entry.quote,
+                           speakerOrdinal: placed?.entry.speaker)
+        }
+    }
+}
+
+/// Writes one prepared article into the tables (prepared statements, reused across a batch).
 enum ArticleRows {
     /// Inserts the article and everything found in it; returns its id and its speakers' rows.
-    static func insert(_ analyzed: AnalyzedArticle, file: ArticleFileInfo, db: Database) throws
+    /// `person` gives a speaker's library speaker when it is already known (the next merge
+    /// corrects it if not), so most speaker rows need no second write.
+    static func insert(_ article: PreparedArticle, file: ArticleFileInfo, db: Database,
+                       person: (SpeakerMergeInput) -> Int64? = { _ in nil }) throws
         -> (articleID: Int64, speakers: [InsertedSpeaker])
     {
-        let article = analyzed.article
         let insertArticle = try db.cachedStatement(sql: """
             INSERT INTO articles (path, size, mtime, content_hash, date, day, date_source, headline, text,
-                                  quote_count, unplaced, warnings)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  quote_count, unplaced, warnings, quotes_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insertArticle.execute(arguments: [
             file.path, file.stamp.size, file.stamp.mtime, ContentHash.stored(file.hash),
             article.date?.iso, article.date?.dayNumber, article.dateSource?.rawValue,
-            article.headlineText, article.text, analyzed.quotes.count,
-            IntList.encode(analyzed.timeline.unplaced),
-            article.warnings.isEmpty ? nil : article.warnings.joined(separator: "\n"),
+            article.headline, article.text, article.quotes.count, article.unplaced,
+            article.warnings.isEmpty ? nil : article.warnings.joined(separator: "\n"), article.quotesText,
         ])
         let articleID = db.lastInsertedRowID
 
         let insertSpeaker = try db.cachedStatement(sql: """
             INSERT INTO speakers (article_id, ordinal, name, kind, description, aliases, mentions, mention_count,
-                                  quote_ordinals, quote_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  quote_ordinals, quote_count, person_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var speakerRows: [Int: Int64] = [:]
         var inserted: [InsertedSpeaker] = []
-        for speaker in analyzed.speakers {
+        for speaker in article.speakers {
+            var input = speaker.input
+            input.article = Int(articleID)
+            let personID = person(input)
             try insertSpeaker.execute(arguments: [
-                articleID, speaker.id, speaker.name, speaker.kind.rawValue, speaker.description,
-                NameList.encode(speaker.aliases), SpanCoding.encode(speaker.mentions), speaker.mentions.count,
-                IntList.encode(speaker.quotes), speaker.quotes.count,
+                articleID, speaker.ordinal, speaker.name, speaker.kind, speaker.description, speaker.aliases,
+                speaker.mentions, speaker.mentionCount, speaker.quoteOrdinals, speaker.quoteCount, personID,
             ])
             let rowID = db.lastInsertedRowID
-            speakerRows[speaker.id] = rowID
-            inserted.append(InsertedSpeaker(rowID: rowID, articleID: articleID, speaker: speaker))
+            speakerRows[speaker.ordinal] = rowID
+            inserted.append(InsertedSpeaker(rowID: rowID, input: input, quoteCount: speaker.quoteCount,
+                                            mentionCount: speaker.mentionCount, personID: personID))
         }
 
         let insertQuote = try db.cachedStatement(sql: """
@@ -60,45 +180,48 @@ enum ArticleRows {
                                 mention_start, mention_end, mention_text, cue, detection_rule, attribution_rule, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for quote in analyzed.quotes {
-            let mention = quote.speakerMention
+        for quote in article.quotes {
             try insertQuote.execute(arguments: [
-                articleID, quote.id, quote.span.start, quote.span.end, SpanCoding.encode(quote.parts),
-                quote.kind.rawValue, quote.speaker.flatMap { speakerRows[$0] }, quote.speaker,
-                mention?.start, mention?.end, mention.map { article.string($0) }, quote.cue,
-                quote.detectionRule, quote.attributionRule, quote.parts.map { article.string($0) }.joined(separator: "\n"),
+                articleID, quote.ordinal, quote.span.start, quote.span.end, quote.parts, quote.kind,
+                quote.speakerOrdinal.flatMap { speakerRows[$0] }, quote.speakerOrdinal, quote.mention?.start,
+                quote.mention?.end, quote.mentionText, quote.cue, quote.detectionRule, quote.attributionRule, quote.text,
             ])
         }
 
-        let insertExpression = try db.cachedStatement(sql: """
-            INSERT INTO time_expressions (article_id, ordinal, start, "end", text, type, value, mod, anchored, inferred,
-                                          sentence, sentence_start, sentence_end, rule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        let insertTime = try db.cachedStatement(sql: """
+            INSERT INTO times (article_id, ordinal, start, "end", text, type, value, mod, anchored, inferred, sentence,
+                               sentence_start, sentence_end, rule, entry, start_day, end_day, entry_sentence,
+                               quote_ordinal, speaker_ordinal, speaker_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var expressionRows: [Int64] = []
-        for (ordinal, expression) in analyzed.timeExpressions.enumerated() {
-            let sentence = article.sentences.indices.contains(expression.sentence)
-                ? article.sentences[expression.sentence].span : expression.span
-            try insertExpression.execute(arguments: [
-                articleID, ordinal, expression.span.start, expression.span.end, article.string(expression.span),
-                expression.type.rawValue, expression.value, expression.mod?.rawValue, expression.anchored,
-                expression.inferred, expression.sentence, sentence.start, sentence.end, expression.rule,
-            ])
-            expressionRows.append(db.lastInsertedRowID)
-        }
-
-        let insertEntry = try db.cachedStatement(sql: """
-            INSERT INTO timeline (article_id, ordinal, expression_id, expression_ordinal, start_day, end_day, sentence,
-                                  quote_ordinal, speaker_ordinal, speaker_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (ordinal, entry) in analyzed.timeline.entries.enumerated() where expressionRows.indices.contains(entry.expression) {
-            try insertEntry.execute(arguments: [
-                articleID, ordinal, expressionRows[entry.expression], entry.expression, entry.start.dayNumber,
-                entry.end.dayNumber, entry.sentence, entry.quote, entry.speaker, entry.speaker.flatMap { speakerRows[$0] },
+        for time in article.times {
+            try insertTime.execute(arguments: [
+                articleID, time.ordinal, time.span.start, time.span.end, time.text, time.type, time.value, time.mod,
+                time.anchored, time.inferred, time.sentence, time.sentenceSpan.start, time.sentenceSpan.end, time.rule,
+                time.entry, time.startDay, time.endDay, time.entrySentence, time.quoteOrdinal, time.speakerOrdinal,
+                time.speakerOrdinal.flatMap { speakerRows[$0] },
             ])
         }
         return (articleID, inserted)
+    }
+
+    /// The text of a span, encoded straight to UTF-8 (appending scalars one by one to a String
+    /// is several times slower, and the writer does this for every quotation).
+    static func text(_ article: Article, _ span: TextSpan) -> String {
+        guard span.start >= 0, span.end <= article.scalars.count, span.start < span.end else { return "" }
+        let scalars = article.scalars[span.start..<span.end]
+        var count = 0
+        for s in scalars { count += UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for s in scalars {
+                for byte in UTF8.encode(s)! {
+                    buffer[i] = byte
+                    i += 1
+                }
+            }
+            return i
+        }
     }
 
     /// Deletes the article stored for `path` (its rows and search entries go with it).
@@ -171,34 +294,32 @@ enum ArticleRows {
         }
 
         var expressions: [TimeExpression] = []
+        var entries: [(position: Int, entry: TimelineEntry)] = []
         for r in try Row.fetchAll(db, sql: """
-            SELECT start, "end", type, value, mod, anchored, inferred, sentence, rule
-            FROM time_expressions WHERE article_id = ? ORDER BY ordinal
+            SELECT start, "end", type, value, mod, anchored, inferred, sentence, rule,
+                   entry, start_day, end_day, entry_sentence, quote_ordinal, speaker_ordinal
+            FROM times WHERE article_id = ? ORDER BY ordinal
             """, arguments: [id])
         {
             guard let type = TimexType(rawValue: try r.decode(atIndex: 2)),
                 let span = spanOrNil(try r.decode(atIndex: 0), try r.decode(atIndex: 1))
             else { throw damaged("time expression of article \(id)") }
             let mod = (try r.decode(String?.self, atIndex: 4)).flatMap(TimexMod.init(rawValue:))
+            if let position: Int = try r.decode(atIndex: 9) {
+                guard let start: Int = try r.decode(atIndex: 10), let end: Int = try r.decode(atIndex: 11),
+                    let sentence: Int = try r.decode(atIndex: 12)
+                else { throw damaged("timeline entry of article \(id)") }
+                entries.append((position, TimelineEntry(expression: expressions.count, start: CivilDate(dayNumber: start),
+                                                        end: CivilDate(dayNumber: end), sentence: sentence,
+                                                        quote: try r.decode(atIndex: 13), speaker: try r.decode(atIndex: 14))))
+            }
             expressions.append(TimeExpression(span: span, type: type, value: try r.decode(atIndex: 3), mod: mod,
                                               anchored: try r.decode(atIndex: 5), inferred: try r.decode(atIndex: 6),
                                               sentence: try r.decode(atIndex: 7), rule: try r.decode(atIndex: 8)))
         }
-
-        var entries: [TimelineEntry] = []
-        for r in try Row.fetchAll(db, sql: """
-            SELECT expression_ordinal, start_day, end_day, sentence, quote_ordinal, speaker_ordinal
-            FROM timeline WHERE article_id = ? ORDER BY ordinal
-            """, arguments: [id])
-        {
-            entries.append(TimelineEntry(expression: try r.decode(atIndex: 0),
-                                         start: CivilDate(dayNumber: try r.decode(atIndex: 1)),
-                                         end: CivilDate(dayNumber: try r.decode(atIndex: 2)),
-                                         sentence: try r.decode(atIndex: 3), quote: try r.decode(atIndex: 4),
-                                         speaker: try r.decode(atIndex: 5)))
-        }
+        entries.sort { $0.position < $1.position }
         return AnalyzedArticle(article: article, quotes: quotes, speakers: speakers, timeExpressions: expressions,
-                               timeline: Timeline(entries: entries, unplaced: unplaced))
+                               timeline: Timeline(entries: entries.map(\.entry), unplaced: unplaced))
     }
 
     private static func spanOrNil(_ start: Int?, _ end: Int?) -> TextSpan? {

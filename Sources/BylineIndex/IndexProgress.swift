@@ -88,6 +88,11 @@ public struct IndexUpdateSummary: Sendable {
     /// The stored analysis came from another analysis version and was discarded.
     public var discardedOldAnalysis = false
     public var seconds: Double = 0
+    /// Where the time went (for benchmarks): the writer's transactions (inserting rows and
+    /// the search index), merging speakers, and the writer waiting for analysed batches.
+    public var writingSeconds: Double = 0
+    public var mergingSeconds: Double = 0
+    public var waitingSeconds: Double = 0
 
     public var changedAnything: Bool { analyzed + sameContent + removed + failures.count > 0 || discardedOldAnalysis }
 }

@@ -223,6 +223,8 @@ private final class IndexUpdater {
             personsDirty = true
         }
         if personsDirty {
+            let mergeStart = DispatchTime.now().uptimeNanoseconds
+            defer { summary.mergingSeconds += seconds(since: mergeStart) }
             try write { db in
                 try self.persons.sync(db)
                 try IndexMeta.set(IndexMeta.personsDirtyKey, "0", db)
@@ -269,25 +271,32 @@ private final class IndexUpdater {
             stop.cancel()
             channel.drain()
         }
+        var waitStart = DispatchTime.now().uptimeNanoseconds
         while let outcomes = channel.take() {
+            summary.waitingSeconds += seconds(since: waitStart)
             if cancellation.isCancelled { throw LibraryIndexError.cancelled }
+            let writeStart = DispatchTime.now().uptimeNanoseconds
             try write { db in
                 for outcome in outcomes { try self.store(outcome, db: db) }
-                // Merging speakers again costs a pass over all names: at most once a second,
-                // so the reader's speaker list fills as indexing goes without slowing it.
-                if DispatchTime.now().uptimeNanoseconds - self.lastPersonSync > 1_000_000_000 {
+                // Merging speakers again costs a pass over all names: every few seconds, so
+                // the reader's speaker list fills as indexing goes without slowing it.
+                if DispatchTime.now().uptimeNanoseconds - self.lastPersonSync > 3_000_000_000 {
+                    let mergeStart = DispatchTime.now().uptimeNanoseconds
                     try self.persons.sync(db)
+                    self.summary.mergingSeconds += self.seconds(since: mergeStart)
                     self.lastPersonSync = DispatchTime.now().uptimeNanoseconds
                     try IndexMeta.set(IndexMeta.personsDirtyKey, "0", db)
                 } else {
                     try IndexMeta.set(IndexMeta.personsDirtyKey, "1", db)
                 }
             }
+            summary.writingSeconds += seconds(since: writeStart)
             for outcome in outcomes {
                 state.analyzed += 1
                 state.bytesAnalyzed += outcome.item.stamp.size
             }
             send(.analyzing)
+            waitStart = DispatchTime.now().uptimeNanoseconds
         }
         if cancellation.isCancelled, state.analyzed < state.toAnalyze { throw LibraryIndexError.cancelled }
     }
@@ -295,13 +304,13 @@ private final class IndexUpdater {
     private func store(_ outcome: Outcome, db: Database) throws {
         let item = outcome.item
         switch outcome.result {
-        case .analyzed(let analyzed, let hash):
+        case .analyzed(let article, let hash):
             if let old = try ArticleRows.delete(path: item.path, db: db) { persons.removedArticle(old) }
-            let (_, speakers) = try ArticleRows.insert(analyzed, file: ArticleFileInfo(path: item.path, stamp: item.stamp, hash: hash),
-                                                       db: db)
+            let file = ArticleFileInfo(path: item.path, stamp: item.stamp, hash: hash)
+            let (_, speakers) = try ArticleRows.insert(article, file: file, db: db, person: persons.predictedPerson)
             persons.added(speakers)
             summary.analyzed += 1
-            summary.warnings += analyzed.article.warnings
+            summary.warnings += article.warnings
         case .sameContent:
             try ArticleRows.restamp(path: item.path, stamp: item.stamp, db: db)
             summary.sameContent += 1
@@ -330,7 +339,12 @@ private final class IndexUpdater {
         return batches
     }
 
-    /// Reads, hashes and analyses a batch on every core, keeping its order.
+    /// Threads analysing while the writer writes. The writer is one thread of its own and
+    /// usually the slower side (the search index costs more than the analysis), so it gets a
+    /// core: three busy threads on two cores would slow it by a third.
+    static let analysisThreads = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+
+    /// Reads, hashes and analyses a batch on `analysisThreads` threads, keeping its order.
     static func process(_ batch: [WorkItem], analysis: IndexAnalysis) -> [Outcome] {
         let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: batch.count)
         results.initialize(repeating: nil)
@@ -339,8 +353,11 @@ private final class IndexUpdater {
             results.deallocate()
         }
         let slots = SlotBuffer(results)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            slots.buffer[i] = Outcome(item: batch[i], result: process(batch[i], analysis: analysis))
+        let counter = ItemCounter()
+        DispatchQueue.concurrentPerform(iterations: min(analysisThreads, batch.count)) { _ in
+            while let i = counter.next(below: batch.count) {
+                slots.buffer[i] = Outcome(item: batch[i], result: process(batch[i], analysis: analysis))
+            }
         }
         return results.map { $0! }
     }
@@ -364,7 +381,7 @@ private final class IndexUpdater {
             var (article, _) = try ArticleReader.decode(data, source: item.path)
             article.date = item.date
             article.dateSource = item.dateSource
-            return .analyzed(analysis.analyze(article), hash: hash)
+            return .analyzed(PreparedArticle(analysis.analyze(article)), hash: hash)
         } catch {
             return .failed(error)
         }
@@ -384,13 +401,27 @@ private struct WorkItem: Sendable {
 
 private struct Outcome: Sendable {
     enum Result: Sendable {
-        case analyzed(AnalyzedArticle, hash: UInt64)
+        case analyzed(PreparedArticle, hash: UInt64)
         case sameContent
         case failed(ReadError)
     }
 
     var item: WorkItem
     var result: Result
+}
+
+/// Hands out item indices to the analysis threads.
+private final class ItemCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
 }
 
 /// Each concurrent iteration writes only its own slot.

@@ -167,7 +167,7 @@ extension LibraryIndex {
         try read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM persons),
-                       (SELECT count(*) FROM quotes), (SELECT count(*) FROM timeline)
+                       (SELECT count(*) FROM quotes), (SELECT count(*) FROM times WHERE start_day IS NOT NULL)
                 """)!
             return LibraryCounts(articles: try row.decode(atIndex: 0), speakers: try row.decode(atIndex: 1),
                                  quotations: try row.decode(atIndex: 2), timelineEntries: try row.decode(atIndex: 3))
@@ -335,10 +335,10 @@ extension LibraryIndex {
     public func timeline(speaker speakerID: Int64? = nil, from: CivilDate? = nil, through: CivilDate? = nil,
                          limit: Int? = nil) throws(LibraryIndexError) -> [LibraryTimelineEntry]
     {
-        var conditions: [String] = []
+        var conditions = ["t.start_day IS NOT NULL"]
         var arguments: StatementArguments = []
         if let speakerID {
-            conditions.append("s.person_id = ?")
+            conditions.append("t.speaker_id IS NOT NULL AND s.person_id = ?")
             arguments += [speakerID]
         }
         if let from {
@@ -349,19 +349,17 @@ extension LibraryIndex {
             conditions.append("t.start_day <= ?")
             arguments += [through.dayNumber]
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(LibraryIndex.articleColumns), t.start_day, t.end_day, t.expression_ordinal, e.start, e."end",
-                       e.text, e.type, e.value, e.mod, t.sentence, e.sentence_start, e.sentence_end, t.quote_ordinal,
-                       s.name, s.person_id, e.anchored
-                FROM timeline t
+                SELECT \(LibraryIndex.articleColumns), t.start_day, t.end_day, t.ordinal, t.start, t."end",
+                       t.text, t.type, t.value, t.mod, t.entry_sentence, t.sentence_start, t.sentence_end, t.quote_ordinal,
+                       s.name, s.person_id, t.anchored
+                FROM times t
                 JOIN articles a ON a.id = t.article_id
-                JOIN time_expressions e ON e.id = t.expression_id
                 LEFT JOIN speakers s ON s.id = t.speaker_id
-                \(whereClause)
-                ORDER BY t.start_day, t.end_day - t.start_day, \(LibraryIndex.articleOrder), e.start
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY t.start_day, t.end_day - t.start_day, \(LibraryIndex.articleOrder), t.start
                 \(limitClause)
                 """, arguments: arguments).map { row in
                 guard let type = TimexType(rawValue: try row.decode(atIndex: 11)) else {
@@ -374,7 +372,8 @@ extension LibraryIndex {
                     span: try LibraryIndex.span(row, 8), text: try row.decode(atIndex: 10), type: type,
                     value: try row.decode(atIndex: 12),
                     mod: (try row.decode(String?.self, atIndex: 13)).flatMap(TimexMod.init(rawValue:)),
-                    anchored: try row.decode(atIndex: 20), sentence: try row.decode(atIndex: 14), sentenceSpan: try LibraryIndex.span(row, 15),
+                    anchored: try row.decode(atIndex: 20), sentence: try row.decode(atIndex: 14),
+                    sentenceSpan: try LibraryIndex.span(row, 15),
                     quoteOrdinal: try row.decode(atIndex: 17), speakerName: try row.decode(atIndex: 18),
                     speakerID: try row.decode(atIndex: 19))
             }
@@ -389,8 +388,8 @@ extension LibraryIndex {
             try Row.fetchAll(db, sql: """
                 SELECT \(LibraryIndex.articleColumns), e.ordinal, e.start, e."end", e.text, e.type, e.value, e.mod,
                        e.anchored, e.sentence_start, e.sentence_end
-                FROM time_expressions e JOIN articles a ON a.id = e.article_id
-                WHERE NOT EXISTS (SELECT 1 FROM timeline t WHERE t.expression_id = e.id)
+                FROM times e JOIN articles a ON a.id = e.article_id
+                WHERE e.entry IS NULL
                 ORDER BY \(orderBy), e.ordinal
                 """).map { row in
                 guard let type = TimexType(rawValue: try row.decode(atIndex: 9)) else {

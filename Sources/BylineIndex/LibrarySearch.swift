@@ -18,6 +18,8 @@ public struct SearchSnippet: Sendable, Hashable {
     public var segments: [Segment]
 
     public var plainText: String { segments.map(\.text).joined() }
+
+    public var matchCount: Int { segments.filter(\.isMatch).count }
 }
 
 public struct ArticleSearchHit: Sendable, Hashable {
@@ -39,9 +41,20 @@ public struct SearchResults: Sendable, Hashable {
     /// The best articles and quotations, best first.
     public var articles: [ArticleSearchHit]
     public var quotations: [QuotationSearchHit]
-    /// How many articles and quotations match in all (the hits are the first of them).
+    /// How many articles match in their headline or text, and in how many articles some
+    /// quotation matches (the hits are the first of them).
     public var articleMatches: Int
-    public var quotationMatches: Int
+    public var articlesWithMatchingQuotations: Int
+
+    public init(expression: String? = nil, articles: [ArticleSearchHit] = [], quotations: [QuotationSearchHit] = [],
+                articleMatches: Int = 0, articlesWithMatchingQuotations: Int = 0)
+    {
+        self.expression = expression
+        self.articles = articles
+        self.quotations = quotations
+        self.articleMatches = articleMatches
+        self.articlesWithMatchingQuotations = articlesWithMatchingQuotations
+    }
 }
 
 extension LibraryIndex {
@@ -50,53 +63,63 @@ extension LibraryIndex {
     /// The query is words (every word must occur; case and diacritics do not count), `"a
     /// phrase"` in double quotes, `word*` for a prefix, and `OR` between two terms.
     /// Punctuation inside a word makes it a phrase (`U.S.` finds "U.S.").
+    ///
+    /// Articles rank by their headline (weighted 4) and text. Quotations come from the
+    /// articles whose quotations match best (BM25 over an article's quotations), and within an
+    /// article the quotations holding most matches first.
     public func search(_ text: String, scope: SearchScope = .all, limit: Int = 20) throws(LibraryIndexError) -> SearchResults {
-        guard let expression = SearchQuery.expression(text) else {
-            return SearchResults(expression: nil, articles: [], quotations: [], articleMatches: 0, quotationMatches: 0)
-        }
+        guard let expression = SearchQuery.expression(text) else { return SearchResults() }
         return try read { db in
-            var results = SearchResults(expression: expression, articles: [], quotations: [], articleMatches: 0,
-                                        quotationMatches: 0)
+            var results = SearchResults(expression: expression)
             if scope != .quotations {
+                let match = "{headline text} : (\(expression))"
                 // `ORDER BY rank` lets FTS5 sort by itself, so snippets are made for the hits only.
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT rowid, rank, snippet(article_search, -1, ?, ?, '…', 24)
-                    FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(4.0, 1.0)'
+                    FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(4.0, 1.0, 0.0)'
                     ORDER BY rank LIMIT ?
-                    """, arguments: [SearchQuery.matchStart, SearchQuery.matchEnd, expression, limit])
+                    """, arguments: [SearchQuery.matchStart, SearchQuery.matchEnd, match, limit])
                 let articles = try articlesByID(rows.map { try $0.decode(Int64.self, atIndex: 0) }, db: db)
                 results.articles = try rows.compactMap { row in
                     guard let article = articles[try row.decode(atIndex: 0)] else { return nil }
                     return ArticleSearchHit(article: article, score: -(try row.decode(Double.self, atIndex: 1)),
                                             snippet: SearchQuery.snippet(try row.decode(atIndex: 2)))
                 }
-                results.articleMatches = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM article_search WHERE article_search MATCH ?
-                    """, arguments: [expression]) ?? 0
+                results.articleMatches = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search WHERE article_search MATCH ?",
+                                                          arguments: [match]) ?? 0
             }
             if scope != .articles {
+                let match = "quotes_text : (\(expression))"
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT rowid, rank, snippet(quote_search, 0, ?, ?, '…', 32)
-                    FROM quote_search WHERE quote_search MATCH ? ORDER BY rank LIMIT ?
-                    """, arguments: [SearchQuery.matchStart, SearchQuery.matchEnd, expression, limit])
-                let ids = try rows.map { try $0.decode(Int64.self, atIndex: 0) }
-                var quotations: [Int64: LibraryQuotation] = [:]
-                if !ids.isEmpty {
-                    let found = try Row.fetchAll(db, sql: """
-                        \(LibraryIndex.quotationSelect) WHERE q.id IN (\(ids.map(String.init).joined(separator: ",")))
-                        """)
-                    for row in found {
-                        quotations[try row.decode(atIndex: LibraryIndex.quotationIDColumn)] = try LibraryIndex.quotation(row)
+                    SELECT rowid, rank, highlight(article_search, 2, ?, ?)
+                    FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(0.0, 0.0, 1.0)'
+                    ORDER BY rank LIMIT ?
+                    """, arguments: [SearchQuery.matchStart, SearchQuery.matchEnd, match, limit])
+                var quotations: [Int64: [Int: LibraryQuotation]] = [:]
+                if !rows.isEmpty {
+                    let ids = try rows.map { String(try $0.decode(Int64.self, atIndex: 0)) }.joined(separator: ",")
+                    for row in try Row.fetchAll(db, sql: "\(LibraryIndex.quotationSelect) WHERE q.article_id IN (\(ids))") {
+                        let quotation = try LibraryIndex.quotation(row)
+                        quotations[quotation.article.id, default: [:]][quotation.ordinal] = quotation
                     }
                 }
-                results.quotations = try rows.compactMap { row in
-                    guard let quotation = quotations[try row.decode(atIndex: 0)] else { return nil }
-                    return QuotationSearchHit(quotation: quotation, score: -(try row.decode(Double.self, atIndex: 1)),
-                                              snippet: SearchQuery.snippet(try row.decode(atIndex: 2)))
+                for row in rows where results.quotations.count < limit {
+                    let articleID: Int64 = try row.decode(atIndex: 0)
+                    let score = -(try row.decode(Double.self, atIndex: 1))
+                    let marked: String = try row.decode(atIndex: 2)
+                    // The quotations with a match, most matches first, then in article order.
+                    let hits = marked.split(separator: Character(QuotationColumn.separator), omittingEmptySubsequences: false)
+                        .enumerated().map { (ordinal: $0.offset, snippet: SearchQuery.snippet(String($0.element), words: 40)) }
+                        .filter { $0.snippet.matchCount > 0 }
+                        .sorted { $0.snippet.matchCount != $1.snippet.matchCount ? $0.snippet.matchCount > $1.snippet.matchCount
+                            : $0.ordinal < $1.ordinal }
+                    for hit in hits where results.quotations.count < limit {
+                        guard let quotation = quotations[articleID]?[hit.ordinal] else { continue }
+                        results.quotations.append(QuotationSearchHit(quotation: quotation, score: score, snippet: hit.snippet))
+                    }
                 }
-                results.quotationMatches = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM quote_search WHERE quote_search MATCH ?
-                    """, arguments: [expression]) ?? 0
+                results.articlesWithMatchingQuotations = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM article_search WHERE article_search MATCH ?", arguments: [match]) ?? 0
             }
             return results
         }
@@ -109,7 +132,7 @@ extension LibraryIndex {
         return try read { db in
             guard let marked = try String.fetchOne(db, sql: """
                 SELECT highlight(article_search, 1, ?, ?) FROM article_search WHERE article_search MATCH ? AND rowid = ?
-                """, arguments: [SearchQuery.matchStart, SearchQuery.matchEnd, expression, id])
+                """, arguments: [SearchQuery.matchStart, SearchQuery.matchEnd, "{headline text} : (\(expression))", id])
             else { return [] }
             return SearchQuery.markedSpans(marked)
         }
@@ -208,13 +231,40 @@ enum SearchQuery {
         return pieces
     }
 
-    static func snippet(_ marked: String) -> SearchSnippet {
+    /// Segments of text marked up by `snippet()` or `highlight()`. With `words`, a longer
+    /// text is cut to about that many words around its first match, with ellipses.
+    static func snippet(_ marked: String, words: Int? = nil) -> SearchSnippet {
+        var scalars = Array(marked.unicodeScalars)
+        let start = matchStart.unicodeScalars.first!
+        let end = matchEnd.unicodeScalars.first!
+        if let words {
+            // Word starts (a non-space after a space), to cut on word boundaries.
+            var starts: [Int] = []
+            var previousIsSpace = true
+            for (i, s) in scalars.enumerated() {
+                let isSpace = ScalarClass.isWhitespace(s)
+                if !isSpace && previousIsSpace { starts.append(i) }
+                previousIsSpace = isSpace
+            }
+            if starts.count > words {
+                let firstMatch = scalars.firstIndex(of: start) ?? 0
+                let matchWord = max(0, (starts.lastIndex { $0 <= firstMatch }) ?? 0)
+                let from = max(0, min(matchWord - words / 4, starts.count - words))
+                let to = from + words
+                var cut = Array(scalars[starts[from]..<(to < starts.count ? starts[to] : scalars.count)])
+                // Keep the marks balanced if the cut falls inside a match.
+                if cut.filter({ $0 == start }).count > cut.filter({ $0 == end }).count { cut.append(end) }
+                if let firstEnd = cut.firstIndex(of: end), cut.firstIndex(of: start).map({ $0 > firstEnd }) ?? true {
+                    cut.insert(start, at: 0)
+                }
+                while let last = cut.last, ScalarClass.isWhitespace(last) { cut.removeLast() }
+                scalars = (from > 0 ? ["…"] : []) + cut + (to < starts.count ? ["…"] : [])
+            }
+        }
         var segments: [SearchSnippet.Segment] = []
         var current = String.UnicodeScalarView()
         var inMatch = false
-        let start = matchStart.unicodeScalars.first!
-        let end = matchEnd.unicodeScalars.first!
-        for scalar in marked.unicodeScalars {
+        for scalar in scalars {
             if scalar == start || scalar == end {
                 if !current.isEmpty { segments.append(.init(text: String(current), isMatch: inMatch)) }
                 current = String.UnicodeScalarView()

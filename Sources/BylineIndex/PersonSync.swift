@@ -28,6 +28,9 @@ final class PersonSync {
     private var speakersByArticle: [Int64: [Int64]] = [:]
     private var persons: [String: PersonRow] = [:]
     private var membersByKey: [String: Set<Int64>] = [:]
+    /// "kind|folded name" → the group key it had at the last merge: a prediction for new rows,
+    /// which the next merge corrects where it was wrong.
+    private var keyByName: [String: String] = [:]
     private(set) var isLoaded = false
 
     /// Reads every speaker and person (once per update, and again if another process wrote).
@@ -75,11 +78,17 @@ final class PersonSync {
 
     func added(_ inserted: [InsertedSpeaker]) {
         for s in inserted {
-            speakers[s.rowID] = CachedSpeaker(input: SpeakerMergeInput(s.speaker, article: Int(s.articleID)),
-                                              quoteCount: s.speaker.quotes.count, mentionCount: s.speaker.mentions.count,
-                                              personID: nil)
-            speakersByArticle[s.articleID, default: []].append(s.rowID)
+            speakers[s.rowID] = CachedSpeaker(input: s.input, quoteCount: s.quoteCount, mentionCount: s.mentionCount,
+                                              personID: s.personID)
+            speakersByArticle[Int64(s.input.article), default: []].append(s.rowID)
         }
+    }
+
+    /// The library speaker a new article's speaker most likely joins: the group its name
+    /// joined at the last merge. Nil for a new name, an ambiguous one, or an anonymous source.
+    func predictedPerson(_ input: SpeakerMergeInput) -> Int64? {
+        guard input.kind != .anonymous, let key = keyByName[input.kind.rawValue + "|" + input.nameKey] else { return nil }
+        return persons[key]?.id
     }
 
     func removedArticle(_ id: Int64) {
@@ -95,6 +104,10 @@ final class PersonSync {
         let keys = SpeakerMerge.keys(inputs)
         var groups: [String: [Int]] = [:]
         for (index, key) in keys.enumerated() { groups[key, default: []].append(index) }
+        keyByName = [:]
+        for (input, key) in zip(inputs, keys) where key.hasPrefix("name:") {
+            keyByName[input.kind.rawValue + "|" + input.nameKey] = key
+        }
 
         for key in persons.keys where groups[key] == nil {
             let id = persons.removeValue(forKey: key)!.id

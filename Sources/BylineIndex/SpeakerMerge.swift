@@ -5,7 +5,7 @@ import Foundation
 /// once, so a long-lived caller (the index updater) can keep inputs and merge again cheaply.
 public struct SpeakerMergeInput: Sendable {
     /// Any identity of the article (an index in a list, a database id).
-    public let article: Int
+    public internal(set) var article: Int
     /// The speaker's position in its article (`Speaker.id`).
     public let ordinal: Int
     public let name: String
@@ -16,6 +16,11 @@ public struct SpeakerMergeInput: Sendable {
     /// The name folded into words (lower case, no diacritics, no honorific): `ivo daalder`.
     let nameKey: String
     let nameWordCount: Int
+    /// The last word, and the endings of two or more words shorter than the name, shortest
+    /// first (`ivo h daalder` → `h daalder`): computed once, used by every merge.
+    let lastWord: String
+    let endings: [String]
+    /// One per alias, folded like the name (empty when an alias folds to nothing).
     let aliasKeys: [String]
     let descriptionKey: String?
 
@@ -29,7 +34,9 @@ public struct SpeakerMergeInput: Sendable {
         let words = NameFolding.words(name)
         nameKey = words.joined(separator: " ")
         nameWordCount = words.count
-        aliasKeys = aliases.map { NameFolding.words($0).joined(separator: " ") }.filter { !$0.isEmpty }
+        lastWord = words.last ?? ""
+        endings = words.count > 2 ? (2..<words.count).map { words[(words.count - $0)...].joined(separator: " ") } : []
+        aliasKeys = aliases.map { NameFolding.words($0).joined(separator: " ") }
         descriptionKey = description.map { NameFolding.words($0).joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
@@ -92,7 +99,7 @@ public enum SpeakerMerge {
         var personNames = Set<String>()
         var aliasOwners: [String: Set<String>] = [:]  // "kind|alias" → names that give it
         for input in inputs where input.kind != .anonymous && !input.nameKey.isEmpty {
-            for alias in input.aliasKeys where alias != input.nameKey {
+            for alias in input.aliasKeys where !alias.isEmpty && alias != input.nameKey {
                 aliasOwners[input.kind.rawValue + "|" + alias, default: []].insert(input.nameKey)
             }
             if input.kind == .person { personNames.insert(input.nameKey) }
@@ -101,28 +108,17 @@ public enum SpeakerMerge {
         // Rule 3: the root of a name of two or more words is its shortest ending of two or
         // more words that is itself a person's name.
         var roots: [String: String] = [:]
-        var rootsByLastWord: [Substring: Set<String>] = [:]
-        for name in personNames {
-            let words = name.split(separator: " ")
-            guard words.count > 1 else { continue }
-            var root = name
-            if words.count > 2 {
-                for keep in 2..<words.count {
-                    let ending = words[(words.count - keep)...].joined(separator: " ")
-                    if personNames.contains(ending) {
-                        root = ending
-                        break
-                    }
-                }
-            }
-            roots[name] = root
-            rootsByLastWord[words.last!, default: []].insert(root)
+        var rootsByLastWord: [String: Set<String>] = [:]
+        for input in inputs where input.kind == .person && input.nameWordCount > 1 && roots[input.nameKey] == nil {
+            let root = input.endings.first(where: personNames.contains) ?? input.nameKey
+            roots[input.nameKey] = root
+            rootsByLastWord[input.lastWord, default: []].insert(root)
         }
 
         // Rule 4: a one-word name joins the only root with that last word.
         var ambiguous: [String: Set<String>] = [:]
         for name in personNames where roots[name] == nil {
-            let candidates = rootsByLastWord[Substring(name)] ?? []
+            let candidates = rootsByLastWord[name] ?? []
             switch candidates.count {
             case 0: roots[name] = name
             case 1: roots[name] = candidates.first!
@@ -175,12 +171,16 @@ public enum SpeakerMerge {
         let name = mostCommon((fullForms.isEmpty ? group : fullForms).map(\.name)) ?? group[0].name
         let kind = mostCommon(group.map(\.kind.rawValue)).flatMap(SpeakerKind.init(rawValue:)) ?? group[0].kind
         let description = mostCommon(group.compactMap(\.description))
-        var seen: Set<String> = [NameFolding.words(name).joined(separator: " ")]
-        var aliases: [String] = []
-        for candidate in (group.map(\.name) + group.flatMap(\.aliases)).sorted() {
-            let folded = NameFolding.words(candidate).joined(separator: " ")
-            if !folded.isEmpty, seen.insert(folded).inserted { aliases.append(candidate) }
+        // Every other spelling once (by its folded form), sorted.
+        var spellings: [String: String] = [:]
+        for input in group {
+            for (spelling, folded) in zip([input.name] + input.aliases, [input.nameKey] + input.aliasKeys) where !folded.isEmpty {
+                if let known = spellings[folded], known <= spelling { continue }
+                spellings[folded] = spelling
+            }
         }
+        spellings[NameFolding.words(name).joined(separator: " ")] = nil
+        let aliases = spellings.values.sorted()
         return MergedSpeaker(key: key, name: name, kind: kind, description: description, aliases: aliases,
                              members: members)
     }

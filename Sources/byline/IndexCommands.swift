@@ -110,7 +110,7 @@ enum SearchOutput {
         }
         if !results.quotations.isEmpty {
             if !out.isEmpty { out += "\n" }
-            out += "Quotations (\(results.quotations.count) of \(results.quotationMatches)):\n"
+            out += "Quotations (\(results.quotations.count), from \(results.articlesWithMatchingQuotations) articles with a matching quotation):\n"
             for (n, hit) in results.quotations.enumerated() {
                 let q = hit.quotation
                 let who = TerminalSafe.line(q.speakerName ?? "(unattributed)")

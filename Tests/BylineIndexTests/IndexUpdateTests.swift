@@ -148,7 +148,7 @@ import Testing
         try library.remove("2011-12-05_joe-biden.txt")
         try update(index)
         #expect(try index.speakers(matching: "Biden").isEmpty)
-        #expect(try index.search("word").quotationMatches == 0)
+        #expect(try index.search("word").articlesWithMatchingQuotations == 0)
     }
 
     @Test func anIndexWithoutPathsUpdatesTheLibraryItWasLastGiven() throws {
