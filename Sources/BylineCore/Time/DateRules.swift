@@ -59,7 +59,9 @@ extension TimexParser {
         guard let t = tok(j), t.kind == .word else { return nil }
         switch t.lex.kind {
         case .month:
-            guard t.isCapitalized else { return nil }
+            // Lowercase only right before a day or a year (`march 3`, `february 2013`): `may`
+            // and `march` are words too.
+            guard t.isCapitalized || isNumber(j + 1) && !isPunct(j + 2, 0x25) || afterOf(j) else { return nil }
             var e = j + 1
             // `Sept.` style period after a full name is a sentence end, not part of the name.
             if isPeriod(e), attached(e), t.end - t.start <= 4, isNumber(e + 1) { e += 1 }
@@ -70,6 +72,11 @@ extension TimexParser {
         default:
             return nil
         }
+    }
+
+    /// `the 3rd of march`: a month name after `of` that follows a day.
+    private func afterOf(_ j: Int) -> Bool {
+        kw(j - 1, .of) && (tok(j - 2)?.kind == .ordinalNumber || lexKind(j - 2) == .ordinal || isNumber(j - 2))
     }
 
     /// A year after a date: `, 2011`, ` 2011`, `, '98`.

@@ -3,10 +3,13 @@
 /// `Independence Day`, `Labor Day`, `Memorial Day`, `Veterans Day`, `Boxing Day` (+ a year).
 extension TimexParser {
     func holidayExpression(at i: Int) -> TimexMatch? {
-        guard isCapitalized(i) else { return nil }
+        // Names of holidays are capitalised; `christmas` and `thanksgiving` are unambiguous anyway.
+        guard isCapitalized(i) || lexKind(i) == .holiday && tokens[i].lex.value != Holiday.valentines.rawValue else {
+            return nil
+        }
         var holiday: Holiday
         var end: Int
-        func isDay(_ j: Int) -> Bool { isUnit(j, .day) && isCapitalized(j) }
+        func isDay(_ j: Int) -> Bool { isUnit(j, .day) && (isCapitalized(j) || !isCapitalized(i)) }
         if lexKind(i) == .holiday, let h = Holiday(rawValue: tokens[i].lex.value) {
             holiday = h
             end = i + 1

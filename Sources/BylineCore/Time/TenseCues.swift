@@ -61,6 +61,10 @@ extension TimexParser {
             }
             return .past
         case .futureCue:
+            // `plans to`, `scheduled for`; without `to` or `for`, `plan` and `plans` are nouns.
+            if isIntentionWord(k), !(k + 1 < tokens.count && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for))) {
+                return nil
+            }
             // `had been due to expire`: a future already past.
             var b = k - 1
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
@@ -82,16 +86,31 @@ extension TimexParser {
             if scalars[e - 3] == "e", n < 7 { return nil }  // need, speed, freed is rare
             if wordIs(k, "hundred") || wordIs(k, "united") || wordIs(k, "indeed") { return nil }
             if isPassiveParticiple(k) { return nil }
-            // `the proposed plan`: an adjective after a determiner.
-            if k > 0, let d = tokens[k - 1].keyword, d == .the || d == .a || d == .an || d == .its || d == .this {
-                return nil
+            // `the proposed plan`, `a still unspecified date`: an adjective after a determiner.
+            for b in max(0, k - 2)..<k {
+                if let d = tokens[b].keyword, d == .the || d == .a || d == .an || d == .its || d == .this { return nil }
             }
-            // `planned to leave`, `decided to meet`: an intention, looking ahead.
-            if k + 1 < tokens.count, tokens[k + 1].isKeyword(.to) { return .future }
+            // `decided to meet`, `agreed to hold`: an intention, looking ahead.
+            if k + 1 < tokens.count, tokens[k + 1].isKeyword(.to), isIntentionVerb(k) { return .future }
             return .past
         default:
             return nil
         }
+    }
+
+    /// Future cues that are also nouns or plain verbs unless `to` or `for` follows.
+    private func isIntentionWord(_ k: Int) -> Bool {
+        wordIs(k, "plan") || wordIs(k, "plans") || wordIs(k, "planning") || wordIs(k, "planned")
+            || wordIs(k, "intends") || wordIs(k, "aims") || wordIs(k, "hopes") || wordIs(k, "expects")
+            || wordIs(k, "expected") || wordIs(k, "scheduled") || wordIs(k, "slated") || wordIs(k, "due")
+    }
+
+    /// Past forms that announce an intention when `to` follows (`decided to`, `agreed to`).
+    private func isIntentionVerb(_ k: Int) -> Bool {
+        wordIs(k, "decided") || wordIs(k, "agreed") || wordIs(k, "promised") || wordIs(k, "pledged")
+            || wordIs(k, "vowed") || wordIs(k, "threatened") || wordIs(k, "hoped") || wordIs(k, "wanted")
+            || wordIs(k, "intended") || wordIs(k, "prepared") || wordIs(k, "aimed") || wordIs(k, "offered")
+            || wordIs(k, "asked") || wordIs(k, "voted") || wordIs(k, "urged")
     }
 
     /// A participle right after `be` or `being` (`must be returned`, `would be held`).

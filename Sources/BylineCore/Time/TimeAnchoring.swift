@@ -40,6 +40,18 @@ struct TimexResolver {
         firstExplicitYear = first
     }
 
+    /// `a year earlier`, `a year ago`, `the year-earlier quarter`: a comparison period, which
+    /// does not move the narrative's focus (else `a year earlier` twice would drift two years).
+    static func isComparison(_ spec: TimexSpec) -> Bool {
+        guard case .point(let p) = spec.base else { return false }
+        switch p {
+        case .relative(let unit, let n, _): return n < 0 && unit >= .year
+        case .yearEarlier: return true
+        case .yearPartOfRelativeYear(_, _, let offset): return offset < 0
+        default: return false
+        }
+    }
+
     static func explicitYear(_ spec: TimexSpec) -> Int? {
         guard case .point(let p) = spec.base else { return nil }
         switch p {
@@ -72,7 +84,7 @@ struct TimexResolver {
                 point.second = clock.second
             }
             let anchored = point.isAnchored
-            if anchored {
+            if anchored, !TimexResolver.isComparison(m.spec) {
                 // `that week` after `March 5` keeps March 5 as the time in focus.
                 if let n = narrative, let d = n.startDay, point.grain > n.grain, let s = point.startDay,
                     let e = point.endDay, s <= d, d <= e
@@ -224,7 +236,9 @@ struct TimexResolver {
             return .day(date)
 
         case .latest(let grain):
-            if let n = narrative, n.grain == grain { return n }
+            // `the quarter` is the one under discussion; `the latest quarter` (`the latest period`)
+            // the last one completed before the article.
+            if m.rule == "relative.theQuarter", let n = narrative, n.grain == grain { return n }
             guard let dct else { return TimexPoint(grain: grain, year: nil) }
             let unit: TimeUnit = grain == .quarter ? .quarter : grain == .half ? .half : .month
             return TimexPoint.containing(dct, grain: grain).shifted(by: -1, unit)
@@ -287,8 +301,9 @@ struct TimexResolver {
         guard !extents.isEmpty else { return dct.year }
         let today = dct.dayNumber
         let grain = period(dct.year).grain
-        // A few days of slack for dates: `was due to expire Nov. 6` written on Nov. 2.
-        let slack = grain.isDayOrFiner ? 7 : 0
+        // Two months of slack for days: news reports upcoming dates in past-tense clauses
+        // (`declared a dividend payable Dec. 15`, `was due to expire Nov. 6`, written in late October).
+        let slack = grain.isDayOrFiner ? 60 : 0
         switch parser.tense(first: m.first, end: m.end) {
         case .past:
             return extents.last(where: { $0.start <= today + slack })?.year ?? dct.year - 1
