@@ -31,7 +31,10 @@ enum ReaderLoop {
         for effect in Reader.start(&state) {
             if case .load(let index) = effect { _ = Reader.apply(loader.loadNow(index), to: &state) }
         }
+        // Test and benchmark hooks: leave (or crash, to check the terminal is restored) once
+        // the first frame is on screen.
         let exitAfterFirstFrame = environment["BYLINE_EXIT_AFTER_FIRST_FRAME"] == "1"
+        let crashAfterFirstFrame = environment["BYLINE_CRASH_AFTER_FIRST_FRAME"] == "1"
 
         var forceRedraw = false
         var prefetched = false
@@ -40,6 +43,7 @@ enum ReaderLoop {
             terminal.draw(Reader.render(state), force: forceRedraw)
             forceRedraw = false
             if exitAfterFirstFrame { break }
+            if crashAfterFirstFrame { fatalError("crash requested by BYLINE_CRASH_AFTER_FIRST_FRAME") }
             if !prefetched {
                 // Analyse the rest of the library in the background, for its counts and the picker.
                 loader.prefetch(state.entries.indices.filter { state.documents[$0] == nil && !state.loading.contains($0) })

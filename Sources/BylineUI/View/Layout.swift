@@ -81,7 +81,14 @@ public struct FrameLayout: Equatable, Sendable {
         rules.append(rule)
         panes.append((.article, article))
         let lower: Pane = threeColumns ? .timeline : (secondary == .library ? .library : .timeline)
-        let (quotes, bottom) = side.splitTop((side.height + 1) / 2)
+        // The focused pane of the right column gets two thirds of it.
+        let quotesHeight: Int
+        switch focus {
+        case .quotes: quotesHeight = side.height * 2 / 3
+        case lower: quotesHeight = side.height / 3
+        default: quotesHeight = (side.height + 1) / 2
+        }
+        let (quotes, bottom) = side.splitTop(quotesHeight)
         panes.append((.quotes, quotes))
         panes.append((lower, bottom))
         return FrameLayout(arrangement: .columns, panes: panes, rules: rules, tabs: nil, status: status)
