@@ -28,25 +28,26 @@ struct Token {
         static let lineStart = Flags(rawValue: 1 << 9)
     }
 
-    /// Offsets kept in 32 bits: a token is 24 bytes instead of 32, and an article is far
-    /// shorter than 2 GB.
+    // Kept in 32 bits, so that a token is 16 bytes (an article is far shorter than 2 GB, and
+    // word hashes are 32-bit): the token array of a long article stays small.
     private let start32: Int32
     private let end32: Int32
-    /// `WordHash` of the lower-cased word; for punctuation, the scalar's value.
-    var hash: UInt64
+    private let hash32: UInt32
     var kind: Kind
     var flags: Flags
 
     init(start: Int, end: Int, hash: UInt64, kind: Kind, flags: Flags) {
         start32 = Int32(truncatingIfNeeded: start)
         end32 = Int32(truncatingIfNeeded: end)
-        self.hash = hash
+        hash32 = UInt32(truncatingIfNeeded: hash)
         self.kind = kind
         self.flags = flags
     }
 
     var start: Int { Int(start32) }
     var end: Int { Int(end32) }
+    /// `WordHash` of the lower-cased word; for punctuation, the scalar's value.
+    var hash: UInt64 { UInt64(hash32) }
 
     var isWord: Bool { kind == .word }
     var isCapitalized: Bool { flags.contains(.capitalized) }
@@ -76,45 +77,55 @@ struct TokenStream {
 enum Tokenizer {
     static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> TokenStream {
         var stream = TokenStream()
-        stream.tokens.reserveCapacity(s.count / 4)
         let n = s.count
-        var i = 0
-        var newline = true
-        while i < n {
-            let c = s[i]
-            let v = c.value
-            if v == 0x20 {
-                i += 1
-                continue
-            }
-            if v < 0x80 ? (v <= 0x0D && v >= 0x09) : ScalarClass.isWhitespace(c) {
-                if ScalarClass.isNewline(c) { newline = true }
-                i += 1
-                continue
-            }
-            var token: Token
-            if v >= 0x30 && v <= 0x39 {
-                token = number(s, from: i, &i)
-            } else if isLetter(c) {
-                token = word(s, from: i, &i, &stream.markPositions)
-                let index = stream.tokens.count
-                if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { stream.nameStarts.append(index) }
-                if token.end - token.start <= 7, isPronounInitial(v) { stream.pronounCandidates.append(index) }
-            } else {
-                token = Token(start: i, end: i + 1, hash: UInt64(v), kind: .punctuation, flags: [])
-                if isMarkScalar(v) {
-                    stream.markPositions.append(i)
-                    stream.markTokens.append(stream.tokens.count)
+        stream.nameStarts.reserveCapacity(n / 32)
+        stream.pronounCandidates.reserveCapacity(n / 16)
+        var markPositions: [Int] = []
+        markPositions.reserveCapacity(n / 64)
+        // There are never more tokens than scalars: write them straight into uninitialised storage
+        // (appending one by one cost more than finding them).
+        stream.tokens = [Token](unsafeUninitializedCapacity: n + 1) { buffer, count in
+            var i = 0
+            var newline = true
+            var k = 0
+            while i < n {
+                let c = s[i]
+                let v = c.value
+                if v == 0x20 {
+                    i += 1
+                    continue
                 }
-                i += 1
+                if v < 0x80 ? (v <= 0x0D && v >= 0x09) : ScalarClass.isWhitespace(c) {
+                    if ScalarClass.isNewline(c) { newline = true }
+                    i += 1
+                    continue
+                }
+                var token: Token
+                if v >= 0x30 && v <= 0x39 {
+                    token = number(s, from: i, &i)
+                } else if isLetter(c) {
+                    token = word(s, from: i, &i, &markPositions)
+                    if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { stream.nameStarts.append(k) }
+                    if token.end - token.start <= 7, isPronounInitial(v) { stream.pronounCandidates.append(k) }
+                } else {
+                    token = Token(start: i, end: i + 1, hash: UInt64(v), kind: .punctuation, flags: [])
+                    if isMarkScalar(v) {
+                        markPositions.append(i)
+                        stream.markTokens.append(k)
+                    }
+                    i += 1
+                }
+                if newline {
+                    token.flags.insert(.lineStart)
+                    newline = false
+                    stream.lineStarts.append(k)
+                }
+                (buffer.baseAddress! + k).initialize(to: token)
+                k += 1
             }
-            if newline {
-                token.flags.insert(.lineStart)
-                newline = false
-                stream.lineStarts.append(stream.tokens.count)
-            }
-            stream.tokens.append(token)
+            count = k
         }
+        stream.markPositions = markPositions
         return stream
     }
 
@@ -158,7 +169,7 @@ enum Tokenizer {
         if hyphenated, i - start > 4, s[i - 1].value == 0x64, s[i - 2].value == 0x6C, s[i - 3].value == 0x6F, s[i - 4].value == 0x2D {
             flags.insert(.age)
         }
-        return Token(start: start, end: i, hash: h, kind: hyphenated ? .word : .number, flags: flags)
+        return Token(start: start, end: i, hash: WordHash.finish(h), kind: hyphenated ? .word : .number, flags: flags)
     }
 
     /// A letter, answered without a Unicode property look-up for ASCII, Latin-1 and punctuation.
@@ -222,13 +233,11 @@ enum Tokenizer {
     }
 
     /// A word starting at `start`; `next` is set past it (and past a possessive `'s`).
-    private static func word(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int,
+    @inline(__always) private static func word(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int,
                              _ marks: inout [Int]) -> Token {
         let n = s.count
         var i = start
         var h = WordHash.seed
-        var upper = 0
-        var letters = 0
         var flags: Token.Flags = isUpper(s[start]) ? [.capitalized] : []
         var hyphenAt = -1
         while i < n {
@@ -238,8 +247,6 @@ enum Tokenizer {
                 // ASCII letters and digits, the common case, with no further tests.
                 let lower = v | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
-                    letters += 1
-                    if v < 0x61 { upper += 1 }
                     h = (h ^ UInt64(lower)) &* WordHash.prime
                     i += 1
                     continue
@@ -250,10 +257,6 @@ enum Tokenizer {
                     continue
                 }
             } else if isWordScalar(c) {
-                if isLetter(c) {
-                    letters += 1
-                    if isUpper(c) { upper += 1 }
-                }
                 h = WordHash.add(h, c)
                 i += 1
                 continue
@@ -264,7 +267,7 @@ enum Tokenizer {
                 if isMarkScalar(v) { marks.append(i) }
                 flags.insert(.possessive)
                 next = i + 1
-                return finish(start, i, h, upper, letters, flags)
+                return finish(s, start, i, h, flags)
             }
             guard i + 1 < n, isWordScalar(s[i + 1]) else { break }
             if ScalarClass.isApostrophe(c) {
@@ -274,7 +277,7 @@ enum Tokenizer {
                 if v1 == 0x73 || v1 == 0x53, i + 2 >= n || !isWordScalar(s[i + 2]) {
                     flags.insert(.possessive)
                     next = i + 2
-                    return finish(start, i, h, upper, letters, flags)
+                    return finish(s, start, i, h, flags)
                 }
                 h = WordHash.add(h, c)
                 i += 1
@@ -299,14 +302,26 @@ enum Tokenizer {
             flags.insert(.particleName)  // `al-Maliki`, `el-Sisi`
         }
         next = i
-        return finish(start, i, h, upper, letters, flags)
+        return finish(s, start, i, h, flags)
     }
 
-    private static func finish(_ start: Int, _ end: Int, _ h: UInt64, _ upper: Int, _ letters: Int,
+    /// The token, with `allCaps` worked out only for capitalised words (the rest cannot be).
+    private static func finish(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ h: UInt64,
                                _ flags: Token.Flags) -> Token {
         var flags = flags
-        if letters >= 2, upper == letters { flags.insert(.allCaps) }
-        return Token(start: start, end: end, hash: h, kind: .word, flags: flags)
+        if flags.contains(.capitalized), end - start >= 2 {
+            var letters = 0
+            var allUpper = true
+            for k in start..<end where isLetter(s[k]) {
+                letters += 1
+                if !isUpper(s[k]) {
+                    allUpper = false
+                    break
+                }
+            }
+            if allUpper, letters >= 2 { flags.insert(.allCaps) }
+        }
+        return Token(start: start, end: end, hash: WordHash.finish(h), kind: .word, flags: flags)
     }
 }
 

@@ -18,11 +18,15 @@ enum WordHash {
         (hash ^ UInt64(fold(scalar))) &* prime
     }
 
+    /// The word hash proper: the running hash folded to 32 bits (tokens store it in four bytes;
+    /// against lexicons of a few thousand words a chance collision is one in a million).
+    @inline(__always) static func finish(_ h: UInt64) -> UInt64 { (h ^ (h >> 32)) & 0xFFFF_FFFF }
+
     /// Hash of a whole string, the same as adding its scalars one by one.
     static func of(_ word: String) -> UInt64 {
         var h = seed
         for s in word.unicodeScalars { h = add(h, s) }
-        return h
+        return finish(h)
     }
 
     /// Hash of a range of scalars.
@@ -33,7 +37,7 @@ enum WordHash {
             h = add(h, s[i])
             i += 1
         }
-        return h
+        return finish(h)
     }
 }
 
