@@ -82,6 +82,7 @@ private final class IndexUpdater {
     /// The generation this update last wrote (or read): another value means another writer.
     private var knownGeneration: Int64 = 0
     private var lastPersonSync: UInt64 = 0
+    private var lastPersonSyncCost: UInt64 = 0
 
     /// A stored article, as the scan compares it.
     private struct StoredArticle {
@@ -146,7 +147,7 @@ private final class IndexUpdater {
         if roots.isEmpty { throw LibraryIndexError.noLibrary }
 
         // 2. What the library holds now.
-        let files = try ArticleFinder.files(in: roots)
+        let files = try LibraryScanner.scan(roots)
         let explicitFiles = Set(roots.filter { root in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && !isDirectory.boolValue
@@ -154,16 +155,18 @@ private final class IndexUpdater {
         let discardOld = storedVersion != analysis.version && !stored.isEmpty
         if discardOld { stored = [:] }
         let overrideText = referenceDate?.iso ?? ""
-        let folders = Set(files.map { ($0 as NSString).deletingLastPathComponent })
-        let catalogs = DateResolver.catalogStamps(forFolders: folders)
+        let catalogs = DateResolver.catalogStamps(forFolders: Set(files.map(\.folder)))
         // Dates of unchanged files can only move with a catalog or the --date override.
         let datesMayHaveMoved = catalogs != storedCatalogs || overrideText != (storedReferenceDate ?? "")
         let resolver = DateResolver(override: referenceDate)
 
         var work: [WorkItem] = []
         var present = Set<String>()
-        for path in files {
-            guard let stamp = FileStamp.of(path), present.insert(path).inserted else { continue }
+        present.reserveCapacity(files.count)
+        for file in files {
+            let path = file.path
+            let stamp = file.stamp
+            guard present.insert(path).inserted else { continue }
             let previous = stored[path]
             if let previous, previous.stamp == stamp, !datesMayHaveMoved {
                 state.unchanged += 1
@@ -278,12 +281,15 @@ private final class IndexUpdater {
             let writeStart = DispatchTime.now().uptimeNanoseconds
             try write { db in
                 for outcome in outcomes { try self.store(outcome, db: db) }
-                // Merging speakers again costs a pass over all names: every few seconds, so
-                // the reader's speaker list fills as indexing goes without slowing it.
-                if DispatchTime.now().uptimeNanoseconds - self.lastPersonSync > 3_000_000_000 {
-                    let mergeStart = DispatchTime.now().uptimeNanoseconds
+                // Merging speakers again costs a pass over all names: every few seconds (and
+                // at most a tenth of the writer's time), so the reader's speaker list fills as
+                // indexing goes without slowing the build.
+                let now = DispatchTime.now().uptimeNanoseconds
+                if now - self.lastPersonSync > max(3_000_000_000, 10 * self.lastPersonSyncCost) {
                     try self.persons.sync(db)
-                    self.summary.mergingSeconds += self.seconds(since: mergeStart)
+                    let cost = DispatchTime.now().uptimeNanoseconds - now
+                    self.summary.mergingSeconds += Double(cost) / 1e9
+                    self.lastPersonSyncCost = cost
                     self.lastPersonSync = DispatchTime.now().uptimeNanoseconds
                     try IndexMeta.set(IndexMeta.personsDirtyKey, "0", db)
                 } else {

@@ -112,15 +112,25 @@ public enum LibraryArticleOrder: Sendable {
 }
 
 extension LibraryIndex {
-    static let articleColumns = "a.id, a.path, a.headline, a.date, a.quote_count"
+    static let articleColumns = "a.id, a.path, a.headline, a.day, a.quote_count"
     /// Undated articles after dated ones, then by path.
     static let articleOrder = "a.day IS NULL, a.day, a.path"
 
     static func article(_ row: Row, from offset: Int) throws -> LibraryArticle {
         LibraryArticle(id: try row.decode(atIndex: offset), path: try row.decode(atIndex: offset + 1),
                        headline: try row.decode(atIndex: offset + 2),
-                       date: (try row.decode(String?.self, atIndex: offset + 3)).flatMap(CivilDate.init(iso:)),
+                       date: (try row.decode(Int?.self, atIndex: offset + 3)).map(CivilDate.init(dayNumber:)),
                        quoteCount: try row.decode(atIndex: offset + 4))
+    }
+
+    /// Rows mapped as they are read (no copy of each row, unlike `Row.fetchAll`).
+    static func fetch<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments = [],
+                         _ map: (Row) throws -> T) throws -> [T]
+    {
+        var result: [T] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { result.append(try map(row)) }
+        return result
     }
 
     // MARK: Articles
@@ -129,8 +139,9 @@ extension LibraryIndex {
     public func articles(order: LibraryArticleOrder = .path) throws(LibraryIndexError) -> [LibraryArticle] {
         let orderBy = order == .path ? "a.path" : LibraryIndex.articleOrder
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(LibraryIndex.articleColumns) FROM articles a ORDER BY \(orderBy)")
-                .map { try LibraryIndex.article($0, from: 0) }
+            try LibraryIndex.fetch(db, "SELECT \(LibraryIndex.articleColumns) FROM articles a ORDER BY \(orderBy)") {
+                try LibraryIndex.article($0, from: 0)
+            }
         }
     }
 
@@ -196,17 +207,17 @@ extension LibraryIndex {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         return try read { db in
             guard let speakerQuery, !speakerQuery.isEmpty else {
-                return try Row.fetchAll(db, sql: """
+                return try LibraryIndex.fetch(db, """
                     SELECT \(LibraryIndex.speakerColumns) FROM persons p ORDER BY p.quote_count DESC, p.name\(limitClause)
-                    """).map(LibraryIndex.speaker)
+                    """, [], LibraryIndex.speaker)
             }
             // The name index narrows; SpeakerQuery decides, exactly as it does for one article.
             guard let match = SearchQuery.nameMatch(speakerQuery.raw, prefix: prefix) else { return [] }
-            var found = try Row.fetchAll(db, sql: """
+            var found = try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.speakerColumns) FROM persons p
                 WHERE p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)
                 ORDER BY p.quote_count DESC, p.name
-                """, arguments: [match]).map(LibraryIndex.speaker)
+                """, [match], LibraryIndex.speaker)
             found = found.filter { prefix ? speakerQuery.prefixMatches($0.asSpeaker) : speakerQuery.matches($0.asSpeaker) }
             if let limit { found = Array(found.prefix(limit)) }
             return found
@@ -267,11 +278,11 @@ extension LibraryIndex {
         if speakerIDs.isEmpty { return [] }
         let list = speakerIDs.map(String.init).joined(separator: ",")
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try LibraryIndex.fetch(db, """
                 \(LibraryIndex.quotationSelect)
                 WHERE q.speaker_id IN (SELECT id FROM speakers WHERE person_id IN (\(list)))
                 ORDER BY \(LibraryIndex.articleOrder), q.start, q.ordinal
-                """).map(LibraryIndex.quotation)
+                """, [], LibraryIndex.quotation)
         }
     }
 
@@ -285,20 +296,20 @@ extension LibraryIndex {
     public func allQuotations(order: LibraryArticleOrder = .path) throws(LibraryIndexError) -> [LibraryQuotation] {
         let orderBy = order == .path ? "a.path" : LibraryIndex.articleOrder
         return try read { db in
-            try Row.fetchAll(db, sql: "\(LibraryIndex.quotationSelect) ORDER BY \(orderBy), q.ordinal")
-                .map(LibraryIndex.quotation)
+            try LibraryIndex.fetch(db, "\(LibraryIndex.quotationSelect) ORDER BY \(orderBy), q.ordinal", [],
+                                   LibraryIndex.quotation)
         }
     }
 
     /// The articles a library speaker appears in (mentioned or quoted), by date then path.
     public func appearances(of speakerID: Int64) throws(LibraryIndexError) -> [SpeakerAppearance] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.articleColumns), s.name, s.mentions, s.quote_count, s.person_id
                 FROM speakers s JOIN articles a ON a.id = s.article_id
                 WHERE s.person_id = ?
                 ORDER BY \(LibraryIndex.articleOrder), s.ordinal
-                """, arguments: [speakerID]).map(LibraryIndex.appearance)
+                """, [speakerID], LibraryIndex.appearance)
         }
     }
 
@@ -306,13 +317,12 @@ extension LibraryIndex {
     public func appearancesBySpeaker() throws(LibraryIndexError) -> [Int64: [SpeakerAppearance]] {
         try read { db in
             var result: [Int64: [SpeakerAppearance]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            _ = try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.articleColumns), s.name, s.mentions, s.quote_count, s.person_id
                 FROM speakers s JOIN articles a ON a.id = s.article_id
                 WHERE s.person_id IS NOT NULL
                 ORDER BY \(LibraryIndex.articleOrder), s.ordinal
-                """)
-            {
+                """) { row in
                 result[try row.decode(atIndex: 8), default: []].append(try LibraryIndex.appearance(row))
             }
             return result
@@ -351,7 +361,7 @@ extension LibraryIndex {
         }
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.articleColumns), t.start_day, t.end_day, t.ordinal, t.start, t."end",
                        t.text, t.type, t.value, t.mod, t.entry_sentence, t.sentence_start, t.sentence_end, t.quote_ordinal,
                        s.name, s.person_id, t.anchored
@@ -361,7 +371,7 @@ extension LibraryIndex {
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY t.start_day, t.end_day - t.start_day, \(LibraryIndex.articleOrder), t.start
                 \(limitClause)
-                """, arguments: arguments).map { row in
+                """, arguments) { row in
                 guard let type = TimexType(rawValue: try row.decode(atIndex: 11)) else {
                     throw LibraryIndexError.damaged("a stored time expression cannot be read")
                 }
@@ -385,13 +395,13 @@ extension LibraryIndex {
     public func unplacedTimeExpressions(order: LibraryArticleOrder = .path) throws(LibraryIndexError) -> [LibraryTimeExpression] {
         let orderBy = order == .path ? "a.path" : LibraryIndex.articleOrder
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.articleColumns), e.ordinal, e.start, e."end", e.text, e.type, e.value, e.mod,
                        e.anchored, e.sentence_start, e.sentence_end
                 FROM times e JOIN articles a ON a.id = e.article_id
                 WHERE e.entry IS NULL
                 ORDER BY \(orderBy), e.ordinal
-                """).map { row in
+                """) { row in
                 guard let type = TimexType(rawValue: try row.decode(atIndex: 9)) else {
                     throw LibraryIndexError.damaged("a stored time expression cannot be read")
                 }

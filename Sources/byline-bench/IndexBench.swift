@@ -178,10 +178,13 @@ enum IndexBenchLibrary {
     static func generate(from corpus: String, into folder: String, count: Int) throws -> Result {
         let start = DispatchTime.now().uptimeNanoseconds
         let fm = FileManager.default
-        let sources = try ArticleFinder.files(in: [corpus]).map { path -> (name: String, date: CivilDate?, text: String) in
+        // Each source article as its headline and paragraphs.
+        let sources = try ArticleFinder.files(in: [corpus]).map { path -> (name: String, date: CivilDate?, blocks: [String]) in
             let name = (path as NSString).lastPathComponent
             let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-            return (name, ArticleReader.dateFromFileName(name), text)
+            let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty }
+            return (name, ArticleReader.dateFromFileName(name), blocks)
         }
         guard !sources.isEmpty else { throw ValidationError("no articles in \(corpus)") }
         try? fm.removeItem(atPath: folder)
@@ -192,17 +195,14 @@ enum IndexBenchLibrary {
         for n in 0..<count {
             let source = sources[n % sources.count]
             let round = n / sources.count
-            let blocks = source.text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                .filter { !$0.isEmpty }
-            guard let headline = blocks.first else { continue }
-            var body = Array(blocks.dropFirst())
+            guard let headline = source.blocks.first else { continue }
+            var body = Array(source.blocks.dropFirst())
             if round > 0, body.count > 2 {
                 // Drop a paragraph and borrow one from another article, keeping the size.
                 body.remove(at: Int(random.next() % UInt64(body.count)))
-                let other = sources[Int(random.next() % UInt64(sources.count))].text.components(separatedBy: "\n\n")
-                    .dropFirst().map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                let other = sources[Int(random.next() % UInt64(sources.count))].blocks.dropFirst()
                 if !other.isEmpty {
-                    body.insert(other[Int(random.next() % UInt64(other.count))],
+                    body.insert(other[other.startIndex + Int(random.next() % UInt64(other.count))],
                                 at: 1 + Int(random.next() % UInt64(body.count)))
                 }
             }
