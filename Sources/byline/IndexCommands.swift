@@ -22,6 +22,12 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var library: IndexOption
     @OptionGroup var articles: ArticleOptions
 
+    func validate() throws {
+        if library.index == nil, articles.paths.isEmpty {
+            throw ValidationError("give the article files or folders to index (PATH...), or an index to update with --index PATH")
+        }
+    }
+
     func run() throws {
         let display = ProgressDisplay.forStandardError(otherwise: .lines)
         let (index, summary) = try LibraryAccess.open(library, articles, progress: display, rebuild: rebuild)
@@ -33,7 +39,7 @@ struct IndexCommand: ParsableCommand {
         if !summary.failures.isEmpty { parts.append("\(summary.failures.count) skipped") }
         print("\(parts.joined(separator: ", ")) in \(String(format: "%.2f", summary.seconds)) s")
         print("\(counts.speakers) speakers, \(counts.quotations) quotations, \(counts.timelineEntries) dated events")
-        print("index: \(index.storage)")
+        print("index: \(TerminalSafe.line(index.storage.description))")
         if summary.discardedOldAnalysis { warn("the index held an older analysis: every article was analysed again") }
     }
 }
@@ -80,6 +86,9 @@ struct Search: ParsableCommand {
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+        if library.index == nil, articles.paths.isEmpty {
+            throw ValidationError("give the article files or folders to search (PATH...), or an index with --index PATH")
+        }
     }
 
     func run() throws {

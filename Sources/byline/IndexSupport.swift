@@ -49,13 +49,13 @@ enum LibraryAccess {
         let path = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: articles.paths)
         if rebuild { removeIndexFiles(at: path) }
         var index = LibraryIndex.open(at: path)
-        index.notices.forEach(warn)
+        index.notices.map(TerminalSafe.line).forEach(warn)
         let summary: IndexUpdateSummary
         do {
             summary = try update(index, articles, display: display)
         } catch let error as LibraryIndexError where error.isDamage {
             index = index.reopenedAfterDamage(error)
-            index.notices.forEach(warn)
+            index.notices.map(TerminalSafe.line).forEach(warn)
             summary = try update(index, articles, display: display)
         } catch LibraryIndexError.locked {
             warn("the index \(path) is locked by another process; indexing in memory for this run")
@@ -64,9 +64,9 @@ enum LibraryAccess {
         }
         for failure in summary.failures {
             if failure.explicit { throw failure.error }
-            warn("skipped \(failure.error.description)")
+            warn(TerminalSafe.line("skipped \(failure.error.description)"))
         }
-        summary.warnings.forEach(warn)
+        summary.warnings.map(TerminalSafe.line).forEach(warn)
         return (index, summary)
     }
 
@@ -80,7 +80,7 @@ enum LibraryAccess {
             return try body(index)
         } catch let error as LibraryIndexError where error.isDamage {
             let rebuilt = index.reopenedAfterDamage(error)
-            rebuilt.notices.forEach(warn)
+            rebuilt.notices.map(TerminalSafe.line).forEach(warn)
             _ = try update(rebuilt, articles, display: .forStandardError(otherwise: .none))
             do {
                 return try body(rebuilt)
