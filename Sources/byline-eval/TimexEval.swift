@@ -42,11 +42,14 @@ struct TimexEval: ParsableCommand {
     @Option(help: .hidden)
     var date: String?
 
+    @Option(help: .hidden)
+    var file: String?
+
     func run() throws {
-        if let text {
+        if let text = try text ?? file.map({ try String(contentsOfFile: $0, encoding: .utf8) }) {
             let article = Article(text: text, source: "text", date: date.flatMap(CivilDate.init(iso:)))
             for e in TimeTagger.tag(article) {
-                print("\(article.string(e.span))\t\(e.type.rawValue)\t\(e.value)\t\(e.mod?.rawValue ?? "-")\t\(e.rule)")
+                print("\(article.string(e.span))\t\(e.span)\t\(e.type.rawValue)\t\(e.value)\t\(e.mod?.rawValue ?? "-")\t\(e.rule)")
             }
             return
         }

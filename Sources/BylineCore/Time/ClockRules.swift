@@ -183,6 +183,8 @@ extension TimexParser {
                 return m
             }
             guard determined || afterModifier else { return nil }
+            // `Imus in the Morning`: a title.
+            if tokens[i].isCapitalized, !isSentenceStart(i), !tokens[i].flags.contains(.allCaps) { return nil }
             return TimexMatch(first: i, end: i + 1, spec: .point(.contextDay, dayPart: part), rule: "clock.dayPart",
                               takesDeterminer: true)
         }

@@ -98,6 +98,8 @@ extension TimexParser {
         var amount: Double?
         var unit: TimeUnit
         var end: Int
+        // `the four day convention`: an amount used as an adjective leaves the article to its noun.
+        var adjectival = false
         if kw(i, .fortnight) {
             amount = 2
             unit = .week
@@ -129,6 +131,7 @@ extension TimexParser {
                 guard tokens[i].kind == .word || tokens[i].digits <= 3, let next = tok(u.end), next.kind == .word,
                     !next.isCapitalized
                 else { return nil }
+                adjectival = true
             }
             // `a second group` is an ordinal; `60 Minutes` a title.
             if u.unit == .second, kw(i, .a) || kw(i, .an) { return nil }
@@ -147,7 +150,7 @@ extension TimexParser {
             }
         }
         var m = TimexMatch(first: i, end: end, spec: .duration(amount, unit), rule: "duration.amount",
-                           takesDeterminer: true)
+                           takesDeterminer: !adjectival)
         if tokens[i].kind == .number, isHyphen(i + 1) { m.rule = "duration.compound" }
         // Counted points.
         func counted(_ sign: Int, _ anchor: AnchorKind, _ rule: String, _ endIndex: Int) -> TimexMatch {

@@ -6,8 +6,14 @@
 extension TimexParser {
     func referenceExpression(at i: Int, determined: Bool) -> TimexMatch? {
         guard let k = keyword(i) else { return nil }
-        func ref(_ value: String, _ end: Int, _ rule: String) -> TimexMatch {
-            TimexMatch(first: i, end: end, spec: .reference(value), rule: rule, takesDeterminer: true)
+        func ref(_ value: String, _ end: Int, _ rule: String, determiner: Bool = true) -> TimexMatch {
+            TimexMatch(first: i, end: end, spec: .reference(value), rule: rule, takesDeterminer: determiner)
+        }
+        // `current`, `recent`, `future` before a noun: an adjective, without its article.
+        func adjectiveFollows() -> Bool {
+            guard let next = tok(i + 1), next.kind == .word, !next.isCapitalized else { return false }
+            // `the upward current brought`: a noun before a verb.
+            return next.lex.kind != .pastVerb && next.lex.kind != .futureCue && next.lex.kind != .presentCue
         }
         switch k {
         case .now:
@@ -25,11 +31,11 @@ extension TimexParser {
             return ref("PAST_REF", i + 1, "reference.past")
         case .current:
             // `current conditions`, `its current position`; `the current quarter` is a relative rule.
-            guard let next = tok(i + 1), next.kind == .word, !next.isCapitalized else { return nil }
-            return ref("PRESENT_REF", i + 1, "reference.current")
+            guard adjectiveFollows() else { return nil }
+            return ref("PRESENT_REF", i + 1, "reference.current", determiner: false)
         case .recent:
-            guard let next = tok(i + 1), next.kind == .word, !next.isCapitalized else { return nil }
-            return ref("PAST_REF", i + 1, "reference.recent")
+            guard adjectiveFollows() else { return nil }
+            return ref("PAST_REF", i + 1, "reference.recent", determiner: false)
         case .past:
             // `in the past`: the past on its own, not `the past two years` (a relative rule) nor
             // `the past president`.
@@ -46,10 +52,8 @@ extension TimexParser {
                 return ref("FUTURE_REF", i + 1, "reference.future")
             }
             // `future losses`, `future demand`: the adjective.
-            guard let next = tok(i + 1), next.kind == .word, !next.isCapitalized, next.lex.kind == .none else {
-                return nil
-            }
-            return ref("FUTURE_REF", i + 1, "reference.futureAdjective")
+            guard adjectiveFollows(), tokens[i + 1].lex.kind == .none else { return nil }
+            return ref("FUTURE_REF", i + 1, "reference.futureAdjective", determiner: false)
         case .near:
             guard determined, kw(i + 1, .future) else { return nil }
             return ref("FUTURE_REF", i + 2, "reference.future")

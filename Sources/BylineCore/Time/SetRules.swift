@@ -11,6 +11,8 @@ extension TimexParser {
         func set(_ value: String, _ end: Int, _ rule: String) -> TimexMatch {
             TimexMatch(first: i, end: end, spec: .set(value), rule: rule)
         }
+        // `the Daily Telegraph`: a name.
+        if tokens[i].isCapitalized, !isSentenceStart(i), [.daily, .weekly, .monthly, .yearly].contains(k) { return nil }
         switch k {
         case .daily: return set("P1D", i + 1, "set.adverb")
         case .nightly: return set("P1D", i + 1, "set.adverb")

@@ -65,10 +65,11 @@ extension TimexParser {
             if isIntentionWord(k), !(k + 1 < tokens.count && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for))) {
                 return nil
             }
-            // `had been due to expire`: a future already past.
+            // `had been due to expire`, `was planning to hold`: a future already past.
             var b = k - 1
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
                 if wordIs(b, "had") || wordIs(b, "been") { return .past }
+                if isIntentionWord(k) || wordIs(k, "going"), wordIs(b, "was") || wordIs(b, "were") { return .past }
                 b -= 1
             }
             return .future
@@ -100,7 +101,7 @@ extension TimexParser {
 
     /// Future cues that are also nouns or plain verbs unless `to` or `for` follows.
     private func isIntentionWord(_ k: Int) -> Bool {
-        wordIs(k, "plan") || wordIs(k, "plans") || wordIs(k, "planning") || wordIs(k, "planned")
+        wordIs(k, "plan") || wordIs(k, "plans") || wordIs(k, "planning") || wordIs(k, "planned") || wordIs(k, "intending")
             || wordIs(k, "intends") || wordIs(k, "aims") || wordIs(k, "hopes") || wordIs(k, "expects")
             || wordIs(k, "expected") || wordIs(k, "scheduled") || wordIs(k, "slated") || wordIs(k, "due")
     }

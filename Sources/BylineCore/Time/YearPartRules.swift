@@ -119,7 +119,9 @@ extension TimexParser {
 
     /// `Q3`, `Q3 2011`, `H1 2012`.
     func quarterCode(at i: Int) -> TimexMatch? {
-        guard isCapitalized(i), let t = tok(i + 1), t.kind == .number, attached(i + 1), t.digits == 1 else {
+        guard isCapitalized(i), let t = tok(i + 1), t.kind == .number, attached(i + 1), t.digits == 1,
+            !(tok(i + 2).map { !$0.spaceBefore && $0.kind != .punct } ?? false)
+        else {
             return nil
         }
         let isQuarter = kw(i, .q)
