@@ -137,15 +137,16 @@ extension TimexParser {
             if isPunct(k, 0x29), (end + 1..<k).contains(where: { lexKind($0) == .zone }) { dayStart = k + 1 }
         }
         let clock = Clock(hour: hour, minute: minute, second: second)
-        if let day = dayAfterClock(dayStart) {
+        if dayStart == end, let day = dayAfterClock(dayStart) {
             var m = day
             m.first = i
             m.spec.clock = clock
             m.rule = "clock.timeDay"
             return m
         }
-        // `at 9 a.m. on Dec. 5`: two expressions, the time taking the day that follows.
-        if kw(end, .on), let day = dayAfterClock(end + 1) {
+        // `at 9 a.m. on Dec. 5`, `10:35 a.m. (0735 GMT) Friday`: two expressions, the time
+        // taking the day that follows.
+        if let day = kw(end, .on) ? dayAfterClock(end + 1) : dayStart > end ? dayAfterClock(dayStart) : nil {
             var spec = day.spec
             spec.clock = clock
             return TimexMatch(first: i, end: end, spec: spec, rule: "clock.timeOnDay")

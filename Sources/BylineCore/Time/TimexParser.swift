@@ -37,10 +37,6 @@ struct TimexParser {
                 continue
             }
             if let m = parseExpression(at: i) {
-                if isDateline(m) {
-                    i = m.end
-                    continue
-                }
                 matches.append(m)
                 i = max(m.end, i + 1)
                 // `April 24 and 25`: the second day is a date of its own.
@@ -53,17 +49,6 @@ struct TimexParser {
             }
         }
         return matches
-    }
-
-    /// `WASHINGTON, March 12 (Xinhua) --`: the dateline repeats the article's date.
-    private func isDateline(_ m: TimexMatch) -> Bool {
-        guard m.first - blockStart <= 6, m.first > blockStart, isComma(m.first - 1), isPunct(m.end, 0x28) else {
-            return false
-        }
-        for k in blockStart..<(m.first - 1) where !(tokens[k].kind == .punct || tokens[k].flags.contains(.allCaps)) {
-            return false
-        }
-        return true
     }
 
     private func secondDay(after m: TimexMatch) -> TimexMatch? {
