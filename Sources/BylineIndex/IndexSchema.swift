@@ -10,6 +10,7 @@ enum IndexSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: migrateToVersion2)
+        migrator.registerMigration("v3", migrate: migrateToVersion3)
         return migrator
     }
 
@@ -245,6 +246,34 @@ extension IndexSchema {
             CREATE INDEX times_by_speaker ON times(speaker_id) WHERE speaker_id IS NOT NULL;
 
             INSERT INTO meta (key, value) VALUES ('\(MetaKey.analysisVersion)', 'stale: schema v2')
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+            """)
+    }
+}
+
+extension IndexSchema {
+    /// Version 3: person ids are never reused (AUTOINCREMENT), so an id the reader holds
+    /// never comes to name another speaker. The merge runs again at the next update.
+    fileprivate static func migrateToVersion3(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE speakers SET person_id = NULL;
+            DROP TABLE person_search;
+            DROP TABLE persons;
+            CREATE TABLE persons (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                description TEXT,
+                aliases TEXT NOT NULL,              -- separated by U+001F
+                article_count INTEGER NOT NULL,
+                quote_count INTEGER NOT NULL,
+                mention_count INTEGER NOT NULL
+            );
+            CREATE INDEX persons_by_quotes ON persons(quote_count DESC, name);
+            CREATE VIRTUAL TABLE person_search USING fts5(
+                name, aliases, description, tokenize='unicode61 remove_diacritics 2');
+            INSERT INTO meta (key, value) VALUES ('persons_dirty', '1')
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value;
             """)
     }

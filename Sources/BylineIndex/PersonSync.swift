@@ -111,6 +111,10 @@ final class PersonSync {
 
         for key in persons.keys where groups[key] == nil {
             let id = persons.removeValue(forKey: key)!.id
+            // Deleting the person clears its speakers' person_id (ON DELETE SET NULL).
+            for speakerID in membersByKey[key] ?? [] where speakers[speakerID] != nil {
+                speakers[speakerID]!.personID = nil
+            }
             membersByKey[key] = nil
             try db.cachedStatement(sql: "DELETE FROM persons WHERE id = ?").execute(arguments: [id])
             try db.cachedStatement(sql: "DELETE FROM person_search WHERE rowid = ?").execute(arguments: [id])

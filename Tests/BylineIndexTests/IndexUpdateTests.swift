@@ -140,6 +140,24 @@ import Testing
         #expect(try index.speaker(id: daalder.id)?.name == "Ivo Daalder")
     }
 
+    @Test func aSpeakerWhoseGroupIsReplacedKeepsAllHisQuotationsAndOldIdsAreNotReused() throws {
+        try library.remove("2011-11-15_daalder.txt")
+        try library.remove("2011-12-02_daalder.txt")
+        let index = LibraryIndex.open(at: library.indexPath)
+        try update(index)
+        let alone = try #require(try index.speakers(matching: "Daalder").first)
+        #expect(alone.name == "Daalder")
+
+        // Now `Daalder` joins Ivo Daalder: his group replaces the one of `Daalder` alone.
+        try library.write("2011-11-15_daalder.txt", Articles.daalderNov)
+        try update(index)
+        let merged = try index.speakers(matching: "Daalder")
+        #expect(merged.map(\.name) == ["Ivo Daalder"])
+        #expect(merged.first?.id != alone.id)
+        #expect(try index.speaker(id: alone.id) == nil)
+        #expect(try index.quotations(of: try #require(merged.first).id).count == 3)
+    }
+
     @Test func removingASpeakersLastArticleRemovesTheSpeaker() throws {
         try library.write("2011-12-05_joe-biden.txt", Articles.joeBiden)
         let index = LibraryIndex.open(at: library.indexPath)
