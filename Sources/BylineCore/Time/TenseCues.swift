@@ -114,12 +114,15 @@ extension TimexParser {
             || wordIs(k, "asked") || wordIs(k, "voted") || wordIs(k, "urged")
     }
 
-    /// A participle right after `be` or `being` (`must be returned`, `would be held`).
+    /// A participle right after a form of `be` (`must be returned`, `is heard`, `was held`): the
+    /// auxiliary carries the tense.
     private func isPassiveParticiple(_ k: Int) -> Bool {
         var b = k - 1
         // `would still be held`
         if b >= 0, tokens[b].kind == .word, wordIs(b, "still") || wordIs(b, "also") || wordIs(b, "not") { b -= 1 }
-        return b >= 0 && (wordIs(b, "be") || wordIs(b, "being"))
+        return b >= 0
+            && (wordIs(b, "be") || wordIs(b, "being") || wordIs(b, "is") || wordIs(b, "are") || wordIs(b, "was")
+                || wordIs(b, "were") || wordIs(b, "been"))
     }
 
     private func wordIs(_ k: Int, _ word: String) -> Bool {
