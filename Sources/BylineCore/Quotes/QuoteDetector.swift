@@ -87,7 +87,10 @@ enum QuoteDetector {
                 k += 1
             }
             if var current = open {
+                // Only a quotation that opened a sentence or clause goes on into the next paragraph:
+                // an unclosed fragment (`the "budget debate`) is a stray mark, not a long quotation.
                 let nextOpens = number + 1 < paragraphs.count && opensParagraph(s, paragraphs[number + 1].span)
+                    && (!current.parts.isEmpty || opensClause(s, current.mark.position, span))
                 if nextOpens {
                     current.parts.append(TextSpan(current.partStart, span.end))
                     current.multiPart = true
@@ -197,6 +200,14 @@ enum QuoteDetector {
     private static func opensParagraph(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> Bool {
         guard let m = QuotationMarks.mark(s, at: span.start, in: span) else { return false }
         return m.family == .double && m.canOpen
+    }
+
+    /// True when the mark at `position` opens a sentence or a clause: nothing but space before it
+    /// in the paragraph, or punctuation (`said: "`, `said, "`, `. "`), not a word.
+    private static func opensClause(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ position: Int, _ span: TextSpan) -> Bool {
+        var j = position - 1
+        while j >= span.start, ScalarClass.isWhitespace(s[j]) { j -= 1 }
+        return j < span.start || !Letters.isAlphanumeric(s[j])
     }
 
     /// True when only white space lies between the previous newline and `position`.

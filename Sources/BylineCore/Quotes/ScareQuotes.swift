@@ -14,7 +14,7 @@ enum ScareQuotes {
             let hash = WordHash.of(s, before.start, before.end)
             if mediaNouns.contains(hash) { return "title-of-work" }
             // `ABC's "This Week"`, `CNN’s “State of the Union”`: an outlet's programme.
-            if before.possessive, Letters.isUpper(s[before.start]) { return "title-of-work" }
+            if before.possessive, Letters.isUpper(s[before.start]) || ScalarClass.isDigit(s[before.start]) { return "title-of-work" }
         }
         if words.count <= 3, let before, Letters.isUpper(s[before.start]), !before.possessive,
            before.end == quote.span.start - 1,

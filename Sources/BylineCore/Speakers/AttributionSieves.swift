@@ -344,7 +344,10 @@ struct AttributionSieves {
         var j = min(inner.phrase.tokens.lowerBound, k) - 1
         while j >= floor {
             let t = tokens[j]
-            if t.kind == .punctuation, t.hash == 0x3B || t.hash == 0x3A || isQuoteMark(t) { break }
+            // `X told the committee …, when he said, "…"`: a comma or an adverbial clause means the
+            // inner verb is not the outer one's complement.
+            if t.kind == .punctuation, t.hash == 0x3B || t.hash == 0x3A || t.hash == 0x2C || isQuoteMark(t) { break }
+            if t.isWord, Self.subordinators.contains(t.hash) { break }
             if t.isWord, Lexicon.reportingVerbs.contains(t.hash), let att = attribution(ofCueAt: j, floor: floor, open: k) {
                 var outer = att
                 outer.rule = "reported-speech"
@@ -366,6 +369,7 @@ struct AttributionSieves {
     }
 
     private static let coordinators = WordSet("and but then or yet")
+    private static let subordinators = WordSet("when while as after before because since if although though until whereas")
 
     /// `I laughed and said`: the subject of the first verb, a few words before the `and`.
     private func coordinatedSubject(_ k: Int, floor: Int) -> Phrase? {

@@ -303,7 +303,9 @@ enum Lexicon {
         trooper agent agents police officer spokespeople militant militants rebel rebels fighter fighters \
         student teen teenager youth child children kid kids mom dad grandmother grandfather cousin uncle aunt \
         colleague colleagues partner partners boss coach player players athlete actor actress singer rapper \
-        comedian celebrity star official sheriff deputy attendant clerk cleric imam priest pastor rabbi bishop
+        comedian celebrity star official sheriff deputy attendant clerk cleric imam priest pastor rabbi bishop \
+        librarian engineer architect pilot driver nurse surgeon physician dentist farmer fisherman miner \
+        lawyer judge mayor councillor councilor chairwoman treasurer trustee principal dean coach captain
         """)
 
     /// Nouns for groups, institutions and documents that speak (`the newspaper`, `the statement`).
@@ -374,7 +376,7 @@ enum Lexicon {
         naomi natalie nicole nikki nina nora olivia paige pamela patricia patty paula pauline peggy \
         penny phyllis priscilla rachel rebecca regina renee rhonda rita roberta robin rosa rose rosemary \
         ruth sabrina sally samantha sandra sara sarah sharon sheila shelby shirley sonia sophia stacey \
-        stephanie sue susan suzanne sylvia tamara tammy tanya tara teresa theresa tiffany tina tracy \
+        sofia stephanie sue susan suzanne sylvia tamara tammy tanya tara teresa theresa tiffany tina tracy \
         tulsi valerie vanessa veronica victoria virginia wanda wendy whitney yvonne zoe angela theresa \
         marine ségolène segolene christine ursula federica jacinda golda indira benazir aung ellen \
         sheikh hasina dilma cristina michelle condoleezza condi madeleine janet samantha susan elena \

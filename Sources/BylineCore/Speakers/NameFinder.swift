@@ -78,11 +78,18 @@ enum NameFinder {
                     }
                     continue
                 }
-                if j > i, u.isWord, !u.isCapitalized, j + 1 < n, tokens[j + 1].isWord, tokens[j + 1].isCapitalized {
-                    if Lexicon.nameParticles.contains(u.hash) {
-                        j += 1  // `Osama bin Laden`, `Ludwig van Beethoven`
+                if j > i, u.isWord, !u.isCapitalized, Lexicon.nameParticles.contains(u.hash) {
+                    // `Osama bin Laden`, `Tomas van der Berg`, `Maria de la Cruz`: particles, then a capital.
+                    var p = j
+                    while p < n, p - j < 3, tokens[p].isWord, !tokens[p].isCapitalized, Lexicon.nameParticles.contains(tokens[p].hash) {
+                        p += 1
+                    }
+                    if p < n, p > j, tokens[p].isWord, tokens[p].isCapitalized, !tokens[p].flags.contains(.lineStart) {
+                        j = p
                         continue
                     }
+                }
+                if j > i, u.isWord, !u.isCapitalized, j + 1 < n, tokens[j + 1].isWord, tokens[j + 1].isCapitalized {
                     if u.hash == Hashes.of, hasTitleWord || hasOrganizationWord {
                         j += 1  // `Secretary of State`, `Council of Representatives`
                         continue
@@ -141,6 +148,23 @@ enum NameFinder {
             titleEnd = k
         } else if k > lo, k < hi, isFirstName(tokens[k].hash) {
             titleEnd = k  // `Republican Donald Trump`: a qualifier before a first name
+        } else {
+            // `Transport Minister Ruth Adeyemi`: any capitalised words before a title, when a name
+            // (two words, or a known first name) follows it.
+            var t = lo
+            while t < min(hi - 1, lo + 4) {
+                if tokens[t].isWord, Lexicon.personTitles.contains(tokens[t].hash) {
+                    var rest = 0
+                    for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
+                    if rest >= 2 || t + 1 < hi && isFirstName(tokens[t + 1].hash) {
+                        lastTitle = t
+                        titleEnd = t + 1
+                        if titleEnd < hi, tokens[titleEnd].isPunctuation(".") { titleEnd += 1 }
+                    }
+                    break
+                }
+                t += 1
+            }
         }
         var nameStart = titleEnd
         while nameStart < hi, tokens[nameStart].isPunctuation(".") || !tokens[nameStart].isWord { nameStart += 1 }
@@ -149,11 +173,13 @@ enum NameFinder {
             return nil
         }
         var words = NameWords()
+        var hasParticle = false
         var organization = false
         var place = true
         var allCapsSingle = false
         for k in nameStart..<hi where tokens[k].isWord {
             let u = tokens[k]
+            if u.flags.contains(.particleName) || !u.isCapitalized && Lexicon.nameParticles.contains(u.hash) { hasParticle = true }
             if !u.isCapitalized && !u.flags.contains(.particleName) { continue }
             if Lexicon.nameSuffixes.contains(u.hash) { continue }
             words.append(u.hash)
@@ -182,7 +208,7 @@ enum NameFinder {
             kind = .organization
             nameStart = lo  // `General Motors`, `State Department`: the whole run is the name
             titleEnd = lo
-        } else if lastTitle >= 0 || (words.count >= 2 && isFirstName(first)) || gender != .unknown {
+        } else if lastTitle >= 0 || (words.count >= 2 && (isFirstName(first) || hasParticle || roleBefore(tokens, lo))) || gender != .unknown {
             kind = .person
         } else {
             kind = .unknown
@@ -221,6 +247,13 @@ enum NameFinder {
             for n in 0..<count where s[t.end - count + n].value != UInt32(bytes[n]) { return false }
             return true
         }
+    }
+
+    /// `the union leader Sofia Brandt`: a lower-case noun for a person right before the name.
+    private static func roleBefore(_ tokens: [Token], _ lo: Int) -> Bool {
+        guard lo > 0, tokens[lo - 1].isWord, !tokens[lo - 1].isCapitalized else { return false }
+        let h = tokens[lo - 1].hash
+        return Lexicon.personNouns.contains(h) || Lexicon.personTitles.contains(h)
     }
 
     /// A capitalised verb of saying (`Says`, `Calls`) that is not also a name word.

@@ -1,0 +1,137 @@
+import Testing
+
+@testable import BylineCore
+
+/// One test per attribution pattern the analysis must know, on invented sentences.
+@Suite struct AttributionPatternTests {
+    @Test func quoteThenNameThenVerb() {
+        let a = Analyzed("Lars Ekholm runs the ferry.\n\n\"The crossing is safe,\" Ekholm said.")
+        #expect(a.speakerName(0) == "Lars Ekholm")
+        #expect(a.mentionText(0) == "Ekholm")
+        #expect(a.quotes[0].cue == "said")
+        #expect(a.quotes[0].attributionRule == "quote-speaker-cue")
+    }
+
+    @Test func quoteThenVerbThenName() {
+        let a = Analyzed("\"The crossing is safe,\" said Lars Ekholm.")
+        #expect(a.speakerName(0) == "Lars Ekholm")
+        #expect(a.quotes[0].attributionRule == "quote-cue-speaker")
+    }
+
+    @Test func nameWithAppositiveSaysThenColonQuote() {
+        let a = Analyzed("Mira Castellanos, the regional director of health, said at a press briefing on Friday: \"The clinics will stay open.\"")
+        #expect(a.speakerName(0) == "Mira Castellanos")
+        let speaker = a.speaker(named: "Mira Castellanos")
+        #expect(speaker?.description == "regional director of health")
+    }
+
+    @Test func quoteThenNameWithAppositiveThenTold() {
+        let a = Analyzed("\"The same problem faces us again this winter,\" Karim el-Sayed, a member of the port's safety board, told the Coastal Herald on Thursday.")
+        #expect(a.speakerName(0) == "Karim el-Sayed")
+        #expect(a.quotes[0].cue == "told")
+        #expect(a.speaker(named: "Karim el-Sayed")?.description == "member of the port's safety board")
+    }
+
+    @Test func anonymousSource() {
+        let a = Analyzed("\"There is no plan to close the base,\" a senior defence official told reporters travelling with the minister.")
+        #expect(a.speakerName(0) == "senior defence official")
+        #expect(a.mentionText(0) == "a senior defence official")
+        #expect(a.speakers.first?.kind == .anonymous)
+    }
+
+    @Test func pronounLaterInALongSentence() {
+        let body = """
+            That contradicts what Transport Minister Ruth Adeyemi told the budget committee on March 3, \
+            when she said, "We hope to open the tunnel next year."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Ruth Adeyemi")
+        #expect(a.mentionText(0) == "she")
+        #expect(a.quotes[0].cue == "said")
+    }
+
+    @Test func accordingTo() {
+        let a = Analyzed("\"The river will crest tonight,\" according to the National Flood Office.")
+        #expect(a.speakerName(0) == "National Flood Office")
+        #expect(a.quotes[0].cue == "according to")
+        let before = Analyzed("According to Dana Whitfield, \"the levee held.\"")
+        #expect(before.speakerName(0) == "Dana Whitfield")
+    }
+
+    @Test func nameColonQuote() {
+        let a = Analyzed("The debate ended late.", headline: "Whitfield: \"We held the line\"")
+        #expect(a.speakerName(0) == "Whitfield")
+        #expect(a.quotes[0].attributionRule == "label")
+    }
+
+    @Test(arguments: [
+        ("\"We will appeal,\" Noor Haddad added.", "added"),
+        ("\"Will the bridge be safe?\" Noor Haddad asked.", "asked"),
+        ("Noor Haddad explained: \"The steel was tested twice.\"", "explained"),
+        ("Noor Haddad wrote on her blog: \"The vote was fair.\"", "wrote"),
+        ("Noor Haddad tweeted: \"Proud of our volunteers.\"", "tweeted"),
+        ("Noor Haddad insisted the money was \"already set aside.\"", "insisted"),
+    ])
+    func verbsOfSaying(text: String, cue: String) {
+        let a = Analyzed(text)
+        #expect(a.quotes.count == 1)
+        #expect(a.speakerName(0) == "Noor Haddad")
+        #expect(a.quotes[0].cue == cue)
+    }
+
+    @Test func aParagraphThatIsOnlyAQuotationContinuesTheSpeaker() {
+        let body = """
+            "We checked every pipe," said Hugo Lindqvist, the chief engineer.
+
+            "The leak was in the oldest section, under the square."
+            """
+        let a = Analyzed(body)
+        #expect(a.quotes.count == 2)
+        #expect(a.speakerName(1) == "Hugo Lindqvist")
+        #expect(a.quotes[1].attributionRule == "continuation-paragraph")
+    }
+
+    @Test func theNextSentenceInTheParagraphContinuesTheSpeaker() {
+        let a = Analyzed("\"We checked every pipe,\" Hugo Lindqvist said. \"The leak was under the square.\"")
+        #expect(a.speakerName(1) == "Hugo Lindqvist")
+    }
+
+    @Test func pronounsFollowGender() {
+        let body = """
+            Governor Alan Price met the union leader Sofia Brandt on Monday.
+
+            "We are close to a deal," she said after the meeting.
+
+            "There is more work to do," he said.
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Sofia Brandt")
+        #expect(a.speakerName(1) == "Alan Price")
+    }
+
+    @Test func organisationsSpeak() {
+        let a = Analyzed("The White House said it was \"monitoring the situation closely.\"")
+        #expect(a.speakerName(0) == "White House")
+        #expect(a.speakers.first?.kind == .organization)
+        let ministry = Analyzed("\"The border stays open,\" the Interior Ministry said in a statement.")
+        #expect(ministry.speakerName(0) == "Interior Ministry")
+    }
+
+    @Test func interruptedQuotationKeepsItsSpeaker() {
+        let a = Analyzed("\"The first vote failed,\" Marek Zielinski said, \"but the second one will pass.\"")
+        #expect(a.quotes.count == 2)
+        #expect(a.speakerName(0) == "Marek Zielinski")
+        #expect(a.speakerName(1) == "Marek Zielinski")
+    }
+
+    @Test func reportedSpeechGoesToTheOuterReporter() {
+        let a = Analyzed("Councillor Beth Ayala said the mayor had called the report \"deeply flawed.\"")
+        #expect(a.speakerName(0) == "Beth Ayala")
+    }
+
+    @Test func theRuleThatAttributedIsNamed() {
+        let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
+        #expect(a.quotes.allSatisfy { $0.attributionRule != nil })
+        #expect(a.quotes.allSatisfy { !$0.detectionRule.isEmpty })
+    }
+}
