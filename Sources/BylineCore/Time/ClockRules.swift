@@ -186,6 +186,14 @@ extension TimexParser {
             guard determined || afterModifier else { return nil }
             // `Imus in the Morning`: a title.
             if tokens[i].isCapitalized, !isSentenceStart(i), !tokens[i].flags.contains(.allCaps) { return nil }
+            // `mid-afternoon yesterday`, `late morning Friday`
+            if !determined, let day = dayAfterClock(i + 1) {
+                var m = day
+                m.first = i
+                m.spec.dayPart = part
+                m.rule = "clock.dayPartDay"
+                return m
+            }
             return TimexMatch(first: i, end: i + 1, spec: .point(.contextDay, dayPart: part), rule: "clock.dayPart",
                               takesDeterminer: true)
         }

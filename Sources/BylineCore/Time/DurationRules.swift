@@ -160,7 +160,15 @@ extension TimexParser {
             c.rule = rule
             c.takesDeterminer = false
             if let a = amount {
-                let (n, u) = TimexParser.wholeUnits(a, unit)
+                var (n, u) = TimexParser.wholeUnits(a, unit)
+                // `a decade ago` is a year ten years back; `48 hours ago` two days back.
+                switch u {
+                case .decade: (n, u) = (n * 10, .year)
+                case .century: (n, u) = (n * 100, .year)
+                case .millennium: (n, u) = (n * 1000, .year)
+                case .hour where n >= 24: (n, u) = ((n + 12) / 24, .day)
+                default: break
+                }
                 c.spec = .point(.relative(u, sign * n, anchor))
             } else {
                 c.spec = .reference(sign < 0 ? "PAST_REF" : "FUTURE_REF")

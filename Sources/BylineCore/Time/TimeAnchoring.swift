@@ -152,7 +152,9 @@ struct TimexResolver {
             let saturday = TimexPoint.mondayOfWeek(year: dct.isoWeek.year, week: dct.isoWeek.week).adding(days: 5)
             var target = saturday
             switch choice {
-            case .this: break
+            case .this:
+                // `this weekend` in a past-tense clause is the one just gone.
+                if parser.tense(first: m.first, end: m.end) == .past, saturday > dct { target = saturday.adding(days: -7) }
             case .previous: target = saturday.adding(days: -7)
             case .next: target = saturday.adding(days: 7)
             case .tense:
@@ -335,7 +337,16 @@ struct TimexResolver {
         switch choice {
         case .previous: return dct.adding(days: -(back == 0 ? 7 : back))
         case .next: return dct.adding(days: forward == 0 ? 7 : forward)
-        case .this: return dct.adding(days: wd - dct.weekday)
+        case .this:
+            // `this Friday` in the reference week, unless the tense points past it (`the strike
+            // this Monday ended`, said on a Sunday, is in the same week; said on a Tuesday of a
+            // Thursday in the past tense, the week before).
+            let inWeek = dct.adding(days: wd - dct.weekday)
+            switch parser.tense(first: m.first, end: m.end) {
+            case .past where inWeek > dct: return inWeek.adding(days: -7)
+            case .future where inWeek < dct: return inWeek.adding(days: 7)
+            default: return inWeek
+            }
         case .tense:
             switch parser.tense(first: m.first, end: m.end) {
             case .past: return dct.adding(days: -back)
