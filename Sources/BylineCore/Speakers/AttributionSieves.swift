@@ -160,7 +160,7 @@ struct AttributionSieves {
         }
         // `"…," Trump shot back`, `"…," she laughed`: right after a quotation that goes on into
         // its sentence, a subject and any verb attribute it.
-        if !closed, continuesSentence(b), isVerbLike(tokens[c]), phrase.kind != .description || isPersonHead(phrase) {
+        if !closed, continuesSentence(b), isVerbLike(tokens[c]), tokens[c].hash != Hashes.of, phrase.kind != .description || isPersonHead(phrase) {
             var cueEnd = c
             if c + 1 < b.ceiling, Self.particles.contains(tokens[c + 1].hash) { cueEnd = c + 1 }
             return Attribution(phrase: result, cue: TextSpan(tokens[c].start, tokens[cueEnd].end), rule: "quote-speaker-verb")

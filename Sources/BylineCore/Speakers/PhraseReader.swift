@@ -56,6 +56,16 @@ struct PhraseReader {
             // The name must end here: `Daalder said`, not `Daalder’s office said`.
             guard mention.tokens.upperBound - 1 == j || (j + 1 == mention.tokens.upperBound) else { return nil }
             let start = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
+            // `Steve Scalise of Louisiana`: a place or institution after `of` belongs to the person before.
+            if mention.kind == .place || mention.kind == .organization, start - 2 >= floor,
+               tokens[start - 1].hash == Hashes.of || tokens[start - 1].hash == Hashes.from, nameAt[start - 2] >= 0 {
+                let person = names[Int(nameAt[start - 2])]
+                if person.kind == .person || person.kind == .unknown, person.tokens.upperBound - 1 == start - 2,
+                   var phrase = backward(endingAt: start - 2, floor: floor) {
+                    phrase.tokens = phrase.tokens.lowerBound..<(j + 1)
+                    return phrase
+                }
+            }
             let descriptionStart = describingWords(before: start, floor: floor)
             phrase = Phrase(kind: .name, tokens: descriptionStart..<(j + 1), head: j, name: m,
                             description: descriptionStart < start ? descriptionStart..<start : nil)
