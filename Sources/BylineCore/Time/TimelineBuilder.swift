@@ -58,19 +58,24 @@ public enum TimelineBuilder {
 
     /// Minutes into the day of a `...THH:MM` value (parts of day at their usual hours), or -1.
     static func clockMinutes(_ value: String) -> Int {
-        guard let t = value.firstIndex(of: "T") else { return -1 }
-        let rest = value[value.index(after: t)...]
-        switch rest {
-        case "MO": return 8 * 60
-        case "AF": return 14 * 60
-        case "EV": return 19 * 60
-        case "NI": return 22 * 60
-        case "DT": return 12 * 60
+        var utf8 = value.utf8.makeIterator()
+        while let c = utf8.next(), c != 0x54 {}  // up to `T`
+        guard let a = utf8.next(), let b = utf8.next() else { return -1 }
+        switch (a, b) {
+        case (0x4D, 0x4F): return 8 * 60  // MO
+        case (0x41, 0x46): return 14 * 60  // AF
+        case (0x45, 0x56): return 19 * 60  // EV
+        case (0x4E, 0x49): return 22 * 60  // NI
+        case (0x44, 0x54): return 12 * 60  // DT
         default:
-            let parts = rest.split(separator: ":")
-            guard let h = parts.first.flatMap({ Int($0) }) else { return -1 }
-            let m = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-            return h * 60 + m
+            guard (0x30...0x39).contains(a), (0x30...0x39).contains(b) else { return -1 }
+            var minutes = (Int(a - 0x30) * 10 + Int(b - 0x30)) * 60
+            if utf8.next() == 0x3A, let c = utf8.next(), let d = utf8.next(), (0x30...0x39).contains(c),
+                (0x30...0x39).contains(d)
+            {
+                minutes += Int(c - 0x30) * 10 + Int(d - 0x30)
+            }
+            return minutes
         }
     }
 
@@ -81,14 +86,22 @@ public enum TimelineBuilder {
     }
 
     public static func extent(ofValue value: String) -> (start: CivilDate, end: CivilDate)? {
-        guard !value.contains("X"), !value.hasPrefix("P") else { return nil }
-        let datePart = value.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        let fields = datePart.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard let first = fields.first, !first.isEmpty, first.allSatisfy(\.isNumber), let n = Int(first) else {
-            return nil
+        // A small scanner over the value's bytes: `YYYY`, `YYY`, `YY`, `YYYY-MM`, `YYYY-MM-DD`,
+        // `YYYY-Www`, `YYYY-Www-WE`, `YYYY-Qn`, `YYYY-Hn`, `YYYY-SP` ..., each optionally `T...`.
+        let bytes = Array(value.utf8.prefix { $0 != 0x54 })  // the date part, before `T`
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= bytes.count else { return nil }
+            var n = 0
+            for k in from..<(from + count) {
+                let c = bytes[k]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                n = n * 10 + Int(c - 0x30)
+            }
+            return n
         }
         func years(_ from: Int, _ count: Int) -> (CivilDate, CivilDate)? {
-            guard let s = CivilDate(year: from, month: 1, day: 1), let e = CivilDate(year: from + count - 1, month: 12, day: 31)
+            guard let s = CivilDate(year: from, month: 1, day: 1),
+                let e = CivilDate(year: from + count - 1, month: 12, day: 31)
             else { return nil }
             return (s, e)
         }
@@ -96,47 +109,49 @@ public enum TimelineBuilder {
             guard let s = CivilDate(year: year, month: month, day: 1) else { return nil }
             return (s, s.addingMonths(count).adding(days: -1))
         }
-        if fields.count == 1 {
-            switch first.count {
-            case 4: return years(n, 1)
-            case 3: return years(n * 10, 10)
-            case 2: return years(n * 100, 100)
-            case 1: return years(n * 1000, 1000)
-            default: return nil
+        let n = bytes.count
+        guard n >= 1, bytes[0] != 0x50 else { return nil }  // `P...` durations
+        if n <= 4 {
+            guard let v = digits(0, n) else { return nil }
+            switch n {
+            case 4: return years(v, 1)
+            case 3: return years(v * 10, 10)
+            case 2: return years(v * 100, 100)
+            default: return years(v * 1000, 1000)
             }
         }
-        guard first.count == 4 else { return nil }
-        let second = fields[1]
-        if fields.count == 2 {
-            if let m = Int(second) { return months(n, m, 1) }
-            if second.hasPrefix("Q"), let q = Int(second.dropFirst()), (1...4).contains(q) {
-                return months(n, (q - 1) * 3 + 1, 3)
-            }
-            if second.hasPrefix("H"), let h = Int(second.dropFirst()), (1...2).contains(h) {
-                return months(n, (h - 1) * 6 + 1, 6)
-            }
-            if second.hasPrefix("W"), let w = Int(second.dropFirst()), (1...53).contains(w) {
-                let monday = TimexPoint.mondayOfWeek(year: n, week: w)
-                return (monday, monday.adding(days: 6))
-            }
-            switch second {
-            case "SP": return months(n, 3, 3)
-            case "SU": return months(n, 6, 3)
-            case "FA": return months(n, 9, 3)
-            case "WI": return months(n, 12, 3)
-            default: return nil
-            }
-        }
-        if fields.count == 3 {
-            if second.hasPrefix("W"), fields[2] == "WE", let w = Int(second.dropFirst()), (1...53).contains(w) {
-                let saturday = TimexPoint.mondayOfWeek(year: n, week: w).adding(days: 5)
-                return (saturday, saturday.adding(days: 1))
-            }
-            guard let m = Int(second), let d = Int(fields[2]), let day = CivilDate(year: n, month: m, day: d) else {
+        guard let year = digits(0, 4), n >= 7, bytes[4] == 0x2D else { return nil }
+        let tag = bytes[5]
+        switch tag {
+        case 0x30...0x39:
+            guard let m = digits(5, 2) else { return nil }
+            if n == 7 { return months(year, m, 1) }
+            guard n == 10, bytes[7] == 0x2D, let d = digits(8, 2), let day = CivilDate(year: year, month: m, day: d) else {
                 return nil
             }
             return (day, day)
+        case 0x57 where n == 7 && bytes[6] == 0x49:  // WI
+            return months(year, 12, 3)
+        case 0x57:  // W
+            guard let w = digits(6, 2), (1...53).contains(w) else { return nil }
+            let monday = TimexPoint.mondayOfWeek(year: year, week: w)
+            if n == 8 { return (monday, monday.adding(days: 6)) }
+            guard n == 11, bytes[8] == 0x2D, bytes[9] == 0x57, bytes[10] == 0x45 else { return nil }
+            return (monday.adding(days: 5), monday.adding(days: 6))
+        case 0x51:  // Q
+            guard n == 7, let q = digits(6, 1), (1...4).contains(q) else { return nil }
+            return months(year, (q - 1) * 3 + 1, 3)
+        case 0x48:  // H
+            guard n == 7, let h = digits(6, 1), (1...2).contains(h) else { return nil }
+            return months(year, (h - 1) * 6 + 1, 6)
+        default:
+            guard n == 7 else { return nil }
+            switch (bytes[5], bytes[6]) {
+            case (0x53, 0x50): return months(year, 3, 3)  // SP
+            case (0x53, 0x55): return months(year, 6, 3)  // SU
+            case (0x46, 0x41): return months(year, 9, 3)  // FA
+            default: return nil
+            }
         }
-        return nil
     }
 }
