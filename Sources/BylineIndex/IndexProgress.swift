@@ -93,6 +93,9 @@ public struct IndexUpdateSummary: Sendable {
     public var writingSeconds: Double = 0
     public var mergingSeconds: Double = 0
     public var waitingSeconds: Double = 0
+    /// CPU time the writer's transactions took (less than `writingSeconds` when other
+    /// processes compete for the cores).
+    public var writingCPUSeconds: Double = 0
 
     public var changedAnything: Bool { analyzed + sameContent + removed + failures.count > 0 || discardedOldAnalysis }
 }

@@ -279,6 +279,7 @@ private final class IndexUpdater {
             summary.waitingSeconds += seconds(since: waitStart)
             if cancellation.isCancelled { throw LibraryIndexError.cancelled }
             let writeStart = DispatchTime.now().uptimeNanoseconds
+            let writeCPUStart = IndexUpdater.threadCPUSeconds()
             try write { db in
                 for outcome in outcomes { try self.store(outcome, db: db) }
                 // Merging speakers again costs a pass over all names: every few seconds (and
@@ -297,6 +298,7 @@ private final class IndexUpdater {
                 }
             }
             summary.writingSeconds += seconds(since: writeStart)
+            summary.writingCPUSeconds += IndexUpdater.threadCPUSeconds() - writeCPUStart
             for outcome in outcomes {
                 state.analyzed += 1
                 state.bytesAnalyzed += outcome.item.stamp.size
@@ -324,6 +326,13 @@ private final class IndexUpdater {
             if let old = try ArticleRows.delete(path: item.path, db: db) { persons.removedArticle(old) }
             summary.failures.append(IndexFailure(path: item.path, error: error, explicit: item.explicit))
         }
+    }
+
+    /// CPU time of the calling thread.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Small first batches so a reader sees articles at once, then larger ones for throughput.

@@ -11,6 +11,18 @@ import GRDB
 /// replaced by a fresh file or an in-memory index), bring it up to date (`update`), then query
 /// it. Queries may run on any thread, also while an update runs: they see the last committed
 /// batch.
+///
+/// A reader opening a library shows it at once and fills it as indexing goes:
+/// ```swift
+/// let index = LibraryIndex.open(at: LibraryIndex.defaultPath(forLibrary: paths))
+/// var entries = try index.articles()            // what the cache holds: instant
+/// let task = index.startUpdate(paths: paths)    // scans and analyses in the background
+/// // in the event loop, cheaply and often:
+/// if task.progress.generation != shownGeneration {   // a batch was committed
+///     entries = try index.articles()                 // and the speakers, the timeline...
+/// }
+/// ```
+/// (`updates(paths:)` gives the same progress as an `AsyncThrowingStream`.)
 public final class LibraryIndex: Sendable {
     public enum Storage: Sendable, Equatable, CustomStringConvertible {
         case file(String)

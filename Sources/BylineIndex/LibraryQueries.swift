@@ -135,11 +135,14 @@ extension LibraryIndex {
 
     // MARK: Articles
 
-    /// Every article, for the library pane.
-    public func articles(order: LibraryArticleOrder = .path) throws(LibraryIndexError) -> [LibraryArticle] {
+    /// The articles, for the library pane: all of them, or a page of `limit` from `offset`.
+    public func articles(order: LibraryArticleOrder = .path, limit: Int? = nil,
+                         offset: Int = 0) throws(LibraryIndexError) -> [LibraryArticle]
+    {
         let orderBy = order == .path ? "a.path" : LibraryIndex.articleOrder
+        let page = limit.map { " LIMIT \($0) OFFSET \(offset)" } ?? ""
         return try read { db in
-            try LibraryIndex.fetch(db, "SELECT \(LibraryIndex.articleColumns) FROM articles a ORDER BY \(orderBy)") {
+            try LibraryIndex.fetch(db, "SELECT \(LibraryIndex.articleColumns) FROM articles a ORDER BY \(orderBy)\(page)") {
                 try LibraryIndex.article($0, from: 0)
             }
         }

@@ -65,17 +65,20 @@ struct IndexBench: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: indexPath + suffix) }
 
         // Cold build.
+        let cpuBefore = processCPUSeconds()
         let coldStart = DispatchTime.now().uptimeNanoseconds
         let cold = LibraryIndex.open(at: indexPath)
         let summary = try cold.update(paths: [articlesFolder])
         let coldSeconds = seconds(since: coldStart)
+        let coldCPU = processCPUSeconds() - cpuBefore
         let counts = try cold.counts()
         let memoryAfterBuild = peakMemoryMB()
         print(String(format: "cold build:   %6.2f s   (%.1f MB/s; %d articles, %d speakers, %d quotations, %d dated events)",
                      coldSeconds, Double(generated.bytes) / 1_000_000 / coldSeconds, summary.analyzed, counts.speakers,
                      counts.quotations, counts.timelineEntries))
-        print(String(format: "  writer: %.2f s in transactions (of which %.2f s merging speakers), %.2f s waiting for analysis",
-                     summary.writingSeconds, summary.mergingSeconds, summary.waitingSeconds))
+        print(String(format: "  CPU: %.2f s in all (%d analysis threads and one writer); writer: %.2f s in transactions (%.2f s CPU, %.2f s merging speakers), %.2f s waiting for analysis",
+                     coldCPU, max(1, ProcessInfo.processInfo.activeProcessorCount - 1), summary.writingSeconds,
+                     summary.writingCPUSeconds, summary.mergingSeconds, summary.waitingSeconds))
 
         // Warm open: a new index object on the unchanged library, until it is up to date.
         var warm: [Double] = []
@@ -140,6 +143,19 @@ struct IndexBench: ParsableCommand {
         let padded = label.count < 52 ? label.padding(toLength: 52, withPad: " ", startingAt: 0) : label
         print(String(format: "%@  median %7.1f ms   worst %7.1f ms", padded, sorted[sorted.count / 2] * 1000,
                      sorted.last! * 1000))
+    }
+
+    /// User and system CPU time of the whole process so far.
+    private func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
     }
 
     /// The process's maximum resident set size (Linux reports kilobytes).
