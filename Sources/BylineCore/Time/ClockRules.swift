@@ -79,7 +79,7 @@ extension TimexParser {
                 hour = Int(t.value)
                 if t.flags.contains(.decimal) {
                     // `10.30 am`
-                    minute = Int((t.fraction * 100).rounded())
+                    minute = Int((Double(t.fraction) * 100).rounded())
                     guard minute < 60, meridiem(at: j) != nil else { return nil }
                 } else if isPunct(j, 0x3A), attached(j), let m = tok(j + 1), m.kind == .number, attached(j + 1),
                     m.digits == 2, m.value < 60, !m.flags.contains(.decimal)

@@ -9,7 +9,7 @@ extension TimexParser {
         switch t.kind {
         case .number:
             guard !t.flags.contains(.plural), t.digits <= 6 else { return nil }
-            var v = Double(t.value) + t.fraction
+            var v = Double(t.value) + Double(t.fraction)
             var e = i + 1
             // `2 1/2`
             if isNumber(e), isPunct(e + 1, 0x2F), isNumber(e + 2), attached(e + 1), attached(e + 2),

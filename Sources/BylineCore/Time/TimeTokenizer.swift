@@ -25,20 +25,34 @@ struct TimeToken {
         static let newlineBefore = Flags(rawValue: 64)
     }
 
+    // Laid out to keep the token small (28 bytes): the tokenizer writes one per word.
     var start: Int32
     var end: Int32
-    var kind: Kind
-    var flags: Flags
     /// The paragraph the token belongs to: expressions never cross paragraphs.
     var block: Int32
+    /// For numbers: the integer value (capped at 999,999,999); for punctuation: the scalar value.
+    var value: Int32
+    /// For decimals: the fractional part as a fraction of 1.
+    var fraction: Float
     /// For words: the lexicon entry (`.none` for the many words that are not time words).
     var lex: LexEntry
-    /// For numbers: the integer value (capped); for punctuation: the scalar value.
-    var value: Int64
+    var kind: Kind
+    var flags: Flags
     /// Number of digits of a number (0 for words).
     var digits: UInt8
-    /// For decimals: the fractional part as a fraction of 1.
-    var fraction: Double
+
+    init(start: Int32, end: Int32, kind: Kind, flags: Flags, block: Int32, lex: LexEntry, value: Int32, digits: UInt8,
+         fraction: Float) {
+        self.start = start
+        self.end = end
+        self.block = block
+        self.value = value
+        self.fraction = fraction
+        self.lex = lex
+        self.kind = kind
+        self.flags = flags
+        self.digits = digits
+    }
 
     @inline(__always) var isWord: Bool { kind == .word }
     @inline(__always) var isNumber: Bool { kind == .number }
@@ -46,7 +60,7 @@ struct TimeToken {
     @inline(__always) var isCapitalized: Bool { flags.contains(.capitalized) }
 
     @inline(__always) func isKeyword(_ k: Keyword) -> Bool { lex.kind == .keyword && lex.value == k.rawValue }
-    @inline(__always) func isPunct(_ scalar: UInt32) -> Bool { kind == .punct && value == Int64(scalar) }
+    @inline(__always) func isPunct(_ scalar: UInt32) -> Bool { kind == .punct && value == Int32(bitPattern: scalar) }
     @inline(__always) var keyword: Keyword? { lex.kind == .keyword ? Keyword(rawValue: lex.value) : nil }
 }
 
@@ -87,6 +101,10 @@ enum TimeTokenizer {
             if v > 0x20 { return .punct }
             return v == 0x0A || v == 0x0D ? .newline : .space
         }
+        return wideClass(v)
+    }
+
+    private static func wideClass(_ v: UInt32) -> CharClass {
         switch v {
         case 0x85, 0x2028, 0x2029: return .newline
         case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0xFEFF: return .space
@@ -130,27 +148,27 @@ enum TimeTokenizer {
             switch cls {
             case .digit:
                 // Digits, with `1,000` groups and a decimal part folded in.
-                var value: Int64 = 0
+                var value: Int32 = 0
                 var digits = 0
                 while i < end, s[i].value >= 0x30, s[i].value <= 0x39 {
-                    if digits < 18 { value = value * 10 + Int64(s[i].value - 0x30) }
+                    if digits < 9 { value = value * 10 + Int32(s[i].value - 0x30) }
                     digits += 1
                     i += 1
                 }
                 while i + 3 < end, s[i].value == 0x2C, isDigit(s, i + 1, end), isDigit(s, i + 2, end),
                     isDigit(s, i + 3, end), !isDigit(s, i + 4, end)
                 {
-                    for k in 1...3 where digits < 18 { value = value * 10 + Int64(s[i + k].value - 0x30) }
+                    for k in 1...3 where digits + k <= 9 { value = value * 10 + Int32(s[i + k].value - 0x30) }
                     digits += 3
                     i += 4
                     flags.insert(.grouped)
                 }
-                var fraction = 0.0
+                var fraction: Float = 0
                 if i + 1 < end, s[i].value == 0x2E, isDigit(s, i + 1, end), !flags.contains(.grouped) {
-                    var scale = 0.1
+                    var scale: Float = 0.1
                     i += 1
                     while i < end, s[i].value >= 0x30, s[i].value <= 0x39 {
-                        fraction += Double(s[i].value - 0x30) * scale
+                        fraction += Float(s[i].value - 0x30) * scale
                         scale /= 10
                         i += 1
                     }
@@ -217,7 +235,7 @@ enum TimeTokenizer {
                                         lex: lex, value: 0, digits: 0, fraction: 0))
             default:
                 tokens.append(TimeToken(start: Int32(start), end: Int32(i + 1), kind: .punct, flags: flags,
-                                        block: block, lex: .none, value: Int64(v), digits: 0, fraction: 0))
+                                        block: block, lex: .none, value: Int32(bitPattern: v), digits: 0, fraction: 0))
                 i += 1
             }
         }
