@@ -253,19 +253,16 @@ enum Lexicon {
         meanwhile still also then now later today yesterday tomorrow tonight in on at to from by with without \
         of about over under into through during against between among what who whom why how where which \
         some many most all both each every no not any another other such one two three four five six seven \
-        eight nine ten first second third last next new more less few several instead even just only \
+        eight nine ten first second third last next more less few several instead even just only \
         monday tuesday wednesday thursday friday saturday sunday january february march april may june july \
         august september october november december jan feb mar apr jun jul aug sep sept oct nov dec \
         mon tue tues wed thu thur thurs fri sat sun \
         hours days weeks months years minutes decades seconds once twice soon perhaps maybe \
         yes no please thank thanks oh okay ok well like according asked said says told added \
         god lord christmas easter ramadan thanksgiving halloween internet web \
-        democratic conservative liberal progressive american british french german russian chinese israeli \
-        iraqi iranian syrian mexican european african asian arab muslim christian jewish catholic \
         democrats republicans democrat republican americans conservatives liberals muslims christians jews \
         islam christianity judaism catholic catholics evangelicals latinos hispanics \
         breaking update updated related read watch video photo photos getty \
-        north south east west northern southern eastern western central \
         republican-led democratic-led pro anti ex
         """)
 
@@ -274,6 +271,13 @@ enum Lexicon {
     static let nameBreakers = WordSet("""
         the a an as to in on at for with from by and or but is are was were be has have had will would \
         not no after before over under into about against than that this his her their its our your my
+        """)
+
+    /// Party and national adjectives: not names on their own (`Republican Donald Trump`), but
+    /// part of an organisation's (`Democratic National Committee`).
+    static let nameAdjectives = WordSet("""
+        democratic republican conservative liberal progressive american british french german russian chinese \
+        israeli iraqi iranian syrian mexican european african asian arab muslim christian jewish catholic
         """)
 
     /// Nouns for people in a role: the head of an anonymous source (`a senior administration official`).

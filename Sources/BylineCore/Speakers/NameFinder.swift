@@ -108,7 +108,10 @@ enum NameFinder {
         var lo = run.lowerBound
         var hi = run.upperBound
         // Sentence openers, days and months are not names (`But`, `The`, `Thursday`).
-        while lo < hi, tokens[lo].isPunctuation(".") || Lexicon.notNames.contains(tokens[lo].hash) {
+        var organizationInRun = false
+        for k in lo..<hi where tokens[k].isWord && Lexicon.organizationWords.contains(tokens[k].hash) { organizationInRun = true }
+        while lo < hi, tokens[lo].isPunctuation(".") || Lexicon.notNames.contains(tokens[lo].hash)
+            || Lexicon.nameAdjectives.contains(tokens[lo].hash) && !organizationInRun {
             lo += 1
         }
         while hi > lo, tokens[hi - 1].isPunctuation(".") || Lexicon.notNames.contains(tokens[hi - 1].hash) && !Lexicon.personTitles.contains(tokens[hi - 1].hash) {
