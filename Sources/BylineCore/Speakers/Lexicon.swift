@@ -13,6 +13,69 @@ enum CueKind: UInt8 {
 /// Word lists for the speaker analysis. Each is a set of lower-cased words looked up by hash.
 /// Lexicons of verbs, titles and names are general English knowledge, not taken from any data.
 enum Lexicon {
+    // MARK: Word classes for names
+
+    /// What a word can be inside or around a name, from every name lexicon at once: the name
+    /// finder looks a word up once instead of once per list.
+    struct NameClass: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let title = NameClass(rawValue: 1 << 0)
+        static let titleModifier = NameClass(rawValue: 1 << 1)
+        static let organization = NameClass(rawValue: 1 << 2)
+        static let place = NameClass(rawValue: 1 << 3)
+        static let suffix = NameClass(rawValue: 1 << 4)
+        static let notName = NameClass(rawValue: 1 << 5)
+        static let adjective = NameClass(rawValue: 1 << 6)
+        static let maleFirstName = NameClass(rawValue: 1 << 7)
+        static let femaleFirstName = NameClass(rawValue: 1 << 8)
+        static let maleTitle = NameClass(rawValue: 1 << 9)
+        static let femaleTitle = NameClass(rawValue: 1 << 10)
+        static let particle = NameClass(rawValue: 1 << 11)
+        static let breaker = NameClass(rawValue: 1 << 12)
+        static let personNoun = NameClass(rawValue: 1 << 13)
+        static let institutionNoun = NameClass(rawValue: 1 << 14)
+        /// A verb of saying that ends a name in a title-case line (`Calls`, `Says`).
+        static let headlineVerb = NameClass(rawValue: 1 << 15)
+        static let stop = NameClass(rawValue: 1 << 16)
+        static let determiner = NameClass(rawValue: 1 << 17)
+        static let pronoun = NameClass(rawValue: 1 << 18)
+        static let firstName: NameClass = [.maleFirstName, .femaleFirstName]
+    }
+
+    private static let nameClassTable: WordMap<NameClass> = {
+        var table: [String: NameClass] = [:]
+        func mark(_ list: String, _ c: NameClass) {
+            for w in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) { table[String(w), default: []].insert(c) }
+        }
+        mark(personTitleList, .title)
+        mark(titleModifierList, .titleModifier)
+        mark(organizationList, .organization)
+        mark(placeList, .place)
+        mark("jr sr ii iii iv", .suffix)
+        mark(notNameList, .notName)
+        mark(nameAdjectiveList, .adjective)
+        mark(maleFirstNameList, .maleFirstName)
+        mark(femaleFirstNameList, .femaleFirstName)
+        mark(maleTitleList, .maleTitle)
+        mark(femaleTitleList, .femaleTitle)
+        mark(particleList, .particle)
+        mark(nameBreakerList, .breaker)
+        mark(personNounList, .personNoun)
+        mark(institutionNounList, .institutionNoun)
+        mark(stopWordList, .stop)
+        mark(determinerList, .determiner)
+        mark("he him his himself she her hers herself they them their themselves it its i we me us who", .pronoun)
+        for w in speechVerbs.split(whereSeparator: { $0 == " " || $0 == "\n" }) + tellVerbs.split(separator: " ") {
+            table[String(w), default: []].insert(.headlineVerb)
+        }
+        for w in ambiguousCueList.split(whereSeparator: { $0 == " " || $0 == "\n" }) { table[String(w)]?.remove(.headlineVerb) }
+        table["says", default: []].insert(.headlineVerb)
+        table["calls", default: []].insert(.headlineVerb)
+        return WordMap(table.map { ($0.key, $0.value) })
+    }()
+
+    static func nameClass(_ hash: UInt64) -> NameClass { nameClassTable[hash] ?? [] }
+
     // MARK: Verbs of saying
 
     private static let speechVerbs = """
@@ -82,12 +145,13 @@ enum Lexicon {
 
     /// Cue verbs that are also common nouns or adjectives: a cue only right after a subject or
     /// a quotation (`the states`, `a report`, `the charges` are not cues).
-    static let ambiguousCues = WordSet("""
+    static let ambiguousCues = WordSet(ambiguousCueList)
+    private static let ambiguousCueList = """
         states state notes note claims claim reports report posts post charges charge remarks remark counter \
         counters question answer answers reply replies echo echoes demands demand promise promises protests \
         protest quotes quote read reads text message email begin warns calls call cries cry tweets tweet jokes \
         joke estimates estimate laugh rave object concur plead
-        """)
+        """
 
     /// Verbs of saying that take a reported clause as their complement (`X said [that] …`).
     static let reportingVerbs = WordSet("""
@@ -117,19 +181,21 @@ enum Lexicon {
 
     /// Prepositions and conjunctions: a noun phrase does not cross them (except `of` in
     /// `a member of the committee`, handled by the phrase reader).
-    static let stopWords = WordSet("""
+    static let stopWords = WordSet(stopWordList)
+    private static let stopWordList = """
         in on at to for with from by about after before during under over against between into through \
         without within since until like than as via per upon among across around behind beyond toward towards \
         and or but nor so yet because while when where if that which whether though although unless whereas \
         once what why how whom whose there here this these those is was are were be been has have had do does \
         did will would can could should may might must not no
-        """)
+        """
 
     /// Determiners that open a description (`a senior administration official`).
-    static let determiners = WordSet("""
+    static let determiners = WordSet(determinerList)
+    private static let determinerList = """
         the a an this that these those his her their its our my your one another some any each every several \
         many two three four five six seven eight nine ten both few no other most
-        """)
+        """
 
     static let indefiniteDeterminers = WordSet("a an one another some two three four five six several many few")
 
@@ -155,7 +221,8 @@ enum Lexicon {
 
     /// Titles before a name (`Sen.`, `Prime Minister`, `Defense Secretary`): they become the
     /// speaker's description, not part of the name.
-    static let personTitles = WordSet("""
+    static let personTitles = WordSet(personTitleList)
+    private static let personTitleList = """
         mr mrs ms miss mx dr prof professor sen senator rep representative gov governor mayor president \
         vice prime minister secretary ambassador chancellor king queen prince princess pope rev reverend \
         father sister brother judge justice gen general lt lieutenant col colonel maj major capt captain \
@@ -168,10 +235,11 @@ enum Lexicon {
         sens reps govs msgr fr mssrs messrs md phd esq chairperson ceo cfo coo founder anchor host correspondent \
         editor columnist reporter pastor minister-president taoiseach governor-general secretary-general \
         representative-elect senator-elect mayor-elect nominee candidate hon honorable
-        """)
+        """
 
     /// Words that qualify a title (`Defense Secretary`, `House Speaker`, `Former President`).
-    static let titleModifiers = WordSet("""
+    static let titleModifiers = WordSet(titleModifierList)
+    private static let titleModifierList = """
         defense defence state foreign interior treasury homeland security health education energy justice \
         labor labour commerce agriculture transportation housing veterans affairs finance economy trade home \
         general house senate majority minority republican democratic democrat gop white press national former \
@@ -180,30 +248,34 @@ enum Lexicon {
         lieutenant vice prime deputy assistant principal associate special chief top lead main interim \
         environmental environment immigration intelligence army navy air force marine police fire public \
         state's attorney's international development
-        """)
+        """
 
-    static let maleTitles = WordSet("""
+    static let maleTitles = WordSet(maleTitleList)
+    private static let maleTitleList = """
         mr sir king prince lord father brother congressman councilman chairman spokesman assemblyman businessman \
         emperor
-        """)
+        """
 
-    static let femaleTitles = WordSet("""
+    static let femaleTitles = WordSet(femaleTitleList)
+    private static let femaleTitleList = """
         mrs ms miss queen princess lady dame sister congresswoman councilwoman chairwoman spokeswoman \
         assemblywoman businesswoman empress
-        """)
+        """
 
     /// Name suffixes (`Jr.`, `III`).
     static let nameSuffixes = WordSet("jr sr ii iii iv")
 
     /// Lower-case particles inside names (`bin`, `de`, `van der`).
-    static let nameParticles = WordSet("""
+    static let nameParticles = WordSet(particleList)
+    private static let particleList = """
         al el bin ibn bint abu abd de del della der den di da dos das du la le van von ter ten st y e zu
-        """)
+        """
 
     // MARK: Organisations and places
 
     /// Words that make a capitalised name an organisation (`White House`, `Defense Writers Group`).
-    static let organizationWords = WordSet("""
+    static let organizationWords = WordSet(organizationList)
+    private static let organizationList = """
         house department ministry committee council party news times post journal tribune herald gazette \
         magazine press network agency association institute university college school foundation campaign \
         inc corp corporation company co group bank office court senate congress administration commission \
@@ -220,11 +292,12 @@ enum Lexicon {
         axios buzzfeed vox slate salon huffpost huffington hill commons lords diet duma knesset junta \
         force forces taliban hamas hezbollah isis isil qaeda cdc epa fda irs sec fec doj dhs ice usda nasa who imf opec \
         census center's office's
-        """)
+        """
 
     /// Countries, nationalities used as nouns and well-known places: a name that is one of these
     /// is a place (a speaker only as an organisation: `Iraq said`).
-    static let places = WordSet("""
+    static let places = WordSet(placeList)
+    private static let placeList = """
         afghanistan albania algeria america angola argentina armenia australia austria azerbaijan bahrain \
         bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada chad \
         chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt england eritrea estonia \
@@ -244,10 +317,11 @@ enum Lexicon {
         chicago boston houston dallas atlanta miami seattle denver detroit philadelphia phoenix baltimore \
         cleveland orlando manhattan brooklyn hollywood tampa charlotte ottawa toronto sydney melbourne \
         mosul aleppo benghazi tripoli riyadh ankara istanbul kiev kyiv rome madrid vienna geneva
-        """)
+        """
 
     /// Capitalised words that are not names: sentence openers, days, months.
-    static let notNames = WordSet("""
+    static let notNames = WordSet(notNameList)
+    private static let notNameList = """
         the a an this that these those it its he she they we i you his her their our my your there here \
         but and or so yet for nor if when while as after before since because although though however \
         meanwhile still also then now later today yesterday tomorrow tonight in on at to from by with without \
@@ -264,24 +338,27 @@ enum Lexicon {
         islam christianity judaism catholic catholics evangelicals latinos hispanics \
         breaking update updated related read watch video photo photos getty \
         republican-led democratic-led pro anti ex
-        """)
+        """
 
     /// Words that end a run of capitalised words in a title-case line (`Chris Christie Calls
     /// Hillary Clinton ‘A Disgrace’`): function words; verbs of saying are checked apart.
-    static let nameBreakers = WordSet("""
+    static let nameBreakers = WordSet(nameBreakerList)
+    private static let nameBreakerList = """
         the a an as to in on at for with from by and or but is are was were be has have had will would \
         not no after before over under into about against than that this his her their its our your my
-        """)
+        """
 
     /// Party and national adjectives: not names on their own (`Republican Donald Trump`), but
     /// part of an organisation's (`Democratic National Committee`).
-    static let nameAdjectives = WordSet("""
+    static let nameAdjectives = WordSet(nameAdjectiveList)
+    private static let nameAdjectiveList = """
         democratic republican conservative liberal progressive american british french german russian chinese \
         israeli iraqi iranian syrian mexican european african asian arab muslim christian jewish catholic
-        """)
+        """
 
     /// Nouns for people in a role: the head of an anonymous source (`a senior administration official`).
-    static let personNouns = WordSet("""
+    static let personNouns = WordSet(personNounList)
+    private static let personNounList = """
         official officials spokesman spokeswoman spokesperson source sources aide aides adviser advisers advisor \
         advisors analyst analysts expert experts strategist strategists operative operatives lawyer lawyers \
         attorney attorneys officer officers resident residents supporter supporters voter voters user users \
@@ -310,10 +387,11 @@ enum Lexicon {
         comedian celebrity star official sheriff deputy attendant clerk cleric imam priest pastor rabbi bishop \
         librarian engineer architect pilot driver nurse surgeon physician dentist farmer fisherman miner \
         lawyer judge mayor councillor councilor chairwoman treasurer trustee principal dean coach captain
-        """)
+        """
 
     /// Nouns for groups, institutions and documents that speak (`the newspaper`, `the statement`).
-    static let institutionNouns = WordSet("""
+    static let institutionNouns = WordSet(institutionNounList)
+    private static let institutionNounList = """
         newspaper paper group campaign committee company firm agency department administration network \
         organization organisation website site magazine outlet union council government ministry party board \
         court panel report study statement survey poll memo letter document lawsuit complaint ruling order \
@@ -327,11 +405,12 @@ enum Lexicon {
         policy law constitution amendment act treaty agreement declaration communique note notice text caption \
         headline label slogan chant banner placard t-shirt shirt sticker flyer leaflet pamphlet brochure \
         website's leadership staff crowd audience community establishment media press public electorate
-        """)
+        """
 
     // MARK: First names, for gender
 
-    static let maleFirstNames = WordSet("""
+    static let maleFirstNames = WordSet(maleFirstNameList)
+    private static let maleFirstNameList = """
         aaron abdul abdullah adam adrian ahmed ahmad al alan albert alex alexander alfred ali allen andre \
         andrew andy angelo anthony antonio arnold arthur ashton austin barack barry ben benjamin bernard \
         bernie bill billy bob bobby brad bradley brandon brendan brent brett brian bruce bryan carl carlos \
@@ -360,9 +439,10 @@ enum Lexicon {
         luiz jair enrique andres felipe mauricio sebastian angela jens wolfgang gerhard helmut franz \
         jacques francois nicolas dominique jean-claude jean-marc jean-luc tony gordon david nigel jeremy \
         keir rishi giuseppe matteo silvio mario pedro mariano jose jan donald viktor andrzej lech
-        """)
+        """
 
-    static let femaleFirstNames = WordSet("""
+    static let femaleFirstNames = WordSet(femaleFirstNameList)
+    private static let femaleFirstNameList = """
         abigail adriana alexandra alexis alice alicia alison allison amanda amber amy ana andrea angela \
         angelina anita ann anna anne annie april ashley audrey barbara beatrice becky betsy betty beverly \
         brenda bridget brittany brooke candace carla carly carmen carol caroline carolyn catherine cathy \
@@ -387,5 +467,5 @@ enum Lexicon {
         sonia ruth sandra loretta kamala tulsi elizabeth amy kirsten nancy dianne barbara debbie donna \
         ivanka melania tiffany chelsea huma kellyanne hope sarah omarosa betsy nikki rosa ilhan rashida \
         alexandria ayanna
-        """)
+        """
 }

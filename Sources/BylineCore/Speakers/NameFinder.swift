@@ -63,25 +63,26 @@ enum NameFinder {
             while j < n {
                 let u = tokens[j]
                 if j > i, u.flags.contains(.lineStart) { break }
+                let uc: Lexicon.NameClass = u.isWord ? Lexicon.nameClass(u.hash) : []
                 // `Chris Christie Calls Hillary Clinton As …`: a title-case line holds several names.
-                if j > i, u.isWord, Lexicon.nameBreakers.contains(u.hash) || isTitleCaseCue(u) { break }
+                if j > i, uc.contains(.breaker) || u.isCapitalized && !u.flags.contains(.allCaps) && uc.contains(.headlineVerb) { break }
                 if u.isWord, u.isCapitalized || u.flags.contains(.particleName) {
-                    if Lexicon.personTitles.contains(u.hash) { hasTitleWord = true }
-                    if Lexicon.organizationWords.contains(u.hash) { hasOrganizationWord = true }
+                    if uc.contains(.title) { hasTitleWord = true }
+                    if uc.contains(.organization) { hasOrganizationWord = true }
                     j += 1
                     if u.flags.contains(.possessive) { break }
                     // `W.`, `Sen.`, `Jr.`: a period after an initial or abbreviation stays inside.
                     if j + 1 < n, tokens[j].isPunctuation("."), tokens[j].start == u.end,
-                       u.end - u.start == 1 || Lexicon.personTitles.contains(u.hash) || Lexicon.nameSuffixes.contains(u.hash),
+                       u.end - u.start == 1 || !uc.isDisjoint(with: [.title, .suffix]),
                        tokens[j + 1].isWord, tokens[j + 1].isCapitalized || tokens[j + 1].flags.contains(.particleName) {
                         j += 1
                     }
                     continue
                 }
-                if j > i, u.isWord, !u.isCapitalized, Lexicon.nameParticles.contains(u.hash) {
+                if j > i, u.isWord, !u.isCapitalized, uc.contains(.particle) {
                     // `Osama bin Laden`, `Tomas van der Berg`, `Maria de la Cruz`: particles, then a capital.
                     var p = j
-                    while p < n, p - j < 3, tokens[p].isWord, !tokens[p].isCapitalized, Lexicon.nameParticles.contains(tokens[p].hash) {
+                    while p < n, p - j < 3, tokens[p].isWord, !tokens[p].isCapitalized, Lexicon.nameClass(tokens[p].hash).contains(.particle) {
                         p += 1
                     }
                     if p < n, p > j, tokens[p].isWord, tokens[p].isCapitalized, !tokens[p].flags.contains(.lineStart) {
@@ -109,19 +110,19 @@ enum NameFinder {
         var hi = run.upperBound
         // Sentence openers, days and months are not names (`But`, `The`, `Thursday`).
         var organizationInRun = false
-        for k in lo..<hi where tokens[k].isWord && Lexicon.organizationWords.contains(tokens[k].hash) { organizationInRun = true }
-        while lo < hi, tokens[lo].isPunctuation(".") || Lexicon.notNames.contains(tokens[lo].hash)
-            || Lexicon.nameAdjectives.contains(tokens[lo].hash) && !organizationInRun {
+        for k in lo..<hi where tokens[k].isWord && Lexicon.nameClass(tokens[k].hash).contains(.organization) { organizationInRun = true }
+        while lo < hi, tokens[lo].isPunctuation(".") || Lexicon.nameClass(tokens[lo].hash).contains(.notName)
+            || Lexicon.nameClass(tokens[lo].hash).contains(.adjective) && !organizationInRun {
             lo += 1
         }
-        while hi > lo, tokens[hi - 1].isPunctuation(".") || Lexicon.notNames.contains(tokens[hi - 1].hash) && !Lexicon.personTitles.contains(tokens[hi - 1].hash) {
+        while hi > lo, tokens[hi - 1].isPunctuation(".") || Lexicon.nameClass(tokens[hi - 1].hash).contains(.notName) && !Lexicon.nameClass(tokens[hi - 1].hash).contains(.title) {
             hi -= 1
         }
         guard lo < hi else { return nil }
         // `Speaking at a town hall, …`: a participle opening a sentence is no name.
         if hi - lo == 1, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s), hi < tokens.count,
-           tokens[hi].isWord, Lexicon.stopWords.contains(tokens[hi].hash) || Lexicon.determiners.contains(tokens[hi].hash)
-            || Lexicon.pronouns[tokens[hi].hash] != nil {
+           tokens[hi].isWord, Lexicon.nameClass(tokens[hi].hash).contains(.stop) || Lexicon.nameClass(tokens[hi].hash).contains(.determiner)
+            || Lexicon.nameClass(tokens[hi].hash).contains(.pronoun) {
             return nil  // but `Schilling told` is a name
         }
         // A run of capitals is a shouted headline, not a name.
@@ -143,8 +144,8 @@ enum NameFinder {
                 k += 1
                 continue
             }
-            guard u.isWord, Lexicon.personTitles.contains(u.hash) || Lexicon.titleModifiers.contains(u.hash) else { break }
-            if Lexicon.personTitles.contains(u.hash) { lastTitle = k }
+            guard u.isWord, Lexicon.nameClass(u.hash).contains(.title) || Lexicon.nameClass(u.hash).contains(.titleModifier) else { break }
+            if Lexicon.nameClass(u.hash).contains(.title) { lastTitle = k }
             k += 1
         }
         if lastTitle >= 0 {
@@ -156,7 +157,7 @@ enum NameFinder {
             // (two words, or a known first name) follows it.
             var t = lo
             while t < min(hi - 1, lo + 4) {
-                if tokens[t].isWord, Lexicon.personTitles.contains(tokens[t].hash) {
+                if tokens[t].isWord, Lexicon.nameClass(tokens[t].hash).contains(.title) {
                     var rest = 0
                     for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
                     if rest >= 2 || t + 1 < hi && isFirstName(tokens[t + 1].hash) {
@@ -182,12 +183,12 @@ enum NameFinder {
         var allCapsSingle = false
         for k in nameStart..<hi where tokens[k].isWord {
             let u = tokens[k]
-            if u.flags.contains(.particleName) || !u.isCapitalized && Lexicon.nameParticles.contains(u.hash) { hasParticle = true }
+            if u.flags.contains(.particleName) || !u.isCapitalized && Lexicon.nameClass(u.hash).contains(.particle) { hasParticle = true }
             if !u.isCapitalized && !u.flags.contains(.particleName) { continue }
-            if Lexicon.nameSuffixes.contains(u.hash) { continue }
+            if Lexicon.nameClass(u.hash).contains(.suffix) { continue }
             words.append(u.hash)
-            if Lexicon.organizationWords.contains(u.hash) { organization = true }
-            if !Lexicon.places.contains(u.hash) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
+            if Lexicon.nameClass(u.hash).contains(.organization) { organization = true }
+            if !Lexicon.nameClass(u.hash).contains(.place) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
                 place = false
             }
         }
@@ -196,13 +197,13 @@ enum NameFinder {
 
         var gender = Gender.unknown
         for k in lo..<titleEnd where tokens[k].isWord {
-            if Lexicon.maleTitles.contains(tokens[k].hash) { gender = .male }
-            if Lexicon.femaleTitles.contains(tokens[k].hash) { gender = .female }
+            if Lexicon.nameClass(tokens[k].hash).contains(.maleTitle) { gender = .male }
+            if Lexicon.nameClass(tokens[k].hash).contains(.femaleTitle) { gender = .female }
         }
         let first = words.first
         if gender == .unknown, words.count >= 2 {
-            if Lexicon.maleFirstNames.contains(first) && !Lexicon.femaleFirstNames.contains(first) { gender = .male }
-            if Lexicon.femaleFirstNames.contains(first) && !Lexicon.maleFirstNames.contains(first) { gender = .female }
+            if Lexicon.nameClass(first).contains(.maleFirstName) && !Lexicon.nameClass(first).contains(.femaleFirstName) { gender = .male }
+            if Lexicon.nameClass(first).contains(.femaleFirstName) && !Lexicon.nameClass(first).contains(.maleFirstName) { gender = .female }
         }
         let kind: NameKind
         if place && !organization {
@@ -232,7 +233,7 @@ enum NameFinder {
         if lone, kind != .organization || !tokens[nameStart].flags.contains(.allCaps) {
             // A capitalised common word opening a sentence: `Officials said`, `Clearly, …`.
             let t = tokens[nameStart]
-            if Lexicon.personNouns.contains(t.hash) || Lexicon.institutionNouns.contains(t.hash) || endsWith(t, "ly", s) {
+            if Lexicon.nameClass(t.hash).contains(.personNoun) || Lexicon.nameClass(t.hash).contains(.institutionNoun) || endsWith(t, "ly", s) {
                 return nil
             }
         }
@@ -256,17 +257,11 @@ enum NameFinder {
     private static func roleBefore(_ tokens: [Token], _ lo: Int) -> Bool {
         guard lo > 0, tokens[lo - 1].isWord, !tokens[lo - 1].isCapitalized else { return false }
         let h = tokens[lo - 1].hash
-        return Lexicon.personNouns.contains(h) || Lexicon.personTitles.contains(h)
-    }
-
-    /// A capitalised verb of saying (`Says`, `Calls`) that is not also a name word.
-    private static func isTitleCaseCue(_ t: Token) -> Bool {
-        guard t.isCapitalized, !t.flags.contains(.allCaps), let cue = Lexicon.cues[t.hash] else { return false }
-        return cue != .participle && !Lexicon.ambiguousCues.contains(t.hash) || t.hash == Hashes.calls || t.hash == Hashes.says
+        return Lexicon.nameClass(h).contains(.personNoun) || Lexicon.nameClass(h).contains(.title)
     }
 
     static func isFirstName(_ hash: UInt64) -> Bool {
-        Lexicon.maleFirstNames.contains(hash) || Lexicon.femaleFirstNames.contains(hash)
+        !Lexicon.nameClass(hash).isDisjoint(with: .firstName)
     }
 }
 
