@@ -24,7 +24,9 @@ enum QuotationColumn {
     static let separator: Unicode.Scalar = "\u{1F}"
 
     static func join(_ quotes: [String]) -> String {
-        quotes.map { $0.replacingOccurrences(of: String(separator), with: " ") }.joined(separator: String(separator))
+        quotes.map { quote in
+            quote.utf8.contains(UInt8(separator.value)) ? quote.replacingOccurrences(of: String(separator), with: " ") : quote
+        }.joined(separator: String(separator))
     }
 }
 

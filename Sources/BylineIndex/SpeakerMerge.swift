@@ -2,31 +2,57 @@ import BylineCore
 import Foundation
 
 /// One article's speaker, as the cross-article merge sees it. The folded forms are computed
-/// once, so a long-lived caller (the index updater) can keep inputs and merge again cheaply.
+/// once, so a long-lived caller (the index updater) can keep inputs and merge again cheaply;
+/// they sit behind one reference, so copying an input costs no more than copying a pointer.
 public struct SpeakerMergeInput: Sendable {
     /// Any identity of the article (an index in a list, a database id).
     public internal(set) var article: Int
     /// The speaker's position in its article (`Speaker.id`).
     public let ordinal: Int
-    public let name: String
-    public let kind: SpeakerKind
-    public let description: String?
-    public let aliases: [String]
+    let names: FoldedNames
 
+    public var name: String { names.name }
+    public var kind: SpeakerKind { names.kind }
+    public var description: String? { names.description }
+    public var aliases: [String] { names.aliases }
+
+    var nameKey: String { names.nameKey }
+    var nameWordCount: Int { names.nameWordCount }
+    var lastWord: String { names.lastWord }
+    var endings: [String] { names.endings }
+    var aliasKeys: [String] { names.aliasKeys }
+    var descriptionKey: String? { names.descriptionKey }
+
+    public init(article: Int, ordinal: Int, name: String, kind: SpeakerKind, description: String?, aliases: [String]) {
+        self.article = article
+        self.ordinal = ordinal
+        names = FoldedNames(name: name, kind: kind, description: description, aliases: aliases)
+    }
+
+    public init(_ speaker: Speaker, article: Int) {
+        self.init(article: article, ordinal: speaker.id, name: speaker.name, kind: speaker.kind,
+                  description: speaker.description, aliases: speaker.aliases)
+    }
+}
+
+/// A speaker's names as given and as compared.
+final class FoldedNames: Sendable {
+    let name: String
+    let kind: SpeakerKind
+    let description: String?
+    let aliases: [String]
     /// The name folded into words (lower case, no diacritics, no honorific): `ivo daalder`.
     let nameKey: String
     let nameWordCount: Int
     /// The last word, and the endings of two or more words shorter than the name, shortest
-    /// first (`ivo h daalder` → `h daalder`): computed once, used by every merge.
+    /// first (`ivo h daalder` → `h daalder`).
     let lastWord: String
     let endings: [String]
     /// One per alias, folded like the name (empty when an alias folds to nothing).
     let aliasKeys: [String]
     let descriptionKey: String?
 
-    public init(article: Int, ordinal: Int, name: String, kind: SpeakerKind, description: String?, aliases: [String]) {
-        self.article = article
-        self.ordinal = ordinal
+    init(name: String, kind: SpeakerKind, description: String?, aliases: [String]) {
         self.name = name
         self.kind = kind
         self.description = description
@@ -38,11 +64,6 @@ public struct SpeakerMergeInput: Sendable {
         endings = words.count > 2 ? (2..<words.count).map { words[(words.count - $0)...].joined(separator: " ") } : []
         aliasKeys = aliases.map { NameFolding.words($0).joined(separator: " ") }
         descriptionKey = description.map { NameFolding.words($0).joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    public init(_ speaker: Speaker, article: Int) {
-        self.init(article: article, ordinal: speaker.id, name: speaker.name, kind: speaker.kind,
-                  description: speaker.description, aliases: speaker.aliases)
     }
 }
 

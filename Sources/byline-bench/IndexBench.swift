@@ -34,6 +34,9 @@ struct IndexBench: ParsableCommand {
     @Flag(help: "Keep the generated library and its index.")
     var keep = false
 
+    @Flag(help: "Use the library this tool generated at --library before, if it is there (with --keep).")
+    var reuse = false
+
     @Option(help: "The speaker whose quotations are timed (default: the most quoted one).")
     var speaker: String?
 
@@ -57,7 +60,8 @@ struct IndexBench: ParsableCommand {
             if !keep { try? fm.removeItem(atPath: folder) }
         }
 
-        let generated = try IndexBenchLibrary.generate(from: corpus, into: folder, count: count)
+        let generated = try reuse && fm.fileExists(atPath: marker) ? IndexBenchLibrary.existing(in: folder)
+            : IndexBenchLibrary.generate(from: corpus, into: folder, count: count)
         print(String(format: "library: %d articles, %.1f MB in %@ (generated in %.1f s)", generated.articles,
                      Double(generated.bytes) / 1_000_000, folder, generated.seconds))
         let articlesFolder = (folder as NSString).appendingPathComponent("articles")
@@ -189,6 +193,13 @@ enum IndexBenchLibrary {
         var articles: Int
         var bytes: Int
         var seconds: Double
+    }
+
+    /// A library generated before: its articles and their size.
+    static func existing(in folder: String) throws -> Result {
+        let files = try ArticleFinder.files(in: [(folder as NSString).appendingPathComponent("articles")])
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        return Result(articles: files.count, bytes: bytes, seconds: 0)
     }
 
     static func generate(from corpus: String, into folder: String, count: Int) throws -> Result {
