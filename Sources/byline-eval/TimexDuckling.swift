@@ -42,14 +42,17 @@ enum TimexDuckling {
             byGrain[grain] = g
             if !ok, shown < errors {
                 shown += 1
-                print("  \(phrase)  expected \(grain) \(start)  got \(best.map { "\($0.value) (\($0.rule))" } ?? "nothing")")
+                let got = best.map { "\($0.value) (\($0.rule))" } ?? "nothing"
+                print("  \(phrase)  expected \(grain) \(start)  got \(got)")
             }
         }
         func pct(_ a: Int, _ b: Int) -> String { b == 0 ? "-" : String(format: "%.1f%%", 100 * Double(a) / Double(b)) }
         print("duckling: \(total) phrases with a value; found an expression in \(found) (\(pct(found, total)))")
         print("  value accuracy \(correct)/\(total) = \(pct(correct, total))")
         for grain in grains {
-            if let (n, c) = byGrain[grain] { print("    \(grain.padding(toLength: 8, withPad: " ", startingAt: 0)) \(c)/\(n) = \(pct(c, n))") }
+            if let (n, c) = byGrain[grain] {
+                print("    \(grain.padding(toLength: 8, withPad: " ", startingAt: 0)) \(c)/\(n) = \(pct(c, n))")
+            }
         }
         print("  rejected phrases left untagged: \(negativesCorrect)/\(negatives)")
     }

@@ -49,7 +49,9 @@ struct TimexEval: ParsableCommand {
         if let text = try text ?? file.map({ try String(contentsOfFile: $0, encoding: .utf8) }) {
             let article = Article(text: text, source: "text", date: date.flatMap(CivilDate.init(iso:)))
             for e in TimeTagger.tag(article) {
-                print("\(article.string(e.span))\t\(e.span)\t\(e.type.rawValue)\t\(e.value)\t\(e.mod?.rawValue ?? "-")\t\(e.rule)")
+                let fields = [article.string(e.span), "\(e.span)", e.type.rawValue, e.value, e.mod?.rawValue ?? "-",
+                              e.rule]
+                print(fields.joined(separator: "\t"))
             }
             return
         }

@@ -35,7 +35,8 @@ enum TimexGumCheck {
                 let attrs = span["attrs"] as? [String: String] ?? [:]
                 total += 1
                 let gold = TextSpan(start, end)
-                let hit = ours.filter { $0.span.overlaps(gold) }.max { $0.span.overlapLength(gold) < $1.span.overlapLength(gold) }
+                let hit = ours.filter { $0.span.overlaps(gold) }
+                    .max { $0.span.overlapLength(gold) < $1.span.overlapLength(gold) }
                 guard let hit else {
                     if shown < verbose {
                         shown += 1
@@ -48,7 +49,8 @@ enum TimexGumCheck {
                     agree += 1
                 } else if shown < verbose {
                     shown += 1
-                    print("  differs \(span["text"] as? String ?? "")  \(attrs)  ours \(hit.value) \"\(article.string(hit.span))\"  [\(file)]")
+                    let text = span["text"] as? String ?? ""
+                    print("  differs \(text)  \(attrs)  ours \(hit.value) \"\(article.string(hit.span))\"  [\(file)]")
                 }
             }
         }
@@ -57,7 +59,7 @@ enum TimexGumCheck {
 
     static func agrees(_ e: TimeExpression, _ attrs: [String: String]) -> Bool {
         if let when = attrs["when"] {
-            if when.contains(":") { return e.value.hasSuffix("T" + when.prefix(5)) || e.value.contains("T" + when.prefix(5)) }
+            if when.contains(":") { return e.value.contains("T" + when.prefix(5)) }
             return e.value == when || e.value.hasPrefix(when + "T")
         }
         let extent = TimelineBuilder.extent(of: e)

@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func headlineIsTagged() {
-        let article = Article(text: "Floods hit the coast on Tuesday\n\nRain kept falling.", date: CivilDate(iso: "2011-12-02"))
+        let article = Article(text: "Floods hit the coast on Tuesday\n\nRain kept falling.",
+                              date: CivilDate(iso: "2011-12-02"))
         let tagged = TimeTagger.tag(article)
         #expect(tagged.map { article.string($0.span) } == ["Tuesday"])
         #expect(tagged.first?.sentence == 0)

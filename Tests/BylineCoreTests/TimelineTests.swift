@@ -28,8 +28,9 @@ import Testing
             "In December rents rose. On Dec. 5 the board met. This week talks stalled. In 2011 prices fell. "
                 + "On Dec. 5 the mayor spoke. Shops opened at 9 a.m. on Dec. 5 and closed at 6 p.m. on Dec. 1.")
         let values = timeline.entries.map { expressions[$0.expression].value }
+        let texts = timeline.entries.map { article.string(expressions[$0.expression].span) }
         #expect(values == ["2011", "2011-W48", "2011-12-01", "2011-12-01T18:00", "2011-12", "2011-12-05", "2011-12-05",
-                           "2011-12-05", "2011-12-05T09:00"], "\(timeline.entries.map { article.string(expressions[$0.expression].span) })")
+                           "2011-12-05", "2011-12-05T09:00"], "\(texts)")
         // A week and a month show their extent.
         let week = timeline.entries.first { expressions[$0.expression].value == "2011-W48" }
         #expect(week?.start == CivilDate(year: 2011, month: 11, day: 28))
@@ -46,7 +47,9 @@ import Testing
         let (_, expressions, timeline) = build(
             "Nobody wants a post-2011 mission. Troops leave by the end of 2011. The pre-2011 deal held.")
         func entry(_ value: String, _ mod: TimexMod) -> TimelineEntry? {
-            timeline.entries.first { expressions[$0.expression].value == value && expressions[$0.expression].mod == mod }
+            timeline.entries.first {
+                expressions[$0.expression].value == value && expressions[$0.expression].mod == mod
+            }
         }
         let after = entry("2011", .after)
         #expect(after?.start == CivilDate(year: 2012, month: 1, day: 1))
@@ -63,7 +66,8 @@ import Testing
     }
 
     @Test func unplacedHoldsDurationsSetsAndUnanchored() {
-        let (article, expressions, timeline) = build("Talks lasted three days and resume every week. Now the mayor waits.")
+        let (article, expressions, timeline) = build(
+            "Talks lasted three days and resume every week. Now the mayor waits.")
         let unplaced = timeline.unplaced.map { article.string(expressions[$0].span) }
         #expect(unplaced == ["three days", "every week", "Now"])
         #expect(timeline.entries.isEmpty)

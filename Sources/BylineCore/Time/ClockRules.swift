@@ -173,7 +173,8 @@ extension TimexParser {
                               rule: "clock.noon", takesDeterminer: false)
         default:
             // `the night of Dec. 3`
-            if kw(i + 1, .of), let d = monthExpression(at: i + 2, afterModifier: false, determined: false) ?? dayMonth(at: i + 2),
+            if kw(i + 1, .of),
+                let d = monthExpression(at: i + 2, afterModifier: false, determined: false) ?? dayMonth(at: i + 2),
                 case .point(.calendar(_, _, let day)) = d.spec.base, day != nil
             {
                 var m = d

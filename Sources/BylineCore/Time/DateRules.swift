@@ -232,7 +232,9 @@ extension TimexParser {
             let b = tok(i + 2), b.kind == .number, attached(i + 2), !b.flags.contains(.decimal)
         else { return nil }
         let slash = s.value == 0x2F
-        let sameSep = { (k: Int) -> Bool in self.isPunct(k, UInt32(s.value)) && self.attached(k) && self.attached(k + 1) }
+        let sameSep = { (k: Int) -> Bool in
+            self.isPunct(k, UInt32(s.value)) && self.attached(k) && self.attached(k + 1)
+        }
         // Year first.
         if t.digits == 4 {
             guard b.digits <= 2, (1...12).contains(b.value), sameSep(i + 3), let c = tok(i + 4), c.kind == .number,

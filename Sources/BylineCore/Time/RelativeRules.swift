@@ -106,12 +106,12 @@ extension TimexParser {
             {
                 let u = skipJoiner(afterOrdinal)
                 if isUnit(u, .quarter), (1...4).contains(n) {
-                    return match(u + 1, .point(.yearPartOfRelativeYear(grain: .quarter, part: n, yearOffset: direction)),
-                                 "relative.yearQuarter")
+                    let spec = TimexSpec.point(.yearPartOfRelativeYear(grain: .quarter, part: n, yearOffset: direction))
+                    return match(u + 1, spec, "relative.yearQuarter")
                 }
                 if kw(u, .half), n == 1 || n == 2 {
-                    return match(u + 1, .point(.yearPartOfRelativeYear(grain: .half, part: n, yearOffset: direction)),
-                                 "relative.yearHalf")
+                    let spec = TimexSpec.point(.yearPartOfRelativeYear(grain: .half, part: n, yearOffset: direction))
+                    return match(u + 1, spec, "relative.yearHalf")
                 }
             }
             if plural {
@@ -131,7 +131,9 @@ extension TimexParser {
             switch unit {
             case .weekend:
                 let choice: WeekdayChoice = direction < 0 ? .previous : direction > 0 ? .next : .this
-                if anchor == .narrative { return match(end, .point(.relative(.week, direction, .narrative)), "relative.weekend") }
+                if anchor == .narrative {
+                    return match(end, .point(.relative(.week, direction, .narrative)), "relative.weekend")
+                }
                 return match(end, .point(.weekend(choice)), "relative.weekend")
             case .day:
                 // `this day` is rare and idiomatic; `that day`, `the next day`, `the same day` count.
@@ -252,7 +254,9 @@ extension TimexParser {
         if unit == .year, isHyphen(j), kw(j + 1, .earlier) || kw(j + 1, .ago) {
             var end = j + 2
             var grain: TimexPoint.Grain?
-            if let (n, afterOrdinal) = ordinal(at: end), (1...4).contains(n), isUnit(skipJoiner(afterOrdinal), .quarter) {
+            if let (n, afterOrdinal) = ordinal(at: end), (1...4).contains(n),
+                isUnit(skipJoiner(afterOrdinal), .quarter)
+            {
                 // `the year-ago third quarter`
                 return TimexMatch(first: i, end: skipJoiner(afterOrdinal) + 1,
                                   spec: .point(.yearPartOfRelativeYear(grain: .quarter, part: n, yearOffset: -1)),

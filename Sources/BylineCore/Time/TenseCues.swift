@@ -62,9 +62,8 @@ extension TimexParser {
             return .past
         case .futureCue:
             // `plans to`, `scheduled for`; without `to` or `for`, `plan` and `plans` are nouns.
-            if isIntentionWord(k), !(k + 1 < tokens.count && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for))) {
-                return nil
-            }
+            let toOrFor = k + 1 < tokens.count && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for))
+            if isIntentionWord(k), !toOrFor { return nil }
             // `had been due to expire`, `was planning to hold`: a future already past.
             var b = k - 1
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
@@ -101,7 +100,8 @@ extension TimexParser {
 
     /// Future cues that are also nouns or plain verbs unless `to` or `for` follows.
     private func isIntentionWord(_ k: Int) -> Bool {
-        wordIs(k, "plan") || wordIs(k, "plans") || wordIs(k, "planning") || wordIs(k, "planned") || wordIs(k, "intending")
+        wordIs(k, "plan") || wordIs(k, "plans") || wordIs(k, "planning") || wordIs(k, "planned")
+            || wordIs(k, "intending")
             || wordIs(k, "intends") || wordIs(k, "aims") || wordIs(k, "hopes") || wordIs(k, "expects")
             || wordIs(k, "expected") || wordIs(k, "scheduled") || wordIs(k, "slated") || wordIs(k, "due")
     }

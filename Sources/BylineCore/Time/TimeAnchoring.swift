@@ -154,7 +154,9 @@ struct TimexResolver {
             switch choice {
             case .this:
                 // `this weekend` in a past-tense clause is the one just gone.
-                if parser.tense(first: m.first, end: m.end) == .past, saturday > dct { target = saturday.adding(days: -7) }
+                if parser.tense(first: m.first, end: m.end) == .past, saturday > dct {
+                    target = saturday.adding(days: -7)
+                }
             case .previous: target = saturday.adding(days: -7)
             case .next: target = saturday.adding(days: 7)
             case .tense:
@@ -197,7 +199,8 @@ struct TimexResolver {
 
         case .relativeMonth(let month, let day, 0):
             // `this September`: the one the clause's tense points to.
-            return resolvePoint(.calendar(year: nil, month: month, day: day), m, sentence: sentence, inferred: &inferred)
+            return resolvePoint(.calendar(year: nil, month: month, day: day), m, sentence: sentence,
+                                inferred: &inferred)
 
         case .relativeMonth(let month, let day, let direction):
             let grain: TimexPoint.Grain = day == nil ? .month : .day
@@ -214,7 +217,8 @@ struct TimexResolver {
 
         case .relativeYearPart(let grain, let part, 0):
             // `this summer`: the one the clause's tense points to.
-            return resolvePoint(.yearPart(year: nil, grain: grain, part: part), m, sentence: sentence, inferred: &inferred)
+            return resolvePoint(.yearPart(year: nil, grain: grain, part: part), m, sentence: sentence,
+                                inferred: &inferred)
 
         case .relativeYearPart(let grain, let part, let direction):
             guard let dct else { return TimexPoint(grain: grain, year: nil, part: part) }
@@ -267,7 +271,9 @@ struct TimexResolver {
             return TimexPoint(grain: .year, year: year)
 
         case .monthOfRelativeYear(let month, let day, let offset):
-            guard let dct else { return TimexPoint(grain: day == nil ? .month : .day, year: nil, month: month, day: day) }
+            guard let dct else {
+                return TimexPoint(grain: day == nil ? .month : .day, year: nil, month: month, day: day)
+            }
             return TimexPoint(grain: day == nil ? .month : .day, year: dct.year + offset, month: month, day: day)
 
         case .contextDay:
@@ -318,7 +324,8 @@ struct TimexResolver {
                 x.start > today ? x.start - today : x.end < today ? today - x.end : 0
             }
             var best = extents[0]
-            for x in extents.dropFirst() where distance(x) < distance(best) || distance(x) == distance(best) && x.year == dct.year {
+            for x in extents.dropFirst()
+            where distance(x) < distance(best) || distance(x) == distance(best) && x.year == dct.year {
                 best = x
             }
             return best.year

@@ -17,8 +17,8 @@ public struct TimelineEntry: Hashable, Codable, Sendable {
     /// `AFTER` / `ON_OR_AFTER`: the entry runs on without a known last day (`post-2011`).
     public var openEnd: Bool
 
-    public init(expression: Int, start: CivilDate, end: CivilDate, sentence: Int, quote: Int? = nil, speaker: Int? = nil,
-                openStart: Bool = false, openEnd: Bool = false) {
+    public init(expression: Int, start: CivilDate, end: CivilDate, sentence: Int, quote: Int? = nil,
+                speaker: Int? = nil, openStart: Bool = false, openEnd: Bool = false) {
         self.expression = expression
         self.start = start
         self.end = end

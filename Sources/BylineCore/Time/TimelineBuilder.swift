@@ -126,9 +126,8 @@ public enum TimelineBuilder {
         case 0x30...0x39:
             guard let m = digits(5, 2) else { return nil }
             if n == 7 { return months(year, m, 1) }
-            guard n == 10, bytes[7] == 0x2D, let d = digits(8, 2), let day = CivilDate(year: year, month: m, day: d) else {
-                return nil
-            }
+            guard n == 10, bytes[7] == 0x2D, let d = digits(8, 2), let day = CivilDate(year: year, month: m, day: d)
+            else { return nil }
             return (day, day)
         case 0x57 where n == 7 && bytes[6] == 0x49:  // WI
             return months(year, 12, 3)

@@ -69,11 +69,30 @@ struct TimexParser {
         case .word:
             switch t.lex.kind {
             case .none, .pastVerb, .futureCue, .presentCue, .zone: return false
+            case .keyword: return startsExpression(Keyword(rawValue: t.lex.value)!, at: i)
             default: return true
             }
         case .punct:
             // `'90s`, `'98`
             return (t.value == 0x27 || t.value == 0x2019) && isNumber(i + 1)
+        }
+    }
+
+    /// Whether an expression can begin with this keyword (most function words cannot: they are
+    /// only read from inside a rule), so the common ones are skipped at once.
+    @inline(__always)
+    private func startsExpression(_ k: Keyword, at i: Int) -> Bool {
+        switch k {
+        case .ago, .before, .after, .hence, .from, .soon, .middle, .beginning, .start, .close, .outset, .turn,
+            .than, .least, .most, .to, .within, .of, .and, .or, .so, .other, .weekday, .times, .beyond, .am, .pm,
+            .pLetter, .mLetter, .o, .clock, .in, .on, .since, .until, .by, .during, .through, .for, .long, .old,
+            .straight, .consecutive, .successive, .ending, .ended, .latter, .dawn, .local, .s, .its, .period, .eve,
+            .time, .longer, .between, .as, .trading, .business, .working, .additional:
+            return false
+        case .at: return kw(i + 1, .least) || kw(i + 1, .most)
+        case .up: return kw(i + 1, .to)
+        case .no: return kw(i + 1, .more) || kw(i + 1, .less)
+        default: return true
         }
     }
 
@@ -89,7 +108,9 @@ struct TimexParser {
 
     @inline(__always) func lexValue(_ i: Int) -> Int { Int(tokens[i].lex.value) }
 
-    @inline(__always) func isPunct(_ i: Int, _ c: UInt32) -> Bool { i >= blockStart && i < limit && tokens[i].isPunct(c) }
+    @inline(__always) func isPunct(_ i: Int, _ c: UInt32) -> Bool {
+        i >= blockStart && i < limit && tokens[i].isPunct(c)
+    }
 
     @inline(__always) func isNumber(_ i: Int) -> Bool { i >= blockStart && i < limit && tokens[i].kind == .number }
 

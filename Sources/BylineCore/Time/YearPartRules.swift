@@ -26,7 +26,9 @@ extension TimexParser {
         if kw(k, .of) { k += 1 }
         if let y = year4(k) { return (y, nil, k + 1) }
         if k > j, let (y, e) = trailingYear(k) { return (y, nil, e) }
-        if k > j, lexKind(k) == .number, let s = spelledYear(at: k), case .point(.calendar(let y?, _, _)) = s.spec.base {
+        if k > j, lexKind(k) == .number, let s = spelledYear(at: k),
+            case .point(.calendar(let y?, _, _)) = s.spec.base
+        {
             return (y, nil, s.end)
         }
         if k > j || kw(k, .this) || kw(k, .last) || kw(k, .next) {
