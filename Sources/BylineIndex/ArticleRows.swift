@@ -144,17 +144,20 @@ enum ArticleRows {
         -> (articleID: Int64, speakers: [InsertedSpeaker])
     {
         let insertArticle = try db.cachedStatement(sql: """
-            INSERT INTO articles (path, size, mtime, content_hash, date, day, date_source, headline, text,
-                                  quote_count, unplaced, warnings, quotes_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (path, size, mtime, content_hash, date, day, date_source, headline, quote_count,
+                                  unplaced, warnings)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insertArticle.execute(arguments: [
             file.path, file.stamp.size, file.stamp.mtime, ContentHash.stored(file.hash),
             article.date?.iso, article.date?.dayNumber, article.dateSource?.rawValue,
-            article.headline, article.text, article.quotes.count, article.unplaced,
-            article.warnings.isEmpty ? nil : article.warnings.joined(separator: "\n"), article.quotesText,
+            article.headline, article.quotes.count, article.unplaced,
+            article.warnings.isEmpty ? nil : article.warnings.joined(separator: "\n"),
         ])
         let articleID = db.lastInsertedRowID
+        // The texts, and through a trigger the search index.
+        try db.cachedStatement(sql: "INSERT INTO article_texts (id, headline, text, quotes_text) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [articleID, article.headline, article.text, article.quotesText])
 
         let insertSpeaker = try db.cachedStatement(sql: """
             INSERT INTO speakers (article_id, ordinal, name, kind, description, aliases, mentions, mention_count,
@@ -253,7 +256,8 @@ enum ArticleRows {
     /// Nil when no article has this id; throws when a row is damaged.
     static func analyzedArticle(id: Int64, db: Database) throws -> AnalyzedArticle? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT path, text, date, date_source, unplaced, warnings FROM articles WHERE id = ?
+            SELECT a.path, t.text, a.date, a.date_source, a.unplaced, a.warnings
+            FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?
             """, arguments: [id])
         else { return nil }
         let date = (try row.decode(String?.self, atIndex: 2)).flatMap(CivilDate.init(iso:))

@@ -11,6 +11,7 @@ enum IndexSchema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: migrateToVersion2)
         migrator.registerMigration("v3", migrate: migrateToVersion3)
+        migrator.registerMigration("v4", migrate: migrateToVersion4)
         return migrator
     }
 
@@ -275,6 +276,50 @@ extension IndexSchema {
                 name, aliases, description, tokenize='unicode61 remove_diacritics 2');
             INSERT INTO meta (key, value) VALUES ('persons_dirty', '1')
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+            """)
+    }
+}
+
+extension IndexSchema {
+    /// Version 4: the texts (headline, article, quotations) in a table of their own, the
+    /// content of the search index. An article row is then a few hundred bytes: listing the
+    /// library, scanning it on open and joining quotations to their articles no longer walk
+    /// through kilobytes of text per article.
+    fileprivate static func migrateToVersion4(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER articles_search_insert;
+            DROP TRIGGER articles_search_delete;
+            DROP TRIGGER articles_search_update;
+            DROP TABLE article_search;
+
+            CREATE TABLE article_texts (
+                id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                headline TEXT NOT NULL,
+                text TEXT NOT NULL,                 -- the article as read (decoded UTF-8)
+                quotes_text TEXT NOT NULL           -- its quotations, separated by U+001F
+            );
+            INSERT INTO article_texts (id, headline, text, quotes_text) SELECT id, headline, text, quotes_text FROM articles;
+            ALTER TABLE articles DROP COLUMN text;
+            ALTER TABLE articles DROP COLUMN quotes_text;
+
+            CREATE VIRTUAL TABLE article_search USING fts5(
+                headline, text, quotes_text, content='article_texts', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2');
+            INSERT INTO article_search (article_search) VALUES ('rebuild');
+            CREATE TRIGGER article_texts_search_insert AFTER INSERT ON article_texts BEGIN
+                INSERT INTO article_search(rowid, headline, text, quotes_text)
+                    VALUES (new.id, new.headline, new.text, new.quotes_text);
+            END;
+            CREATE TRIGGER article_texts_search_delete AFTER DELETE ON article_texts BEGIN
+                INSERT INTO article_search(article_search, rowid, headline, text, quotes_text)
+                    VALUES ('delete', old.id, old.headline, old.text, old.quotes_text);
+            END;
+            CREATE TRIGGER article_texts_search_update AFTER UPDATE ON article_texts BEGIN
+                INSERT INTO article_search(article_search, rowid, headline, text, quotes_text)
+                    VALUES ('delete', old.id, old.headline, old.text, old.quotes_text);
+                INSERT INTO article_search(rowid, headline, text, quotes_text)
+                    VALUES (new.id, new.headline, new.text, new.quotes_text);
+            END;
             """)
     }
 }
