@@ -79,14 +79,16 @@ public final class LibraryIndex: Sendable {
                         let aside = try moveAside(path)
                         notices.append("the index \(path) was damaged (\(detail)); moved it to \(aside) and started a new index")
                     } catch {
-                        notices.append("the index \(path) is damaged (\(detail)) and cannot be moved aside (\(reason(error))); indexing in memory for this run")
+                        notices.append("the index \(path) is damaged (\(detail)) and cannot be moved aside (\(reason(error)));"
+                                       + " indexing in memory for this run")
                         return memoryIndex(notices: notices)
                     }
                 case .corrupt(let detail):
                     notices.append("the index \(path) is still unusable after a rebuild (\(detail)); indexing in memory for this run")
                     return memoryIndex(notices: notices)
                 case .newerSchema:
-                    notices.append("the index \(path) was written by a newer version of Byline; indexing in memory for this run (use --index to choose another file)")
+                    notices.append("the index \(path) was written by a newer version of Byline; indexing in memory for this run"
+                                   + " (use --index to choose another file)")
                     return memoryIndex(notices: notices)
                 case .locked:
                     notices.append("the index \(path) is locked by another process; indexing in memory for this run")
@@ -116,7 +118,8 @@ public final class LibraryIndex: Sendable {
             let aside = try LibraryIndex.moveAside(path)
             notices.append("the index \(path) was damaged (\(error.description)); moved it to \(aside) and started a new index")
         } catch {
-            notices.append("the index \(path) is damaged and cannot be moved aside (\(LibraryIndex.reason(error))); indexing in memory for this run")
+            notices.append("the index \(path) is damaged and cannot be moved aside (\(LibraryIndex.reason(error)));"
+                           + " indexing in memory for this run")
             return LibraryIndex.memoryIndex(notices: notices)
         }
         let reopened = LibraryIndex.open(at: path, busyTimeout: database.configuration.busyTimeout)

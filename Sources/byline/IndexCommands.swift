@@ -119,7 +119,8 @@ enum SearchOutput {
         }
         if !results.quotations.isEmpty {
             if !out.isEmpty { out += "\n" }
-            out += "Quotations (\(results.quotations.count), from \(results.articlesWithMatchingQuotations) articles with a matching quotation):\n"
+            let articles = results.articlesWithMatchingQuotations
+            out += "Quotations (\(results.quotations.count), from \(articles) articles with a matching quotation):\n"
             for (n, hit) in results.quotations.enumerated() {
                 let q = hit.quotation
                 let who = TerminalSafe.line(q.speakerName ?? "(unattributed)")
