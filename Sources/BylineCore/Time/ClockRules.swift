@@ -48,7 +48,9 @@ extension TimexParser {
             if kw(k, .today) || kw(k, .yesterday) || kw(k, .tomorrow) { m = deicticDay(at: k) }
         default: break
         }
-        guard let d = m, d.spec.dayPart == nil else { return nil }
+        // `midnight Wednesday night`: the clock time is finer than the part of day.
+        guard var d = m else { return nil }
+        d.spec.dayPart = nil
         switch d.spec.base {
         case .point(.weekday), .point(.relative(.day, _, _)): return d
         case .point(.calendar(_, _, let day)) where day != nil: return d

@@ -248,7 +248,8 @@ extension TimexParser {
         guard t.digits <= 2, b.digits <= 2 else { return nil }
         var month = Int(t.value)
         var day = Int(b.value)
-        if month > 12, day <= 12 { swap(&month, &day) }
+        // Day first (`31/12/2011`) only with a year: `24/7` is not the 24th of July.
+        if month > 12, day <= 12, sameSep(i + 3) { swap(&month, &day) }
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         if sameSep(i + 3), let c = tok(i + 4), c.kind == .number, !c.flags.contains(.decimal) {
             let year: Int

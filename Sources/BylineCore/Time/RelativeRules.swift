@@ -349,6 +349,9 @@ extension TimexParser {
         return (e, .point(.calendar(year: year, month: nil, day: nil)))
     }
 
+    static let namedDayPrefixes = ["super", "black", "cyber", "ash", "holy", "bloody", "shrove", "maundy", "palm",
+                                   "giving", "fat", "manic", "blue"]
+
     /// `Thursday`, `Friday morning`, `Friday, Dec. 2, 2011`, `Tues.`
     func weekdayExpression(at i: Int) -> TimexMatch? {
         let t = tokens[i]
@@ -373,6 +376,8 @@ extension TimexParser {
             return m
         }
         guard t.lex.kind == .weekday else { return nil }
+        // `Super Tuesday`, `Black Friday`, `Ash Wednesday`: named days, not the weekday around the article.
+        if isCapitalized(i - 1), TimexParser.namedDayPrefixes.contains(where: { isWord(i - 1, $0) }) { return nil }
         var spec = TimexSpec.point(.weekday(lexValue(i), .tense))
         var end = j
         if let part = trailingDayPart(end) {

@@ -18,6 +18,8 @@ struct TimexResolver {
     /// The last calendar position mentioned, and the sentence it was in.
     private(set) var narrative: TimexPoint?
     private var narrativeSentence = -1
+    /// The last day (or finer) mentioned: the anchor of `that day` when the narrative is coarser.
+    private var lastDay: TimexPoint?
     /// The year of the last explicit date, and the first one in the text (for undated articles).
     private var lastExplicitYear: Int?
     /// Token index just past the last explicit date (`in March 1995 and in June` shares the year).
@@ -84,6 +86,7 @@ struct TimexResolver {
                 point.second = clock.second
             }
             let anchored = point.isAnchored
+            if anchored, point.grain.isDayOrFiner, let d = point.startDay { lastDay = .day(d) }
             if anchored, !TimexResolver.isComparison(m.spec) {
                 // `that week` after `March 5` keeps March 5 as the time in focus.
                 if let n = narrative, let d = n.startDay, point.grain > n.grain, let s = point.startDay,
@@ -180,7 +183,11 @@ struct TimexResolver {
                 }
                 return TimexPoint.containing(dct, grain: grain).shifted(by: n, unit)
             case .narrative:
-                guard let base = narrativeAnchor() else { return TimexPoint(grain: grain, year: nil) }
+                guard var base = narrativeAnchor() else { return TimexPoint(grain: grain, year: nil) }
+                // `that day`, `the next day` after `in 2025`: count from the last day mentioned.
+                if grain.isDayOrFiner, !base.grain.isDayOrFiner {
+                    base = lastDay ?? documentDate.map { TimexPoint.day($0) } ?? base
+                }
                 var moved = base.shifted(by: n, unit)
                 if n == 0, grain > base.grain, let start = moved.startDay {
                     // `that week`, `that year`: the period holding the time last mentioned.
