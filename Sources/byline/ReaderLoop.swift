@@ -31,9 +31,10 @@ enum ReaderLoop {
         for effect in Reader.start(&state) {
             if case .load(let index) = effect { _ = Reader.apply(loader.loadNow(index), to: &state) }
         }
-        // Test and benchmark hooks: leave (or crash, to check the terminal is restored) once
-        // the first frame is on screen.
-        let exitAfterFirstFrame = environment["BYLINE_EXIT_AFTER_FIRST_FRAME"] == "1"
+        // Benchmark and test hooks, once the first frame is on screen: report the time since
+        // the given clock reading (CLOCK_MONOTONIC nanoseconds, taken by the benchmark before it
+        // started this process) and leave; or crash, to check that the terminal is restored.
+        let firstFrameReport = environment["BYLINE_FIRST_FRAME_REPORT"].flatMap(FirstFrameReport.init)
         let crashAfterFirstFrame = environment["BYLINE_CRASH_AFTER_FIRST_FRAME"] == "1"
 
         var forceRedraw = false
@@ -42,7 +43,10 @@ enum ReaderLoop {
         loop: while true {
             terminal.draw(Reader.render(state), force: forceRedraw)
             forceRedraw = false
-            if exitAfterFirstFrame { break }
+            if let firstFrameReport {
+                firstFrameReport.write()
+                break
+            }
             if crashAfterFirstFrame { fatalError("crash requested by BYLINE_CRASH_AFTER_FIRST_FRAME") }
             if !prefetched {
                 // Analyse the rest of the library in the background, for its counts and the picker.
@@ -172,5 +176,27 @@ final class BackgroundLoader: @unchecked Sendable {
             if !cancelled { results.append(action) }
             condition.unlock()
         }
+    }
+}
+
+/// `BYLINE_FIRST_FRAME_REPORT=<start>,<path>`: writes the milliseconds from `<start>` (a
+/// CLOCK_MONOTONIC reading in nanoseconds) to the first full draw into `<path>`.
+struct FirstFrameReport {
+    let start: UInt64
+    let path: String
+
+    init?(_ value: String) {
+        let parts = value.split(separator: ",", maxSplits: 1)
+        guard parts.count == 2, let start = UInt64(parts[0]) else { return nil }
+        self.start = start
+        path = String(parts[1])
+    }
+
+    func write() {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let nanoseconds = UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+        let milliseconds = Double(nanoseconds &- start) / 1e6
+        try? String(format: "%.3f\n", milliseconds).write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -15,7 +15,6 @@ public struct TimelineRow: Hashable, Sendable {
     public var expression: String
     public var expressionSpan: TextSpan
     public var sentence: Int
-    public var sentenceText: String
     public var quote: Int?
     public var speaker: Int?
 }
@@ -34,7 +33,18 @@ public final class ReaderDocument {
     public let timelineRows: [TimelineRow]
 
     private var wrapCache: [(width: Int, paragraphs: [[WrappedLine]?])] = []
-    private var folded: [Unicode.Scalar]?
+    private var filtered: (filter: SpeakerFilter?, passing: [Bool], quotes: [Int], rows: [Int])?
+    private var renderedLines: [Int: (end: Int, glyphs: [LineText.Placed])] = [:]
+    private var previews: [PreviewKey: String] = [:]
+
+    /// Each speaker's names folded once, for the filter.
+    public private(set) lazy var speakerKeys: [SpeakerKeys] = speakers.map(SpeakerKeys.init)
+
+    struct PreviewKey: Hashable {
+        var quote: Bool
+        var id: Int
+        var columns: Int
+    }
 
     public var article: Article { analysis.article }
     public var quotes: [Quote] { analysis.quotes }
@@ -78,6 +88,54 @@ public final class ReaderDocument {
         wrapCache.first { $0.width == width }?.paragraphs.reduce(0) { $0 + ($1 == nil ? 0 : 1) } ?? 0
     }
 
+    // MARK: The speaker filter
+
+    /// Which speakers pass `filter`, the quotations and the timeline rows shown under it;
+    /// worked out once per filter (matching names is not cheap, and every frame asks).
+    func filtered(by filter: SpeakerFilter?) -> (passing: [Bool], quotes: [Int], rows: [Int]) {
+        if let cached = filtered, cached.filter == filter { return (cached.passing, cached.quotes, cached.rows) }
+        let passing = speakerKeys.map { filter?.matches($0) ?? true }
+        func passes(_ speaker: Int?) -> Bool {
+            guard filter != nil else { return true }
+            guard let speaker, passing.indices.contains(speaker) else { return false }
+            return passing[speaker]
+        }
+        let quotes = self.quotes.filter { passes($0.speaker) }.map(\.id)
+        let rows = timelineRows.indices.filter { filter == nil || passes(timelineRows[$0].speaker) }
+        filtered = (filter, passing, quotes, rows)
+        return (passing, quotes, rows)
+    }
+
+    // MARK: Drawing caches
+
+    /// The glyphs of a wrapped line, segmented once (a line's glyphs depend only on its range,
+    /// not on the width it was wrapped at).
+    public func glyphs(of line: WrappedLine) -> [LineText.Placed] {
+        if let hit = renderedLines[line.start], hit.end == line.end { return hit.glyphs }
+        let glyphs = LineText.render(article.scalars, line)
+        if renderedLines.count >= 4096 { renderedLines.removeAll(keepingCapacity: true) }
+        renderedLines[line.start] = (line.end, glyphs)
+        return glyphs
+    }
+
+    /// The start of quotation `id` on one line of `columns`, for the quotes pane.
+    public func preview(quote id: Int, columns: Int) -> String {
+        preview(PreviewKey(quote: true, id: id, columns: columns), quotes[id].span)
+    }
+
+    /// The start of the sentence of timeline row `row`, for the timeline pane.
+    public func preview(sentenceOf row: Int, columns: Int) -> String {
+        preview(PreviewKey(quote: false, id: row, columns: columns), article.sentences[timelineRows[row].sentence].span)
+    }
+
+    private func preview(_ key: PreviewKey, _ span: TextSpan) -> String {
+        if let hit = previews[key] { return hit }
+        let text = TextFit.shorten(article.scalars, span.start..<span.end, to: key.columns)
+        if previews.count >= 4096 { previews.removeAll(keepingCapacity: true) }
+        previews[key] = text
+        return text
+    }
+
     // MARK: Lookup
 
     public func quote(_ id: Int) -> Quote? { quotes.indices.contains(id) ? quotes[id] : nil }
@@ -104,19 +162,35 @@ public final class ReaderDocument {
     // MARK: Search
 
     /// Every occurrence of `query`, case-insensitive (curly and straight quotes alike), in order.
+    /// One pass over the scalars, folding ASCII inline; other scalars are folded only when the
+    /// query starts with one, or when they fold to ASCII (quotes, apostrophes, no-break space).
     public func find(_ query: String) -> [TextSpan] {
         let needle = query.unicodeScalars.map(ReaderDocument.fold)
-        guard !needle.isEmpty else { return [] }
-        if folded == nil { folded = article.scalars.map(ReaderDocument.fold) }
-        let haystack = folded!
-        let first = needle[0]
+        guard let first = needle.first else { return [] }
+        let haystack = article.scalars
+        let asciiFirst = first.value < 0x80
+        @inline(__always) func folded(_ s: Unicode.Scalar) -> Unicode.Scalar {
+            let v = s.value
+            if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
+            return ReaderDocument.fold(s)
+        }
         var matches: [TextSpan] = []
         var i = 0
         let last = haystack.count - needle.count
         while i <= last {
-            if haystack[i] == first {
+            let s = haystack[i]
+            let v = s.value
+            let candidate: Unicode.Scalar
+            if v < 0x80 {
+                candidate = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s
+            } else if asciiFirst {
+                candidate = ReaderDocument.foldsToASCII(s) ?? s
+            } else {
+                candidate = ReaderDocument.fold(s)
+            }
+            if candidate == first {
                 var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                while k < needle.count, folded(haystack[i + k]) == needle[k] { k += 1 }
                 if k == needle.count {
                     matches.append(TextSpan(i, i + needle.count))
                     i += needle.count
@@ -128,6 +202,15 @@ public final class ReaderDocument {
         return matches
     }
 
+    static func foldsToASCII(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x2018, 0x2019, 0x02BC: return "'"
+        case 0x201C, 0x201D: return "\""
+        case 0xA0: return " "
+        default: return nil
+        }
+    }
+
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s }
@@ -137,6 +220,7 @@ public final class ReaderDocument {
         case 0xA0: return " "
         default: break
         }
+        guard s.properties.changesWhenLowercased else { return s }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : s
     }
@@ -163,9 +247,7 @@ public final class ReaderDocument {
             return TimelineRow(
                 entry: index, label: DateLabel.label(start: entry.start, end: entry.end),
                 expression: TerminalSafe.line(article.string(expression.span)), expressionSpan: expression.span,
-                sentence: entry.sentence,
-                sentenceText: TerminalSafe.line(article.string(article.sentences[entry.sentence].span)),
-                quote: entry.quote, speaker: entry.speaker)
+                sentence: entry.sentence, quote: entry.quote, speaker: entry.speaker)
         }
     }
 }

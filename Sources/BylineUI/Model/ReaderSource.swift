@@ -7,6 +7,8 @@ public struct SpeakerSummary: Hashable, Sendable {
     public var description: String?
     public var aliases: [String]
     public var quotationCount: Int
+    /// The names folded for matching, worked out once.
+    public let keys: SpeakerKeys
 
     public init(name: String, kind: SpeakerKind, description: String? = nil, aliases: [String] = [], quotationCount: Int) {
         self.name = name
@@ -14,6 +16,7 @@ public struct SpeakerSummary: Hashable, Sendable {
         self.description = description
         self.aliases = aliases
         self.quotationCount = quotationCount
+        keys = SpeakerKeys(name: name, aliases: aliases, description: description)
     }
 
     public init(_ speaker: Speaker) {
@@ -21,10 +24,6 @@ public struct SpeakerSummary: Hashable, Sendable {
                   quotationCount: speaker.quotes.count)
     }
 
-    /// A `Speaker` value carrying the names, for `SpeakerQuery`.
-    var asSpeaker: Speaker {
-        Speaker(id: 0, name: name, kind: kind, description: description, aliases: aliases)
-    }
 }
 
 /// One article in the library pane. Headline and date are known at once; the quotation

@@ -1,5 +1,4 @@
 import BylineCore
-import Foundation
 
 /// Gives each speaker a palette slot that is stable: it comes from a hash of the speaker's
 /// folded name (the same person gets the same colour in every article and every run), and
@@ -27,10 +26,7 @@ public enum SpeakerColors {
 
     /// Lower case, without diacritics, single spaces: `Qassim al-Aaraji` and `QASSIM AL-AARAJI`
     /// are one name.
-    public static func foldedName(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
-    }
+    public static func foldedName(_ name: String) -> String { NameKey(name).folded }
 
     /// FNV-1a: Swift's `Hasher` is seeded per process, which would change colours every run.
     static func stableHash(_ text: String) -> UInt64 {

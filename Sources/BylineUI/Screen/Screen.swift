@@ -172,6 +172,16 @@ public struct Screen: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII, the common case: one cell per byte.
+            guard y >= 0, y < height, x >= 0 else { return 0 }
+            for byte in text.utf8 {
+                if column >= limit { break }
+                setCell(x: column, y: y, Cell(String(UnicodeScalar(byte)), style: style))
+                column += 1
+            }
+            return column - x
+        }
         for glyph in Glyphs.of(text) {
             if column >= limit { break }
             column += put(grapheme: glyph.text, width: glyph.width, x: column, y: y, style: style, limit: limit)

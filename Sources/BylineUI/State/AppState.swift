@@ -35,23 +35,42 @@ public struct ArticleView: Hashable, Sendable {
     public init() {}
 }
 
-/// A speaker chosen in the picker; it holds across articles, matched by name.
+/// A speaker chosen in the picker; it holds across articles, matched by name (the rules of
+/// `SpeakerQuery.matches`, on names folded once: see `NameKey`).
 public struct SpeakerFilter: Hashable, Sendable {
-    public var name: String
-    public var aliases: [String]
+    public let name: String
+    public let aliases: [String]
+    private let key: NameKey
+    private let aliasKeys: Set<String>
 
     public init(name: String, aliases: [String] = []) {
         self.name = name
         self.aliases = aliases
+        key = NameKey(name)
+        aliasKeys = Set(aliases.map { NameKey($0).folded })
     }
 
-    public func matches(_ speaker: Speaker) -> Bool {
-        if SpeakerQuery(name).matches(speaker) { return true }
-        let folded = SpeakerColors.foldedName(speaker.name)
-        return aliases.contains { SpeakerColors.foldedName($0) == folded }
+    public static func == (a: SpeakerFilter, b: SpeakerFilter) -> Bool { a.name == b.name && a.aliases == b.aliases }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(aliases)
     }
 
-    public func matches(_ summary: SpeakerSummary) -> Bool { matches(summary.asSpeaker) }
+    /// The same folded name, or every word of the filter's name among a name's words, or the
+    /// same description; or the speaker's name is one of the filter's aliases.
+    public func matches(_ keys: SpeakerKeys) -> Bool {
+        if key.words.isEmpty { return true }
+        for name in keys.names {
+            if name.folded == key.folded { return true }
+            if key.words.allSatisfy(name.words.contains) { return true }
+        }
+        if let description = keys.description, description.folded == key.folded { return true }
+        if let first = keys.names.first, aliasKeys.contains(first.folded) { return true }
+        return false
+    }
+
+    public func matches(_ speaker: Speaker) -> Bool { matches(SpeakerKeys(speaker)) }
+    public func matches(_ summary: SpeakerSummary) -> Bool { matches(summary.keys) }
 }
 
 public struct SearchState: Hashable, Sendable {
@@ -68,6 +87,8 @@ public struct PickerCandidate: Hashable, Sendable {
     public var aliases: [String]
     public var quotationCount: Int
     public var articleCount: Int
+    /// Folded words of the name, aliases and description, for narrowing.
+    public var words: [String]
 }
 
 public struct SpeakerPicker: Hashable, Sendable {
@@ -76,11 +97,11 @@ public struct SpeakerPicker: Hashable, Sendable {
     public var top: Int = 0
     public var candidates: [PickerCandidate]
 
+    /// The candidates whose words start with every word typed (as `SpeakerQuery.prefixMatches`).
     public var visible: [PickerCandidate] {
-        let q = SpeakerQuery(query)
-        return candidates.filter {
-            q.prefixMatches(Speaker(id: 0, name: $0.name, kind: $0.kind, description: $0.description, aliases: $0.aliases))
-        }
+        let typed = NameKey(query).words
+        if typed.isEmpty { return candidates }
+        return candidates.filter { candidate in typed.allSatisfy { q in candidate.words.contains { $0.hasPrefix(q) } } }
     }
 }
 
@@ -159,7 +180,11 @@ public struct AppState {
     public var secondary: Pane = .timeline
     public var libraryCursor = 0
     public var libraryTop = 0
-    public var filter: SpeakerFilter?
+    public var filter: SpeakerFilter? {
+        didSet { if filter != oldValue { refreshFilterCounts() } }
+    }
+    /// The filter's speaker's quotation count per analysed library entry.
+    public private(set) var filterCounts: [Int: Int] = [:]
     public var search: SearchState?
     public var mode: Mode = .normal
     public var message: StatusMessage?
@@ -192,34 +217,36 @@ public struct AppState {
     // MARK: Filtered lists
 
     /// Quotation ids the quotes pane lists (the filter's speaker only, when set), in article order.
-    public func visibleQuotes(in document: ReaderDocument) -> [Int] {
-        guard let filter else { return document.quotes.map(\.id) }
-        return document.quotes.filter { q in
-            guard let s = q.speaker, document.speakers.indices.contains(s) else { return false }
-            return filter.matches(document.speakers[s])
-        }.map(\.id)
-    }
+    public func visibleQuotes(in document: ReaderDocument) -> [Int] { document.filtered(by: filter).quotes }
 
     /// Timeline rows the timeline pane lists.
-    public func visibleRows(in document: ReaderDocument) -> [Int] {
-        guard let filter else { return Array(document.timelineRows.indices) }
-        return document.timelineRows.indices.filter { i in
-            guard let s = document.timelineRows[i].speaker, document.speakers.indices.contains(s) else { return false }
-            return filter.matches(document.speakers[s])
-        }
-    }
+    public func visibleRows(in document: ReaderDocument) -> [Int] { document.filtered(by: filter).rows }
 
     /// Whether speaker `index` of `document` passes the filter (everyone does with no filter).
     public func passesFilter(speaker index: Int?, in document: ReaderDocument) -> Bool {
-        guard let filter else { return true }
-        guard let index, document.speakers.indices.contains(index) else { return false }
-        return filter.matches(document.speakers[index])
+        guard filter != nil else { return true }
+        let passing = document.filtered(by: filter).passing
+        guard let index, passing.indices.contains(index) else { return false }
+        return passing[index]
     }
 
     /// The filter's speaker's quotation count in library entry `i` (nil before it is analysed).
     public func filteredCount(entry i: Int) -> Int? {
-        guard let filter, let speakers = entries[i].speakers else { return nil }
-        return speakers.filter(filter.matches).reduce(0) { $0 + $1.quotationCount }
+        guard filter != nil else { return nil }
+        return filterCounts[i]
+    }
+
+    mutating func setFilterCount(_ count: Int, entry: Int) { filterCounts[entry] = count }
+
+    /// `filteredCount` for every analysed entry: worked out when the filter or an entry
+    /// changes, not on every frame.
+    mutating func refreshFilterCounts() {
+        filterCounts = [:]
+        guard let filter else { return }
+        for (i, entry) in entries.enumerated() {
+            guard let speakers = entry.speakers else { continue }
+            filterCounts[i] = speakers.filter(filter.matches).reduce(0) { $0 + $1.quotationCount }
+        }
     }
 
     /// The reading positions to save: earlier runs' and this run's, by document identity.

@@ -295,7 +295,7 @@ extension Reader {
         let index = y - content.y
         guard visible.indices.contains(index), case .text(_, let line, _) = visible[index].1 else { return nil }
         var column = content.x + 1
-        for glyph in LineText.render(rows.document.article.scalars, line) {
+        for glyph in rows.document.glyphs(of: line) {
             if x >= column && x < column + glyph.width {
                 let runs = rows.document.quoteRuns
                 let i = ReaderDocument.firstRun(in: runs, endingAfter: glyph.offset)

@@ -151,6 +151,9 @@ public enum Reader {
         var entry = LibraryEntry(analysis: analysis)
         entry.source = state.entries[index].source
         state.entries[index] = entry
+        if let filter = state.filter, let speakers = entry.speakers {
+            state.setFilterCount(speakers.filter(filter.matches).reduce(0) { $0 + $1.quotationCount }, entry: index)
+        }
         let document = ReaderDocument(analysis, paletteSize: state.theme.paletteSize)
         state.documents[index] = document
         if state.views[index] == nil, let remembered = state.remembered[document.identity] {
@@ -251,21 +254,27 @@ public enum Reader {
         var merged: [String: PickerCandidate] = [:]
         var order: [String] = []
         func add(_ s: SpeakerSummary) {
-            let key = SpeakerColors.foldedName(s.name)
+            let key = s.keys.names[0].folded
             if var existing = merged[key] {
                 existing.quotationCount += s.quotationCount
                 existing.articleCount += 1
                 if existing.description == nil { existing.description = s.description }
-                existing.aliases.append(contentsOf: s.aliases.filter { !existing.aliases.contains($0) })
+                let newAliases = s.aliases.filter { !existing.aliases.contains($0) }
+                existing.aliases.append(contentsOf: newAliases)
+                existing.words.append(contentsOf: s.keys.allWords.filter { !existing.words.contains($0) })
                 merged[key] = existing
             } else {
                 merged[key] = PickerCandidate(name: s.name, description: s.description, kind: s.kind, aliases: s.aliases,
-                                              quotationCount: s.quotationCount, articleCount: 1)
+                                              quotationCount: s.quotationCount, articleCount: 1, words: s.keys.allWords)
                 order.append(key)
             }
         }
         if state.entries.count == 1 {
-            state.document?.speakers.forEach { add(SpeakerSummary($0)) }
+            if let speakers = state.entries[0].speakers {
+                speakers.forEach(add)
+            } else {
+                state.document?.speakers.forEach { add(SpeakerSummary($0)) }
+            }
         } else {
             for (i, entry) in state.entries.enumerated() {
                 if let speakers = entry.speakers {

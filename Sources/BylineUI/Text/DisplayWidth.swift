@@ -43,8 +43,9 @@ public enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
+        if v < 0x1100 { return 1 }  // nothing below is wide or an emoji
         if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }
-        if s.properties.isEmojiPresentation { return 2 }
+        if v >= 0x231A, s.properties.isEmojiPresentation { return 2 }
         return isEastAsianWide(v) ? 2 : 1
     }
 

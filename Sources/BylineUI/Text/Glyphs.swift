@@ -42,24 +42,66 @@ public enum Glyphs {
             // Controls form clusters of their own (CR LF aside, which is white space).
             return Glyph(text: String(Character(placeholder)), width: 1)
         }
-        var width = DisplayWidth.of(c)
+        let width = measure(c).width
         var text = String(c)
         if scalars.contains(where: { TerminalSafe.placeholder(for: $0) != nil }) {
             var view = String.UnicodeScalarView()
             for s in scalars { view.append(TerminalSafe.placeholder(for: s) ?? s) }
             text = String(view)
         }
+        // A mark with nothing to sit on is shown on a dotted circle, as fonts do; invisible
+        // format characters (ZWJ, ZWSP, soft hyphen) take no column and are not drawn.
+        if width == 1, DisplayWidth.of(c) == 0 { text = "\u{25CC}" + text }
+        return Glyph(text: text, width: width)
+    }
+
+    /// Width of a cluster as drawn (see `glyph`), and whether it is white space; without
+    /// making the string `glyph` would draw.
+    @inlinable
+    public static func measure(_ c: Character) -> (width: Int, isWhitespace: Bool) {
+        let first = c.unicodeScalars.first!
+        if ScalarClass.isWhitespace(first) { return (1, true) }
+        if TerminalSafe.placeholder(for: first) != nil { return (1, false) }
+        let width = DisplayWidth.of(c)
         if width == 0 {
             switch first.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .spacingMark:
-                // A mark with nothing to sit on: show it on a dotted circle, as fonts do.
-                text = "\u{25CC}" + text
-                width = 1
-            default:
-                break  // invisible format characters (ZWJ, ZWSP, soft hyphen) take no column
+            case .nonspacingMark, .enclosingMark, .spacingMark: return (1, false)  // on a dotted circle
+            default: return (0, false)
             }
         }
-        return Glyph(text: text, width: width)
+        return (width, false)
+    }
+
+    /// Visits the clusters of `scalars[range]` with their width, whether they are white space,
+    /// and their first scalar: what wrapping needs, with no strings made for ASCII.
+    @inlinable
+    public static func forEachCluster(
+        in scalars: [Unicode.Scalar], _ range: Range<Int>,
+        _ body: (_ width: Int, _ isWhitespace: Bool, _ first: Unicode.Scalar, _ offset: Int, _ length: Int) -> Void
+    ) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let s = scalars[i]
+            let v = s.value
+            if v < 0x80, i + 1 >= end || scalars[i + 1].value < 0x80 {
+                body(1, v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C, s, i, 1)
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < end, !(scalars[j].value < 0x80 && scalars[j - 1].value >= 0x80) { j += 1 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[i..<j])
+            var offset = i
+            for c in String(view) {
+                let length = c.unicodeScalars.count
+                let (width, isWhitespace) = measure(c)
+                body(width, isWhitespace, c.unicodeScalars.first!, offset, length)
+                offset += length
+            }
+            i = j
+        }
     }
 
     /// Visits the glyphs of `scalars[range]` in order with each one's scalar offset and length;

@@ -24,6 +24,35 @@ public enum TextFit {
             total += glyph.width
             if total > columns { break }
         }
+        return fit(glyphs, total: total, columns: columns)
+    }
+
+    /// `scalars[range]` on one line, cut to `columns` like `shorten(_:to:)`; walks only as
+    /// far as the columns need, without making a string of the whole range.
+    public static func shorten(_ scalars: [Unicode.Scalar], _ range: Range<Int>, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        var glyphs: [Glyph] = []
+        var total = 0
+        var pendingSpace = false
+        Glyphs.forEach(in: scalars, range) { glyph, _, _ in
+            if glyph.isWhitespace {
+                pendingSpace = !glyphs.isEmpty
+                return true
+            }
+            if glyph.width == 0 { return true }
+            if pendingSpace {
+                glyphs.append(Glyph(text: " ", width: 1, isWhitespace: true))
+                total += 1
+                pendingSpace = false
+            }
+            glyphs.append(glyph)
+            total += glyph.width
+            return total <= columns
+        }
+        return fit(glyphs, total: total, columns: columns)
+    }
+
+    static func fit(_ glyphs: [Glyph], total: Int, columns: Int) -> String {
         if total <= columns { return glyphs.map(\.text).joined() }
         var out = ""
         var used = 0

@@ -22,9 +22,8 @@ public struct WrappedLine: Hashable, Sendable {
 public enum Wrapper {
     public static func wrap(_ scalars: [Unicode.Scalar], _ range: Range<Int>, width: Int) -> [WrappedLine] {
         var state = WrapState(width: max(1, width), start: range.lowerBound)
-        Glyphs.forEach(in: scalars, range) { glyph, offset, length in
-            state.add(glyph, offset: offset, length: length)
-            return true
+        Glyphs.forEachCluster(in: scalars, range) { width, isWhitespace, first, offset, length in
+            state.add(width: width, isWhitespace: isWhitespace, first: first, offset: offset, length: length)
         }
         return state.finish()
     }
@@ -66,8 +65,8 @@ private struct WrapState {
         self.paragraphStart = start
     }
 
-    mutating func add(_ glyph: Glyph, offset: Int, length: Int) {
-        if glyph.isWhitespace {
+    mutating func add(width: Int, isWhitespace: Bool, first: Unicode.Scalar, offset: Int, length: Int) {
+        if isWhitespace {
             flushWord()
             pendingSpace = true
             breakAllowed = false
@@ -75,28 +74,39 @@ private struct WrapState {
         }
         // Opening brackets stay with what follows them, closing punctuation with what comes
         // before (a light form of the CJK line-breaking rules).
-        let opens = Self.openers.contains(glyph.text)
-        let closes = Self.closers.contains(glyph.text)
-        if (breakAllowed || glyph.width == 2), !closes, !lastOpened { flushWord() }
+        let opens = Self.opens(first)
+        let closes = Self.closes(first)
+        if (breakAllowed || width == 2), !closes, !lastOpened { flushWord() }
         if word.isEmpty {
             wordPrecededBySpace = pendingSpace
             pendingSpace = false
         }
-        word.append(Piece(offset: offset, length: length, width: glyph.width))
-        wordWidth += glyph.width
-        breakAllowed = (glyph.width == 2 && !opens) || (Self.breaksAfter(glyph.text) && wordWidth > 1)
+        word.append(Piece(offset: offset, length: length, width: width))
+        wordWidth += width
+        breakAllowed = (width == 2 && !opens) || (Self.breaksAfter(first) && wordWidth > 1)
         lastOpened = opens
     }
 
-    static let openers: Set<String> = ["「", "『", "（", "(", "[", "{", "“", "‘", "〈", "《", "【", "〔", "¿", "¡"]
-    static let closers: Set<String> = [
-        "」", "』", "）", ")", "]", "}", "”", "’", "、", "。", "，", "．", "！", "？", "：", "；", "〉", "》", "】", "〕",
-        ",", ".", "!", "?", ":", ";", "…",
-    ]
+    static func opens(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x28, 0x5B, 0x7B, 0xBF, 0xA1, 0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, 0x3008, 0x300A, 0x3010, 0x3014: return true
+        default: return false
+        }
+    }
 
-    static func breaksAfter(_ text: String) -> Bool {
-        switch text {
-        case "-", "\u{2010}", "\u{2013}", "\u{2014}", "/": return true
+    static func closes(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x29, 0x5D, 0x7D, 0x2C, 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2026, 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x3001,
+            0x3002, 0xFF0C, 0xFF0E, 0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x3009, 0x300B, 0x3011, 0x3015:
+            return true
+        default: return false
+        }
+    }
+
+    /// Hyphens, dashes and the slash: a line may break after them.
+    static func breaksAfter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2D, 0x2010, 0x2013, 0x2014, 0x2F: return true
         default: return false
         }
     }

@@ -31,7 +31,7 @@ enum ArticlePane {
             case .text(_, let line, let isHeadline):
                 var x = text.x
                 let base = isHeadline ? theme.headline : theme.text
-                for glyph in LineText.render(document.article.scalars, line) {
+                for glyph in document.glyphs(of: line) {
                     let style = highlighter.style(at: glyph.offset, base: base)
                     x += screen.put(grapheme: glyph.text, width: glyph.width, x: x, y: y, style: style, limit: text.maxX)
                 }
@@ -77,7 +77,7 @@ struct Highlighter {
         theme = state.theme
         self.document = document
         filtering = state.filter != nil
-        passing = document.speakers.indices.map { state.passesFilter(speaker: $0, in: document) }
+        passing = document.filtered(by: state.filter).passing
         let view = state.view
         selectedQuote = view.selectedQuote
         if view.selectionSource == .timeline, let row = view.selectedRow, document.timelineRows.indices.contains(row) {

@@ -38,7 +38,7 @@ enum QuotesPane {
                 screen.put("unattributed", x: x, y: y, style: theme.secondaryText.adding(.italic), maxWidth: inner.width)
             }
             if y + 1 < rect.maxY {
-                let words = TextFit.shorten(document.article.string(quote.span), to: inner.width - 2)
+                let words = document.preview(quote: id, columns: inner.width - 2)
                 screen.put(words, x: inner.x + 2, y: y + 1, style: theme.quote(slot: slot), maxWidth: inner.width - 2)
             }
             if id == state.view.selectedQuote {
@@ -85,7 +85,7 @@ enum TimelinePane {
                            style: theme.mention(slot: document.colorSlots[s]), maxWidth: inner.maxX - x)
             }
             if y + 1 < rect.maxY {
-                screen.put(TextFit.shorten(row.sentenceText, to: inner.width - 2), x: inner.x + 2, y: y + 1,
+                screen.put(document.preview(sentenceOf: index, columns: inner.width - 2), x: inner.x + 2, y: y + 1,
                            style: theme.secondaryText, maxWidth: inner.width - 2)
             }
             if index == state.view.selectedRow {
