@@ -9,17 +9,24 @@ struct Attribution {
 }
 
 /// The attribution rules, tried in order for each quotation (like CoreNLP's QuoteAttribution
-/// sieves): the most reliable, closest patterns first.
+/// sieves): the closest and most reliable patterns first. Each names the rule that fired.
 ///
-/// 1. `quote-speaker-cue` / `quote-cue-speaker`: `"…," Daalder said` · `"…," said Daalder`
-/// 2. `according-to`: `"…," according to X` · `According to X, "…"`
-/// 3. `speaker-cue-quote`: `X said: "…"` · `X told Y …, when he said, "…"` · `X called it "…"`
-/// 4. `label`: `X: "…"` (a name and a colon opening the sentence)
-/// 5. `later-cue`: a verb of saying later in the sentence (`the "disaster" of a deal, X said`)
-/// Then, once identities are known (`SpeakerResolver`), quotations still without a speaker take
-/// one from their neighbours: `same-sentence`, `continuation` (the next sentence or a
-/// paragraph that is only a quotation), `introduced-by-colon` (`X said:` closing the paragraph
-/// before).
+/// In the quotation's sentence:
+/// 1. a verb right before a fragment: `what Hedge called "the prior model," the club …`
+/// 2. after the quotation: `quote-speaker-cue` (`"…," Daalder said` · `"…," Qassim al-Aaraji, a
+///    member of …, told`), `quote-cue-speaker` (`"…," said Daalder`), `quote-speaker-verb`
+///    (`"…," Trump shot back`), `quote-verb-speaker` (`"…!" beamed Ann Lee`), `dash-signature`
+///    (`"…" ― Ann Lee`), `according-to`; a trailing `according to X` names the outer source
+/// 3. before it: `speaker-cue-quote` (`X said: "…"` · `X told Y …, when he said, "…"`),
+///    `reported-speech` (`X called the deal "a disaster"`; speech reported inside reported
+///    speech goes to the outer reporter), `passive-by` (`was asked by X`), `according-to`
+/// 4. `label`: `X: "…"`
+/// 5. `later-cue`: a verb of saying later in the sentence (`"…" about it, said X`)
+/// 6. `sentence-subject`: the subject of a sentence whose verb is not in the lexicon
+///
+/// Then `SpeakerAssembly` gives quotations still without a speaker their neighbours':
+/// `same-sentence`, `previous-sentence`, `continuation`, `introduced-by-colon`,
+/// `continuation-paragraph`, `previous-paragraph`.
 struct AttributionSieves {
     let article: Article
     let s: UnsafeBufferPointer<Unicode.Scalar>
@@ -35,8 +42,8 @@ struct AttributionSieves {
         /// First token of the quotation (its opening mark) and first token after it.
         var open: Int
         var after: Int
-        /// Where looking back stops (sentence start or previous quotation) and where looking
-        /// ahead stops (paragraph end, next quotation, or the window).
+        /// Where looking back stops (the sentence or line start, or the window) and where looking
+        /// ahead stops (the line or paragraph end, the next quotation, or the window).
         var floor: Int
         var ceiling: Int
         var quote: Int

@@ -54,7 +54,7 @@ struct PhraseReader {
             let m = Int(nameAt[j])
             let mention = names[m]
             // The name must end here: `Daalder said`, not `Daalder’s office said`.
-            guard mention.tokens.upperBound - 1 == j || (j + 1 == mention.tokens.upperBound) else { return nil }
+            guard mention.tokens.upperBound - 1 == j else { return nil }
             let start = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
             // `Steve Scalise of Louisiana`: a place or institution after `of` belongs to the person before.
             if mention.kind == .place || mention.kind == .organization, start - 2 >= floor,

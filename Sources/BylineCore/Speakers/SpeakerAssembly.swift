@@ -1,6 +1,7 @@
-/// Turns attributions into identities, gives quotations still without a speaker their
-/// neighbours' (rules `same-sentence`, `continuation`, `continuation-paragraph`,
-/// `introduced-by-colon`, `nearest-speaker`), and builds the article's `Speaker` list.
+/// Turns attributions into identities (names, resolved pronouns, anonymous sources), gives
+/// quotations still without a speaker their neighbours' (rules `same-sentence`,
+/// `previous-sentence`, `continuation`, `introduced-by-colon`, `continuation-paragraph`,
+/// `previous-paragraph`), and builds the article's `Speaker` list.
 struct SpeakerAssembly {
     let article: Article
     let s: UnsafeBufferPointer<Unicode.Scalar>
