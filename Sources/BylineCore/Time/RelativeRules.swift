@@ -58,8 +58,11 @@ extension TimexParser {
         case .last, .past: direction = -1
         case .next:
             direction = 1
-            // `the next day` counts from the narrative, `next week` from the article's date.
-            if determined { anchor = .narrative }
+            // `the next day` counts from the narrative, `next week` (`over the next year`) from the
+            // article's date.
+            if determined, !(i >= 2 && [.in, .over, .during, .within, .through].contains(tokens[i - 2].keyword)) {
+                anchor = .narrative
+            }
         case .coming, .upcoming: direction = 1
         case .previous, .preceding, .prior:
             direction = -1

@@ -3,21 +3,29 @@
 /// the next one), no cue (the nearest).
 enum ClauseTense {
     case past, present, future, none
+    /// `had called`: read as past, and strong enough to overrule `until`.
+    case pastPerfect
 }
 
 extension TimexParser {
     /// The nearest tense cue before the expression in its clause, else the nearest after it.
     func tense(first: Int, end: Int) -> ClauseTense {
         let block = tokens[first].block
-        // `until Tuesday`, `postponed until Tuesday morning`, `as soon as Tuesday`: ahead.
+        let found = clauseTense(first: first, end: end, block: block)
+        // `postponed until Tuesday morning`, `as soon as Tuesday`: ahead, unless the clause is
+        // in the past perfect (`until Thursday, they had not called him`).
         var p = first - 1
         if p >= 0, tokens[p].block == block, tokens[p].isKeyword(.on) || tokens[p].isKeyword(.at) { p -= 1 }
-        if p >= 0, tokens[p].block == block {
+        if p >= 0, tokens[p].block == block, found != .pastPerfect {
             if tokens[p].isKeyword(.until) { return .future }
             if tokens[p].isKeyword(.as), p >= 2, tokens[p - 1].isKeyword(.soon), tokens[p - 2].isKeyword(.as) {
                 return .future
             }
         }
+        return found == .pastPerfect ? .past : found
+    }
+
+    private func clauseTense(first: Int, end: Int, block: Int32) -> ClauseTense {
         var k = first - 1
         var steps = 0
         while k >= 0, tokens[k].block == block, steps < 14 {
@@ -51,8 +59,15 @@ extension TimexParser {
         guard t.kind == .word else { return nil }
         switch t.lex.kind {
         case .pastVerb:
+            if wordIs(k, "had") { return .pastPerfect }
+            // `to be held`: an infinitive passive looks ahead.
+            if let b = passiveAuxiliary(k), wordIs(b, "be"), b > 0, tokens[b - 1].isKeyword(.to) { return .future }
             // `be held`, `being sold`: a passive takes its tense from the auxiliary before it.
             if isPassiveParticiple(k) { return nil }
+            // `set to resume`, `set for Monday`
+            if wordIs(k, "set"), k + 1 < tokens.count, tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for) {
+                return .future
+            }
             // `won't` is a future.
             if k + 2 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].value == 0x27
                 || tokens[k + 1].value == 0x2019, wordIs(k + 2, "t")
@@ -63,16 +78,29 @@ extension TimexParser {
         case .futureCue:
             // `plans to`, `scheduled for`; without `to` or `for`, `plan` and `plans` are nouns.
             let toOrFor = k + 1 < tokens.count && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for))
-            if isIntentionWord(k), !toOrFor { return nil }
+            // `plan` and `plans` are nouns too; `planned a rally`, `scheduled talks` still look ahead.
+            if isIntentionWord(k), !toOrFor, !isScheduledWord(k) { return nil }
+            // `as previously planned`
+            if isScheduledWord(k), k > 0, wordIs(k - 1, "previously") || wordIs(k - 1, "originally") { return .past }
             // `had been due to expire`, `was planning to hold`: a future already past.
             var b = k - 1
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
                 if wordIs(b, "had") || wordIs(b, "been") { return .past }
-                if isIntentionWord(k) || wordIs(k, "going"), wordIs(b, "was") || wordIs(b, "were") { return .past }
+                // `was planning to hold`: the plan belongs to the past (not `was planned for March`).
+                if wordIs(k, "planning") || wordIs(k, "going") || wordIs(k, "intending"), wordIs(b, "was") || wordIs(b, "were") {
+                    return .past
+                }
                 b -= 1
             }
             return .future
-        case .presentCue: return .present
+        case .presentCue:
+            // `is to resume trading Tuesday`
+            if k + 2 < tokens.count, wordIs(k, "is") || wordIs(k, "are"), tokens[k + 1].isKeyword(.to),
+                tokens[k + 2].kind == .word
+            {
+                return .future
+            }
+            return .present
         case .keyword:
             return t.isKeyword(.ended) ? .past : nil
         case .none:
@@ -85,7 +113,11 @@ extension TimexParser {
             guard scalars[e - 1] == "d", scalars[e - 2] == "e" else { return nil }
             if scalars[e - 3] == "e", n < 7 { return nil }  // need, speed, freed is rare
             if wordIs(k, "hundred") || wordIs(k, "united") || wordIs(k, "indeed") { return nil }
-            if isPassiveParticiple(k) { return nil }
+            if let b = passiveAuxiliary(k) {
+                // `to be published in early November`
+                if wordIs(b, "be"), b > 0, tokens[b - 1].isKeyword(.to) { return .future }
+                return nil
+            }
             // `the proposed plan`, `a still unspecified date`: an adjective after a determiner.
             for b in max(0, k - 2)..<k {
                 if let d = tokens[b].keyword, d == .the || d == .a || d == .an || d == .its || d == .this { return nil }
@@ -114,16 +146,24 @@ extension TimexParser {
             || wordIs(k, "asked") || wordIs(k, "voted") || wordIs(k, "urged")
     }
 
+    /// `planned`, `scheduled`, `slated`: past forms that still point ahead.
+    private func isScheduledWord(_ k: Int) -> Bool {
+        wordIs(k, "planned") || wordIs(k, "scheduled") || wordIs(k, "slated")
+    }
+
+    /// The form of `be` right before a participle (`be`, `is`, `was` ...), skipping `still`, `also`, `not`.
+    private func passiveAuxiliary(_ k: Int) -> Int? {
+        var b = k - 1
+        if b >= 0, tokens[b].kind == .word, wordIs(b, "still") || wordIs(b, "also") || wordIs(b, "not") { b -= 1 }
+        guard b >= 0, wordIs(b, "be") || wordIs(b, "being") || wordIs(b, "is") || wordIs(b, "are") || wordIs(b, "was")
+            || wordIs(b, "were") || wordIs(b, "been")
+        else { return nil }
+        return b
+    }
+
     /// A participle right after a form of `be` (`must be returned`, `is heard`, `was held`): the
     /// auxiliary carries the tense.
-    private func isPassiveParticiple(_ k: Int) -> Bool {
-        var b = k - 1
-        // `would still be held`
-        if b >= 0, tokens[b].kind == .word, wordIs(b, "still") || wordIs(b, "also") || wordIs(b, "not") { b -= 1 }
-        return b >= 0
-            && (wordIs(b, "be") || wordIs(b, "being") || wordIs(b, "is") || wordIs(b, "are") || wordIs(b, "was")
-                || wordIs(b, "were") || wordIs(b, "been"))
-    }
+    private func isPassiveParticiple(_ k: Int) -> Bool { passiveAuxiliary(k) != nil }
 
     private func wordIs(_ k: Int, _ word: String) -> Bool {
         let t = tokens[k]

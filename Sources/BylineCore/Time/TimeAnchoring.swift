@@ -164,7 +164,7 @@ struct TimexResolver {
             case .next: target = saturday.adding(days: 7)
             case .tense:
                 switch parser.tense(first: m.first, end: m.end) {
-                case .past: if dct.weekday < 6 { target = saturday.adding(days: -7) }
+                case .past, .pastPerfect: if dct.weekday < 6 { target = saturday.adding(days: -7) }
                 case .future: if dct.weekday == 7 { target = saturday.adding(days: 7) }
                 case .present, .none: if dct.weekday <= 2 { target = saturday.adding(days: -7) }
                 }
@@ -189,7 +189,11 @@ struct TimexResolver {
                     base = lastDay ?? documentDate.map { TimexPoint.day($0) } ?? base
                 }
                 var moved = base.shifted(by: n, unit)
-                if n == 0, grain > base.grain, let start = moved.startDay {
+                // `the following year`, `that week`: the period itself; `a year earlier` (a counted
+                // shift) keeps the grain of the time it counts from.
+                let period = n == 0 || !m.rule.hasPrefix("relative.earlier") && !m.rule.hasPrefix("relative.later")
+                    && !m.rule.hasPrefix("relative.beforeAfter")
+                if period, grain > base.grain, let start = moved.startDay {
                     // `that week`, `that year`: the period holding the time last mentioned.
                     moved = .containing(start, grain: grain)
                 } else {
@@ -205,8 +209,9 @@ struct TimexResolver {
             }
 
         case .relativeMonth(let month, let day, 0):
-            // `this September`: the one the clause's tense points to.
-            return resolvePoint(.calendar(year: nil, month: month, day: day), m, sentence: sentence,
+            // `this September`: the article's year, unless the tense points past it or ahead of it.
+            let year = parser.tense(first: m.first, end: m.end) == .none ? documentDate?.year : nil
+            return resolvePoint(.calendar(year: year, month: month, day: day), m, sentence: sentence,
                                 inferred: &inferred)
 
         case .relativeMonth(let month, let day, let direction):
@@ -223,7 +228,13 @@ struct TimexResolver {
             return TimexPoint(grain: grain, year: year, month: month, day: day)
 
         case .relativeYearPart(let grain, let part, 0):
-            // `this summer`: the one the clause's tense points to.
+            // `this summer`: the one the clause's tense points to; without a tense, the one of
+            // the article's year (`this winter` in January: the winter under way).
+            if let dct, parser.tense(first: m.first, end: m.end) == .none {
+                let current = TimexPoint.containing(dct, grain: grain)
+                let year = current.part == part ? current.year : dct.year
+                return TimexPoint(grain: grain, year: year, part: part)
+            }
             return resolvePoint(.yearPart(year: nil, grain: grain, part: part), m, sentence: sentence,
                                 inferred: &inferred)
 
@@ -316,11 +327,12 @@ struct TimexResolver {
         guard !extents.isEmpty else { return dct.year }
         let today = dct.dayNumber
         let grain = period(dct.year).grain
-        // Two months of slack for days: news reports upcoming dates in past-tense clauses
-        // (`declared a dividend payable Dec. 15`, `was due to expire Nov. 6`, written in late October).
-        let slack = grain.isDayOrFiner ? 60 : 0
+        // Slack for what lies just ahead (two months for days, one for months): news reports upcoming
+        // dates in past-tense clauses (`declared a dividend payable Dec. 15`, `said final rules will be
+        // published in November`, written in late October).
+        let slack = grain.isDayOrFiner ? 60 : grain == .month ? 31 : 0
         switch parser.tense(first: m.first, end: m.end) {
-        case .past:
+        case .past, .pastPerfect:
             return extents.last(where: { $0.start <= today + slack })?.year ?? dct.year - 1
         case .future:
             // Results of a quarter that has just ended are still reported in the future tense.
@@ -357,13 +369,13 @@ struct TimexResolver {
             // Thursday in the past tense, the week before).
             let inWeek = dct.adding(days: wd - dct.weekday)
             switch parser.tense(first: m.first, end: m.end) {
-            case .past where inWeek > dct: return inWeek.adding(days: -7)
+            case .past where inWeek > dct, .pastPerfect where inWeek > dct: return inWeek.adding(days: -7)
             case .future where inWeek < dct: return inWeek.adding(days: 7)
             default: return inWeek
             }
         case .tense:
             switch parser.tense(first: m.first, end: m.end) {
-            case .past: return dct.adding(days: -back)
+            case .past, .pastPerfect: return dct.adding(days: -back)
             case .future: return dct.adding(days: forward)
             // News mostly reports what has happened: without a cue, the past one unless the
             // next one is only a day or two away.

@@ -313,13 +313,13 @@ enum TimeLexicon {
              "chose", "drove", "flew", "froze", "hid", "hung", "rode", "rang", "sang", "sank", "sought", "stole",
              "stuck", "swore", "taught", "tore", "threw", "understood", "woke", "wore", "withdrew", "arose",
              "blew", "drew", "fled", "grew", "shook", "slept", "swung", "underwent", "upheld", "wept", "wound",
-             "overtook", "forgave", "beat", "hit", "quit", "cut", "put", "let", "died", "been", "dealt", "lent",
+             "overtook", "forgave", "beat", "hit", "quit", "cut", "set", "put", "let", "died", "been", "dealt", "lent",
              "lit", "slid", "split", "swept", "bid", "bore",
              "laid", "lay", "fed", "oversaw", "dropped", "shut"],
             .pastVerb, 0)
         add(["will", "shall", "ll", "wo", "going", "gonna", "plans", "plan", "planning", "scheduled", "planned",
              "slated",
-             "expected", "expects", "due", "intends", "aims", "hopes", "would", "could", "might", "should",
+             "expected", "expects", "due", "effective", "intends", "aims", "hopes", "would", "could", "might", "should",
              "must", "can"],
             .futureCue, 0)
         add(["is", "are", "has", "have", "says", "say", "do", "does"], .presentCue, 0)
