@@ -51,7 +51,7 @@ enum Lexicon {
         mark(titleModifierList, .titleModifier)
         mark(organizationList, .organization)
         mark(placeList, .place)
-        mark("jr sr ii iii iv", .suffix)
+        mark(suffixList, .suffix)
         mark(notNameList, .notName)
         mark(nameAdjectiveList, .adjective)
         mark(maleFirstNameList, .maleFirstName)
@@ -234,7 +234,8 @@ enum Lexicon {
         president-elect treasurer comptroller auditor solicitor counsel advocate supt det insp atty amb \
         sens reps govs msgr fr mssrs messrs md phd esq chairperson ceo cfo coo founder anchor host correspondent \
         editor columnist reporter pastor minister-president taoiseach governor-general secretary-general \
-        representative-elect senator-elect mayor-elect nominee candidate hon honorable
+        representative-elect senator-elect mayor-elect nominee candidate hon honorable prosecutor magistrate \
+        constable barrister
         """
 
     /// Words that qualify a title (`Defense Secretary`, `House Speaker`, `Former President`).
@@ -263,7 +264,8 @@ enum Lexicon {
         """
 
     /// Name suffixes (`Jr.`, `III`).
-    static let nameSuffixes = WordSet("jr sr ii iii iv")
+    static let nameSuffixes = WordSet(suffixList)
+    private static let suffixList = "jr sr ii iii iv qc kc mp mep"
 
     /// Lower-case particles inside names (`bin`, `de`, `van der`).
     static let nameParticles = WordSet(particleList)
