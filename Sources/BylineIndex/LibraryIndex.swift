@@ -181,7 +181,7 @@ public final class LibraryIndex: Sendable {
                 try? pool.close()
                 throw OpenFailure.newerSchema
             }
-            try migrator.migrate(pool)
+            try migrate(pool, with: migrator)
             // Reading the schema proves the header; this proves the tables open.
             _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meta") }
             return pool
@@ -190,6 +190,24 @@ public final class LibraryIndex: Sendable {
         } catch {
             try? pool.close()
             throw classify(error)
+        }
+    }
+
+    /// Two processes opening a new index at once may both find a migration to apply; the
+    /// second then fails on what the first created (a table that exists, a migration already
+    /// recorded). Reading what was applied and going on settles it: each migration runs in a
+    /// transaction of its own.
+    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        let raced: [ResultCode] = [.SQLITE_ERROR, .SQLITE_CONSTRAINT, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_SCHEMA]
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError where raced.contains(error.resultCode) && attempt < 8 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
+            }
         }
     }
 

@@ -57,13 +57,14 @@ final class FoldedNames: Sendable {
         self.kind = kind
         self.description = description
         self.aliases = aliases
-        let words = NameFolding.words(name)
+        let isPerson = kind == .person
+        let words = NameFolding.words(name, person: isPerson)
         nameKey = words.joined(separator: " ")
         nameWordCount = words.count
         lastWord = words.last ?? ""
         endings = words.count > 2 ? (2..<words.count).map { words[(words.count - $0)...].joined(separator: " ") } : []
-        aliasKeys = aliases.map { NameFolding.words($0).joined(separator: " ") }
-        descriptionKey = description.map { NameFolding.words($0).joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 }
+        aliasKeys = aliases.map { NameFolding.words($0, person: isPerson).joined(separator: " ") }
+        descriptionKey = description.map { NameFolding.fold($0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -102,7 +103,7 @@ public struct MergedSpeaker: Sendable, Equatable {
 ///    `North Atlantic Treaty Organization`) joins that group.
 public enum SpeakerMerge {
     /// Bump when the rules change: indexes merge their speakers again.
-    static let version = 1
+    static let version = 2
 
     public static func merge(_ inputs: [SpeakerMergeInput]) -> [MergedSpeaker] {
         let keys = self.keys(inputs)
@@ -200,7 +201,7 @@ public enum SpeakerMerge {
                 spellings[folded] = spelling
             }
         }
-        spellings[NameFolding.words(name).joined(separator: " ")] = nil
+        spellings[NameFolding.words(name, person: kind == .person).joined(separator: " ")] = nil
         let aliases = spellings.values.sorted()
         return MergedSpeaker(key: key, name: name, kind: kind, description: description, aliases: aliases,
                              members: members)
@@ -215,23 +216,23 @@ public enum SpeakerMerge {
 }
 
 /// Folding of names for comparison: lower case, no diacritics, punctuation (but hyphens and
-/// apostrophes inside names) as spaces, and leading honorifics dropped.
+/// apostrophes inside names) as spaces, and for a person the honorifics and titles in front
+/// (`Mr.`, `President`, `U.S. Ambassador`) dropped while a word remains: `President Trump`
+/// is compared as `trump`, which the surname rule (and the description) then place.
 enum NameFolding {
-    /// Honorifics and titles that may precede a name (and the places that precede titles:
-    /// `U.S. Ambassador`), dropped from the front while a name of two words remains, or one
-    /// word after an honorific (`Mr. Daalder`).
-    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"]
     static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "reverend", "father",
         "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen",
         "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador", "judge",
         "justice", "general", "gen", "lt", "col", "capt", "sgt", "admiral", "king", "queen", "prince", "princess",
         "pope", "chief", "executive", "former", "foreign", "deputy", "us", "u", "s", "uk", "united", "states",
     ]
 
-    static func words(_ name: String) -> [String] {
+    static func words(_ name: String, person: Bool) -> [String] {
         var words = fold(name).split(separator: " ").map(String.init)
-        while words.count > 1, honorifics.contains(words[0]) { words.removeFirst() }
-        while words.count > 2, titles.contains(words[0]) { words.removeFirst() }
+        if person {
+            while words.count > 1, titles.contains(words[0]) { words.removeFirst() }
+        }
         return words
     }
 

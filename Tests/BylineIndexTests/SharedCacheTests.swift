@@ -34,6 +34,23 @@ enum BylineBinary {
     }
 }
 
+final class OpenedIndexes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var indexes: [LibraryIndex] = []
+
+    func append(_ index: LibraryIndex) {
+        lock.lock()
+        indexes.append(index)
+        lock.unlock()
+    }
+
+    var all: [LibraryIndex] {
+        lock.lock()
+        defer { lock.unlock() }
+        return indexes
+    }
+}
+
 /// Two indexes, two connection pools, and two processes on one cache file.
 @Suite struct SharedCacheTests {
     let library: TemporaryLibrary
@@ -81,6 +98,18 @@ enum BylineBinary {
         #expect(try reader.quotations(bySpeakerMatching: "Ivo Daalder") == quotations)
     }
 
+    @Test func indexesCreatingOneNewFileTogetherAllUseIt() throws {
+        let opened = OpenedIndexes()
+        let path = library.indexPath
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            opened.append(LibraryIndex.open(at: path))
+        }
+        for index in opened.all {
+            #expect(index.storage == .file(library.indexPath))
+            #expect(index.notices.isEmpty)
+        }
+    }
+
     @Test func twoIndexesUpdatingTogetherAgree() throws {
         let first = LibraryIndex.open(at: library.indexPath)
         let second = LibraryIndex.open(at: library.indexPath)
@@ -109,6 +138,7 @@ enum BylineBinary {
         }
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 0, "\(text)")
+        #expect(!text.contains("warning"), "\(text)")
 
         // This process finds the other's work in the cache: nothing to analyse.
         let summary = try reader.update(paths: [library.articles.path])

@@ -50,6 +50,24 @@ import Testing
         #expect(keys[1] != keys[0])
     }
 
+    @Test func aTitleAndASurnameAreASurname() {
+        let inputs = [
+            person(0, "Donald Trump", description: "President"), person(1, "Ivanka Trump", description: "adviser"),
+            person(2, "President Trump", description: "President"), person(3, "Mr. Trump"),
+            person(4, "U.S. President Donald Trump"),
+        ]
+        let keys = SpeakerMerge.keys(inputs)
+        #expect(together(keys, 0, 2, 4))
+        #expect(keys[1] != keys[0])
+        #expect(keys[3].hasPrefix("ambiguous:"), "no description: it could be either")
+        // Titles are a person's: an organisation keeps its words.
+        let organisations = SpeakerMerge.keys([
+            SpeakerMergeInput(article: 0, ordinal: 0, name: "General Motors", kind: .organization, description: nil, aliases: []),
+            SpeakerMergeInput(article: 1, ordinal: 0, name: "Motors", kind: .organization, description: nil, aliases: []),
+        ])
+        #expect(organisations[0] != organisations[1])
+    }
+
     @Test func aLongerNameChainLeadsToOneRoot() {
         // `Hunter Biden` is the end of `Robert Hunter Biden`; `Biden` still has two roots.
         let keys = SpeakerMerge.keys([person(0, "Robert Hunter Biden"), person(1, "Hunter Biden"), person(2, "Joe Biden"),
