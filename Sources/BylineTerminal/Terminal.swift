@@ -157,8 +157,8 @@ public final class Terminal {
                 let c = next[x, y]
                 defer { x += 1 }
                 if c.isContinuation { continue }
-                if let old, old[x, y] == c, x + 1 >= next.width || old[x + 1, y] == next[x + 1, y] { continue }
-                let width = x + 1 < next.width && next[x + 1, y].isContinuation ? 2 : 1
+                let width = next.glyphWidth(x: x, y: y)
+                if let old, (0..<width).allSatisfy({ old[x + $0, y] == next[x + $0, y] }) { continue }
                 let (attributes, pair) = attributesAndPair(c.style)
                 var column = x
                 for piece in pieces(c.grapheme, width: width) {
@@ -178,7 +178,7 @@ public final class Terminal {
         if let only = grapheme.unicodeScalars.first, grapheme.unicodeScalars.count == 1, only.value >= 0x20, only.value < 0x7F {
             return [TerminalCells.Piece(scalars: [only], width: 1)]
         }
-        let key = width == 2 ? grapheme + "\u{0}" : grapheme
+        let key = grapheme + String(repeating: "\u{0}", count: width - 1)
         if let cached = pieceCache[key] { return cached }
         let pieces = TerminalCells.pieces(for: grapheme, width: width) { scalar in
             Int(wcwidth(wchar_t(bitPattern: scalar.value)))

@@ -34,6 +34,12 @@ import Testing
         #expect(Wrapper.wrap("🇺🇸🇫🇷🇩🇪", width: 5) == ["🇺🇸🇫🇷", "🇩🇪"])
     }
 
+    /// A Devanagari word is not an ideograph: two-column syllables do not open breaks.
+    @Test func keepsDevanagariWordsWhole() {
+        #expect(Wrapper.wrap("ये day ही ख़राब निकलें।", width: 18) == ["ये day ही ख़राब", "निकलें।"])
+        #expect(Wrapper.wrap("क्या हो", width: 4) == ["क्या", "हो"])
+    }
+
     @Test func showsControlsAsPlaceholders() {
         #expect(Wrapper.wrap("inserted \u{1B}[2J here", width: 40) == ["inserted ␛[2J here"])
     }
@@ -82,6 +88,16 @@ import Testing
         #expect(screen.line(0) == " x本")
         screen.put("y", x: 2, y: 0)
         #expect(screen.line(0) == " xy ")
+    }
+
+    @Test func glyphsWiderThanTwoColumnsGetAllTheirCells() {
+        var screen = Screen(width: 6, height: 1)
+        screen.put("क्या हो", x: 0, y: 0)
+        #expect(screen.line(0) == "क्या हो")
+        #expect(screen.glyphWidth(x: 0, y: 0) == 3)
+        #expect(screen[1, 0].isContinuation && screen[2, 0].isContinuation && !screen[3, 0].isContinuation)
+        screen.put("x", x: 2, y: 0)
+        #expect(screen.line(0) == "  x हो")
     }
 
     @Test func fillingOverHalfAWideGlyphClearsIt() {

@@ -132,9 +132,9 @@ public struct Screen: Sendable, Equatable {
         let cell = Cell(grapheme, style: style)
         for y in clipped.y..<clipped.maxY {
             let row = y * width
-            // A wide glyph cut by either edge loses its other half too.
-            if clipped.x > 0, cells[row + clipped.x].isContinuation { cells[row + clipped.x - 1].grapheme = " " }
-            if clipped.maxX < width, cells[row + clipped.maxX].isContinuation { cells[row + clipped.maxX].grapheme = " " }
+            // A wide glyph cut by either edge loses its other part too.
+            if cells[row + clipped.x].isContinuation { clearGlyph(before: clipped.x, row: row) }
+            clearContinuations(after: clipped.maxX - 1, row: row)
             for x in clipped.x..<clipped.maxX { cells[row + x] = cell }
         }
     }
@@ -149,10 +149,11 @@ public struct Screen: Sendable, Equatable {
         }
     }
 
-    /// Puts one grapheme of display width `glyphWidth` (0, 1 or 2) at (x, y), within `limit`
-    /// (the exclusive right edge). A glyph that would cross the edge becomes blanks, and a wide
-    /// glyph partly overwritten is cleared whole, so nothing is ever drawn half.
-    /// Returns the columns used.
+    /// Puts one grapheme of display width `glyphWidth` at (x, y), within `limit` (the
+    /// exclusive right edge): its first cell holds it, the next `glyphWidth - 1` are
+    /// continuations (a CJK ideograph takes 2, a Devanagari conjunct can take 3). A glyph that
+    /// would cross the edge becomes blanks, and a glyph partly overwritten is cleared whole,
+    /// so nothing is ever drawn in part. Returns the columns used.
     @discardableResult
     public mutating func put(grapheme: String, width glyphWidth: Int, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
         let edge = min(limit ?? width, width)
@@ -162,8 +163,15 @@ public struct Screen: Sendable, Equatable {
             return edge - x
         }
         setCell(x: x, y: y, Cell(grapheme, style: style))
-        if glyphWidth == 2 { setCell(x: x + 1, y: y, Cell("", style: style)) }
+        for c in 1..<glyphWidth { setCell(x: x + c, y: y, Cell("", style: style)) }
         return glyphWidth
+    }
+
+    /// Columns the glyph starting at (x, y) takes: 1 plus its continuation cells.
+    public func glyphWidth(x: Int, y: Int) -> Int {
+        var w = 1
+        while x + w < width, cells[y * width + x + w].isContinuation { w += 1 }
+        return w
     }
 
     /// Writes `text` from (x, y), clipped to `maxWidth` columns (and the screen). Controls in
@@ -190,16 +198,30 @@ public struct Screen: Sendable, Equatable {
     }
 
     private mutating func setCell(x: Int, y: Int, _ cell: Cell) {
-        let index = y * width + x
-        // Overwriting one half of a wide glyph clears the other half.
-        let old = cells[index]
-        if old.isContinuation, !cell.isContinuation, x > 0 {
-            cells[index - 1].grapheme = " "
+        let row = y * width
+        let old = cells[row + x]
+        if old.isContinuation, !cell.isContinuation { clearGlyph(before: x, row: row) }
+        if !old.isContinuation || !cell.isContinuation { clearContinuations(after: x, row: row) }
+        cells[row + x] = cell
+    }
+
+    /// Blanks the head and earlier continuations of the glyph a continuation at `x` belongs to.
+    private mutating func clearGlyph(before x: Int, row: Int) {
+        var h = x - 1
+        while h >= 0, cells[row + h].isContinuation {
+            cells[row + h].grapheme = " "
+            h -= 1
         }
-        if !old.isContinuation, x + 1 < width, cells[index + 1].isContinuation {
-            cells[index + 1].grapheme = " "
+        if h >= 0 { cells[row + h].grapheme = " " }
+    }
+
+    /// Blanks the continuations that follow `x` (they belonged to the glyph being replaced).
+    private mutating func clearContinuations(after x: Int, row: Int) {
+        var c = x + 1
+        while c < width, cells[row + c].isContinuation {
+            cells[row + c].grapheme = " "
+            c += 1
         }
-        cells[index] = cell
     }
 
     private func clip(_ rect: Rect) -> Rect {

@@ -76,14 +76,17 @@ private struct WrapState {
         // before (a light form of the CJK line-breaking rules).
         let opens = Self.opens(first)
         let closes = Self.closes(first)
-        if (breakAllowed || width == 2), !closes, !lastOpened { flushWord() }
+        // Lines may break around CJK ideographs and emoji, which are written without spaces
+        // (not around every two-column cluster: a Devanagari syllable can be two columns too).
+        let ideographic = width >= 2 && DisplayWidth.scalarWidth(first) == 2
+        if (breakAllowed || ideographic), !closes, !lastOpened { flushWord() }
         if word.isEmpty {
             wordPrecededBySpace = pendingSpace
             pendingSpace = false
         }
         word.append(Piece(offset: offset, length: length, width: width))
         wordWidth += width
-        breakAllowed = (width == 2 && !opens) || (Self.breaksAfter(first) && wordWidth > 1)
+        breakAllowed = (ideographic && !opens) || (Self.breaksAfter(first) && wordWidth > 1)
         lastOpened = opens
     }
 
