@@ -76,16 +76,16 @@ enum SentenceSplitter {
         var w = i
         while w > paragraphStart, Letters.isLetter(s[w - 1]) || s[w - 1].value == 0x2E { w -= 1 }
         if w == i { return true }  // `5.` or `).`: a number or bracket ends the sentence
-        let word = lowercasedWord(s, w, i)
-        let nextWord = lowercasedWord(s, n, wordEnd(s, n, end))
+        // Words compared by their case-folded hash: no string is made per period.
+        let word = hash(s, w, i)
+        let nextWord = hash(s, n, wordEnd(s, n, end))
         let nextIsDigit = ScalarClass.isDigit(next)
 
         // `U.S.`, `a.m.`, single initials `W.`: an abbreviation with inner dots or one letter.
-        if word.contains(".") || word.count == 1 {
-            if word.count == 1, Letters.isUpper(s[w]) {
-                // An initial (`George W. Bush`) unless a common sentence opener follows.
-                return sentenceOpeners.contains(nextWord)
-            }
+        var dotted = false
+        for k in w..<i where s[k].value == 0x2E { dotted = true }
+        if dotted || i - w == 1 {
+            // An initial (`George W. Bush`) unless a common sentence opener follows.
             return sentenceOpeners.contains(nextWord)
         }
         if titles.contains(word) { return false }
@@ -94,44 +94,40 @@ enum SentenceSplitter {
         return true
     }
 
+    private static func hash(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> UInt64 {
+        var h = WordHash.seed
+        for k in from..<to { h = WordHash.add(h, s[k]) }
+        return WordHash.finish(h)
+    }
+
     private static func wordEnd(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
         var e = start
         while e < end, Letters.isLetter(s[e]) { e += 1 }
         return e
     }
 
-    private static func lowercasedWord(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
-        var view = String.UnicodeScalarView()
-        for k in from..<to { view.append(ScalarClass.asciiLower(s[k])) }
-        return String(view)
-    }
-
     /// Titles before a name: never the end of a sentence.
-    static let titles: Set<String> = [
-        "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
-        "adm", "cmdr", "sen", "sens", "rep", "reps", "gov", "govs", "lt.gov", "pres", "rev", "hon", "fr", "st",
-        "supt", "det", "insp", "atty", "gen", "brig", "msgr", "sr", "jr", "mt", "ft", "amb", "sec", "secy",
-    ]
+    static let titles = WordSet("""
+        mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr sen sens rep reps gov govs lt.gov \
+        pres rev hon fr st supt det insp atty gen brig msgr sr jr mt ft amb sec secy
+        """)
 
-    static let months: Set<String> = [
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
+    static let months = WordSet("""
+        jan feb mar apr jun jul aug sep sept oct nov dec
+        """)
 
     /// Abbreviations that end a sentence only when a common sentence opener follows.
-    static let abbreviations: Set<String> = [
-        "inc", "corp", "co", "ltd", "llc", "bros", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ",
-        "assn", "ave", "blvd", "rd", "fig", "vol", "ed", "eds", "mon", "tue", "tues", "wed", "thu", "thur",
-        "thurs", "fri", "sat", "sun", "al", "cf", "ca",
-    ]
+    static let abbreviations = WordSet("""
+        inc corp co ltd llc bros no nos vs etc approx est dept univ assn ave blvd rd fig vol ed eds mon tue tues \
+        wed thu thur thurs fri sat sun al cf ca
+        """)
 
     /// Words that usually open a sentence: after an ambiguous abbreviation they mean a break.
-    static let sentenceOpeners: Set<String> = [
-        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this",
-        "that", "these", "those", "there", "its", "his", "her", "their", "our", "my", "if", "when", "while",
-        "as", "after", "before", "since", "however", "meanwhile", "still", "yet", "so", "for", "of", "with",
-        "to", "by", "what", "who", "why", "how", "where", "some", "many", "most", "no", "not", "one", "both",
-        "all", "each", "officials", "also", "then", "now", "later", "although", "though", "because",
-    ]
+    static let sentenceOpeners = WordSet("""
+        the a an he she it they we i you but and in on at this that these those there its his her their our my \
+        if when while as after before since however meanwhile still yet so for of with to by what who why how \
+        where some many most no not one both all each officials also then now later although though because
+        """)
 
     /// Closed quotations in the paragraph, in order: breaks inside them are not sentence ends.
     /// Straight double marks (`"`, `''`) pair up in turn; curly marks and guillemets pair by
