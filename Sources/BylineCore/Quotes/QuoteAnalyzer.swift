@@ -58,7 +58,7 @@ public enum QuoteAnalyzer {
     private static func markQuotedTokens(_ tokens: inout [Token], _ quotes: [DetectedQuote]) {
         var k = 0
         for quote in quotes {
-            k = tokens.firstIndex(startingAtOrAfter: quote.span.start)
+            k = tokens.firstIndex(startingAtOrAfter: quote.span.start, from: k)
             while k < tokens.count, tokens[k].start < quote.span.end {
                 tokens[k].flags.insert(.quoted)
                 k += 1
@@ -67,9 +67,10 @@ public enum QuoteAnalyzer {
     }
 
     private static func markSentenceStarts(_ tokens: inout [Token], _ article: Article, markTokens: [Int]) {
+        var k = 0
         for sentence in article.sentences {
             // Past opening marks and brackets to the first word.
-            let k = tokens.firstIndex(startingAtOrAfter: sentence.span.start)
+            k = tokens.firstIndex(startingAtOrAfter: sentence.span.start, from: k)
             var w = k
             while w < tokens.count, w - k < 3, tokens[w].kind == .punctuation { w += 1 }
             if w < tokens.count, tokens[w].start < sentence.span.end { tokens[w].flags.insert(.sentenceStart) }

@@ -337,6 +337,26 @@ extension Array where Element == Token {
         return lo
     }
 
+    /// Index of the first token that starts at or after `offset`, searching forward from `hint`
+    /// (which must not be past the answer): doubling steps, then a binary search, so a walk
+    /// through ascending offsets costs little more than the tokens it passes.
+    func firstIndex(startingAtOrAfter offset: Int, from hint: Int) -> Int {
+        var lo = hint
+        var step = 1
+        var hi = hint
+        while hi < count, self[hi].start < offset {
+            lo = hi + 1
+            hi += step
+            step *= 2
+        }
+        hi = Swift.min(hi, count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Index of the first token that starts at or after `offset` (binary search).
     func firstIndex(startingAtOrAfter offset: Int) -> Int {
         var lo = 0
