@@ -22,6 +22,11 @@ import Testing
         #expect(e?.anchored == false)
     }
 
+    @Test func fractionsAreNotQuarters() {
+        #expect(TimeFixture.tag("The country imports three-quarters of its food and a quarter of its fuel.").isEmpty)
+        #expect(TimeFixture.find("a quarter of an hour", in: "The talk lasted a quarter of an hour.")?.value == "PT15M")
+    }
+
     @Test func agesAreNotDurations() {
         #expect(TimeFixture.tag("The 52-year-old driver, who is 52 years old, was unhurt.").isEmpty)
     }

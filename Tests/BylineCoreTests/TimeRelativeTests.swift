@@ -66,6 +66,27 @@ import Testing
         #expect(TimeFixture.find("this weekend", in: "Crowds are expected this weekend.")?.value == "2011-W48-WE")
     }
 
+    @Test func tenseCuesBeyondSimpleVerbs() {
+        // Friday 2 December 2011.
+        #expect(TimeFixture.find("Tuesday", in: "Trading is to resume on Tuesday.")?.value == "2011-12-06")
+        #expect(TimeFixture.find("Saturday", in: "Activists planned a march on Saturday.")?.value == "2011-12-03")
+        #expect(TimeFixture.find("Monday", in: "The vote was postponed until Monday.")?.value == "2011-12-05")
+        #expect(TimeFixture.find("Monday", in: "Until Monday, police had not named him.")?.value == "2011-11-28")
+        #expect(TimeFixture.find("January", in: "The rules are expected to be published in January.")?.value
+            == "2012-01")
+        #expect(TimeFixture.find("Wednesday", in: "The bill must be signed by Wednesday.")?.value == "2011-12-07")
+        // Named days are not weekdays near the article.
+        #expect(TimeFixture.tag("Voters lined up on Super Tuesday.").isEmpty)
+    }
+
+    @Test func narrativePeriodsAndDays() {
+        let text = "The firm was founded in May 1995, and the following year it went public."
+        #expect(TimeFixture.find("the following year", in: text)?.value == "1996")
+        // `that day` after a year counts from the last day mentioned.
+        let days = "On Oct. 3, 2010 the plant closed; it was planned to reopen by 2025. Workers protested that day."
+        #expect(TimeFixture.find("that day", in: days)?.value == "2010-10-03")
+    }
+
     @Test func partsOfDay() {
         let e = TimeFixture.find("Friday morning", in: "He spoke at a Friday morning breakfast.")
         #expect(e?.value == "2011-12-02TMO")
