@@ -57,7 +57,7 @@ import Testing
         #expect(TimeFixture.find("Thursday", in: "The envoy will meet rebels on Thursday.")?.value == "2011-12-08")
         #expect(TimeFixture.find("Monday", in: "The court is expected to rule Monday.")?.value == "2011-12-05")
         #expect(TimeFixture.find("Tuesday", in: "Police arrested him Tuesday.")?.value == "2011-11-29")
-        // No tense cue: the nearest, leaning to the past (news reports what happened).
+        // No tense cue: the nearest.
         #expect(TimeFixture.find("Wednesday", in: "Storms on Wednesday, sunshine later.")?.value == "2011-11-30")
         #expect(TimeFixture.find("Sunday", in: "Storms on Sunday, sunshine later.")?.value == "2011-12-04")
         #expect(TimeFixture.find("Friday", in: "The strike ended Friday.")?.value == "2011-12-02")

@@ -377,9 +377,8 @@ struct TimexResolver {
             switch parser.tense(first: m.first, end: m.end) {
             case .past, .pastPerfect: return dct.adding(days: -back)
             case .future: return dct.adding(days: forward)
-            // News mostly reports what has happened: without a cue, the past one unless the
-            // next one is only a day or two away.
-            case .present, .none: return back <= 4 ? dct.adding(days: -back) : dct.adding(days: forward)
+            // Without a cue, the nearest one (news convention); three days back beats four ahead.
+            case .present, .none: return back <= 3 ? dct.adding(days: -back) : dct.adding(days: forward)
             }
         }
     }
