@@ -181,6 +181,7 @@ extension TimexParser {
                 c.spec = .reference(sign < 0 ? "PAST_REF" : "FUTURE_REF")
             }
             c.spec.mod = m.spec.mod
+            c.spec.counted = true
             return c
         }
         // `a week or so ago`

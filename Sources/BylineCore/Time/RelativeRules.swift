@@ -306,7 +306,7 @@ extension TimexParser {
                               takesDeterminer: true)
         }
         if unit == .quarter, !kw(j, .of), !afterModifier {
-            return TimexMatch(first: i, end: j, spec: .point(.latest(.quarter)), rule: "relative.theQuarter",
+            return TimexMatch(first: i, end: j, spec: .point(.discussed(.quarter)), rule: "relative.theQuarter",
                               takesDeterminer: true)
         }
         if unit == .year, !afterModifier {

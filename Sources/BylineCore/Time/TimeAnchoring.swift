@@ -178,7 +178,7 @@ struct TimexResolver {
                 guard let dct else { return TimexPoint(grain: grain, year: nil) }
                 // `earnings fell from $5 million a year ago` after `the third quarter`: the same
                 // quarter a year before.
-                if unit == .year, m.rule == "relative.ago", let q = narrative, q.grain == .quarter || q.grain == .half {
+                if unit == .year, n < 0, m.spec.counted, let q = narrative, q.grain == .quarter || q.grain == .half {
                     return q.shifted(by: n, unit)
                 }
                 return TimexPoint.containing(dct, grain: grain).shifted(by: n, unit)
@@ -191,8 +191,7 @@ struct TimexResolver {
                 var moved = base.shifted(by: n, unit)
                 // `the following year`, `that week`: the period itself; `a year earlier` (a counted
                 // shift) keeps the grain of the time it counts from.
-                let period = n == 0 || !m.rule.hasPrefix("relative.earlier") && !m.rule.hasPrefix("relative.later")
-                    && !m.rule.hasPrefix("relative.beforeAfter")
+                let period = n == 0 || !m.spec.counted
                 if period, grain > base.grain, let start = moved.startDay {
                     // `that week`, `that year`: the period holding the time last mentioned.
                     moved = .containing(start, grain: grain)
@@ -259,10 +258,11 @@ struct TimexResolver {
             guard let year, let date = holiday.date(in: year) else { return TimexPoint(grain: .day, year: nil) }
             return .day(date)
 
+        case .discussed(let grain):
+            if let n = narrative, n.grain == grain { return n }
+            return resolvePoint(.latest(grain), m, sentence: sentence, inferred: &inferred)
+
         case .latest(let grain):
-            // `the quarter` is the one under discussion; `the latest quarter` (`the latest period`)
-            // the last one completed before the article.
-            if m.rule == "relative.theQuarter", let n = narrative, n.grain == grain { return n }
             guard let dct else { return TimexPoint(grain: grain, year: nil) }
             let unit: TimeUnit = grain == .quarter ? .quarter : grain == .half ? .half : .month
             return TimexPoint.containing(dct, grain: grain).shifted(by: -1, unit)

@@ -168,10 +168,6 @@ enum TimeLexicon {
         }
     }
 
-    static func lookup(key k: UInt64) -> LexEntry { table.lookup(k) }
-
-    static func lookupLong(_ word: String) -> LexEntry { table.long[word] ?? .none }
-
     // MARK: - The word lists
 
     private static func allEntries() -> [(String, LexEntry)] {

@@ -224,8 +224,8 @@ enum TimeTokenizer {
                 if ascii {
                     if count <= 12 {
                         lex = lexicon.lookup(key)
-                    } else if count == 13 || count == 12 {
-                        // `approximately`: the only long words of the lexicon.
+                    } else if count == 13 {
+                        // `approximately`: the only word of the lexicon longer than twelve letters.
                         var view = String.UnicodeScalarView()
                         for k in start..<i { view.append(ScalarClass.asciiLower(s[k])) }
                         lex = lexicon.long[String(view)] ?? .none

@@ -413,7 +413,7 @@ struct TimexParser {
             // Quantity modifiers fit counted points (`more than two years ago`); `around` also
             // fits dates and clock times (`around Nov. 1`, `about 10:35 a.m.`), not weekdays.
             if prefix.quantity {
-                if spec.isCountedPoint { return mod }
+                if spec.counted { return mod }
                 guard mod == .approx else { return nil }
                 if spec.clock != nil { return mod }
                 if case .point(.calendar) = spec.base { return mod }

@@ -14,6 +14,9 @@ struct TimexSpec {
     var dayPart: DayPart?
     var clock: Clock?
     var mod: TimexMod?
+    /// A point counted from its anchor by an amount (`two years ago`, `a year earlier`): it takes
+    /// quantity modifiers (`more than two years ago`) and keeps the grain of a narrative anchor.
+    var counted = false
 
     init(_ base: Base, dayPart: DayPart? = nil, clock: Clock? = nil, mod: TimexMod? = nil) {
         self.base = base
@@ -37,11 +40,6 @@ struct TimexSpec {
         return false
     }
 
-    /// A point counted from an anchor (`two years ago`), which takes quantity modifiers.
-    var isCountedPoint: Bool {
-        if case .point(.relative(_, let n, _)) = base { return n != 0 }
-        return false
-    }
 }
 
 struct Clock: Hashable {
@@ -91,8 +89,10 @@ enum PointSpec {
     /// `the first quarter of next year`: a part of the reference year moved by `yearOffset`.
     case yearPartOfRelativeYear(grain: TimexPoint.Grain, part: Int, yearOffset: Int)
     case holiday(Holiday, year: Int?)
-    /// `the quarter`, `the latest quarter`: the one last mentioned, or the last completed one.
+    /// `the latest quarter`: the last one completed before the article.
     case latest(TimexPoint.Grain)
+    /// `the quarter`: the one under discussion (last mentioned), else the last completed one.
+    case discussed(TimexPoint.Grain)
     /// `the year-earlier quarter`: the period last mentioned (or the last completed one), a year before.
     case yearEarlier(TimexPoint.Grain?)
     /// `the 1988 quarter`, `the 1989 period`: the period of the narrative's grain in that year.
