@@ -327,6 +327,15 @@ import Testing
         #expect(library.contains("2 by Tom Berg") && library.contains("1 by Tom Berg") && library.contains("not quoted"))
         h.run(.nextArticle)
         #expect(h.state.visibleQuotes(in: h.document) == [0])
+        #expect(h.state.view.selectedQuote == 0, "the speaker's first quotation is selected")
+        // With the filter, } and { skip articles that do not quote the speaker.
+        h.run(.nextArticle)
+        #expect(h.state.current == 1)
+        #expect(h.state.message?.text == "No later article quotes Tom Berg")
+        h.run(.previousArticle)
+        #expect(h.state.current == 0)
+        h.press("F", "}", "}")
+        #expect(h.state.current == 2)
     }
 
     // MARK: Search

@@ -39,6 +39,9 @@ import Testing
         #expect(mark.text == "◌\u{301}" && mark.width == 1)
         let zwsp = Glyphs.glyph(Character("\u{200B}"))
         #expect(zwsp.width == 0)
+        let onSpace = Glyphs.glyph(Character(" \u{308}"))
+        #expect(onSpace.text == "◌\u{308}" && onSpace.width == 1 && !onSpace.isWhitespace)
+        #expect(Wrapper.wrap("a lone mark \u{308} here", width: 40) == ["a lone mark◌\u{308} here"])
     }
 
     /// The scalar walk (ASCII fast path, segmented runs) gives the standard library's clusters.

@@ -101,12 +101,8 @@ public enum Reader {
         case .bottom: move(.bottom, &state)
         case .nextQuote: stepQuote(forward: true, &state)
         case .previousQuote: stepQuote(forward: false, &state)
-        case .nextArticle:
-            if state.current + 1 < state.entries.count { return open(state.current + 1, &state) }
-            state.message = StatusMessage("This is the last article")
-        case .previousArticle:
-            if state.current > 0 { return open(state.current - 1, &state) }
-            state.message = StatusMessage("This is the first article")
+        case .nextArticle: return stepArticle(forward: true, &state)
+        case .previousArticle: return stepArticle(forward: false, &state)
         case .activate: return activate(&state)
         case .focusNext: cycleFocus(1, &state)
         case .focusPrevious: cycleFocus(-1, &state)
@@ -160,6 +156,7 @@ public enum Reader {
             state.views[index] = restoredView(remembered, document)
         }
         evictDocuments(&state)
+        if index == state.current { selectFirstFilteredQuote(&state) }
         return []
     }
 
@@ -198,6 +195,36 @@ public enum Reader {
         state.search = nil
         ensureLibraryCursorVisible(&state)
         return requestLoad(index, &state)
+    }
+
+    /// The next or previous article; with a speaker filter, the next or previous one that
+    /// quotes the speaker (articles not analysed yet are not skipped).
+    static func stepArticle(forward: Bool, _ state: inout AppState) -> [Effect] {
+        let step = forward ? 1 : -1
+        var index = state.current + step
+        if let filter = state.filter {
+            while state.entries.indices.contains(index), state.filteredCount(entry: index) == 0 { index += step }
+            guard state.entries.indices.contains(index) else {
+                state.message = StatusMessage(forward ? "No later article quotes \(filter.name)" : "No earlier article quotes \(filter.name)")
+                return []
+            }
+            let effects = open(index, &state)
+            selectFirstFilteredQuote(&state)
+            return effects
+        }
+        guard state.entries.indices.contains(index) else {
+            state.message = StatusMessage(forward ? "This is the last article" : "This is the first article")
+            return []
+        }
+        return open(index, &state)
+    }
+
+    /// With a filter, an article opened without a selection selects the speaker's first quotation.
+    static func selectFirstFilteredQuote(_ state: inout AppState) {
+        guard state.filter != nil, let document = state.document, state.view.selectedQuote == nil,
+            let first = state.visibleQuotes(in: document).first
+        else { return }
+        select(quote: first, &state)
     }
 
     static func activate(_ state: inout AppState) -> [Effect] {
@@ -340,7 +367,8 @@ public enum Reader {
         guard let document = state.document else { return }
         let quotes = state.visibleQuotes(in: document)
         if quotes.isEmpty {
-            state.message = StatusMessage("\(candidate.name) is not quoted in this article (F clears the filter)")
+            let hint = state.entries.count > 1 ? ": } finds the next article that quotes them" : " (F clears the filter)"
+            state.message = StatusMessage("\(candidate.name) is not quoted in this article" + hint)
             return
         }
         if let selected = state.view.selectedQuote, quotes.contains(selected) {

@@ -37,7 +37,13 @@ public enum Glyphs {
                 return Glyph(text: String(c), width: 1, isWhitespace: first.value == 0x20)
             }
         }
-        if ScalarClass.isWhitespace(first) { return Glyph(text: " ", width: 1, isWhitespace: true) }
+        if ScalarClass.isWhitespace(first) {
+            guard hasMarks(c) else { return Glyph(text: " ", width: 1, isWhitespace: true) }
+            // Marks on a space: shown on a dotted circle, like marks on nothing.
+            var view = String.UnicodeScalarView(["\u{25CC}"])
+            view.append(contentsOf: scalars.dropFirst())
+            return Glyph(text: String(view), width: 1)
+        }
         if let placeholder = TerminalSafe.placeholder(for: first) {
             // Controls form clusters of their own (CR LF aside, which is white space).
             return Glyph(text: String(Character(placeholder)), width: 1)
@@ -60,7 +66,7 @@ public enum Glyphs {
     @inlinable
     public static func measure(_ c: Character) -> (width: Int, isWhitespace: Bool) {
         let first = c.unicodeScalars.first!
-        if ScalarClass.isWhitespace(first) { return (1, true) }
+        if ScalarClass.isWhitespace(first) { return (1, !hasMarks(c)) }
         if TerminalSafe.placeholder(for: first) != nil { return (1, false) }
         let width = DisplayWidth.of(c)
         if width == 0 {
@@ -70,6 +76,14 @@ public enum Glyphs {
             }
         }
         return (width, false)
+    }
+
+    /// A cluster of white space with combining marks on it (CR LF is two spaces, not this).
+    @inlinable
+    public static func hasMarks(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        guard scalars.count > 1 else { return false }
+        return scalars.dropFirst().contains { !ScalarClass.isWhitespace($0) }
     }
 
     /// Visits the clusters of `scalars[range]` with their width, whether they are white space,
