@@ -79,7 +79,11 @@ struct AttributionSieves {
         guard j > inner.start else { return false }
         let v = s[j - 1].value
         guard v == 0x2E || v == 0x3F || v == 0x21 || v == 0x2026 else { return false }
-        return !(quote.span.end < s.count && s[quote.span.end].value == 0x2C)
+        // `"…?" a reporter asked`: a lower-case word after the mark carries the sentence on.
+        var k = quote.span.end
+        while k < s.count, ScalarClass.isSpace(s[k]) { k += 1 }
+        if k < s.count, s[k].value == 0x2C || Letters.isLower(s[k]) { return false }
+        return true
     }
 
     private func isMarkScalar(_ c: Unicode.Scalar) -> Bool {
@@ -93,7 +97,7 @@ struct AttributionSieves {
     func attribute(_ q: Int) -> Attribution? {
         let b = bounds(q)
         guard var att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) ?? label(b) ?? laterCue(b)
-                ?? sentenceSubject(b) else { return nil }
+                ?? possessiveSpeech(b) ?? sentenceSubject(b) else { return nil }
         let head = tokens[att.phrase.head].hash
         if att.phrase.kind == .pronoun, att.antecedent == nil, head == Hashes.who || head == Hashes.which {
             // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
@@ -482,7 +486,7 @@ struct AttributionSieves {
         monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year \
         morning afternoon evening night day days weeks months years earlier later recently ago
         """)
-    private static let timeOpeners = WordSet("on last this that earlier late early in during over the past next")
+    private static let timeOpeners = WordSet("on last this that earlier late early in during over the a past next")
 
     /// A pronoun or name a few words before `c`, past a short adverbial (`in the past`,
     /// `on Twitter`), with only lower-case words and prepositions between.
@@ -635,7 +639,8 @@ struct AttributionSieves {
 
     /// The speaker a sentence names with a verb of saying (`Carter said that …`), for a
     /// quotation that follows it with no attribution of its own.
-    func speakerOfSentence(_ sentence: Int) -> Attribution? {
+    /// With `anyVerb`, a sentence without a verb of saying gives its subject if a verb follows it.
+    func speakerOfSentence(_ sentence: Int, anyVerb: Bool = false) -> Attribution? {
         let extent = article.sentences[sentence].span
         let floor = tokens.firstIndex(startingAtOrAfter: extent.start)
         let end = min(tokens.firstIndex(startingAtOrAfter: extent.end), floor + Self.window * 2)
@@ -653,10 +658,50 @@ struct AttributionSieves {
             }
             k += 1
         }
+        guard anyVerb, let phrase = clauseSubject(from: floor, before: end) else { return nil }
+        return Attribution(phrase: phrase, cue: nil, rule: "")
+    }
+
+    // MARK: 6. Whose words
+
+    /// `Clinton’s campaign slogan is "…"` · `his call for "…"` · `their chants of "…"`: a noun for
+    /// something said, owned by a name or a possessive pronoun, before the quotation.
+    private func possessiveSpeech(_ b: Bounds) -> Attribution? {
+        var k = b.open - 1
+        while k > b.floor, b.open - k <= 12 {
+            let t = tokens[k]
+            if t.isWord, !t.flags.contains(.quoted), Self.speechNouns.contains(t.hash) {
+                // The owner right before the noun, or before a modifier (`campaign slogan`).
+                var o = k - 1
+                if o > b.floor, tokens[o].isWord, !tokens[o].flags.contains(.possessive), reader.nameAt[o] < 0,
+                   !Self.possessivePronouns.contains(tokens[o].hash), reader.isDescriptionWord(tokens[o]) {
+                    o -= 1
+                }
+                guard o >= b.floor, tokens[o].isWord else { return nil }
+                if Self.possessivePronouns.contains(tokens[o].hash) {
+                    return Attribution(phrase: Phrase(kind: .pronoun, tokens: o..<(o + 1), head: o), cue: span(k), rule: "possessive")
+                }
+                if tokens[o].flags.contains(.possessive), reader.nameAt[o] >= 0,
+                   let phrase = reader.backward(endingAt: o, floor: b.floor), phrase.kind == .name {
+                    return Attribution(phrase: phrase, cue: span(k), rule: "possessive")
+                }
+                return nil
+            }
+            k -= 1
+        }
         return nil
     }
 
-    // MARK: 6. The sentence's subject
+    private static let speechNouns = WordSet("""
+        slogan phrase words word remarks remark comments comment statement claim claims call calls chant chants \
+        message promise pledge warning warnings response reply answer vow motto line lines tweet tweets \
+        assertion accusation description characterization argument question questions insistence refrain mantra
+        """)
+
+    /// `his`, `her`, `their`, `its`: the owners a possessive rule resolves like pronouns.
+    private static let possessivePronouns = WordSet("his her their its")
+
+    // MARK: 7. The sentence's subject
 
     /// A quoted fragment in a sentence with no verb of saying known to the lexicon
     /// (`Ramos believes in journalism that "takes sides."`): the subject of the sentence, when

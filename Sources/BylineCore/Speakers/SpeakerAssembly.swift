@@ -228,7 +228,9 @@ struct SpeakerAssembly {
             }
             k -= 1
         }
-        return nil
+        // `President Clinton released the following statement:` — no verb of saying, but the
+        // sentence that announces the quotation has a subject.
+        return sieves.speakerOfSentence(sentence, anyVerb: true)
     }
 
     // MARK: Speakers
