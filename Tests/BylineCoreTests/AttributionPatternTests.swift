@@ -129,6 +129,26 @@ import Testing
         #expect(a.speakerName(0) == "Beth Ayala")
     }
 
+    @Test func possessiveSpeechNouns() {
+        let a = Analyzed("Governor Alan Price toured the dam. His campaign slogan is \"Build it right.\"")
+        #expect(a.speakerName(0) == "Alan Price")
+        #expect(a.mentionText(0) == "His")
+        #expect(a.quotes[0].attributionRule == "possessive")
+    }
+
+    @Test func aSentenceEndingWithAColonIntroducesTheNextParagraph() {
+        let a = Analyzed("Mayor Tom Reyes released the following statement:\n\n\"Our thoughts are with the families.\"")
+        #expect(a.speakerName(0) == "Tom Reyes")
+        #expect(a.quotes[0].attributionRule == "introduced-by-colon")
+    }
+
+    @Test func aNameSignedAfterADash() {
+        let a = Analyzed("\"The bridge changed our town.\" \u{2015} Ana Lima\n\n\"We waited ten years.\" \u{2015} Omar Haddad")
+        #expect(a.speakerName(0) == "Ana Lima")
+        #expect(a.speakerName(1) == "Omar Haddad")
+        #expect(a.quotes[0].attributionRule == "dash-signature")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })
