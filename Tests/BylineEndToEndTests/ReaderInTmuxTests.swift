@@ -268,6 +268,32 @@ struct ReaderInTmuxTests {
         #expect(screen.contains("icanon echo"))
     }
 
+    /// Speakers in 256 colours on this terminal; with NO_COLOR (or --no-color) attributes only.
+    @Test(arguments: ["", "NO_COLOR=1 ", "--no-color"])
+    func coloursFollowTheTerminalAndNoColor(setting: String) throws {
+        let session = try TmuxSession()
+        defer { session.close() }
+        let (prefix, flag) = setting.hasPrefix("--") ? ("", " " + setting) : (setting, "")
+        try session.shell("\(prefix)'\(TmuxSession.binary)'\(flag); echo \"byline exited $?\"")
+        try session.waitFor("the reader") { $0.contains("Quotes · 6") }
+        try session.keys("]")
+        try session.waitFor("the first quotation") { $0.contains("quotation 1/6") }
+        let styled = try session.tmux(["capture-pane", "-p", "-e", "-t", session.target])
+        let colour = styled.contains("38;5;") || styled.range(of: "[\\[;]3[0-7][m;]", options: .regularExpression) != nil
+        if setting.isEmpty {
+            #expect(colour, "speakers are drawn in colour")
+        } else {
+            #expect(!colour, "no colour with \(setting)")
+            // tmux merges attributes into one SGR sequence: look for the parameters 1 and 7.
+            func hasAttribute(_ n: Int) -> Bool {
+                styled.range(of: "\u{1B}\\[([0-9]+;)*\(n)(;[0-9]+)*m", options: .regularExpression) != nil
+            }
+            #expect(hasAttribute(1) && hasAttribute(7), "bold and reverse still mark speakers and the selection")
+        }
+        try session.keys("q")
+        try session.waitFor("the exit") { $0.contains("byline exited 0") }
+    }
+
     @Test func anUnknownOrMissingTermIsAClearErrorNotACrash() throws {
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close() }

@@ -65,10 +65,4 @@ public enum TextFit {
         return out + "…"
     }
 
-    /// `text` padded with spaces (or shortened) to exactly `columns`.
-    public static func pad(_ text: String, to columns: Int) -> String {
-        let cut = shorten(text, to: columns)
-        let width = DisplayWidth.of(cut)
-        return width < columns ? cut + String(repeating: " ", count: columns - width) : cut
-    }
 }
