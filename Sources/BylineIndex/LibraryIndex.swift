@@ -164,6 +164,8 @@ public final class LibraryIndex: Sendable {
             // WAL with NORMAL is durable across application crashes; only a power loss can
             // lose the last commits, and the index can always be rebuilt from the files.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // After a checkpoint, the WAL file shrinks back to this size.
+            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
         return configuration
     }
