@@ -18,7 +18,8 @@ struct FrameBench: ParsableCommand {
         discussion: """
             Each input file is read as one article, however large (the bundled seed when none \
             is given and ../shared/corpus is missing). Targets: p99 ≤ 5 ms per frame at 200×60, \
-            first frame ≤ 100 ms.
+            first frame ≤ 100 ms. "p99 best" takes each step's best time over the rounds, so that a \
+            frame delayed by another process on a busy machine does not count as the reader's.
             """)
 
     @Option(help: "Screen width.") var width = 200
@@ -51,7 +52,7 @@ struct FrameBench: ParsableCommand {
             return left ? text + pad : pad + text
         }
         print(column("article", 34, left: true) + column("size", 10) + column("frames", 8) + column("first", 10)
-              + column("p50", 10) + column("p99", 10) + column("max", 10) + column("analysis", 11))
+              + column("p50", 10) + column("p99", 10) + column("max", 10) + column("p99 best", 10) + column("analysis", 11))
         for (name, article) in inputs {
             let analysisStart = Clock.now
             let analysis = Analyzer.analyze(article)
@@ -61,6 +62,7 @@ struct FrameBench: ParsableCommand {
             print(column(name, 34, left: true) + column(String(format: "%.0f KB", Double(article.text.utf8.count) / 1000), 10)
                   + column(String(result.frames.count), 8) + column(ms(result.first), 10) + column(ms(result.percentile(0.5)), 10)
                   + column(ms(result.percentile(0.99)), 10) + column(ms(result.frames.max() ?? 0), 10)
+                  + column(ms(result.bestPercentile(0.99, rounds: rounds)), 10)
                   + column(String(format: "%.0f ms", analysisTime * 1000), 11))
             if let slowest = result.slowest {
                 print("    slowest frame: \(slowest.0) (\(ms(slowest.1))); \(analysis.quotes.count) quotations, "
@@ -84,8 +86,19 @@ struct FrameBench: ParsableCommand {
         var slowest: (String, Double)?
         var steps: [(String, Double)] = []
 
-        func percentile(_ p: Double) -> Double {
-            let sorted = frames.sorted()
+        func percentile(_ p: Double) -> Double { Self.percentile(frames, p) }
+
+        /// The percentile over each step's best time across the rounds: a frame delayed
+        /// because another process had the core is not the reader's cost.
+        func bestPercentile(_ p: Double, rounds: Int) -> Double {
+            let perRound = frames.count / max(1, rounds)
+            guard perRound > 0 else { return 0 }
+            let best = (0..<perRound).map { step in (0..<rounds).map { frames[$0 * perRound + step] }.min()! }
+            return Self.percentile(best, p)
+        }
+
+        static func percentile(_ values: [Double], _ p: Double) -> Double {
+            let sorted = values.sorted()
             guard !sorted.isEmpty else { return 0 }
             return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
         }
