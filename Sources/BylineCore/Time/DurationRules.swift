@@ -145,9 +145,9 @@ extension TimexParser {
             // `three-quarters of its food`, `a quarter of the market`: a fraction, not a time;
             // `a quarter of an hour` is fifteen minutes.
             if unit == .quarter, kw(end, .of) {
-                guard (kw(end + 1, .an) || kw(end + 1, .a)) && isUnit(end + 2, .hour), let a = amount else { return nil }
-                return TimexMatch(first: i, end: end + 3, spec: .duration(a * 15, .minute), rule: "duration.quarterHour",
-                                  takesDeterminer: true)
+                guard kw(end + 1, .an) || kw(end + 1, .a), isUnit(end + 2, .hour), let a = amount else { return nil }
+                return TimexMatch(first: i, end: end + 3, spec: .duration(a * 15, .minute),
+                                  rule: "duration.quarterHour", takesDeterminer: true)
             }
             // Ages are not time expressions: `five years old`, `a five-year-old`.
             if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) { return nil }

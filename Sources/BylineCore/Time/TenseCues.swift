@@ -87,9 +87,8 @@ extension TimexParser {
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
                 if wordIs(b, "had") || wordIs(b, "been") { return .past }
                 // `was planning to hold`: the plan belongs to the past (not `was planned for March`).
-                if wordIs(k, "planning") || wordIs(k, "going") || wordIs(k, "intending"), wordIs(b, "was") || wordIs(b, "were") {
-                    return .past
-                }
+                let progressive = wordIs(k, "planning") || wordIs(k, "going") || wordIs(k, "intending")
+                if progressive, wordIs(b, "was") || wordIs(b, "were") { return .past }
                 b -= 1
             }
             return .future
