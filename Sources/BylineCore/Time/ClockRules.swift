@@ -69,6 +69,8 @@ extension TimexParser {
         if t.kind == .number {
             guard !t.flags.contains(.grouped), !t.flags.contains(.plural) else { return nil }
             if t.digits == 4, !t.flags.contains(.decimal) {
+                // `7:30 a.m. EDT (1130 UTC)`: the same time again in another zone, not a new one.
+                if isPunct(i - 1, 0x28) { return nil }
                 // `1530 GMT`, `0900 hours`: military time needs a zone or `hours` after it.
                 let v = Int(t.value)
                 guard v % 100 < 60, v / 100 <= 24, zoneEnd(j) > j || isUnit(j, .hour) && lexKind(j) == .unitPlural

@@ -115,7 +115,7 @@ extension TimexParser {
             return TimexMatch(first: i, end: j + 2, spec: .point(.calendar(year: y, month: month, day: nil)),
                               rule: "date.monthOfYear")
         }
-        if isComma(j), let y = year4(j + 1), endsClause(j + 2) {
+        if isComma(j), let y = year4(j + 1) {
             return TimexMatch(first: i, end: j + 2, spec: .point(.calendar(year: y, month: month, day: nil)),
                               rule: "date.monthYear")
         }

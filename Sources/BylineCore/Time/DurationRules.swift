@@ -177,6 +177,10 @@ extension TimexParser {
                 default: break
                 }
                 c.spec = .point(.relative(u, sign * n, anchor))
+            } else if anchor == .narrative {
+                // `a few days later`: an unknown amount from an unknown point; the amount is what
+                // is known (`PXD`), so the duration stands without its adverb.
+                return m
             } else {
                 c.spec = .reference(sign < 0 ? "PAST_REF" : "FUTURE_REF")
             }
