@@ -6,23 +6,18 @@ enum QuotesPane {
         guard !rect.isEmpty else { return }
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
-        guard let document = state.document else {
-            screen.put("Analysing…", x: inner.x, y: rect.y, style: theme.secondaryText, maxWidth: inner.width)
-            return
-        }
+        guard let document = EmptyNote.document(&screen, inner, state) else { return }
         let list = state.visibleQuotes(in: document)
         if list.isEmpty {
             let text = state.filter.map { "No quotations by \($0.name) in this article." } ?? "No quotations found in this article."
             EmptyNote.draw(&screen, inner, text, theme)
             return
         }
-        let visible = max(1, rect.height / 2)
         let cursor = state.view.selectedQuote.flatMap { list.firstIndex(of: $0) }
-        let top = ListWindow.top(cursor: cursor ?? 0, top: state.view.quotesTop, count: list.count, visible: visible)
-        for i in 0..<visible where top + i < list.count {
-            let id = list[top + i]
+        EntryList.draw(&screen, rect, count: list.count, cursor: cursor, top: state.view.quotesTop,
+                       focused: state.focus == .quotes, theme) { screen, index, y in
+            let id = list[index]
             let quote = document.quotes[id]
-            let y = rect.y + 2 * i
             let speakerIndex = quote.speaker.flatMap { document.speakers.indices.contains($0) ? $0 : nil }
             let slot = speakerIndex.map { document.colorSlots[$0] }
             var x = inner.x
@@ -41,10 +36,6 @@ enum QuotesPane {
                 let words = document.preview(quote: id, columns: inner.width - 2)
                 screen.put(words, x: inner.x + 2, y: y + 1, style: theme.quote(slot: slot), maxWidth: inner.width - 2)
             }
-            if id == state.view.selectedQuote {
-                ListSelection.mark(&screen, Rect(x: rect.x, y: y, width: rect.width, height: min(2, rect.maxY - y)),
-                                   focused: state.focus == .quotes, theme)
-            }
         }
     }
 }
@@ -56,10 +47,7 @@ enum TimelinePane {
         guard !rect.isEmpty else { return }
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
-        guard let document = state.document else {
-            screen.put("Analysing…", x: inner.x, y: rect.y, style: theme.secondaryText, maxWidth: inner.width)
-            return
-        }
+        guard let document = EmptyNote.document(&screen, inner, state) else { return }
         let list = state.visibleRows(in: document)
         if list.isEmpty {
             let text = state.filter.map { "No dated events for \($0.name) in this article." }
@@ -67,13 +55,11 @@ enum TimelinePane {
             EmptyNote.draw(&screen, inner, text, theme)
             return
         }
-        let visible = max(1, rect.height / 2)
         let cursor = state.view.selectedRow.flatMap { list.firstIndex(of: $0) }
-        let top = ListWindow.top(cursor: cursor ?? 0, top: state.view.timelineTop, count: list.count, visible: visible)
-        for i in 0..<visible where top + i < list.count {
-            let index = list[top + i]
-            let row = document.timelineRows[index]
-            let y = rect.y + 2 * i
+        EntryList.draw(&screen, rect, count: list.count, cursor: cursor, top: state.view.timelineTop,
+                       focused: state.focus == .timeline, theme) { screen, index, y in
+            let rowIndex = list[index]
+            let row = document.timelineRows[rowIndex]
             var x = inner.x
             x += screen.put(row.label, x: x, y: y, style: theme.emphasis, maxWidth: inner.width)
             x += screen.put("  ", x: x, y: y, maxWidth: inner.maxX - x)
@@ -85,12 +71,8 @@ enum TimelinePane {
                            style: theme.mention(slot: document.colorSlots[s]), maxWidth: inner.maxX - x)
             }
             if y + 1 < rect.maxY {
-                screen.put(document.preview(sentenceOf: index, columns: inner.width - 2), x: inner.x + 2, y: y + 1,
+                screen.put(document.preview(sentenceOf: rowIndex, columns: inner.width - 2), x: inner.x + 2, y: y + 1,
                            style: theme.secondaryText, maxWidth: inner.width - 2)
-            }
-            if index == state.view.selectedRow {
-                ListSelection.mark(&screen, Rect(x: rect.x, y: y, width: rect.width, height: min(2, rect.maxY - y)),
-                                   focused: state.focus == .timeline, theme)
             }
         }
     }
@@ -103,12 +85,11 @@ enum LibraryPane {
         guard !rect.isEmpty else { return }
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
-        let visible = max(1, rect.height / 2)
-        let top = ListWindow.top(cursor: state.libraryCursor, top: state.libraryTop, count: state.entries.count, visible: visible)
-        for i in 0..<visible where top + i < state.entries.count {
-            let index = top + i
+        // The cursor is marked in the columns arrangement, and in the single one when the library is shown.
+        let marked = state.focus == .library || state.layout.arrangement == .columns
+        EntryList.draw(&screen, rect, count: state.entries.count, cursor: marked ? state.libraryCursor : nil,
+                       top: state.libraryTop, focused: state.focus == .library, theme) { screen, index, y in
             let entry = state.entries[index]
-            let y = rect.y + 2 * i
             let isCurrent = index == state.current
             let filteredCount = state.filteredCount(entry: index)
             let absent = state.filter != nil && filteredCount == 0
@@ -117,30 +98,47 @@ enum LibraryPane {
             let headline = entry.headline.isEmpty ? (entry.source.split(separator: "/").last.map(String.init) ?? "") : entry.headline
             screen.put(TextFit.shorten(headline, to: inner.width - 2), x: inner.x + 2, y: y, style: headlineStyle,
                        maxWidth: inner.width - 2)
-            if y + 1 < rect.maxY {
-                var x = inner.x + 2
-                let date = entry.date.map(DateLabel.short) ?? "undated"
-                x += screen.put(date, x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
-                let count: String
-                var countStyle = theme.secondaryText
-                if let filter = state.filter {
-                    if let n = filteredCount {
-                        count = n == 0 ? "not quoted" : "\(n) by \(filter.name)"
-                        if n > 0 { countStyle = theme.accentText.adding(.bold) }
-                    } else {
-                        count = "analysing…"
-                    }
-                } else if let n = entry.quotationCount {
-                    count = n == 1 ? "1 quotation" : "\(n) quotations"
+            guard y + 1 < rect.maxY else { return }
+            var x = inner.x + 2
+            let date = entry.date.map(DateLabel.short) ?? "undated"
+            x += screen.put(date, x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
+            let count: String
+            var countStyle = theme.secondaryText
+            if let filter = state.filter {
+                if let n = filteredCount {
+                    count = n == 0 ? "not quoted" : "\(n) by \(filter.name)"
+                    if n > 0 { countStyle = theme.accentText.adding(.bold) }
                 } else {
-                    count = state.failures[index] != nil ? "unreadable" : "analysing…"
+                    count = "analysing…"
                 }
-                x += screen.put(" · ", x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
-                screen.put(count, x: x, y: y + 1, style: countStyle, maxWidth: inner.maxX - x)
+            } else if let n = entry.quotationCount {
+                count = n == 1 ? "1 quotation" : "\(n) quotations"
+            } else {
+                count = state.failures[index] != nil ? "unreadable" : "analysing…"
             }
-            if index == state.libraryCursor, state.focus == .library || state.layout.arrangement == .columns {
-                ListSelection.mark(&screen, Rect(x: rect.x, y: y, width: rect.width, height: min(2, rect.maxY - y)),
-                                   focused: state.focus == .library, theme)
+            x += screen.put(" · ", x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
+            screen.put(count, x: x, y: y + 1, style: countStyle, maxWidth: inner.maxX - x)
+        }
+    }
+}
+
+/// A list of two-row entries, scrolled to keep the cursor in view (`top` is where it was),
+/// the cursor's entry marked: reversed when the pane has the focus, a bar otherwise.
+enum EntryList {
+    static func draw(_ screen: inout Screen, _ rect: Rect, count: Int, cursor: Int?, top stored: Int, focused: Bool,
+                     _ theme: Theme, entry: (_ screen: inout Screen, _ index: Int, _ y: Int) -> Void) {
+        let visible = max(1, rect.height / 2)
+        let top = ListWindow.top(cursor: cursor ?? stored, top: stored, count: count, visible: visible)
+        for i in 0..<visible where top + i < count {
+            let y = rect.y + 2 * i
+            entry(&screen, top + i, y)
+            if top + i == cursor {
+                let rows = Rect(x: rect.x, y: y, width: rect.width, height: min(2, rect.maxY - y))
+                if focused {
+                    screen.restyle(rows) { $0.adding(.reverse) }
+                } else {
+                    for row in rows.y..<rows.maxY { screen.put("▌", x: rows.x, y: row, style: theme.accentText) }
+                }
             }
         }
     }
@@ -148,6 +146,13 @@ enum LibraryPane {
 
 /// A short note where a list would be.
 enum EmptyNote {
+    /// The article the list is about, or nil after saying that it is still being analysed.
+    static func document(_ screen: inout Screen, _ rect: Rect, _ state: AppState) -> ReaderDocument? {
+        if let document = state.document { return document }
+        screen.put("Analysing…", x: rect.x, y: rect.y, style: state.theme.secondaryText, maxWidth: rect.width)
+        return nil
+    }
+
     static func draw(_ screen: inout Screen, _ rect: Rect, _ text: String, _ theme: Theme) {
         for (i, line) in Wrapper.wrap(text, width: max(1, rect.width)).enumerated() where i < rect.height {
             screen.put(line, x: rect.x, y: rect.y + i, style: theme.secondaryText, maxWidth: rect.width)

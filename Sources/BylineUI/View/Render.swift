@@ -109,15 +109,3 @@ enum TooSmallMessage {
         }
     }
 }
-
-/// Draws a two-row list entry's selection: reversed rows when the pane has the focus, a
-/// marker in the first column otherwise.
-enum ListSelection {
-    static func mark(_ screen: inout Screen, _ rows: Rect, focused: Bool, _ theme: Theme) {
-        if focused {
-            screen.restyle(rows) { $0.adding(.reverse) }
-        } else {
-            for y in rows.y..<rows.maxY { screen.put("▌", x: rows.x, y: y, style: theme.accentText) }
-        }
-    }
-}
