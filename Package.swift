@@ -51,7 +51,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], swiftSettings: strict),
-        .testTarget(name: "BylineIndexTests", dependencies: ["BylineIndex"], swiftSettings: strict),
+        .testTarget(
+            name: "BylineIndexTests",
+            dependencies: ["BylineIndex", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineCore"], swiftSettings: strict),
         // Runs the built `byline` binary: output formats, exit codes, error messages.
