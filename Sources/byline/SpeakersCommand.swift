@@ -28,7 +28,8 @@ struct Speakers: ParsableCommand {
                 let description = s.description.map { ", \($0)" } ?? ""
                 let aliases = s.aliases.isEmpty ? "" : " (also \(s.aliases.joined(separator: ", ")))"
                 let count = s.quotes == 1 ? "1 quotation" : "\(s.quotes) quotations"
-                print(TerminalSafe.line("\(s.name)\(description)\(aliases): \(s.kind.rawValue), \(count), \(s.mentions.count) mentions"))
+                let mentions = s.mentions.count == 1 ? "1 mention" : "\(s.mentions.count) mentions"
+                print(TerminalSafe.line("\(s.name)\(description)\(aliases): \(s.kind.rawValue), \(count), \(mentions)"))
             }
         case .json: print(JSON.array(merged.map(\.json)).serialized(pretty: true))
         case .jsonl: merged.forEach { print($0.json.serialized()) }
