@@ -29,49 +29,23 @@ enum IndexedQuotes {
                 text += DisplayPath.header(article) + "\n"
                 let quotes = byArticle[article.id] ?? []
                 if quotes.isEmpty { text += "  (no quotations)\n" }
-                for q in quotes { text += line(q, explain: explain) }
+                for q in quotes { text += record(q).textLines(explain: explain) }
                 text += "\n"
             }
             print(text, terminator: "")
-        case .json: print(JSON.array(quotations.map { record($0, explain: explain) }).serialized(pretty: true))
-        case .jsonl: quotations.forEach { print(record($0, explain: explain).serialized()) }
+        case .json: print(JSON.array(quotations.map { record($0).json(explain: explain) }).serialized(pretty: true))
+        case .jsonl: quotations.forEach { print(record($0).json(explain: explain).serialized()) }
         }
         if let speaker, quotations.isEmpty {
             warn("no quotations by a speaker matching \"\(speaker)\" in the library")
         }
     }
 
-    static func record(_ q: LibraryQuotation, explain: Bool) -> JSON {
-        let mention: JSON = q.speakerMention.map { m in
-            .object([("start", .int(m.start)), ("end", .int(m.end)), ("text", JSON(q.speakerMentionText))])
-        } ?? .null
-        var members: [(String, JSON)] = [
-            ("article", .string(DisplayPath.of(q.article.path))),
-            ("id", .int(q.ordinal)),
-            ("start", .int(q.span.start)),
-            ("end", .int(q.span.end)),
-            ("text", .string(q.text)),
-            ("speaker", JSON(q.speakerName)),
-            ("speaker_mention", mention),
-            ("cue", JSON(q.cue)),
-            ("kind", .string(q.kind.rawValue)),
-        ]
-        if explain {
-            members.append(("rules", .object([("detection", .string(q.detectionRule)), ("attribution", JSON(q.attributionRule))])))
-        }
-        return .object(members)
-    }
-
-    static func line(_ q: LibraryQuotation, explain: Bool) -> String {
-        let who = q.speakerName ?? "(unattributed)"
-        let cue = q.cue.map { ", \($0)" } ?? ""
-        let kind = q.kind == .partial ? " [partial]" : ""
-        var s = "  \(q.ordinal + 1). \(TerminalSafe.line(who))\(TerminalSafe.line(cue))\(kind)\n"
-        s += "     \u{201C}\(TerminalSafe.line(q.text))\u{201D}\n"
-        if explain {
-            s += "     found by \(q.detectionRule); attributed by \(q.attributionRule ?? "none")\n"
-        }
-        return s
+    static func record(_ q: LibraryQuotation) -> QuotationRecord {
+        QuotationRecord(
+            article: DisplayPath.of(q.article.path), id: q.ordinal, span: q.span, text: q.text, speaker: q.speakerName,
+            mention: q.speakerMention.map { ($0, q.speakerMentionText ?? "") }, cue: q.cue, kind: q.kind,
+            detectionRule: q.detectionRule, attributionRule: q.attributionRule)
     }
 }
 

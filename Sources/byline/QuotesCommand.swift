@@ -42,10 +42,10 @@ struct Quotes: ParsableCommand {
                 if quotes.isEmpty, query != nil { continue }
                 text += QuoteText.header(item) + "\n"
                 if quotes.isEmpty { text += "  (no quotations)\n" }
-                for q in quotes { text += QuoteText.line(q, in: item, explain: explain) }
+                for q in quotes { text += QuotationRecord(q, in: item).textLines(explain: explain) }
                 text += "\n"
             case .json, .jsonl:
-                records += quotes.map { QuoteJSON.record($0, in: item, explain: explain) }
+                records += quotes.map { QuotationRecord($0, in: item).json(explain: explain) }
             }
         }
         switch format.format {
@@ -59,27 +59,81 @@ struct Quotes: ParsableCommand {
     }
 }
 
-enum QuoteJSON {
-    static func record(_ q: Quote, in item: AnalyzedArticle, explain: Bool) -> JSON {
+/// One quotation as the commands print it, whether it comes from a fresh analysis or from the
+/// library index: one JSON record and one text layout for both.
+struct QuotationRecord {
+    var article: String
+    var id: Int
+    var span: TextSpan
+    /// The quoted words without their outer marks.
+    var text: String
+    var speaker: String?
+    var mention: (span: TextSpan, text: String)?
+    var cue: String?
+    var kind: QuoteKind
+    var detectionRule: String
+    var attributionRule: String?
+
+    init(_ q: Quote, in item: AnalyzedArticle) {
         let article = item.article
-        let mention: JSON = q.speakerMention.map { m in
-            .object([("start", .int(m.start)), ("end", .int(m.end)), ("text", .string(article.string(m)))])
+        self.article = article.source
+        id = q.id
+        span = q.span
+        text = QuoteText.inner(q, in: article)
+        speaker = q.speaker.map { item.speakers[$0].name }
+        mention = q.speakerMention.map { ($0, article.string($0)) }
+        cue = q.cue
+        kind = q.kind
+        detectionRule = q.detectionRule
+        attributionRule = q.attributionRule
+    }
+
+    init(article: String, id: Int, span: TextSpan, text: String, speaker: String?, mention: (span: TextSpan, text: String)?,
+         cue: String?, kind: QuoteKind, detectionRule: String, attributionRule: String?) {
+        self.article = article
+        self.id = id
+        self.span = span
+        self.text = text
+        self.speaker = speaker
+        self.mention = mention
+        self.cue = cue
+        self.kind = kind
+        self.detectionRule = detectionRule
+        self.attributionRule = attributionRule
+    }
+
+    func json(explain: Bool) -> JSON {
+        let mentionJSON: JSON = mention.map { m in
+            .object([("start", .int(m.span.start)), ("end", .int(m.span.end)), ("text", .string(m.text))])
         } ?? .null
         var members: [(String, JSON)] = [
-            ("article", .string(article.source)),
-            ("id", .int(q.id)),
-            ("start", .int(q.span.start)),
-            ("end", .int(q.span.end)),
-            ("text", .string(QuoteText.inner(q, in: article))),
-            ("speaker", JSON(q.speaker.map { item.speakers[$0].name })),
-            ("speaker_mention", mention),
-            ("cue", JSON(q.cue)),
-            ("kind", .string(q.kind.rawValue)),
+            ("article", .string(article)),
+            ("id", .int(id)),
+            ("start", .int(span.start)),
+            ("end", .int(span.end)),
+            ("text", .string(text)),
+            ("speaker", JSON(speaker)),
+            ("speaker_mention", mentionJSON),
+            ("cue", JSON(cue)),
+            ("kind", .string(kind.rawValue)),
         ]
         if explain {
-            members.append(("rules", .object([("detection", .string(q.detectionRule)), ("attribution", JSON(q.attributionRule))])))
+            members.append(("rules", .object([("detection", .string(detectionRule)), ("attribution", JSON(attributionRule))])))
         }
         return .object(members)
+    }
+
+    /// Two lines (three with `explain`): number, speaker and cue, then the words.
+    func textLines(explain: Bool) -> String {
+        let who = speaker ?? "(unattributed)"
+        let cueText = cue.map { ", \($0)" } ?? ""
+        let kindText = kind == .partial ? " [partial]" : ""
+        var s = "  \(id + 1). \(TerminalSafe.line(who))\(TerminalSafe.line(cueText))\(kindText)\n"
+        s += "     \u{201C}\(TerminalSafe.line(text))\u{201D}\n"
+        if explain {
+            s += "     found by \(detectionRule); attributed by \(attributionRule ?? "none")\n"
+        }
+        return s
     }
 }
 
@@ -94,17 +148,5 @@ enum QuoteText {
         let a = item.article
         let date = a.date.map { " (\($0.iso))" } ?? ""
         return "\(TerminalSafe.line(a.source)): \(TerminalSafe.line(a.headlineText))\(date)"
-    }
-
-    static func line(_ q: Quote, in item: AnalyzedArticle, explain: Bool) -> String {
-        let who = q.speaker.map { item.speakers[$0].name } ?? "(unattributed)"
-        let cue = q.cue.map { ", \($0)" } ?? ""
-        let kind = q.kind == .partial ? " [partial]" : ""
-        var s = "  \(q.id + 1). \(TerminalSafe.line(who))\(TerminalSafe.line(cue))\(kind)\n"
-        s += "     \u{201C}\(TerminalSafe.line(inner(q, in: item.article)))\u{201D}\n"
-        if explain {
-            s += "     found by \(q.detectionRule); attributed by \(q.attributionRule ?? "none")\n"
-        }
-        return s
     }
 }

@@ -142,4 +142,15 @@ struct BylineProcess {
             #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(command)")
         }
     }
+
+    @Test func theIndexGivesTheSameQuotationsAsAFreshAnalysis() throws {
+        let index = folder.appendingPathComponent("library.sqlite").path
+        let fresh = try BylineProcess.run(["quotes", "--format", "jsonl", "--explain", "seeds"])
+        let indexed = try BylineProcess.run(["quotes", "--format", "jsonl", "--explain", "--index", index, "seeds"])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(!fresh.stdout.isEmpty)
+        #expect(indexed.stdout == fresh.stdout)
+        let text = try BylineProcess.run(["quotes", "--index", index, "--speaker", "Daalder", "seeds"])
+        #expect(text.stdout.components(separatedBy: "Ivo Daalder, said").count - 1 == 3)
+    }
 }
