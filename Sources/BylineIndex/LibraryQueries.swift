@@ -344,9 +344,9 @@ extension LibraryIndex {
 
     /// Every article's dated events in one chronological order: by first day, then the shorter
     /// extent, then article date, article and position. Optionally only the events in
-    /// quotations of one speaker, or overlapping a range of days.
+    /// quotations of one speaker, or overlapping a range of days; a page of `limit` from `offset`.
     public func timeline(speaker speakerID: Int64? = nil, from: CivilDate? = nil, through: CivilDate? = nil,
-                         limit: Int? = nil) throws(LibraryIndexError) -> [LibraryTimelineEntry]
+                         limit: Int? = nil, offset: Int = 0) throws(LibraryIndexError) -> [LibraryTimelineEntry]
     {
         var conditions = ["t.start_day IS NOT NULL"]
         var arguments: StatementArguments = []
@@ -362,7 +362,7 @@ extension LibraryIndex {
             conditions.append("t.start_day <= ?")
             arguments += [through.dayNumber]
         }
-        let limitClause = limit.map { " LIMIT \($0)" } ?? ""
+        let limitClause = limit.map { " LIMIT \($0) OFFSET \(max(0, offset))" } ?? ""
         return try read { db in
             try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.articleColumns), t.start_day, t.end_day, t.ordinal, t.start, t."end",

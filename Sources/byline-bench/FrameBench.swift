@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineIndex
 import BylineUI
 import Foundation
 
@@ -147,24 +148,20 @@ struct FrameBench: ParsableCommand {
 
     static func measure(_ analysis: AnalyzedArticle, size: Size, rounds: Int) -> Result {
         var sink = 0
-        let source = AnalyzedListSource([analysis])
+        // The reader reads through an index: here an in-memory one holding the analysis.
+        let library = try! ReaderLibrary.holding([analysis])
         var frames: [Double] = []
         var steps: [(String, Double)] = []
         var first = 0.0
         var slowest: (String, Double)?
         for round in 0..<rounds {
-            var state = AppState(entries: source.entries, size: size)
+            var driver = ReaderDriver(library: library, size: size)
             let start = Clock.now
-            for effect in Reader.start(&state) {
-                if case .load(let i) = effect { _ = Reader.apply(.loaded(index: i, analysis: analysis), to: &state) }
-            }
-            sink &+= Reader.render(state).cells.count
+            driver.start()
+            sink &+= Reader.render(driver.state).cells.count
             if round == 0 { first = Clock.since(start) }
             for (name, action) in script(analysis, size: size) {
-                let t = Clock.now
-                _ = Reader.apply(action, to: &state)
-                sink &+= Reader.render(state).cells.count
-                let elapsed = Clock.since(t)
+                let elapsed = driver.frame(action, sink: &sink)
                 frames.append(elapsed)
                 steps.append((name, elapsed))
                 if elapsed > (slowest?.1 ?? 0) { slowest = (name, elapsed) }
@@ -177,37 +174,122 @@ struct FrameBench: ParsableCommand {
     // MARK: First frame
 
     func measureFirstFrame(size: Size) throws {
-        let binary = byline ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("byline").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            print("first frame: no byline binary at \(binary) (build it: swift build -c release --product byline)")
-            return
-        }
+        guard let binary = FirstFrame.binary(byline) else { return }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("byline-frame-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        // The reader reads folders through their index: built first, so the launches open a warm cache.
+        let index = scratch.appendingPathComponent("index.sqlite").path
+        try LibraryIndex.open(at: index).update(paths: [firstFramePath])
+        guard let times = try FirstFrame.launch(binary, ["--index", index, firstFramePath], size: size, launches: launches,
+                                                scratch: scratch)
+        else { return }
+        print(String(format: "first frame of `byline %@` (warm index) in a %d×%d pty, %d launches: median %.1f ms (min %.1f, "
+                     + "max %.1f) from process start to the first full draw; %.1f ms to exit", firstFramePath as NSString,
+                     size.width, size.height, launches, times.median, times.min, times.max, times.exit))
+    }
+}
+
+/// The reader driven in process as the event loop drives it, with the library's answers
+/// given at once: `frame` times the UI's work for one action (update, applying the answers it
+/// asked for, drawing into the `Screen`), not the index's queries, which the event loop runs
+/// on a worker thread.
+struct ReaderDriver {
+    let library: ReaderLibrary
+    var state: AppState
+
+    init(library: ReaderLibrary, size: Size) {
+        self.library = library
+        state = AppState(size: size, generation: library.generation)
+    }
+
+    mutating func start() {
+        answer(Reader.start(&state))
+    }
+
+    /// Applies `action` and the answers it leads to; returns the seconds the UI spent.
+    mutating func frame(_ action: Action, sink: inout Int) -> Double {
+        var spent = 0.0
+        let t = Clock.now
+        var effects = Reader.apply(action, to: &state)
+        spent += Clock.since(t)
+        while !effects.isEmpty {
+            var next: [Effect] = []
+            for effect in effects {
+                guard case .fetch(let request) = effect else { continue }
+                let answer = library.answer(request)
+                let a = Clock.now
+                next += Reader.apply(.answered(answer), to: &state)
+                spent += Clock.since(a)
+            }
+            effects = next
+        }
+        let r = Clock.now
+        sink &+= Reader.render(state).cells.count
+        spent += Clock.since(r)
+        return spent
+    }
+
+    private mutating func answer(_ effects: [Effect]) {
+        var effects = effects
+        while !effects.isEmpty {
+            var next: [Effect] = []
+            for effect in effects {
+                if case .fetch(let request) = effect { next += Reader.apply(.answered(library.answer(request)), to: &state) }
+            }
+            effects = next
+        }
+    }
+}
+
+/// Times from process start to the first full draw of `byline` in a pseudo-terminal.
+enum FirstFrame {
+    struct Times {
+        var median: Double
+        var min: Double
+        var max: Double
+        /// Median milliseconds to the process's exit (after the first frame).
+        var exit: Double
+    }
+
+    /// The byline binary: the one given, or the one beside byline-bench.
+    static func binary(_ given: String?) -> String? {
+        let binary = given ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("byline").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("first frame: no byline binary at \(binary) (build it: swift build -c release --product byline)")
+            return nil
+        }
+        return binary
+    }
+
+    /// Launches `binary arguments` `launches` times (HOME and the XDG folders in `scratch`),
+    /// each time preparing with `before` first; nil when byline does not report.
+    static func launch(_ binary: String, _ arguments: [String], size: Size, launches: Int, scratch: URL,
+                       before: () throws -> Void = {}) throws -> Times? {
         var toFrame: [Double] = []
         var toExit: [Double] = []
         for i in 0..<launches {
+            try before()
             let report = scratch.appendingPathComponent("report-\(i)").path
-            let wall = try PseudoTerminal.run(binary, [firstFramePath], size: size, environment: [
+            let wall = try PseudoTerminal.run(binary, arguments, size: size, environment: [
                 "TERM=xterm-256color", "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no", "HOME=\(scratch.path)",
                 "XDG_STATE_HOME=\(scratch.path)/state", "XDG_CONFIG_HOME=\(scratch.path)/config",
+                "XDG_CACHE_HOME=\(scratch.path)/cache",
             ], report: report)
-            guard let text = try? String(contentsOfFile: report, encoding: .utf8), let ms = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            guard let text = try? String(contentsOfFile: report, encoding: .utf8),
+                let ms = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
             else {
                 print("first frame: byline did not report (is it the same build as byline-bench?)")
-                return
+                return nil
             }
             toFrame.append(ms)
             toExit.append(wall * 1000)
         }
         toFrame.sort()
         toExit.sort()
-        print(String(format: "first frame of `byline %@` in a %d×%d pty, %d launches: median %.1f ms (min %.1f, max %.1f) from "
-                     + "process start to the first full draw; %.1f ms to exit", firstFramePath as NSString, size.width,
-                     size.height, launches, toFrame[toFrame.count / 2], toFrame[0], toFrame[toFrame.count - 1],
-                     toExit[toExit.count / 2]))
+        return Times(median: toFrame[toFrame.count / 2], min: toFrame[0], max: toFrame[toFrame.count - 1],
+                     exit: toExit[toExit.count / 2])
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineIndex
 import BylineUI
 import Foundation
 
@@ -8,25 +9,27 @@ struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the reader (the default command).",
         discussion: """
-            Panes: the library, the article, its quotations and its timeline. Press ? in the \
-            reader for every key. Keys and colours can be set in \
-            $XDG_CONFIG_HOME/byline/config.toml; reading positions are kept in \
-            $XDG_STATE_HOME/byline/. When stdout is not a terminal, the articles are printed \
-            as plain text instead.
+            Panes: the library, the article, its quotations and its timeline. The library is \
+            read through its index (see `byline index`): what the cache holds shows at once, \
+            and new or changed articles appear as they are analysed. Press ? in the reader for \
+            every key. Keys and colours can be set in $XDG_CONFIG_HOME/byline/config.toml; \
+            reading positions are kept in $XDG_STATE_HOME/byline/. When stdout is not a \
+            terminal, the articles are printed as plain text instead.
             """)
 
+    @OptionGroup var library: IndexOption
     @OptionGroup var articles: ArticleOptions
 
     @Flag(name: .long, help: "Draw without colours (as with NO_COLOR): bold, underline and reverse only.")
     var noColor = false
 
     func run() throws {
-        let loaded = try ArticleLoading.load(articles)
         guard isatty(STDOUT_FILENO) == 1 else {
-            printPlain(loaded)
+            printPlain(try ArticleLoading.load(articles))
             return
         }
-        let code = try ReaderLoop.run(source: ArticleListSource(articles: loaded), noColor: noColor)
+        let opened = try ReaderOpening.open(library, articles)
+        let code = try ReaderLoop.run(opened, noColor: noColor)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -39,5 +42,49 @@ struct Read: ParsableCommand {
                 print(TerminalSafe.line(article.string(p.span)))
             }
         }
+    }
+}
+
+/// The library the reader opens, and how to bring it up to date.
+struct OpenedLibrary {
+    var library: ReaderLibrary
+    /// The paths to update the index with in the background (nil: the index's own), or no
+    /// update at all (the bundled seed).
+    var update: (paths: [String]?, referenceDate: CivilDate?)?
+    /// What the user should know about the cache (moved aside, in memory).
+    var notices: [String]
+}
+
+/// Finds the index for the reader: the bundled seed in memory when no path is given, else the
+/// cache of the given folders (or `--index`).
+enum ReaderOpening {
+    static func open(_ option: IndexOption, _ articles: ArticleOptions) throws -> OpenedLibrary {
+        if articles.paths.isEmpty, option.index == nil {
+            // The seed is no file of a library: analysed here and kept in memory, so it opens
+            // from any folder, with or without a writable cache.
+            let seed = Analyzer.analyze(BundledSeed.article(date: articles.referenceDate))
+            do {
+                return OpenedLibrary(library: try ReaderLibrary.holding([seed]), update: nil, notices: [])
+            } catch {
+                throw InputError(description: error.description)
+            }
+        }
+        // A missing path is an error before the terminal is taken over (the update would only
+        // find it in the background).
+        for path in articles.paths where !FileManager.default.fileExists(atPath: path) {
+            throw ReadError.notFound(path)
+        }
+        let file = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: articles.paths)
+        let index = LibraryIndex.open(at: file)
+        if articles.paths.isEmpty {
+            let roots = (try? index.libraryPaths()) ?? []
+            if roots.isEmpty {
+                let why = index.notices.isEmpty ? "" : " (\(index.notices.joined(separator: "; ")))"
+                throw InputError(description: "the index \(file) holds no library yet\(why): give the article files or folders to read")
+            }
+        }
+        return OpenedLibrary(library: ReaderLibrary(index: index),
+                             update: (articles.paths.isEmpty ? nil : articles.paths, articles.referenceDate),
+                             notices: index.notices)
     }
 }

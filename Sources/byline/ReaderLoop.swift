@@ -1,12 +1,15 @@
 import BylineCore
+import BylineIndex
 import BylineTerminal
 import BylineUI
 import Foundation
 
-/// The reader's event loop: read an event, `update`, run the effects, `render`, draw.
+/// The reader's event loop: read an event, `update`, run the effects, `render`, draw. The
+/// library index answers on a worker thread; a background update of the index runs beside it
+/// and is polled here, so no key ever waits for indexing.
 enum ReaderLoop {
     /// Runs the reader until the user quits or a quit signal arrives; returns the exit status.
-    static func run(source: any ReaderSource, noColor: Bool) throws -> Int32 {
+    static func run(_ opened: OpenedLibrary, noColor: Bool) throws -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let (config, configWarnings) = ReaderConfig.load(environment: environment)
         let positionsPath = ReadingMemory.path(environment: environment)
@@ -21,15 +24,30 @@ enum ReaderLoop {
             throw InputError(description: error.description)
         }
 
-        var state = AppState(entries: source.entries, size: terminal.size, theme: config.theme(terminal.colorMode),
-                             keymap: config.keymap, remembered: remembered)
-        if !warnings.isEmpty {
-            state.message = StatusMessage("warning: " + warnings.joined(separator: " · "), kind: .warning, sticky: true)
+        let library = opened.library
+        var state = AppState(size: terminal.size, theme: config.theme(terminal.colorMode), keymap: config.keymap,
+                             remembered: remembered, generation: library.generation)
+        let startup = warnings.map { "warning: " + $0 } + opened.notices.map(TerminalSafe.line)
+        if !startup.isEmpty {
+            state.message = StatusMessage(startup.joined(separator: " · "), kind: .warning, sticky: true)
         }
-        let loader = BackgroundLoader(source: source)
-        // The first article is analysed before the first frame, so it opens with its highlights.
-        for effect in Reader.start(&state) {
-            if case .load(let index) = effect { _ = Reader.apply(loader.loadNow(index), to: &state) }
+        // What the cache holds is read before the first frame (a page of articles, the first
+        // article: a few milliseconds), so the reader opens on an article with its highlights.
+        var pending = Reader.start(&state)
+        if opened.update != nil {
+            // Said from the first frame: an empty library is one still being indexed.
+            pending += Reader.apply(.indexing(IndexProgress(phase: .scanning)), to: &state)
+        }
+        for _ in 0..<4 where pending.contains(where: { if case .fetch = $0 { true } else { false } }) {
+            var next: [Effect] = []
+            for effect in pending {
+                if case .fetch(let request) = effect {
+                    next += Reader.apply(.answered(library.answer(request)), to: &state)
+                } else {
+                    next.append(effect)
+                }
+            }
+            pending = next
         }
         // Benchmark and test hooks, once the first frame is on screen: report the time since
         // the given clock reading (CLOCK_MONOTONIC nanoseconds, taken by the benchmark before it
@@ -37,39 +55,63 @@ enum ReaderLoop {
         let firstFrameReport = environment["BYLINE_FIRST_FRAME_REPORT"].flatMap(FirstFrameReport.init)
         let crashAfterFirstFrame = environment["BYLINE_CRASH_AFTER_FIRST_FRAME"] == "1"
 
+        let worker = LibraryWorker(library: library)
+        var indexing: IndexingTask?
+        var lastProgress: IndexProgress?
+        var indexingReported = false
+        var exitWarnings: [String] = []
+        var dirty = true
         var forceRedraw = false
-        var prefetched = false
         var quitSignal: Int32?
         loop: while true {
-            terminal.draw(Reader.render(state), force: forceRedraw)
-            forceRedraw = false
+            if dirty || forceRedraw {
+                terminal.draw(Reader.render(state), force: forceRedraw)
+                dirty = false
+                forceRedraw = false
+            }
             if let firstFrameReport {
                 firstFrameReport.write()
                 break
             }
             if crashAfterFirstFrame { fatalError("crash requested by BYLINE_CRASH_AFTER_FIRST_FRAME") }
-            if !prefetched {
-                // Analyse the rest of the library in the background, for its counts and the picker.
-                loader.prefetch(state.entries.indices.filter { state.documents[$0] == nil && !state.loading.contains($0) })
-                prefetched = true
+            if let update = opened.update, indexing == nil {
+                indexing = library.index.startUpdate(paths: update.paths, referenceDate: update.referenceDate)
             }
-            var actions = loader.takeResults()
+            for effect in pending {
+                if case .fetch(let request) = effect { worker.submit(request) }
+            }
+            pending = []
+            var actions: [Action] = []
+            if let task = indexing, !indexingReported {
+                let progress = task.progress
+                if progress != lastProgress {
+                    lastProgress = progress
+                    actions.append(.indexing(progress))
+                }
+                if let result = task.result {
+                    indexingReported = true
+                    actions += outcome(result, exitWarnings: &exitWarnings)
+                }
+            }
+            actions += worker.takeAnswers().map(Action.answered)
             if let signal = terminal.takeQuitSignal() {
                 quitSignal = signal
                 break
             }
-            if let event = terminal.read(timeout: loader.isBusy ? 40 : 200) {
+            let busy = worker.isBusy || (indexing.map { !$0.isFinished } ?? false) || !actions.isEmpty
+            if let event = terminal.read(timeout: actions.isEmpty ? (busy ? 40 : 200) : 0) {
                 switch event {
                 case .key(let key): actions.append(.key(key))
                 case .mouse(let mouse): actions.append(.mouse(mouse))
                 case .resize(let size): actions.append(.resize(size))
                 }
-                actions += loader.takeResults()
+                actions += worker.takeAnswers().map(Action.answered)
             }
             for action in actions {
+                dirty = true
                 for effect in Reader.apply(action, to: &state) {
                     switch effect {
-                    case .load(let index): loader.request(index)
+                    case .fetch(let request): worker.submit(request)
                     case .redraw: forceRedraw = true
                     case .quit: break loop
                     }
@@ -77,103 +119,106 @@ enum ReaderLoop {
             }
         }
         terminal.stop()
-        loader.cancel()
+        worker.stop()
+        if let indexing { stop(indexing) }
         if let warning = ReadingMemory.save(state.rememberedViews, path: positionsPath) { warnings.append(warning) }
-        for warning in warnings { warn(warning) }
+        for warning in warnings + exitWarnings { warn(warning) }
         if let quitSignal { return 128 + quitSignal }
         return 0
     }
-}
 
-/// Analyses articles off the event loop's thread: first what the reader asks for, then the
-/// rest of the library (prefetch), on every core; results wait in an inbox the loop drains.
-final class BackgroundLoader: @unchecked Sendable {
-    private let source: any ReaderSource
-    private let condition = NSCondition()
-    private var urgent: [Int] = []
-    private var background: [Int] = []
-    private var running: Set<Int> = []
-    private var results: [Action] = []
-    private var cancelled = false
-    private var workersStarted = false
-
-    init(source: any ReaderSource) { self.source = source }
-
-    /// Analyses an article on the calling thread (the first one, before the first frame).
-    func loadNow(_ index: Int) -> Action {
-        do {
-            return .loaded(index: index, analysis: try source.analyzedArticle(at: index))
-        } catch {
-            return .loadFailed(index: index, message: "\(error)")
+    /// What the reader shows when the background update ends: files it skipped, or the error
+    /// that stopped it. The details are printed on exit too.
+    static func outcome(_ result: Result<IndexUpdateSummary, LibraryIndexError>, exitWarnings: inout [String]) -> [Action] {
+        switch result {
+        case .success(let summary):
+            let skipped = summary.failures.map { TerminalSafe.line("skipped \($0.error.description)") }
+            exitWarnings += skipped + summary.warnings.map(TerminalSafe.line)
+            guard let first = skipped.first else { return [] }
+            let more = skipped.count > 1 ? " (and \(skipped.count - 1) more, listed on exit)" : ""
+            return [.notify(StatusMessage(first + more, kind: .warning, sticky: true))]
+        case .failure(.cancelled):
+            return []
+        case .failure(let error):
+            let hint = error.isDamage ? "; run `byline index --rebuild` with the same folders" : ""
+            exitWarnings.append(TerminalSafe.line("indexing stopped: \(error.description)\(hint)"))
+            return [.indexingFailed(TerminalSafe.line(error.description + hint))]
         }
     }
 
-    func request(_ index: Int) {
-        condition.lock()
-        if !urgent.contains(index), !running.contains(index) { urgent.append(index) }
-        background.removeAll { $0 == index }
-        startWorkersLocked()
-        condition.signal()
-        condition.unlock()
+    /// Stops the background update: what was committed stays. Waits a little for the batch
+    /// being written; a write cut short by the exit is rolled back by SQLite.
+    static func stop(_ task: IndexingTask) {
+        task.cancel()
+        let deadline = DispatchTime.now().uptimeNanoseconds + 500_000_000
+        while !task.isFinished, DispatchTime.now().uptimeNanoseconds < deadline { usleep(5_000) }
     }
+}
 
-    func prefetch(_ indices: [Int]) {
-        guard !indices.isEmpty else { return }
+/// Answers the reader's requests on a thread of its own, in the order they come; the answers
+/// wait in an inbox the event loop drains. The reader keeps at most one request of a kind on
+/// its way, so the queue stays short.
+final class LibraryWorker: @unchecked Sendable {
+    private let library: ReaderLibrary
+    private let condition = NSCondition()
+    private var queue: [LibraryRequest] = []
+    private var answers: [LibraryAnswer] = []
+    private var running = false
+    private var stopped = false
+    private var started = false
+
+    init(library: ReaderLibrary) { self.library = library }
+
+    func submit(_ request: LibraryRequest) {
         condition.lock()
-        background.append(contentsOf: indices)
-        startWorkersLocked()
-        condition.broadcast()
+        queue.append(request)
+        if !started {
+            started = true
+            let thread = Thread { [self] in work() }
+            thread.qualityOfService = .userInitiated
+            thread.start()
+        }
+        condition.signal()
         condition.unlock()
     }
 
     var isBusy: Bool {
         condition.lock()
         defer { condition.unlock() }
-        return !urgent.isEmpty || !background.isEmpty || !running.isEmpty || !results.isEmpty
+        return !queue.isEmpty || running || !answers.isEmpty
     }
 
-    func takeResults() -> [Action] {
+    func takeAnswers() -> [LibraryAnswer] {
         condition.lock()
         defer { condition.unlock() }
-        let taken = results
-        results = []
+        let taken = answers
+        answers = []
         return taken
     }
 
-    func cancel() {
+    func stop() {
         condition.lock()
-        cancelled = true
-        urgent = []
-        background = []
+        stopped = true
+        queue = []
         condition.broadcast()
         condition.unlock()
-    }
-
-    private func startWorkersLocked() {
-        guard !workersStarted else { return }
-        workersStarted = true
-        for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
-            let thread = Thread { [self] in work() }
-            thread.qualityOfService = .utility
-            thread.start()
-        }
     }
 
     private func work() {
         while true {
             condition.lock()
-            while !cancelled, urgent.isEmpty, background.isEmpty { condition.wait() }
-            if cancelled {
+            while !stopped, queue.isEmpty { condition.wait() }
+            if stopped {
                 condition.unlock()
                 return
             }
-            let index = urgent.isEmpty ? background.removeFirst() : urgent.removeFirst()
-            running.insert(index)
+            let request = queue.removeFirst()
+            running = true
             condition.unlock()
-            let action = loadNow(index)
+            let answer = library.answer(request)
             condition.lock()
-            running.remove(index)
-            if !cancelled { results.append(action) }
+            running = false
+            if !stopped { answers.append(answer) }
             condition.unlock()
         }
     }

@@ -50,7 +50,6 @@ import Testing
 
     @Test func fixtureSearchAndLibrary() {
         var h = Harness([Fixture.analysis()] + Fixture.otherArticles(), size: Size(width: 160, height: 30))
-        for i in 1..<3 { h.send(.loaded(index: i, analysis: try! h.source.analyzedArticle(at: i))) }
         h.press("/")
         h.type("bridge")
         h.press("enter", "n")

@@ -147,11 +147,12 @@ import Testing
 
     @Test func nextAndPreviousArticleLoadOnDemand() {
         var h = Harness([Fixture.analysis()] + Fixture.otherArticles(), size: Self.wide)
-        #expect(h.effects == [.load(0)])
+        #expect(h.effects.last == .fetch(.article(h.articleID(0))), "the first article is read from the index when it opens")
+        #expect(h.state.documents.count == 1)
         h.run(.nextArticle)
         #expect(h.state.current == 1)
-        #expect(h.effects.last == .load(1))
-        #expect(h.state.entries[1].quotationCount == 1)
+        #expect(h.effects.last == .fetch(.article(h.articleID(1))))
+        #expect(h.state.articles.row(1)?.quotationCount == 1)
         #expect(h.articleLines().first?.contains("Engineer asks for a bridge review") == true)
         h.press("}")
         h.run(.nextArticle)
@@ -313,7 +314,6 @@ import Testing
 
     @Test func theFilterCarriesAcrossArticlesAndTheLibraryShowsWhereTheSpeakerIs() {
         var h = Harness([Fixture.analysis()] + Fixture.otherArticles(), size: Size(width: 160, height: 40))
-        for i in 1..<3 { h.send(.loaded(index: i, analysis: try! h.source.analyzedArticle(at: i))) }
         h.press("f")
         guard case .picker(let picker) = h.state.mode else { return }
         let berg = picker.candidates.first { $0.name == "Tom Berg" }
@@ -468,11 +468,12 @@ import Testing
 
     @Test func aFailedLoadIsShownNotFatal() {
         var h = Harness([Fixture.analysis()] + Fixture.otherArticles(), size: Size(width: 160, height: 40))
-        h.send(.loadFailed(index: 2, message: "permission denied"))
+        let third = h.articleID(2)
+        h.send(.answered(.failed(.article(third), message: "permission denied")))
         #expect(h.paneLines(.library).joined().contains("unreadable"))
         h.state.current = 2
-        h.state.documents[2] = nil
-        h.send(.loadFailed(index: 2, message: "permission denied"))
+        h.state.currentID = third
+        h.send(.answered(.failed(.article(third), message: "permission denied")))
         #expect(h.state.message?.text == "permission denied")
         #expect(h.text.contains("Could not open this article: permission denied"))
     }

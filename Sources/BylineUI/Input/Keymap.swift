@@ -22,6 +22,9 @@ public enum Command: String, CaseIterable, Sendable {
     case pickSpeaker = "pick_speaker"
     case clearFilter = "clear_filter"
     case search
+    case searchLibrary = "search_library"
+    case speakerQuotations = "speaker_quotations"
+    case libraryTimeline = "library_timeline"
     case nextMatch = "next_match"
     case previousMatch = "previous_match"
     case cancel
@@ -40,11 +43,11 @@ public enum Command: String, CaseIterable, Sendable {
     public var group: Group {
         switch self {
         case .scrollDown, .scrollUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom: return .reading
-        case .nextQuote, .previousQuote, .pickSpeaker, .clearFilter: return .quotations
+        case .nextQuote, .previousQuote, .pickSpeaker, .clearFilter, .speakerQuotations: return .quotations
         case .nextArticle, .previousArticle, .activate, .focusNext, .focusPrevious, .showLibrary, .showArticle,
-            .showQuotes, .showTimeline:
+            .showQuotes, .showTimeline, .libraryTimeline:
             return .panes
-        case .search, .nextMatch, .previousMatch, .cancel: return .search
+        case .search, .searchLibrary, .nextMatch, .previousMatch, .cancel: return .search
         case .help, .redraw, .quit: return .other
         }
     }
@@ -67,16 +70,19 @@ public enum Command: String, CaseIterable, Sendable {
         case .activate: return "open the entry: jump the article to it"
         case .focusNext: return "focus the next pane"
         case .focusPrevious: return "focus the previous pane"
-        case .showLibrary: return "library pane"
+        case .showLibrary: return "library pane (again: back to its articles)"
         case .showArticle: return "article pane"
         case .showQuotes: return "quotations pane"
         case .showTimeline: return "timeline pane"
+        case .libraryTimeline: return "the library's timeline (the speaker's, with a filter)"
         case .pickSpeaker: return "filter by speaker (type to narrow)"
         case .clearFilter: return "clear the speaker filter"
-        case .search: return "search the article"
+        case .speakerQuotations: return "the speaker's quotations across the library, by date"
+        case .search: return "search the article (in the library pane: the library)"
+        case .searchLibrary: return "search the library: ranked articles and quotations"
         case .nextMatch: return "next match"
         case .previousMatch: return "previous match"
-        case .cancel: return "clear search highlights and messages"
+        case .cancel: return "clear search highlights and messages; in the library pane, back to its articles"
         case .help: return "this help"
         case .redraw: return "redraw the screen"
         case .quit: return "quit"
@@ -119,7 +125,10 @@ public struct Keymap: Equatable, Sendable {
             (.showTimeline, ["4", "t"]),
             (.pickSpeaker, ["f", "s"]),
             (.clearFilter, ["F"]),
+            (.speakerQuotations, ["A"]),
+            (.libraryTimeline, ["T"]),
             (.search, ["/"]),
+            (.searchLibrary, ["S"]),
             (.nextMatch, ["n"]),
             (.previousMatch, ["N"]),
             (.cancel, ["esc"]),

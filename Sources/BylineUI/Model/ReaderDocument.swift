@@ -31,6 +31,8 @@ public final class ReaderDocument {
     public let quoteRuns: [SpanRun]
     public let mentionRuns: [SpanRun]
     public let timelineRows: [TimelineRow]
+    /// The library speaker (merged across articles) of each speaker, where the index knows it.
+    public let persons: [PersonID?]
 
     private var wrapCache: [(width: Int, paragraphs: [[WrappedLine]?])] = []
     private var filtered: (filter: SpeakerFilter?, passing: [Bool], quotes: [Int], rows: [Int])?
@@ -50,8 +52,9 @@ public final class ReaderDocument {
     public var quotes: [Quote] { analysis.quotes }
     public var speakers: [Speaker] { analysis.speakers }
 
-    public init(_ analysis: AnalyzedArticle, paletteSize: Int) {
+    public init(_ analysis: AnalyzedArticle, paletteSize: Int, persons: [Int: PersonID] = [:]) {
         self.analysis = analysis
+        self.persons = analysis.speakers.map { persons[$0.id] }
         identity = ReaderDocument.identity(of: analysis.article)
         colorSlots = SpeakerColors.slots(for: analysis.speakers, paletteSize: paletteSize)
         quoteRuns = analysis.quotes.map { SpanRun(span: $0.span, owner: $0.id) }.sorted { $0.span < $1.span }
@@ -94,7 +97,8 @@ public final class ReaderDocument {
     /// worked out once per filter (matching names is not cheap, and every frame asks).
     func filtered(by filter: SpeakerFilter?) -> (passing: [Bool], quotes: [Int], rows: [Int]) {
         if let cached = filtered, cached.filter == filter { return (cached.passing, cached.quotes, cached.rows) }
-        let passing = speakerKeys.map { filter?.matches($0) ?? true }
+        let keys = speakerKeys
+        let passing = keys.indices.map { i in filter?.passes(keys: keys[i], person: persons[i]) ?? true }
         func passes(_ speaker: Int?) -> Bool {
             guard filter != nil else { return true }
             guard let speaker, passing.indices.contains(speaker) else { return false }

@@ -1,4 +1,5 @@
 import BylineCore
+import BylineIndex
 
 /// Where the article pane's top row is: a paragraph, and a scalar offset inside it (the start
 /// of the top line; past the paragraph's end for the rows below its text). Independent of the
@@ -35,25 +36,33 @@ public struct ArticleView: Hashable, Sendable {
     public init() {}
 }
 
-/// A speaker chosen in the picker; it holds across articles, matched by name (the rules of
-/// `SpeakerQuery.matches`, on names folded once: see `NameKey`).
+/// A speaker chosen in the picker; it holds across articles. With `person` (a speaker merged
+/// across the library by the index), an article's speaker passes when the index merged it into
+/// that person; without (or for a speaker not merged yet while an update runs), by name: the
+/// rules of `SpeakerQuery.matches`, on names folded once (see `NameKey`).
 public struct SpeakerFilter: Hashable, Sendable {
     public let name: String
     public let aliases: [String]
+    public let person: PersonID?
     private let key: NameKey
     private let aliasKeys: Set<String>
 
-    public init(name: String, aliases: [String] = []) {
+    public init(name: String, aliases: [String] = [], person: PersonID? = nil) {
         self.name = name
         self.aliases = aliases
+        self.person = person
         key = NameKey(name)
         aliasKeys = Set(aliases.map { NameKey($0).folded })
     }
 
-    public static func == (a: SpeakerFilter, b: SpeakerFilter) -> Bool { a.name == b.name && a.aliases == b.aliases }
+    public static func == (a: SpeakerFilter, b: SpeakerFilter) -> Bool {
+        a.name == b.name && a.aliases == b.aliases && a.person == b.person
+    }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(aliases)
+        hasher.combine(person)
     }
 
     /// The same folded name, or every word of the filter's name among a name's words, or the
@@ -70,7 +79,13 @@ public struct SpeakerFilter: Hashable, Sendable {
     }
 
     public func matches(_ speaker: Speaker) -> Bool { matches(SpeakerKeys(speaker)) }
-    public func matches(_ summary: SpeakerSummary) -> Bool { matches(summary.keys) }
+
+    /// Whether an article's speaker passes: by the library speaker it was merged into when
+    /// both are known, else by name.
+    public func passes(keys: SpeakerKeys, person speakerPerson: PersonID?) -> Bool {
+        if let person, let speakerPerson { return person == speakerPerson }
+        return matches(keys)
+    }
 }
 
 public struct SearchState: Hashable, Sendable {
@@ -79,7 +94,7 @@ public struct SearchState: Hashable, Sendable {
     public var current: Int?
 }
 
-/// One speaker in the picker, merged across the library by name.
+/// One speaker in the picker: a speaker merged across the library by the index.
 public struct PickerCandidate: Hashable, Sendable {
     public var name: String
     public var description: String?
@@ -87,21 +102,74 @@ public struct PickerCandidate: Hashable, Sendable {
     public var aliases: [String]
     public var quotationCount: Int
     public var articleCount: Int
+    public var person: PersonID?
     /// Folded words of the name, aliases and description, for narrowing.
     public var words: [String]
+
+    public init(name: String, description: String? = nil, kind: SpeakerKind = .person, aliases: [String] = [],
+                quotationCount: Int, articleCount: Int, person: PersonID? = nil) {
+        self.name = name
+        self.description = description
+        self.kind = kind
+        self.aliases = aliases
+        self.quotationCount = quotationCount
+        self.articleCount = articleCount
+        self.person = person
+        words = SpeakerKeys(name: name, aliases: aliases, description: description).allWords
+    }
+
+    public init(_ speaker: LibrarySpeaker) {
+        self.init(name: speaker.name, description: speaker.description, kind: speaker.kind, aliases: speaker.aliases,
+                  quotationCount: speaker.quoteCount, articleCount: speaker.articleCount, person: speaker.id)
+    }
+}
+
+/// What choosing a speaker in the picker does.
+public enum PickerPurpose: Hashable, Sendable {
+    /// Filter the panes to the speaker.
+    case filter
+    /// Filter, and list the speaker's quotations across the library.
+    case libraryQuotations
 }
 
 public struct SpeakerPicker: Hashable, Sendable {
     public var query: String = ""
     public var cursor: Int = 0
     public var top: Int = 0
-    public var candidates: [PickerCandidate]
+    /// Every speaker of the library, most quoted first (empty until the index answers).
+    public private(set) var candidates: [PickerCandidate] = []
+    /// Whether the index has answered (`candidates` is then the library's list).
+    public private(set) var answered = false
+    public var purpose: PickerPurpose = .filter
+    /// The request `candidates` answer.
+    var request: LibraryRequest?
+    /// The candidates whose words start with every word typed (as `SpeakerQuery.prefixMatches`),
+    /// worked out when the query or the list changes, not on every frame.
+    public private(set) var visible: [PickerCandidate] = []
 
-    /// The candidates whose words start with every word typed (as `SpeakerQuery.prefixMatches`).
-    public var visible: [PickerCandidate] {
+    public init(purpose: PickerPurpose = .filter) {
+        self.purpose = purpose
+    }
+
+    mutating func setCandidates(_ list: [PickerCandidate], answering request: LibraryRequest) {
+        candidates = list
+        answered = true
+        self.request = request
+        narrow()
+    }
+
+    mutating func setQuery(_ text: String) {
+        query = text
+        cursor = 0
+        top = 0
+        narrow()
+    }
+
+    private mutating func narrow() {
         let typed = NameKey(query).words
-        if typed.isEmpty { return candidates }
-        return candidates.filter { candidate in typed.allSatisfy { q in candidate.words.contains { $0.hasPrefix(q) } } }
+        visible = typed.isEmpty ? candidates
+            : candidates.filter { candidate in typed.allSatisfy { q in candidate.words.contains { $0.hasPrefix(q) } } }
+        cursor = min(cursor, max(0, visible.count - 1))
     }
 }
 
@@ -110,8 +178,10 @@ public enum Mode: Hashable, Sendable {
     case normal
     case help(top: Int)
     case picker(SpeakerPicker)
-    /// Typing a search; `previous` is restored if the search is cancelled.
+    /// Typing a search of the article.
     case searching(query: String)
+    /// Typing a search of the whole library.
+    case searchingLibrary(query: String)
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -147,8 +217,8 @@ public struct RememberedView: Hashable, Codable, Sendable {
 
 /// Work for the event loop that `update` asks for but cannot do itself.
 public enum Effect: Hashable, Sendable {
-    /// Analyse (or fetch) article `i` and send `.loaded`.
-    case load(Int)
+    /// Ask the library (off the event loop's thread) and send the answer back as `.answered`.
+    case fetch(LibraryRequest)
     /// Clear the terminal and draw everything again.
     case redraw
     case quit
@@ -160,31 +230,49 @@ public enum Action: Sendable {
     case command(Command)
     case mouse(MouseEvent)
     case resize(Size)
-    case loaded(index: Int, analysis: AnalyzedArticle)
-    case loadFailed(index: Int, message: String)
+    case answered(LibraryAnswer)
+    /// The background update of the index moved on (or finished: phase `.finished`).
+    case indexing(IndexProgress)
+    /// The background update stopped on an error.
+    case indexingFailed(String)
     case notify(StatusMessage)
 }
 
 /// The whole state of the reader. `Reader.update` changes it, `Reader.render` draws it.
 public struct AppState {
     public var size: Size
-    public var entries: [LibraryEntry]
+    /// The library's articles around where the library pane looks.
+    public var articles = RowWindow<LibraryEntry>()
+    /// The open article's position in the library, and its id (nil until the library has one).
     public var current = 0
-    /// Analysed articles by library index (a cache: reading them never changes meaning).
-    public var documents: [Int: ReaderDocument] = [:]
-    public var views: [Int: ArticleView] = [:]
-    public var loading: Set<Int> = []
-    public var failures: [Int: String] = [:]
+    public var currentID: ArticleID?
+    /// The open article's position is not known yet (it was opened from a list across the
+    /// library): the next page of articles says.
+    public var currentPositionPending = false
+    /// A position to open once the library's rows around it have arrived.
+    public var pendingOpen: Int?
+    /// Where to go in an article being opened (a quotation, a dated event, search matches).
+    public var pendingJump: PendingJump?
+    /// Analysed articles by id (a cache: reading them never changes meaning).
+    public var documents: [ArticleID: ReaderDocument] = [:]
+    /// Ids in `documents`, the least recently opened first.
+    var documentOrder: [ArticleID] = []
+    public var views: [ArticleID: ArticleView] = [:]
+    public var failures: [ArticleID: String] = [:]
     public var focus: Pane = .article
     /// The pane below the quotations in the two-column arrangement: the timeline or the library.
     public var secondary: Pane = .timeline
+    /// The library pane's cursor among the articles, and the article under it.
     public var libraryCursor = 0
+    public var libraryCursorID: ArticleID?
     public var libraryTop = 0
+    /// The library pane's other lists: a speaker's quotations, the library timeline, search results.
+    public var library = LibraryLists()
     public var filter: SpeakerFilter? {
-        didSet { if filter != oldValue { refreshFilterCounts() } }
+        didSet { if filter != oldValue { appearances = Answered() } }
     }
-    /// The filter's speaker's quotation count per analysed library entry.
-    public private(set) var filterCounts: [Int: Int] = [:]
+    /// The articles the filter's speaker appears in (from the index).
+    public var appearances = Answered<SpeakerAppearances>()
     public var search: SearchState?
     public var mode: Mode = .normal
     public var message: StatusMessage?
@@ -193,25 +281,47 @@ public struct AppState {
     /// Reading positions from earlier runs, by document identity.
     public var remembered: [String: RememberedView]
     public var quitting = false
+    /// The index's generation as last known: it moves when an update commits, and what was
+    /// read at an older one is asked for again.
+    public var generation: Int64 = 0
+    /// The background update's progress, while one runs.
+    public var indexing: IndexProgress?
+    /// Requests on their way, at most one of each kind.
+    public var inFlight: [LibraryRequest.Kind: LibraryRequest] = [:]
+    /// Requests that failed: not asked again until the generation moves.
+    public var failedRequests: [LibraryRequest.Kind: LibraryRequest] = [:]
 
-    public init(entries: [LibraryEntry], size: Size, theme: Theme = Theme(mode: .extended), keymap: Keymap = .standard,
-                remembered: [String: RememberedView] = [:]) {
-        self.entries = entries
+    public init(size: Size, theme: Theme = Theme(mode: .extended), keymap: Keymap = .standard,
+                remembered: [String: RememberedView] = [:], generation: Int64 = 0) {
         self.size = size
         self.theme = theme
         self.keymap = keymap
         self.remembered = remembered
+        self.generation = generation
     }
 
-    public var document: ReaderDocument? { documents[current] }
+    public var document: ReaderDocument? { currentID.flatMap { documents[$0] } }
 
     public var view: ArticleView {
-        get { views[current] ?? ArticleView() }
-        set { views[current] = newValue }
+        get { currentID.flatMap { views[$0] } ?? ArticleView() }
+        set { if let id = currentID { views[id] = newValue } }
     }
 
+    /// Articles in the library (0 until the index answers).
+    public var articleCount: Int { articles.count ?? 0 }
+
+    /// The library entry of the open article, when its row is at hand.
+    public var currentEntry: LibraryEntry? {
+        if let entry = articles.row(current), entry.id == currentID { return entry }
+        return nil
+    }
+
+    /// The articles the layout makes room for: while an update runs, the files it found count
+    /// too, so the library column does not wait for their analysis to appear.
+    public var layoutArticleCount: Int { max(articleCount, indexing?.files ?? 0) }
+
     public var layout: FrameLayout {
-        FrameLayout.compute(size: size, focus: focus, secondary: secondary, articleCount: entries.count)
+        FrameLayout.compute(size: size, focus: focus, secondary: secondary, articleCount: layoutArticleCount)
     }
 
     // MARK: Filtered lists
@@ -230,30 +340,24 @@ public struct AppState {
         return passing[index]
     }
 
-    /// The filter's speaker's quotation count in library entry `i` (nil before it is analysed).
-    public func filteredCount(entry i: Int) -> Int? {
-        guard filter != nil else { return nil }
-        return filterCounts[i]
+    /// How often the filter's speaker is quoted in article `id` (nil with no filter, or before
+    /// the index has said where they appear).
+    public func filteredCount(article id: ArticleID) -> Int? {
+        guard filter != nil, let appearances = appearances.value else { return nil }
+        return appearances.quotations[id] ?? 0
     }
 
-    mutating func setFilterCount(_ count: Int, entry: Int) { filterCounts[entry] = count }
-
-    /// `filteredCount` for every analysed entry: worked out when the filter or an entry
-    /// changes, not on every frame.
-    mutating func refreshFilterCounts() {
-        filterCounts = [:]
-        guard let filter else { return }
-        for (i, entry) in entries.enumerated() {
-            guard let speakers = entry.speakers else { continue }
-            filterCounts[i] = speakers.filter(filter.matches).reduce(0) { $0 + $1.quotationCount }
-        }
+    /// The same for the library entry at `position`.
+    public func filteredCount(entry position: Int) -> Int? {
+        guard let entry = articles.row(position) else { return nil }
+        return filteredCount(article: entry.id)
     }
 
     /// The reading positions to save: earlier runs' and this run's, by document identity.
     public var rememberedViews: [String: RememberedView] {
         var all = remembered
-        for (index, view) in views {
-            guard let document = documents[index] else { continue }
+        for (id, view) in views {
+            guard let document = documents[id] else { continue }
             all[document.identity] = RememberedView(paragraph: view.anchor.paragraph, offset: view.anchor.offset,
                                                     quote: view.selectedQuote)
         }

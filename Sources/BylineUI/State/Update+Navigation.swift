@@ -27,7 +27,7 @@ extension Reader {
     static func articleArea(_ state: AppState) -> Rect {
         if let area = state.layout.content(of: .article) { return area }
         let shown = FrameLayout.compute(size: state.size, focus: .article, secondary: state.secondary,
-                                        articleCount: state.entries.count)
+                                        articleCount: state.layoutArticleCount)
         return shown.content(of: .article) ?? .zero
     }
 
@@ -44,7 +44,7 @@ extension Reader {
     static func listArea(_ pane: Pane, _ state: AppState) -> Rect {
         if let area = state.layout.content(of: pane) { return area }
         let shown = FrameLayout.compute(size: state.size, focus: pane, secondary: pane == .quotes ? state.secondary : pane,
-                                        articleCount: state.entries.count)
+                                        articleCount: state.layoutArticleCount)
         return shown.content(of: pane) ?? .zero
     }
 
@@ -80,11 +80,42 @@ extension Reader {
             }
             select(row: list[index], &state)
         case .library:
-            let list = Array(state.entries.indices)
-            guard let index = target(movement, in: list, current: state.libraryCursor, pane: .library, state) else { return }
-            state.libraryCursor = index
-            ensureLibraryCursorVisible(&state)
+            moveInLibrary(movement, &state)
         }
+    }
+
+    /// Moves the library pane's cursor in the list it shows.
+    static func moveInLibrary(_ movement: Movement, _ state: inout AppState) {
+        if state.library.view == .articles {
+            guard let index = target(movement, count: state.articleCount, current: state.libraryCursor, pane: .library, state)
+            else { return }
+            state.libraryCursor = index
+            state.libraryCursorID = state.articles.row(index)?.id
+            ensureLibraryCursorVisible(&state)
+            return
+        }
+        var position = state.library.position
+        guard let index = target(movement, count: libraryListCount(state) ?? 0, current: position.cursor, pane: .library, state)
+        else { return }
+        position.cursor = index
+        position.top = ListWindow.top(cursor: index, top: position.top, count: libraryListCount(state) ?? 0,
+                                      visible: visibleEntries(.library, state))
+        state.library.position = position
+    }
+
+    /// The position a movement lands on in a list of `count` entries (nil for an empty list).
+    static func target(_ movement: Movement, count: Int, current: Int, pane: Pane, _ state: AppState) -> Int? {
+        guard count > 0 else { return nil }
+        let page = visibleEntries(pane, state)
+        let delta: Int
+        switch movement {
+        case .lines(let n): delta = n
+        case .halfPages(let n): delta = n * max(1, page / 2)
+        case .pages(let n): delta = n * page
+        case .top: return 0
+        case .bottom: return count - 1
+        }
+        return min(max(0, current + delta), count - 1)
     }
 
     /// The list index a movement lands on (nil for an empty list).
@@ -121,7 +152,7 @@ extension Reader {
     }
 
     static func ensureLibraryCursorVisible(_ state: inout AppState) {
-        state.libraryTop = ListWindow.top(cursor: state.libraryCursor, top: state.libraryTop, count: state.entries.count,
+        state.libraryTop = ListWindow.top(cursor: state.libraryCursor, top: state.libraryTop, count: state.articleCount,
                                           visible: visibleEntries(.library, state))
     }
 
@@ -238,7 +269,7 @@ extension Reader {
                 }
             }
             return []
-        case .searching:
+        case .searching, .searchingLibrary:
             return []
         case .normal:
             break
@@ -279,12 +310,24 @@ extension Reader {
         }
     }
 
+    /// A click on a library entry selects and opens it.
     static func clickLibrary(_ event: MouseEvent, _ content: Rect, _ state: inout AppState) -> [Effect] {
         guard content.contains(x: event.x, y: event.y) else { return [] }
-        let index = state.libraryTop + (event.y - content.y) / 2
-        guard state.entries.indices.contains(index) else { return [] }
-        state.libraryCursor = index
-        return open(index, &state)
+        let row = (event.y - content.y) / 2
+        if state.library.view == .articles {
+            let index = state.libraryTop + row
+            guard index < state.articleCount else { return [] }
+            state.libraryCursor = index
+            open(index, &state)
+            return []
+        }
+        var position = state.library.position
+        let index = position.top + row
+        guard index < libraryListCount(state) ?? 0 else { return [] }
+        position.cursor = index
+        state.library.position = position
+        _ = activateLibraryEntry(&state)
+        return []
     }
 
     /// The quotation drawn at a cell of the article pane, if any.

@@ -13,13 +13,18 @@ public enum Reader {
         return (next, effects)
     }
 
-    /// The effects to run when the reader opens: load the first article.
-    public static func start(_ state: inout AppState) -> [Effect] {
-        guard !state.entries.isEmpty else { return [] }
-        return requestLoad(state.current, &state)
+    /// The effects to run when the reader opens: ask the library for its first articles.
+    public static func start(_ state: inout AppState) -> [Effect] { fetches(&state) }
+
+    /// Applies an action, then asks the library for whatever the new state shows and does
+    /// not hold yet. Every `.fetch` effect must be answered (`.answered`): until it is, no
+    /// other request of its kind is made.
+    public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+        let effects = react(to: action, &state)
+        return effects + fetches(&state)
     }
 
-    public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+    static func react(to action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
         case .key(let key):
             if let message = state.message {
@@ -36,12 +41,15 @@ public enum Reader {
             // fits does not lose the place for when the terminal shrinks again.
             state.size = size
             return []
-        case .loaded(let index, let analysis):
-            return loaded(index, analysis, &state)
-        case .loadFailed(let index, let message):
-            state.loading.remove(index)
-            state.failures[index] = message
-            if index == state.current { state.message = StatusMessage(message, kind: .warning) }
+        case .answered(let answer):
+            received(answer, &state)
+            return []
+        case .indexing(let progress):
+            indexingMoved(progress, &state)
+            return []
+        case .indexingFailed(let message):
+            state.indexing = nil
+            state.message = StatusMessage("indexing stopped: \(message)", kind: .warning, sticky: true)
             return []
         case .notify(let message):
             state.message = message
@@ -66,6 +74,9 @@ public enum Reader {
             return []
         case .searching(let query):
             searchKey(key, query: query, &state)
+            return []
+        case .searchingLibrary(let query):
+            librarySearchKey(key, query: query, &state)
             return []
         }
     }
@@ -101,8 +112,8 @@ public enum Reader {
         case .bottom: move(.bottom, &state)
         case .nextQuote: stepQuote(forward: true, &state)
         case .previousQuote: stepQuote(forward: false, &state)
-        case .nextArticle: return stepArticle(forward: true, &state)
-        case .previousArticle: return stepArticle(forward: false, &state)
+        case .nextArticle: stepArticle(forward: true, &state)
+        case .previousArticle: stepArticle(forward: false, &state)
         case .activate: return activate(&state)
         case .focusNext: cycleFocus(1, &state)
         case .focusPrevious: cycleFocus(-1, &state)
@@ -110,20 +121,34 @@ public enum Reader {
         case .showArticle: show(.article, &state)
         case .showQuotes: show(.quotes, &state)
         case .showTimeline: show(.timeline, &state)
-        case .pickSpeaker: openPicker(&state)
+        case .pickSpeaker: openPicker(.filter, &state)
         case .clearFilter:
             if state.filter == nil {
                 state.message = StatusMessage("No speaker filter to clear")
             } else {
                 state.filter = nil
+                if state.library.view == .quotations { state.library.view = .articles }
                 state.message = StatusMessage("Showing every speaker")
             }
-        case .search: state.mode = .searching(query: "")
+        case .search:
+            // In the library pane, / searches the library.
+            state.mode = state.focus == .library && state.layout.rect(of: .library) != nil
+                ? .searchingLibrary(query: "") : .searching(query: "")
+        case .searchLibrary: state.mode = .searchingLibrary(query: "")
+        case .speakerQuotations: showSpeakerQuotations(&state)
+        case .libraryTimeline: showLibrary(.timeline, &state)
         case .nextMatch: stepMatch(forward: true, &state)
         case .previousMatch: stepMatch(forward: false, &state)
         case .cancel:
-            state.search = nil
-            state.message = nil
+            if state.focus == .library, state.library.view != .articles, state.layout.rect(of: .library) != nil {
+                // Back from a list across the library to the articles.
+                state.library.view = .articles
+                state.message = nil
+                ensureLibraryCursorVisible(&state)
+            } else {
+                state.search = nil
+                state.message = nil
+            }
         case .help: state.mode = .help(top: 0)
         case .redraw: return [.redraw]
         case .quit:
@@ -133,31 +158,22 @@ public enum Reader {
         return []
     }
 
-    // MARK: Loading
+    // MARK: Documents
 
-    static func requestLoad(_ index: Int, _ state: inout AppState) -> [Effect] {
-        guard state.documents[index] == nil, !state.loading.contains(index), state.failures[index] == nil else { return [] }
-        state.loading.insert(index)
-        return [.load(index)]
-    }
-
-    static func loaded(_ index: Int, _ analysis: AnalyzedArticle, _ state: inout AppState) -> [Effect] {
-        guard state.entries.indices.contains(index) else { return [] }
-        state.loading.remove(index)
-        var entry = LibraryEntry(analysis: analysis)
-        entry.source = state.entries[index].source
-        state.entries[index] = entry
-        if let filter = state.filter, let speakers = entry.speakers {
-            state.setFilterCount(speakers.filter(filter.matches).reduce(0) { $0 + $1.quotationCount }, entry: index)
-        }
-        let document = ReaderDocument(analysis, paletteSize: state.theme.paletteSize)
-        state.documents[index] = document
-        if state.views[index] == nil, let remembered = state.remembered[document.identity] {
-            state.views[index] = restoredView(remembered, document)
+    /// Keeps an article's analysis, as the index gave it.
+    static func loaded(_ id: ArticleID, _ analysis: AnalyzedArticle, persons: [Int: PersonID], _ state: inout AppState) {
+        let document = ReaderDocument(analysis, paletteSize: state.theme.paletteSize, persons: persons)
+        state.documents[id] = document
+        state.failures[id] = nil
+        state.documentOrder.removeAll { $0 == id }
+        state.documentOrder.append(id)
+        if state.views[id] == nil, let remembered = state.remembered[document.identity] {
+            state.views[id] = restoredView(remembered, document)
         }
         evictDocuments(&state)
-        if index == state.current { selectFirstFilteredQuote(&state) }
-        return []
+        guard id == state.currentID else { return }
+        applyPendingJump(&state)
+        selectFirstFilteredQuote(&state)
     }
 
     /// A remembered position, if it still fits the document (else the top).
@@ -173,50 +189,77 @@ public enum Reader {
         return view
     }
 
+    /// Drops the analyses opened longest ago beyond `documentLimit`.
     static func evictDocuments(_ state: inout AppState) {
-        guard state.documents.count > documentLimit else { return }
-        let far = state.documents.keys.sorted { abs($0 - state.current) > abs($1 - state.current) }
-        for index in far.prefix(state.documents.count - documentLimit) where index != state.current {
+        while state.documents.count > documentLimit, let id = state.documentOrder.first(where: { $0 != state.currentID }) {
+            state.documentOrder.removeAll { $0 == id }
             // Keep its reading position: views are small and width-independent.
-            if let document = state.documents[index], let view = state.views[index] {
+            if let document = state.documents[id], let view = state.views[id] {
                 state.remembered[document.identity] = RememberedView(
                     paragraph: view.anchor.paragraph, offset: view.anchor.offset, quote: view.selectedQuote)
-                state.views[index] = nil
+                state.views[id] = nil
             }
-            state.documents[index] = nil
+            state.documents[id] = nil
         }
     }
 
     // MARK: Articles and panes
 
-    static func open(_ index: Int, _ state: inout AppState) -> [Effect] {
-        state.current = index
-        state.libraryCursor = index
-        state.search = nil
-        ensureLibraryCursorVisible(&state)
-        return requestLoad(index, &state)
+    /// Opens the article at a position of the library (once its row is at hand).
+    static func open(_ position: Int, _ state: inout AppState) {
+        guard let entry = state.articles.row(position) else {
+            state.pendingOpen = position
+            state.libraryCursor = position
+            ensureLibraryCursorVisible(&state)
+            return
+        }
+        open(entry.id, at: position, &state)
+    }
+
+    /// Opens an article by id: at a known position, or (from a list across the library) at one
+    /// the next page of articles gives. The library's cursor follows it.
+    static func open(_ id: ArticleID, at position: Int?, jump: JumpTarget? = nil, _ state: inout AppState) {
+        state.pendingOpen = nil
+        if id != state.currentID { state.search = nil }
+        state.currentID = id
+        state.libraryCursorID = id
+        if let position {
+            state.current = position
+            state.libraryCursor = position
+            state.currentPositionPending = false
+            ensureLibraryCursorVisible(&state)
+        } else {
+            state.currentPositionPending = true
+        }
+        state.pendingJump = jump.map { PendingJump(article: id, target: $0) }
+        if state.document != nil { applyPendingJump(&state) }
     }
 
     /// The next or previous article; with a speaker filter, the next or previous one that
-    /// quotes the speaker (articles not analysed yet are not skipped).
-    static func stepArticle(forward: Bool, _ state: inout AppState) -> [Effect] {
-        let step = forward ? 1 : -1
-        var index = state.current + step
-        if let filter = state.filter {
-            while state.entries.indices.contains(index), state.filteredCount(entry: index) == 0 { index += step }
-            guard state.entries.indices.contains(index) else {
-                state.message = StatusMessage(forward ? "No later article quotes \(filter.name)" : "No earlier article quotes \(filter.name)")
-                return []
+    /// quotes the speaker.
+    static func stepArticle(forward: Bool, _ state: inout AppState) {
+        if let filter = state.filter, filter.person != nil {
+            guard let appearances = state.appearances.value else {
+                state.message = StatusMessage("Still finding where \(filter.name) is quoted")
+                return
             }
-            let effects = open(index, &state)
+            let here = state.document?.article.source ?? state.currentEntry?.source ?? ""
+            let quoting = appearances.articles.filter { $0.quotations > 0 && $0.article != state.currentID }
+            let next = forward ? quoting.first { $0.path > here } : quoting.last { $0.path < here }
+            guard let next else {
+                state.message = StatusMessage("No \(forward ? "later" : "earlier") article quotes \(filter.name)")
+                return
+            }
+            open(next.article, at: nil, &state)
             selectFirstFilteredQuote(&state)
-            return effects
+            return
         }
-        guard state.entries.indices.contains(index) else {
+        let position = state.current + (forward ? 1 : -1)
+        guard position >= 0, position < state.articleCount else {
             state.message = StatusMessage(forward ? "This is the last article" : "This is the first article")
-            return []
+            return
         }
-        return open(index, &state)
+        open(position, &state)
     }
 
     /// With a filter, an article opened without a selection selects the speaker's first quotation.
@@ -231,10 +274,8 @@ public enum Reader {
         let single = state.layout.arrangement != .columns
         switch state.focus {
         case .library:
-            guard state.entries.indices.contains(state.libraryCursor) else { return [] }
-            let effects = open(state.libraryCursor, &state)
+            guard activateLibraryEntry(&state) else { return [] }
             if single { state.focus = .article }
-            return effects
         case .quotes:
             guard let document = state.document, let id = state.view.selectedQuote ?? state.visibleQuotes(in: document).first
             else { return [] }
@@ -268,6 +309,12 @@ public enum Reader {
     }
 
     static func show(_ pane: Pane, _ state: inout AppState) {
+        if pane == .library, state.focus == .library, state.library.view != .articles,
+            state.layout.rect(of: .library) != nil
+        {
+            // 1 again in a list across the library: back to the articles.
+            state.library.view = .articles
+        }
         if (pane == .library || pane == .timeline), state.layout.rect(of: pane) == nil { state.secondary = pane }
         state.focus = pane
         if pane == .library { ensureLibraryCursorVisible(&state) }
@@ -275,56 +322,25 @@ public enum Reader {
 
     // MARK: Picker
 
-    /// Speakers for the picker: the article's, or with several articles every analysed
-    /// article's, merged by folded name, the most quoted first.
-    static func candidates(_ state: AppState) -> [PickerCandidate] {
-        var merged: [String: PickerCandidate] = [:]
-        var order: [String] = []
-        func add(_ s: SpeakerSummary) {
-            let key = s.keys.names[0].folded
-            if var existing = merged[key] {
-                existing.quotationCount += s.quotationCount
-                existing.articleCount += 1
-                if existing.description == nil { existing.description = s.description }
-                let newAliases = s.aliases.filter { !existing.aliases.contains($0) }
-                existing.aliases.append(contentsOf: newAliases)
-                existing.words.append(contentsOf: s.keys.allWords.filter { !existing.words.contains($0) })
-                merged[key] = existing
-            } else {
-                merged[key] = PickerCandidate(name: s.name, description: s.description, kind: s.kind, aliases: s.aliases,
-                                              quotationCount: s.quotationCount, articleCount: 1, words: s.keys.allWords)
-                order.append(key)
-            }
-        }
-        if state.entries.count == 1 {
-            if let speakers = state.entries[0].speakers {
-                speakers.forEach(add)
-            } else {
-                state.document?.speakers.forEach { add(SpeakerSummary($0)) }
-            }
-        } else {
-            for (i, entry) in state.entries.enumerated() {
-                if let speakers = entry.speakers {
-                    speakers.forEach(add)
-                } else if let document = state.documents[i] {
-                    document.speakers.forEach { add(SpeakerSummary($0)) }
-                }
-            }
-        }
-        return order.enumerated().sorted { a, b in
-            let x = merged[a.element]!, y = merged[b.element]!
-            return x.quotationCount != y.quotationCount ? x.quotationCount > y.quotationCount : a.offset < b.offset
-        }.map { merged[$0.element]! }
+    /// Opens the speaker picker; the index lists the library's speakers (merged across
+    /// articles), most quoted first.
+    static func openPicker(_ purpose: PickerPurpose, _ state: inout AppState) {
+        state.mode = .picker(SpeakerPicker(purpose: purpose))
     }
 
-    static func openPicker(_ state: inout AppState) {
-        let all = candidates(state)
-        if all.isEmpty {
-            let pending = state.document == nil || !state.loading.isEmpty
-            state.message = StatusMessage(pending ? "Still analysing: no speakers yet" : "No speakers found in this article")
+    /// The library's speakers arrived: the picker lists them, or says there are none.
+    static func receivedSpeakers(_ list: [PickerCandidate], _ request: LibraryRequest, _ state: inout AppState) {
+        guard case .picker(var picker) = state.mode else { return }
+        if list.isEmpty {
+            state.mode = .normal
+            let scope = state.articleCount > 1 ? "the library" : "this article"
+            state.message = StatusMessage(state.indexing != nil ? "Still indexing: no speakers yet" : "No speakers found in \(scope)")
             return
         }
-        state.mode = .picker(SpeakerPicker(candidates: all))
+        picker.setCandidates(list, answering: request)
+        picker.top = ListWindow.top(cursor: picker.cursor, top: picker.top, count: picker.visible.count,
+                                    visible: PickerBox.listRows(for: state.size, picker: picker))
+        state.mode = .picker(picker)
     }
 
     static func pickerKey(_ key: Key, _ picker: inout SpeakerPicker, _ state: inout AppState) {
@@ -339,13 +355,11 @@ public enum Reader {
             guard visible.indices.contains(picker.cursor) else { return }
             state.mode = .normal
             choose(visible[picker.cursor], &state)
+            if picker.purpose == .libraryQuotations { showLibrary(.quotations, &state) }
             return
-        case .character(let c): picker.query.append(c); picker.cursor = 0; picker.top = 0
-        case .backspace, .delete:
-            if !picker.query.isEmpty { picker.query.removeLast() }
-            picker.cursor = 0
-            picker.top = 0
-        case .control("u"): picker.query = ""; picker.cursor = 0; picker.top = 0
+        case .character(let c): picker.setQuery(picker.query + String(c))
+        case .backspace, .delete: picker.setQuery(String(picker.query.dropLast()))
+        case .control("u"): picker.setQuery("")
         case .down, .tab, .control("n"): picker.cursor = min(max(0, count - 1), picker.cursor + 1)
         case .up, .backTab, .control("p"): picker.cursor = max(0, picker.cursor - 1)
         case .pageDown: picker.cursor = min(max(0, count - 1), picker.cursor + rows)
@@ -361,13 +375,13 @@ public enum Reader {
     /// Applies a speaker filter: the sidebar and timeline narrow, and the selection moves to
     /// the speaker's first quotation from the reading position on.
     static func choose(_ candidate: PickerCandidate, _ state: inout AppState) {
-        state.filter = SpeakerFilter(name: candidate.name, aliases: candidate.aliases)
+        state.filter = SpeakerFilter(name: candidate.name, aliases: candidate.aliases, person: candidate.person)
         state.view.quotesTop = 0
         state.view.timelineTop = 0
         guard let document = state.document else { return }
         let quotes = state.visibleQuotes(in: document)
         if quotes.isEmpty {
-            let hint = state.entries.count > 1 ? ": } finds the next article that quotes them" : " (F clears the filter)"
+            let hint = state.articleCount > 1 ? ": } finds the next article that quotes them" : " (F clears the filter)"
             state.message = StatusMessage("\(candidate.name) is not quoted in this article" + hint)
             return
         }
@@ -377,7 +391,10 @@ public enum Reader {
             select(quote: quotes[0], &state)
         }
         let n = quotes.count
-        state.message = StatusMessage("\(candidate.name): \(n) quotation\(n == 1 ? "" : "s") here (F clears)")
+        let elsewhere = candidate.quotationCount - n
+        let library = state.articleCount > 1 && elsewhere > 0
+            ? ", \(elsewhere) elsewhere (\(state.keymap.keys(for: .speakerQuotations).first?.label ?? "A") lists all)" : ""
+        state.message = StatusMessage("\(candidate.name): \(n) quotation\(n == 1 ? "" : "s") here\(library) (F clears)")
     }
 
     // MARK: Search
@@ -403,7 +420,7 @@ public enum Reader {
             return
         }
         guard let document = state.document else {
-            state.message = StatusMessage("Still analysing: try again in a moment")
+            state.message = StatusMessage("Still loading: try again in a moment")
             return
         }
         let matches = document.find(text)

@@ -7,14 +7,26 @@ enum ArticlePane {
         let text = rect.inset(horizontal: 1)
         let theme = state.theme
         guard let document = state.document else {
-            let entry = state.entries.indices.contains(state.current) ? state.entries[state.current] : nil
             var y = rect.y
-            for line in Wrapper.wrap(entry?.headline ?? "", width: max(1, text.width)) where y < rect.maxY {
+            for line in Wrapper.wrap(state.currentEntry?.headline ?? "", width: max(1, text.width)) where y < rect.maxY {
                 screen.put(line, x: text.x, y: y, style: theme.headline, maxWidth: text.width)
                 y += 1
             }
-            let note = state.failures[state.current].map { "Could not open this article: \($0)" } ?? "Analysing…"
-            screen.put(note, x: text.x, y: min(rect.maxY - 1, y + 1), style: theme.secondaryText, maxWidth: text.width)
+            let note: String
+            if let id = state.currentID {
+                note = state.failures[id].map { "Could not open this article: \($0)" } ?? "Loading…"
+            } else if let progress = state.indexing {
+                note = progress.phase == .scanning ? "Indexing the library: looking for articles…"
+                    : "Indexing the library: the articles appear as they are analysed…"
+            } else if state.articles.count == 0 {
+                note = "The library has no articles."
+            } else {
+                note = "Loading…"
+            }
+            for line in Wrapper.wrap(note, width: max(1, text.width)) where y + 1 < rect.maxY {
+                screen.put(line, x: text.x, y: y + 1, style: theme.secondaryText, maxWidth: text.width)
+                y += 1
+            }
             return
         }
         let rows = ArticleRows(document: document, width: max(1, text.width))

@@ -15,7 +15,8 @@ public enum Pane: String, CaseIterable, Sendable {
 /// Where everything goes on a screen of a given size.
 ///
 /// - columns (at least 100×16): the article, and on its right the quotations above the
-///   timeline (or the library); from 150 columns with several articles, the library on the left too;
+///   timeline (or the library); from 150 columns with several articles, the library on the
+///   left too (wider while it has the focus);
 /// - single (smaller, down to the minimum): one pane at a time under a row of tabs;
 /// - too small: a message asking for a larger terminal.
 public struct FrameLayout: Equatable, Sendable {
@@ -68,7 +69,9 @@ public struct FrameLayout: Equatable, Sendable {
         var remaining = body
         let threeColumns = size.width >= threeColumnsWidth && articleCount > 1
         if threeColumns {
-            let libraryWidth = min(40, max(28, size.width / 5))
+            // Focused, the library is wider: its lists across the library show a headline and
+            // a quotation or a snippet per entry.
+            let libraryWidth = focus == .library ? min(60, max(36, size.width * 3 / 10)) : min(40, max(28, size.width / 5))
             let (library, rest) = remaining.splitLeft(libraryWidth)
             panes.append((.library, library))
             let (rule, after) = rest.splitLeft(1)

@@ -78,50 +78,6 @@ enum TimelinePane {
     }
 }
 
-/// The library: each entry is the headline, then the date and the quotation count (or,
-/// with a speaker filter, how often that speaker is quoted there).
-enum LibraryPane {
-    static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
-        guard !rect.isEmpty else { return }
-        let theme = state.theme
-        let inner = rect.inset(horizontal: 1)
-        // The cursor is marked in the columns arrangement, and in the single one when the library is shown.
-        let marked = state.focus == .library || state.layout.arrangement == .columns
-        EntryList.draw(&screen, rect, count: state.entries.count, cursor: marked ? state.libraryCursor : nil,
-                       top: state.libraryTop, focused: state.focus == .library, theme) { screen, index, y in
-            let entry = state.entries[index]
-            let isCurrent = index == state.current
-            let filteredCount = state.filteredCount(entry: index)
-            let absent = state.filter != nil && filteredCount == 0
-            let headlineStyle = absent ? theme.dimmed : (isCurrent ? theme.emphasis : theme.text)
-            screen.put(isCurrent ? "●" : " ", x: inner.x, y: y, style: theme.accentText)
-            let headline = entry.headline.isEmpty ? (entry.source.split(separator: "/").last.map(String.init) ?? "") : entry.headline
-            screen.put(TextFit.shorten(headline, to: inner.width - 2), x: inner.x + 2, y: y, style: headlineStyle,
-                       maxWidth: inner.width - 2)
-            guard y + 1 < rect.maxY else { return }
-            var x = inner.x + 2
-            let date = entry.date.map(DateLabel.short) ?? "undated"
-            x += screen.put(date, x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
-            let count: String
-            var countStyle = theme.secondaryText
-            if let filter = state.filter {
-                if let n = filteredCount {
-                    count = n == 0 ? "not quoted" : "\(n) by \(filter.name)"
-                    if n > 0 { countStyle = theme.accentText.adding(.bold) }
-                } else {
-                    count = "analysing…"
-                }
-            } else if let n = entry.quotationCount {
-                count = n == 1 ? "1 quotation" : "\(n) quotations"
-            } else {
-                count = state.failures[index] != nil ? "unreadable" : "analysing…"
-            }
-            x += screen.put(" · ", x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
-            screen.put(count, x: x, y: y + 1, style: countStyle, maxWidth: inner.maxX - x)
-        }
-    }
-}
-
 /// A list of two-row entries, scrolled to keep the cursor in view (`top` is where it was),
 /// the cursor's entry marked: reversed when the pane has the focus, a bar otherwise.
 enum EntryList {
@@ -149,7 +105,8 @@ enum EmptyNote {
     /// The article the list is about, or nil after saying that it is still being analysed.
     static func document(_ screen: inout Screen, _ rect: Rect, _ state: AppState) -> ReaderDocument? {
         if let document = state.document { return document }
-        screen.put("Analysing…", x: rect.x, y: rect.y, style: state.theme.secondaryText, maxWidth: rect.width)
+        guard state.currentID != nil else { return nil }  // no article yet: the article pane says why
+        screen.put("Loading…", x: rect.x, y: rect.y, style: state.theme.secondaryText, maxWidth: rect.width)
         return nil
     }
 

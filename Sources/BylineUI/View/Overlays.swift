@@ -46,6 +46,9 @@ public enum HelpScreen {
         lines.append(.heading("Mouse, picker and search"))
         lines.append(.note("Click selects and focuses; the wheel scrolls the pane under the pointer."))
         lines.append(.note("In the speaker picker and the search prompt, type to narrow; Enter chooses, Esc cancels."))
+        lines.append(.note("The library pane also lists a speaker's quotations, the library timeline and library"))
+        lines.append(.note("search results: Enter opens the article there; Esc goes back to the articles."))
+        lines.append(.note("Library search: every word must occur; \"a phrase\", word* for a prefix, OR between terms."))
         lines.append(.note("Keys and colours: $XDG_CONFIG_HOME/byline/config.toml."))
         return lines
     }
@@ -112,18 +115,22 @@ enum PickerBox {
         let theme = state.theme
         let rect = frame(for: state.size, picker: picker)
         let visible = picker.visible
-        Box.draw(&screen, rect, title: "Filter by speaker", footer: "Enter choose · Esc cancel", theme)
+        let title = picker.purpose == .libraryQuotations ? "A speaker's quotations across the library" : "Filter by speaker"
+        Box.draw(&screen, rect, title: title, footer: "Enter choose · Esc cancel", theme)
         let inner = rect.inset(horizontal: 2, vertical: 1)
         guard !inner.isEmpty else { return }
         var x = inner.x
         x += screen.put("› ", x: x, y: inner.y, style: theme.key)
         x += screen.put(picker.query, x: x, y: inner.y, maxWidth: inner.maxX - x)
         screen.put(" ", x: x, y: inner.y, style: Style(attributes: .reverse))
-        let count = "\(visible.count)/\(picker.candidates.count)"
+        let count = picker.answered ? "\(visible.count)/\(picker.candidates.count)" : ""
         screen.put(count, x: inner.maxX - DisplayWidth.of(count), y: inner.y, style: theme.secondaryText)
         let rows = listRows(for: state.size, picker: picker)
-        let many = state.entries.count > 1
-        if visible.isEmpty {
+        let many = state.articleCount > 1
+        if !picker.answered {
+            screen.put("Reading the library's speakers…", x: inner.x, y: inner.y + 1, style: theme.secondaryText,
+                       maxWidth: inner.width)
+        } else if visible.isEmpty {
             screen.put("No speaker matches “\(picker.query)”", x: inner.x, y: inner.y + 1, style: theme.secondaryText,
                        maxWidth: inner.width)
         }

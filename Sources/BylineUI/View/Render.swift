@@ -29,7 +29,7 @@ extension Reader {
         switch state.mode {
         case .help(let top): HelpScreen.draw(&screen, top: top, state)
         case .picker(let picker): PickerBox.draw(&screen, picker, state)
-        case .normal, .searching: break
+        case .normal, .searching, .searchingLibrary: break
         }
         return screen
     }
@@ -48,7 +48,7 @@ enum PaneTitle {
     static func text(_ pane: Pane, _ state: AppState) -> String {
         switch pane {
         case .article:
-            if state.entries.count > 1 { return "Article \(state.current + 1)/\(state.entries.count)" }
+            if state.articleCount > 1, state.currentID != nil { return "Article \(state.current + 1)/\(state.articleCount)" }
             return "Article"
         case .quotes:
             guard let document = state.document else { return "Quotes" }
@@ -61,10 +61,38 @@ enum PaneTitle {
             if state.filter != nil { return "Timeline · \(shown) of \(document.timelineRows.count)" }
             return "Timeline · \(shown)"
         case .library:
-            return "Library · \(state.entries.count)"
+            return libraryTitle(state)
+        }
+    }
+
+    /// What the library pane lists, and how many.
+    static func libraryTitle(_ state: AppState) -> String {
+        switch state.library.view {
+        case .articles:
+            return "Library · \(state.articleCount)"
+        case .quotations:
+            guard let filter = state.filter else { return "Quotations across the library" }
+            guard let list = LibraryPane.quotations(state) else { return "\(filter.name) across the library" }
+            let articles = Set(list.map(\.article.id)).count
+            return "\(filter.name) · \(counted(list.count, "quotation")) in \(counted(articles, "article"))"
+        case .timeline:
+            let whose = state.filter.map { " · \($0.name)" } ?? ""
+            let count = LibraryPane.timeline(state)?.count.map { " · \($0)" } ?? ""
+            return "Library timeline\(whose)\(count)"
+        case .search(let query):
+            guard let hits = LibraryPane.results(state, query: query) else { return "Search · \(query)" }
+            let articles = hits.filter { if case .article = $0 { return true } else { return false } }.count
+            let quotations = hits.count - articles
+            // More articles can match than are listed (the best first).
+            let matched = state.library.resultCounts.articles
+            let articleText = matched > articles ? "\(articles) of \(matched) articles" : counted(articles, "article")
+            return "Search · \(query) · \(articleText), \(counted(quotations, "quotation"))"
         }
     }
 }
+
+/// `1 quotation`, `3 quotations`.
+func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
 /// The row of tabs in the single-pane arrangement.
 enum TabBar {

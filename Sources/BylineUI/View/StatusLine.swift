@@ -1,4 +1,5 @@
 import BylineCore
+import BylineIndex
 
 /// The bottom row: where you are (article i/N, quotation i/N, the filter, the search, how far
 /// down), and on the right a message or the main keys. While typing a search, the prompt.
@@ -7,10 +8,16 @@ enum StatusLine {
         guard !rect.isEmpty else { return }
         let theme = state.theme
         screen.fill(rect, style: theme.status)
-        if case .searching(let query) = state.mode {
+        let prompt: (label: String, query: String)?
+        switch state.mode {
+        case .searching(let query): prompt = ("/", query)
+        case .searchingLibrary(let query): prompt = ("Search the library: ", query)
+        default: prompt = nil
+        }
+        if let (label, query) = prompt {
             var x = rect.x
-            x += screen.put("/", x: x, y: rect.y, style: theme.statusEmphasis, maxWidth: rect.width)
-            let room = max(0, rect.width - 26)
+            x += screen.put(label, x: x, y: rect.y, style: theme.statusEmphasis, maxWidth: rect.width)
+            let room = max(0, rect.width - 25 - DisplayWidth.of(label))
             let shown = DisplayWidth.of(query) > room ? "…" + String(query.suffix(max(0, room - 1))) : query
             x += screen.put(shown, x: x, y: rect.y, style: theme.status, maxWidth: rect.maxX - x)
             screen.put(" ", x: x, y: rect.y, style: Style(attributes: []), maxWidth: rect.maxX - x)  // the cursor
@@ -45,8 +52,9 @@ enum StatusLine {
 
     static func segments(_ state: AppState) -> [String] {
         var parts: [String] = []
-        if state.entries.count > 1 || state.size.width >= 60 {
-            parts.append("article \(state.current + 1)/\(state.entries.count)")
+        if let progress = state.indexing { parts.append(indexing(progress)) }
+        if state.currentID != nil, state.articleCount > 1 || state.size.width >= 60 {
+            parts.append("article \(state.current + 1)/\(state.articleCount)")
         }
         if let document = state.document {
             let list = state.visibleQuotes(in: document)
@@ -56,8 +64,8 @@ enum StatusLine {
                 let index = state.view.selectedQuote.flatMap { list.firstIndex(of: $0) }.map { String($0 + 1) } ?? "–"
                 parts.append("quotation \(index)/\(list.count)")
             }
-        } else if state.failures[state.current] == nil {
-            parts.append("analysing…")
+        } else if let id = state.currentID, state.failures[id] == nil {
+            parts.append("loading…")
         }
         if let filter = state.filter { parts.append("speaker: \(filter.name)") }
         if let search = state.search {
@@ -74,12 +82,33 @@ enum StatusLine {
         return parts
     }
 
-    /// The main keys, as many as fit: `] next quote · f speaker · / search · ? help · q quit`.
+    /// `indexing 1234/10000 · 850/s`: the background update, while it runs.
+    static func indexing(_ progress: IndexProgress) -> String {
+        switch progress.phase {
+        case .scanning: return "indexing: looking for articles"
+        case .analyzing, .finished:
+            var text = "indexing \(progress.analyzed)/\(progress.toAnalyze)"
+            if let rate = progress.articlesPerSecond { text += " · \(Int(rate.rounded()))/s" }
+            return text
+        }
+    }
+
+    /// The main keys, as many as fit: `] next quote · f speaker · / search · ? help · q quit`;
+    /// in the library pane, its own.
     static func hints(_ state: AppState, room: Int) -> String {
-        let wanted: [(Command, String)] = [
-            (.help, "help"), (.quit, "quit"), (.nextQuote, "next quote"), (.pickSpeaker, "speaker"),
-            (.search, "search"), (.focusNext, "pane"), (.clearFilter, "all speakers"),
-        ]
+        let wanted: [(Command, String)]
+        if state.focus == .library, state.layout.rect(of: .library) != nil {
+            wanted = [
+                (.help, "help"), (.quit, "quit"), (.activate, "open"), (.search, "search library"),
+                (.speakerQuotations, "speaker's quotations"), (.libraryTimeline, "library timeline"),
+                (.cancel, "back to the articles"),
+            ].filter { $0.0 != .cancel || state.library.view != .articles }
+        } else {
+            wanted = [
+                (.help, "help"), (.quit, "quit"), (.nextQuote, "next quote"), (.pickSpeaker, "speaker"),
+                (.search, "search"), (.focusNext, "pane"), (.clearFilter, "all speakers"),
+            ]
+        }
         var chosen: [String] = []
         var width = 1
         for (command, label) in wanted {

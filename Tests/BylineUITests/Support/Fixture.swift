@@ -123,17 +123,28 @@ extension TextSpan {
     func inner(_ n: Int) -> TextSpan { TextSpan(start + n, end - n) }
 }
 
-/// Runs the reader headless: sends actions through `update`, performs `.load` effects at once
-/// from the source, and keeps the other effects for the test to look at.
+/// Runs the reader headless: sends actions through `update`, answers its requests to the
+/// library at once (from an in-memory index holding the analyses, or the index given), and
+/// keeps the effects for the test to look at. With `holdingAnswers`, requests wait in `held`
+/// until `answerHeld()`, to see the screen before the index has answered.
 struct Harness {
     var state: AppState
-    let source: any ReaderSource
+    let library: ReaderLibrary
     var effects: [Effect] = []
+    var holdingAnswers = false
+    var held: [LibraryRequest] = []
 
     init(_ analyses: [AnalyzedArticle], size: Size = Size(width: 120, height: 40), theme: Theme = Theme(mode: .extended),
          keymap: Keymap = .standard, remembered: [String: RememberedView] = [:]) {
-        source = AnalyzedListSource(analyses)
-        state = AppState(entries: source.entries, size: size, theme: theme, keymap: keymap, remembered: remembered)
+        self.init(library: try! ReaderLibrary.holding(analyses), size: size, theme: theme, keymap: keymap,
+                  remembered: remembered)
+    }
+
+    init(library: ReaderLibrary, size: Size = Size(width: 120, height: 40), theme: Theme = Theme(mode: .extended),
+         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], holdingAnswers: Bool = false) {
+        self.library = library
+        self.holdingAnswers = holdingAnswers
+        state = AppState(size: size, theme: theme, keymap: keymap, remembered: remembered, generation: library.generation)
         perform(Reader.start(&state))
     }
 
@@ -157,15 +168,27 @@ struct Harness {
 
     mutating func click(x: Int, y: Int) { send(.mouse(MouseEvent(x: x, y: y, kind: .press))) }
 
+    /// Answers the requests held so far (and those their answers lead to, while not holding).
+    mutating func answerHeld() {
+        let requests = held
+        held = []
+        for request in requests { send(.answered(library.answer(request))) }
+    }
+
     private mutating func perform(_ new: [Effect]) {
         for effect in new {
-            if case .load(let index) = effect {
-                let analysis = try! source.analyzedArticle(at: index)
-                perform(Reader.apply(.loaded(index: index, analysis: analysis), to: &state))
-            }
             effects.append(effect)
+            guard case .fetch(let request) = effect else { continue }
+            if holdingAnswers {
+                held.append(request)
+            } else {
+                send(.answered(library.answer(request)))
+            }
         }
     }
+
+    /// The id of the article at a position of the library.
+    func articleID(_ position: Int) -> ArticleID { state.articles.row(position)!.id }
 
     var screen: Screen { Reader.render(state) }
     var text: String { screen.text }

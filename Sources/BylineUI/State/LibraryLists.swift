@@ -1,0 +1,157 @@
+import BylineCore
+import BylineIndex
+
+/// Rows `offset..<offset + rows.count` of a list of `count` that is too long to hold whole
+/// (a library of 10,000 articles, its timeline): the rows around where the pane looks.
+public struct RowWindow<Row: Sendable>: Sendable {
+    /// Nil until the index first answers.
+    public var count: Int?
+    public var offset = 0
+    public var rows: [Row] = []
+    /// The request the rows answer.
+    public var request: LibraryRequest?
+
+    public init() {}
+
+    public init(count: Int, offset: Int, rows: [Row], request: LibraryRequest) {
+        self.count = count
+        self.offset = offset
+        self.rows = rows
+        self.request = request
+    }
+
+    public func row(_ position: Int) -> Row? {
+        let i = position - offset
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
+
+    /// Whether the rows at these positions (those of them in the list) are held.
+    func covers(_ range: Range<Int>) -> Bool {
+        let wanted = range.clamped(to: 0..<(count ?? 0))
+        return wanted.isEmpty || (wanted.lowerBound >= offset && wanted.upperBound <= offset + rows.count)
+    }
+}
+
+/// An answer from the library and the request it answers (kept while a newer one is on its
+/// way, so the screen does not flicker).
+public struct Answered<Value: Sendable>: Sendable {
+    public var value: Value?
+    public var request: LibraryRequest?
+
+    public init() {}
+
+    public init(_ value: Value, answering request: LibraryRequest) {
+        self.value = value
+        self.request = request
+    }
+}
+
+/// Where the filter's speaker appears: the articles in library order, and the quotation count
+/// of each.
+public struct SpeakerAppearances: Sendable {
+    public let articles: [ArticleAppearance]
+    public let quotations: [ArticleID: Int]
+
+    public init(_ articles: [ArticleAppearance]) {
+        self.articles = articles
+        quotations = Dictionary(articles.map { ($0.article, $0.quotations) }, uniquingKeysWith: +)
+    }
+}
+
+/// What the library pane lists.
+public enum LibraryView: Hashable, Sendable {
+    /// The articles (headline, date, quotation count).
+    case articles
+    /// The filter's speaker's quotations across the library, in article-date order.
+    case quotations
+    /// Every article's dated events in one chronological order (the filter's speaker's, with a filter).
+    case timeline
+    /// Ranked articles and quotations for a search of the library.
+    case search(String)
+
+    public enum Kind: Hashable, Sendable {
+        case articles, quotations, timeline, search
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .articles: return .articles
+        case .quotations: return .quotations
+        case .timeline: return .timeline
+        case .search: return .search
+        }
+    }
+}
+
+/// A list's cursor and first shown entry.
+public struct ListPosition: Hashable, Sendable {
+    public var cursor = 0
+    public var top = 0
+
+    public init(cursor: Int = 0, top: Int = 0) {
+        self.cursor = cursor
+        self.top = top
+    }
+}
+
+/// One entry of the search results: an article or a quotation.
+public enum SearchHit: Hashable, Sendable {
+    case article(ArticleSearchHit)
+    case quotation(QuotationSearchHit)
+
+    public var article: LibraryArticle {
+        switch self {
+        case .article(let hit): return hit.article
+        case .quotation(let hit): return hit.quotation.article
+        }
+    }
+
+    public var snippet: SearchSnippet {
+        switch self {
+        case .article(let hit): return hit.snippet
+        case .quotation(let hit): return hit.snippet
+        }
+    }
+}
+
+/// The library pane's lists besides the articles.
+public struct LibraryLists: Sendable {
+    public var view: LibraryView = .articles
+    public var quotations = Answered<[LibraryQuotation]>()
+    public var timeline = RowWindow<LibraryTimelineEntry>()
+    public var results = Answered<[SearchHit]>()
+    /// How many articles and articles with quotations matched the search (beyond those listed).
+    public var resultCounts = (articles: 0, quotations: 0)
+    /// Each list's cursor and scroll.
+    public var positions: [LibraryView.Kind: ListPosition] = [:]
+
+    public init() {}
+
+    public var position: ListPosition {
+        get { positions[view.kind] ?? ListPosition() }
+        set { positions[view.kind] = newValue }
+    }
+}
+
+/// Where to go in an article once it is open.
+public enum JumpTarget: Hashable, Sendable {
+    /// Select a quotation (`Quote.id`).
+    case quotation(Int)
+    /// Select the timeline entry of a time expression (its index in the article's expressions).
+    case timeExpression(Int)
+    /// Highlight a library search's matches (from the index) and show the first, or select a
+    /// quotation that matched.
+    case matches(query: String, quotation: Int?)
+}
+
+public struct PendingJump: Hashable, Sendable {
+    public var article: ArticleID
+    public var target: JumpTarget
+    /// The search's matches in the article, once the index has said (for `.matches`).
+    public var matches: [TextSpan]?
+
+    public init(article: ArticleID, target: JumpTarget) {
+        self.article = article
+        self.target = target
+    }
+}

@@ -1,0 +1,274 @@
+import BylineCore
+import BylineIndex
+
+/// The library pane. It lists the articles (headline, then date and quotation count, or with
+/// a speaker filter how often that speaker is quoted there), or a list across the library: the
+/// filter's speaker's quotations, the library timeline, search results. Only the rows on screen
+/// are drawn, from the window of rows the index gave.
+enum LibraryPane {
+    static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        guard !rect.isEmpty else { return }
+        switch state.library.view {
+        case .articles: drawArticles(&screen, rect, state)
+        case .quotations: drawQuotations(&screen, rect, state)
+        case .timeline: drawTimeline(&screen, rect, state)
+        case .search(let query): drawResults(&screen, rect, query: query, state)
+        }
+    }
+
+    /// The cursor is marked in the columns arrangement, and in the single one when the library is shown.
+    static func cursorShown(_ state: AppState) -> Bool {
+        state.focus == .library || state.layout.arrangement == .columns
+    }
+
+    /// The slot of a speaker's colour by name (the same hash an article starts from).
+    static func slot(_ name: String, _ theme: Theme) -> Int {
+        Int(SpeakerColors.stableHash(SpeakerColors.foldedName(name)) % UInt64(theme.paletteSize))
+    }
+
+    // MARK: Articles
+
+    static func drawArticles(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let count = state.articles.count, count > 0 else {
+            let note: String
+            if let progress = state.indexing {
+                note = progress.phase == .scanning ? "Indexing: looking for articles…"
+                    : "Indexing: the first articles are on their way…"
+            } else {
+                note = state.articles.count == nil ? "Reading the library…" : "No articles in this library."
+            }
+            EmptyNote.draw(&screen, inner, note, theme)
+            return
+        }
+        EntryList.draw(&screen, rect, count: count, cursor: cursorShown(state) ? state.libraryCursor : nil,
+                       top: state.libraryTop, focused: state.focus == .library, theme) { screen, index, y in
+            guard let entry = state.articles.row(index) else {
+                screen.put("…", x: inner.x + 2, y: y, style: theme.secondaryText)
+                return
+            }
+            let isCurrent = entry.id == state.currentID
+            let filteredCount = state.filteredCount(article: entry.id)
+            let absent = state.filter != nil && filteredCount == 0
+            let headlineStyle = absent ? theme.dimmed : (isCurrent ? theme.emphasis : theme.text)
+            screen.put(isCurrent ? "●" : " ", x: inner.x, y: y, style: theme.accentText)
+            screen.put(TextFit.shorten(entry.title, to: inner.width - 2), x: inner.x + 2, y: y, style: headlineStyle,
+                       maxWidth: inner.width - 2)
+            guard y + 1 < rect.maxY else { return }
+            var x = inner.x + 2
+            x += screen.put(entry.date.map(DateLabel.short) ?? "undated", x: x, y: y + 1, style: theme.secondaryText,
+                            maxWidth: inner.maxX - x)
+            let count: String
+            var countStyle = theme.secondaryText
+            if let filter = state.filter {
+                if let n = filteredCount {
+                    count = n == 0 ? "not quoted" : "\(n) by \(filter.name)"
+                    if n > 0 { countStyle = theme.accentText.adding(.bold) }
+                } else {
+                    count = "…"
+                }
+            } else if state.failures[entry.id] != nil {
+                count = "unreadable"
+            } else {
+                count = entry.quotationCount == 1 ? "1 quotation" : "\(entry.quotationCount) quotations"
+            }
+            x += screen.put(" · ", x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
+            screen.put(count, x: x, y: y + 1, style: countStyle, maxWidth: inner.maxX - x)
+        }
+    }
+
+    // MARK: A speaker's quotations
+
+    /// The quotations the index gave for the filter's speaker (nil while they are on their way).
+    static func quotations(_ state: AppState) -> [LibraryQuotation]? {
+        guard case .quotations(let person, _)? = state.library.quotations.request, person == state.filter?.person else {
+            return nil
+        }
+        return state.library.quotations.value
+    }
+
+    static func drawQuotations(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let filter = state.filter else {
+            EmptyNote.draw(&screen, inner, "Choose a speaker to list their quotations across the library.", theme)
+            return
+        }
+        guard let list = quotations(state) else {
+            EmptyNote.draw(&screen, inner, "Finding \(filter.name)'s quotations…", theme)
+            return
+        }
+        if list.isEmpty {
+            EmptyNote.draw(&screen, inner, "No quotations by \(filter.name) in the library.", theme)
+            return
+        }
+        let position = state.library.positions[.quotations] ?? ListPosition()
+        let quoteStyle = theme.quote(slot: slot(filter.name, theme))
+        EntryList.draw(&screen, rect, count: list.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, theme) { screen, index, y in
+            let quotation = list[index]
+            articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
+            guard y + 1 < rect.maxY else { return }
+            let text = "\u{201C}" + quotation.text + "\u{201D}"
+            screen.put(TextFit.shorten(text, to: inner.width - 2), x: inner.x + 2, y: y + 1, style: quoteStyle,
+                       maxWidth: inner.width - 2)
+        }
+    }
+
+    /// `● 6 Mar 2024 · Headline`: the article of an entry of a list across the library, marked
+    /// when it is the open article.
+    static func articleLine(_ screen: inout Screen, _ article: LibraryArticle, x: Int, y: Int, width: Int, _ state: AppState) {
+        let theme = state.theme
+        let isCurrent = article.id == state.currentID
+        screen.put(isCurrent ? "●" : " ", x: x, y: y, style: theme.accentText)
+        var cx = x + 2
+        let right = x + width
+        cx += screen.put(article.date.map(DateLabel.short) ?? "undated", x: cx, y: y, style: theme.secondaryText,
+                         maxWidth: right - cx)
+        cx += screen.put(" · ", x: cx, y: y, style: theme.secondaryText, maxWidth: right - cx)
+        let headline = article.headline.isEmpty ? FileName.of(article.path) : article.headline
+        screen.put(TextFit.shorten(headline, to: max(0, right - cx)), x: cx, y: y, style: isCurrent ? theme.emphasis : theme.text,
+                   maxWidth: right - cx)
+    }
+
+    // MARK: The library timeline
+
+    /// The timeline window the index gave for the filter's speaker (or everyone).
+    static func timeline(_ state: AppState) -> RowWindow<LibraryTimelineEntry>? {
+        guard case .timeline(let person, _, _, _)? = state.library.timeline.request, person == state.filter?.person else {
+            return nil
+        }
+        return state.library.timeline
+    }
+
+    static func drawTimeline(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let window = timeline(state), let count = window.count else {
+            EmptyNote.draw(&screen, inner, "Reading the library timeline…", theme)
+            return
+        }
+        if count == 0 {
+            let whose = state.filter.map { " for \($0.name)" } ?? ""
+            EmptyNote.draw(&screen, inner, "No dated events\(whose) in the library.", theme)
+            return
+        }
+        let position = state.library.positions[.timeline] ?? ListPosition()
+        EntryList.draw(&screen, rect, count: count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, theme) { screen, index, y in
+            guard let entry = window.row(index) else {
+                screen.put("…", x: inner.x + 2, y: y, style: theme.secondaryText)
+                return
+            }
+            var x = inner.x
+            x += screen.put(DateLabel.label(start: entry.start, end: entry.end), x: x, y: y, style: theme.emphasis,
+                            maxWidth: inner.width)
+            x += screen.put("  ", x: x, y: y, maxWidth: inner.maxX - x)
+            x += screen.put(TextFit.shorten(entry.text, to: max(0, inner.maxX - x)), x: x, y: y, style: theme.accentText,
+                            maxWidth: inner.maxX - x)
+            if let name = entry.speakerName, inner.maxX - x > 6 {
+                x += screen.put(" · ", x: x, y: y, style: theme.secondaryText, maxWidth: inner.maxX - x)
+                screen.put(TextFit.shorten(name, to: inner.maxX - x), x: x, y: y, style: theme.mention(slot: slot(name, theme)),
+                           maxWidth: inner.maxX - x)
+            }
+            guard y + 1 < rect.maxY else { return }
+            articleLine(&screen, entry.article, x: inner.x, y: y + 1, width: inner.width, state)
+        }
+    }
+
+    // MARK: Search results
+
+    /// The hits the index gave for `query` (nil while the search runs).
+    static func results(_ state: AppState, query: String) -> [SearchHit]? {
+        guard case .search(let answered, _)? = state.library.results.request, answered == query else { return nil }
+        return state.library.results.value
+    }
+
+    static func drawResults(_ screen: inout Screen, _ rect: Rect, query: String, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let hits = results(state, query: query) else {
+            EmptyNote.draw(&screen, inner, "Searching the library for \u{201C}\(query)\u{201D}…", theme)
+            return
+        }
+        if hits.isEmpty {
+            EmptyNote.draw(&screen, inner, "No article or quotation matches \u{201C}\(query)\u{201D}.", theme)
+            return
+        }
+        let position = state.library.positions[.search] ?? ListPosition()
+        EntryList.draw(&screen, rect, count: hits.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, theme) { screen, index, y in
+            let hit = hits[index]
+            let isCurrent = hit.article.id == state.currentID
+            screen.put(isCurrent ? "●" : " ", x: inner.x, y: y, style: theme.accentText)
+            var x = inner.x + 2
+            let headline = hit.article.headline.isEmpty ? FileName.of(hit.article.path) : hit.article.headline
+            var snippetOpen = ""
+            var snippetClose = ""
+            switch hit {
+            case .article:
+                x += screen.put(TextFit.shorten(headline, to: max(0, inner.maxX - x)), x: x, y: y,
+                                style: isCurrent ? theme.emphasis : theme.text, maxWidth: inner.maxX - x)
+                if let date = hit.article.date.map({ " · " + DateLabel.short($0) }), DisplayWidth.of(date) <= inner.maxX - x {
+                    screen.put(date, x: x, y: y, style: theme.secondaryText)
+                }
+            case .quotation(let quotation):
+                let name = quotation.quotation.speakerName ?? "unattributed"
+                let nameStyle = quotation.quotation.speakerName == nil ? theme.secondaryText.adding(.italic)
+                    : theme.mention(slot: slot(name, theme))
+                x += screen.put(TextFit.shorten(name, to: max(0, inner.maxX - x)), x: x, y: y, style: nameStyle,
+                                maxWidth: inner.maxX - x)
+                if inner.maxX - x > 6 {
+                    x += screen.put(" · ", x: x, y: y, style: theme.secondaryText, maxWidth: inner.maxX - x)
+                    screen.put(TextFit.shorten(headline, to: max(0, inner.maxX - x)), x: x, y: y, style: theme.secondaryText,
+                               maxWidth: inner.maxX - x)
+                }
+                snippetOpen = "\u{201C}"
+                snippetClose = "\u{201D}"
+            }
+            guard y + 1 < rect.maxY else { return }
+            let segments = [(snippetOpen, false)] + hit.snippet.segments.map { ($0.text, $0.isMatch) } + [(snippetClose, false)]
+            SnippetLine.draw(&screen, segments, x: inner.x + 2, y: y + 1, width: inner.width - 2, style: theme.secondaryText,
+                             matchStyle: theme.match)
+        }
+    }
+}
+
+/// A search snippet on one line: white space collapsed, controls visible, matches in their
+/// own style, cut with an ellipsis when it does not fit.
+enum SnippetLine {
+    static func draw(_ screen: inout Screen, _ segments: [(text: String, isMatch: Bool)], x: Int, y: Int, width: Int,
+                     style: Style, matchStyle: Style) {
+        guard width > 0 else { return }
+        var glyphs: [(glyph: Glyph, isMatch: Bool)] = []
+        var total = 0
+        var pendingSpace = false
+        outer: for segment in segments {
+            for c in segment.text {
+                let glyph = Glyphs.glyph(c)
+                if glyph.isWhitespace {
+                    pendingSpace = !glyphs.isEmpty
+                    continue
+                }
+                if glyph.width == 0 { continue }
+                if pendingSpace {
+                    glyphs.append((Glyph(text: " ", width: 1, isWhitespace: true), false))
+                    total += 1
+                    pendingSpace = false
+                }
+                glyphs.append((glyph, segment.isMatch))
+                total += glyph.width
+                if total > width { break outer }
+            }
+        }
+        let limit = total > width ? width - 1 : width
+        var column = x
+        for (glyph, isMatch) in glyphs {
+            if column + glyph.width > x + limit { break }
+            column += screen.put(grapheme: glyph.text, width: glyph.width, x: column, y: y, style: isMatch ? matchStyle : style,
+                                 limit: x + width)
+        }
+        if total > width { screen.put("…", x: column, y: y, style: style) }
+    }
+}
