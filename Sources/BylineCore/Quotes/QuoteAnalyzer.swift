@@ -28,7 +28,7 @@ public enum QuoteAnalyzer {
         let detected = quotations(article, s, markPositions: stream.markPositions)
         markQuotedTokens(&tokens, detected)
         markSentenceStarts(&tokens, article, markTokens: stream.markTokens)
-        var names = NameFinder.find(&tokens, s, starts: stream.nameStarts)
+        var names = NameFinder.find(tokens, s, starts: stream.nameStarts)
         let entities = EntityClustering.cluster(&names)
         var nameAt = [Int32](repeating: -1, count: tokens.count)
         for (index, mention) in names.enumerated() where mention.entity >= 0 {

@@ -40,6 +40,7 @@ enum ScareQuotes {
 
     private static func innerWords(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> [TextSpan] {
         var words: [TextSpan] = []
+        words.reserveCapacity(13)
         var i = span.start
         while i < span.end {
             guard Letters.isAlphanumeric(s[i]) else {

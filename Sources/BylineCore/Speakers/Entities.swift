@@ -4,21 +4,52 @@ struct Entity {
     var kind: NameKind
     var anonymous = false
     var gender: Gender = .unknown
-    /// Name mentions (indices into the name list), in order.
-    var names: [Int] = []
+    /// How many name mentions it has (each mention knows its identity: `NameMention.entity`).
+    var nameCount = 0
     /// The fullest name mention.
     var best = -1
-    /// Pronouns and descriptions that refer to it.
-    var otherMentions: [TextSpan] = []
     /// A title or appositive (`U.S. Ambassador to NATO`), as a span of the text.
     var description: TextSpan?
     /// For an anonymous source or a described institution: its name, and the head noun that
     /// later definite descriptions (`the official`) are matched on.
     var descriptionName: TextSpan?
     var head: UInt64 = 0
-    var quotes: [Int] = []
+    /// It is quoted or speaks (attributed, resolved from a pronoun, or a speaking description).
     var speaks = false
     var firstOffset = Int.max
+}
+
+/// Identities that share a key (a surname, a first name), in the order they were made: chains
+/// through one array instead of an array per key.
+struct EntityChains {
+    /// Key → the chain's first and last identity, packed in one value (`first << 32 | last`).
+    private var ends: IntTable
+    /// Identity → the next identity under the same key, or -1.
+    private var next: [Int]
+
+    /// `capacity`: more than the largest identity index that will be appended.
+    init(capacity: Int) {
+        ends = IntTable(capacity: capacity / 2)
+        next = [Int](repeating: -1, count: capacity)
+    }
+
+    mutating func append(_ e: Int, key: UInt64) {
+        if let packed = ends[key] {
+            next[packed & 0xFFFF_FFFF] = e
+            ends[key] = packed & ~0xFFFF_FFFF | e
+        } else {
+            ends[key] = e << 32 | e
+        }
+    }
+
+    /// The identities under `key`, appended to `into`.
+    func collect(_ key: UInt64, into result: inout [Int]) {
+        var e = ends[key].map { $0 >> 32 } ?? -1
+        while e >= 0 {
+            result.append(e)
+            e = next[e]
+        }
+    }
 }
 
 /// Groups name mentions into identities: `Ivo Daalder` and `Daalder` are one; `Bill Clinton`
@@ -27,10 +58,10 @@ struct Entity {
 enum EntityClustering {
     static func cluster(_ names: inout [NameMention]) -> [Entity] {
         var entities: [Entity] = []
-        var byFullName = IntTable(capacity: names.count)
-        var byOrganization = IntTable(capacity: names.count)
-        var bySurname: [UInt64: [Int]] = [:]
-        var byFirstName: [UInt64: [Int]] = [:]
+        var byFullName = IntTable(capacity: names.count / 2)
+        var byOrganization = IntTable(capacity: names.count / 4)
+        var bySurname = EntityChains(capacity: names.count)
+        var byFirstName = EntityChains(capacity: names.count)
 
         // Full names and organisations first, so a bare surname before its full name still joins it.
         for m in names.indices {
@@ -59,8 +90,8 @@ enum EntityClustering {
                     e = entities.count
                     byFullName[key] = e
                     entities.append(Entity(kind: mention.kind))
-                    bySurname[mention.surname, default: []].append(e)
-                    byFirstName[mention.firstName, default: []].append(e)
+                    bySurname.append(e, key: mention.surname)
+                    byFirstName.append(e, key: mention.firstName)
                 }
                 add(m, to: e, &entities, names)
                 names[m].entity = e
@@ -69,6 +100,7 @@ enum EntityClustering {
         // Bare names: a surname, else a first name, else a new identity.
         // Where each identity was last named (grown as identities are made).
         var lastSeen = [Int](repeating: -1, count: entities.count)
+        var candidates: [Int] = []
         for m in names.indices {
             let mention = names[m]
             if mention.entity >= 0 {
@@ -76,11 +108,11 @@ enum EntityClustering {
                 continue
             }
             let word = mention.firstName
-            var candidates = bySurname[word] ?? []
-            if candidates.isEmpty { candidates = byFirstName[word] ?? [] }
-            if mention.gender != .unknown {
-                let sameGender = candidates.filter { entities[$0].gender == mention.gender }
-                if !sameGender.isEmpty { candidates = sameGender }
+            candidates.removeAll(keepingCapacity: true)
+            bySurname.collect(word, into: &candidates)
+            if candidates.isEmpty { byFirstName.collect(word, into: &candidates) }
+            if mention.gender != .unknown, candidates.contains(where: { entities[$0].gender == mention.gender }) {
+                candidates.removeAll { entities[$0].gender != mention.gender }
             }
             let e: Int
             if candidates.count == 1 {
@@ -91,13 +123,13 @@ enum EntityClustering {
                     let la = lastSeen[a]
                     let lb = lastSeen[b]
                     if la != lb { return la < lb }
-                    return entities[a].names.count < entities[b].names.count
+                    return entities[a].nameCount < entities[b].nameCount
                 }!
             } else {
                 e = entities.count
                 entities.append(Entity(kind: mention.kind))
                 lastSeen.append(-1)
-                bySurname[word, default: []].append(e)
+                bySurname.append(e, key: word)
             }
             add(m, to: e, &entities, names)
             names[m].entity = e
@@ -106,9 +138,18 @@ enum EntityClustering {
         return entities
     }
 
+    /// A mention clustered on its own words before bare names are placed: an organisation or
+    /// place, or a person's name of two words or more.
+    static func isFullName(_ mention: NameMention) -> Bool {
+        switch mention.kind {
+        case .organization, .place: return true
+        case .person, .unknown: return mention.words.count >= 2
+        }
+    }
+
     private static func add(_ m: Int, to e: Int, _ entities: inout [Entity], _ names: [NameMention]) {
         let mention = names[m]
-        entities[e].names.append(m)
+        entities[e].nameCount += 1
         entities[e].firstOffset = min(entities[e].firstOffset, mention.span.start)
         if mention.kind == .person, entities[e].kind == .unknown { entities[e].kind = .person }
         if entities[e].gender == .unknown { entities[e].gender = mention.gender }
@@ -125,8 +166,19 @@ enum EntityClustering {
 /// gender is unknown teaches it.
 enum PronounResolver {
     struct Result {
-        /// Token index of a pronoun → entity.
-        var resolved: [Int: Int] = [:]
+        /// (token index of a pronoun, entity), in token order.
+        var pairs: [(token: Int, entity: Int)] = []
+
+        /// The identity the pronoun at token `k` refers to.
+        subscript(k: Int) -> Int? {
+            var lo = 0
+            var hi = pairs.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pairs[mid].token < k { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < pairs.count && pairs[lo].token == k ? pairs[lo].entity : nil
+        }
     }
 
     /// `speakingPhrases`: (token, entity) of the descriptions that speak, in token order.
@@ -139,7 +191,23 @@ enum PronounResolver {
         var m = 0
         var p = 0
         for k in candidates {
-            while m < names.count, names[m].tokens.lowerBound <= k {
+            // Names and speaking descriptions before the pronoun, merged in text order.
+            while true {
+                let nameAt = m < names.count ? names[m].tokens.lowerBound : Int.max
+                let phraseAt = p < speakingPhrases.count ? speakingPhrases[p].token : Int.max
+                if nameAt > k && phraseAt > k { break }
+                if phraseAt < nameAt {
+                    // Anonymous sources and described institutions that speak join the recency list.
+                    let e = speakingPhrases[p].entity
+                    p += 1
+                    if entities[e].kind == .organization {
+                        recentOrganization = e
+                    } else if entities[e].anonymous {
+                        if let at = recentPeople.lastIndex(of: e) { recentPeople.remove(at: at) }
+                        recentPeople.append(e)
+                    }
+                    continue
+                }
                 let e = names[m].entity
                 if e >= 0, !names[m].quoted {
                     switch entities[e].kind {
@@ -157,17 +225,6 @@ enum PronounResolver {
                 }
                 m += 1
             }
-            // Anonymous sources and described institutions that speak join the recency list.
-            while p < speakingPhrases.count, speakingPhrases[p].token <= k {
-                let e = speakingPhrases[p].entity
-                p += 1
-                if entities[e].kind == .organization {
-                    recentOrganization = e
-                } else if entities[e].anonymous {
-                    if let at = recentPeople.lastIndex(of: e) { recentPeople.remove(at: at) }
-                    recentPeople.append(e)
-                }
-            }
             let t = tokens[k]
             // Pronouns are short words: most tokens are passed over without a look-up.
             guard t.isWord, t.end - t.start <= 8, !t.flags.contains(.quoted),
@@ -184,13 +241,13 @@ enum PronounResolver {
                 }
                 if chosen >= 0 {
                     if entities[chosen].gender == .unknown, !entities[chosen].anonymous { entities[chosen].gender = gender }
-                    result.resolved[k] = chosen
+                    result.pairs.append((k, chosen))
                     // `her` as a determiner before a noun is still a mention of her.
                 }
             case .neuter:
-                if recentOrganization >= 0, t.hash == Hashes.it { result.resolved[k] = recentOrganization }
+                if recentOrganization >= 0, t.hash == Hashes.it { result.pairs.append((k, recentOrganization)) }
             case .plural:
-                if recentOrganization >= 0 { result.resolved[k] = recentOrganization }
+                if recentOrganization >= 0 { result.pairs.append((k, recentOrganization)) }
             case .firstPerson, .relative:
                 break
             }

@@ -42,7 +42,7 @@ enum Lexicon {
         static let firstName: NameClass = [.maleFirstName, .femaleFirstName]
     }
 
-    private static let nameClassTable: WordMap<NameClass> = {
+    static let nameClassTable: WordMap<NameClass> = {
         var table: [String: NameClass] = [:]
         func mark(_ list: String, _ c: NameClass) {
             for w in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) { table[String(w), default: []].insert(c) }

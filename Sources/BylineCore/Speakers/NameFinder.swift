@@ -51,30 +51,40 @@ struct NameWords {
 /// pronoun refers to it).
 enum NameFinder {
     /// `starts`: indices of the capitalised words (the only places a name can start), ascending.
-    static func find(_ tokens: inout [Token], _ s: UnsafeBufferPointer<Unicode.Scalar>, starts: [Int]) -> [NameMention] {
+    static func find(_ tokens: [Token], _ s: UnsafeBufferPointer<Unicode.Scalar>, starts: [Int]) -> [NameMention] {
+        tokens.withUnsafeBufferPointer { find($0, s, starts: starts) }
+    }
+
+    private static func find(_ tokens: UnsafeBufferPointer<Token>, _ s: UnsafeBufferPointer<Unicode.Scalar>, starts: [Int]) -> [NameMention] {
         var mentions: [NameMention] = []
         let n = tokens.count
+        let lexicon = Lexicon.nameClassTable
+        // The name classes of the run's tokens, looked up once (classifying asks several times).
+        var runClasses: [Lexicon.NameClass] = []
         var next = 0
         for i in starts where i >= next {
-            // The run of name-like tokens.
+            // The run of name-like tokens, with their classes.
+            runClasses.removeAll(keepingCapacity: true)
             var j = i
             var hasTitleWord = false
             var hasOrganizationWord = false
             while j < n {
                 let u = tokens[j]
                 if j > i, u.flags.contains(.lineStart) { break }
-                let uc: Lexicon.NameClass = u.isWord ? Lexicon.nameClass(u.hash) : []
+                let uc: Lexicon.NameClass = u.isWord ? lexicon[u.hash] ?? [] : []
                 // `Chris Christie Calls Hillary Clinton As …`: a title-case line holds several names.
                 if j > i, uc.contains(.breaker) || u.isCapitalized && !u.flags.contains(.allCaps) && uc.contains(.headlineVerb) { break }
                 if u.isWord, u.isCapitalized || u.flags.contains(.particleName) {
                     if uc.contains(.title) { hasTitleWord = true }
                     if uc.contains(.organization) { hasOrganizationWord = true }
+                    runClasses.append(uc)
                     j += 1
                     if u.flags.contains(.possessive) { break }
                     // `W.`, `Sen.`, `Jr.`: a period after an initial or abbreviation stays inside.
                     if j + 1 < n, tokens[j].isPunctuation("."), tokens[j].start == u.end,
                        u.end - u.start == 1 || !uc.isDisjoint(with: [.title, .suffix]),
                        tokens[j + 1].isWord, tokens[j + 1].isCapitalized || tokens[j + 1].flags.contains(.particleName) {
+                        runClasses.append([])
                         j += 1
                     }
                     continue
@@ -82,47 +92,61 @@ enum NameFinder {
                 if j > i, u.isWord, !u.isCapitalized, uc.contains(.particle) {
                     // `Osama bin Laden`, `Tomas van der Berg`, `Maria de la Cruz`: particles, then a capital.
                     var p = j
-                    while p < n, p - j < 3, tokens[p].isWord, !tokens[p].isCapitalized, Lexicon.nameClass(tokens[p].hash).contains(.particle) {
+                    while p < n, p - j < 3, tokens[p].isWord, !tokens[p].isCapitalized, (lexicon[tokens[p].hash] ?? []).contains(.particle) {
                         p += 1
                     }
                     if p < n, p > j, tokens[p].isWord, tokens[p].isCapitalized, !tokens[p].flags.contains(.lineStart) {
+                        for k in j..<p { runClasses.append(lexicon[tokens[k].hash] ?? []) }
                         j = p
                         continue
                     }
                 }
                 if j > i, u.isWord, !u.isCapitalized, j + 1 < n, tokens[j + 1].isWord, tokens[j + 1].isCapitalized {
                     if u.hash == Hashes.of, hasTitleWord || hasOrganizationWord {
+                        runClasses.append(uc)
                         j += 1  // `Secretary of State`, `Council of Representatives`
                         continue
                     }
                 }
                 break
             }
-            if let mention = classify(&tokens, i..<j, s) { mentions.append(mention) }
+            // A lone capitalised function word (`The`, `But`, `Thursday`) is no name: most runs.
+            if j == i + 1, runClasses[0].contains(.notName) {
+                next = j
+                continue
+            }
+            let mention = runClasses.withUnsafeBufferPointer { classify(tokens, i..<j, s, classes: $0, lexicon) }
+            if let mention { mentions.append(mention) }
             next = max(j, i + 1)
         }
         return mentions
     }
 
     /// Splits a run into title and name and decides its kind.
-    private static func classify(_ tokens: inout [Token], _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> NameMention? {
+    /// `classes`: the name classes of the run's tokens.
+    private static func classify(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                 classes: UnsafeBufferPointer<Lexicon.NameClass>, _ lexicon: WordMap<Lexicon.NameClass>) -> NameMention? {
+        // A token's classes: from the run's, or looked up for the tokens around it.
+        func cls(_ k: Int) -> Lexicon.NameClass {
+            run.contains(k) ? classes[k - run.lowerBound] : lexicon[tokens[k].hash] ?? []
+        }
         var lo = run.lowerBound
         var hi = run.upperBound
         // Sentence openers, days and months are not names (`But`, `The`, `Thursday`).
         var organizationInRun = false
-        for k in lo..<hi where tokens[k].isWord && Lexicon.nameClass(tokens[k].hash).contains(.organization) { organizationInRun = true }
-        while lo < hi, tokens[lo].isPunctuation(".") || Lexicon.nameClass(tokens[lo].hash).contains(.notName)
-            || Lexicon.nameClass(tokens[lo].hash).contains(.adjective) && !organizationInRun {
+        for k in lo..<hi where tokens[k].isWord && cls(k).contains(.organization) { organizationInRun = true }
+        while lo < hi, tokens[lo].isPunctuation(".") || cls(lo).contains(.notName)
+            || cls(lo).contains(.adjective) && !organizationInRun {
             lo += 1
         }
-        while hi > lo, tokens[hi - 1].isPunctuation(".") || Lexicon.nameClass(tokens[hi - 1].hash).contains(.notName) && !Lexicon.nameClass(tokens[hi - 1].hash).contains(.title) {
+        while hi > lo, tokens[hi - 1].isPunctuation(".") || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) {
             hi -= 1
         }
         guard lo < hi else { return nil }
         // `Speaking at a town hall, …`: a participle opening a sentence is no name.
         if hi - lo == 1, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s), hi < tokens.count,
-           tokens[hi].isWord, Lexicon.nameClass(tokens[hi].hash).contains(.stop) || Lexicon.nameClass(tokens[hi].hash).contains(.determiner)
-            || Lexicon.nameClass(tokens[hi].hash).contains(.pronoun) {
+           tokens[hi].isWord, cls(hi).contains(.stop) || cls(hi).contains(.determiner)
+            || cls(hi).contains(.pronoun) {
             return nil  // but `Schilling told` is a name
         }
         // A run of capitals is a shouted headline, not a name.
@@ -144,8 +168,8 @@ enum NameFinder {
                 k += 1
                 continue
             }
-            guard u.isWord, Lexicon.nameClass(u.hash).contains(.title) || Lexicon.nameClass(u.hash).contains(.titleModifier) else { break }
-            if Lexicon.nameClass(u.hash).contains(.title) { lastTitle = k }
+            guard u.isWord, cls(k).contains(.title) || cls(k).contains(.titleModifier) else { break }
+            if cls(k).contains(.title) { lastTitle = k }
             k += 1
         }
         if lastTitle >= 0 {
@@ -157,7 +181,7 @@ enum NameFinder {
             // (two words, or a known first name) follows it.
             var t = lo
             while t < min(hi - 1, lo + 4) {
-                if tokens[t].isWord, Lexicon.nameClass(tokens[t].hash).contains(.title) {
+                if tokens[t].isWord, cls(t).contains(.title) {
                     var rest = 0
                     for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
                     if rest >= 2 || t + 1 < hi && isFirstName(tokens[t + 1].hash) {
@@ -183,12 +207,12 @@ enum NameFinder {
         var allCapsSingle = false
         for k in nameStart..<hi where tokens[k].isWord {
             let u = tokens[k]
-            if u.flags.contains(.particleName) || !u.isCapitalized && Lexicon.nameClass(u.hash).contains(.particle) { hasParticle = true }
+            if u.flags.contains(.particleName) || !u.isCapitalized && cls(k).contains(.particle) { hasParticle = true }
             if !u.isCapitalized && !u.flags.contains(.particleName) { continue }
-            if Lexicon.nameClass(u.hash).contains(.suffix) { continue }
+            if cls(k).contains(.suffix) { continue }
             words.append(u.hash)
-            if Lexicon.nameClass(u.hash).contains(.organization) { organization = true }
-            if !Lexicon.nameClass(u.hash).contains(.place) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
+            if cls(k).contains(.organization) { organization = true }
+            if !cls(k).contains(.place) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
                 place = false
             }
         }
@@ -197,8 +221,8 @@ enum NameFinder {
 
         var gender = Gender.unknown
         for k in lo..<titleEnd where tokens[k].isWord {
-            if Lexicon.nameClass(tokens[k].hash).contains(.maleTitle) { gender = .male }
-            if Lexicon.nameClass(tokens[k].hash).contains(.femaleTitle) { gender = .female }
+            if cls(k).contains(.maleTitle) { gender = .male }
+            if cls(k).contains(.femaleTitle) { gender = .female }
         }
         let first = words.first
         if gender == .unknown, words.count >= 2 {
@@ -233,7 +257,7 @@ enum NameFinder {
         if lone, kind != .organization || !tokens[nameStart].flags.contains(.allCaps) {
             // A capitalised common word opening a sentence: `Officials said`, `Clearly, …`.
             let t = tokens[nameStart]
-            if Lexicon.nameClass(t.hash).contains(.personNoun) || Lexicon.nameClass(t.hash).contains(.institutionNoun) || endsWith(t, "ly", s) {
+            if cls(nameStart).contains(.personNoun) || cls(nameStart).contains(.institutionNoun) || endsWith(t, "ly", s) {
                 return nil
             }
         }
@@ -254,7 +278,7 @@ enum NameFinder {
     }
 
     /// `the union leader Sofia Brandt`: a lower-case noun for a person right before the name.
-    private static func roleBefore(_ tokens: [Token], _ lo: Int) -> Bool {
+    private static func roleBefore(_ tokens: UnsafeBufferPointer<Token>, _ lo: Int) -> Bool {
         guard lo > 0, tokens[lo - 1].isWord, !tokens[lo - 1].isCapitalized else { return false }
         let h = tokens[lo - 1].hash
         return Lexicon.nameClass(h).contains(.personNoun) || Lexicon.nameClass(h).contains(.title)

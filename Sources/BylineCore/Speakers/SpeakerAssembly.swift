@@ -10,6 +10,8 @@ struct SpeakerAssembly {
     let pronounCandidates: [Int]
     let names: [NameMention]
     var entities: [Entity]
+    /// Mentions of identities other than their names (pronouns, descriptions), in no order.
+    var otherMentions: [(entity: Int, span: TextSpan)] = []
     let quotes: [DetectedQuote]
     let sieves: AttributionSieves
 
@@ -40,14 +42,14 @@ struct SpeakerAssembly {
         let pronouns = PronounResolver.resolve(tokens, candidates: pronounCandidates, names, &entities, speakingPhrases: speakingPhrases)
         for (q, found) in attributions.enumerated() {
             guard let att = found, assigned[q].entity < 0, att.phrase.kind == .pronoun else { continue }
-            if let e = pronouns.resolved[att.phrase.head] {
+            if let e = pronouns[att.phrase.head] {
                 assigned[q].entity = e
                 entities[e].speaks = true
             }
         }
-        for (k, e) in pronouns.resolved {
+        for (k, e) in pronouns.pairs {
             if let p = Lexicon.pronouns[tokens[k].hash], p == .male || p == .female {
-                entities[e].otherMentions.append(TextSpan(tokens[k].start, tokens[k].end))
+                otherMentions.append((e, TextSpan(tokens[k].start, tokens[k].end)))
             }
         }
         fillFromNeighbours(&assigned, pronouns)
@@ -194,7 +196,7 @@ struct SpeakerAssembly {
         assigned[q].rule = rule
         if let e = identity(att) {
             assigned[q].entity = e
-        } else if att.phrase.kind == .pronoun, let e = pronouns.resolved[att.phrase.head] {
+        } else if att.phrase.kind == .pronoun, let e = pronouns[att.phrase.head] {
             assigned[q].entity = e
             entities[e].speaks = true
         }
@@ -236,32 +238,39 @@ struct SpeakerAssembly {
     // MARK: Speakers
 
     private mutating func build(_ assigned: [Assigned]) -> QuoteAnalyzer.Result {
-        for (q, a) in assigned.enumerated() where a.entity >= 0 {
-            entities[a.entity].quotes.append(q)
+        // Full names (and organisations) first, as clustering met them: an identity's aliases and
+        // title come from its fullest mentions before its bare surnames.
+        let fullFirst = names.indices.filter { EntityClustering.isFullName(names[$0]) }
+            + names.indices.filter { !EntityClustering.isFullName(names[$0]) }
+        let nameGroups = EntityGroups(entities.count, entityOf: fullFirst.map { names[$0].entity }, items: fullFirst)
+        let quoteGroups = EntityGroups(entities.count, entityOf: assigned.map(\.entity))
+        for a in assigned where a.entity >= 0 {
             entities[a.entity].speaks = true
-            if let m = a.mention, entities[a.entity].names.allSatisfy({ names[$0].span != m }) {
-                entities[a.entity].otherMentions.append(m)
+            if let m = a.mention, nameGroups[a.entity].allSatisfy({ names[$0].span != m }) {
+                otherMentions.append((a.entity, m))
             }
             if let m = a.mention { entities[a.entity].firstOffset = min(entities[a.entity].firstOffset, m.start) }
         }
+        let mentionGroups = EntityGroups(entities.count, entityOf: otherMentions.map(\.entity))
         var order: [Int] = []
         for (e, entity) in entities.enumerated() {
-            let listed = entity.speaks || !entity.quotes.isEmpty || entity.kind == .person
-            if listed, entity.kind != .place || !entity.quotes.isEmpty { order.append(e) }
+            let quoted = !quoteGroups[e].isEmpty
+            let listed = entity.speaks || quoted || entity.kind == .person
+            if listed, entity.kind != .place || quoted { order.append(e) }
         }
         order.sort { entities[$0].firstOffset < entities[$1].firstOffset }
         var speakerOf = [Int](repeating: -1, count: entities.count)
         var speakers: [Speaker] = []
         for e in order {
-            let entity = entities[e]
             speakerOf[e] = speakers.count
-            speakers.append(speaker(entity, id: speakers.count))
+            speakers.append(speaker(entities[e], id: speakers.count, names: nameGroups[e],
+                                    otherMentions: mentionGroups[e].map { otherMentions[$0].span }, quotes: Array(quoteGroups[e])))
         }
         var result: [Quote] = []
         for (q, quote) in quotes.enumerated() {
             let a = assigned[q]
             let paragraph = article.paragraphIndex(containing: quote.span.start).map { article.paragraphs[$0].span } ?? TextSpan(0, s.count)
-            let cue = a.cueText ?? a.cue.map { article.string($0) }
+            let cue = a.cueText ?? a.cue.map { text($0) }
             result.append(Quote(id: q, span: quote.span, parts: quote.parts,
                                 kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
                                 speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
@@ -270,10 +279,41 @@ struct SpeakerAssembly {
         return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
     }
 
-    /// The text of a span (decoded straight from the scalars).
-    private func text(_ span: TextSpan) -> String {
-        let slice = UnsafeBufferPointer(rebasing: s[span.start..<span.end])
-        return slice.withMemoryRebound(to: UInt32.self) { String(decoding: $0, as: UTF32.self) }
+    /// The text of a span, encoded straight from the scalars to UTF-8.
+    private func text(_ span: TextSpan) -> String { Self.text(s, span) }
+
+    static func text(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> String {
+        var length = 0
+        for i in span.start..<span.end {
+            let v = s[i].value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            var o = 0
+            for i in span.start..<span.end {
+                let v = s[i].value
+                if v < 0x80 {
+                    bytes[o] = UInt8(v)
+                    o += 1
+                } else if v < 0x800 {
+                    bytes[o] = UInt8(0xC0 | v >> 6)
+                    bytes[o + 1] = UInt8(0x80 | v & 0x3F)
+                    o += 2
+                } else if v < 0x10000 {
+                    bytes[o] = UInt8(0xE0 | v >> 12)
+                    bytes[o + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    bytes[o + 2] = UInt8(0x80 | v & 0x3F)
+                    o += 3
+                } else {
+                    bytes[o] = UInt8(0xF0 | v >> 18)
+                    bytes[o + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    bytes[o + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                    bytes[o + 3] = UInt8(0x80 | v & 0x3F)
+                    o += 4
+                }
+            }
+            return o
+        }
     }
 
     /// A hash of a span's exact text (case kept), to tell name forms apart without strings.
@@ -283,7 +323,8 @@ struct SpeakerAssembly {
         return h
     }
 
-    private func speaker(_ entity: Entity, id: Int) -> Speaker {
+    private func speaker(_ entity: Entity, id: Int, names nameIndices: ArraySlice<Int>, otherMentions: [TextSpan],
+                         quotes: [Int]) -> Speaker {
         let kind: SpeakerKind
         switch entity.kind {
         case .organization, .place: kind = .organization
@@ -300,7 +341,7 @@ struct SpeakerAssembly {
         // Other forms of the name, compared by a hash of their exact text before any string is made.
         var aliases: [String] = []
         var seen: [UInt64] = [nameHash]
-        for m in entity.names {
+        for m in nameIndices {
             let h = exactHash(names[m].span)
             if seen.contains(h) { continue }
             seen.append(h)
@@ -308,7 +349,7 @@ struct SpeakerAssembly {
         }
         var description = entity.description.map { text($0) }
         if description == nil {
-            for m in entity.names where !names[m].title.isEmpty {
+            for m in nameIndices where !names[m].title.isEmpty {
                 let title = names[m].title
                 var hi = title.upperBound
                 while hi > title.lowerBound, !tokens[hi - 1].isWord { hi -= 1 }
@@ -319,11 +360,36 @@ struct SpeakerAssembly {
                 }
             }
         }
-        var mentions = entity.names.map { names[$0].span } + entity.otherMentions
+        var mentions = nameIndices.map { names[$0].span } + otherMentions
         mentions.sort()
         var unique: [TextSpan] = []
         for m in mentions where unique.last != m { unique.append(m) }
         return Speaker(id: id, name: name, kind: kind, description: description, aliases: aliases,
-                       mentions: unique, quotes: entity.quotes)
+                       mentions: unique, quotes: quotes)
     }
+}
+
+/// Indices grouped by identity in one counting sort, in their order within each group: an
+/// identity's name mentions or quotations without an array per identity.
+struct EntityGroups {
+    private var starts: [Int]
+    private var members: [Int]
+
+    /// `entityOf[i]`: the identity of item `i` (or of `items[i]` when given), or a negative
+    /// number for none.
+    init(_ entityCount: Int, entityOf: [Int], items: [Int]? = nil) {
+        var starts = [Int](repeating: 0, count: entityCount + 1)
+        for e in entityOf where e >= 0 { starts[e + 1] += 1 }
+        for e in 0..<entityCount { starts[e + 1] += starts[e] }
+        var fill = starts
+        var members = [Int](repeating: 0, count: starts[entityCount])
+        for (index, e) in entityOf.enumerated() where e >= 0 {
+            members[fill[e]] = items?[index] ?? index
+            fill[e] += 1
+        }
+        self.starts = starts
+        self.members = members
+    }
+
+    subscript(e: Int) -> ArraySlice<Int> { members[starts[e]..<starts[e + 1]] }
 }

@@ -65,7 +65,7 @@ struct TokenStream {
     var markTokens: [Int] = []
     /// Indices of words that can start a name (capitalised, or `al-Maliki`), ascending.
     var nameStarts: [Int] = []
-    /// Indices of short words that can be pronouns (`he`, `She`, `its`), ascending.
+    /// Indices of the words that are pronouns (`he`, `She`, `its`), ascending.
     var pronounCandidates: [Int] = []
     /// Indices of the first token of each line after the first of a paragraph, ascending.
     var lineStarts: [Int] = []
@@ -76,57 +76,82 @@ struct TokenStream {
 /// dotted abbreviations (`U.S.`) are one token; quotation marks are punctuation tokens.
 enum Tokenizer {
     static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> TokenStream {
-        var stream = TokenStream()
         let n = s.count
-        stream.nameStarts.reserveCapacity(n / 32)
-        stream.pronounCandidates.reserveCapacity(n / 16)
+        // The side indices are local arrays while the text is walked (appending to a stored
+        // property checks its uniqueness on every call), moved into the stream at the end.
+        var nameStarts: [Int] = []
+        var pronouns: [Int] = []
         var markPositions: [Int] = []
+        var markTokens: [Int] = []
+        var lineStarts: [Int] = []
+        nameStarts.reserveCapacity(n / 32)
+        pronouns.reserveCapacity(n / 128)
         markPositions.reserveCapacity(n / 64)
+        markTokens.reserveCapacity(n / 128)
+        lineStarts.reserveCapacity(n / 256)
+        let pronounWords = Lexicon.pronouns
         // There are never more tokens than scalars: write them straight into uninitialised storage
         // (appending one by one cost more than finding them).
-        stream.tokens = [Token](unsafeUninitializedCapacity: n + 1) { buffer, count in
+        let tokens = [Token](unsafeUninitializedCapacity: n + 1) { buffer, count in
+            guard let out = buffer.baseAddress else { return }
             var i = 0
             var newline = true
             var k = 0
             while i < n {
                 let c = s[i]
                 let v = c.value
-                if v == 0x20 {
-                    i += 1
-                    continue
-                }
-                if v < 0x80 ? (v <= 0x0D && v >= 0x09) : ScalarClass.isWhitespace(c) {
-                    if ScalarClass.isNewline(c) { newline = true }
-                    i += 1
-                    continue
-                }
                 var token: Token
-                if v >= 0x30 && v <= 0x39 {
-                    token = number(s, from: i, &i)
+                if v < 0x80 {
+                    if v == 0x20 {
+                        i &+= 1
+                        continue
+                    }
+                    if (v | 0x20) &- 0x61 < 26 {
+                        token = asciiWord(s, from: i, &i, &markPositions)
+                        if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { nameStarts.append(k) }
+                        // Only the pronouns themselves: the resolver visits nothing else.
+                        if token.end &- token.start <= 8, isPronounInitial(v), pronounWords[token.hash] != nil { pronouns.append(k) }
+                    } else if v &- 0x30 < 10 {
+                        token = number(s, from: i, &i)
+                    } else if v <= 0x0D && v >= 0x09 {
+                        if v == 0x0A || v == 0x0D { newline = true }
+                        i &+= 1
+                        continue
+                    } else {
+                        token = Token(start: i, end: i &+ 1, hash: UInt64(v), kind: .punctuation, flags: [])
+                        if v == 0x22 || v == 0x27 || v == 0x60 {
+                            markPositions.append(i)
+                            markTokens.append(k)
+                        }
+                        i &+= 1
+                    }
+                } else if ScalarClass.isWhitespace(c) {
+                    if ScalarClass.isNewline(c) { newline = true }
+                    i &+= 1
+                    continue
                 } else if isLetter(c) {
-                    token = word(s, from: i, &i, &markPositions)
-                    if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { stream.nameStarts.append(k) }
-                    if token.end - token.start <= 7, isPronounInitial(v) { stream.pronounCandidates.append(k) }
+                    token = wordTail(s, start: i, at: i, hash: WordHash.seed, caseBits: 0, letters: 0, &i, &markPositions)
+                    if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { nameStarts.append(k) }
                 } else {
-                    token = Token(start: i, end: i + 1, hash: UInt64(v), kind: .punctuation, flags: [])
+                    token = Token(start: i, end: i &+ 1, hash: UInt64(v), kind: .punctuation, flags: [])
                     if isMarkScalar(v) {
                         markPositions.append(i)
-                        stream.markTokens.append(k)
+                        markTokens.append(k)
                     }
-                    i += 1
+                    i &+= 1
                 }
                 if newline {
                     token.flags.insert(.lineStart)
                     newline = false
-                    stream.lineStarts.append(k)
+                    lineStarts.append(k)
                 }
-                (buffer.baseAddress! + k).initialize(to: token)
-                k += 1
+                (out + k).initialize(to: token)
+                k &+= 1
             }
             count = k
         }
-        stream.markPositions = markPositions
-        return stream
+        return TokenStream(tokens: tokens, markPositions: markPositions, markTokens: markTokens, nameStarts: nameStarts,
+                           pronounCandidates: pronouns, lineStarts: lineStarts)
     }
 
     /// `"` `'` `` ` `` `«` `»` `‘ ’ ‚ ‛ “ ” „ ‟` `‹ ›`
@@ -134,7 +159,8 @@ enum Tokenizer {
         v == 0x22 || v == 0x27 || v == 0x60 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x201F) || v == 0x2039 || v == 0x203A
     }
 
-    /// The first letters of English pronouns (`he`, `she`, `they`, `it`, `I`, `we`, `who`, …).
+    /// The first letters of English pronouns (`he`, `she`, `they`, `it`, `I`, `we`, `who`, …): most
+    /// words need no look-up.
     @inline(__always) private static func isPronounInitial(_ v: UInt32) -> Bool {
         switch v | 0x20 {
         case 0x68, 0x73, 0x74, 0x69, 0x77, 0x6D, 0x75: return true  // h s t i w m u
@@ -232,34 +258,94 @@ enum Tokenizer {
         return slowIsWordScalar(c)
     }
 
-    /// A word starting at `start`; `next` is set past it (and past a possessive `'s`).
-    @inline(__always) private static func word(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int,
-                             _ marks: inout [Int]) -> Token {
+    /// A word starting with an ASCII letter at `start`; `next` is set past it (and past a
+    /// possessive `'s`).
+    ///
+    /// Most words are ASCII letters and digits ending at a space or punctuation: they are read
+    /// here, in one tight loop. An apostrophe, a hyphen or a period that may go on
+    /// inside the word, and any non-ASCII scalar, hand over to `wordTail`. Whether a
+    /// capitalised word is all capitals (`NATO`) is tracked on the way: the case bits of its
+    /// letters, and their count.
+    @inline(__always) private static func asciiWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int,
+                                                    _ marks: inout [Int]) -> Token {
         let n = s.count
-        var i = start
-        var h = WordHash.seed
-        var flags: Token.Flags = isUpper(s[start]) ? [.capitalized] : []
-        var hyphenAt = -1
+        let first = s[start].value
+        var h = (WordHash.seed ^ UInt64(first | 0x20)) &* WordHash.prime
+        var caseBits = first
+        var letters = 1
+        var i = start &+ 1
         while i < n {
+            let v = s[i].value
+            if (v | 0x20) &- 0x61 < 26 {
+                h = (h ^ UInt64(v | 0x20)) &* WordHash.prime
+                caseBits |= v
+                letters &+= 1
+            } else if v &- 0x30 < 10 {
+                h = (h ^ UInt64(v)) &* WordHash.prime
+            } else {
+                break
+            }
+            i &+= 1
+        }
+        if i < n {
+            let v = s[i].value
+            let goesOn = v == 0x27 || v >= 0x80 || (v == 0x2D || v == 0x2E) && i &+ 1 < n && isWordScalar(s[i &+ 1])
+            if goesOn { return wordTail(s, start: start, at: i, hash: h, caseBits: caseBits, letters: letters, &next, &marks) }
+        }
+        next = i
+        let capitalized = first < 0x5B
+        var flags: Token.Flags = capitalized ? [.capitalized] : []
+        if capitalized, letters >= 2, caseBits & 0x20 == 0 { flags.insert(.allCaps) }
+        return Token(start: start, end: i, hash: WordHash.finish(h), kind: .word, flags: flags)
+    }
+
+    /// The rest of a word from `i` on, with what was read of it so far (`start..<i`: its hash,
+    /// the case bits of its letters and their count): apostrophes (`isn't`, `Biden’s`), hyphens
+    /// (`al-Maliki`), dotted abbreviations (`U.S.`) and non-ASCII letters. Out of line: rare.
+    @inline(never) private static func wordTail(_ s: UnsafeBufferPointer<Unicode.Scalar>, start: Int, at resume: Int, hash: UInt64,
+                                                caseBits initialCaseBits: UInt32, letters initialLetters: Int, _ next: inout Int,
+                                                _ marks: inout [Int]) -> Token {
+        let n = s.count
+        var i = resume
+        var h = hash
+        let capitalized = isUpper(s[start])
+        var flags: Token.Flags = capitalized ? [.capitalized] : []
+        var hyphenAt = -1
+        // The OR of the letters' ASCII case bit (0x20 once any letter is lower case), and how many.
+        var caseBits = initialCaseBits
+        var letters = initialLetters
+        while true {
+            // A run of ASCII letters and digits, the common case, in a loop of its own so that
+            // the running hash stays in a register.
+            while i < n {
+                let v = s[i].value
+                if (v | 0x20) &- 0x61 < 26 {
+                    h = (h ^ UInt64(v | 0x20)) &* WordHash.prime
+                    caseBits |= v
+                    letters += 1
+                } else if v &- 0x30 < 10 {
+                    h = (h ^ UInt64(v)) &* WordHash.prime
+                } else {
+                    break
+                }
+                i += 1
+            }
+            guard i < n else { break }
             let c = s[i]
             let v = c.value
             if v < 0x80 {
-                // ASCII letters and digits, the common case, with no further tests.
-                let lower = v | 0x20
-                if lower >= 0x61 && lower <= 0x7A {
-                    h = (h ^ UInt64(lower)) &* WordHash.prime
-                    i += 1
-                    continue
-                }
-                if v >= 0x30 && v <= 0x39 {
-                    h = (h ^ UInt64(v)) &* WordHash.prime
-                    i += 1
-                    continue
-                }
+                // Only an apostrophe, a hyphen or a period can go on inside a word.
+                if v != 0x27 && v != 0x2D && v != 0x2E { break }
             } else if isWordScalar(c) {
                 h = WordHash.add(h, c)
+                if capitalized, isLetter(c) {
+                    letters += 1
+                    if !isUpper(c) { caseBits |= 0x20 }
+                }
                 i += 1
                 continue
+            } else if v != 0x2019 && v != 0x2010 && v != 0x2011 {
+                break
             }
             if ScalarClass.isApostrophe(c), i > start, s[i - 1].value == 0x73, i + 2 < n, ScalarClass.isSpace(s[i + 1]),
                isLetter(s[i + 2]) {
@@ -267,7 +353,7 @@ enum Tokenizer {
                 if isMarkScalar(v) { marks.append(i) }
                 flags.insert(.possessive)
                 next = i + 1
-                return finish(s, start, i, h, flags)
+                return finish(start, i, h, flags, allCaps: capitalized && letters >= 2 && caseBits & 0x20 == 0)
             }
             guard i + 1 < n, isWordScalar(s[i + 1]) else { break }
             if ScalarClass.isApostrophe(c) {
@@ -277,7 +363,7 @@ enum Tokenizer {
                 if v1 == 0x73 || v1 == 0x53, i + 2 >= n || !isWordScalar(s[i + 2]) {
                     flags.insert(.possessive)
                     next = i + 2
-                    return finish(s, start, i, h, flags)
+                    return finish(start, i, h, flags, allCaps: capitalized && letters >= 2 && caseBits & 0x20 == 0)
                 }
                 h = WordHash.add(h, c)
                 i += 1
@@ -285,42 +371,33 @@ enum Tokenizer {
                 if hyphenAt < 0 { hyphenAt = i }
                 h = WordHash.add(h, c)
                 i += 1
-            } else if c.value == 0x2E, i - start == 1 || flags.contains(.dotted),
+            } else if v == 0x2E, i - start == 1 || flags.contains(.dotted),
                       i + 2 < n, s[i + 2].value == 0x2E, isLetter(s[i + 1]) {
                 // `U.S.`, `a.m.`: single letters joined by periods.
+                let letter = s[i + 1]
                 flags.insert(.dotted)
                 h = WordHash.add(h, c)
-                h = WordHash.add(h, s[i + 1])
+                h = WordHash.add(h, letter)
                 h = WordHash.add(h, s[i + 2])
+                letters += 1
+                if !isUpper(letter) { caseBits |= 0x20 }
                 i += 3
             } else {
                 break
             }
         }
-        if hyphenAt > start, hyphenAt - start <= 3, !flags.contains(.capitalized), hyphenAt + 1 < i,
-           isUpper(s[hyphenAt + 1]) {
+        if hyphenAt > start, hyphenAt - start <= 3, !capitalized, hyphenAt + 1 < i, isUpper(s[hyphenAt + 1]) {
             flags.insert(.particleName)  // `al-Maliki`, `el-Sisi`
         }
         next = i
-        return finish(s, start, i, h, flags)
+        return finish(start, i, h, flags, allCaps: capitalized && letters >= 2 && caseBits & 0x20 == 0)
     }
 
-    /// The token, with `allCaps` worked out only for capitalised words (the rest cannot be).
-    private static func finish(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ h: UInt64,
-                               _ flags: Token.Flags) -> Token {
+    /// The token; `allCaps` says two or more letters, all upper case.
+    @inline(__always) private static func finish(_ start: Int, _ end: Int, _ h: UInt64, _ flags: Token.Flags,
+                                                 allCaps: Bool) -> Token {
         var flags = flags
-        if flags.contains(.capitalized), end - start >= 2 {
-            var letters = 0
-            var allUpper = true
-            for k in start..<end where isLetter(s[k]) {
-                letters += 1
-                if !isUpper(s[k]) {
-                    allUpper = false
-                    break
-                }
-            }
-            if allUpper, letters >= 2 { flags.insert(.allCaps) }
-        }
+        if allCaps { flags.insert(.allCaps) }
         return Token(start: start, end: end, hash: WordHash.finish(h), kind: .word, flags: flags)
     }
 }

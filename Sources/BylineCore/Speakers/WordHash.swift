@@ -41,20 +41,31 @@ enum WordHash {
     }
 }
 
-/// An open-addressing table of word hashes (linear probing, at most a third full). The FNV
-/// hash is already well mixed, so a slot is a few bits of it: a look-up is one or two array
-/// reads, much cheaper than `Set<UInt64>`, whose seeded SipHash dominated the analysis.
-private struct HashSlots: Sendable {
-    let keys: [UInt64]
-    let mask: Int
+/// Where a word hash goes in an open-addressing table of `mask + 1` slots (linear probing). The
+/// FNV hash is already well mixed, so a slot is a few bits of it.
+@inline(__always) private func firstSlot(_ key: UInt32, _ mask: Int) -> Int { Int(key ^ (key >> 15)) & mask }
 
-    /// `hashes` must be distinct and non-zero (zero marks an empty slot).
-    init(_ hashes: [UInt64]) {
-        var size = 16
-        while size < hashes.count * 3 { size <<= 1 }
-        var keys = [UInt64](repeating: 0, count: size)
+/// The slot count for `count` keys: at most a third full, so most misses end at the first slot.
+private func slotCount(_ count: Int) -> Int {
+    var size = 16
+    while size < count * 3 { size <<= 1 }
+    return size
+}
+
+/// A set of lower-cased words, looked up by `WordHash`: an open-addressing table of 32-bit keys
+/// (word hashes are 32-bit), a look-up one or two reads of a small array that stays in cache.
+/// `Set<UInt64>`'s seeded SipHash dominated the analysis.
+struct WordSet: Sendable {
+    private let keys: [UInt32]
+    private let mask: Int
+
+    init(_ words: [String]) {
+        // Zero marks an empty slot: a word hashing to zero is left out (one chance in 2^32).
+        let hashes = Set(words.map { UInt32(truncatingIfNeeded: WordHash.of($0)) }).filter { $0 != 0 }
+        let size = slotCount(hashes.count)
+        var keys = [UInt32](repeating: 0, count: size)
         for h in hashes {
-            var i = Self.slot(h, size - 1)
+            var i = firstSlot(h, size - 1)
             while keys[i] != 0 { i = (i + 1) & (size - 1) }
             keys[i] = h
         }
@@ -62,58 +73,63 @@ private struct HashSlots: Sendable {
         self.mask = size - 1
     }
 
-    @inline(__always) static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: h ^ (h >> 31)) & mask }
-
-    /// The slot holding `h`, or nil.
-    @inline(__always) func find(_ h: UInt64) -> Int? {
-        keys.withUnsafeBufferPointer { keys in
-            var i = Self.slot(h, mask)
-            while true {
-                let k = keys[i]
-                if k == h { return i }
-                if k == 0 { return nil }
-                i = (i + 1) & mask
-            }
-        }
-    }
-}
-
-/// A set of lower-cased words, looked up by `WordHash`.
-struct WordSet: Sendable {
-    private let slots: HashSlots
-
-    init(_ words: [String]) {
-        slots = HashSlots(Array(Set(words.map(WordHash.of).filter { $0 != 0 })))
-    }
-
     /// Words separated by white space, for long lexicons written as one string.
     init(_ text: String) {
         self.init(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
     }
 
-    @inline(__always) func contains(_ hash: UInt64) -> Bool { slots.find(hash) != nil }
+    @inline(__always) func contains(_ hash: UInt64) -> Bool {
+        let key = UInt32(truncatingIfNeeded: hash)
+        return keys.withUnsafeBufferPointer { keys in
+            var i = firstSlot(key, mask)
+            while true {
+                let k = keys[i]
+                if k == key { return key != 0 }
+                if k == 0 { return false }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
     func contains(word: String) -> Bool { contains(WordHash.of(word)) }
 }
 
 /// Lower-cased words mapped to a small value, looked up by `WordHash` (a later pair for the
-/// same word wins).
+/// same word wins). Each key sits beside its value, so a look-up touches one cache line.
 struct WordMap<Value: Sendable>: Sendable {
-    private let slots: HashSlots
-    private let values: [Value?]
+    private struct Entry: Sendable {
+        var key: UInt32
+        var value: Value?
+    }
+
+    private let entries: [Entry]
+    private let mask: Int
 
     init(_ pairs: [(String, Value)]) {
-        var table: [UInt64: Value] = [:]
-        for (word, value) in pairs { table[WordHash.of(word)] = value }
+        var table: [UInt32: Value] = [:]
+        for (word, value) in pairs { table[UInt32(truncatingIfNeeded: WordHash.of(word))] = value }
         table[0] = nil
-        let slots = HashSlots(Array(table.keys))
-        var values = [Value?](repeating: nil, count: slots.keys.count)
-        for (h, v) in table { values[slots.find(h)!] = v }
-        self.slots = slots
-        self.values = values
+        let size = slotCount(table.count)
+        var entries = [Entry](repeating: Entry(key: 0, value: nil), count: size)
+        for (h, v) in table {
+            var i = firstSlot(h, size - 1)
+            while entries[i].key != 0 { i = (i + 1) & (size - 1) }
+            entries[i] = Entry(key: h, value: v)
+        }
+        self.entries = entries
+        self.mask = size - 1
     }
 
     @inline(__always) subscript(hash: UInt64) -> Value? {
-        guard let i = slots.find(hash) else { return nil }
-        return values[i]
+        let key = UInt32(truncatingIfNeeded: hash)
+        return entries.withUnsafeBufferPointer { entries in
+            var i = firstSlot(key, mask)
+            while true {
+                let k = entries[i].key
+                if k == key { return key != 0 ? entries[i].value : nil }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
     }
 }
