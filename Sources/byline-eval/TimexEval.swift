@@ -142,10 +142,11 @@ struct DucklingEval: ParsableCommand {
         commandName: "duckling", abstract: "Value accuracy on Duckling's English time phrases.",
         discussion: """
             Each phrase is tagged as a one-line article dated at the line's reference day. A phrase with an \
-            expected value counts as correct when the expression covering most of the phrase has a TIMEX3 value \
-            whose start, truncated to Duckling's expected grain, equals the expected start (a value finer than the \
-            grain is accepted; a coarser one fails). Durations and sets never match a Duckling datetime. \
-            PRESENT_REF stands for the reference instant; parts of day start at Duckling's hours (morning 04, \
+            expected value counts as correct when the phrase's most specific calendar value (the first one among \
+            equals: a range stands for its start) has a TIMEX3 value whose start, truncated to Duckling's \
+            expected grain, equals the expected start (a value finer than the grain is accepted; a coarser one \
+            fails). Durations and sets never match a Duckling datetime. Misses are counted by kind. \
+            PRESENT_REF stands for the reference instant; parts of day start at Duckling's hours (morning 00, \
             afternoon 12, evening and night 18). Phrases Duckling rejects count as correct when nothing is found.
             """)
 

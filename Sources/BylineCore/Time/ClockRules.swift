@@ -20,6 +20,8 @@ extension TimexParser {
     /// time word is taken as the sentence end.
     func periodEndsSentence(_ p: Int) -> Bool {
         guard let next = tok(p + 1) else { return true }
+        // `9 a.m. Eastern Standard Time`
+        if zoneEnd(p + 1) > p + 1 { return false }
         if next.kind == .word, next.isCapitalized, next.lex.kind == .none || next.lex.kind == .keyword
             || next.lex.kind == .pastVerb || next.lex.kind == .futureCue
         {
@@ -30,10 +32,35 @@ extension TimexParser {
 
     /// A time zone after a clock time: `EST`, `GMT`, `local time`, `(GMT)`.
     func zoneEnd(_ j: Int) -> Int {
-        if lexKind(j) == .zone { return j + 1 }
+        if isZone(j) { return offsetEnd(j + 1) }
         if kw(j, .local), kw(j + 1, .time) { return j + 2 }
-        if isPunct(j, 0x28), lexKind(j + 1) == .zone, isPunct(j + 2, 0x29) { return j + 3 }
+        if isPunct(j, 0x28), isZone(j + 1) {
+            let e = offsetEnd(j + 2)
+            if isPunct(e, 0x29) { return e + 1 }
+        }
+        // `Eastern Standard Time`, `Greenwich Mean Time`, `Moscow time`: a capitalised place or
+        // region, and `Standard`, `Daylight` or `Mean`, before `time`.
+        if let t = tok(j), t.kind == .word, t.isCapitalized, t.lex.kind == .none, !t.flags.contains(.allCaps) {
+            var k = j + 1
+            if isWord(k, "standard") || isWord(k, "daylight") || isWord(k, "mean") || isWord(k, "summer") { k += 1 }
+            if kw(k, .time) { return k + 1 }
+        }
         return j
+    }
+
+    /// A zone abbreviation: `GMT`, `EST`, `ET` (the short and word-like ones only in capitals).
+    func isZone(_ j: Int) -> Bool {
+        guard lexKind(j) == .zone else { return false }
+        return tokens[j].lex.value == 0 || tokens[j].flags.contains(.allCaps)
+    }
+
+    /// Past a UTC offset right after a zone: `GMT+8`, `UTC-5`, `UTC+5:30`, `UTC−3`.
+    func offsetEnd(_ j: Int) -> Int {
+        guard let t = tok(j), t.kind == .punct, t.value == 0x2B || t.value == 0x2D || t.value == 0x2212, attached(j),
+            let n = tok(j + 1), n.kind == .number, attached(j + 1), n.digits <= 2, n.value <= 14
+        else { return j }
+        if isPunct(j + 2, 0x3A), attached(j + 2), isNumber(j + 3), attached(j + 3) { return j + 4 }
+        return j + 2
     }
 
     /// A day right after a clock time: `3 p.m. Friday`, `noon Saturday`, `5 p.m. EST, Nov. 9`.
@@ -101,6 +128,14 @@ extension TimexParser {
             }
         } else if t.lex.kind == .number, (1...12).contains(t.lex.value) {
             hour = Int(t.lex.value)
+            // `seven thirty p.m.`, `at three twenty`: spelled minutes (a meridiem or `at` needed below).
+            if lexKind(j) == .number, let (v, after) = cardinal(at: j), let minutes = v, minutes >= 10, minutes < 60,
+                minutes == minutes.rounded(), unitAt(after) == nil, lexKind(after) != .number
+            {
+                minute = Int(minutes)
+                hasMinutes = true
+                j = after
+            }
         } else {
             return nil
         }
@@ -113,10 +148,18 @@ extension TimexParser {
         } else if kw(j, .o), isApostrophe(j + 1), kw(j + 2, .clock) {
             guard (1...12).contains(hour) else { return nil }
             end = j + 3
+            // `3 o'clock in the afternoon`
+            if kw(end, .in), kw(end + 1, .the), let part = trailingDayPart(end + 2) {
+                pm = TimexParser.isAfternoon(part, hour: hour)
+                end += 3
+            }
         } else if kw(j, .in), kw(j + 1, .the), let part = trailingDayPart(j + 2), (1...12).contains(hour) {
-            // `4 in the morning`, `8 in the evening`
-            pm = part != .morning
+            // `4 in the morning`, `8 in the evening`, `3:20 in the afternoon`
+            pm = TimexParser.isAfternoon(part, hour: hour)
             end = j + 3
+        } else if let m = hourBeforeDayPart(at: i, hour: hour, minute: minute, end: j) {
+            // `8 tonight`, `9 tomorrow morning`
+            return m
         } else if hasMinutes, hour <= 24 {
             // `15:11 GMT`, `at 10:30`: a bare h:mm needs a zone or a preposition before it.
             if zoneEnd(j) == j {
@@ -138,7 +181,7 @@ extension TimexParser {
         if isPunct(end, 0x28) {
             var k = end + 1
             while k < end + 6, let t = tok(k), !t.isPunct(0x29) { k += 1 }
-            if isPunct(k, 0x29), (end + 1..<k).contains(where: { lexKind($0) == .zone }) { dayStart = k + 1 }
+            if isPunct(k, 0x29), (end + 1..<k).contains(where: { isZone($0) }) { dayStart = k + 1 }
         }
         let clock = Clock(hour: hour, minute: minute, second: second)
         if dayStart == end, let day = dayAfterClock(dayStart) {

@@ -61,7 +61,9 @@ extension TimexParser {
         case .month:
             // Lowercase only right before a day or a year (`march 3`, `february 2013`): `may`
             // and `march` are words too.
-            guard t.isCapitalized || isNumber(j + 1) && !isPunct(j + 2, 0x25) || afterOf(j) else { return nil }
+            guard t.isCapitalized || (isNumber(j + 1) || tok(j + 1)?.kind == .ordinalNumber) && !isPunct(j + 2, 0x25)
+                || afterOf(j)
+            else { return nil }
             var e = j + 1
             // `Sept.` style period after a full name is a sentence end, not part of the name.
             if isPeriod(e), attached(e), t.end - t.start <= 4, isNumber(e + 1) { e += 1 }
@@ -328,6 +330,9 @@ extension TimexParser {
                 let last = ScalarClass.asciiLower(scalars[Int(next.end) - 1]).value
                 // `1990 people`, `2000 troops`, `1500 metres`: a count of something.
                 if last == 0x73, n > 2, !cue { return false }
+                // `a survey of 1709 schoolchildren`, `between 1500 and 2000 troops`: after an amount
+                // word, a noun makes the number a count.
+                if countsAfter(i - 1, strict: y >= 1900 && y <= 2099), !isFunctionWord(i + 1) { return false }
                 if isWord(i + 1, "percent") || isWord(i + 1, "km") || isWord(i + 1, "kilometres")
                     || isWord(i + 1, "kilometers") || isWord(i + 1, "m") || isWord(i + 1, "kg")
                 {
@@ -341,9 +346,56 @@ extension TimexParser {
                 return false
             }
         }
+        // `between 1500 and 2000 troops`: a range of numbers before a noun is a range of counts when
+        // it starts outside 1900...2099 (`2010-11 season` and `1995 and 2000 levels` are years).
+        if rangeJoiner(i + 1), let other = tok(i + 2), other.kind == .number, other.value > y, y < 1900 || y > 2099,
+            countedNoun(i + 3)
+        {
+            return false
+        }
+        if rangeJoiner(i - 1), let other = tok(i - 2), other.kind == .number, other.value < y,
+            other.value < 1900 || other.value > 2099, countedNoun(i + 1)
+        {
+            return false
+        }
         if y >= 1900, y <= 2099 { return true }
         return cue
     }
+
+    private func rangeJoiner(_ j: Int) -> Bool {
+        kw(j, .and) || kw(j, .to) || kw(j, .or) || isHyphen(j) || isPunct(j, 0x2013)
+    }
+
+    /// A lowercase word after a number that is not a function word: what the number counts.
+    private func countedNoun(_ j: Int) -> Bool {
+        guard let t = tok(j), t.kind == .word, t.lex.kind == .none, !t.isCapitalized else { return false }
+        return !isFunctionWord(j)
+    }
+
+    /// Words before a number that make it an amount rather than a year when a noun follows; in
+    /// 1900...2099 (`of 2000 levels`) only the words of approximation and comparison.
+    private func countsAfter(_ p: Int, strict: Bool) -> Bool {
+        guard let k = keyword(p) else { return false }
+        switch k {
+        case .of, .and, .between, .to, .from:
+            return !strict
+        case .about, .around, .approximately, .roughly, .nearly, .almost, .than, .some, .over, .under, .least, .most:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Pronouns, conjunctions and other function words that may follow a year (`in 1968 when`,
+    /// `since 1990 there`): not nouns counted by the number.
+    func isFunctionWord(_ j: Int) -> Bool {
+        guard let t = tok(j), t.kind == .word, t.end - t.start <= 5 else { return false }
+        return TimexParser.functionWords.contains { isWord(j, $0) }
+    }
+
+    static let functionWords = ["he", "she", "it", "they", "we", "i", "you", "who", "which", "when", "where",
+                                "while", "there", "his", "her", "their", "our", "if", "but", "nor", "yet", "with",
+                                "into", "onto", "upon", "then", "not", "also", "alone", "only", "amid", "via"]
 
     /// A preposition or time word right before token `i` that announces a year (`in`, `since`,
     /// `fiscal`, `summer`, `year`).

@@ -100,6 +100,7 @@ extension TimexParser {
         var end: Int
         // `the four day convention`: an amount used as an adjective leaves the article to its noun.
         var adjectival = false
+        var hyphenatedUnit = false
         if kw(i, .fortnight) {
             amount = 2
             unit = .week
@@ -117,6 +118,7 @@ extension TimexParser {
             let beforeJoiner = k
             k = skipJoiner(k)
             let hyphenated = k > beforeJoiner
+            hyphenatedUnit = hyphenated
             k = skipQuantityAdjectives(k)
             if kw(k, .fortnight), let n = amount {
                 // `a fortnight`, `two fortnights` is rare enough to leave out.
@@ -144,13 +146,25 @@ extension TimexParser {
             end = u.end
             // `three-quarters of its food`, `a quarter of the market`: a fraction, not a time;
             // `a quarter of an hour` is fifteen minutes.
+            // `about a quarter as much`, `a quarter million`: a fraction too.
+            if unit == .quarter, kw(end, .as) || isNumber(end) || lexKind(end) == .number || isWord(end, "million")
+                || isWord(end, "billion") || isWord(end, "percent") || isWord(end, "point")
+            {
+                return nil
+            }
+            // `a quarter century`, `a quarter-century`: 25 years.
+            if unit == .quarter, !u.plural, isUnit(skipJoiner(end), .century), let a = amount {
+                return TimexMatch(first: i, end: skipJoiner(end) + 1, spec: .duration(a * 25, .year),
+                                  rule: "duration.quarterCentury", takesDeterminer: true)
+            }
             if unit == .quarter, kw(end, .of) {
                 guard kw(end + 1, .an) || kw(end + 1, .a), isUnit(end + 2, .hour), let a = amount else { return nil }
                 return TimexMatch(first: i, end: end + 3, spec: .duration(a * 15, .minute),
                                   rule: "duration.quarterHour", takesDeterminer: true)
             }
-            // Ages are not time expressions: `five years old`, `a five-year-old`.
-            if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) { return nil }
+            // Ages are not time expressions: `five years old`, `a five-year-old`, `aged 8-10 years`,
+            // `at the age of four months`.
+            if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) || isAge(before: i) { return nil }
             if kw(end, .and), kw(end + 1, .a), kw(end + 2, .half), let a = amount {
                 amount = a + 0.5
                 end += 3
@@ -159,6 +173,11 @@ extension TimexParser {
         var m = TimexMatch(first: i, end: end, spec: .duration(amount, unit), rule: "duration.amount",
                            takesDeterminer: !adjectival)
         if tokens[i].kind == .number, isHyphen(i + 1) { m.rule = "duration.compound" }
+        // `the 20-minute demonstration`, `the 14-day waiting period`: a hyphenated amount before a
+        // noun is an adjective and leaves the article to the noun.
+        if hyphenatedUnit, let next = tok(end), next.kind == .word, next.lex.kind == .none {
+            m.takesDeterminer = false
+        }
         // Counted points.
         func counted(_ sign: Int, _ anchor: AnchorKind, _ rule: String, _ endIndex: Int) -> TimexMatch {
             var c = m
@@ -195,11 +214,11 @@ extension TimexParser {
             end += 2
         }
         guard let k = keyword(end) else {
-            // `redeemed in five years`: a point in the future.
+            // `redeemed in five years`: a point in the future (not `the first time in three years`, not
+            // `in three days of talks`).
             if i > 0, tokens[i - 1].block == tokens[i].block, tokens[i - 1].isKeyword(.in), amount != nil,
-                unit >= .day, tense(first: i, end: end) == .future
-            {
-                return counted(1, .document, "relative.inFuture", end)
+                unit >= .day, !kw(end, .of), tense(first: i, end: end) == .future
+            {                return counted(1, .document, "relative.inFuture", end)
             }
             return m
         }
@@ -225,6 +244,14 @@ extension TimexParser {
         default:
             return m
         }
+    }
+
+    /// `aged`, `age of`, `ages` right before an amount (or before the lower end of `8-10 years`).
+    func isAge(before i: Int) -> Bool {
+        var p = i - 1
+        if isHyphen(p) || isPunct(p, 0x2013) || kw(p, .to), isNumber(p - 1) { p -= 2 }
+        if isWord(p, "aged") || isWord(p, "ages") { return true }
+        return kw(p, .of) && isWord(p - 1, "age")
     }
 
     /// Converts a fractional amount to whole units of a finer unit (`1.5 years` = 18 months).

@@ -11,6 +11,7 @@ extension TimexParser {
         var end: Int
         func isDay(_ j: Int) -> Bool { isUnit(j, .day) && (isCapitalized(j) || !isCapitalized(i)) }
         if lexKind(i) == .holiday, let h = Holiday(rawValue: tokens[i].lex.value) {
+            if h != .shroveTuesday, holidayIsName(i) { return nil }
             holiday = h
             end = i + 1
             switch h {
@@ -25,10 +26,20 @@ extension TimexParser {
                 if isDay(end) { end += 1 }
             case .easter:
                 if lexKind(end) == .weekday, lexValue(end) == 7 { end += 1 }
+                if lexKind(end) == .weekday, lexValue(end) == 1 {
+                    holiday = .easterMonday
+                    end += 1
+                }
             case .valentines:
                 // `Valentine's Day`
                 guard let e = possessive(end), isDay(e) else { return nil }
                 end = e + 1
+            case .pentecost:
+                if lexKind(end) == .weekday, lexValue(end) == 7 { end += 1 }
+            case .shroveTuesday:
+                // `Mardi Gras`
+                guard isWord(end, "gras") else { return nil }
+                end += 1
             default:
                 break
             }
@@ -79,6 +90,66 @@ extension TimexParser {
     }
 }
 
+extension TimexParser {
+    /// Names before a capitalised `Day` (letters only, lowercase, the possessive dropped).
+    static let namedDays: [String: Holiday] = [
+        "stpatricks": .stPatricks, "saintpatricks": .stPatricks, "stpatrick": .stPatricks, "canada": .canada,
+        "australia": .australia, "anzac": .anzac, "bastille": .bastille, "remembrance": .remembrance,
+        "armistice": .remembrance, "may": .mayDay, "martinlutherking": .martinLutherKing,
+        "martinlutherkingjr": .martinLutherKing,
+        "mlk": .martinLutherKing, "presidents": .presidents, "mothers": .mothers, "fathers": .fathers,
+        "columbus": .columbus, "election": .election, "ascension": .ascension,
+    ]
+
+    /// Capitalised prefixes that name a weekday's holiday.
+    static let namedWeekdays: [String: (weekday: Int, holiday: Holiday)] = [
+        "black": (5, .blackFriday), "cyber": (1, .cyberMonday), "ash": (3, .ashWednesday),
+        "shrove": (2, .shroveTuesday), "palm": (7, .palmSunday), "maundy": (4, .maundyThursday),
+        "whit": (7, .pentecost),
+    ]
+
+    /// `Mother's Day`, `St. Patrick's Day`, `Martin Luther King Jr. Day`, `Canada Day`, `May Day`,
+    /// `Election Day`: a capitalised `Day` (token `i`) after the name of a holiday. The match
+    /// starts at the name, which no rule has taken (its words are not time words).
+    func namedDay(endingAt i: Int) -> TimexMatch? {
+        guard isUnit(i, .day), isCapitalized(i) else { return nil }
+        // Back over capitalised words, abbreviation periods (`St.`, `Jr.`) and possessives (`'s`),
+        // at most six tokens; the longest name in the table wins.
+        var key = ""
+        var found: (first: Int, holiday: Holiday)?
+        var k = i - 1
+        while k >= max(blockStart, matchedUpTo), k >= i - 6 {
+            let t = tokens[k]
+            if t.kind == .word, t.isCapitalized || t.isKeyword(.s) {
+                key = lower(k) + key
+            } else if !(isApostrophe(k) || isPeriod(k) && attached(k)) {
+                break
+            }
+            if t.kind == .word, t.isCapitalized, let h = TimexParser.namedDays[key] { found = (k, h) }
+            k -= 1
+        }
+        guard let (first, holiday) = found else { return nil }
+        var end = i + 1
+        var year: Int?
+        if let (y, e) = trailingYear(end) {
+            year = y
+            end = e
+        }
+        return TimexMatch(first: first, end: end, spec: .point(.holiday(holiday, year: year)), rule: "date.namedDay")
+    }
+
+    /// `Johnnie Christmas` (a surname after a given name), `Christmas Island`, `the Orchestra of
+    /// Christmas Charity`, `Easter Rising`: a capitalised name word before or after the holiday.
+    func holidayIsName(_ i: Int) -> Bool {
+        func nameWord(_ j: Int) -> Bool {
+            guard let t = tok(j), t.kind == .word, t.isCapitalized, t.lex.kind == .none else { return false }
+            return !t.flags.contains(.allCaps)
+        }
+        if nameWord(i + 1) { return true }
+        return nameWord(i - 1) && !isSentenceStart(i - 1) && !isWord(i - 1, "orthodox")
+    }
+}
+
 extension Holiday {
     /// The holiday's day in `year`.
     func date(in year: Int) -> CivilDate? {
@@ -100,6 +171,30 @@ extension Holiday {
             return last.adding(days: -((last.weekday - 1 + 7) % 7))
         case .easter: return Holiday.easter(year)
         case .goodFriday: return Holiday.easter(year)?.adding(days: -2)
+        case .stPatricks: return CivilDate(year: year, month: 3, day: 17)
+        case .canada: return CivilDate(year: year, month: 7, day: 1)
+        case .australia: return CivilDate(year: year, month: 1, day: 26)
+        case .anzac: return CivilDate(year: year, month: 4, day: 25)
+        case .bastille: return CivilDate(year: year, month: 7, day: 14)
+        case .remembrance: return CivilDate(year: year, month: 11, day: 11)
+        case .mayDay: return CivilDate(year: year, month: 5, day: 1)
+        case .martinLutherKing: return Holiday.nthWeekday(3, weekday: 1, month: 1, year: year)
+        case .presidents: return Holiday.nthWeekday(3, weekday: 1, month: 2, year: year)
+        case .mothers: return Holiday.nthWeekday(2, weekday: 7, month: 5, year: year)
+        case .fathers: return Holiday.nthWeekday(3, weekday: 7, month: 6, year: year)
+        case .columbus: return Holiday.nthWeekday(2, weekday: 1, month: 10, year: year)
+        case .election:
+            // US: the Tuesday after the first Monday of November.
+            return Holiday.nthWeekday(1, weekday: 1, month: 11, year: year)?.adding(days: 1)
+        case .ashWednesday: return Holiday.easter(year)?.adding(days: -46)
+        case .shroveTuesday: return Holiday.easter(year)?.adding(days: -47)
+        case .palmSunday: return Holiday.easter(year)?.adding(days: -7)
+        case .maundyThursday: return Holiday.easter(year)?.adding(days: -3)
+        case .easterMonday: return Holiday.easter(year)?.adding(days: 1)
+        case .ascension: return Holiday.easter(year)?.adding(days: 39)
+        case .pentecost: return Holiday.easter(year)?.adding(days: 49)
+        case .blackFriday: return Holiday.nthWeekday(4, weekday: 4, month: 11, year: year)?.adding(days: 1)
+        case .cyberMonday: return Holiday.nthWeekday(4, weekday: 4, month: 11, year: year)?.adding(days: 4)
         }
     }
 

@@ -19,16 +19,19 @@ extension TimexParser {
         case .now:
             // `now-defunct` is an adjective prefix, not a time.
             if isHyphen(i + 1), attached(i + 1) { return nil }
+            // `every now and then`, `now and again`: an idiom for `sometimes`.
+            if kw(i + 1, .and), isWord(i + 2, "then") || isWord(i + 2, "again") { return nil }
             return ref("PRESENT_REF", i + 1, "reference.now")
         case .currently, .nowadays, .presently:
-            return ref("PRESENT_REF", i + 1, "reference.present")
+            return ref("PRESENT_REF", i + 1, "reference.present", determiner: false)
         case .present:
             // `at present`, `the present`; `present` as a verb or adjective is not a time.
             let previousIsAt = i > 0 && tokens[i - 1].block == tokens[i].block && tokens[i - 1].isKeyword(.at)
             guard determined || previousIsAt, endsClause(i + 1) || kw(i + 1, .and) else { return nil }
             return ref("PRESENT_REF", i + 1, "reference.present")
         case .recently, .lately:
-            return ref("PAST_REF", i + 1, "reference.past")
+            // An adverb: `the recently released report` leaves `the` to the noun.
+            return ref("PAST_REF", i + 1, "reference.past", determiner: false)
         case .current:
             // `current conditions`, `its current position`; `the current quarter` is a relative rule.
             guard adjectiveFollows() else { return nil }

@@ -194,6 +194,12 @@ extension TimexParser {
             return match(j + 1, .point(.relativeYearPart(grain: .season, part: lexValue(j), direction: direction)),
                          "relative.season")
         }
+        // `last Christmas`, `this Thanksgiving`, `next Easter`
+        if anchor == .document, k != .latest, k != .recent, lexKind(j) == .holiday || keyword(j) != nil,
+            let h = holidayExpression(at: j), case .point(.holiday(let holiday, nil)) = h.spec.base
+        {
+            return match(h.end, .point(.relativeHoliday(holiday, direction: direction)), "relative.holiday")
+        }
         // `last Friday`, `next Tuesday`, `this Thursday`, `the following Monday`
         if lexKind(j) == .weekday {
             let choice: WeekdayChoice
@@ -288,7 +294,8 @@ extension TimexParser {
             }
         }
         // `the day before yesterday`, `the day after tomorrow`, `the day before`
-        if unit == .day, determined, kw(j, .before) || kw(j, .after) {
+        // (`day after tomorrow` is found without its article too)
+        if unit == .day, determined || kw(j + 1, .yesterday) || kw(j + 1, .tomorrow), kw(j, .before) || kw(j, .after) {
             let sign = kw(j, .before) ? -1 : 1
             if kw(j + 1, .yesterday) || kw(j + 1, .tomorrow) {
                 let base = kw(j + 1, .yesterday) ? -1 : 1
@@ -300,7 +307,10 @@ extension TimexParser {
                                   rule: "relative.dayBefore", takesDeterminer: true)
             }
         }
-        guard determined else { return nil }
+        // `end of month`, `by the end of year`: after a modifier's `of`, the article may be dropped.
+        guard determined || afterModifier && kw(i - 1, .of) && unit >= .day else { return nil }
+        // `the week of March 6`
+        if unit == .week, let w = weekOf(at: i, end: j) { return w }
         if unit == .weekend {
             return TimexMatch(first: i, end: j, spec: .point(.weekend(.tense)), rule: "relative.theWeekend",
                               takesDeterminer: true)
@@ -353,7 +363,7 @@ extension TimexParser {
     }
 
     static let namedDayPrefixes = ["super", "black", "cyber", "ash", "holy", "bloody", "shrove", "maundy", "palm",
-                                   "giving", "fat", "manic", "blue"]
+                                   "whit", "giving", "fat", "manic", "blue"]
 
     /// `Thursday`, `Friday morning`, `Friday, Dec. 2, 2011`, `Tues.`
     func weekdayExpression(at i: Int) -> TimexMatch? {
@@ -371,16 +381,36 @@ extension TimexParser {
         // `Friday, Dec. 2, 2011`, `Friday 2 December`
         let k = isComma(j) ? j + 1 : j
         if let d = monthExpression(at: k, afterModifier: true, determined: false) ?? dayMonth(at: k),
-            case .point(.calendar(_, _, let day)) = d.spec.base, day != nil
+            case .point(.calendar(let year, let month, let day)) = d.spec.base, day != nil
         {
+            // `the Edmonton Sun, August 16, 2008` (a Saturday): an abbreviation that disagrees with
+            // the date is a word of a name.
+            if t.lex.kind == .weekdayAbbreviation, let year, let month, let day,
+                let date = CivilDate(year: year, month: month, day: day), date.weekday != lexValue(i)
+            {
+                return nil
+            }
             var m = d
             m.first = i
             m.rule = "date.weekdayDate"
             return m
         }
         guard t.lex.kind == .weekday else { return nil }
-        // `Super Tuesday`, `Black Friday`, `Ash Wednesday`: named days, not the weekday around the article.
-        if isCapitalized(i - 1), TimexParser.namedDayPrefixes.contains(where: { isWord(i - 1, $0) }) { return nil }
+        // `Black Friday`, `Ash Wednesday`, `Palm Sunday`: holidays; `Super Tuesday`, `Holy Saturday`:
+        // named days, not the weekday around the article.
+        if isCapitalized(i - 1), TimexParser.namedDayPrefixes.contains(where: { isWord(i - 1, $0) }) {
+            guard i - 1 >= matchedUpTo, let (weekday, holiday) = TimexParser.namedWeekdays[lower(i - 1)],
+                weekday == lexValue(i)
+            else { return nil }
+            var end = i + 1
+            var year: Int?
+            if let (y, e) = trailingYear(end) {
+                year = y
+                end = e
+            }
+            return TimexMatch(first: i - 1, end: end, spec: .point(.holiday(holiday, year: year)),
+                              rule: "date.namedDay")
+        }
         var spec = TimexSpec.point(.weekday(lexValue(i), .tense))
         var end = j
         if let part = trailingDayPart(end) {

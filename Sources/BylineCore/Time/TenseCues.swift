@@ -34,9 +34,12 @@ extension TimexParser {
             k -= 1
             steps += 1
         }
+        // `On Friday, an environmental group and property owners from Texas filed ...`: at the
+        // start of a sentence the verb may come after a long subject.
+        let opensSentence = steps <= 1
         k = end
         steps = 0
-        while k < tokens.count, tokens[k].block == block, steps < 10 {
+        while k < tokens.count, tokens[k].block == block, steps < (opensSentence ? 20 : 10) {
             if isClauseBoundary(k) { break }
             if let t = tenseCue(k) { return t }
             k += 1

@@ -20,6 +20,7 @@ struct TimexResolver {
     private var narrativeSentence = -1
     /// The last day (or finer) mentioned: the anchor of `that day` when the narrative is coarser.
     private var lastDay: TimexPoint?
+    private var lastDaySentence = -10
     /// The year of the last explicit date, and the first one in the text (for undated articles).
     private var lastExplicitYear: Int?
     /// Token index just past the last explicit date (`in March 1995 and in June` shares the year).
@@ -28,6 +29,8 @@ struct TimexResolver {
     /// a later `in June` in the same sentence).
     private var lastExplicitIsDate = false
     private let firstExplicitYear: Int?
+    /// The point resolved for the match before, the start of a range when the next match ends one.
+    private var previousPoint: TimexPoint?
 
     init(parser: TimexParser, documentDate: CivilDate?, matches: [TimexMatch]) {
         self.parser = parser
@@ -65,6 +68,8 @@ struct TimexResolver {
     }
 
     mutating func resolve(_ m: TimexMatch, sentence: Int) -> Resolved {
+        let rangeStart = previousPoint
+        previousPoint = nil
         switch m.spec.base {
         case .duration(let n, let unit):
             return Resolved(value: DurationValue.render(n, unit), type: .duration, anchored: false, inferred: false)
@@ -85,8 +90,15 @@ struct TimexResolver {
                 point.minute = clock.minute
                 point.second = clock.second
             }
+            if m.rangeEnd, let start = rangeStart, TimexResolver.precedes(point, start) {
+                point = TimexResolver.advance(point, p)
+            }
+            previousPoint = point
             let anchored = point.isAnchored
-            if anchored, point.grain.isDayOrFiner, let d = point.startDay { lastDay = .day(d) }
+            if anchored, point.grain.isDayOrFiner, let d = point.startDay {
+                lastDay = .day(d)
+                lastDaySentence = sentence
+            }
             if anchored, !TimexResolver.isComparison(m.spec) {
                 // `that week` after `March 5` keeps March 5 as the time in focus.
                 if let n = narrative, let d = n.startDay, point.grain > n.grain, let s = point.startDay,
@@ -107,6 +119,28 @@ struct TimexResolver {
             }
             let type: TimexType = point.grain == .time || point.grain == .dayPart ? .time : .date
             return Resolved(value: point.value, type: type, anchored: anchored, inferred: inferred && anchored)
+        }
+    }
+
+    /// Whether `point` lies before `start` (by day, then by clock time on the same day).
+    static func precedes(_ point: TimexPoint, _ start: TimexPoint) -> Bool {
+        guard let a = point.startDay, let b = start.startDay else { return false }
+        if a != b { return a < b }
+        guard point.grain == .time, start.grain == .time, let h = point.hour, let k = start.hour else { return false }
+        return h * 60 + (point.minute ?? 0) < k * 60 + (start.minute ?? 0)
+    }
+
+    /// The end of a range found before its start, moved to the next occurrence of what its words
+    /// name: a weekday a week on, a date without a year a year on, a clock time a day on.
+    static func advance(_ point: TimexPoint, _ spec: PointSpec) -> TimexPoint {
+        switch spec {
+        case .weekday: return point.shifted(by: 7, .day)
+        case .calendar(nil, _?, _), .relativeMonth: return point.shifted(by: 1, .year)
+        case .holiday(let h, nil):
+            guard let y = point.year, let d = h.date(in: y + 1) else { return point }
+            return .day(d)
+        case .contextDay: return point.grain == .time ? point.shifted(by: 1, .day) : point
+        default: return point
         }
     }
 
@@ -258,6 +292,13 @@ struct TimexResolver {
             guard let year, let date = holiday.date(in: year) else { return TimexPoint(grain: .day, year: nil) }
             return .day(date)
 
+        case .relativeHoliday(let holiday, let direction):
+            guard let dct, let this = holiday.date(in: dct.year) else { return TimexPoint(grain: .day, year: nil) }
+            var year = dct.year
+            if direction < 0, this >= dct { year -= 1 }
+            if direction > 0, this <= dct { year += 1 }
+            return holiday.date(in: year).map { TimexPoint.day($0) } ?? TimexPoint(grain: .day, year: nil)
+
         case .discussed(let grain):
             if let n = narrative, n.grain == grain { return n }
             return resolvePoint(.latest(grain), m, sentence: sentence, inferred: &inferred)
@@ -298,9 +339,94 @@ struct TimexResolver {
             if let n = narrative, n.grain.isDayOrFiner, sentence - narrativeSentence <= 2, let d = n.startDay {
                 return .day(d)
             }
+            // `the opening Thursday night ... the 20th century ... the big hit of the evening`: the day
+            // last mentioned, when a coarser period came between.
+            if let d = lastDay, sentence - lastDaySentence <= 2 { return d }
             guard let dct else { return TimexPoint(grain: .day, year: nil) }
             return .day(dct)
+
+        case .nthWeekdayOfMonth(let n, let wd, let month):
+            guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred),
+                let d = Holiday.weekday(Int(n), Int(wd), month: mo, year: y)
+            else { return TimexPoint(grain: .day, year: nil) }
+            return .day(d)
+
+        case .nthDayOfMonth(let n, let month):
+            guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred) else {
+                return TimexPoint(grain: .day, year: nil)
+            }
+            let length = CivilDate.daysIn(month: mo, year: y)
+            guard let d = CivilDate(year: y, month: mo, day: n > 0 ? Int(n) : length + 1 + Int(n)) else {
+                return TimexPoint(grain: .day, year: nil)
+            }
+            return .day(d)
+
+        case .nthWeekOfMonth(let n, let weekend, let month):
+            // A week belongs to the month of its Thursday (as ISO weeks to years); a weekend to
+            // the month of its Saturday.
+            guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred),
+                let d = Holiday.weekday(Int(n), weekend ? 6 : 4, month: mo, year: y)
+            else { return TimexPoint(grain: weekend ? .weekend : .week, year: nil) }
+            return .containing(d, grain: weekend ? .weekend : .week)
+
+        case .dayInMonth(let day):
+            return dayInMonth(Int(day), m, sentence: sentence)
+
+        case .weekOf(let year, let month, let day):
+            let p = resolvePoint(.calendar(year: year.map { Int($0) }, month: Int(month), day: Int(day)), m,
+                                 sentence: sentence, inferred: &inferred)
+            guard let d = p.startDay else { return TimexPoint(grain: .week, year: nil) }
+            return .containing(d, grain: .week)
         }
+    }
+
+    /// The year and month of `October`, `October 2014`, `next month`.
+    private func resolveMonth(_ month: MonthReference, _ m: TimexMatch, sentence: Int,
+                              inferred: inout Bool) -> (year: Int, month: Int)? {
+        switch month {
+        case .named(let mo, let y?):
+            return (Int(y), Int(mo))
+        case .named(let mo, nil):
+            let y = yearFor(m, sentence: sentence, inferred: &inferred) { y in
+                TimexPoint(grain: .month, year: y, month: Int(mo))
+            }
+            return y.map { ($0, Int(mo)) }
+        case .relative(let n):
+            guard let dct = documentDate else { return nil }
+            let p = TimexPoint.containing(dct, grain: .month).shifted(by: Int(n), .month)
+            guard let y = p.year, let mo = p.month else { return nil }
+            return (y, mo)
+        }
+    }
+
+    /// `on the 15th`: in the month just mentioned (a day or month of the narrative, within three
+    /// sentences), else in the month before, of, or after the article's date by the clause's
+    /// tense (past: the latest 15th not after the article; future: the first not before; else the nearest).
+    private func dayInMonth(_ day: Int, _ m: TimexMatch, sentence: Int) -> TimexPoint {
+        if let n = narrative, n.grain == .month || n.grain.isDayOrFiner, sentence - narrativeSentence <= 3,
+            let y = n.year, let mo = n.month, let d = CivilDate(year: y, month: mo, day: day)
+        {
+            return .day(d)
+        }
+        guard let dct = documentDate else {
+            var unknown = TimexPoint(grain: .day, year: nil)
+            unknown.day = day
+            return unknown
+        }
+        let first = CivilDate(year: dct.year, month: dct.month, day: 1)!
+        let candidates = [-1, 0, 1].compactMap { offset -> CivilDate? in
+            let month = first.addingMonths(offset)
+            return CivilDate(year: month.year, month: month.month, day: day)
+        }
+        guard !candidates.isEmpty else { return TimexPoint(grain: .day, year: nil) }
+        let choice: CivilDate?
+        switch parser.tense(first: m.first, end: m.end) {
+        case .past, .pastPerfect: choice = candidates.last { $0 <= dct }
+        case .future: choice = candidates.first { $0 >= dct }
+        case .present, .none:
+            choice = candidates.min { abs($0.dayNumber - dct.dayNumber) < abs($1.dayNumber - dct.dayNumber) }
+        }
+        return .day(choice ?? candidates[0])
     }
 
     private func narrativeAnchor() -> TimexPoint? {

@@ -91,6 +91,13 @@ enum Season: Int16 {
 enum Holiday: Int16 {
     case christmas, christmasEve, newYearsDay, newYearsEve, thanksgiving, easter, goodFriday, halloween,
         valentines, independence, labor, memorial, veterans, boxing
+    // Fixed days.
+    case stPatricks, canada, australia, anzac, bastille, remembrance, mayDay
+    // The nth weekday of a month (US).
+    case martinLutherKing, presidents, mothers, fathers, columbus, election
+    // Counted from Easter or Thanksgiving.
+    case ashWednesday, shroveTuesday, palmSunday, maundyThursday, easterMonday, ascension, pentecost, blackFriday,
+        cyberMonday
 }
 
 /// Function words and time words that steer the rules.
@@ -223,7 +230,7 @@ enum TimeLexicon {
             (["weekend"], ["weekends"], .weekend),
             (["week"], ["weeks"], .week),
             (["month"], ["months"], .month),
-            (["quarter"], ["quarters"], .quarter),
+            (["quarter", "qtr"], ["quarters", "qtrs"], .quarter),
             (["year", "yr"], ["years", "yrs"], .year),
             (["decade"], ["decades"], .decade),
             (["century"], ["centuries"], .century),
@@ -248,11 +255,15 @@ enum TimeLexicon {
         add(["fall", "autumn"], .season, Season.fall.rawValue)
         add(["winter"], .season, Season.winter.rawValue)
         add(["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "eet",
-             "eest", "ist", "jst", "aest", "aedt", "hkt", "sgt", "wib", "msk", "akst", "hst", "ast", "adt"],
+             "eest", "ist", "jst", "aest", "aedt", "hkt", "sgt", "wib", "msk", "akst", "hst", "ast", "adt", "kst",
+             "pkt", "sast", "nzst", "nzdt", "awst", "acst", "acdt", "wet", "wat", "wita", "wit", "akdt", "hkst"],
             .zone, 0)
+        // Zones that are also words or letters (`ET`, `PT`, `EAT`): only in capitals.
+        add(["et", "pt", "ct", "mt", "eat", "cat", "west", "ict", "art", "brt"], .zone, 1)
         let holidays: [(String, Holiday)] = [
             ("christmas", .christmas), ("xmas", .christmas), ("thanksgiving", .thanksgiving), ("easter", .easter),
-            ("halloween", .halloween), ("valentine", .valentines),
+            ("halloween", .halloween), ("valentine", .valentines), ("pentecost", .pentecost),
+            ("mardi", .shroveTuesday),
         ]
         for (w, h) in holidays { add([w], .holiday, h.rawValue) }
 

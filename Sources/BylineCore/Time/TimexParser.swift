@@ -12,6 +12,9 @@ struct TimexParser {
     /// The current paragraph's tokens (`blockStart..<limit`): rules never read outside it.
     var blockStart = 0
     var limit = 0
+    /// Where the last match ended: a rule that reaches back before its trigger (`Mother's Day`
+    /// from `Day`) stops there.
+    var matchedUpTo = 0
 
     init(tokens: [TimeToken], scalars: [Unicode.Scalar]) {
         self.tokens = tokens
@@ -36,17 +39,38 @@ struct TimexParser {
                 i += 1
                 continue
             }
-            if let m = parseExpression(at: i) {
-                matches.append(m)
-                i = max(m.end, i + 1)
-                // `April 24 and 25`: the second day is a date of its own.
-                if let second = secondDay(after: m) {
-                    matches.append(second)
-                    i = second.end
-                }
-            } else {
-                i += 1
+            let m = parseExpression(at: i)
+            // `3-4pm`, `13 to 15 July`: a range whose first end is not an expression on its own.
+            if mayStartRange(i), let range = rangeStart(at: i), range.first.end >= m?.end ?? 0 {
+                matches.append(range.first)
+                matches.append(range.second)
+                i = range.second.end
+                matchedUpTo = i
+                continue
             }
+            guard var m else {
+                i += 1
+                continue
+            }
+            // `Thursday 8:00 GMT`: the day and its clock time in one expression.
+            if let timed = clockAfterDayWord(m) { m = timed }
+            matches.append(m)
+            i = max(m.end, i + 1)
+            matchedUpTo = i
+            // `April 24 and 25`: the second day is a date of its own.
+            if let second = secondDay(after: m) {
+                matches.append(second)
+                i = second.end
+            } else if let range = rangeEnd(after: m) {
+                matches[matches.count - 1] = range.first
+                matches.append(range.second)
+                i = range.second.end
+            } else if let clock = clockAfterDay(m) {
+                // `tonight at 8`: the time is its own expression, on the day before it.
+                matches.append(clock)
+                i = clock.end
+            }
+            matchedUpTo = i
         }
         return matches
     }
@@ -55,15 +79,17 @@ struct TimexParser {
         guard case .point(.calendar(let year, let month?, _?)) = m.spec.base, m.spec.clock == nil else { return nil }
         let j = m.end
         guard kw(j, .and) || kw(j, .or) || kw(j, .to) || kw(j, .through) || isHyphen(j) || isPunct(j, 0x2013),
-            let (day, end) = dayOfMonth(j + 1), tokens[j + 1].kind == .number, monthName(end) == nil,
+            let (day, end) = dayOfMonth(j + 1), tokens[j + 1].kind != .word, monthName(end) == nil,
             lexKind(end) != .unit, lexKind(end) != .unitPlural
         else { return nil }
-        return TimexMatch(first: j + 1, end: end, spec: .point(.calendar(year: year, month: month, day: day)),
-                          rule: "date.secondDay")
+        var second = TimexMatch(first: j + 1, end: end, spec: .point(.calendar(year: year, month: month, day: day)),
+                                rule: "date.secondDay")
+        second.rangeEnd = !kw(j, .or) && (!kw(j, .and) || opensBetween(m.first))
+        return second
     }
 
     @inline(__always)
-    private func isTrigger(_ t: TimeToken, at i: Int) -> Bool {
+    func isTrigger(_ t: TimeToken, at i: Int) -> Bool {
         switch t.kind {
         case .number, .ordinalNumber: return true
         case .word:
@@ -83,7 +109,7 @@ struct TimexParser {
     @inline(__always)
     private func startsExpression(_ k: Keyword, at i: Int) -> Bool {
         switch k {
-        case .ago, .before, .after, .hence, .from, .soon, .middle, .beginning, .start, .close, .outset, .turn,
+        case .ago, .before, .after, .hence, .from, .soon, .middle, .close, .outset, .turn,
             .than, .least, .most, .to, .within, .of, .and, .or, .so, .other, .weekday, .times, .beyond, .am, .pm,
             .pLetter, .mLetter, .o, .clock, .in, .on, .since, .until, .by, .during, .through, .for, .long, .old,
             .straight, .consecutive, .successive, .ending, .ended, .latter, .dawn, .local, .s, .its, .period, .eve,
@@ -91,6 +117,14 @@ struct TimexParser {
             return false
         case .at: return kw(i + 1, .least) || kw(i + 1, .most)
         case .up: return kw(i + 1, .to)
+        case .beginning, .start: return kw(i + 1, .of)
+        // Common words that start an expression only before a time word or a number (`the`, `a`,
+        // `that`, `more`, `about`, `last`): before any other word they are skipped at once.
+        case .the, .a, .an, .this, .that, .these, .those, .more, .less, .fewer, .over, .under, .about, .around,
+            .nearly, .almost, .early, .late, .last, .next:
+            guard i + 1 < limit else { return false }
+            let next = tokens[i + 1]
+            return next.kind != .word || next.lex.kind != .none
         case .no: return kw(i + 1, .more) || kw(i + 1, .less)
         default: return true
         }
@@ -177,6 +211,12 @@ struct TimexParser {
     mutating func parseExpression(at i: Int) -> TimexMatch? {
         // Prefix modifiers: `the end of`, `early`, `mid-`, `about`, `more than`, `post-` ...
         if let prefix = prefixModifier(at: i), let core = parseDetermined(at: prefix.end, afterModifier: true) {
+            // `At the end of the day, it is up to the voters`: an idiom, not a time.
+            if prefix.mod == .end, kw(i - 1, .at) || kw(i - 1, .the) && kw(i - 2, .at), isUnit(core.end - 1, .day),
+                core.end == prefix.end + 2, isComma(core.end)
+            {
+                return nil
+            }
             if let mod = compatible(prefix.mod, with: core.spec, prefix: prefix) {
                 var m = core
                 m.first = i
@@ -222,9 +262,16 @@ struct TimexParser {
             consider(clockTime(at: i))
             consider(quantity(at: i, determined: determined))
             consider(yearPartWithYear(at: i))
+            if t.digits <= 2, kw(i + 1, .past) || kw(i + 1, .after) || kw(i + 1, .to) || kw(i + 1, .before)
+                || lexKind(i + 1) == .unitPlural
+            {
+                consider(clockOffset(at: i))
+            }
         case .ordinalNumber:
             consider(dayMonth(at: i))
             consider(ordinalExpression(at: i))
+            consider(countedInMonth(at: i))
+            consider(dayOfMonthAlone(at: i, determined: determined))
         case .punct:
             consider(apostropheYear(at: i, determined: determined))
         case .word:
@@ -239,13 +286,18 @@ struct TimexParser {
                 consider(quantity(at: i, determined: determined))
                 consider(clockTime(at: i))
                 consider(spelledYear(at: i))
+                consider(clockOffset(at: i))
             case .ordinal:
                 consider(ordinalExpression(at: i))
                 consider(dayMonth(at: i))
+                consider(countedInMonth(at: i))
+                consider(dayOfMonthAlone(at: i, determined: determined))
                 if t.lex.value == 2, isWord(i, "second") { consider(quantity(at: i, determined: determined)) }
             case .unit, .unitPlural:
                 consider(unitExpression(at: i, afterModifier: afterModifier, determined: determined))
                 consider(quantity(at: i, determined: determined))
+                if isUnit(i, .quarter) { consider(clockOffset(at: i)) }
+                if isUnit(i, .day), t.isCapitalized { consider(namedDay(endingAt: i)) }
             case .season:
                 consider(seasonExpression(at: i, afterModifier: afterModifier, determined: determined))
             case .dayPart, .dayPartPlural:
@@ -275,6 +327,8 @@ struct TimexParser {
             if best == nil || [.current, .recent, .past, .present].contains(k) {
                 if let r = referenceExpression(at: i, determined: determined), r.end > (best?.end ?? 0) { best = r }
             }
+            // `the last Friday of October`, `the last day of the month`
+            if k == .last, let c = countedInMonth(at: i), c.end > (best?.end ?? 0) { best = c }
             return best
         case .now, .currently, .recently, .nowadays, .presently, .lately, .future, .present:
             return referenceExpression(at: i, determined: determined)
@@ -289,6 +343,10 @@ struct TimexParser {
             // A rate (`$5 million a year`) wins over the amount it looks like.
             var best = setExpression(at: i)
             if let q = quantity(at: i, determined: determined), q.end > (best?.end ?? 0) { best = q }
+            // `a quarter past 1pm`, `half past three`
+            if k == .half || k == .a && isUnit(i + 1, .quarter), let c = clockOffset(at: i), c.end > (best?.end ?? 0) {
+                best = c
+            }
             return best
         case .fiscal, .calendar:
             if determined, isUnit(i + 1, .year), var m = theYear(at: i + 1, end: i + 2) {
@@ -329,8 +387,11 @@ struct TimexParser {
             Prefix(mod: mod, end: end, half: nil, quantity: quantity)
         }
         switch k {
-        case .early: return p(.start, i + 1)
-        case .late: return p(.end, i + 1)
+        case .early, .late:
+            let mod: TimexMod = k == .early ? .start : .end
+            // `early in the month`, `late in the season`
+            if kw(i + 1, .in), kw(i + 2, .the) { return p(mod, i + 2) }
+            return p(mod, i + 1)
         case .earlier, .later:
             let mod: TimexMod = k == .earlier ? .start : .end
             // `earlier this year`, `later in the day`, `earlier Friday`
@@ -361,6 +422,9 @@ struct TimexParser {
         case .end:
             // `end of 2011` without an article, and `year-end` is a unit rule.
             return kw(i + 1, .of) ? p(.end, i + 2) : nil
+        case .beginning, .start:
+            // `beginning of 2012`, `start of next month`
+            return kw(i + 1, .of) ? p(.start, i + 2) : nil
         case .post, .pre:
             guard isHyphen(i + 1), attached(i + 1), attached(i + 2) else { return nil }
             return p(k == .post ? .after : .before, i + 2)

@@ -89,6 +89,9 @@ enum PointSpec {
     /// `the first quarter of next year`: a part of the reference year moved by `yearOffset`.
     case yearPartOfRelativeYear(grain: TimexPoint.Grain, part: Int, yearOffset: Int)
     case holiday(Holiday, year: Int?)
+    /// `last Christmas` (-1: the latest before the reference), `this Easter` (0: the reference
+    /// year's), `next Thanksgiving` (1: the first after it).
+    case relativeHoliday(Holiday, direction: Int)
     /// `the latest quarter`: the last one completed before the article.
     case latest(TimexPoint.Grain)
     /// `the quarter`: the one under discussion (last mentioned), else the last completed one.
@@ -101,6 +104,18 @@ enum PointSpec {
     case monthOfRelativeYear(month: Int, day: Int?, yearOffset: Int)
     /// A clock time or part of day with no day of its own: the day in context.
     case contextDay
+    // Small fields below keep the enum (copied with every match) no larger than `calendar`.
+    /// `the first Monday of October` (`n` = 1), `the last Friday in March` (`n` = -1).
+    case nthWeekdayOfMonth(n: Int8, weekday: Int8, month: MonthReference)
+    /// `the last day of the month` (-1), `the 20th day of next month` (20).
+    case nthDayOfMonth(n: Int8, month: MonthReference)
+    /// `the first week of October` (the first week whose Thursday is in October), `the last
+    /// weekend of July` (the one of the last Saturday).
+    case nthWeekOfMonth(n: Int8, weekend: Bool, month: MonthReference)
+    /// `on the 15th`: a day of the month in context.
+    case dayInMonth(Int8)
+    /// `the week of March 6`: the week holding a day (a missing year as for `calendar`).
+    case weekOf(year: Int32?, month: Int8, day: Int8)
 }
 
 /// One recognised expression: a token range, its meaning and the rule that found it.
@@ -111,4 +126,7 @@ struct TimexMatch {
     var rule: String
     /// Whether a `the` right before belongs to the expression (`the third quarter`).
     var takesDeterminer: Bool = false
+    /// The end of a range whose start is the match before (`Friday` in `from Monday to Friday`):
+    /// placed on or after the start.
+    var rangeEnd = false
 }
