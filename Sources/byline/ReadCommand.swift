@@ -69,10 +69,12 @@ enum ReaderOpening {
                 throw InputError(description: error.description)
             }
         }
-        // A missing path is an error before the terminal is taken over (the update would only
-        // find it in the background).
-        for path in articles.paths where !FileManager.default.fileExists(atPath: path) {
-            throw ReadError.notFound(path)
+        // A missing path or a folder with no articles is an error before the terminal is taken
+        // over (the update would only find it in the background).
+        for path in articles.paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw ReadError.notFound(path) }
+            if isFolder.boolValue, !ArticleFinder.containsArticles(in: path) { throw ReadError.noArticles(path) }
         }
         let file = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: articles.paths)
         let index = LibraryIndex.open(at: file)

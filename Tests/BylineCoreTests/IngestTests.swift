@@ -54,6 +54,9 @@ import Testing
         try FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
         _ = try write("nothing/notes.pdf", Data("x".utf8))
         #expect(throws: ReadError.noArticles(emptyFolder.path)) { try ArticleFinder.files(in: [emptyFolder.path]) }
+        #expect(!ArticleFinder.containsArticles(in: emptyFolder.path))
+        _ = try write("nothing/deep/er/story.txt", Data("S\n\ns".utf8))
+        #expect(ArticleFinder.containsArticles(in: emptyFolder.path))
     }
 
     @Test func foldersAreReadRecursivelyInOrderSkippingHiddenFilesAndCatalogs() throws {

@@ -26,7 +26,15 @@ public enum ArticleFinder {
         return result
     }
 
-    private static func collect(folder: String, into found: inout [String], depth: Int) {
+    /// Whether a folder holds at least one article file: stops at the first, so it is cheap
+    /// even for a library of many thousands (the reader checks before taking the terminal).
+    public static func containsArticles(in folder: String) -> Bool {
+        var found: [String] = []
+        collect(folder: folder, into: &found, depth: 0, stopAtFirst: true)
+        return !found.isEmpty
+    }
+
+    private static func collect(folder: String, into found: inout [String], depth: Int, stopAtFirst: Bool = false) {
         // Deep enough for any real library, and a guard against symlink loops.
         guard depth < 32 else { return }
         let fm = FileManager.default
@@ -36,10 +44,11 @@ public enum ArticleFinder {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                collect(folder: path, into: &found, depth: depth + 1)
+                collect(folder: path, into: &found, depth: depth + 1, stopAtFirst: stopAtFirst)
             } else if ArticleReader.articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
                 found.append(path)
             }
+            if stopAtFirst, !found.isEmpty { return }
         }
     }
 }
