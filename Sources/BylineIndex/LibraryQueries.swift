@@ -74,6 +74,8 @@ public struct LibraryTimelineEntry: Sendable, Hashable {
     public var value: String
     public var mod: TimexMod?
     public var anchored: Bool
+    /// The year was taken from the text: the article has no date.
+    public var inferred: Bool
     /// The sentence holding the expression (index and span in the article).
     public var sentence: Int
     public var sentenceSpan: TextSpan
@@ -93,6 +95,7 @@ public struct LibraryTimeExpression: Sendable, Hashable {
     public var value: String
     public var mod: TimexMod?
     public var anchored: Bool
+    public var inferred: Bool
     public var sentenceSpan: TextSpan
 }
 
@@ -367,7 +370,7 @@ extension LibraryIndex {
             try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.articleColumns), t.start_day, t.end_day, t.ordinal, t.start, t."end",
                        t.text, t.type, t.value, t.mod, t.entry_sentence, t.sentence_start, t.sentence_end, t.quote_ordinal,
-                       s.name, s.person_id, t.anchored
+                       s.name, s.person_id, t.anchored, t.inferred
                 FROM times t
                 JOIN articles a ON a.id = t.article_id
                 LEFT JOIN speakers s ON s.id = t.speaker_id
@@ -385,7 +388,8 @@ extension LibraryIndex {
                     span: try LibraryIndex.span(row, 8), text: try row.decode(atIndex: 10), type: type,
                     value: try row.decode(atIndex: 12),
                     mod: (try row.decode(String?.self, atIndex: 13)).flatMap(TimexMod.init(rawValue:)),
-                    anchored: try row.decode(atIndex: 20), sentence: try row.decode(atIndex: 14),
+                    anchored: try row.decode(atIndex: 20), inferred: try row.decode(atIndex: 21),
+                    sentence: try row.decode(atIndex: 14),
                     sentenceSpan: try LibraryIndex.span(row, 15),
                     quoteOrdinal: try row.decode(atIndex: 17), speakerName: try row.decode(atIndex: 18),
                     speakerID: try row.decode(atIndex: 19))
@@ -400,7 +404,7 @@ extension LibraryIndex {
         return try read { db in
             try LibraryIndex.fetch(db, """
                 SELECT \(LibraryIndex.articleColumns), e.ordinal, e.start, e."end", e.text, e.type, e.value, e.mod,
-                       e.anchored, e.sentence_start, e.sentence_end
+                       e.anchored, e.sentence_start, e.sentence_end, e.inferred
                 FROM times e JOIN articles a ON a.id = e.article_id
                 WHERE e.entry IS NULL
                 ORDER BY \(orderBy), e.ordinal
@@ -413,7 +417,8 @@ extension LibraryIndex {
                     span: try LibraryIndex.span(row, 6), text: try row.decode(atIndex: 8), type: type,
                     value: try row.decode(atIndex: 10),
                     mod: (try row.decode(String?.self, atIndex: 11)).flatMap(TimexMod.init(rawValue:)),
-                    anchored: try row.decode(atIndex: 12), sentenceSpan: try LibraryIndex.span(row, 13))
+                    anchored: try row.decode(atIndex: 12), inferred: try row.decode(atIndex: 15),
+                    sentenceSpan: try LibraryIndex.span(row, 13))
             }
         }
     }

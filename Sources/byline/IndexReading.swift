@@ -77,26 +77,26 @@ enum IndexedTimeline {
             var text = ""
             if entries.isEmpty && unplaced.isEmpty { text += "(no time expressions)\n" }
             for e in entries {
-                let value = e.value + (e.mod.map { " (\($0.rawValue))" } ?? "")
-                text += row(value: value, text: e.text, article: e.article)
+                text += row(value: TimeRecord.label(value: e.value, mod: e.mod, inferred: e.inferred), text: e.text,
+                            article: e.article)
             }
             if !unplaced.isEmpty {
                 if !entries.isEmpty { text += "\n" }
                 text += "Not on the calendar:\n"
                 for t in unplaced {
-                    let value = t.value + (t.mod.map { " (\($0.rawValue))" } ?? "")
-                    text += row(value: value, text: t.text, article: t.article)
+                    text += row(value: TimeRecord.label(value: t.value, mod: t.mod, inferred: t.inferred), text: t.text,
+                                article: t.article)
                 }
             }
             print(text, terminator: "")
         case .json, .jsonl:
             var records = entries.map { e in
-                record(article: e.article, span: e.span, text: e.text, type: e.type, value: e.value, mod: e.mod,
-                       anchored: e.anchored, sentence: e.sentenceSpan)
+                TimeRecord(article: DisplayPath.of(e.article.path), span: e.span, text: e.text, type: e.type, value: e.value,
+                           mod: e.mod, anchored: e.anchored, inferred: e.inferred, sentence: e.sentenceSpan).json
             }
             records += unplaced.map { t in
-                record(article: t.article, span: t.span, text: t.text, type: t.type, value: t.value, mod: t.mod,
-                       anchored: t.anchored, sentence: t.sentenceSpan)
+                TimeRecord(article: DisplayPath.of(t.article.path), span: t.span, text: t.text, type: t.type, value: t.value,
+                           mod: t.mod, anchored: t.anchored, inferred: t.inferred, sentence: t.sentenceSpan).json
             }
             if format == .json {
                 print(JSON.array(records).serialized(pretty: true))
@@ -109,21 +109,5 @@ enum IndexedTimeline {
     private static func row(value: String, text: String, article: LibraryArticle) -> String {
         let pad = String(repeating: " ", count: max(1, 26 - value.count))
         return "  \(value)\(pad)\(TerminalSafe.line(text))  [\(TerminalSafe.line(DisplayPath.of(article.path)))]\n"
-    }
-
-    private static func record(article: LibraryArticle, span: TextSpan, text: String, type: TimexType, value: String,
-                               mod: TimexMod?, anchored: Bool, sentence: TextSpan) -> JSON
-    {
-        .object([
-            ("article", .string(DisplayPath.of(article.path))),
-            ("start", .int(span.start)),
-            ("end", .int(span.end)),
-            ("text", .string(text)),
-            ("type", .string(type.rawValue)),
-            ("value", .string(value)),
-            ("mod", JSON(mod?.rawValue)),
-            ("anchored", .bool(anchored)),
-            ("sentence", .object([("start", .int(sentence.start)), ("end", .int(sentence.end))])),
-        ])
     }
 }
