@@ -153,4 +153,18 @@ struct BylineProcess {
         let text = try BylineProcess.run(["quotes", "--index", index, "--speaker", "Daalder", "seeds"])
         #expect(text.stdout.components(separatedBy: "Ivo Daalder, said").count - 1 == 3)
     }
+
+    @Test func withoutADateTheYearIsInferredAndMarkedSo() throws {
+        let path = folder.appendingPathComponent("undated.txt")
+        try Data("Talks\n\nOn Dec. 3, 2009, the talks began. They will end on Dec. 15, officials said.".utf8).write(to: path)
+        let result = try BylineProcess.run(["timeline", "--format", "jsonl", path.path])
+        let records = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let dec15 = try #require(records.first { $0["text"] as? String == "Dec. 15" })
+        #expect(dec15["value"] as? String == "2009-12-15")
+        #expect(dec15["inferred"] as? Bool == true)
+        let explicit = try #require(records.first { $0["text"] as? String == "Dec. 3, 2009" })
+        #expect(explicit["inferred"] as? Bool == false)
+    }
 }
