@@ -33,7 +33,7 @@ import Testing
             == ["tonight=2011-12-02TNI", "8=2011-12-02T20:00"])
         #expect(TimeFixture.summary("Police arrived on Thursday at 10.")
             == ["Thursday=2011-12-01", "10=2011-12-01T10:00"])
-        #expect(TimeFixture.summary("The market opened Saturday morning at 7.").suffix(1) == ["7=2011-12-03T07:00"])
+        #expect(TimeFixture.summary("The market opened Saturday morning at 7.").suffix(1) == ["7=2011-11-26T07:00"])
         // Without `at` or a part of day, a bare number is no time.
         #expect(TimeFixture.summary("On Thursday 10 people were hurt.") == ["Thursday=2011-12-01"])
     }

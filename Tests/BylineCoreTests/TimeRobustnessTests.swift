@@ -51,4 +51,40 @@ import Testing
         #expect(e?.mod == .start)
         #expect(TimeFixture.find("late in the year", in: "Sales rose late in the year.")?.mod == .end)
     }
+
+    @Test func compoundAndDecimalDurations() {
+        #expect(TimeFixture.find("1 hour 59 minutes 40.2 seconds", in: "Her time was 1 hour 59 minutes 40.2 seconds.")?
+            .value == "PT1H59M40.2S")
+        #expect(TimeFixture.find("2 hours, 1 minute and 39 seconds", in: "He ran 2 hours, 1 minute and 39 seconds.")?
+            .value == "PT2H1M39S")
+        #expect(TimeFixture.find("three years and two months", in: "The lease runs three years and two months.")?
+            .value == "P3Y2M")
+        #expect(TimeFixture.find("47.42 seconds", in: "She won in 47.42 seconds.")?.value == "PT47.42S")
+        #expect(TimeFixture.tag("Rates among 10-19 year olds rose.").isEmpty)
+        // A count of something else after a duration is not part of it.
+        #expect(TimeFixture.summary("She waited 5 minutes and 3 people left.") == ["5 minutes=PT5M"])
+    }
+
+    @Test func numbersThatLookLikeTimesOrYears() {
+        // A 24-hour clock time in brackets is the same time in another zone, not a year.
+        #expect(TimeFixture.summary("The crash came around 8:30 p.m. BST (1930 UTC) on Nov. 27.")
+            == ["around 8:30 p.m. BST=2011-11-27T20:30", "Nov. 27=2011-11-27"])
+        #expect(TimeFixture.summary("The craft docked at 2:49 a.m. local time (7:49 a.m. UTC) on Tuesday.")
+            == ["2:49 a.m. local time=2011-11-29T02:49", "Tuesday=2011-11-29"])
+        #expect(TimeFixture.tag("The group runs 18 FM and five AM radio stations.").isEmpty)
+        #expect(TimeFixture.tag("Microbes grew in 100% H2 and 100% He.").isEmpty)
+    }
+
+    @Test func tenseCuesOfNews() {
+        // Friday 2 December 2011.
+        #expect(TimeFixture.find("March 8", in: "The state rescheduled its primary to March 8.")?.value == "2012-03-08")
+        #expect(TimeFixture.find("August", in: "Staff first heard of it back in August.")?.value == "2011-08")
+        #expect(TimeFixture.find("August", in: "Riots broke out due to the shooting of a man in August.")?.value
+            == "2011-08")
+        #expect(TimeFixture.find("late January", in: "Officials say the bridge may be ready by late January.")?.value
+            == "2012-01")
+        // An expectation reported from the past: the nearest day.
+        #expect(TimeFixture.find("Thursday night", in: "The storm was expected to reach the coast Thursday night.")?
+            .value == "2011-12-01TNI")
+    }
 }

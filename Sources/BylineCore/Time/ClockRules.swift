@@ -4,7 +4,15 @@
 extension TimexParser {
     /// `am`, `pm`, `a.m.`, `p.m.`, `A.M.`: (is afternoon, end).
     func meridiem(at j: Int) -> (pm: Bool, end: Int)? {
-        if kw(j, .am) { return (false, j + 1) }
+        if kw(j, .am) {
+            // `five AM radio stations`: the waveband.
+            if tokens[j].flags.contains(.allCaps), isWord(j + 1, "radio") || isWord(j + 1, "stations")
+                || isWord(j + 1, "station") || isWord(j + 1, "band")
+            {
+                return nil
+            }
+            return (false, j + 1)
+        }
         if kw(j, .pm) { return (true, j + 1) }
         let isA = kw(j, .a)
         guard isA || kw(j, .pLetter), isPeriod(j + 1), attached(j + 1), kw(j + 2, .mLetter), attached(j + 2) else {
@@ -88,6 +96,12 @@ extension TimexParser {
     /// `3 p.m.`, `10:30 a.m. EST`, `15:11 GMT`, `four o'clock`, `4 in the morning`.
     func clockTime(at i: Int) -> TimexMatch? {
         let t = tokens[i]
+        // `2:49 a.m. local time (7:49 a.m. UTC)`: the same time again in another zone, not a new one.
+        if isPunct(i - 1, 0x28), isZone(i - 2) || kw(i - 2, .time) || kw(i - 2, .am) || kw(i - 2, .pm)
+            || kw(i - 2, .mLetter) || isPeriod(i - 2) && kw(i - 3, .mLetter)
+        {
+            return nil
+        }
         var hour: Int
         var minute = 0
         var second: Int?
@@ -180,7 +194,7 @@ extension TimexParser {
         var dayStart = end
         if isPunct(end, 0x28) {
             var k = end + 1
-            while k < end + 6, let t = tok(k), !t.isPunct(0x29) { k += 1 }
+            while k < end + 12, let t = tok(k), !t.isPunct(0x29) { k += 1 }
             if isPunct(k, 0x29), (end + 1..<k).contains(where: { isZone($0) }) { dayStart = k + 1 }
         }
         let clock = Clock(hour: hour, minute: minute, second: second)
@@ -193,7 +207,8 @@ extension TimexParser {
         }
         // `at 9 a.m. on Dec. 5`, `10:35 a.m. (0735 GMT) Friday`: two expressions, the time
         // taking the day that follows.
-        if let day = kw(end, .on) ? dayAfterClock(end + 1) : dayStart > end ? dayAfterClock(dayStart) : nil {
+        let afterBracket = kw(dayStart, .on) ? dayStart + 1 : dayStart
+        if let day = kw(end, .on) ? dayAfterClock(end + 1) : dayStart > end ? dayAfterClock(afterBracket) : nil {
             var spec = day.spec
             spec.clock = clock
             return TimexMatch(first: i, end: end, spec: spec, rule: "clock.timeOnDay")

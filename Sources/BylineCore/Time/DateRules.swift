@@ -322,6 +322,8 @@ extension TimexParser {
         }
         // `post-1959`, `mid-2012`: a joined prefix announces the year.
         let cue = isCueBefore(i) || isHyphen(i - 1) && attached(i)
+        // `8:30 p.m. BST (1930 UTC)`, `0600 GMT`: a clock time on the 24-hour clock.
+        if zoneEnd(i + 1) > i + 1 { return false }
         if let next = tok(i + 1) {
             if next.kind == .punct, next.value == 0x25, !next.spaceBefore { return false }
             if next.kind == .number, !isPunct(i + 1, 0x2C) { return false }

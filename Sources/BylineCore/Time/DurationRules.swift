@@ -163,11 +163,18 @@ extension TimexParser {
                                   rule: "duration.quarterHour", takesDeterminer: true)
             }
             // Ages are not time expressions: `five years old`, `a five-year-old`, `aged 8-10 years`,
-            // `at the age of four months`.
-            if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) || isAge(before: i) { return nil }
+            // `at the age of four months`, `10-19 year olds`.
+            if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) || isWord(end, "olds") || isAge(before: i) {
+                return nil
+            }
             if kw(end, .and), kw(end + 1, .a), kw(end + 2, .half), let a = amount {
                 amount = a + 0.5
                 end += 3
+            }
+            // `1 hour 59 minutes 40.2 seconds`, `three years and two months`: one amount.
+            if !hyphenated, let a = amount, let (total, e) = compoundAmount(a, unit, after: end) {
+                amount = total
+                end = e
             }
         }
         var m = TimexMatch(first: i, end: end, spec: .duration(amount, unit), rule: "duration.amount",
@@ -246,6 +253,43 @@ extension TimexParser {
         }
     }
 
+    /// Finer amounts right after an amount of `unit` (`59 minutes 40.2 seconds`, `and two months`),
+    /// added to it in `unit`.
+    func compoundAmount(_ amount: Double, _ unit: TimeUnit, after j: Int) -> (Double, Int)? {
+        var total = amount
+        var coarser = unit
+        var k = j
+        var end: Int?
+        while true {
+            var n = k
+            if isComma(n) { n += 1 }
+            if kw(n, .and) { n += 1 }
+            guard let t = tok(n), t.kind == .number || t.lex.kind == .number, let (v, afterNumber) = cardinal(at: n),
+                let value = v, let u = unitAt(afterNumber), u.unit < coarser, u.plural || value == 1,
+                let ratio = TimexParser.ratio(coarser: unit, finer: u.unit)
+            else { break }
+            total += value / ratio
+            coarser = u.unit
+            k = u.end
+            end = k
+        }
+        guard let end else { return nil }
+        return (total, end)
+    }
+
+    /// How many `finer` units make one `coarser` (a month taken as 30 days).
+    static func ratio(coarser: TimeUnit, finer: TimeUnit) -> Double? {
+        var r = 1.0
+        var u = coarser
+        while u != finer {
+            guard let (next, factor) = u == .week ? (.day, 7) : finerUnit(u) else { return nil }
+            if next < finer { return nil }
+            r *= factor
+            u = next
+        }
+        return r
+    }
+
     /// `aged`, `age of`, `ages` right before an amount (or before the lower end of `8-10 years`).
     func isAge(before i: Int) -> Bool {
         var p = i - 1
@@ -314,14 +358,22 @@ enum DurationValue {
             u = .month
         default: break
         }
-        // A fraction goes to the next finer unit: 2 1/2 years = P2Y6M, 1.5 hours = PT1H30M.
-        var parts: [(Int, TimeUnit)] = []
+        // A fraction goes to the next finer unit: 2 1/2 years = P2Y6M, 1.5 hours = PT1H30M; seconds
+        // keep theirs (47.42 seconds = PT47.42S).
+        var parts: [(String, TimeUnit)] = []
         var remaining = a
         while true {
             let whole = remaining.rounded(.down)
             let fraction = remaining - whole
-            if whole > 0 || parts.isEmpty && fraction < 1e-9 { parts.append((Int(whole), u)) }
-            guard fraction > 1e-9, let (finer, factor) = TimexParser.finerUnit(u), parts.count < 3 else { break }
+            guard fraction > 1e-9, let (finer, factor) = TimexParser.finerUnit(u), parts.count < 3 else {
+                if fraction > 1e-9 {
+                    parts.append((decimal(remaining), u))
+                } else if whole > 0 || parts.isEmpty {
+                    parts.append((String(Int(whole)), u))
+                }
+                break
+            }
+            if whole > 0 { parts.append((String(Int(whole)), u)) }
             remaining = (fraction * factor * 1000).rounded() / 1000
             u = finer
         }
@@ -329,11 +381,21 @@ enum DurationValue {
         var time = ""
         for (n, unit) in parts {
             switch unit {
-            case .hour, .minute, .second: time += String(n) + code(unit)
-            default: date += String(n) + code(unit)
+            case .hour, .minute, .second: time += n + code(unit)
+            default: date += n + code(unit)
             }
         }
         return time.isEmpty ? date : date + "T" + time
+    }
+
+    /// `47.42`: up to three decimals, without trailing zeros.
+    static func decimal(_ x: Double) -> String {
+        var digits = String(Int((x * 1000).rounded()))
+        while digits.count < 4 { digits = "0" + digits }
+        var fraction = digits.suffix(3)
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        let whole = digits.dropLast(3)
+        return fraction.isEmpty ? String(whole) : whole + "." + fraction
     }
 
     static func code(_ unit: TimeUnit) -> String {

@@ -15,9 +15,17 @@ extension TimexParser {
         // `postponed until Tuesday morning`, `as soon as Tuesday`: ahead, unless the clause is
         // in the past perfect (`until Thursday, they had not called him`).
         var p = first - 1
+        // `back in February`, `back on March 3`: looking back.
+        if p >= 1, tokens[p].block == block, tokens[p].isKeyword(.in) || tokens[p].isKeyword(.on),
+            wordIs(p - 1, "back")
+        {
+            return .past
+        }
         if p >= 0, tokens[p].block == block, tokens[p].isKeyword(.on) || tokens[p].isKeyword(.at) { p -= 1 }
         if p >= 0, tokens[p].block == block, found != .pastPerfect {
             if tokens[p].isKeyword(.until) { return .future }
+            // `rescheduled its primary to June 2`, `postponed the vote until`: the new date lies ahead.
+            if tokens[p].isKeyword(.to) || tokens[p].isKeyword(.for), postponedBefore(p) { return .future }
             if tokens[p].isKeyword(.as), p >= 2, tokens[p - 1].isKeyword(.soon), tokens[p - 2].isKeyword(.as) {
                 return .future
             }
@@ -28,7 +36,7 @@ extension TimexParser {
     private func clauseTense(first: Int, end: Int, block: Int32) -> ClauseTense {
         var k = first - 1
         var steps = 0
-        while k >= 0, tokens[k].block == block, steps < 14 {
+        while k >= 0, tokens[k].block == block, steps < 24 {
             if isClauseBoundary(k) { break }
             if let t = tenseCue(k) { return t }
             k -= 1
@@ -80,11 +88,24 @@ extension TimexParser {
             return .past
         case .futureCue:
             // `plans to`, `scheduled for`; without `to` or `for`, `plan` and `plans` are nouns.
-            let toOrFor = k + 1 < tokens.count && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for))
+            let toOrFor = k + 1 < tokens.count
+                && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for) && !wordIs(k, "forecast"))
+            // `due to the police shooting`: because of, not a schedule (`due to expire`).
+            if wordIs(k, "due"), k + 2 < tokens.count, tokens[k + 1].isKeyword(.to), tokens[k + 2].kind != .word
+                || isDeterminer(k + 2) || tokens[k + 2].isKeyword(.that) || tokens[k + 2].isKeyword(.these)
+                || tokens[k + 2].isKeyword(.those) || tokens[k + 2].isCapitalized || isPossessivePronoun(k + 2)
+            {
+                return nil
+            }
             // `plan` and `plans` are nouns too; `planned a rally`, `scheduled talks` still look ahead.
             if isIntentionWord(k), !toOrFor, !isScheduledWord(k) { return nil }
             // `as previously planned`
             if isScheduledWord(k), k > 0, wordIs(k - 1, "previously") || wordIs(k - 1, "originally") { return .past }
+            // `Humberto was expected to pass Bermuda Wednesday night`: an expectation reported from
+            // the past points neither way; the nearest day is meant.
+            if k > 0, wordIs(k - 1, "was") || wordIs(k - 1, "were"), wordIs(k, "expected") || wordIs(k, "forecast") {
+                return ClauseTense.none
+            }
             // `had been due to expire`, `was planning to hold`: a future already past.
             var b = k - 1
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
@@ -105,6 +126,9 @@ extension TimexParser {
             return .present
         case .keyword:
             return t.isKeyword(.ended) ? .past : nil
+        case .month:
+            // `may be ready by late August`: the modal, in lower case.
+            return t.lex.value == 5 && !t.isCapitalized && !isNumber(k + 1) ? .future : nil
         case .none:
             // `set to resume Monday`
             if wordIs(k, "set"), k + 1 < tokens.count, tokens[k + 1].isKeyword(.to) { return .future }
@@ -120,10 +144,9 @@ extension TimexParser {
                 if wordIs(b, "be"), b > 0, tokens[b - 1].isKeyword(.to) { return .future }
                 return nil
             }
-            // `the proposed plan`, `a still unspecified date`: an adjective after a determiner.
-            for b in max(0, k - 2)..<k {
-                if let d = tokens[b].keyword, d == .the || d == .a || d == .an || d == .its || d == .this { return nil }
-            }
+            // `the proposed plan`, `a still unspecified date`: an adjective after a determiner (and an
+            // adverb); `the government lowered` is a verb after its subject.
+            if isDeterminer(k - 1) || isDeterminer(k - 2) && isAdverb(k - 1) { return nil }
             // `decided to meet`, `agreed to hold`: an intention, looking ahead.
             if k + 1 < tokens.count, tokens[k + 1].isKeyword(.to), isIntentionVerb(k) { return .future }
             return .past
@@ -132,12 +155,60 @@ extension TimexParser {
         }
     }
 
+    /// A verb of postponing (`postponed`, `rescheduled`, `delayed`, `pushed back`, `moved`) within
+    /// the eight words before token `p`, in the same clause.
+    private func postponedBefore(_ p: Int) -> Bool {
+        var k = p - 1
+        while k >= 0, k >= p - 8, tokens[k].block == tokens[p].block, !isClauseBoundary(k) {
+            let t = tokens[k]
+            if t.kind == .word, t.end - t.start >= 5 {
+                let start = Int(t.start)
+                func prefix(_ word: String) -> Bool {
+                    var i = start
+                    for c in word.unicodeScalars {
+                        guard i < Int(t.end), ScalarClass.asciiLower(scalars[i]) == c else { return false }
+                        i += 1
+                    }
+                    return true
+                }
+                if prefix("postpon") || prefix("reschedul") || prefix("delay") || prefix("deferr") || prefix("moved")
+                    || prefix("pushed")
+                {
+                    return true
+                }
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    private func isPossessivePronoun(_ b: Int) -> Bool {
+        wordIs(b, "his") || wordIs(b, "her") || wordIs(b, "their") || wordIs(b, "our") || wordIs(b, "my")
+            || wordIs(b, "your")
+    }
+
+    private func isDeterminer(_ b: Int) -> Bool {
+        guard b >= 0, let d = tokens[b].keyword else { return false }
+        return d == .the || d == .a || d == .an || d == .its || d == .this
+    }
+
+    /// `still`, `long`, `newly`: an adverb between a determiner and a participle.
+    private func isAdverb(_ b: Int) -> Bool {
+        guard b >= 0, tokens[b].kind == .word else { return false }
+        let t = tokens[b]
+        let n = Int(t.end - t.start)
+        if n > 3, scalars[Int(t.end) - 1] == "y", scalars[Int(t.end) - 2] == "l" { return true }
+        return wordIs(b, "still") || wordIs(b, "long") || wordIs(b, "once") || wordIs(b, "well") || wordIs(b, "much")
+            || wordIs(b, "now") || wordIs(b, "yet") || wordIs(b, "so") || wordIs(b, "ill") || wordIs(b, "un")
+    }
+
     /// Future cues that are also nouns or plain verbs unless `to` or `for` follows.
     private func isIntentionWord(_ k: Int) -> Bool {
         wordIs(k, "plan") || wordIs(k, "plans") || wordIs(k, "planning") || wordIs(k, "planned")
             || wordIs(k, "intending")
             || wordIs(k, "intends") || wordIs(k, "aims") || wordIs(k, "hopes") || wordIs(k, "expects")
             || wordIs(k, "expected") || wordIs(k, "scheduled") || wordIs(k, "slated") || wordIs(k, "due")
+            || wordIs(k, "forecast")
     }
 
     /// Past forms that announce an intention when `to` follows (`decided to`, `agreed to`).

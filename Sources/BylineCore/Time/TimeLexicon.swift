@@ -326,7 +326,7 @@ enum TimeLexicon {
             .pastVerb, 0)
         add(["will", "shall", "ll", "wo", "going", "gonna", "plans", "plan", "planning", "scheduled", "planned",
              "slated",
-             "expected", "expects", "due", "effective", "intends", "aims", "hopes", "would", "could", "might", "should",
+             "expected", "expects", "forecast", "due", "effective", "intends", "aims", "hopes", "would", "could", "might", "should",
              "must", "can"],
             .futureCue, 0)
         add(["is", "are", "has", "have", "says", "say", "do", "does"], .presentCue, 0)

@@ -136,6 +136,9 @@ extension TimexParser {
             end += 1
         } else if i > 0, let y = year4(i - 1) {
             _ = y  // `2011 Q3`: the year rule already took the year; this quarter stays year-less.
+        } else if !isQuarter {
+            // `100% H2`, `H1N1`: a half-year code needs its year.
+            return nil
         }
         return TimexMatch(first: i, end: end, spec: .point(.yearPart(year: year, grain: grain, part: Int(t.value))),
                           rule: "yearPart.code", takesDeterminer: true)
