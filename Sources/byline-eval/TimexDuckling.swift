@@ -147,7 +147,7 @@ enum TimexDuckling {
             }
         case 2:
             let second = fields[1]
-            if second.hasPrefix("W") {
+            if second.hasPrefix("W"), second != "WI" {
                 guard let y = Int(fields[0]), let w = Int(second.dropFirst()) else { return nil }
                 day = isoWeekMonday(y, w)
             } else if second.hasPrefix("Q") {

@@ -34,4 +34,11 @@ import Testing
         #expect(TimeFixture.tag("The Choir of Easter Hope sang.").isEmpty)
         #expect(TimeFixture.tag("Voters lined up on Super Tuesday.").isEmpty)
     }
+
+    @Test func aHolidayOnADifferentDayInEachCountryKeepsNoDate() {
+        let e = TimeFixture.find("Labour Day", in: "Shops shut for the long weekend of Labour Day.")
+        #expect(e?.value == "XXXX-XX-XX")
+        #expect(e?.anchored == false)
+        #expect(TimeFixture.find("Labor Day 2012", in: "Parades marked Labor Day 2012.")?.value == "2012-09-03")
+    }
 }

@@ -87,4 +87,11 @@ import Testing
         #expect(TimeFixture.find("Thursday night", in: "The storm was expected to reach the coast Thursday night.")?
             .value == "2011-12-01TNI")
     }
+
+    @Test func aFortnightCountsLikeOtherAmounts() {
+        #expect(TimeFixture.find("a fortnight ago", in: "The ship sank a fortnight ago.")?.value == "2011-W46")
+        #expect(TimeFixture.find("a fortnight", in: "Relatives waited a fortnight for news.")?.value == "P2W")
+        #expect(TimeFixture.find("three years from today", in: "The fund closes three years from today.")?.value
+            == "2014")
+    }
 }

@@ -101,6 +101,7 @@ extension TimexParser {
         // `the four day convention`: an amount used as an adjective leaves the article to its noun.
         var adjectival = false
         var hyphenatedUnit = false
+        var fortnight = false
         if kw(i, .fortnight) {
             amount = 2
             unit = .week
@@ -121,64 +122,69 @@ extension TimexParser {
             hyphenatedUnit = hyphenated
             k = skipQuantityAdjectives(k)
             if kw(k, .fortnight), let n = amount {
-                // `a fortnight`, `two fortnights` is rare enough to leave out.
-                return TimexMatch(first: i, end: k + 1, spec: .duration(2 * n, .week), rule: "duration.fortnight",
-                                  takesDeterminer: true)
-            }
-            guard let u = unitAt(k) else { return nil }
-            // `the 1988 quarter` is not an amount: more than one of a unit is plural unless
-            // hyphenated (`48-hour`).
-            if !u.plural, !hyphenated, (amount ?? 2) > 1 {
-                // `a five year low`, `a three hour meeting`: a small number as an adjective.
-                guard tokens[i].kind == .word || tokens[i].digits <= 3, let next = tok(u.end), next.kind == .word,
-                    !next.isCapitalized
-                else { return nil }
-                adjectival = true
-            }
-            // `a second group` is an ordinal; `60 Minutes` a title.
-            if u.unit == .second, kw(i, .a) || kw(i, .an) { return nil }
-            if tokens[k].isCapitalized, !tokens[i].isCapitalized, !tokens[k].flags.contains(.allCaps) { return nil }
-            // `a year-earlier loss` belongs to the `year-earlier` rule.
-            if isHyphen(u.end), kw(u.end + 1, .earlier) || kw(u.end + 1, .ago) { return nil }
-            // `a years` is not an amount; `one years` is a typo we accept.
-            if u.plural, kw(i, .a) || kw(i, .an), amount == 1 { return nil }
-            unit = u.unit
-            end = u.end
-            // `three-quarters of its food`, `a quarter of the market`: a fraction, not a time;
-            // `a quarter of an hour` is fifteen minutes.
-            // `about a quarter as much`, `a quarter million`: a fraction too.
-            if unit == .quarter, kw(end, .as) || isNumber(end) || lexKind(end) == .number || isWord(end, "million")
-                || isWord(end, "billion") || isWord(end, "percent") || isWord(end, "point")
-            {
-                return nil
-            }
-            // `a quarter century`, `a quarter-century`: 25 years.
-            if unit == .quarter, !u.plural, isUnit(skipJoiner(end), .century), let a = amount {
-                return TimexMatch(first: i, end: skipJoiner(end) + 1, spec: .duration(a * 25, .year),
-                                  rule: "duration.quarterCentury", takesDeterminer: true)
-            }
-            if unit == .quarter, kw(end, .of) {
-                guard kw(end + 1, .an) || kw(end + 1, .a), isUnit(end + 2, .hour), let a = amount else { return nil }
-                return TimexMatch(first: i, end: end + 3, spec: .duration(a * 15, .minute),
-                                  rule: "duration.quarterHour", takesDeterminer: true)
-            }
-            // Ages are not time expressions: `five years old`, `a five-year-old`, `aged 8-10 years`,
-            // `at the age of four months`, `10-19 year olds`.
-            if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) || isWord(end, "olds") || isAge(before: i) {
-                return nil
-            }
-            if kw(end, .and), kw(end + 1, .a), kw(end + 2, .half), let a = amount {
-                amount = a + 0.5
-                end += 3
-            }
-            // `1 hour 59 minutes 40.2 seconds`, `three years and two months`: one amount.
-            if !hyphenated, let a = amount, let (total, e) = compoundAmount(a, unit, after: end) {
-                amount = total
-                end = e
+                // `a fortnight`, `a fortnight ago`; `two fortnights` is rare enough to leave out.
+                amount = 2 * n
+                unit = .week
+                end = k + 1
+                fortnight = true
+            } else {
+                guard let u = unitAt(k) else { return nil }
+                // `the 1988 quarter` is not an amount: more than one of a unit is plural unless
+                // hyphenated (`48-hour`).
+                if !u.plural, !hyphenated, (amount ?? 2) > 1 {
+                    // `a five year low`, `a three hour meeting`: a small number as an adjective.
+                    guard tokens[i].kind == .word || tokens[i].digits <= 3, let next = tok(u.end), next.kind == .word,
+                        !next.isCapitalized
+                    else { return nil }
+                    adjectival = true
+                }
+                // `a second group` is an ordinal; `60 Minutes` a title.
+                if u.unit == .second, kw(i, .a) || kw(i, .an) { return nil }
+                if tokens[k].isCapitalized, !tokens[i].isCapitalized, !tokens[k].flags.contains(.allCaps) { return nil }
+                // `a year-earlier loss` belongs to the `year-earlier` rule.
+                if isHyphen(u.end), kw(u.end + 1, .earlier) || kw(u.end + 1, .ago) { return nil }
+                // `a years` is not an amount; `one years` is a typo we accept.
+                if u.plural, kw(i, .a) || kw(i, .an), amount == 1 { return nil }
+                unit = u.unit
+                end = u.end
+                // `about a quarter as much`, `a quarter million`: a fraction, not a time.
+                if unit == .quarter, kw(end, .as) || isNumber(end) || lexKind(end) == .number || isWord(end, "million")
+                    || isWord(end, "billion") || isWord(end, "percent") || isWord(end, "point")
+                {
+                    return nil
+                }
+                // `a quarter century`, `a quarter-century`: 25 years.
+                if unit == .quarter, !u.plural, isUnit(skipJoiner(end), .century), let a = amount {
+                    return TimexMatch(first: i, end: skipJoiner(end) + 1, spec: .duration(a * 25, .year),
+                                      rule: "duration.quarterCentury", takesDeterminer: true)
+                }
+                // `three-quarters of its food`, `a quarter of the market`: a fraction, not a time;
+                // `a quarter of an hour` is fifteen minutes.
+                if unit == .quarter, kw(end, .of) {
+                    guard kw(end + 1, .an) || kw(end + 1, .a), isUnit(end + 2, .hour), let a = amount else {
+                        return nil
+                    }
+                    return TimexMatch(first: i, end: end + 3, spec: .duration(a * 15, .minute),
+                                      rule: "duration.quarterHour", takesDeterminer: true)
+                }
+                // Ages are not time expressions: `five years old`, `a five-year-old`, `aged 8-10 years`,
+                // `at the age of four months`, `10-19 year olds`.
+                if kw(end, .old) || (isHyphen(end) && kw(end + 1, .old)) || isWord(end, "olds") || isAge(before: i) {
+                    return nil
+                }
+                if kw(end, .and), kw(end + 1, .a), kw(end + 2, .half), let a = amount {
+                    amount = a + 0.5
+                    end += 3
+                }
+                // `1 hour 59 minutes 40.2 seconds`, `three years and two months`: one amount.
+                if !hyphenated, let a = amount, let (total, e) = compoundAmount(a, unit, after: end) {
+                    amount = total
+                    end = e
+                }
             }
         }
-        var m = TimexMatch(first: i, end: end, spec: .duration(amount, unit), rule: "duration.amount",
-                           takesDeterminer: !adjectival)
+        var m = TimexMatch(first: i, end: end, spec: .duration(amount, unit),
+                           rule: fortnight ? "duration.fortnight" : "duration.amount", takesDeterminer: !adjectival)
         if tokens[i].kind == .number, isHyphen(i + 1) { m.rule = "duration.compound" }
         // `the 20-minute demonstration`, `the 14-day waiting period`: a hyphenated amount before a
         // noun is an adjective and leaves the article to the noun.
@@ -244,7 +250,7 @@ extension TimexParser {
             }
             return m
         case .from:
-            if kw(end + 1, .now) { return counted(1, .document, "relative.fromNow", end + 2) }
+            if kw(end + 1, .now) || kw(end + 1, .today) { return counted(1, .document, "relative.fromNow", end + 2) }
             return m
         case .hence:
             return counted(1, .document, "relative.hence", end + 1)

@@ -67,7 +67,8 @@ extension TimexParser {
                 if let p = possessive(e) { e = p } else if isApostrophe(e), attached(e) { e += 1 }
                 guard isDay(e) else { return nil }
                 switch k {
-                case .labor: holiday = .labor
+                // `Labour Day` is on a different day in each country that spells it so: no date.
+                case .labor: holiday = isWord(i, "labour") ? .labourDay : .labor
                 case .memorial: holiday = .memorial
                 case .veterans: holiday = .veterans
                 case .independence: holiday = .independence
@@ -195,6 +196,7 @@ extension Holiday {
         case .pentecost: return Holiday.easter(year)?.adding(days: 49)
         case .blackFriday: return Holiday.nthWeekday(4, weekday: 4, month: 11, year: year)?.adding(days: 1)
         case .cyberMonday: return Holiday.nthWeekday(4, weekday: 4, month: 11, year: year)?.adding(days: 4)
+        case .labourDay: return nil
         }
     }
 

@@ -98,6 +98,8 @@ enum Holiday: Int16 {
     // Counted from Easter or Thanksgiving.
     case ashWednesday, shroveTuesday, palmSunday, maundyThursday, easterMonday, ascension, pentecost, blackFriday,
         cyberMonday
+    /// Named, but on a different day in each country (`Labour Day`): no calendar value.
+    case labourDay
 }
 
 /// Function words and time words that steer the rules.
@@ -326,8 +328,8 @@ enum TimeLexicon {
             .pastVerb, 0)
         add(["will", "shall", "ll", "wo", "going", "gonna", "plans", "plan", "planning", "scheduled", "planned",
              "slated",
-             "expected", "expects", "forecast", "due", "effective", "intends", "aims", "hopes", "would", "could", "might", "should",
-             "must", "can"],
+             "expected", "expects", "forecast", "due", "effective", "intends", "aims", "hopes", "would", "could",
+             "might", "should", "must", "can"],
             .futureCue, 0)
         add(["is", "are", "has", "have", "says", "say", "do", "does"], .presentCue, 0)
         return list
