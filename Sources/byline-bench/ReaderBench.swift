@@ -154,7 +154,7 @@ struct ReaderSession {
                     seconds: Double) -> ReaderSession {
         var session = ReaderSession()
         var state = AppState(size: size, generation: library.generation)
-        let worker = BenchWorker(library: library)
+        let worker = LibraryWorker(library: library)  // the event loop's own worker
         defer { worker.stop() }
         var sink = 0
         // Before the first frame the loop answers at once, as `byline` does.
@@ -206,59 +206,6 @@ struct ReaderSession {
                            + "(CPU %.2f ms), max %.2f ms", title, frames.count, keys, answers, progressReports, p(wall, 0.5),
                            p(wall, 0.99), p(cpu, 0.99), (wall.last ?? 0) * 1000))
         if let slowest { Swift.print(String(format: "    slowest frame: %@ (%.2f ms)", slowest.0, slowest.1 * 1000)) }
-    }
-}
-
-/// The event loop's worker, for the benchmark: answers requests in order on a thread of its own.
-final class BenchWorker: @unchecked Sendable {
-    private let library: ReaderLibrary
-    private let condition = NSCondition()
-    private var queue: [LibraryRequest] = []
-    private var answers: [LibraryAnswer] = []
-    private var stopped = false
-
-    init(library: ReaderLibrary) {
-        self.library = library
-        Thread.detachNewThread { [self] in work() }
-    }
-
-    func submit(_ request: LibraryRequest) {
-        condition.lock()
-        queue.append(request)
-        condition.signal()
-        condition.unlock()
-    }
-
-    func takeAnswers() -> [LibraryAnswer] {
-        condition.lock()
-        defer { condition.unlock() }
-        let taken = answers
-        answers = []
-        return taken
-    }
-
-    func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func work() {
-        while true {
-            condition.lock()
-            while !stopped, queue.isEmpty { condition.wait() }
-            if stopped {
-                condition.unlock()
-                return
-            }
-            let request = queue.removeFirst()
-            condition.unlock()
-            let answer = library.answer(request)
-            condition.lock()
-            answers.append(answer)
-            condition.unlock()
-        }
     }
 }
 
