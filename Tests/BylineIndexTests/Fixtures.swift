@@ -238,3 +238,19 @@ enum Articles {
         “The mission continues,” said NATO. Allies met on 2011-11-30.
         """
 }
+
+/// The five fixture articles, written out of date order (so an order by date must come from the
+/// dates) and indexed in memory: what the query suites read.
+enum IndexedFixtures {
+    static func make() throws -> (TemporaryLibrary, LibraryIndex) {
+        let library = try TemporaryLibrary()
+        try library.write("2011-12-02_daalder.txt", Articles.daalderDec)
+        try library.write("undated/daalder-alone.txt", Articles.daalderAlone)
+        try library.write("2011-11-15_daalder.txt", Articles.daalderNov)
+        try library.write("2011-12-05_biden.txt", Articles.joeBiden)
+        try library.write("2011-12-01_nato.txt", Articles.nato)
+        let index = LibraryIndex.inMemory()
+        try index.update(paths: [library.articles.path], analysis: FixtureAnalysis.analysis())
+        return (library, index)
+    }
+}

@@ -11,14 +11,7 @@ import Testing
     let index: LibraryIndex
 
     init() throws {
-        library = try TemporaryLibrary()
-        try library.write("2011-12-02_daalder.txt", Articles.daalderDec)
-        try library.write("undated/daalder-alone.txt", Articles.daalderAlone)
-        try library.write("2011-11-15_daalder.txt", Articles.daalderNov)
-        try library.write("2011-12-05_biden.txt", Articles.joeBiden)
-        try library.write("2011-12-01_nato.txt", Articles.nato)
-        index = LibraryIndex.inMemory()
-        try index.update(paths: [library.articles.path], analysis: FixtureAnalysis.analysis())
+        (library, index) = try IndexedFixtures.make()
     }
 
     private func name(_ article: LibraryArticle) -> String { (article.path as NSString).lastPathComponent }
