@@ -97,7 +97,16 @@ enum QuotationMarks {
         let next = i + length < span.end ? s[i + length] : " "
         // `author="x"`: an attribute value, not speech.
         if prev.value == 0x3D { return nil }
-        let role = role(prev: prev, next: next, glyph: glyph)
+        var role = role(prev: prev, next: next, glyph: glyph)
+        if role == .open, glyph == nil, i > span.start, ScalarClass.isWhitespace(prev),
+           next.value == 0x2C || next.value == 0x2E || next.value == 0x3B || next.value == 0x3A || next.value == 0x21 || next.value == 0x3F {
+            // `… 'I'm a drummer' ", he recalled`: a mark followed by a comma and a space quotes
+            // nothing after it, so it closes (a space slipped in before it).
+            let afterNext = i + length + 1 < span.end ? s[i + length + 1] : " "
+            // (`". . . I just want`: a spaced ellipsis opens a quotation.)
+            let ellipsis = next.value == 0x2E && i + length + 2 < span.end && s[i + length + 2].value == 0x2E
+            if ScalarClass.isWhitespace(afterNext), !ellipsis { role = .close }
+        }
         return QuotationMark(position: i, length: length, family: family, role: role, styleName: style)
     }
 

@@ -27,7 +27,7 @@ public enum QuoteAnalyzer {
         stream.tokens = []
         let detected = quotations(article, s, markPositions: stream.markPositions)
         markQuotedTokens(&tokens, detected)
-        markSentenceStarts(&tokens, article, markTokens: stream.markTokens)
+        let sentenceTokens = markSentenceStarts(&tokens, article, markTokens: stream.markTokens)
         var names = NameFinder.find(tokens, s, starts: stream.nameStarts)
         let entities = EntityClustering.cluster(&names)
         var nameAt = [Int32](repeating: -1, count: tokens.count)
@@ -35,22 +35,28 @@ public enum QuoteAnalyzer {
             let start = mention.title.isEmpty ? mention.tokens.lowerBound : min(mention.title.lowerBound, mention.tokens.lowerBound)
             for k in start..<mention.tokens.upperBound { nameAt[k] = Int32(index) }
         }
-        let reader = PhraseReader(tokens: tokens, names: names, nameAt: nameAt)
+        let reader = PhraseReader(tokens: tokens, names: names, nameAt: nameAt, s: s)
         let blocks = TextBlocks(article, s, tokens: tokens, lineStarts: stream.lineStarts)
         let sieves = AttributionSieves(article: article, s: s, tokens: tokens, reader: reader, quotes: detected, blocks: blocks)
         let attributions = detected.indices.map { sieves.attribute($0) }
         var assembly = SpeakerAssembly(article: article, s: s, tokens: tokens, pronounCandidates: stream.pronounCandidates,
-                                       names: names, entities: entities, quotes: detected, sieves: sieves)
+                                       sentenceTokens: sentenceTokens, names: names, entities: entities, quotes: detected,
+                                       sieves: sieves)
         return assembly.run(attributions)
     }
 
-    /// Paired quotation marks, less scare quotes, titles and nicknames.
+    /// Paired quotation marks, less scare quotes, titles and nicknames (those that may still be
+    /// speech are flagged, and dropped later if no one says them).
     static func quotations(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>, markPositions: [Int]) -> [DetectedQuote] {
         var result: [DetectedQuote] = []
         for quote in QuoteDetector.detect(article, s, markPositions: markPositions) {
             let paragraph = article.paragraphIndex(containing: quote.span.start).map { article.paragraphs[$0].span }
                 ?? TextSpan(0, s.count)
-            if ScareQuotes.rejection(quote, s, paragraph: paragraph) == nil { result.append(quote) }
+            let verdict = ScareQuotes.judge(quote, s, paragraph: paragraph)
+            guard verdict.rejected == nil else { continue }
+            var kept = quote
+            kept.unspokenRule = verdict.unlessAttributed
+            result.append(kept)
         }
         return result
     }
@@ -66,14 +72,26 @@ public enum QuoteAnalyzer {
         }
     }
 
-    private static func markSentenceStarts(_ tokens: inout [Token], _ article: Article, markTokens: [Int]) {
+    /// Flags the first word of each sentence; returns the index of each sentence's first token.
+    private static func markSentenceStarts(_ tokens: inout [Token], _ article: Article, markTokens: [Int]) -> [Int] {
         var k = 0
+        var starts: [Int] = []
+        starts.reserveCapacity(article.sentences.count)
         for sentence in article.sentences {
             // Past opening marks and brackets to the first word.
             k = tokens.firstIndex(startingAtOrAfter: sentence.span.start, from: k)
+            starts.append(k)
             var w = k
             while w < tokens.count, w - k < 3, tokens[w].kind == .punctuation { w += 1 }
             if w < tokens.count, tokens[w].start < sentence.span.end { tokens[w].flags.insert(.sentenceStart) }
+            // `((WN)) Previously you said …`: an interview's speaker label; its text starts after it.
+            if w - k == 2, tokens[k].isPunctuation("("), tokens[k + 1].isPunctuation("(") {
+                var close = w
+                while close + 2 < tokens.count, close - w < 6, !tokens[close].isPunctuation(")") { close += 1 }
+                if close + 2 < tokens.count, tokens[close + 1].isPunctuation(")"), tokens[close + 2].isWord {
+                    tokens[close + 2].flags.insert(.sentenceStart)
+                }
+            }
         }
         // A word right after an opening quotation mark starts a sentence of its own.
         for k in markTokens {
@@ -83,5 +101,6 @@ public enum QuoteAnalyzer {
             default: break
             }
         }
+        return starts
     }
 }

@@ -8,6 +8,9 @@ struct DetectedQuote {
     var parts: [TextSpan]
     var rule: String
     var closed: Bool
+    /// Set when the quoted words read like a name, a title or a scare quote (`ScareQuotes`):
+    /// the name of that rule. Such a quotation is kept only if someone is found saying it.
+    var unspokenRule: String?
 }
 
 /// Pairs quotation marks into quotations, paragraph by paragraph.

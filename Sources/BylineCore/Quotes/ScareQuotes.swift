@@ -4,17 +4,36 @@ enum ScareQuotes {
     /// The name of the rule that rejects `quote`, or nil when it is speech.
     static func rejection(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan) -> String? {
         guard quote.parts.count == 1, let inner = quote.parts.first else { return nil }
+        return rejection(quote, s, paragraph: paragraph, words: innerWords(s, inner)).rejected
+    }
+
+    /// What `rejection` and `unlessAttributed` find, from one reading of the quoted words:
+    /// the rule that leaves the quotation out, or the one that keeps it only if attributed.
+    static func judge(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                      paragraph: TextSpan) -> (rejected: String?, unlessAttributed: String?) {
+        guard quote.parts.count == 1, let inner = quote.parts.first else { return (nil, nil) }
         let words = innerWords(s, inner)
-        if words.count == 0 { return "empty" }
+        let verdict = rejection(quote, s, paragraph: paragraph, words: words)
+        if let rejected = verdict.rejected { return (rejected, nil) }
+        return (nil, unlessAttributed(quote, s, paragraph: paragraph, words: words, shape: verdict.shape))
+    }
+
+    private static func rejection(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan,
+                                  words: [TextSpan]) -> (rejected: String?, shape: (isTitleCase: Bool, endsWithPunctuation: Bool)?) {
+        guard let inner = quote.parts.first else { return (nil, nil) }
+        if words.count == 0 { return ("empty", nil) }
         let before = previousWord(s, before: quote.span.start, floor: paragraph.start)
-        if let before, isSoCalled(s, before, floor: paragraph.start) { return "so-called" }
+        if let before, isSoCalled(s, before, floor: paragraph.start) { return ("so-called", nil) }
+        if isSourceCitation(quote, s, paragraph: paragraph) { return ("source-citation", nil) }
         let shape = titleShape(s, inner, words)
-        guard shape.isTitleCase, !shape.endsWithPunctuation else { return nil }
+        guard shape.isTitleCase, !shape.endsWithPunctuation else { return (nil, shape) }
         if let before {
             let hash = WordHash.of(s, before.start, before.end)
-            if mediaNouns.contains(hash) { return "title-of-work" }
+            if mediaNouns.contains(hash) { return ("title-of-work", shape) }
             // `ABC's "This Week"`, `CNN’s “State of the Union”`: an outlet's programme.
-            if before.possessive, Letters.isUpper(s[before.start]) || ScalarClass.isDigit(s[before.start]) { return "title-of-work" }
+            if before.possessive, Letters.isUpper(s[before.start]) || ScalarClass.isDigit(s[before.start]) {
+                return ("title-of-work", shape)
+            }
         }
         if words.count <= 3, let before, Letters.isUpper(s[before.start]), !before.possessive,
            before.end == quote.span.start - 1,
@@ -22,9 +41,69 @@ enum ScareQuotes {
            Letters.isUpper(s[after.start]) {
             // `John "Tig" Tiegen`: a nickname inside a name, unless the whole line is in title case.
             let following = nextWord(s, after: after.end, ceiling: paragraph.end)
-            if following.map({ !Letters.isUpper(s[$0.start]) }) ?? true { return "nickname" }
+            if following.map({ !Letters.isUpper(s[$0.start]) }) ?? true { return ("nickname", shape) }
+        }
+        return (nil, shape)
+    }
+
+    /// The rule by which `quote` reads like something no one says, though a speaker found for it
+    /// makes it a quoted fragment after all (`Lee has used the phrase "fiscal cliff"`); nil when
+    /// it reads like speech.
+    private static func unlessAttributed(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan,
+                                         words: [TextSpan], shape known: (isTitleCase: Bool, endsWithPunctuation: Bool)?) -> String? {
+        guard let inner = quote.parts.first, !words.isEmpty else { return nil }
+        let before = previousWord(s, before: quote.span.start, floor: paragraph.start)
+        if let before, wordNouns.contains(WordHash.of(s, before.start, before.end)), !before.possessive {
+            return "words-mentioned"  // `adding the words "and Emergency"`
+        }
+        let shape = known ?? titleShape(s, inner, words)
+        if shape.isTitleCase, !shape.endsWithPunctuation {
+            guard let before else { return nil }
+            let hash = WordHash.of(s, before.start, before.end)
+            if namingVerbs.contains(hash) { return "name" }  // `a user labelled "Anonymous"`
+            if words.count <= 3, prepositions.contains(hash) { return "name" }  // `restricted to 'Stefan W'`
+            if words.count <= 4, articles.contains(hash),
+               let after = nextWord(s, after: quote.span.end, ceiling: paragraph.end), after.start == quote.span.end + 1,
+               Letters.isLower(s[after.start]) {
+                return labelRule  // `the "History" section`
+            }
+            return nil
         }
         return nil
+    }
+
+    /// The rule for a label inside a noun phrase (`the "History" section`).
+    static let labelRule = "label"
+
+    /// Nouns for words themselves: `the word "…"`, `the phrase "…"`.
+    private static let wordNouns = WordSet("word words term terms phrase phrases hashtag acronym expression")
+    private static let articles = WordSet("the a an")
+    /// Verbs that give a name: `labelled "Anonymous"`.
+    private static let namingVerbs = WordSet("labelled labeled named nicknamed dubbed titled entitled renamed")
+    private static let prepositions = WordSet("to of for as from by with in on at into about")
+
+    /// `"Document found on street" — The Daily Post, August 15, 2008`: an article's title cited
+    /// as a source (a dash, a name and a year close the paragraph), not speech.
+    private static func isSourceCitation(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan) -> Bool {
+        var j = quote.span.end
+        while j < paragraph.end, ScalarClass.isSpace(s[j]) { j += 1 }
+        guard j < paragraph.end else { return false }
+        switch s[j].value {
+        case 0x2014, 0x2013, 0x2015, 0x2D: break
+        default: return false
+        }
+        guard paragraph.end - j <= 90 else { return false }
+        // A year (19xx or 20xx) after the dash.
+        var k = j + 1
+        while k + 3 < paragraph.end {
+            if s[k].value == 0x31 && s[k + 1].value == 0x39 || s[k].value == 0x32 && s[k + 1].value == 0x30,
+               ScalarClass.isDigit(s[k + 2]), ScalarClass.isDigit(s[k + 3]),
+               !ScalarClass.isDigit(s[k - 1]), k + 4 >= paragraph.end || !ScalarClass.isDigit(s[k + 4]) {
+                return true
+            }
+            k += 1
+        }
+        return false
     }
 
     private struct Word {

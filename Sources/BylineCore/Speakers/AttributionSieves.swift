@@ -34,6 +34,28 @@ struct AttributionSieves {
     let reader: PhraseReader
     let quotes: [DetectedQuote]
     let blocks: TextBlocks
+    /// For each quotation, its first token (the opening mark) and the first token after it,
+    /// found in one walk through the tokens.
+    let quoteTokens: [(open: Int, after: Int)]
+
+    init(article: Article, s: UnsafeBufferPointer<Unicode.Scalar>, tokens: [Token], reader: PhraseReader, quotes: [DetectedQuote],
+         blocks: TextBlocks) {
+        self.article = article
+        self.s = s
+        self.tokens = tokens
+        self.reader = reader
+        self.quotes = quotes
+        self.blocks = blocks
+        var quoteTokens: [(open: Int, after: Int)] = []
+        quoteTokens.reserveCapacity(quotes.count)
+        var k = 0
+        for quote in quotes {
+            k = tokens.firstIndex(startingAtOrAfter: quote.span.start, from: k)
+            let after = tokens.firstIndex(startingAtOrAfter: quote.span.end, from: k)
+            quoteTokens.append((k, after))
+        }
+        self.quoteTokens = quoteTokens
+    }
 
     /// Furthest the rules look from a quotation, in tokens.
     static let window = 45
@@ -55,8 +77,7 @@ struct AttributionSieves {
 
     func bounds(_ q: Int) -> Bounds {
         let quote = quotes[q]
-        let open = tokens.firstIndex(startingAtOrAfter: quote.span.start)
-        let after = tokens.firstIndex(startingAtOrAfter: quote.span.end)
+        let (open, after) = quoteTokens[q]
         let sentence = article.sentenceIndex(containing: quote.span.start) ?? 0
         let firstBlock = blocks.block(containing: quote.span.start)
         let lastBlock = blocks.block(containing: max(quote.span.start, quote.span.end - 1))
@@ -65,8 +86,11 @@ struct AttributionSieves {
         let floorOffset = max(article.sentences.isEmpty ? 0 : article.sentences[sentence].span.start, blocks.start(firstBlock))
         var ceilingOffset = blocks.end(lastBlock, limit: s.count)
         if q + 1 < quotes.count, quotes[q + 1].span.start < ceilingOffset { ceilingOffset = quotes[q + 1].span.start }
-        let floor = max(tokens.firstIndex(startingAtOrAfter: floorOffset), open - Self.window)
-        let ceiling = min(tokens.firstIndex(startingAtOrAfter: ceilingOffset), after + Self.window)
+        // Both within the window: short walks from the quotation rather than searches of the text.
+        var floor = open
+        while floor > 0, open - floor < Self.window, tokens[floor - 1].start >= floorOffset { floor -= 1 }
+        var ceiling = after
+        while ceiling < tokens.count, ceiling - after < Self.window, tokens[ceiling].start < ceilingOffset { ceiling += 1 }
         return Bounds(open: open, after: max(after, open), floor: floor, ceiling: max(ceiling, after), quote: q, sentence: sentence,
                       block: firstBlock, endsSentence: endsSentence(quote))
     }
@@ -96,8 +120,13 @@ struct AttributionSieves {
     /// The in-sentence rules, in order.
     func attribute(_ q: Int) -> Attribution? {
         let b = bounds(q)
-        guard var att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) ?? label(b) ?? laterCue(b)
-                ?? possessiveSpeech(b) ?? sentenceSubject(b) else { return nil }
+        // A label inside a noun phrase (`The "History" section of the site explains`) is part of
+        // the subject of a later verb, not what it says.
+        let insidePhrase = quotes[q].unspokenRule == ScareQuotes.labelRule
+        guard var att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) ?? label(b)
+                ?? (insidePhrase ? nil : laterCue(b)) ?? possessiveSpeech(b) ?? (insidePhrase ? nil : sentenceSubject(b)) else {
+            return nil
+        }
         let head = tokens[att.phrase.head].hash
         if att.phrase.kind == .pronoun, att.antecedent == nil, head == Hashes.who || head == Hashes.which {
             // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
@@ -411,11 +440,18 @@ struct AttributionSieves {
         }
         // `Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called`
         c = skipTimeBackward(c, floor: floor)
+        // `The agency has, in a statement, called`: a parenthetical between the subject and its verb.
+        c = skipParentheticalBackward(from: c, floor: floor)
         while c >= floor, aux < 6, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
             c -= 1
             aux += 1
         }
         guard c >= floor else { return nil }
+        if let relative = reducedRelativeStart(c, floor: floor), let phrase = reader.backward(endingAt: relative - 1, floor: floor),
+           phrase.kind != .pronoun {
+            // `the marchers the Herald interviewed said`: the subject is before the relative clause.
+            return Attribution(phrase: phrase, cue: span(k), rule: "")
+        }
         var description: Range<Int>?
         var phrase: Phrase?
         if tokens[c].isWord, !tokens[c].flags.contains(.quoted), reader.backward(endingAt: c, floor: floor) == nil,
@@ -459,6 +495,41 @@ struct AttributionSieves {
             att.antecedent = reader.backward(endingAt: r, floor: floor)
         }
         return att
+    }
+
+    /// Before a parenthetical between commas opened by a preposition that ends at `c` (the comma
+    /// before the verb), or `c`.
+    private func skipParentheticalBackward(from c: Int, floor: Int) -> Int {
+        guard c > floor, tokens[c].isPunctuation(",") else { return c }
+        var p = c - 1
+        while p > floor, c - p < 12, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(".") { p -= 1 }
+        guard p > floor, tokens[p].isPunctuation(","), p + 1 < c, tokens[p + 1].isWord,
+              Self.parentheticalOpeners.contains(tokens[p + 1].hash) else { return c }
+        return p - 1
+    }
+
+    /// `the people the Herald interviewed`, `the voters we met`: where a relative clause without
+    /// `who` starts, when its verb (a past form) ends at `c`.
+    private func reducedRelativeStart(_ c: Int, floor: Int) -> Int? {
+        let verb = tokens[c]
+        guard c - 2 >= floor, verb.isWord, !verb.isCapitalized, Lexicon.cues[verb.hash] == nil, NameFinder.endsWith(verb, "ed", s),
+              !Lexicon.auxiliaries.contains(verb.hash) else { return nil }
+        var start = c - 1
+        if reader.nameAt[start] >= 0 {
+            let mention = reader.names[Int(reader.nameAt[start])]
+            guard mention.tokens.upperBound - 1 == start else { return nil }
+            start = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
+            if start - 1 >= floor, tokens[start - 1].hash == Hashes.the { start -= 1 }
+        } else if !(tokens[start].isWord && Lexicon.subjectPronouns.contains(tokens[start].hash) && tokens[start].hash != Hashes.who
+                    && tokens[start].hash != Hashes.which && tokens[start].hash != Hashes.it) {
+            return nil
+        }
+        // The relative clause follows a noun for people (`marchers`, `officials`).
+        guard start - 1 >= floor, tokens[start - 1].isWord, !tokens[start - 1].isCapitalized else { return nil }
+        let noun = tokens[start - 1]
+        let agentPlural = NameFinder.endsWith(noun, "ers", s) || NameFinder.endsWith(noun, "ors", s) || NameFinder.endsWith(noun, "ists", s)
+        guard Lexicon.personNouns.contains(noun.hash) || agentPlural else { return nil }
+        return start
     }
 
     /// Before a time phrase that ends at `c` (`on Tuesday`, `last week`, `Friday`), or `c`.
@@ -509,23 +580,38 @@ struct AttributionSieves {
     /// The subject of the clause before token `k`: the phrase opening the sentence (after
     /// `But`, `Meanwhile`), or right after one of its first commas (`Last week, the Clinton
     /// campaign called …`, `the Daily Beast, which ran …`), with a verb after it.
-    private func clauseSubject(from floor: Int, before k: Int) -> Phrase? {
+    private func clauseSubject(from floor: Int, before k: Int) -> Phrase? { clauseSubjectAndVerb(from: floor, before: k)?.phrase }
+
+    private func clauseSubjectAndVerb(from floor: Int, before k: Int) -> (phrase: Phrase, verb: Int)? {
         var starts = [floor]
         var i = floor
         while i < k, starts.count < 4 {
-            if tokens[i].kind == .punctuation, Self.clauseSeparators.contains(tokens[i].hash) { starts.append(i + 1) }
+            if tokens[i].kind == .punctuation, Self.clauseSeparators.contains(tokens[i].hash), !isJoiningDash(i) { starts.append(i + 1) }
             i += 1
         }
         for start in starts {
             var j = start
             while j < k, tokens[j].isWord, Self.openers.contains(tokens[j].hash) { j += 1 }
             while j < k, tokens[j].kind == .punctuation, j - start < 2 { j += 1 }
-            guard j < k, let phrase = reader.forward(startingAt: j, ceiling: k), canSpeak(phrase), verbFollows(phrase, before: k) else {
+            guard j < k, let phrase = reader.forward(startingAt: j, ceiling: k), canSpeak(phrase),
+                  let verb = verbAfter(phrase, before: k) else {
                 continue
             }
-            return phrase
+            if var name = verb.appositive {
+                // `The new governor of the region, Tomas Berg, proposed`: the person named.
+                name.description = phrase.tokens
+                return (name, verb.verb)
+            }
+            return (phrase, verb.verb)
         }
         return nil
+    }
+
+    /// A dash between two words with no space (`Saffir–Simpson`, `2015–16`): inside a name, not
+    /// between clauses.
+    private func isJoiningDash(_ i: Int) -> Bool {
+        guard i > 0, i + 1 < tokens.count, tokens[i].hash == 0x2013 || tokens[i].hash == 0x2014 else { return false }
+        return tokens[i - 1].end == tokens[i].start && tokens[i + 1].start == tokens[i].end
     }
 
     /// `,` `—` `–` `)` `:`: what can come right before a clause's subject.
@@ -550,35 +636,77 @@ struct AttributionSieves {
     }
 
     /// A verb (or an auxiliary and a verb) right after the phrase.
-    private func verbFollows(_ phrase: Phrase, before k: Int) -> Bool {
+    private func verbFollows(_ phrase: Phrase, before k: Int) -> Bool { verbAfter(phrase, before: k) != nil }
+
+    /// Where the verb of a clause whose subject is `phrase` is, and the name in apposition to a
+    /// description (`The new governor of the region, Tomas Berg, proposed`: `Tomas Berg`).
+    private func verbAfter(_ phrase: Phrase, before k: Int) -> (verb: Int, appositive: Phrase?)? {
         var c = skipParenthesis(phrase.tokens.upperBound, ceiling: k)
+        var appositive: Phrase?
         // `Senator Ben Cardin of Maryland`: where a named person is from.
         if phrase.kind == .name, c + 1 < k, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from, reader.nameAt[c + 1] >= 0 {
             c = reader.names[Int(reader.nameAt[c + 1])].tokens.upperBound
+        } else if phrase.kind == .name, c + 1 < k, tokens[c].isWord, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from {
+            // `Mick Lee of the Blue Hills band reacted`: a short phrase, then a verb in the past.
+            var p = c + 1
+            while p < k, p - c <= 6, tokens[p].isWord, Lexicon.cues[tokens[p].hash] == nil,
+                  tokens[p].isCapitalized || !NameFinder.endsWith(tokens[p], "ed", s) {
+                p += 1
+            }
+            if p < k, p - c <= 6, tokens[p].isWord, !tokens[p].isCapitalized { c = p }
+        }
+        // `the new governor of the region, …`: a short phrase saying whose, before an appositive.
+        if phrase.kind == .description, c < k, tokens[c].isWord, tokens[c].hash == Hashes.of {
+            var p = c + 1
+            while p < k, p - c <= 5, tokens[p].isWord, !tokens[p].flags.contains(.quoted) { p += 1 }
+            if p < k, p > c + 1, tokens[p].isPunctuation(",") { c = p }
         }
         // `Christie, New Jersey’s sitting governor, repeated`: an appositive between commas.
         if c < k, tokens[c].isPunctuation(",") {
             var p = c + 1
             while p < k, p - c < 20, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]) { p += 1 }
-            if p < k, tokens[p].isPunctuation(","), p > c + 1 { c = p + 1 }
+            if p < k, tokens[p].isPunctuation(","), p > c + 1 {
+                if phrase.kind == .description, reader.nameAt[p - 1] >= 0, let name = reader.backward(endingAt: p - 1, floor: c + 1),
+                   name.kind == .name, name.tokens.lowerBound == c + 1, isPersonLike(name) {
+                    appositive = name
+                }
+                c = p + 1
+            }
         }
+        c = skipParenthetical(from: c, ceiling: k)
         c = skipTimeForward(c, ceiling: k)
         var skipped = 0
         while c < k, skipped < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
             c += 1
             skipped += 1
         }
-        guard c <= k, c < tokens.count else { return false }
+        guard c <= k, c < tokens.count else { return nil }
         if tokens[c].isWord, Self.timePrepositions.contains(tokens[c].hash) {
             // `Donald Trump on Thursday ratcheted up …`: a short time or place phrase first.
             var p = c + 1
             while p < k, p - c <= 4, tokens[p].isWord, !isVerbLike(tokens[p]) || tokens[p].isCapitalized || Lexicon.determiners.contains(tokens[p].hash) {
                 p += 1
             }
-            if p < k, p - c <= 4, isVerbLike(tokens[p]) { return true }
+            if p < k, p - c <= 4, isVerbLike(tokens[p]) { return (p, appositive) }
         }
-        return isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil
+        guard isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil else { return nil }
+        return (c, appositive)
     }
+
+    /// Past a parenthetical between commas opened by a preposition (`, during his speech on
+    /// Monday,` · `, in a statement,`) at `c`, or `c`.
+    private func skipParenthetical(from c: Int, ceiling: Int) -> Int {
+        var start = c
+        if start < ceiling, tokens[start].isPunctuation(",") { start += 1 }
+        guard start < ceiling, tokens[start].isWord, Self.parentheticalOpeners.contains(tokens[start].hash) else { return c }
+        var p = start + 1
+        while p < ceiling, p - start < 12, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(".") {
+            p += 1
+        }
+        return p < ceiling && tokens[p].isPunctuation(",") ? p + 1 : c
+    }
+
+    private static let parentheticalOpeners = WordSet("in on at during after before according speaking writing however though")
 
     private static let timePrepositions = WordSet("on in at during last this earlier")
 
@@ -595,13 +723,29 @@ struct AttributionSieves {
     private func label(_ b: Bounds) -> Attribution? {
         let sentenceStart = tokens.firstIndex(startingAtOrAfter: article.sentences.isEmpty ? 0 : article.sentences[b.sentence].span.start)
         if sentenceStart < b.open, let phrase = reader.forward(startingAt: sentenceStart, ceiling: b.open),
-           phrase.kind == .name, phrase.tokens.upperBound < b.open, tokens[phrase.tokens.upperBound].isPunctuation(":") {
-            return Attribution(phrase: phrase, cue: span(phrase.tokens.upperBound), rule: "label")
+           phrase.kind == .name, phrase.tokens.upperBound < b.open {
+            var colon = phrase.tokens.upperBound
+            // `Ann Berg Endorses Tom Lee: I Am 'Proud'`: a headline's subject, verb and object.
+            if tokens[colon].isWord, tokens[colon].isCapitalized, reader.nameAt[colon] < 0, colon + 1 < b.open,
+               reader.nameAt[colon + 1] >= 0 {
+                colon = reader.names[Int(reader.nameAt[colon + 1])].tokens.upperBound
+            }
+            if colon < b.open, tokens[colon].isPunctuation(":") {
+                return Attribution(phrase: phrase, cue: span(colon), rule: "label")
+            }
         }
         // `A lesson from Loretta Lynch: 'Be the voice …'`: a name, a colon, the quotation.
         let colon = b.open - 1
         if colon > b.floor, tokens[colon].isPunctuation(":"), reader.nameAt[colon - 1] >= 0,
            let phrase = reader.backward(endingAt: colon - 1, floor: b.floor), phrase.kind == .name {
+            // `Ann Berg Endorses Tom Lee: 'I Am Proud'`: in a headline, the subject of the verb
+            // before the name speaks, not its object.
+            let verb = phrase.tokens.lowerBound - 1
+            if verb > sentenceStart, tokens[verb].isWord, tokens[verb].isCapitalized, reader.nameAt[verb] < 0,
+               reader.nameAt[verb - 1] >= 0, let subject = reader.backward(endingAt: verb - 1, floor: sentenceStart),
+               subject.kind == .name, subject.tokens.lowerBound == sentenceStart {
+                return Attribution(phrase: subject, cue: span(colon), rule: "label")
+            }
             return Attribution(phrase: phrase, cue: span(colon), rule: "label")
         }
         return nil
@@ -707,15 +851,10 @@ struct AttributionSieves {
     /// (`Ramos believes in journalism that "takes sides."`): the subject of the sentence, when
     /// a verb follows it.
     private func sentenceSubject(_ b: Bounds) -> Attribution? {
-        guard let phrase = clauseSubject(from: b.floor, before: b.open) else { return nil }
-        var c = phrase.tokens.upperBound
-        var aux = 0
-        while c < b.open, aux < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) {
-            c += 1
-            aux += 1
-        }
-        guard c < b.open, isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil else { return nil }
-        return Attribution(phrase: phrase, cue: span(c), rule: "sentence-subject")
+        // The cue is the clause's verb, past what stands between it and the subject (`Mick Lee
+        // of the band reacted`).
+        guard let found = clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
+        return Attribution(phrase: found.phrase, cue: span(found.verb), rule: "sentence-subject")
     }
 
     // MARK: Helpers

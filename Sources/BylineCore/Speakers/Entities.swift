@@ -13,10 +13,16 @@ struct Entity {
     /// For an anonymous source or a described institution: its name, and the head noun that
     /// later definite descriptions (`the official`) are matched on.
     var descriptionName: TextSpan?
+    /// A hash of the description's exact text: the same description again is the same source.
+    var descriptionKey: UInt64 = 0
     var head: UInt64 = 0
     /// It is quoted or speaks (attributed, resolved from a pronoun, or a speaking description).
     var speaks = false
+    /// A group described in the plural (`officials`): a `they`, never a `he`.
+    var plural = false
     var firstOffset = Int.max
+    /// The last title word of its first titled full name (`President` of `President Ann Lee`).
+    var titleWord: UInt64 = 0
 }
 
 /// Identities that share a key (a surname, a first name), in the order they were made: chains
@@ -63,8 +69,10 @@ enum EntityClustering {
         var bySurname = EntityChains(capacity: names.count)
         var byFirstName = EntityChains(capacity: names.count)
 
-        // Full names and organisations first, so a bare surname before its full name still joins it.
-        for m in names.indices {
+        // Full names and organisations first, so a bare surname before its full name still joins it;
+        // names of three words before those of two, so that `John Luk` joins `John Luk Jok`.
+        let threeWords = names.indices.filter { names[$0].words.count == 3 && names[$0].kind == .person }
+        for m in threeWords + names.indices.filter({ !(names[$0].words.count == 3 && names[$0].kind == .person) }) {
             let mention = names[m]
             switch mention.kind {
             case .organization, .place:
@@ -92,6 +100,12 @@ enum EntityClustering {
                     entities.append(Entity(kind: mention.kind))
                     bySurname.append(e, key: mention.surname)
                     byFirstName.append(e, key: mention.firstName)
+                    if mention.words.count == 3, mention.kind == .person {
+                        // `John Luk Jok`: `John Luk` and a bare `Luk` name the same person.
+                        let shortKey = (mention.firstName &* 0x9E37_79B9_7F4A_7C15) ^ mention.words.second
+                        if byFullName[shortKey] == nil { byFullName[shortKey] = e }
+                        bySurname.append(e, key: mention.words.second)
+                    }
                 }
                 add(m, to: e, &entities, names)
                 names[m].entity = e
@@ -113,6 +127,10 @@ enum EntityClustering {
             if candidates.isEmpty { byFirstName.collect(word, into: &candidates) }
             if mention.gender != .unknown, candidates.contains(where: { entities[$0].gender == mention.gender }) {
                 candidates.removeAll { entities[$0].gender != mention.gender }
+            }
+            // `President Lee` after `President Ann Lee` and `Tom Lee`: the one with that title.
+            if mention.titleWord != 0, candidates.count > 1, candidates.contains(where: { entities[$0].titleWord == mention.titleWord }) {
+                candidates.removeAll { entities[$0].titleWord != mention.titleWord }
             }
             let e: Int
             if candidates.count == 1 {
@@ -150,6 +168,7 @@ enum EntityClustering {
     private static func add(_ m: Int, to e: Int, _ entities: inout [Entity], _ names: [NameMention]) {
         let mention = names[m]
         entities[e].nameCount += 1
+        if entities[e].titleWord == 0, mention.words.count >= 2 { entities[e].titleWord = mention.titleWord }
         entities[e].firstOffset = min(entities[e].firstOffset, mention.span.start)
         if mention.kind == .person, entities[e].kind == .unknown { entities[e].kind = .person }
         if entities[e].gender == .unknown { entities[e].gender = mention.gender }
@@ -181,78 +200,228 @@ enum PronounResolver {
         }
     }
 
-    /// `speakingPhrases`: (token, entity) of the descriptions that speak, in token order.
-    /// `candidates`: indices of the tokens that may be pronouns, ascending.
+    /// How much a mention adds to its identity's salience (after Lappin and Leass): every mention
+    /// counts, a subject more, an object less, one inside a prepositional phrase least; the
+    /// speaker of a quotation more again. Salience halves with every sentence.
+    private enum Weight {
+        static let mention = 100.0
+        static let subject = 130.0
+        static let object = 50.0
+        static let speaker = 60.0
+        /// A known gender that matches counts fully; an unknown one a little less.
+        static let unknownGender = 0.75
+    }
+
+    /// The salience of the identities mentioned lately (at most a dozen: older ones have
+    /// decayed to nothing), each with when it was last mentioned.
+    private struct Salience {
+        struct Entry {
+            var entity: Int
+            var score: Double
+            var sentence: Int
+            /// Ordinal of its latest mention: ties go to the most recent.
+            var last: Int
+        }
+
+        private(set) var entries: [Entry] = []
+        private var clock = 0
+
+        init() { entries.reserveCapacity(12) }
+
+        @inline(__always) static func value(_ entry: Entry, now: Int) -> Double {
+            let age = now - entry.sentence
+            return age > 12 ? 0 : entry.score / Double(1 << age)
+        }
+
+        @inline(__always) mutating func add(_ e: Int, _ weight: Double, now: Int) {
+            clock += 1
+            var oldest = 0
+            for i in entries.indices {
+                if entries[i].entity == e {
+                    entries[i].score = Self.value(entries[i], now: now) + weight
+                    entries[i].sentence = now
+                    entries[i].last = clock
+                    return
+                }
+                if entries[i].last < entries[oldest].last { oldest = i }
+            }
+            let entry = Entry(entity: e, score: weight, sentence: now, last: clock)
+            if entries.count < 12 { entries.append(entry) } else { entries[oldest] = entry }
+        }
+    }
+
+    /// The sentence being read and the subjects met: the first of the sentence before, and the
+    /// first and the latest of this one.
+    private struct Focus {
+        var sentence = 0
+        /// Steps of decay: one per sentence, one more per new paragraph (a paragraph often moves
+        /// on to someone else).
+        var step = 0
+        var previousSubject = -1
+        var firstSubject = -1
+        var latestSubject = -1
+
+        /// Moves to the sentence holding token `k` (`sentenceTokens`: each sentence's first token).
+        mutating func advance(to k: Int, _ sentenceTokens: [Int], _ tokens: [Token]) {
+            let before = sentence
+            while sentence + 1 < sentenceTokens.count, sentenceTokens[sentence + 1] <= k {
+                sentence += 1
+                step += 1
+                let first = sentenceTokens[sentence]
+                if first < tokens.count, tokens[first].flags.contains(.lineStart) { step += 1 }
+            }
+            if sentence != before {
+                previousSubject = sentence == before + 1 ? firstSubject : -1
+                firstSubject = -1
+                latestSubject = -1
+            }
+        }
+
+        mutating func noteSubject(_ e: Int) {
+            if firstSubject < 0 { firstSubject = e }
+            latestSubject = e
+        }
+    }
+
+    /// Resolves pronouns by salience: `he` and `she` to the most salient person of that gender
+    /// (or of a gender not yet known), `it` to the most salient organisation, `they` to the most
+    /// salient organisation or group (`officials`). Subjects and speakers weigh more than
+    /// objects, and recent sentences more than earlier ones, so in `Ann Lee met Tom Berg at the
+    /// port. He said …` the `He` is still Tom Berg only if nothing closer competes.
+    ///
+    /// `speakingPhrases`: (token, entity) of the phrases that attribute quotations, in token order.
+    /// `candidates`: indices of the pronouns, ascending. `sentenceTokens`: the first token of
+    /// each sentence, ascending.
     static func resolve(_ tokens: [Token], candidates: [Int], _ names: [NameMention], _ entities: inout [Entity],
-                        speakingPhrases: [(token: Int, entity: Int)]) -> Result {
+                        speakingPhrases: [(token: Int, entity: Int)], sentenceTokens: [Int]) -> Result {
         var result = Result()
-        var recentPeople: [Int] = []  // most recent last
-        var recentOrganization = -1
+        var salience = Salience()
+        var focus = Focus()
+        // What agreement needs of each identity, small enough to read without copying identities.
+        var traits = entities.map { Traits(kind: $0.kind, gender: $0.gender, plural: $0.plural, speaks: $0.speaks, anonymous: $0.anonymous) }
         var m = 0
         var p = 0
         for k in candidates {
-            // Names and speaking descriptions before the pronoun, merged in text order.
+            // Names and speaking phrases before the pronoun, merged in text order.
             while true {
                 let nameAt = m < names.count ? names[m].tokens.lowerBound : Int.max
                 let phraseAt = p < speakingPhrases.count ? speakingPhrases[p].token : Int.max
                 if nameAt > k && phraseAt > k { break }
                 if phraseAt < nameAt {
-                    // Anonymous sources and described institutions that speak join the recency list.
                     let e = speakingPhrases[p].entity
                     p += 1
-                    if entities[e].kind == .organization {
-                        recentOrganization = e
-                    } else if entities[e].anonymous {
-                        if let at = recentPeople.lastIndex(of: e) { recentPeople.remove(at: at) }
-                        recentPeople.append(e)
-                    }
+                    focus.advance(to: phraseAt, sentenceTokens, tokens)
+                    salience.add(e, Weight.speaker, now: focus.step)
                     continue
                 }
-                let e = names[m].entity
-                if e >= 0, !names[m].quoted {
-                    switch entities[e].kind {
-                    case .person, .unknown:
-                        if entities[e].kind == .person || entities[e].speaks {
-                            if let at = recentPeople.lastIndex(of: e) { recentPeople.remove(at: at) }
-                            recentPeople.append(e)
-                            if recentPeople.count > 8 { recentPeople.removeFirst() }
-                        }
-                    case .organization:
-                        recentOrganization = e
-                    case .place:
-                        break
-                    }
-                }
+                let mention = names[m]
                 m += 1
+                // Only identities a pronoun can stand for: not places, not names that never speak
+                // and are not known to be people.
+                guard mention.entity >= 0, !mention.quoted, traits[mention.entity].kind != .place,
+                      traits[mention.entity].kind != .unknown || traits[mention.entity].speaks else { continue }
+                focus.advance(to: nameAt, sentenceTokens, tokens)
+                let role = roleWeight(mention, tokens)
+                salience.add(mention.entity, Weight.mention + role, now: focus.step)
+                if role == Weight.subject { focus.noteSubject(mention.entity) }
             }
             let t = tokens[k]
-            // Pronouns are short words: most tokens are passed over without a look-up.
             guard t.isWord, t.end - t.start <= 8, !t.flags.contains(.quoted),
                   !t.isCapitalized || t.flags.contains(.sentenceStart) || t.end - t.start <= 3,
                   let pronoun = Lexicon.pronouns[t.hash] else { continue }
-            switch pronoun {
-            case .male, .female:
-                let gender: Gender = pronoun == .male ? .male : .female
-                var chosen = -1
-                for e in recentPeople.reversed() where entities[e].gender == gender || entities[e].gender == .unknown {
-                    // An anonymous plural (`officials`) is not a `he`.
-                    chosen = e
-                    break
-                }
-                if chosen >= 0 {
-                    if entities[chosen].gender == .unknown, !entities[chosen].anonymous { entities[chosen].gender = gender }
-                    result.pairs.append((k, chosen))
-                    // `her` as a determiner before a noun is still a mention of her.
-                }
-            case .neuter:
-                if recentOrganization >= 0, t.hash == Hashes.it { result.pairs.append((k, recentOrganization)) }
-            case .plural:
-                if recentOrganization >= 0 { result.pairs.append((k, recentOrganization)) }
-            case .firstPerson, .relative:
-                break
+            focus.advance(to: k, sentenceTokens, tokens)
+            let now = focus.step
+            var best = -1
+            var bestScore = 0.0
+            var bestLast = 0
+            // Structure first: the latest subject before the pronoun in its sentence (`Lee said
+            // he would`, `Lee stood by his comment`), else, for a pronoun opening its sentence, the
+            // subject of the sentence before (`Lee paid tribute to Berg. He said …`).
+            if focus.latestSubject >= 0, agreement(pronoun, t, traits[focus.latestSubject]) == 1 {
+                best = focus.latestSubject
+            } else if t.flags.contains(.sentenceStart), focus.previousSubject >= 0, agreement(pronoun, t, traits[focus.previousSubject]) == 1 {
+                best = focus.previousSubject
             }
+            let structural = best >= 0
+            for entry in salience.entries where !structural {
+                let e = entry.entity
+                guard let factor = agreement(pronoun, t, traits[e]) else { continue }
+                let score = Salience.value(entry, now: now) * factor
+                // Ties go to the most recent.
+                if score > 0, score > bestScore || score == bestScore && entry.last > bestLast {
+                    best = e
+                    bestScore = score
+                    bestLast = entry.last
+                }
+            }
+            guard best >= 0 else { continue }
+            if pronoun == .male || pronoun == .female, traits[best].gender == .unknown, !traits[best].anonymous {
+                traits[best].gender = pronoun == .male ? .male : .female
+                entities[best].gender = traits[best].gender
+            }
+            result.pairs.append((k, best))
+            let role = pronounRoleWeight(t)
+            salience.add(best, Weight.mention + role, now: now)
+            if role == Weight.subject { focus.noteSubject(best) }
         }
         return result
+    }
+
+    /// How well an identity fits a pronoun: 1 for a full fit, less for a gender not yet known,
+    /// nil for none.
+    private struct Traits {
+        var kind: NameKind
+        var gender: Gender
+        var plural: Bool
+        var speaks: Bool
+        var anonymous: Bool
+    }
+
+    @inline(__always) private static func agreement(_ pronoun: Lexicon.Pronoun, _ t: Token, _ entity: Traits) -> Double? {
+        switch pronoun {
+        case .male, .female:
+            guard entity.kind == .person || entity.kind == .unknown && entity.speaks, !entity.plural else { return nil }
+            let gender: Gender = pronoun == .male ? .male : .female
+            if entity.gender == gender { return 1 }
+            return entity.gender == .unknown ? Weight.unknownGender : nil
+        case .neuter:
+            guard t.hash == Hashes.it || t.hash == Hashes.its, entity.kind == .organization else { return nil }
+            return 1
+        case .plural:
+            guard entity.kind == .organization || entity.anonymous && entity.plural else { return nil }
+            return 1
+        case .firstPerson, .relative:
+            return nil
+        }
+    }
+
+    /// Subject, object or inside a prepositional phrase: what a name mention adds.
+    private static func roleWeight(_ mention: NameMention, _ tokens: [Token]) -> Double {
+        let start = mention.title.isEmpty ? mention.tokens.lowerBound : min(mention.title.lowerBound, mention.tokens.lowerBound)
+        let last = mention.tokens.upperBound - 1
+        if tokens[last].flags.contains(.possessive) { return 0 }
+        if start > 0, tokens[start - 1].isWord, prepositions.contains(tokens[start - 1].hash) { return 0 }
+        if tokens[start].flags.contains(.sentenceStart) { return Weight.subject }
+        let next = last + 1
+        if next < tokens.count, tokens[next].isWord, !tokens[next].isCapitalized,
+           Lexicon.nameClass(tokens[next].hash).isDisjoint(with: [.stop, .determiner]) {
+            return Weight.subject  // `… Ann Lee said`, `… Ann Lee has`
+        }
+        return Weight.object
+    }
+
+    private static let prepositions = WordSet("""
+        of in on at to for with from by about after before during under over against between into through \
+        without within since until like than via per upon among across around behind beyond toward towards
+        """)
+
+    /// `he` is a subject, `him` an object, `his` neither.
+    private static func pronounRoleWeight(_ t: Token) -> Double {
+        switch t.hash {
+        case Hashes.he, Hashes.she, Hashes.they, Hashes.it: return Weight.subject
+        case Hashes.him, Hashes.them: return Weight.object
+        default: return 0
+        }
     }
 }
 

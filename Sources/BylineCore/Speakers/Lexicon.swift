@@ -39,6 +39,8 @@ enum Lexicon {
         static let stop = NameClass(rawValue: 1 << 16)
         static let determiner = NameClass(rawValue: 1 << 17)
         static let pronoun = NameClass(rawValue: 1 << 18)
+        /// A title that is also a common surname (`Bishop`, `King`): a name after another title.
+        static let surnameTitle = NameClass(rawValue: 1 << 19)
         static let firstName: NameClass = [.maleFirstName, .femaleFirstName]
     }
 
@@ -65,6 +67,7 @@ enum Lexicon {
         mark(stopWordList, .stop)
         mark(determinerList, .determiner)
         mark("he him his himself she her hers herself they them their themselves it its i we me us who", .pronoun)
+        mark("bishop king major judge chief prince lord father brother sister coach dean marshal earl baron", .surnameTitle)
         for w in speechVerbs.split(whereSeparator: { $0 == " " || $0 == "\n" }) + tellVerbs.split(separator: " ") {
             table[String(w), default: []].insert(.headlineVerb)
         }
@@ -205,17 +208,29 @@ enum Lexicon {
         case male, female, plural, neuter, firstPerson, relative
     }
 
-    static let pronouns: WordMap<Pronoun> = WordMap([
+    private static let pronounList: [(String, Pronoun)] = [
         ("he", .male), ("him", .male), ("his", .male), ("himself", .male),
         ("she", .female), ("her", .female), ("hers", .female), ("herself", .female),
         ("they", .plural), ("them", .plural), ("their", .plural), ("themselves", .plural),
         ("it", .neuter), ("its", .neuter),
         ("i", .firstPerson), ("we", .firstPerson), ("me", .firstPerson), ("us", .firstPerson),
         ("who", .relative),
-    ])
+        // Contracted with a verb: `He's`, `They're` still stand for someone.
+        ("he's", .male), ("he'd", .male), ("he'll", .male), ("she's", .female), ("she'd", .female), ("she'll", .female),
+        ("they're", .plural), ("they've", .plural), ("they'd", .plural), ("they'll", .plural), ("it's", .neuter),
+        ("i'm", .firstPerson), ("i've", .firstPerson), ("i'd", .firstPerson), ("i'll", .firstPerson),
+        ("we're", .firstPerson), ("we've", .firstPerson), ("we'd", .firstPerson), ("we'll", .firstPerson),
+    ]
+
+    static let pronouns: WordMap<Pronoun> = WordMap(pronounList)
+
+    static var pronounWords: [String] { pronounList.map(\.0) }
 
     /// Pronouns that can be the subject of a verb of saying.
-    static let subjectPronouns = WordSet("he she they it i we who which")
+    static let subjectPronouns = WordSet("""
+        he she they it i we who which he's she's they're they've they'd i'm i've i'd we're we've we'd he'd she'd \
+        he'll she'll they'll we'll i'll
+        """)
 
     // MARK: Titles
 
@@ -235,7 +250,7 @@ enum Lexicon {
         sens reps govs msgr fr mssrs messrs md phd esq chairperson ceo cfo coo founder anchor host correspondent \
         editor columnist reporter pastor minister-president taoiseach governor-general secretary-general \
         representative-elect senator-elect mayor-elect nominee candidate hon honorable prosecutor magistrate \
-        constable barrister
+        constable barrister mp mep
         """
 
     /// Words that qualify a title (`Defense Secretary`, `House Speaker`, `Former President`).
@@ -248,7 +263,7 @@ enum Lexicon {
         u.s. us american british french german israeli iraqi iranian russian chinese afghan syrian palestinian \
         lieutenant vice prime deputy assistant principal associate special chief top lead main interim \
         environmental environment immigration intelligence army navy air force marine police fire public \
-        state's attorney's international development
+        state's attorney's international development emeritus current incumbent outgoing then
         """
 
     static let maleTitles = WordSet(maleTitleList)
@@ -293,7 +308,10 @@ enum Lexicon {
         independent economist chronicle examiner inquirer star sun mail mirror times' post's bloomberg \
         axios buzzfeed vox slate salon huffpost huffington hill commons lords diet duma knesset junta \
         force forces taliban hamas hezbollah isis isil qaeda cdc epa fda irs sec fec doj dhs ice usda nasa who imf opec \
-        census center's office's
+        census center's office's show festival awards summit conference forum expo olympics games cup \
+        championship league tournament robotics pharmaceuticals pharma energy foods electric solutions software \
+        networks telecom insurance logistics brands program programme prize award awards act wikinews wikipedia wikimedia github gitlab youtube reddit \
+        instagram tiktok whatsapp linkedin telegram
         """
 
     /// Countries, nationalities used as nouns and well-known places: a name that is one of these
@@ -339,7 +357,13 @@ enum Lexicon {
         democrats republicans democrat republican americans conservatives liberals muslims christians jews \
         islam christianity judaism catholic catholics evangelicals latinos hispanics \
         breaking update updated related read watch video photo photos getty \
-        republican-led democratic-led pro anti ex
+        republican-led democratic-led pro anti ex \
+        i've i'm i'd i'll it's that's there's what's let's we've we're they're you're he's she's \
+        nevertheless nonetheless furthermore moreover additionally previously subsequently currently whether \
+        otherwise afterwards afterward overall initially \
+        can could would should shall might must does did \
+        eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion \
+        hundreds thousands millions billions dozens dozen scores
         """
 
     /// Words that end a run of capitalised words in a title-case line (`Chris Christie Calls
@@ -388,7 +412,16 @@ enum Lexicon {
         colleague colleagues partner partners boss coach player players athlete actor actress singer rapper \
         comedian celebrity star official sheriff deputy attendant clerk cleric imam priest pastor rabbi bishop \
         librarian engineer architect pilot driver nurse surgeon physician dentist farmer fisherman miner \
-        lawyer judge mayor councillor councilor chairwoman treasurer trustee principal dean coach captain
+        lawyer judge mayor councillor councilor chairwoman treasurer trustee principal dean coach captain \
+        marcher marchers demonstrator demonstrators broadcaster broadcasters developer developers co-developer co-author coauthor \
+        astronomer astronomers physicist physicists chemist chemists biologist biologists geologist \
+        psychologist psychologists epidemiologist epidemiologists virologist archaeologist archaeologists \
+        archeologist anthropologist neuroscientist neuroscientists climatologist meteorologist forecaster \
+        forecasters legislator legislators lawmaker mathematician engineer engineers professor lecturer \
+        curator artist artists musician musicians drummer guitarist composer filmmaker director producer \
+        physician surgeon nurses paramedic firefighter firefighters rescuer rescuers interviewee interviewees \
+        respondent respondents eyewitness bystander bystanders passenger passengers resident locals \
+        shopkeeper owner spokesperson representative envoy minister premier president-elect governor-elect
         """
 
     /// Nouns for groups, institutions and documents that speak (`the newspaper`, `the statement`).

@@ -19,6 +19,8 @@ struct NameMention {
     /// The name's words (particles and periods left out).
     var words: NameWords
     var quoted: Bool
+    /// The hash of the title's last word (`President` in `Vice President`), or 0.
+    var titleWord: UInt64 = 0
     /// The identity it belongs to (set by clustering; -1 when it is no name after all).
     var entity = -1
 
@@ -30,6 +32,7 @@ struct NameMention {
 /// of them all in order (an organisation's key).
 struct NameWords {
     var first: UInt64 = 0
+    var second: UInt64 = 0
     var last: UInt64 = 0
     var count = 0
     var key: UInt64 = WordHash.seed
@@ -38,6 +41,7 @@ struct NameWords {
 
     mutating func append(_ h: UInt64) {
         if count == 0 { first = h }
+        if count == 1 { second = h }
         last = h
         count += 1
         key = (key ^ h) &* WordHash.prime
@@ -66,14 +70,25 @@ enum NameFinder {
             // The run of name-like tokens, with their classes.
             runClasses.removeAll(keepingCapacity: true)
             var j = i
+            // A headline verb that ended the run starts no name of its own.
+            var endedByVerb = false
             var hasTitleWord = false
             var hasOrganizationWord = false
             while j < n {
                 let u = tokens[j]
                 if j > i, u.flags.contains(.lineStart) { break }
+                // A lower-case word longer than any particle (or `of`) ends the run: no look-up.
+                if j > i, u.isWord, !u.isCapitalized, !u.flags.contains(.particleName), u.end - u.start > 5 { break }
                 let uc: Lexicon.NameClass = u.isWord ? lexicon[u.hash] ?? [] : []
                 // `Chris Christie Calls Hillary Clinton As …`: a title-case line holds several names.
                 if j > i, uc.contains(.breaker) || u.isCapitalized && !u.flags.contains(.allCaps) && uc.contains(.headlineVerb) { break }
+                if j == i + 2, u.isWord, u.isCapitalized, isFirstName(tokens[i].hash), looksLikeVerb(u, s),
+                   isTitleCaseLine(tokens, at: j) {
+                    // `Ann Berg Wins Seat`: in a title-case headline, a verb after a first name and
+                    // a surname ends the name.
+                    endedByVerb = true
+                    break
+                }
                 if u.isWord, u.isCapitalized || u.flags.contains(.particleName) {
                     if uc.contains(.title) { hasTitleWord = true }
                     if uc.contains(.organization) { hasOrganizationWord = true }
@@ -102,22 +117,28 @@ enum NameFinder {
                     }
                 }
                 if j > i, u.isWord, !u.isCapitalized, j + 1 < n, tokens[j + 1].isWord, tokens[j + 1].isCapitalized {
-                    if u.hash == Hashes.of, hasTitleWord || hasOrganizationWord {
+                    // `Secretary of State`, `Council of Representatives`, `Mayor of London`: only right
+                    // after a title or an institution, not after a person's name (`Amy Lund of Maine`).
+                    if u.hash == Hashes.of, hasTitleWord || hasOrganizationWord,
+                       let before = runClasses.last, !before.isDisjoint(with: [.title, .titleModifier, .organization]) {
                         runClasses.append(uc)
-                        j += 1  // `Secretary of State`, `Council of Representatives`
+                        j += 1
                         continue
                     }
                 }
                 break
             }
             // A lone capitalised function word (`The`, `But`, `Thursday`) is no name: most runs.
-            if j == i + 1, runClasses[0].contains(.notName) {
+            // Nor is a lone title (`the President said`): a description, linked to the named
+            // president by the speaker analysis.
+            if j == i + 1, runClasses[0].contains(.notName) || runClasses[0].contains(.title) && !runClasses[0].contains(.surnameTitle)
+                || isPluralTitle(tokens[i], s) {
                 next = j
                 continue
             }
             let mention = runClasses.withUnsafeBufferPointer { classify(tokens, i..<j, s, classes: $0, lexicon) }
             if let mention { mentions.append(mention) }
-            next = max(j, i + 1)
+            next = max(endedByVerb ? j + 1 : j, i + 1)
         }
         return mentions
     }
@@ -137,6 +158,8 @@ enum NameFinder {
         for k in lo..<hi where tokens[k].isWord && cls(k).contains(.organization) { organizationInRun = true }
         while lo < hi, tokens[lo].isPunctuation(".") || cls(lo).contains(.notName)
             || cls(lo).contains(.adjective) && !organizationInRun {
+            // `First Lady`, `First Minister`: a qualifier of the title after it.
+            if lo + 1 < hi, cls(lo).contains(.titleModifier), cls(lo + 1).contains(.title) { break }
             lo += 1
         }
         while hi > lo, tokens[hi - 1].isPunctuation(".") || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) {
@@ -172,32 +195,96 @@ enum NameFinder {
             if cls(k).contains(.title) { lastTitle = k }
             k += 1
         }
+        // `Vermont Bernie Sanders`, `United States Joe Biden`: places qualifying a first name.
+        var qualifiers = k
+        while qualifiers < hi - 2, tokens[qualifiers].isWord,
+              cls(qualifiers).contains(.place) || tokens[qualifiers].hash == Hashes.united || tokens[qualifiers].hash == Hashes.states {
+            qualifiers += 1
+        }
         if lastTitle >= 0 {
             titleEnd = k
-        } else if k > lo, k < hi, isFirstName(tokens[k].hash) {
-            titleEnd = k  // `Republican Donald Trump`: a qualifier before a first name
-        } else {
-            // `Transport Minister Ruth Adeyemi`: any capitalised words before a title, when a name
-            // (two words, or a known first name) follows it.
-            var t = lo
-            while t < min(hi - 1, lo + 4) {
+            // `Deputy Emergency Situations Minister Ann Lee`: a later title that a name follows.
+            var t = k
+            while t < min(hi - 1, k + 5) {
                 if tokens[t].isWord, cls(t).contains(.title) {
                     var rest = 0
                     for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
-                    if rest >= 2 || t + 1 < hi && isFirstName(tokens[t + 1].hash) {
+                    let ofDomain = tokens[t + 1].isWord && tokens[t + 1].hash == Hashes.of
+                    if rest >= 2 && rest <= 3 || rest >= 1 && isFirstName(tokens[t + 1].hash) || ofDomain && rest >= 2 {
                         lastTitle = t
                         titleEnd = t + 1
-                        if titleEnd < hi, tokens[titleEnd].isPunctuation(".") { titleEnd += 1 }
                     }
-                    break
                 }
                 t += 1
             }
+        } else if k > lo, k < hi, isFirstName(tokens[k].hash) {
+            titleEnd = k  // `Republican Donald Trump`: a qualifier before a first name
+        } else if qualifiers > k, isFirstName(tokens[qualifiers].hash) {
+            titleEnd = qualifiers
+        } else {
+            // `Transport Minister Ruth Adeyemi`, `Chief Technical Officer Ann Lee`, `Railway
+            // Manager Ann Lee`: any capitalised words before the last title (or noun for a role)
+            // that a name follows (two words, or a known first name).
+            var t = lo
+            var firstFit = -1
+            while t < min(hi - 1, lo + 6) {
+                if tokens[t].isWord, cls(t).contains(.title) || cls(t).contains(.personNoun) && t > lo {
+                    var rest = 0
+                    for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
+                    let ofDomain = tokens[t + 1].isWord && tokens[t + 1].hash == Hashes.of
+                    if rest >= 2 && rest <= 3 || rest >= 1 && isFirstName(tokens[t + 1].hash) || ofDomain && rest >= 2 {
+                        lastTitle = t
+                    } else if firstFit < 0, rest >= 2, cls(t).contains(.title) {
+                        firstFit = t
+                    }
+                }
+                t += 1
+            }
+            if lastTitle < 0 { lastTitle = firstFit }
+            if lastTitle >= 0 {
+                titleEnd = lastTitle + 1
+                if titleEnd < hi, tokens[titleEnd].isPunctuation(".") { titleEnd += 1 }
+            }
+        }
+        if lastTitle < 0, hi - lo == 3 || hi - lo == 4 && isFirstName(tokens[lo + 1].hash),
+           cls(lo).contains(.personNoun), !cls(lo).contains(.organization),
+           tokens[lo + 1].isWord, tokens[lo + 1].isCapitalized, tokens[lo + 2].isWord, tokens[lo + 2].isCapitalized,
+           cls(lo + 1).isDisjoint(with: Self.commonWordClasses),
+           cls(lo + 2).isDisjoint(with: [.stop, .notName, .determiner, .pronoun, .breaker, .headlineVerb, .organization]) {
+            // `Legislator Tanya Chan`, `Astronomer Ann Lee`: a noun for a person's role before a
+            // name of two words (three with a known first name) is their description, as a title is.
+            lastTitle = lo
+            titleEnd = lo + 1
+        }
+        if titleEnd < hi, tokens[titleEnd].isWord, tokens[titleEnd].hash == Hashes.of { titleEnd += 1 }
+        var domain: Range<Int>?
+        if titleEnd > lo, tokens[titleEnd - 1].hash == Hashes.of, tokens[titleEnd - 1].isWord {
+            // `Mayor of London Sadiq Khan`, `Chief Executive of Hong Kong Carrie Lam`: the words
+            // after `of` name the office's domain first. Two or more words after it are the person
+            // (a known first name says where they start); fewer, and there is no person.
+            var capitals: [Int] = []
+            for r in titleEnd..<hi where tokens[r].isWord && tokens[r].isCapitalized { capitals.append(r) }
+            var split = capitals.firstIndex { $0 > capitals[0] && isFirstName(tokens[$0].hash) } ?? -1
+            if split < 0 || capitals.count - split < 2 { split = capitals.count >= 4 ? 2 : capitals.count == 3 ? 1 : capitals.count }
+            if split >= capitals.count {
+                domain = titleEnd..<hi
+            } else {
+                titleEnd = capitals[split]
+            }
+        }
+        if let domain {
+            // Only the office's domain: a place (or an institution), not a person.
+            return placeMention(tokens, domain, cls)
         }
         var nameStart = titleEnd
         while nameStart < hi, tokens[nameStart].isPunctuation(".") || !tokens[nameStart].isWord { nameStart += 1 }
         guard nameStart < hi else {
             // Only a title (`the President`): not a name mention.
+            return nil
+        }
+        if lastTitle >= 0, hi - nameStart == 1, cls(nameStart).contains(.title) || isPluralTitle(tokens[nameStart], s),
+           !cls(nameStart).contains(.surnameTitle) {
+            // `Vice President`, `Prime Minister`, `Vice Presidents`: titles with no name.
             return nil
         }
         var words = NameWords()
@@ -210,7 +297,7 @@ enum NameFinder {
             if u.flags.contains(.particleName) || !u.isCapitalized && cls(k).contains(.particle) { hasParticle = true }
             if !u.isCapitalized && !u.flags.contains(.particleName) { continue }
             if cls(k).contains(.suffix) { continue }
-            words.append(u.hash)
+            words.append(nameWordHash(u, s))
             if cls(k).contains(.organization) { organization = true }
             if !cls(k).contains(.place) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
                 place = false
@@ -228,6 +315,13 @@ enum NameFinder {
         if gender == .unknown, words.count >= 2 {
             if Lexicon.nameClass(first).contains(.maleFirstName) && !Lexicon.nameClass(first).contains(.femaleFirstName) { gender = .male }
             if Lexicon.nameClass(first).contains(.femaleFirstName) && !Lexicon.nameClass(first).contains(.maleFirstName) { gender = .female }
+        }
+        // `General Santos City`, `Orange County`: a name ending in a noun for a place is one.
+        if !organization, words.count >= 2, Self.placeHeads.contains(tokens[hi - 1].hash) { place = true }
+        // `the city of Gdańsk`, `the province of Tyumen`: a place.
+        if !organization, lo >= 2, tokens[lo - 1].hash == Hashes.of, tokens[lo - 1].isWord,
+           Self.placeNouns.contains(tokens[lo - 2].hash) {
+            place = true
         }
         let kind: NameKind
         if place && !organization {
@@ -250,18 +344,118 @@ enum NameFinder {
         var nameEnd = hi
         while nameEnd > nameStart, !tokens[nameEnd - 1].isWord { nameEnd -= 1 }
         let span = TextSpan(tokens[nameStart].start, tokens[nameEnd - 1].end)
-        let mention = NameMention(tokens: nameStart..<nameEnd, title: lo..<titleEnd, span: span, kind: kind, gender: gender,
+        var mention = NameMention(tokens: nameStart..<nameEnd, title: lo..<titleEnd, span: span, kind: kind, gender: gender,
                                   words: words, quoted: tokens[nameStart].flags.contains(.quoted))
+        if lastTitle >= 0, titleEnd > lo { mention.titleWord = tokens[lastTitle].hash }
         let lone = words.count == 1 && titleEnd == lo && nameEnd - nameStart == 1
             && tokens[nameStart].flags.contains(.sentenceStart) && !isFirstName(words.first)
         if lone, kind != .organization || !tokens[nameStart].flags.contains(.allCaps) {
             // A capitalised common word opening a sentence: `Officials said`, `Clearly, …`.
             let t = tokens[nameStart]
-            if cls(nameStart).contains(.personNoun) || cls(nameStart).contains(.institutionNoun) || endsWith(t, "ly", s) {
+            if cls(nameStart).contains(.personNoun) || cls(nameStart).contains(.institutionNoun) || endsWith(t, "ly", s)
+                || isPluralNoun(t, s) {
                 return nil
             }
         }
         return mention
+    }
+
+    /// A name word's hash with Latin diacritics folded (`Gdańsk` and `Gdansk`, `José` and `Jose`
+    /// are one word): what names are grouped by. The token's own hash when it is ASCII.
+    static func nameWordHash(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> UInt64 {
+        guard t.flags.contains(.nonASCII) else { return t.hash }
+        var h = WordHash.seed
+        for k in t.start..<t.end { h = WordHash.add(h, foldDiacritic(s[k])) }
+        return WordHash.finish(h)
+    }
+
+    /// Base letters of U+00C0…U+017F (Latin-1 letters and Latin Extended-A), lower case; `.`
+    /// keeps the scalar (`×`, `÷`).
+    private static let foldedLatin: [Unicode.Scalar] = Array((
+        "aaaaaaaceeeeiiiidnooooo.ouuuuyts" + "aaaaaaaceeeeiiiidnooooo.ouuuuyty"
+            + "aaaaaa" + "cccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" + "iiiiiiiiii" + "ii" + "jj" + "kkk"
+            + "llllllllll" + "nnnnnnnnn" + "oooooo" + "oo" + "rrrrrr" + "ssssssss" + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy"
+            + "zzzzzz" + "s"
+    ).unicodeScalars)
+
+    private static func foldDiacritic(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        let v = c.value
+        guard v >= 0xC0, v <= 0x17F else { return c }
+        let base = foldedLatin[Int(v - 0xC0)]
+        return base == "." ? c : base
+    }
+
+    /// A capitalised word shaped like a verb in a headline: `Wins`, `Pins`, `Slammed`, `Visiting`.
+    private static func looksLikeVerb(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard t.end - t.start >= 3, !t.flags.contains(.allCaps) else { return false }
+        if endsWith(t, "ss", s) { return false }
+        return endsWith(t, "s", s) || endsWith(t, "ed", s) || endsWith(t, "ing", s)
+    }
+
+    /// True when the line holding token `j` is written in title case: every word capitalised
+    /// but short function words.
+    private static func isTitleCaseLine(_ tokens: UnsafeBufferPointer<Token>, at j: Int) -> Bool {
+        var start = j
+        while start > 0, !tokens[start].flags.contains(.lineStart), j - start < 40 { start -= 1 }
+        var k = start
+        var words = 0
+        while k < tokens.count, k == start || !tokens[k].flags.contains(.lineStart), k - start < 40 {
+            let t = tokens[k]
+            if t.isWord, !(t.end - t.start <= 3 && !t.isCapitalized) {
+                if !t.isCapitalized, !Lexicon.nameClass(t.hash).contains(.breaker) { return false }
+                words += 1
+            }
+            k += 1
+        }
+        return words >= 3
+    }
+
+    /// Classes of words that are not part of a person's name (`No Child Left Behind`).
+    private static let commonWordClasses: Lexicon.NameClass = [
+        .stop, .notName, .determiner, .pronoun, .breaker, .headlineVerb, .place, .organization, .title,
+    ]
+
+    /// Nouns that end the name of a place: `Santos City`, `Tyumen Oblast`, `Market Street`.
+    private static let placeHeads = WordSet("""
+        city county province oblast island islands region district valley river lake mountains mountain bay \
+        street avenue road square park beach airport station bridge peninsula coast desert canyon
+        """)
+
+    /// Nouns for places whose name follows `of`: `the city of Gdańsk`.
+    private static let placeNouns = WordSet("""
+        city town village state province region county country capital island district municipality \
+        territory oblast prefecture borough suburb port
+        """)
+
+    /// A mention of the place (or institution) named by `range`.
+    private static func placeMention(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>,
+                                     _ cls: (Int) -> Lexicon.NameClass) -> NameMention? {
+        var words = NameWords()
+        var organization = false
+        var first = -1
+        var last = -1
+        for k in range where tokens[k].isWord && (tokens[k].isCapitalized || tokens[k].flags.contains(.particleName)) {
+            words.append(tokens[k].hash)
+            if cls(k).contains(.organization) { organization = true }
+            if first < 0 { first = k }
+            last = k
+        }
+        guard first >= 0 else { return nil }
+        return NameMention(tokens: first..<(last + 1), title: first..<first, span: TextSpan(tokens[first].start, tokens[last].end),
+                           kind: organization ? .organization : .place, gender: .unknown, words: words,
+                           quoted: tokens[first].flags.contains(.quoted))
+    }
+
+    /// `Presidents`, `Ministers`: the plural of a title.
+    private static func isPluralTitle(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard t.end - t.start > 3, s[t.end - 1].value == 0x73 else { return false }
+        return Lexicon.nameClass(WordHash.of(s, t.start, t.end - 1)).contains(.title)
+    }
+
+    /// `Reports`, `Statements`: the plural of a noun for people or institutions.
+    private static func isPluralNoun(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard t.end - t.start > 3, s[t.end - 1].value == 0x73 else { return false }
+        return !Lexicon.nameClass(WordHash.of(s, t.start, t.end - 1)).isDisjoint(with: [.personNoun, .institutionNoun])
     }
 
     private static func endsWithIng(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
@@ -317,4 +511,10 @@ enum Hashes {
     static let only = WordHash.of("only")
     static let calls = WordHash.of("calls")
     static let says = WordHash.of("says")
+    static let he = WordHash.of("he")
+    static let she = WordHash.of("she")
+    static let they = WordHash.of("they")
+    static let him = WordHash.of("him")
+    static let them = WordHash.of("them")
+    static let its = WordHash.of("its")
 }

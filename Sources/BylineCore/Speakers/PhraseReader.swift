@@ -27,6 +27,7 @@ struct PhraseReader {
     let names: [NameMention]
     /// For each token, the index of the name mention holding it, or -1.
     let nameAt: [Int32]
+    let s: UnsafeBufferPointer<Unicode.Scalar>
 
     /// Longest description read, in words.
     static let maxDescription = 10
@@ -57,11 +58,14 @@ struct PhraseReader {
             guard mention.tokens.upperBound - 1 == j else { return nil }
             let start = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
             // `Steve Scalise of Louisiana`: a place or institution after `of` belongs to the person before.
-            if mention.kind == .place || mention.kind == .organization, start - 2 >= floor,
-               tokens[start - 1].hash == Hashes.of || tokens[start - 1].hash == Hashes.from, nameAt[start - 2] >= 0 {
+            // The window's floor bounds the search for a phrase, not the phrase: a lower-case `of`
+            // keeps the sentence going, so the person before it may start a little earlier.
+            if mention.kind == .place || mention.kind == .organization, start - 2 >= max(0, floor - 8),
+               tokens[start - 1].hash == Hashes.of || tokens[start - 1].hash == Hashes.from, !tokens[start - 1].isCapitalized,
+               nameAt[start - 2] >= 0 {
                 let person = names[Int(nameAt[start - 2])]
                 if person.kind == .person || person.kind == .unknown, person.tokens.upperBound - 1 == start - 2,
-                   var phrase = backward(endingAt: start - 2, floor: floor) {
+                   var phrase = backward(endingAt: start - 2, floor: min(floor, start - 2)) {
                     phrase.tokens = phrase.tokens.lowerBound..<(j + 1)
                     return phrase
                 }
@@ -79,9 +83,10 @@ struct PhraseReader {
                 guard u.isWord, !u.flags.contains(.quoted), !tokens[k + 1].flags.contains(.lineStart) else { break }
                 if Lexicon.determiners.contains(u.hash) {
                     start = k
-                    // `a member of the committee`: the head is the noun before `of`.
+                    // `a member of the committee`: the head is the noun before `of` (but in `one of
+                    // the members`, still `members`).
                     if let before = personBeforePreposition(k - 1, floor: floor) {
-                        head = before
+                        if !Self.quantities.contains(tokens[before].hash) { head = before }
                         start = before
                         k = before - 1
                         continue
@@ -90,7 +95,7 @@ struct PhraseReader {
                 }
                 if Lexicon.stopWords.contains(u.hash) || Lexicon.cues[u.hash] != nil || Lexicon.auxiliaries.contains(u.hash) {
                     if let before = personBeforePreposition(k, floor: floor) {
-                        head = before
+                        if !Self.quantities.contains(tokens[before].hash) { head = before }
                         start = before
                         k = before - 1
                         continue
@@ -197,6 +202,11 @@ struct PhraseReader {
                 // so does a name before a role (`the Florida senator`, `Clinton spokesman Brian Fallon`).
                 if tokens[last].flags.contains(.possessive) { continue }
                 if k < ceiling, tokens[k].isWord, !tokens[k].isCapitalized, isRoleNoun(tokens[k].hash) { continue }
+                // `UCL astronomer Ann Lee`: an institution, a noun for a job, then the person's name.
+                if let person = nameAfterJobNoun(k, ceiling: ceiling) {
+                    k = person
+                    continue
+                }
                 break
             }
             if Lexicon.determiners.contains(u.hash) {
@@ -245,6 +255,30 @@ struct PhraseReader {
         }
         guard end > i, isValidDescription(head: head) else { return nil }
         return Phrase(kind: .description, tokens: i..<end, head: head)
+    }
+
+    /// The token starting a person's name of two words or more after one or two lower-case
+    /// nouns at `k` (`astronomer Ann Lee`, `study co-author Tak Wong`).
+    private func nameAfterJobNoun(_ k: Int, ceiling: Int) -> Int? {
+        var r = k
+        while r < ceiling, r - k < 2, tokens[r].isWord, !tokens[r].isCapitalized, !tokens[r].flags.contains(.quoted),
+              isDescriptionWord(tokens[r]), !Lexicon.determiners.contains(tokens[r].hash) {
+            r += 1
+        }
+        guard r > k, r < ceiling, nameAt[r] >= 0, isAgentNoun(tokens[r - 1]) else { return nil }
+        let mention = names[Int(nameAt[r])]
+        let start = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
+        guard start == r, mention.words.count >= 2, mention.kind == .person || mention.kind == .unknown else { return nil }
+        return r
+    }
+
+    /// A noun for someone who does a job: a role noun, or a word ending like one (`astronomer`,
+    /// `co-author`, `physicist`, `historian`).
+    func isAgentNoun(_ t: Token) -> Bool {
+        guard t.isWord else { return false }
+        if isRoleNoun(t.hash) { return true }
+        return NameFinder.endsWith(t, "er", s) || NameFinder.endsWith(t, "or", s) || NameFinder.endsWith(t, "ist", s)
+            || NameFinder.endsWith(t, "ian", s)
     }
 
     // MARK: Shared

@@ -6,12 +6,18 @@ struct SpeakerAssembly {
     let article: Article
     let s: UnsafeBufferPointer<Unicode.Scalar>
     let tokens: [Token]
-    /// Indices of the tokens that may be pronouns.
+    /// Indices of the tokens that are pronouns.
     let pronounCandidates: [Int]
+    /// The first token of each sentence.
+    let sentenceTokens: [Int]
     let names: [NameMention]
     var entities: [Entity]
     /// Mentions of identities other than their names (pronouns, descriptions), in no order.
     var otherMentions: [(entity: Int, span: TextSpan)] = []
+    /// The roles that titles and appositives give named identities (`Sen.` as `senator`,
+    /// `ambassador`), for linking `the senator` to the senator named before: keyed by identity
+    /// and role together, and by role alone.
+    var roles = IntTable(capacity: 64)
     let quotes: [DetectedQuote]
     let sieves: AttributionSieves
 
@@ -25,6 +31,9 @@ struct SpeakerAssembly {
     }
 
     mutating func run(_ attributions: [Attribution?]) -> QuoteAnalyzer.Result {
+        for mention in names where mention.entity >= 0 && !mention.title.isEmpty {
+            addRoleWords(mention.title, to: mention.entity)
+        }
         var assigned = [Assigned](repeating: Assigned(), count: quotes.count)
         var speakingPhrases: [(token: Int, entity: Int)] = []
         for (q, found) in attributions.enumerated() {
@@ -39,7 +48,8 @@ struct SpeakerAssembly {
             }
         }
         speakingPhrases.sort { $0.token < $1.token }
-        let pronouns = PronounResolver.resolve(tokens, candidates: pronounCandidates, names, &entities, speakingPhrases: speakingPhrases)
+        let pronouns = PronounResolver.resolve(tokens, candidates: pronounCandidates, names, &entities, speakingPhrases: speakingPhrases,
+                                               sentenceTokens: sentenceTokens)
         for (q, found) in attributions.enumerated() {
             guard let att = found, assigned[q].entity < 0, att.phrase.kind == .pronoun else { continue }
             if let e = pronouns[att.phrase.head] {
@@ -84,10 +94,16 @@ struct SpeakerAssembly {
             guard e >= 0 else { return nil }
             entities[e].speaks = true
             switch entities[e].kind {
-            case .unknown: entities[e].kind = .person
+            case .unknown:
+                // `the United States Constitution says`: a name ending in a noun for an institution
+                // or a document speaks as an organisation.
+                let last = entities[e].best >= 0 ? names[entities[e].best].words.last : 0
+                let institution = Lexicon.institutionNouns.contains(last) && !Lexicon.personNouns.contains(last)
+                entities[e].kind = institution ? .organization : .person
             case .place: entities[e].kind = .organization
             case .person, .organization: break
             }
+            if let d = phrase.description { addRoleWords(d, to: e) }
             if entities[e].description == nil, let d = phrase.description, let span = descriptionSpan(d) {
                 entities[e].description = span
             }
@@ -115,18 +131,153 @@ struct SpeakerAssembly {
             entities[e].speaks = true
             return e
         }
+        if let e = organizationNamed(in: phrase) {
+            // `the Heritage Foundation website`: the organisation the description names.
+            entities[e].speaks = true
+            return e
+        }
+        if definite, let e = namedIdentity(forHead: head, before: tokens[phrase.tokens.lowerBound].start) {
+            // `the senator` after `Sen. Ann Lee`, `the company` after `Acme Corp.`: the one named.
+            entities[e].speaks = true
+            return e
+        }
+        // The same description again (`RIAA's notice` twice): the same source.
+        let key = exactHash(TextSpan(tokens[phrase.tokens.lowerBound].start, tokens[phrase.tokens.upperBound - 1].end))
+        if let e = entities.lastIndex(where: { $0.descriptionKey == key && $0.descriptionName != nil }) {
+            entities[e].speaks = true
+            return e
+        }
         var start = phrase.tokens.lowerBound
-        if Lexicon.determiners.contains(first.hash), start < phrase.tokens.upperBound - 1 { start += 1 }
+        // `a senior official` is named `senior official`; `one of the members` keeps its `one`.
+        let quantityOf = start + 1 < phrase.tokens.upperBound && tokens[start + 1].hash == Hashes.of
+        if Lexicon.determiners.contains(first.hash), start < phrase.tokens.upperBound - 1, !quantityOf { start += 1 }
         let name = TextSpan(tokens[start].start, tokens[phrase.tokens.upperBound - 1].end)
         let institution = Lexicon.institutionNouns.contains(head) && !Lexicon.personNouns.contains(head)
         var entity = Entity(kind: institution ? .organization : .person)
         entity.anonymous = !institution
+        entity.plural = NameFinder.endsWith(tokens[phrase.head], "s", s) && !NameFinder.endsWith(tokens[phrase.head], "ss", s)
         entity.descriptionName = name
+        entity.descriptionKey = key
         entity.head = head
         entity.speaks = true
         entity.firstOffset = tokens[phrase.tokens.lowerBound].start
         entities.append(entity)
         return entities.count - 1
+    }
+
+    /// Records the roles a title or an appositive (`range`) gives identity `e`: its nouns for
+    /// people and titles, unless a qualifier makes them another role (`Vice President`,
+    /// `former governor`, `deputy minister`).
+    private mutating func addRoleWords(_ range: Range<Int>, to e: Int) {
+        var qualified = false
+        for k in range where tokens[k].isWord {
+            let word = tokens[k].hash
+            if Self.roleQualifiers.contains(word) {
+                qualified = true
+                continue
+            }
+            let role = Self.titleRoles[word] ?? word
+            guard Lexicon.personTitles.contains(word) || Lexicon.personNouns.contains(word) || Self.titleRoles[word] != nil else {
+                continue
+            }
+            if !qualified {
+                roles[Self.roleKey(e, role)] = 1
+                roles[role] = 1
+            }
+            qualified = false
+        }
+    }
+
+    private static func roleKey(_ e: Int, _ role: UInt64) -> UInt64 { (UInt64(e + 1) &* 0x9E37_79B9_7F4A_7C15) ^ role }
+
+    /// Words that make a title another role than its noun alone.
+    private static let roleQualifiers = WordSet("vice deputy assistant former associate lieutenant acting ex under co")
+
+    /// Abbreviated titles and the noun a later description uses for them.
+    private static let titleRoles = WordMap<UInt64>([
+        ("sen", "senator"), ("sens", "senator"), ("rep", "representative"), ("reps", "representative"),
+        ("gov", "governor"), ("govs", "governor"), ("gen", "general"), ("pres", "president"), ("sec", "secretary"),
+        ("secy", "secretary"), ("prof", "professor"), ("dr", "doctor"), ("lt", "lieutenant"), ("col", "colonel"),
+        ("capt", "captain"), ("sgt", "sergeant"), ("adm", "admiral"), ("amb", "ambassador"), ("atty", "attorney"),
+        ("supt", "superintendent"), ("det", "detective"), ("insp", "inspector"), ("rev", "reverend"),
+        ("congressman", "representative"), ("congresswoman", "representative"), ("premier", "premier"),
+    ].map { ($0.0, WordHash.of($0.1)) })
+
+    /// Nouns a description uses for several titles: `the lawmaker` for a senator or a representative.
+    private static let roleSynonyms = WordMap<[UInt64]>([
+        ("lawmaker", ["senator", "representative"]), ("congressman", ["representative"]), ("congresswoman", ["representative"]),
+        ("legislator", ["senator", "representative"]), ("doctor", ["doctor", "physician", "surgeon"]),
+    ].map { ($0.0, $0.1.map(WordHash.of)) })
+
+    /// Nouns for a news organisation: `the newspaper` stands for the last one named.
+    private static let mediaHeads = WordSet("""
+        newspaper paper network outlet publication website site broadcaster channel station magazine tabloid daily
+        """)
+
+    /// Words in the names of news organisations (`Times`, `CNN`, `Herald`).
+    private static let mediaNameWords = WordSet("""
+        news times post journal tribune herald gazette press network cnn msnbc fox nbc abc cbs bbc npr pbs reuters \
+        afp ap magazine daily weekly review radio tv television channel observer guardian telegraph independent \
+        economist chronicle examiner inquirer star sun mail mirror bloomberg axios buzzfeed vox slate salon huffpost \
+        huffington politico breitbart hill atlantic wire online blog beast insider standard express record
+        """)
+
+    /// Nouns for an organisation that `the company` can stand for whatever its name (not a news
+    /// organisation).
+    private static let genericOrganizationHeads = WordSet("""
+        company firm group organization organisation agency corporation business startup charity
+        """)
+
+    /// An organisation named inside a description (`the Heritage Foundation website`).
+    private func organizationNamed(in phrase: Phrase) -> Int? {
+        guard Lexicon.institutionNouns.contains(tokens[phrase.head].hash) else { return nil }
+        for k in phrase.tokens where sieves.reader.nameAt[k] >= 0 {
+            let e = names[Int(sieves.reader.nameAt[k])].entity
+            if e >= 0, entities[e].kind == .organization { return e }
+        }
+        return nil
+    }
+
+    /// True when the name mention is a news organisation's (`The New York Times`, `CNN`).
+    private func isMediaName(_ mention: NameMention) -> Bool {
+        for k in mention.tokens where tokens[k].isWord && Self.mediaNameWords.contains(tokens[k].hash) { return true }
+        return false
+    }
+
+    /// The identity named before `offset` that a definite description with head noun `head`
+    /// stands for: the most recent person whose title or appositive holds that noun, or the
+    /// most recent organisation whose name holds it (any organisation for `the company`).
+    private func namedIdentity(forHead head: UInt64, before offset: Int) -> Int? {
+        let wanted = Self.roleSynonyms[head] ?? [head]
+        let personal = wanted.contains { roles[$0] != nil }
+        let organizational = Lexicon.institutionNouns.contains(head) && !Lexicon.personNouns.contains(head)
+        guard personal || organizational else { return nil }
+        var m = names.count - 1
+        while m >= 0, names[m].span.start >= offset { m -= 1 }
+        var looked = 0
+        while m >= 0, looked < 80 {
+            let mention = names[m]
+            m -= 1
+            looked += 1
+            let e = mention.entity
+            guard e >= 0, !mention.quoted else { continue }
+            if personal, entities[e].kind == .person || entities[e].kind == .unknown,
+               wanted.contains(where: { roles[Self.roleKey(e, $0)] != nil }) {
+                return e
+            }
+            if organizational, entities[e].kind == .organization {
+                if nameContains(mention, head) { return e }
+                let media = isMediaName(mention)
+                if Self.mediaHeads.contains(head) && media || Self.genericOrganizationHeads.contains(head) && !media { return e }
+            }
+        }
+        return nil
+    }
+
+    /// True when one of the words of the name mention is `word`.
+    private func nameContains(_ mention: NameMention, _ word: UInt64) -> Bool {
+        for k in mention.tokens where tokens[k].isWord && tokens[k].hash == word { return true }
+        return false
     }
 
     /// An appositive's text less its article and edge punctuation (`U.S. Ambassador to NATO`).
@@ -147,7 +298,8 @@ struct SpeakerAssembly {
     private mutating func fillFromNeighbours(_ assigned: inout [Assigned], _ pronouns: PronounResolver.Result) {
         let sentenceOf = quotes.map { article.sentenceIndex(containing: $0.span.start) ?? -1 }
         let blockOf = quotes.map { sieves.blocks.block(containing: $0.span.start) }
-        for q in quotes.indices where assigned[q].mention == nil {
+        // Words that read like a name or a label are speech only if their own sentence says so.
+        for q in quotes.indices where assigned[q].mention == nil && quotes[q].unspokenRule == nil {
             // Another quotation in the same sentence: `"A," he said, "B"`.
             if let other = neighbour(q, assigned, where: { sentenceOf[$0] == sentenceOf[q] }) {
                 copy(other, to: q, rule: "same-sentence", &assigned)
@@ -238,6 +390,13 @@ struct SpeakerAssembly {
     // MARK: Speakers
 
     private mutating func build(_ assigned: [Assigned]) -> QuoteAnalyzer.Result {
+        // A quotation that reads like a name, a title or a scare quote stays only if someone says it.
+        var idOf = [Int](repeating: -1, count: quotes.count)
+        var kept = 0
+        for q in quotes.indices where quotes[q].unspokenRule == nil || assigned[q].mention != nil {
+            idOf[q] = kept
+            kept += 1
+        }
         // Full names (and organisations) first, as clustering met them: an identity's aliases and
         // title come from its fullest mentions before its bare surnames.
         let fullFirst = names.indices.filter { EntityClustering.isFullName(names[$0]) }
@@ -264,14 +423,15 @@ struct SpeakerAssembly {
         for e in order {
             speakerOf[e] = speakers.count
             speakers.append(speaker(entities[e], id: speakers.count, names: nameGroups[e],
-                                    otherMentions: mentionGroups[e].map { otherMentions[$0].span }, quotes: Array(quoteGroups[e])))
+                                    otherMentions: mentionGroups[e].map { otherMentions[$0].span },
+                                    quotes: quoteGroups[e].map { idOf[$0] }))
         }
         var result: [Quote] = []
-        for (q, quote) in quotes.enumerated() {
+        for (q, quote) in quotes.enumerated() where idOf[q] >= 0 {
             let a = assigned[q]
             let paragraph = article.paragraphIndex(containing: quote.span.start).map { article.paragraphs[$0].span } ?? TextSpan(0, s.count)
             let cue = a.cueText ?? a.cue.map { text($0) }
-            result.append(Quote(id: q, span: quote.span, parts: quote.parts,
+            result.append(Quote(id: idOf[q], span: quote.span, parts: quote.parts,
                                 kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
                                 speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
                                 speakerMention: a.mention, cue: cue, detectionRule: quote.rule, attributionRule: a.rule))

@@ -26,6 +26,8 @@ struct Token {
         static let age = Flags(rawValue: 1 << 8)
         /// The first token on its line: names and phrases do not run across a line break.
         static let lineStart = Flags(rawValue: 1 << 9)
+        /// Holds a scalar beyond ASCII (`Gdańsk`).
+        static let nonASCII = Flags(rawValue: 1 << 10)
     }
 
     // Kept in 32 bits, so that a token is 16 bytes (an article is far shorter than 2 GB, and
@@ -89,7 +91,7 @@ enum Tokenizer {
         markPositions.reserveCapacity(n / 64)
         markTokens.reserveCapacity(n / 128)
         lineStarts.reserveCapacity(n / 256)
-        let pronounWords = Lexicon.pronouns
+        let pronounFilter = Self.pronounFilter
         // There are never more tokens than scalars: write them straight into uninitialised storage
         // (appending one by one cost more than finding them).
         let tokens = [Token](unsafeUninitializedCapacity: n + 1) { buffer, count in
@@ -107,10 +109,16 @@ enum Tokenizer {
                         continue
                     }
                     if (v | 0x20) &- 0x61 < 26 {
-                        token = asciiWord(s, from: i, &i, &markPositions)
+                        switch asciiWord(s, from: i) {
+                        case .done(let word):
+                            token = word
+                            i = word.end
+                        case .goesOn(let at, let hash, let caseBits, let letters):
+                            token = wordTail(s, start: i, at: at, hash: hash, caseBits: caseBits, letters: letters, &i, &markPositions)
+                        }
                         if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { nameStarts.append(k) }
                         // Only the pronouns themselves: the resolver visits nothing else.
-                        if token.end &- token.start <= 8, isPronounInitial(v), pronounWords[token.hash] != nil { pronouns.append(k) }
+                        if pronounFilter.contains(token.hash), token.end &- token.start <= 8 { pronouns.append(k) }
                     } else if v &- 0x30 < 10 {
                         token = number(s, from: i, &i)
                     } else if v <= 0x0D && v >= 0x09 {
@@ -159,14 +167,38 @@ enum Tokenizer {
         v == 0x22 || v == 0x27 || v == 0x60 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x201F) || v == 0x2039 || v == 0x203A
     }
 
-    /// The first letters of English pronouns (`he`, `she`, `they`, `it`, `I`, `we`, `who`, …): most
-    /// words need no look-up.
-    @inline(__always) private static func isPronounInitial(_ v: UInt32) -> Bool {
-        switch v | 0x20 {
-        case 0x68, 0x73, 0x74, 0x69, 0x77, 0x6D, 0x75: return true  // h s t i w m u
-        default: return false
+    /// The pronouns' word hashes in a direct-mapped table: one load and one comparison, with no
+    /// branch to mispredict, tell whether a word is a pronoun.
+    struct PronounFilter: Sendable {
+        private let slots: [UInt32]
+        private let shift: UInt64
+        private let mask: UInt64
+
+        init(_ hashes: [UInt64]) {
+            // The smallest table, and the first window of hash bits, in which the pronouns fall
+            // into distinct slots (word hashes are 32-bit: a window starts below bit 20).
+            var size: UInt64 = 256
+            var shift: UInt64 = 0
+            while Set(hashes.map { ($0 >> shift) & (size - 1) }).count < hashes.count {
+                shift += 1
+                if shift > 20 {
+                    size <<= 1
+                    shift = 0
+                }
+            }
+            var slots = [UInt32](repeating: 0, count: Int(size))
+            for h in hashes { slots[Int((h >> shift) & (size - 1))] = UInt32(truncatingIfNeeded: h) }
+            self.slots = slots
+            self.shift = shift
+            self.mask = size - 1
+        }
+
+        @inline(__always) func contains(_ hash: UInt64) -> Bool {
+            slots.withUnsafeBufferPointer { $0[Int((hash >> shift) & mask)] } == UInt32(truncatingIfNeeded: hash) && hash != 0
         }
     }
+
+    static let pronounFilter = PronounFilter(Lexicon.pronounWords.map(WordHash.of))
 
     /// A number (`3.5`, `1,000`), or a compound word that starts with one (`46-year-old`).
     private static func number(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int) -> Token {
@@ -258,16 +290,21 @@ enum Tokenizer {
         return slowIsWordScalar(c)
     }
 
-    /// A word starting with an ASCII letter at `start`; `next` is set past it (and past a
-    /// possessive `'s`).
+    /// A word starting with an ASCII letter at `start`.
     ///
     /// Most words are ASCII letters and digits ending at a space or punctuation: they are read
     /// here, in one tight loop. An apostrophe, a hyphen or a period that may go on
     /// inside the word, and any non-ASCII scalar, hand over to `wordTail`. Whether a
     /// capitalised word is all capitals (`NATO`) is tracked on the way: the case bits of its
     /// letters, and their count.
-    @inline(__always) private static func asciiWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int,
-                                                    _ marks: inout [Int]) -> Token {
+    /// A word read by `asciiWord`: done, or going on with `wordTail` from `at` with what was
+    /// read so far.
+    private enum AsciiWord {
+        case done(Token)
+        case goesOn(at: Int, hash: UInt64, caseBits: UInt32, letters: Int)
+    }
+
+    @inline(__always) private static func asciiWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> AsciiWord {
         let n = s.count
         let first = s[start].value
         var h = (WordHash.seed ^ UInt64(first | 0x20)) &* WordHash.prime
@@ -290,13 +327,12 @@ enum Tokenizer {
         if i < n {
             let v = s[i].value
             let goesOn = v == 0x27 || v >= 0x80 || (v == 0x2D || v == 0x2E) && i &+ 1 < n && isWordScalar(s[i &+ 1])
-            if goesOn { return wordTail(s, start: start, at: i, hash: h, caseBits: caseBits, letters: letters, &next, &marks) }
+            if goesOn { return .goesOn(at: i, hash: h, caseBits: caseBits, letters: letters) }
         }
-        next = i
         let capitalized = first < 0x5B
         var flags: Token.Flags = capitalized ? [.capitalized] : []
         if capitalized, letters >= 2, caseBits & 0x20 == 0 { flags.insert(.allCaps) }
-        return Token(start: start, end: i, hash: WordHash.finish(h), kind: .word, flags: flags)
+        return .done(Token(start: start, end: i, hash: WordHash.finish(h), kind: .word, flags: flags))
     }
 
     /// The rest of a word from `i` on, with what was read of it so far (`start..<i`: its hash,
@@ -338,6 +374,7 @@ enum Tokenizer {
                 if v != 0x27 && v != 0x2D && v != 0x2E { break }
             } else if isWordScalar(c) {
                 h = WordHash.add(h, c)
+                flags.insert(.nonASCII)
                 if capitalized, isLetter(c) {
                     letters += 1
                     if !isUpper(c) { caseBits |= 0x20 }
@@ -386,12 +423,17 @@ enum Tokenizer {
                 break
             }
         }
-        if hyphenAt > start, hyphenAt - start <= 3, !capitalized, hyphenAt + 1 < i, isUpper(s[hyphenAt + 1]) {
-            flags.insert(.particleName)  // `al-Maliki`, `el-Sisi`
+        if hyphenAt > start, hyphenAt - start <= 3, !capitalized, hyphenAt + 1 < i, isUpper(s[hyphenAt + 1]),
+           !englishPrefixes.contains(WordHash.of(s, start, hyphenAt)) {
+            flags.insert(.particleName)  // `al-Maliki`, `el-Sisi`, but not `pro-Beijing`, `ex-Labour`
         }
         next = i
         return finish(start, i, h, flags, allCaps: capitalized && letters >= 2 && caseBits & 0x20 == 0)
     }
+
+    /// Prefixes of English words before a capital (`pro-Beijing`, `non-EU`, `mid-March`): not
+    /// the particles of a name.
+    private static let englishPrefixes = WordSet("pro non ex pre mid neo co sub un re all far per out off our in on at by to")
 
     /// The token; `allCaps` says two or more letters, all upper case.
     @inline(__always) private static func finish(_ start: Int, _ end: Int, _ h: UInt64, _ flags: Token.Flags,

@@ -45,10 +45,12 @@ enum WordHash {
 /// FNV hash is already well mixed, so a slot is a few bits of it.
 @inline(__always) private func firstSlot(_ key: UInt32, _ mask: Int) -> Int { Int(key ^ (key >> 15)) & mask }
 
-/// The slot count for `count` keys: at most a third full, so most misses end at the first slot.
+/// The slot count for `count` keys: at most half full. Most look-ups are misses (most words are
+/// in no lexicon); a small table stays in the first-level cache, which matters more than the
+/// occasional second probe (in the same cache line).
 private func slotCount(_ count: Int) -> Int {
     var size = 16
-    while size < count * 3 { size <<= 1 }
+    while size < count * 2 { size <<= 1 }
     return size
 }
 
@@ -86,7 +88,7 @@ struct WordSet: Sendable {
                 let k = keys[i]
                 if k == key { return key != 0 }
                 if k == 0 { return false }
-                i = (i + 1) & mask
+                i = (i &+ 1) & mask
             }
         }
     }
@@ -95,14 +97,10 @@ struct WordSet: Sendable {
 }
 
 /// Lower-cased words mapped to a small value, looked up by `WordHash` (a later pair for the
-/// same word wins). Each key sits beside its value, so a look-up touches one cache line.
+/// same word wins). The probe reads only the keys; a value is read on a hit.
 struct WordMap<Value: Sendable>: Sendable {
-    private struct Entry: Sendable {
-        var key: UInt32
-        var value: Value?
-    }
-
-    private let entries: [Entry]
+    private let keys: [UInt32]
+    private let values: [Value?]
     private let mask: Int
 
     init(_ pairs: [(String, Value)]) {
@@ -110,26 +108,31 @@ struct WordMap<Value: Sendable>: Sendable {
         for (word, value) in pairs { table[UInt32(truncatingIfNeeded: WordHash.of(word))] = value }
         table[0] = nil
         let size = slotCount(table.count)
-        var entries = [Entry](repeating: Entry(key: 0, value: nil), count: size)
+        var keys = [UInt32](repeating: 0, count: size)
+        var values = [Value?](repeating: nil, count: size)
         for (h, v) in table {
             var i = firstSlot(h, size - 1)
-            while entries[i].key != 0 { i = (i + 1) & (size - 1) }
-            entries[i] = Entry(key: h, value: v)
+            while keys[i] != 0 { i = (i + 1) & (size - 1) }
+            keys[i] = h
+            values[i] = v
         }
-        self.entries = entries
+        self.keys = keys
+        self.values = values
         self.mask = size - 1
     }
 
     @inline(__always) subscript(hash: UInt64) -> Value? {
         let key = UInt32(truncatingIfNeeded: hash)
-        return entries.withUnsafeBufferPointer { entries in
+        let slot: Int? = keys.withUnsafeBufferPointer { keys in
             var i = firstSlot(key, mask)
             while true {
-                let k = entries[i].key
-                if k == key { return key != 0 ? entries[i].value : nil }
+                let k = keys[i]
+                if k == key { return key != 0 ? i : nil }
                 if k == 0 { return nil }
-                i = (i + 1) & mask
+                i = (i &+ 1) & mask
             }
         }
+        guard let slot else { return nil }
+        return values.withUnsafeBufferPointer { $0[slot] }
     }
 }
