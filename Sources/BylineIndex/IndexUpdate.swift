@@ -392,15 +392,9 @@ private final class IndexUpdater {
     private static func process(_ item: WorkItem, analysis: IndexAnalysis) -> Outcome.Result {
         let data: Data
         do {
-            if item.stamp.size > Int64(ArticleReader.maximumBytes) {
-                throw ReadError.tooLarge(item.path, bytes: Int(item.stamp.size))
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: item.path))
-        } catch let error as ReadError {
-            return .failed(error)
+            data = try ArticleReader.contents(ofFileAt: item.path)
         } catch {
-            if !FileManager.default.fileExists(atPath: item.path) { return .failed(.notFound(item.path)) }
-            return .failed(.unreadable(item.path, reason: LibraryIndex.reason(error)))
+            return .failed(error)
         }
         let hash = ContentHash.of(data)
         if hash == item.storedHash { return .sameContent }

@@ -36,6 +36,22 @@ import Testing
         #expect(ReadError.binary(path).description.contains("binary"))
     }
 
+    @Test func pipesAndDevicesAreRefusedWithoutBeingOpened() throws {
+        // Opening a pipe with no writer would block: it must be refused before any read.
+        let pipe = folder.appendingPathComponent("pipe.txt").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        #expect(throws: ReadError.notAFile(pipe, kind: "a pipe or other special file")) {
+            try ArticleReader.read(path: pipe)
+        }
+        #expect(throws: ReadError.notAFile("/dev/null", kind: "a device")) { try ArticleReader.read(path: "/dev/null") }
+        #expect(ReadError.notAFile("/dev/null", kind: "a device").description == "/dev/null: this is a device, not an article file")
+        // A link to an article is read as the article.
+        let target = try write("real.txt", Data("Headline\n\nText.".utf8))
+        let link = folder.appendingPathComponent("link.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(try ArticleReader.read(path: link).headlineText == "Headline")
+    }
+
     @Test func invalidUTF8BecomesReplacementCharactersWithAWarning() throws {
         var bytes = Data("Headline\n\nA caf".utf8)
         bytes.append(contentsOf: [0xE9, 0x20, 0xFF])  // Latin-1 é, a space, a stray byte

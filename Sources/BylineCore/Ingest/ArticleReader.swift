@@ -8,6 +8,7 @@ public enum ReadError: Error, Equatable, CustomStringConvertible, Sendable {
     case binary(String)
     case tooLarge(String, bytes: Int)
     case noArticles(String)
+    case notAFile(String, kind: String)
 
     public var description: String {
         switch self {
@@ -17,6 +18,7 @@ public enum ReadError: Error, Equatable, CustomStringConvertible, Sendable {
         case .binary(let p): return "\(p): this looks like a binary file, not an article (it contains NUL bytes)"
         case .tooLarge(let p, let bytes):
             return "\(p): \(bytes / 1_048_576) MB is larger than the \(ArticleReader.maximumBytes / 1_048_576) MB an article may be"
+        case .notAFile(let p, let kind): return "\(p): this is \(kind), not an article file"
         case .noArticles(let p): return "\(p): no articles here (looked for \(ArticleReader.articleExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))"
         }
     }
@@ -32,17 +34,7 @@ public enum ArticleReader {
 
     public static func read(path: String, date override: CivilDate? = nil, catalog: Catalog? = nil) throws(ReadError) -> Article {
         let url = URL(fileURLWithPath: path)
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumBytes { throw ReadError.tooLarge(path, bytes: size) }
-            data = try Data(contentsOf: url)
-        } catch let error as ReadError {
-            throw error
-        } catch {
-            if !FileManager.default.fileExists(atPath: path) { throw .notFound(path) }
-            throw .unreadable(path, reason: (error as NSError).localizedDescription)
-        }
+        let data = try contents(ofFileAt: path)
         var (article, _) = try decode(data, source: path)
         if let override {
             article.date = override
@@ -55,6 +47,46 @@ public enum ArticleReader {
             article.dateSource = .fileName
         }
         return article
+    }
+
+    /// The bytes of an article file. Symbolic links are followed; folders, pipes and devices
+    /// are refused before they are opened (reading one could block or never end), as are
+    /// files over `maximumBytes`.
+    public static func contents(ofFileAt path: String) throws(ReadError) -> Data {
+        do {
+            let url = URL(fileURLWithPath: path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                throw ReadError.notAFile(path, kind: describe(type))
+            }
+            if let size = attributes[.size] as? Int, size > maximumBytes { throw ReadError.tooLarge(path, bytes: size) }
+            return try Data(contentsOf: url)
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            if !FileManager.default.fileExists(atPath: path) { throw .notFound(path) }
+            throw .unreadable(path, reason: reason(for: error))
+        }
+    }
+
+    private static func describe(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeDirectory: return "a folder"
+        case .typeCharacterSpecial, .typeBlockSpecial: return "a device"
+        case .typeSocket: return "a socket"
+        default: return "a pipe or other special file"
+        }
+    }
+
+    /// The system's own words for a failed read (`Permission denied`) rather than Foundation's
+    /// generic sentence.
+    private static func reason(for error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 
     /// Decodes bytes into an article. Throws for empty and binary content.
