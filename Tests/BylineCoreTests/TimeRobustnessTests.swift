@@ -12,6 +12,13 @@ import Testing
         #expect(TimeFixture.summary("Levels fell below 10% of 2000 levels.") == ["2000=2000"])
     }
 
+    @Test func aRangeCutOffAtTheEndOfTheTextIsJustItsStart() {
+        // Found by fuzzing: a connector as the last word once read past the last token.
+        #expect(TimeFixture.summary("It ran from 1990 to") == ["1990=1990"])
+        #expect(TimeFixture.summary("It ran 1990 to the") == ["1990=1990"])
+        #expect(TimeFixture.summary("Polls close at 3 p.m. until") == ["3 p.m.=2011-12-02T15:00"])
+    }
+
     @Test func agesAreNotDurations() {
         #expect(TimeFixture.tag("Pupils aged 8-10 years took part.").isEmpty)
         #expect(TimeFixture.tag("The rash began at the age of four months.").isEmpty)

@@ -17,7 +17,9 @@ extension TimexParser {
         } else if !(kw(j, .to) || kw(j, .through) || kw(j, .until) || between && kw(j, .and)) {
             return nil
         }
-        return kw(j + 1, .the) ? j + 2 : j + 1
+        let next = kw(j + 1, .the) ? j + 2 : j + 1
+        // A connector at the end of the text or block connects nothing.
+        return tok(next) == nil ? nil : next
     }
 
     /// Whether the expression starting at `i` opens with `between` (`between 9:30 and 11:00`).
