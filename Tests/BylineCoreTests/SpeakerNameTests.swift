@@ -14,6 +14,13 @@ import Testing
         #expect(a.speaker(named: "Koszalin Piotr Jedlinski") == nil)
     }
 
+    @Test func aNameWhoseLastTwoWordsAreTheSame() {
+        // Found by fuzzing: `Lee` filed twice for one person once made an endless chain.
+        let a = Analyzed("\"We go,\" said Ann Lee Lee. Lee left early.")
+        #expect(a.speakerName(0) == "Ann Lee Lee")
+        #expect(a.speaker(named: "Ann Lee Lee").map { a.mentionTexts(of: $0) } == ["Ann Lee Lee", "Lee"])
+    }
+
     @Test func aTitleOfAPlaceAloneIsNoPerson() {
         let body = """
             Politicians and the Archbishop of Vardenik were reported to have visited the hospital. \

@@ -41,6 +41,9 @@ struct EntityChains {
 
     mutating func append(_ e: Int, key: UInt64) {
         if let packed = ends[key] {
+            // Already last under this key (`Ann Lee Lee` files `Lee` twice): linking it to itself
+            // would make the chain endless.
+            guard packed & 0xFFFF_FFFF != e else { return }
             next[packed & 0xFFFF_FFFF] = e
             ends[key] = packed & ~0xFFFF_FFFF | e
         } else {
