@@ -217,7 +217,7 @@ enum IndexBenchLibrary {
         try? fm.removeItem(atPath: folder)
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data().write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(".byline-bench-library")))
-        var random = IndexBenchRandom(seed: 0x5EED)
+        var random = SeededRandom(seed: 0x5EED)
         var bytes = 0
         for n in 0..<count {
             let source = sources[n % sources.count]
@@ -226,11 +226,11 @@ enum IndexBenchLibrary {
             var body = Array(source.blocks.dropFirst())
             if round > 0, body.count > 2 {
                 // Drop a paragraph and borrow one from another article, keeping the size.
-                body.remove(at: Int(random.next() % UInt64(body.count)))
-                let other = sources[Int(random.next() % UInt64(sources.count))].blocks.dropFirst()
+                body.remove(at: random.below(body.count))
+                let other = sources[random.below(sources.count)].blocks.dropFirst()
                 if !other.isEmpty {
-                    body.insert(other[other.startIndex + Int(random.next() % UInt64(other.count))],
-                                at: 1 + Int(random.next() % UInt64(body.count)))
+                    body.insert(other[other.startIndex + random.below(other.count)],
+                                at: 1 + random.below(body.count))
                 }
             }
             let text = ([round == 0 ? headline : "\(headline) (\(round + 1))"] + body).joined(separator: "\n\n") + "\n"
@@ -246,22 +246,5 @@ enum IndexBenchLibrary {
         }
         return Result(articles: count, bytes: bytes,
                       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-}
-
-/// SplitMix64: a small seeded generator, so the generated library is the same on every run.
-struct IndexBenchRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

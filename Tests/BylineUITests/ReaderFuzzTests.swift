@@ -10,18 +10,6 @@ import Testing
 /// the frame must hold: the screen's size, no control character in any cell, and every wide
 /// character followed by its continuation cell.
 @Suite struct ReaderFuzzTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let pieces: [String] = [
         "\"We will go,\" said Ann Lee. ", "\u{201C}Never,\u{201D} Tom Berg told reporters on Thursday. ",
         "Lee said on Dec. 31 that ", "a senior official said ", "\"", "\u{2019}", " ", " ", " ", "\n", "\n\n",
@@ -31,7 +19,7 @@ import Testing
         "last week ", "the end of 2011 ", "3 p.m. ",
     ]
 
-    static func analysis(_ g: inout Generator, index: Int) -> AnalyzedArticle {
+    static func analysis(_ g: inout SeededRandom, index: Int) -> AnalyzedArticle {
         var text = "Headline \(index) \u{4E2D}\u{1F44D}\n\n"
         for _ in 0..<(1 + g.below(300)) { text += pieces[g.below(pieces.count)] }
         let article = Article(text: text, source: "fuzz/2011-12-0\(1 + index % 9)_article-\(index).txt",
@@ -67,7 +55,7 @@ import Testing
     }
 
     @Test func aLongRandomSessionKeepsEveryFrameWhole() {
-        var g = Generator(state: 424_242)
+        var g = SeededRandom(seed: 424_242)
         let analyses = (0..<6).map { Self.analysis(&g, index: $0) } + [Analyzer.analyze(BundledSeed.article())]
         var size = Size(width: 120, height: 40)
         var h = Harness(analyses, size: size)
