@@ -47,6 +47,20 @@ import Testing
         #expect(article.string(article.bodyParagraphs.first!.span) == "First line\r\nsecond line.")
     }
 
+    @Test func markdownHeadingMarksAreNotPartOfTheHeadline() {
+        let atx = Article(text: "## Council votes on the bridge ##\n\nBody text.")
+        #expect(atx.headlineText == "Council votes on the bridge")
+        #expect(atx.text.hasPrefix("## Council"))  // the text itself is kept as read
+        let underlined = Article(text: "Council votes\n=============\n\nBody text.")
+        #expect(underlined.headlineText == "Council votes")
+        #expect(underlined.bodyParagraphs.map { underlined.string($0.span) } == ["Body text."])
+        // A hashtag is a word, and a lone mark is all the headline there is.
+        #expect(Article(text: "#MeToo grows\n\nBody.").headlineText == "#MeToo grows")
+        #expect(Article(text: "#\n\nBody.").headlineText == "#")
+        // A rule further down is a paragraph like any other.
+        #expect(Article(text: "Title\n\n-----\n\nBody.").bodyParagraphs.count == 2)
+    }
+
     @Test func civilDateArithmetic() {
         let d = CivilDate(year: 2011, month: 12, day: 2)!
         #expect(d.weekday == 5)

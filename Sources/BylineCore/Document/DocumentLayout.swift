@@ -15,12 +15,15 @@ enum DocumentLayout {
         var index = 0
         if let first = lines.first {
             // The headline is the first non-empty line on its own.
-            blocks.append((first.span, true))
+            blocks.append((headingText(s, first.span), true))
             index = 1
-            // A headline repeated as the next non-empty line counts once.
-            if index < lines.count, sameText(s, first.span, lines[index].span) {
+            // A headline repeated as the next non-empty line counts once, as does a Markdown
+            // underline (`=====`) right beneath it.
+            if index < lines.count,
+                sameText(s, first.span, lines[index].span)
+                    || lines[index].number == first.number + 1 && isUnderline(s, lines[index].span)
+            {
                 index += 1
-                // Skip the rest of the repeated line's block, if it had only that line.
             }
         }
         var blockStart: TextSpan?
@@ -77,6 +80,29 @@ enum DocumentLayout {
             i += 1
         }
         return lines
+    }
+
+    /// A headline without Markdown's heading marks (`# Title`, `## Title ##`): the marks are
+    /// layout, not words. `#MeToo` (no space after the mark) is a word and stays.
+    private static func headingText(_ s: [Unicode.Scalar], _ span: TextSpan) -> TextSpan {
+        var start = span.start
+        while start < span.end, start - span.start < 6, s[start] == "#" { start += 1 }
+        guard start > span.start, start < span.end, ScalarClass.isWhitespace(s[start]) else { return span }
+        while start < span.end, ScalarClass.isWhitespace(s[start]) { start += 1 }
+        var end = span.end
+        var marks = end
+        while marks > start, s[marks - 1] == "#" { marks -= 1 }
+        if marks < end, marks > start, ScalarClass.isWhitespace(s[marks - 1]) {
+            end = marks
+            while end > start, ScalarClass.isWhitespace(s[end - 1]) { end -= 1 }
+        }
+        return start < end ? TextSpan(start, end) : span
+    }
+
+    /// A line of only `=` or `-` (three or more): Markdown's underline for a heading.
+    private static func isUnderline(_ s: [Unicode.Scalar], _ span: TextSpan) -> Bool {
+        guard span.length >= 3, s[span.start] == "=" || s[span.start] == "-" else { return false }
+        return s[span.start..<span.end].allSatisfy { $0 == s[span.start] }
     }
 
     /// Equal after collapsing runs of white space.
