@@ -128,38 +128,7 @@ enum LibraryPath {
     }
 }
 
-/// The publication date of each article, found as `ArticleReader.read` finds it (the override,
-/// else the nearest catalog with an entry for the file, else a `YYYY-MM-DD` file-name prefix),
-/// with each folder's catalog parsed once.
-final class DateResolver {
-    private let override: CivilDate?
-    private var catalogs: [String: Catalog?] = [:]
-
-    init(override: CivilDate?) {
-        self.override = override
-    }
-
-    func date(for path: String) -> (date: CivilDate?, source: DateSource?) {
-        if let override { return (override, .override) }
-        let folder = (path as NSString).deletingLastPathComponent
-        let parent = (folder as NSString).deletingLastPathComponent
-        for candidate in [folder, parent] {
-            if let catalog = catalog(in: candidate), catalog.entry(forArticleAt: path) != nil {
-                if let date = catalog.date(forArticleAt: path) { return (date, .catalog) }
-                break
-            }
-        }
-        if let date = ArticleReader.dateFromFileName((path as NSString).lastPathComponent) { return (date, .fileName) }
-        return (nil, nil)
-    }
-
-    private func catalog(in folder: String) -> Catalog? {
-        if let cached = catalogs[folder] { return cached }
-        let loaded = Catalog.load(folder: folder.isEmpty ? "/" : folder)
-        catalogs[folder] = loaded
-        return loaded
-    }
-
+extension DateResolver {
     /// The catalog files that could date articles in these folders, with their stamps.
     static func catalogStamps(forFolders folders: Set<String>) -> [String: FileStamp] {
         var candidates = Set<String>()

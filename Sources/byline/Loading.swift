@@ -9,12 +9,13 @@ enum ArticleLoading {
         let date = options.referenceDate
         if options.paths.isEmpty { return [BundledSeed.article(date: date)] }
         var articles: [Article] = []
+        let dates = DateResolver(override: date)
         for path in options.paths {
             let files = try ArticleFinder.files(in: [path])
             let explicit = files.count == 1 && files[0] == path
             for file in files {
                 do {
-                    let article = try ArticleReader.read(path: file, date: date)
+                    let article = try ArticleReader.read(path: file, dates: dates)
                     article.warnings.forEach(warn)
                     articles.append(article)
                 } catch {

@@ -17,8 +17,7 @@ import Testing
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("seeds/000_32905e9c967a98d8.txt")
         #expect(try Data(contentsOf: url) == BundledSeed.data)
-        let catalog = Catalog.nearest(to: url.path)
-        #expect(catalog?.date(forArticleAt: url.path) == BundledSeed.date)
+        #expect(DateResolver().date(for: url.path) == (BundledSeed.date, .catalog))
     }
 
     @Test func sentencesKeepQuotationsWithTheirAttribution() {

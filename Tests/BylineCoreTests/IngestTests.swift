@@ -94,7 +94,7 @@ import Testing
         let b = try ArticleReader.read(path: named)
         #expect(b.date?.iso == "2019-05-06")
         #expect(b.dateSource == .fileName)
-        let c = try ArticleReader.read(path: cataloged, date: CivilDate(iso: "2001-09-11"))
+        let c = try ArticleReader.read(path: cataloged, dates: DateResolver(override: CivilDate(iso: "2001-09-11")))
         #expect(c.date?.iso == "2001-09-11")
         #expect(c.dateSource == .override)
         let catalog = try #require(Catalog.load(folder: folder.appendingPathComponent("lib").path))

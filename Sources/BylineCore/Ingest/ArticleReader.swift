@@ -32,20 +32,12 @@ public enum ArticleReader {
     /// Larger files are refused with a clear message rather than stalling the reader.
     public static let maximumBytes = 64 * 1_048_576
 
-    public static func read(path: String, date override: CivilDate? = nil, catalog: Catalog? = nil) throws(ReadError) -> Article {
-        let url = URL(fileURLWithPath: path)
+    /// Reads and dates an article (see `DateResolver`; pass one to share its catalogs across
+    /// many files).
+    public static func read(path: String, dates: DateResolver = DateResolver()) throws(ReadError) -> Article {
         let data = try contents(ofFileAt: path)
         var (article, _) = try decode(data, source: path)
-        if let override {
-            article.date = override
-            article.dateSource = .override
-        } else if let entry = (catalog ?? Catalog.nearest(to: path))?.date(forArticleAt: path) {
-            article.date = entry
-            article.dateSource = .catalog
-        } else if let date = dateFromFileName(url.lastPathComponent) {
-            article.date = date
-            article.dateSource = .fileName
-        }
+        (article.date, article.dateSource) = dates.date(for: path)
         return article
     }
 

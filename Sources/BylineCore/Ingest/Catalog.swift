@@ -59,18 +59,6 @@ public struct Catalog: Sendable {
         return parse(String(decoding: data, as: UTF8.self), folder: folder)
     }
 
-    /// The catalog in the article's folder, else in the folder above.
-    public static func nearest(to articlePath: String) -> Catalog? {
-        let folder = (articlePath as NSString).deletingLastPathComponent
-        let here = folder.isEmpty ? "." : folder
-        if let catalog = load(folder: here), catalog.entry(forArticleAt: articlePath) != nil { return catalog }
-        let parent = (here as NSString).deletingLastPathComponent
-        if let catalog = load(folder: parent.isEmpty ? "." : parent), catalog.entry(forArticleAt: articlePath) != nil {
-            return catalog
-        }
-        return nil
-    }
-
     public func entry(forArticleAt path: String) -> Entry? {
         let name = (path as NSString).lastPathComponent
         if let e = entries[name] { return e }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The publication date of each article: the `--date` override, else the nearest catalog with
+/// an entry for the file (its folder's, else the folder above: see `Catalog`), else a
+/// `YYYY-MM-DD` prefix of the file's name. Each folder's catalog is read and parsed once, so
+/// one resolver serves a whole library. Not for use from several threads at once.
+public final class DateResolver {
+    private let override: CivilDate?
+    private var catalogs: [String: Catalog?] = [:]
+
+    public init(override: CivilDate? = nil) {
+        self.override = override
+    }
+
+    public func date(for path: String) -> (date: CivilDate?, source: DateSource?) {
+        if let override { return (override, .override) }
+        let folder = (path as NSString).deletingLastPathComponent
+        let parent = (folder as NSString).deletingLastPathComponent
+        for candidate in [folder, parent] {
+            if let catalog = catalog(in: candidate), catalog.entry(forArticleAt: path) != nil {
+                if let date = catalog.date(forArticleAt: path) { return (date, .catalog) }
+                break
+            }
+        }
+        if let date = ArticleReader.dateFromFileName((path as NSString).lastPathComponent) { return (date, .fileName) }
+        return (nil, nil)
+    }
+
+    /// The catalog in `folder` (`""` is the current folder), parsed once.
+    public func catalog(in folder: String) -> Catalog? {
+        if let cached = catalogs[folder] { return cached }
+        let loaded = Catalog.load(folder: folder.isEmpty ? "." : folder)
+        catalogs[folder] = loaded
+        return loaded
+    }
+}
