@@ -75,6 +75,13 @@ import Testing
         #expect(TimeFixture.find("January", in: "The rules are expected to be published in January.")?.value
             == "2012-01")
         #expect(TimeFixture.find("Wednesday", in: "The bill must be signed by Wednesday.")?.value == "2011-12-07")
+        // A schedule made in the past can still lie ahead; a modal perfect looks back.
+        #expect(TimeFixture.find("March", in: "Her hearing has been scheduled for March.")?.value == "2012-03")
+        #expect(TimeFixture.find("March", in: "Her hearing had been scheduled for March.")?.value == "2011-03")
+        #expect(TimeFixture.find("Monday", in: "On Monday, the flood may have destroyed two bridges.")?.value
+            == "2011-11-28")
+        #expect(TimeFixture.find("Tuesday", in: "By Tuesday, looters could have emptied the depot.")?.value
+            == "2011-11-29")
         // Named days are not weekdays near the article.
         #expect(TimeFixture.tag("Voters lined up on Super Tuesday.").isEmpty)
     }

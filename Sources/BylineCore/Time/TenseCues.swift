@@ -87,6 +87,8 @@ extension TimexParser {
             }
             return .past
         case .futureCue:
+            // `could have killed`, `must have left`: a modal perfect looks back.
+            if isModalPerfect(k) { return .past }
             // `plans to`, `scheduled for`; without `to` or `for`, `plan` and `plans` are nouns.
             let toOrFor = k + 1 < tokens.count
                 && (tokens[k + 1].isKeyword(.to) || tokens[k + 1].isKeyword(.for) && !wordIs(k, "forecast"))
@@ -106,10 +108,12 @@ extension TimexParser {
             if k > 0, wordIs(k - 1, "was") || wordIs(k - 1, "were"), wordIs(k, "expected") || wordIs(k, "forecast") {
                 return ClauseTense.none
             }
-            // `had been due to expire`, `was planning to hold`: a future already past.
+            // `had been due to expire`, `was planning to hold`: a future already past (not `has been
+            // scheduled for November`, which still lies ahead).
             var b = k - 1
             while b >= 0, b >= k - 2, tokens[b].kind == .word {
-                if wordIs(b, "had") || wordIs(b, "been") { return .past }
+                if wordIs(b, "had") { return .past }
+                if wordIs(b, "been"), !(b > 0 && (wordIs(b - 1, "has") || wordIs(b - 1, "have"))) { return .past }
                 // `was planning to hold`: the plan belongs to the past (not `was planned for March`).
                 let progressive = wordIs(k, "planning") || wordIs(k, "going") || wordIs(k, "intending")
                 if progressive, wordIs(b, "was") || wordIs(b, "were") { return .past }
@@ -127,6 +131,7 @@ extension TimexParser {
         case .keyword:
             return t.isKeyword(.ended) ? .past : nil
         case .month:
+            if !t.isCapitalized, isModalPerfect(k) { return .past }
             // `may be ready by late August`: the modal, in lower case.
             return t.lex.value == 5 && !t.isCapitalized && !isNumber(k + 1) ? .future : nil
         case .none:
@@ -200,6 +205,18 @@ extension TimexParser {
         if n > 3, scalars[Int(t.end) - 1] == "y", scalars[Int(t.end) - 2] == "l" { return true }
         return wordIs(b, "still") || wordIs(b, "long") || wordIs(b, "once") || wordIs(b, "well") || wordIs(b, "much")
             || wordIs(b, "now") || wordIs(b, "yet") || wordIs(b, "so") || wordIs(b, "ill") || wordIs(b, "un")
+    }
+
+    /// `may have`, `might have`, `could have`, `must have`, `should have` before a past participle
+    /// (`may have killed`, `could have been`); `would have been 80 on Feb. 20` is left to the date.
+    private func isModalPerfect(_ k: Int) -> Bool {
+        guard k + 2 < tokens.count, wordIs(k, "may") || wordIs(k, "might") || wordIs(k, "could")
+            || wordIs(k, "must") || wordIs(k, "should"), wordIs(k + 1, "have"), tokens[k + 2].kind == .word
+        else { return false }
+        let p = tokens[k + 2]
+        if p.lex.kind == .pastVerb { return true }
+        let e = Int(p.end)
+        return p.end - p.start >= 4 && scalars[e - 1] == "d" && scalars[e - 2] == "e"
     }
 
     /// Future cues that are also nouns or plain verbs unless `to` or `for` follows.
