@@ -82,8 +82,26 @@ import Testing
             == "2011-11-28")
         #expect(TimeFixture.find("Tuesday", in: "By Tuesday, looters could have emptied the depot.")?.value
             == "2011-11-29")
+        // `am committed` is an adjective, not a past verb: the nearest October 31.
+        let committed = "\"I am committed to finishing the bridge by October 31st.\""
+        #expect(TimeFixture.find("October 31st", in: committed, date: "2011-08-29")?.value == "2011-10-31")
         // Named days are not weekdays near the article.
         #expect(TimeFixture.tag("Voters lined up on Super Tuesday.").isEmpty)
+    }
+
+    @Test func aPastClauseDoesNotCountFromAComingDate() {
+        // Friday 2 December 2011: the hearing lies ahead, the fire and its hour lie behind.
+        let text = "The fire broke out on Nov. 20. A hearing is set for Jan. 9. "
+            + "A second fire started the same day. It began at about 14:30."
+        #expect(TimeFixture.find("the same day", in: text)?.value == "2011-11-20")
+        #expect(TimeFixture.find("about 14:30", in: text)?.value == "2011-11-20T14:30")
+        // In a clause that looks ahead, the coming date stays the anchor.
+        let ahead = "A hearing is set for Jan. 9. Lawyers will file motions the same day."
+        #expect(TimeFixture.find("the same day", in: ahead)?.value == "2012-01-09")
+    }
+
+    @Test func aQuarterCenturyIsNoQuarterOfTheYear() {
+        #expect(TimeFixture.tag("The town marked the quarter century anniversary of the fair.").isEmpty)
     }
 
     @Test func narrativePeriodsAndDays() {

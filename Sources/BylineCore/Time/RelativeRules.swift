@@ -315,7 +315,8 @@ extension TimexParser {
             return TimexMatch(first: i, end: j, spec: .point(.weekend(.tense)), rule: "relative.theWeekend",
                               takesDeterminer: true)
         }
-        if unit == .quarter, !kw(j, .of), !afterModifier {
+        // `the quarter century anniversary` is twenty-five years, not a quarter of a year.
+        if unit == .quarter, !kw(j, .of), !afterModifier, !isUnit(skipJoiner(j), .century) {
             return TimexMatch(first: i, end: j, spec: .point(.discussed(.quarter)), rule: "relative.theQuarter",
                               takesDeterminer: true)
         }

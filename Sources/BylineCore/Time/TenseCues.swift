@@ -245,7 +245,8 @@ extension TimexParser {
     private func passiveAuxiliary(_ k: Int) -> Int? {
         var b = k - 1
         if b >= 0, tokens[b].kind == .word, wordIs(b, "still") || wordIs(b, "also") || wordIs(b, "not") { b -= 1 }
-        guard b >= 0, wordIs(b, "be") || wordIs(b, "being") || wordIs(b, "is") || wordIs(b, "are") || wordIs(b, "was")
+        guard b >= 0, wordIs(b, "be") || wordIs(b, "being") || wordIs(b, "is") || wordIs(b, "are") || wordIs(b, "am")
+            || wordIs(b, "was")
             || wordIs(b, "were") || wordIs(b, "been")
         else { return nil }
         return b

@@ -18,6 +18,9 @@ struct TimexResolver {
     /// The last calendar position mentioned, and the sentence it was in.
     private(set) var narrative: TimexPoint?
     private var narrativeSentence = -1
+    /// The last point mentioned that does not lie after the article's date: the anchor of a
+    /// past-tense `the same day` or `at 13:40` when the narrative has moved to a coming date.
+    private var pastNarrative: TimexPoint?
     /// The last day (or finer) mentioned: the anchor of `that day` when the narrative is coarser.
     private var lastDay: TimexPoint?
     private var lastDaySentence = -10
@@ -109,6 +112,7 @@ struct TimexResolver {
                     narrative = point
                     narrativeSentence = sentence
                 }
+                if let dct = documentDate, let d = point.startDay, d <= dct { pastNarrative = point }
             }
             if let y = TimexResolver.explicitYear(m.spec) {
                 lastExplicitYear = y
@@ -217,7 +221,9 @@ struct TimexResolver {
                 }
                 return TimexPoint.containing(dct, grain: grain).shifted(by: n, unit)
             case .narrative:
-                guard var base = narrativeAnchor() else { return TimexPoint(grain: grain, year: nil) }
+                guard var base = pastAnchor(m) ?? narrativeAnchor() else {
+                    return TimexPoint(grain: grain, year: nil)
+                }
                 // `that day`, `the next day` after `in 2025`: count from the last day mentioned.
                 if grain.isDayOrFiner, !base.grain.isDayOrFiner {
                     base = lastDay ?? documentDate.map { TimexPoint.day($0) } ?? base
@@ -336,6 +342,10 @@ struct TimexResolver {
             return TimexPoint(grain: day == nil ? .month : .day, year: dct.year + offset, month: month, day: day)
 
         case .contextDay:
+            if let n = pastAnchor(m), let dct {
+                guard n.grain.isDayOrFiner, let d = n.startDay else { return .day(dct) }
+                return .day(d)
+            }
             if let n = narrative, n.grain.isDayOrFiner, sentence - narrativeSentence <= 2, let d = n.startDay {
                 return .day(d)
             }
@@ -427,6 +437,17 @@ struct TimexResolver {
             choice = candidates.min { abs($0.dayNumber - dct.dayNumber) < abs($1.dayNumber - dct.dayNumber) }
         }
         return .day(choice ?? candidates[0])
+    }
+
+    /// `The hearing is on April 5. The attack began at 13:40`: a past-tense clause cannot count
+    /// from a date still to come; it counts from the last point not after the article's date.
+    private func pastAnchor(_ m: TimexMatch) -> TimexPoint? {
+        guard let n = narrative, let dct = documentDate, let d = n.startDay, d > dct, let p = pastNarrative
+        else { return nil }
+        switch parser.tense(first: m.first, end: m.end) {
+        case .past, .pastPerfect: return p
+        default: return nil
+        }
     }
 
     private func narrativeAnchor() -> TimexPoint? {
