@@ -85,6 +85,11 @@ import Testing
         // `am committed` is an adjective, not a past verb: the nearest October 31.
         let committed = "\"I am committed to finishing the bridge by October 31st.\""
         #expect(TimeFixture.find("October 31st", in: committed, date: "2011-08-29")?.value == "2011-10-31")
+        // `would`: a future seen from a report, which may be the day before the article.
+        let storm = "Forecasters said the storm would reach the coast Thursday night."
+        #expect(TimeFixture.find("Thursday night", in: storm)?.value == "2011-12-01TNI")
+        #expect(TimeFixture.find("Monday", in: "The minister said he would visit the camp on Monday.")?.value
+            == "2011-12-05")
         // Named days are not weekdays near the article.
         #expect(TimeFixture.tag("Voters lined up on Super Tuesday.").isEmpty)
     }

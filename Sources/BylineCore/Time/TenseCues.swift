@@ -33,12 +33,24 @@ extension TimexParser {
         return found == .pastPerfect ? .past : found
     }
 
+    /// `The storm would pass Bermuda Wednesday night`: a future seen from a past report (`would`
+    /// without `have`), which may already have come by the article's date.
+    func isFutureInPast(first: Int, end: Int) -> Bool {
+        guard let k = clauseCue(first: first, end: end, block: tokens[first].block)?.index else { return false }
+        return wordIs(k, "would") && !(k + 1 < tokens.count && wordIs(k + 1, "have"))
+    }
+
     private func clauseTense(first: Int, end: Int, block: Int32) -> ClauseTense {
+        clauseCue(first: first, end: end, block: block)?.tense ?? .none
+    }
+
+    /// The tense cue of the clause and the token that gives it.
+    private func clauseCue(first: Int, end: Int, block: Int32) -> (tense: ClauseTense, index: Int)? {
         var k = first - 1
         var steps = 0
         while k >= 0, tokens[k].block == block, steps < 24 {
             if isClauseBoundary(k) { break }
-            if let t = tenseCue(k) { return t }
+            if let t = tenseCue(k) { return (t, k) }
             k -= 1
             steps += 1
         }
@@ -49,11 +61,11 @@ extension TimexParser {
         steps = 0
         while k < tokens.count, tokens[k].block == block, steps < (opensSentence ? 20 : 10) {
             if isClauseBoundary(k) { break }
-            if let t = tenseCue(k) { return t }
+            if let t = tenseCue(k) { return (t, k) }
             k += 1
             steps += 1
         }
-        return .none
+        return nil
     }
 
     private func isClauseBoundary(_ k: Int) -> Bool {

@@ -523,7 +523,13 @@ struct TimexResolver {
         case .tense:
             switch parser.tense(first: m.first, end: m.end) {
             case .past, .pastPerfect: return dct.adding(days: -back)
-            case .future: return dct.adding(days: forward)
+            case .future:
+                // `said the storm would pass Wednesday night`, reported a day before the article:
+                // the first one from the day before the article's date.
+                if parser.isFutureInPast(first: m.first, end: m.end) {
+                    return dct.adding(days: back == 1 ? -1 : forward)
+                }
+                return dct.adding(days: forward)
             // Without a cue, the nearest one (news convention); three days back beats four ahead.
             case .present, .none: return back <= 3 ? dct.adding(days: -back) : dct.adding(days: forward)
             }
