@@ -40,6 +40,9 @@ import Testing
             == ["3rd=2010-05-03", "5th of May 2010=2010-05-05"])
         #expect(TimeFixture.summary("Hearings were held May 3rd - 5th, 2010.").prefix(1) == ["May 3rd=2011-05-03"])
         #expect(TimeFixture.summary("The festival ran Aug. 4-6.") == ["Aug. 4=2011-08-04", "6=2011-08-06"])
+        // Each end names its own month.
+        #expect(TimeFixture.summary("The drive ran from 2nd of May to 9th of June 2010.")
+            == ["2nd of May=2010-05-02", "9th of June 2010=2010-06-09"])
     }
 
     @Test func theEndOfARangeFollowsItsStart() {

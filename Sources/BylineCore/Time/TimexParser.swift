@@ -80,7 +80,9 @@ struct TimexParser {
         let j = m.end
         guard kw(j, .and) || kw(j, .or) || kw(j, .to) || kw(j, .through) || isHyphen(j) || isPunct(j, 0x2013),
             let (day, end) = dayOfMonth(j + 1), tokens[j + 1].kind != .word, monthName(end) == nil,
-            lexKind(end) != .unit, lexKind(end) != .unitPlural
+            lexKind(end) != .unit, lexKind(end) != .unitPlural,
+            // `from 1st of March to 10th of April`: the second day names its own month.
+            !(kw(end, .of) && monthName(end + 1) != nil)
         else { return nil }
         var second = TimexMatch(first: j + 1, end: end, spec: .point(.calendar(year: year, month: month, day: day)),
                                 rule: "date.secondDay")
