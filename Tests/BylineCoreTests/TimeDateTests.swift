@@ -41,6 +41,9 @@ import Testing
         ("The mill closed in 1987 after a strike.", "1987", "1987"),
         ("Prices doubled during the 1990s.", "the 1990s", "199"),
         ("Disco ruled the '70s.", "the '70s", "197"),
+        // A round hundred names the century; `the 2000s` stays the decade.
+        ("Whalers sailed from the port in the 1800s.", "the 1800s", "18"),
+        ("Phones spread fast in the 2000s.", "the 2000s", "200"),
         ("Hemlines rose in the sixties.", "the sixties", "196"),
         ("The church dates from the 12th century.", "the 12th century", "11"),
         ("It was the bloodiest war of the twentieth century.", "the twentieth century", "19"),

@@ -283,16 +283,18 @@ extension TimexParser {
             t.value <= 2999
         else { return nil }
         let y = Int(t.value)
+        // `the 1800s`, `the early 1900s`: a century (the 19th, the 20th); `the 2000s` is the decade.
+        let period: PointSpec = y % 100 == 0 && y < 2000 ? .century(y) : .decade(y)
         if t.flags.contains(.plural) {
             guard y % 10 == 0 else { return nil }
-            return TimexMatch(first: i, end: i + 1, spec: .point(.decade(y)), rule: "year.decade",
+            return TimexMatch(first: i, end: i + 1, spec: .point(period), rule: "year.decade",
                               takesDeterminer: true)
         }
         if y % 10 == 0, let e = possessive(i + 1) {
             // `1990's` is a decade unless it is a possessive of the year (`2010's budget`):
             // take it as a decade after `the`, `early`, `late`, `mid`.
             if determined || i > 0 && [.early, .late, .mid].contains(tokens[i - 1].keyword) || isHyphen(i - 1) {
-                return TimexMatch(first: i, end: e, spec: .point(.decade(y)), rule: "year.decade",
+                return TimexMatch(first: i, end: e, spec: .point(period), rule: "year.decade",
                                   takesDeterminer: true)
             }
         }
