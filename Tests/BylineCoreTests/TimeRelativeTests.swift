@@ -105,6 +105,14 @@ import Testing
         #expect(TimeFixture.find("the same day", in: ahead)?.value == "2012-01-09")
     }
 
+    @Test func capitalisedTimeWordsInsideNamesAreNoTimes() {
+        #expect(TimeFixture.tag("The figures were first printed by USA Today.").isEmpty)
+        #expect(TimeFixture.tag("Pupils marched with Parents for Future in the square.").isEmpty)
+        // At the start of a sentence or a quotation the word keeps its meaning.
+        #expect(TimeFixture.summary("Crews worked late. Today the road reopened.") == ["Today=2011-12-02"])
+        #expect(TimeFixture.summary("\"Today we rebuild,\" she said.") == ["Today=2011-12-02"])
+    }
+
     @Test func aQuarterCenturyIsNoQuarterOfTheYear() {
         #expect(TimeFixture.tag("The town marked the quarter century anniversary of the fair.").isEmpty)
     }

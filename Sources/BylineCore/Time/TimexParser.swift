@@ -317,11 +317,25 @@ struct TimexParser {
         return best
     }
 
+    /// `USA Today`, `Fridays for Future`, `the Party of Tomorrow`: a capitalised time word inside
+    /// a body sentence belongs to a name (headlines, in title case, keep theirs).
+    func inName(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.isCapitalized, !t.flags.contains(.allCaps), t.block > 0, i > 0, tokens[i - 1].block == t.block,
+            tokens[i - 1].kind == .word
+        else { return false }
+        let previous = tokens[i - 1]
+        if previous.isCapitalized { return true }
+        // `Fridays for Future`: after a lowercase word only a name capitalises these.
+        return kw(i, .future) || kw(i, .tomorrow)
+    }
+
     /// Rules that start with a keyword.
     func keywordExpression(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
         guard let k = keyword(i) else { return nil }
         switch k {
         case .today, .yesterday, .tomorrow, .tonight, .overnight:
+            if inName(i) { return nil }
             return deicticDay(at: i)
         case .this, .last, .next, .past, .coming, .previous, .following, .preceding, .upcoming, .current,
             .latest, .recent, .prior, .that, .same, .these, .those:
@@ -333,6 +347,7 @@ struct TimexParser {
             if k == .last, let c = countedInMonth(at: i), c.end > (best?.end ?? 0) { best = c }
             return best
         case .now, .currently, .recently, .nowadays, .presently, .lately, .future, .present:
+            if k == .future, inName(i) { return nil }
             return referenceExpression(at: i, determined: determined)
         case .every, .each, .per, .daily, .weekly, .monthly, .yearly, .annually, .hourly, .quarterly, .biweekly,
             .semiannually, .nightly, .twice, .once, .thrice:
