@@ -40,6 +40,8 @@ import Testing
         ("The club meets every Tuesday evening.", "every Tuesday evening", "XXXX-WXX-2TEV"),
         ("The deal costs $5 million a year.", "a year", "P1Y"),
         ("Trains run twice a day.", "twice a day", "P1D"),
+        ("The ferry makes three crossings a week.", "a week", "P1W"),
+        ("Bakers sold 200 fresh loaves a day.", "a day", "P1D"),
     ])
     func sets(text: String, phrase: String, value: String) {
         let e = TimeFixture.find(phrase, in: text)

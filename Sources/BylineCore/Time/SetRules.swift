@@ -105,6 +105,24 @@ extension TimexParser {
         return TimexMatch(first: i, end: end, spec: .set(value), rule: "set.weekdayPlural")
     }
 
+    /// A lowercase plural noun (`flights`) after a number, perhaps with one word between
+    /// (`four new flights`).
+    private func countedPlural(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word, t.lex.kind == .none, !t.isCapitalized, t.end - t.start >= 3,
+            scalars[Int(t.end) - 1] == "s", scalars[Int(t.end) - 2] != "s"
+        else { return false }
+        func isCount(_ j: Int) -> Bool {
+            guard j >= 0, tokens[j].block == t.block else { return false }
+            return tokens[j].kind == .number || tokens[j].lex.kind == .number
+        }
+        if isCount(k - 1) { return true }
+        guard k >= 2, tokens[k - 1].kind == .word, tokens[k - 1].lex.kind == .none || tokens[k - 1].lex.kind == .keyword,
+            !tokens[k - 1].isCapitalized
+        else { return false }
+        return isCount(k - 2)
+    }
+
     /// A number, money amount or `times` right before token `i`.
     func precededByAmount(_ i: Int) -> Bool {
         guard i > 0, tokens[i - 1].block == tokens[i].block else { return false }
@@ -115,6 +133,8 @@ extension TimexParser {
         case .word:
             if p.isKeyword(.times) || p.isKeyword(.twice) || p.isKeyword(.once) || p.isKeyword(.thrice) { return true }
             if p.lex.kind == .number || p.lex.kind == .unitPlural { return true }
+            // `four flights a week`, `five new rallies a day`: a counted plural noun is a rate.
+            if countedPlural(i - 1) { return true }
             return isWord(i - 1, "million") || isWord(i - 1, "billion") || isWord(i - 1, "trillion")
                 || isWord(i - 1, "percent") || isWord(i - 1, "dollars") || isWord(i - 1, "cents")
                 || isWord(i - 1, "euros") || isWord(i - 1, "pounds") || isWord(i - 1, "barrels")
