@@ -85,6 +85,10 @@ import Testing
         // `am committed` is an adjective, not a past verb: the nearest October 31.
         let committed = "\"I am committed to finishing the bridge by October 31st.\""
         #expect(TimeFixture.find("October 31st", in: committed, date: "2011-08-29")?.value == "2011-10-31")
+        // `due` before its time looks ahead, whatever follows.
+        #expect(TimeFixture.find("this March", in: "With the vote due this March, parties had few funds.")?.value
+            == "2012-03")
+        #expect(TimeFixture.find("Tuesday", in: "The verdict, due on Tuesday, was sealed.")?.value == "2011-12-06")
         // `would`: a future seen from a report, which may be the day before the article.
         let storm = "Forecasters said the storm would reach the coast Thursday night."
         #expect(TimeFixture.find("Thursday night", in: storm)?.value == "2011-12-01TNI")

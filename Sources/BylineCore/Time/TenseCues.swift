@@ -111,8 +111,11 @@ extension TimexParser {
             {
                 return nil
             }
-            // `plan` and `plans` are nouns too; `planned a rally`, `scheduled talks` still look ahead.
-            if isIntentionWord(k), !toOrFor, !isScheduledWord(k) { return nil }
+            // `plan` and `plans` are nouns too; `planned a rally`, `scheduled talks` still look ahead,
+            // and so does `due` before its time (`the election due this September`, `due in May`).
+            if isIntentionWord(k), !toOrFor, !isScheduledWord(k), !(wordIs(k, "due") && dueBeforeTime(k)) {
+                return nil
+            }
             // `as previously planned`
             if isScheduledWord(k), k > 0, wordIs(k - 1, "previously") || wordIs(k - 1, "originally") { return .past }
             // `Humberto was expected to pass Bermuda Wednesday night`: an expectation reported from
@@ -229,6 +232,18 @@ extension TimexParser {
         if p.lex.kind == .pastVerb { return true }
         let e = Int(p.end)
         return p.end - p.start >= 4 && scalars[e - 1] == "d" && scalars[e - 2] == "e"
+    }
+
+    /// `due this September`, `due next week`, `due in May`, `due on Monday`, `due by Friday`,
+    /// `due Tuesday`: a time (or its preposition) right after `due`.
+    private func dueBeforeTime(_ k: Int) -> Bool {
+        guard k + 1 < tokens.count, tokens[k + 1].block == tokens[k].block else { return false }
+        let n = tokens[k + 1]
+        if n.isKeyword(.this) || n.isKeyword(.next) || n.lex.kind == .weekday || n.lex.kind == .month { return true }
+        guard n.isKeyword(.in) || n.isKeyword(.on) || n.isKeyword(.by), k + 2 < tokens.count else { return false }
+        let t = tokens[k + 2]
+        return t.kind == .number || t.lex.kind == .month || t.lex.kind == .weekday || t.isKeyword(.the)
+            || t.isKeyword(.early) || t.isKeyword(.late) || t.isKeyword(.mid)
     }
 
     /// Future cues that are also nouns or plain verbs unless `to` or `for` follows.
