@@ -34,6 +34,11 @@ import Testing
         #expect(e?.value == "P10Y")
         #expect(e?.type == .duration)
         #expect(TimeFixture.find("the past two years", in: "Rents doubled in the past two years.")?.value == "P2Y")
+        // A span given as a range keeps the whole phrase (the lower bound, as for amounts).
+        #expect(TimeFixture.find("the past 15-20 years", in: "She has farmed here for the past 15-20 years.")?.value
+            == "P15Y")
+        #expect(TimeFixture.find("the next two to three weeks", in: "Repairs take the next two to three weeks.")?
+            .value == "P2W")
     }
 
     @Test func narrativeAnchoring() {

@@ -89,10 +89,20 @@ extension TimexParser {
             TimexMatch(first: i, end: end, spec: spec, rule: rule, takesDeterminer: true)
         }
         // An amount: `the past two years`, `the next few months`, `last three weeks`.
-        if k != .this, k != .that, k != .same, k != .current, let (n, afterNumber) = cardinal(at: j),
-            !kw(j, .a), !kw(j, .an), let u = unitAt(skipJoiner(afterNumber)), u.plural || n == 1
+        if k != .this, k != .that, k != .same, k != .current, let (n, afterFirst) = cardinal(at: j),
+            !kw(j, .a), !kw(j, .an)
         {
-            return match(u.end, .duration(n, u.unit), "duration.relativeSpan")
+            var afterNumber = afterFirst
+            // `the past 25-26 years`, `the next two to three weeks`: the lower bound, as for amounts.
+            if kw(afterNumber, .or) || kw(afterNumber, .to) || isHyphen(afterNumber) && tokens[j].kind == .number,
+                let (_, afterSecond) = cardinal(at: afterNumber + 1), afterSecond > afterNumber + 1,
+                !kw(afterNumber + 1, .a), !kw(afterNumber + 1, .an), unitAt(afterSecond)?.plural == true
+            {
+                afterNumber = afterSecond
+            }
+            if let u = unitAt(skipJoiner(afterNumber)), u.plural || n == 1 {
+                return match(u.end, .duration(n, u.unit), "duration.relativeSpan")
+            }
         }
         // `the current fiscal year`
         if kw(j, .fiscal) || kw(j, .calendar), isUnit(j + 1, .year) { j += 1 }
