@@ -27,6 +27,13 @@ import Testing
         #expect(TimeFixture.find("a quarter of an hour", in: "The talk lasted a quarter of an hour.")?.value == "PT15M")
     }
 
+    @Test func theWeeksAheadIsAVagueDuration() {
+        let e = TimeFixture.find("the weeks ahead", in: "Prices may ease in the weeks ahead.")
+        #expect(e?.value == "PXW")
+        #expect(e?.type == .duration)
+        #expect(TimeFixture.tag("The team finished two weeks ahead of schedule.").allSatisfy { $0.text != "weeks ahead" })
+    }
+
     @Test func agesAreNotDurations() {
         #expect(TimeFixture.tag("The 52-year-old driver, who is 52 years old, was unhurt.").isEmpty)
     }

@@ -252,6 +252,11 @@ extension TimexParser {
             // `months ago`
             return TimexMatch(first: i, end: i + 2, spec: .reference("PAST_REF"), rule: "reference.unitsAgo")
         }
+        // `the weeks ahead`, `the days ahead`: an unspecified stretch still to come.
+        if t.lex.kind == .unitPlural, determined, isWord(i + 1, "ahead"), unit >= .hour, unit != .weekend {
+            return TimexMatch(first: i, end: i + 2, spec: .duration(nil, unit), rule: "duration.ahead",
+                              takesDeterminer: true)
+        }
         if t.lex.kind == .unitPlural {
             // `for years`, `in decades`, `within weeks`: an unspecified amount.
             guard i > 0, tokens[i - 1].block == t.block, let k = tokens[i - 1].keyword,
