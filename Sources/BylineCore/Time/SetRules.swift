@@ -117,8 +117,9 @@ extension TimexParser {
             return tokens[j].kind == .number || tokens[j].lex.kind == .number
         }
         if isCount(k - 1) { return true }
-        guard k >= 2, tokens[k - 1].kind == .word, tokens[k - 1].lex.kind == .none || tokens[k - 1].lex.kind == .keyword,
-            !tokens[k - 1].isCapitalized
+        let between = tokens[max(k - 1, 0)]
+        guard k >= 2, between.kind == .word, between.lex.kind == .none || between.lex.kind == .keyword,
+            !between.isCapitalized
         else { return false }
         return isCount(k - 2)
     }
