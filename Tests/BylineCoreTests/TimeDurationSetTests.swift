@@ -49,6 +49,8 @@ import Testing
         ("The deal costs $5 million a year.", "a year", "P1Y"),
         ("Trains run twice a day.", "twice a day", "P1D"),
         ("The ferry makes three crossings a week.", "a week", "P1W"),
+        ("The choir sings Sunday mornings.", "Sunday mornings", "XXXX-WXX-7TMO"),
+        ("Buses run on Friday and Saturday nights.", "Friday", "XXXX-WXX-5TNI"),
         ("Bakers sold 200 fresh loaves a day.", "a day", "P1D"),
     ])
     func sets(text: String, phrase: String, value: String) {

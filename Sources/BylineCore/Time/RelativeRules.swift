@@ -427,6 +427,14 @@ extension TimexParser {
             return TimexMatch(first: i - 1, end: end, spec: .point(.holiday(holiday, year: year)),
                               rule: "date.namedDay")
         }
+        // `Tuesday nights`, `on Monday and Tuesday nights`: that part of every such weekday.
+        if lexKind(j) == .dayPartPlural, let set = weekdaySet(at: i) { return set }
+        if kw(j, .and) || kw(j, .or), lexKind(j + 1) == .weekday, lexKind(j + 2) == .dayPartPlural,
+            t.isCapitalized, let part = DayPart(rawValue: tokens[j + 2].lex.value)
+        {
+            return TimexMatch(first: i, end: j, spec: .set("XXXX-WXX-\(lexValue(i))T" + part.code),
+                              rule: "set.weekdayPlural")
+        }
         var spec = TimexSpec.point(.weekday(lexValue(i), .tense))
         var end = j
         if let part = trailingDayPart(end) {
