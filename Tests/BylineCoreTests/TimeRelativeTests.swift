@@ -126,6 +126,16 @@ import Testing
         #expect(TimeFixture.tag("The town marked the quarter century anniversary of the fair.").isEmpty)
     }
 
+    @Test func thePreviousAndTheFollowingWeekdayCountFromTheNarrative() {
+        let text = "The dam burst on Tuesday, March 3, 2009. Repairs began the following Monday."
+        #expect(TimeFixture.find("the following Monday", in: text)?.value == "2009-03-09")
+        let back = "The dam burst on Tuesday, March 3, 2009. Engineers had warned the previous Friday."
+        #expect(TimeFixture.find("the previous Friday", in: back)?.value == "2009-02-27")
+        // Without a day in the narrative, the article's date (Friday 2 December 2011).
+        #expect(TimeFixture.find("the following Monday", in: "Talks resume the following Monday.")?.value
+            == "2011-12-05")
+    }
+
     @Test func narrativePeriodsAndDays() {
         let text = "The firm was founded in May 1995, and the following year it went public."
         #expect(TimeFixture.find("the following year", in: text)?.value == "1996")

@@ -214,8 +214,10 @@ extension TimexParser {
         if lexKind(j) == .weekday {
             let choice: WeekdayChoice
             switch k {
-            case .last, .past, .previous, .preceding: choice = .previous
-            case .next, .coming, .following, .upcoming: choice = .next
+            case .previous, .preceding: choice = .narrativePrevious
+            case .following: choice = .narrativeNext
+            case .last, .past: choice = .previous
+            case .next, .coming, .upcoming: choice = .next
             case .this: choice = .this
             default: choice = .tense
             }

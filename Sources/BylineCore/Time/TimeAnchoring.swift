@@ -186,7 +186,19 @@ struct TimexResolver {
                 unknown.weekday = wd
                 return unknown
             }
-            return .day(weekday(wd, choice, reference: dct, m))
+            switch choice {
+            case .narrativePrevious, .narrativeNext:
+                // `down 4.5% from the previous Friday` after last Friday's close: the Friday before that.
+                var reference = dct
+                if let n = narrative, n.grain.isDayOrFiner, let d = n.startDay {
+                    reference = d
+                } else if let d = lastDay?.startDay {
+                    reference = d
+                }
+                return .day(weekday(wd, choice == .narrativePrevious ? .previous : .next, reference: reference, m))
+            default:
+                return .day(weekday(wd, choice, reference: dct, m))
+            }
 
         case .weekend(let choice):
             guard let dct else { return TimexPoint(grain: .weekend, year: nil) }
@@ -198,8 +210,8 @@ struct TimexResolver {
                 if parser.tense(first: m.first, end: m.end) == .past, saturday > dct {
                     target = saturday.adding(days: -7)
                 }
-            case .previous: target = saturday.adding(days: -7)
-            case .next: target = saturday.adding(days: 7)
+            case .previous, .narrativePrevious: target = saturday.adding(days: -7)
+            case .next, .narrativeNext: target = saturday.adding(days: 7)
             case .tense:
                 switch parser.tense(first: m.first, end: m.end) {
                 case .past, .pastPerfect: if dct.weekday < 6 { target = saturday.adding(days: -7) }
@@ -508,8 +520,8 @@ struct TimexResolver {
         let back = (dct.weekday - wd + 7) % 7
         let forward = (wd - dct.weekday + 7) % 7
         switch choice {
-        case .previous: return dct.adding(days: -(back == 0 ? 7 : back))
-        case .next: return dct.adding(days: forward == 0 ? 7 : forward)
+        case .previous, .narrativePrevious: return dct.adding(days: -(back == 0 ? 7 : back))
+        case .next, .narrativeNext: return dct.adding(days: forward == 0 ? 7 : forward)
         case .this:
             // `this Friday` in the reference week, unless the tense points past it (`the strike
             // this Monday ended`, said on a Sunday, is in the same week; said on a Tuesday of a

@@ -58,6 +58,9 @@ enum WeekdayChoice {
     case next
     /// `this Friday`: the one in the reference week.
     case this
+    /// `the previous Friday`, `the following Monday`: the one before or after the day last
+    /// mentioned in the narrative (else the article's date).
+    case narrativePrevious, narrativeNext
 }
 
 /// What a relative expression counts from.
