@@ -149,5 +149,10 @@ import Testing
         #expect(e?.value == "2011-12-02TMO")
         #expect(e?.type == .time)
         #expect(TimeFixture.find("Thursday night", in: "Shots rang out Thursday night.")?.value == "2011-12-01TNI")
+        // `the night of` a weekday, with or without its date, is one expression.
+        #expect(TimeFixture.summary("Fire crews came on the night of Sunday, Nov. 20.")
+            == ["the night of Sunday, Nov. 20=2011-11-20TNI"])
+        #expect(TimeFixture.summary("The bridge shook on the night of Tuesday.")
+            == ["the night of Tuesday=2011-11-29TNI"])
     }
 }

@@ -216,6 +216,14 @@ extension TimexParser {
         return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock), rule: "clock.time")
     }
 
+    /// A calendar day or a weekday.
+    private func isDay(_ base: TimexSpec.Base) -> Bool {
+        switch base {
+        case .point(.calendar(_, _, _?)), .point(.weekday): return true
+        default: return false
+        }
+    }
+
     /// `noon`, `midnight Friday`, `the morning`, `the night of Dec. 3`, `late afternoon`.
     func dayPartExpression(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
         guard tokens[i].lex.kind == .dayPart, let part = DayPart(rawValue: tokens[i].lex.value) else { return nil }
@@ -235,9 +243,11 @@ extension TimexParser {
                               rule: "clock.noon", takesDeterminer: false)
         default:
             // `the night of Dec. 3`
+            // `the night of Friday, Oct. 23`, `the morning of Tuesday`: a weekday, with or without its date.
             if kw(i + 1, .of),
-                let d = monthExpression(at: i + 2, afterModifier: false, determined: false) ?? dayMonth(at: i + 2),
-                case .point(.calendar(_, _, let day)) = d.spec.base, day != nil
+                let d = monthExpression(at: i + 2, afterModifier: false, determined: false) ?? dayMonth(at: i + 2)
+                    ?? (lexKind(i + 2) == .weekday ? weekdayExpression(at: i + 2) : nil),
+                d.spec.dayPart == nil, d.spec.clock == nil, isDay(d.spec.base)
             {
                 var m = d
                 m.first = i
