@@ -63,6 +63,7 @@ import Testing
         ("The third-quarter results disappointed.", "third-quarter", "2011-Q3"),
         ("Sales in Q4 2010 were flat.", "Q4 2010", "2010-Q4"),
         ("Growth slowed in the first half of 2010.", "the first half of 2010", "2010-H1"),
+        ("Orders held up through the first two quarters of 2010.", "the first two quarters of 2010", "2010-H1"),
         ("The harbor froze in the winter of 2009.", "the winter of 2009", "2009-WI"),
         ("Crops failed last summer.", "last summer", "2011-SU"),
         ("Repairs will start this spring.", "this spring", "2012-SP"),

@@ -90,6 +90,13 @@ extension TimexParser {
             return TimexMatch(first: i, end: j + 1, spec: .point(.millennium((n - 1) * 1000)),
                               rule: "yearPart.millennium", takesDeterminer: true)
         }
+        // `the first two quarters of 1990`: the first half.
+        if n == 1, tokens[i].kind == .word, isWord(afterOrdinal, "two"), lexKind(afterOrdinal + 1) == .unitPlural,
+            lexValue(afterOrdinal + 1) == Int(TimeUnit.quarter.rawValue)
+        {
+            return yearPartMatch(i, afterOrdinal + 2, grain: .half, part: 1,
+                                 complement: yearComplement(afterOrdinal + 2), rule: "yearPart.firstTwoQuarters")
+        }
         // `the first nine months`, `the first two weeks`: a duration.
         if n == 1, tokens[i].kind == .word, var q = quantity(at: afterOrdinal, determined: true), q.spec.isDuration {
             q.first = i
