@@ -90,6 +90,9 @@ import Testing
         // `am committed` is an adjective, not a past verb: the nearest October 31.
         let committed = "\"I am committed to finishing the bridge by October 31st.\""
         #expect(TimeFixture.find("October 31st", in: committed, date: "2011-08-29")?.value == "2011-10-31")
+        // A participle after `remain` or `stay` is a state, not a past event.
+        #expect(TimeFixture.find("Wednesday", in: "Schools will remain closed through Wednesday, officials said.")?
+            .value == "2011-12-07")
         // `due` before its time looks ahead, whatever follows.
         #expect(TimeFixture.find("this March", in: "With the vote due this March, parties had few funds.")?.value
             == "2012-03")

@@ -164,6 +164,12 @@ extension TimexParser {
                 if wordIs(b, "be"), b > 0, tokens[b - 1].isKeyword(.to) { return .future }
                 return nil
             }
+            // `will remain closed through Wednesday`: a state after a linking verb, not a past event.
+            if k > 0, wordIs(k - 1, "remain") || wordIs(k - 1, "remains") || wordIs(k - 1, "stay")
+                || wordIs(k - 1, "stays") || wordIs(k - 1, "seem") || wordIs(k - 1, "seems")
+            {
+                return nil
+            }
             // `the proposed plan`, `a still unspecified date`: an adjective after a determiner (and an
             // adverb); `the government lowered` is a verb after its subject.
             if isDeterminer(k - 1) || isDeterminer(k - 2) && isAdverb(k - 1) { return nil }
