@@ -90,6 +90,10 @@ import Testing
         // `am committed` is an adjective, not a past verb: the nearest October 31.
         let committed = "\"I am committed to finishing the bridge by October 31st.\""
         #expect(TimeFixture.find("October 31st", in: committed, date: "2011-08-29")?.value == "2011-10-31")
+        // A past event dated by its own verb lies behind, even a month that is about to begin;
+        // a date reported in a past clause may lie just ahead.
+        #expect(TimeFixture.find("January", in: "He was arrested in January.")?.value == "2011-01")
+        #expect(TimeFixture.find("Dec. 20", in: "The bank extended its offer to Dec. 20.")?.value == "2011-12-20")
         // A participle after `remain` or `stay` is a state, not a past event.
         #expect(TimeFixture.find("Wednesday", in: "Schools will remain closed through Wednesday, officials said.")?
             .value == "2011-12-07")

@@ -40,6 +40,13 @@ extension TimexParser {
         return wordIs(k, "would") && !(k + 1 < tokens.count && wordIs(k + 1, "have"))
     }
 
+    /// Whether the verb giving the clause its tense stands right before the expression (`died
+    /// in January`, `was arrested on Dec. 28`): the time then dates that verb's event itself.
+    func tenseCueGoverns(first: Int, end: Int) -> Bool {
+        guard let k = clauseCue(first: first, end: end, block: tokens[first].block)?.index else { return false }
+        return k < first && k >= first - 3
+    }
+
     private func clauseTense(first: Int, end: Int, block: Int32) -> ClauseTense {
         clauseCue(first: first, end: end, block: block)?.tense ?? .none
     }

@@ -492,7 +492,12 @@ struct TimexResolver {
         let slack = grain.isDayOrFiner ? 60 : grain == .month ? 31 : 0
         switch parser.tense(first: m.first, end: m.end) {
         case .past, .pastPerfect:
-            return extents.last(where: { $0.start <= today + slack })?.year ?? dct.year - 1
+            // `was arrested in January`, written in December: the verb right before dates its own
+            // event, which lies behind; the slack is for times reported in a past clause (`extended
+            // the offer to Nov. 20`).
+            let ahead = grain == .month && m.first > 0 && parser.tokens[m.first - 1].isKeyword(.in)
+                && parser.tenseCueGoverns(first: m.first, end: m.end) ? 0 : slack
+            return extents.last(where: { $0.start <= today + ahead })?.year ?? dct.year - 1
         case .future:
             // Results of a quarter that has just ended are still reported in the future tense.
             let lag = grain == .quarter || grain == .half || grain == .season ? 92 : slack
