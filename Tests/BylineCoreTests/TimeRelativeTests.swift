@@ -48,9 +48,14 @@ import Testing
             + "engineers had warned of cracks. Aid arrived that week. The next day, the mayor resigned."
         // A look back (`three years earlier`) does not move the story's focus.
         #expect(TimeFixture.summary(text) == [
-            "March 3, 2005=2005-03-03", "Two days later=2005-03-05", "Three years earlier=2002-03-05",
+            "March 3, 2005=2005-03-03", "Two days later=2005-03-05", "Three years earlier=2002",
             "that week=2005-W09", "The next day=2005-03-06",
         ])
+        // Years counted from a day name a year; only `a year earlier` (a results comparison) keeps the day.
+        let decade = "The dam burst on March 3, 2005. A decade later, it was rebuilt."
+        #expect(TimeFixture.find("A decade later", in: decade)?.value == "2015")
+        let results = "Sales for the year ended Sept. 30, 2010 rose from a year earlier."
+        #expect(TimeFixture.find("a year earlier", in: results)?.value == "2009-09-30")
         // Without an earlier time, the article's date is the anchor.
         #expect(TimeFixture.find("two days later", in: "Relief came two days later.")?.value == "2011-12-04")
     }

@@ -243,7 +243,9 @@ struct TimexResolver {
                 var moved = base.shifted(by: n, unit)
                 // `the following year`, `that week`: the period itself; `a year earlier` (a counted
                 // shift) keeps the grain of the time it counts from.
-                let period = n == 0 || !m.spec.counted
+                // `ten years later`, `a decade later` after a day: the year it names (only the single
+                // `a year earlier` of a results comparison keeps the day).
+                let period = n == 0 || !m.spec.counted || unit == .year && abs(n) >= 2
                 if period, grain > base.grain, let start = moved.startDay {
                     // `that week`, `that year`: the period holding the time last mentioned.
                     moved = .containing(start, grain: grain)
