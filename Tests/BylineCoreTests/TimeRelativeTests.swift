@@ -51,6 +51,9 @@ import Testing
             "March 3, 2005=2005-03-03", "Two days later=2005-03-05", "Three years earlier=2002",
             "that week=2005-W09", "The next day=2005-03-06",
         ])
+        // Only `a year ago` compares with the quarter just reported; `50 years ago` is a year.
+        let quarter = "Profit rose in the third quarter. The firm was founded 50 years ago."
+        #expect(TimeFixture.find("50 years ago", in: quarter)?.value == "1961")
         // Years counted from a day name a year; only `a year earlier` (a results comparison) keeps the day.
         let decade = "The dam burst on March 3, 2005. A decade later, it was rebuilt."
         #expect(TimeFixture.find("A decade later", in: decade)?.value == "2015")

@@ -228,7 +228,7 @@ struct TimexResolver {
                 guard let dct else { return TimexPoint(grain: grain, year: nil) }
                 // `earnings fell from $5 million a year ago` after `the third quarter`: the same
                 // quarter a year before.
-                if unit == .year, n < 0, m.spec.counted, let q = narrative, q.grain == .quarter || q.grain == .half {
+                if unit == .year, n == -1, m.spec.counted, let q = narrative, q.grain == .quarter || q.grain == .half {
                     return q.shifted(by: n, unit)
                 }
                 return TimexPoint.containing(dct, grain: grain).shifted(by: n, unit)
