@@ -124,6 +124,9 @@ import Testing
             + "A second fire started the same day. It began at about 14:30."
         #expect(TimeFixture.find("the same day", in: text)?.value == "2011-11-20")
         #expect(TimeFixture.find("about 14:30", in: text)?.value == "2011-11-20T14:30")
+        // With no earlier point, the article's date.
+        let first = "The polls close on Sunday. The blast happened shortly after midnight."
+        #expect(TimeFixture.find("midnight", in: first)?.value == "2011-12-02T24:00")
         // In a clause that looks ahead, the coming date stays the anchor.
         let ahead = "A hearing is set for Jan. 9. Lawyers will file motions the same day."
         #expect(TimeFixture.find("the same day", in: ahead)?.value == "2012-01-09")

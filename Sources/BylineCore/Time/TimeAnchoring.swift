@@ -456,10 +456,9 @@ struct TimexResolver {
     /// `The hearing is on April 5. The attack began at 13:40`: a past-tense clause cannot count
     /// from a date still to come; it counts from the last point not after the article's date.
     private func pastAnchor(_ m: TimexMatch) -> TimexPoint? {
-        guard let n = narrative, let dct = documentDate, let d = n.startDay, d > dct, let p = pastNarrative
-        else { return nil }
+        guard let n = narrative, let dct = documentDate, let d = n.startDay, d > dct else { return nil }
         switch parser.tense(first: m.first, end: m.end) {
-        case .past, .pastPerfect: return p
+        case .past, .pastPerfect: return pastNarrative ?? .day(dct)
         default: return nil
         }
     }
