@@ -64,6 +64,7 @@ import Testing
         ("Sales in Q4 2010 were flat.", "Q4 2010", "2010-Q4"),
         ("Growth slowed in the first half of 2010.", "the first half of 2010", "2010-H1"),
         ("Orders held up through the first two quarters of 2010.", "the first two quarters of 2010", "2010-H1"),
+        ("The firm lost money in the third quarter of $2 million.", "the third quarter", "2011-Q3"),
         ("The harbor froze in the winter of 2009.", "the winter of 2009", "2009-WI"),
         ("Crops failed last summer.", "last summer", "2011-SU"),
         ("Repairs will start this spring.", "this spring", "2012-SP"),
@@ -72,6 +73,16 @@ import Testing
     ])
     func seasonsQuartersHalves(text: String, phrase: String, value: String) {
         #expect(TimeFixture.find(phrase, in: text)?.value == value, "\(TimeFixture.summary(text))")
+    }
+
+    @Test func halvesOfAnEventAreNoTimes() {
+        #expect(TimeFixture.tag("The visitors scored twice in the second half of the match.").isEmpty)
+        #expect(TimeFixture.tag("The first quarter of their game was slow.").isEmpty)
+    }
+
+    @Test func aYearRightBeforeAMonthGivesItsYear() {
+        #expect(TimeFixture.summary("\"Last year August 8 was a good day,\" she wrote.")
+            == ["Last year=2010", "August 8=2010-08-08"])
     }
 
     @Test func holidays() {

@@ -34,6 +34,8 @@ struct TimexResolver {
     private let firstExplicitYear: Int?
     /// The point resolved for the match before, the start of a range when the next match ends one.
     private var previousPoint: TimexPoint?
+    /// A year named right before (`last year August 8`): its end token and the year.
+    private var adjacentYear: (end: Int, year: Int)?
 
     init(parser: TimexParser, documentDate: CivilDate?, matches: [TimexMatch]) {
         self.parser = parser
@@ -73,6 +75,8 @@ struct TimexResolver {
     mutating func resolve(_ m: TimexMatch, sentence: Int) -> Resolved {
         let rangeStart = previousPoint
         previousPoint = nil
+        let yearBefore = adjacentYear
+        adjacentYear = nil
         switch m.spec.base {
         case .duration(let n, let unit):
             return Resolved(value: DurationValue.render(n, unit), type: .duration, anchored: false, inferred: false)
@@ -82,7 +86,7 @@ struct TimexResolver {
             return Resolved(value: v, type: .date, anchored: false, inferred: false)
         case .point(let p):
             var inferred = false
-            var point = resolvePoint(p, m, sentence: sentence, inferred: &inferred)
+            var point = resolvePoint(p, m, sentence: sentence, inferred: &inferred, yearBefore: yearBefore)
             if let part = m.spec.dayPart, point.grain.isDayOrFiner {
                 point.grain = .dayPart
                 point.dayPart = part
@@ -97,6 +101,7 @@ struct TimexResolver {
                 point = TimexResolver.advance(point, p)
             }
             previousPoint = point
+            if point.grain == .year, let y = point.year { adjacentYear = (m.end, y) }
             let anchored = point.isAnchored
             if anchored, point.grain.isDayOrFiner, let d = point.startDay {
                 lastDay = .day(d)
@@ -150,11 +155,14 @@ struct TimexResolver {
 
     // MARK: - Points
 
-    private func resolvePoint(_ p: PointSpec, _ m: TimexMatch, sentence: Int, inferred: inout Bool) -> TimexPoint {
+    private func resolvePoint(_ p: PointSpec, _ m: TimexMatch, sentence: Int, inferred: inout Bool,
+                              yearBefore: (end: Int, year: Int)? = nil) -> TimexPoint {
         let dct = documentDate
         switch p {
         case .calendar(let y, let month, let day):
             var year = y
+            // `last year August 8`: the year named right before.
+            if year == nil, month != nil, let b = yearBefore, b.end == m.first { year = b.year }
             if year == nil {
                 let grain: TimexPoint.Grain = day == nil ? .month : .day
                 year = yearFor(m, sentence: sentence, inferred: &inferred) { y in

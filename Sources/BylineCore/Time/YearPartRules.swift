@@ -20,6 +20,27 @@ extension TimexParser {
         return (v, e)
     }
 
+    /// Whether the `of` at `j` may still lead to a time or an amount (`of December`, `of the
+    /// decade`, `of $8.6 million`): only a plain lowercase word after it, past a determiner or
+    /// possessive, names an event (`of the match`, `of its convention`).
+    private func timeAfterOf(_ j: Int) -> Bool {
+        var k = j + 1
+        var determined = false
+        if let w = keyword(k), [.the, .this, .that, .its, .last, .next].contains(w) {
+            k += 1
+            determined = true
+        } else if isWord(k, "their") || isWord(k, "his") || isWord(k, "her") || isWord(k, "our") {
+            k += 1
+            determined = true
+        }
+        guard let t = tok(k), t.kind == .word, !t.isCapitalized, determined else { return true }
+        switch t.lex.kind {
+        case .month, .unit, .unitPlural, .season, .holiday, .number, .ordinal, .decadeWord: return true
+        case .keyword: return t.isKeyword(.fiscal) || t.isKeyword(.calendar)
+        default: return false
+        }
+    }
+
     /// `of 2011`, `2011` (a year right after a quarter or season), `of next year`, `of this year`.
     func yearComplement(_ j: Int) -> (year: Int?, relative: Int?, end: Int)? {
         var k = j
@@ -68,6 +89,10 @@ extension TimexParser {
         // `third-quarter results`: the hyphenated adjective stands without its article.
         let adjective = j > afterOrdinal
         if kw(j, .fiscal) || kw(j, .calendar) { j = skipJoiner(j + 1) }
+        // `the second half of the match`, `the first quarter of the game`: part of an event.
+        if isUnit(j, .quarter) || kw(j, .half), kw(j + 1, .of), yearComplement(j + 1) == nil, !timeAfterOf(j + 1) {
+            return nil
+        }
         if isUnit(j, .quarter), (1...4).contains(n) {
             var m = yearPartMatch(i, j + 1, grain: .quarter, part: n, complement: yearComplement(j + 1),
                                   rule: "yearPart.quarter")
