@@ -242,19 +242,14 @@ extension TimexParser {
             return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock),
                               rule: "clock.noon", takesDeterminer: false)
         default:
-            // `the night of Dec. 3`
-            // `the night of Friday, Oct. 23`, `the morning of Tuesday`: a weekday, with or without its date.
+            // `the night of Dec. 3`, `the night of Friday, Oct. 23`, `the morning of Tuesday`: TimeML
+            // annotators mark the date alone, which follows as its own expression.
             if kw(i + 1, .of),
                 let d = monthExpression(at: i + 2, afterModifier: false, determined: false) ?? dayMonth(at: i + 2)
                     ?? (lexKind(i + 2) == .weekday ? weekdayExpression(at: i + 2) : nil),
                 d.spec.dayPart == nil, d.spec.clock == nil, isDay(d.spec.base)
             {
-                var m = d
-                m.first = i
-                m.spec.dayPart = part
-                m.rule = "clock.dayPartOfDate"
-                m.takesDeterminer = true
-                return m
+                return nil
             }
             guard determined || afterModifier else { return nil }
             // `Imus in the Morning`: a title.
