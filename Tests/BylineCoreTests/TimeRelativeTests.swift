@@ -154,6 +154,11 @@ import Testing
             == "2011-12-05")
     }
 
+    @Test func thatMonthIsInTheYearOfTheStory() {
+        let text = "The mill closed on May 4, 2003. That September, the workers sued."
+        #expect(TimeFixture.find("That September", in: text)?.value == "2003-09")
+    }
+
     @Test func narrativePeriodsAndDays() {
         let text = "The firm was founded in May 1995, and the following year it went public."
         #expect(TimeFixture.find("the following year", in: text)?.value == "1996")

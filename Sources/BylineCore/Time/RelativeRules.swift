@@ -191,6 +191,10 @@ extension TimexParser {
         }
         // `last April`, `this September`, `next May`
         if let (month, end, _) = monthName(j) {
+            // `that September`: in the year the story is about.
+            if k == .that, dayOfMonth(end) == nil {
+                return match(end, .point(.narrativeMonth(Int8(month))), "relative.thatMonth")
+            }
             guard anchor == .document, k != .latest, k != .recent else { return nil }
             if let (day, afterDay) = dayOfMonth(end) {
                 return match(afterDay, .point(.relativeMonth(month: month, day: day, direction: direction)),

@@ -404,6 +404,13 @@ struct TimexResolver {
         case .dayInMonth(let day):
             return dayInMonth(Int(day), m, sentence: sentence)
 
+        case .narrativeMonth(let month):
+            if let n = narrative, let y = n.year, n.isAnchored {
+                return TimexPoint(grain: .month, year: y, month: Int(month))
+            }
+            return resolvePoint(.calendar(year: nil, month: Int(month), day: nil), m, sentence: sentence,
+                                inferred: &inferred)
+
         case .weekOf(let year, let month, let day):
             let p = resolvePoint(.calendar(year: year.map { Int($0) }, month: Int(month), day: Int(day)), m,
                                  sentence: sentence, inferred: &inferred)

@@ -119,6 +119,8 @@ enum PointSpec {
     case dayInMonth(Int8)
     /// `the week of March 6`: the week holding a day (a missing year as for `calendar`).
     case weekOf(year: Int32?, month: Int8, day: Int8)
+    /// `that September`: the month in the year of the time last mentioned.
+    case narrativeMonth(Int8)
 }
 
 /// One recognised expression: a token range, its meaning and the rule that found it.
