@@ -216,7 +216,11 @@ private final class IndexUpdater {
                     try db.execute(sql: "INSERT INTO catalogs (path, size, mtime) VALUES (?, ?, ?)",
                                    arguments: [path, stamp.size, stamp.mtime])
                 }
-                if !removed.isEmpty { personsDirty = true }
+                if !removed.isEmpty {
+                    // Until the merge at the end, the library's speakers still count them.
+                    personsDirty = true
+                    try IndexMeta.set(IndexMeta.personsDirtyKey, "1", db)
+                }
             }
         }
 

@@ -5,6 +5,10 @@ import GRDB
 /// the articles' speakers. It holds every speaker row in memory during an update, so merging
 /// again after each batch costs a pass over names, not a read of the table; it writes only
 /// what changed, so person ids stay stable while their group exists.
+///
+/// A group is left alone only when its members are the ones of the last merge and none of
+/// them was removed or added since: SQLite hands a deleted speaker's row id to the next new
+/// row, and new rows carry a predicted person, so equal ids alone do not mean equal members.
 final class PersonSync {
     private struct CachedSpeaker {
         var input: SpeakerMergeInput
@@ -28,6 +32,9 @@ final class PersonSync {
     private var speakersByArticle: [Int64: [Int64]] = [:]
     private var persons: [String: PersonRow] = [:]
     private var membersByKey: [String: Set<Int64>] = [:]
+    private var keyByPersonID: [Int64: String] = [:]
+    /// Groups that lost or gained a speaker since the last merge.
+    private var changedKeys = Set<String>()
     /// "kind|folded name" → the group key it had at the last merge: a prediction for new rows,
     /// which the next merge corrects where it was wrong.
     private var keyByName: [String: String] = [:]
@@ -39,6 +46,8 @@ final class PersonSync {
         speakersByArticle = [:]
         persons = [:]
         membersByKey = [:]
+        keyByPersonID = [:]
+        changedKeys = []
         let speakerRows = try Row.fetchCursor(db, sql: """
             SELECT id, article_id, ordinal, name, kind, description, aliases, quote_count, mention_count, person_id
             FROM speakers
@@ -55,7 +64,6 @@ final class PersonSync {
                                          mentionCount: try r.decode(atIndex: 8), personID: try r.decode(atIndex: 9))
             speakersByArticle[articleID, default: []].append(id)
         }
-        var keyByPersonID: [Int64: String] = [:]
         let personRows = try Row.fetchCursor(db, sql: """
             SELECT id, key, name, kind, description, aliases, article_count, quote_count, mention_count FROM persons
             """)
@@ -68,9 +76,15 @@ final class PersonSync {
             persons[key] = row
             keyByPersonID[row.id] = key
         }
-        for (id, speaker) in speakers {
-            if let personID = speaker.personID, let key = keyByPersonID[personID] {
-                membersByKey[key, default: []].insert(id)
+        // Speakers stored since the last merge (by a writer that stopped, or another process)
+        // carry predicted persons: then no group's members can be trusted, and all are merged
+        // again (rows are still written only where they differ).
+        let merged = try IndexMeta.value(IndexMeta.personsDirtyKey, db) != "1"
+        if merged {
+            for (id, speaker) in speakers {
+                if let personID = speaker.personID, let key = keyByPersonID[personID] {
+                    membersByKey[key, default: []].insert(id)
+                }
             }
         }
         isLoaded = true
@@ -81,6 +95,7 @@ final class PersonSync {
             speakers[s.rowID] = CachedSpeaker(input: s.input, quoteCount: s.quoteCount, mentionCount: s.mentionCount,
                                               personID: s.personID)
             speakersByArticle[Int64(s.input.article), default: []].append(s.rowID)
+            if let personID = s.personID, let key = keyByPersonID[personID] { changedKeys.insert(key) }
         }
     }
 
@@ -93,6 +108,7 @@ final class PersonSync {
 
     func removedArticle(_ id: Int64) {
         for row in speakersByArticle.removeValue(forKey: id) ?? [] {
+            if let personID = speakers[row]?.personID, let key = keyByPersonID[personID] { changedKeys.insert(key) }
             speakers[row] = nil
         }
     }
@@ -111,6 +127,7 @@ final class PersonSync {
 
         for key in persons.keys where groups[key] == nil {
             let id = persons.removeValue(forKey: key)!.id
+            keyByPersonID[id] = nil
             // Deleting the person clears its speakers' person_id (ON DELETE SET NULL).
             for speakerID in membersByKey[key] ?? [] where speakers[speakerID] != nil {
                 speakers[speakerID]!.personID = nil
@@ -124,7 +141,7 @@ final class PersonSync {
             let memberIDs = Set(members.map { ids[$0] })
             let existing = persons[key]
             // Counts change only with membership: an unchanged group needs no work.
-            if existing != nil, membersByKey[key] == memberIDs { continue }
+            if existing != nil, membersByKey[key] == memberIDs, !changedKeys.contains(key) { continue }
             let merged = SpeakerMerge.summarize(key: key, members: members, inputs: inputs)
             var articles = Set<Int>()
             var quoteCount = 0
@@ -161,6 +178,7 @@ final class PersonSync {
                 try insertSearchRow(row, db: db)
             }
             persons[key] = row
+            keyByPersonID[row.id] = key
             membersByKey[key] = memberIDs
             let assign = try db.cachedStatement(sql: "UPDATE speakers SET person_id = ? WHERE id = ?")
             for speakerID in memberIDs where speakers[speakerID]!.personID != row.id {
@@ -168,6 +186,7 @@ final class PersonSync {
                 speakers[speakerID]!.personID = row.id
             }
         }
+        changedKeys = []
     }
 
     private func insertSearchRow(_ row: PersonRow, db: Database) throws {

@@ -158,6 +158,21 @@ import Testing
         #expect(try index.quotations(of: try #require(merged.first).id).count == 3)
     }
 
+    @Test func anEditedLastArticleUpdatesItsSpeakersLibraryCounts() throws {
+        // The edited article was written last, so SQLite gives its new speaker rows the ids the
+        // old ones had: the same members, but not the same counts.
+        let index = LibraryIndex.open(at: library.indexPath)
+        try update(index)
+        let before = try #require(try index.speakers(matching: "Ivo Daalder").first)
+        #expect(before.quoteCount == 5)
+        try library.write("notes/daalder-alone.txt", Articles.daalderAlone + "\n\n“It will hold for years,” said Daalder.")
+        try update(index)
+        let after = try #require(try index.speakers(matching: "Ivo Daalder").first)
+        #expect(after.id == before.id)
+        #expect(after.quoteCount == 6)
+        #expect(try index.quotations(of: after.id).count == 6)
+    }
+
     @Test func removingASpeakersLastArticleRemovesTheSpeaker() throws {
         try library.write("2011-12-05_joe-biden.txt", Articles.joeBiden)
         let index = LibraryIndex.open(at: library.indexPath)
