@@ -149,6 +149,19 @@ import Testing
         #expect(a.quotes[0].attributionRule == "dash-signature")
     }
 
+    @Test func aNameInIngOpeningASentenceWhenTheArticleCapitalisesItElsewhere() {
+        let body = """
+            Reporters contacted Halving for comment. Halving did not release any details, telling reporters the \
+            firm "regrets the delay."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Halving")
+        #expect(a.quotes[0].cue == "telling")
+        // With no other mention it stays a participle: `Speaking at a rally, …`.
+        let participle = Analyzed("Speaking at a rally, the mayor said \"We will rebuild.\"")
+        #expect(participle.speakerName(0) == "mayor")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

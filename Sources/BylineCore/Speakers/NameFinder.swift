@@ -65,6 +65,8 @@ enum NameFinder {
         let lexicon = Lexicon.nameClassTable
         // The name classes of the run's tokens, looked up once (classifying asks several times).
         var runClasses: [Lexicon.NameClass] = []
+        // Built only when first needed (a sentence opening with a word in -ing).
+        var midSentenceCapitals: Set<UInt64>?
         var next = 0
         for i in starts where i >= next {
             // The run of name-like tokens, with their classes.
@@ -136,17 +138,39 @@ enum NameFinder {
                 next = j
                 continue
             }
-            let mention = runClasses.withUnsafeBufferPointer { classify(tokens, i..<j, s, classes: $0, lexicon) }
+            // `Boeing did not …` after `contacted Boeing`: a word in -ing opening a sentence is a
+            // name when the article also capitalises it after a lower-case word.
+            var namedElsewhere = false
+            if j == i + 1, tokens[i].flags.contains(.sentenceStart), endsWithIng(tokens[i], s) {
+                if midSentenceCapitals == nil { midSentenceCapitals = capitalsAfterLowerCase(tokens, starts: starts) }
+                namedElsewhere = midSentenceCapitals?.contains(tokens[i].hash) ?? false
+            }
+            let mention = runClasses.withUnsafeBufferPointer {
+                classify(tokens, i..<j, s, classes: $0, lexicon, namedElsewhere: namedElsewhere)
+            }
             if let mention { mentions.append(mention) }
             next = max(endedByVerb ? j + 1 : j, i + 1)
         }
         return mentions
     }
 
+    /// The capitalised words that follow a lower-case word (`contacted Boeing`): names, not
+    /// sentence openers or headline words.
+    private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        for k in starts where k > 0 && !tokens[k].flags.contains(.sentenceStart) {
+            let before = tokens[k - 1]
+            if before.isWord, !before.isCapitalized { result.insert(tokens[k].hash) }
+        }
+        return result
+    }
+
     /// Splits a run into title and name and decides its kind.
-    /// `classes`: the name classes of the run's tokens.
+    /// `classes`: the name classes of the run's tokens. `namedElsewhere`: the run's word is
+    /// capitalised after a lower-case word elsewhere in the article.
     private static func classify(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>,
-                                 classes: UnsafeBufferPointer<Lexicon.NameClass>, _ lexicon: WordMap<Lexicon.NameClass>) -> NameMention? {
+                                 classes: UnsafeBufferPointer<Lexicon.NameClass>, _ lexicon: WordMap<Lexicon.NameClass>,
+                                 namedElsewhere: Bool = false) -> NameMention? {
         // A token's classes: from the run's, or looked up for the tokens around it.
         func cls(_ k: Int) -> Lexicon.NameClass {
             run.contains(k) ? classes[k - run.lowerBound] : lexicon[tokens[k].hash] ?? []
@@ -167,7 +191,7 @@ enum NameFinder {
         }
         guard lo < hi else { return nil }
         // `Speaking at a town hall, …`: a participle opening a sentence is no name.
-        if hi - lo == 1, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s), hi < tokens.count,
+        if hi - lo == 1, !namedElsewhere, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s), hi < tokens.count,
            tokens[hi].isWord, cls(hi).contains(.stop) || cls(hi).contains(.determiner)
             || cls(hi).contains(.pronoun) {
             return nil  // but `Schilling told` is a name
