@@ -149,6 +149,35 @@ import Testing
         #expect(a.quotes[0].attributionRule == "dash-signature")
     }
 
+    @Test func aStatementSpeaksForWhoeverReleasedIt() {
+        let body = """
+            The Valdora Heritage Council criticised the plan to pull down the old mill. They released a statement \
+            which said, "The mill belongs to the town's history."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Valdora Heritage Council")
+        #expect(a.mentionText(0) == "They")
+        #expect(a.quotes[0].attributionRule == "issuer")
+        let named = Analyzed("Marlow Foods released a statement which read, in part, \"We are saddened by the news.\"")
+        #expect(named.speakerName(0) == "Marlow Foods")
+    }
+
+    @Test func aDocumentSpeaksForItsOwnerOrAgent() {
+        let owner = Analyzed("Judge Edda Lindqvist ruled on Monday. Judge Lindqvist's statement reads \"The law treats both alike.\"")
+        #expect(owner.speakerName(0) == "Edda Lindqvist")
+        #expect(owner.quotes[0].attributionRule == "issuer")
+        let agent = Analyzed("According to a memo posted online by Senator Ivo Brandt, \"the hearing is cancelled.\"")
+        #expect(agent.speakerName(0) == "Ivo Brandt")
+        let outlet = Analyzed("A tweet sent from Rosa Quint's Twitter account repeated the pledge, saying \"We will win.\"")
+        #expect(outlet.speakerName(0) == "Rosa Quint")
+    }
+
+    @Test func aDocumentWithNoIssuerNamedStaysTheSpeaker() {
+        let a = Analyzed("The statement said \"The bridge will reopen in May.\"")
+        #expect(a.speakerName(0) == "statement")
+        #expect(a.quotes[0].attributionRule != "issuer")
+    }
+
     @Test func aNameInIngOpeningASentenceWhenTheArticleCapitalisesItElsewhere() {
         let body = """
             Reporters contacted Halving for comment. Halving did not release any details, telling reporters the \

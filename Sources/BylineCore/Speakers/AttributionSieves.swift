@@ -134,8 +134,74 @@ struct AttributionSieves {
             if r >= 0, tokens[r].isPunctuation(",") { r -= 1 }
             if r >= 0 { att.antecedent = reader.backward(endingAt: r, floor: max(0, r - 12)) }
         }
-        return att
+        return issuer(of: att, b) ?? att
     }
+
+    // MARK: Who issued a document
+
+    /// A statement, letter or post speaks for whoever issued it, when the sentence says who:
+    /// `Acme's statement read` · `their letter said` · `a memo posted by Ann Lee said` · `the
+    /// board released a statement which said` (rule `issuer`, the document's verb kept as cue).
+    private func issuer(of att: Attribution, _ b: Bounds) -> Attribution? {
+        var document = att.phrase
+        if document.kind == .pronoun, let antecedent = att.antecedent { document = antecedent }
+        guard document.kind == .description, Self.documentNouns.contains(tokens[document.head].hash) else { return nil }
+        var found: Phrase?
+        // The owner before the noun: `Acme's statement`, `the family's statement`, `their letter`.
+        var k = document.head - 1
+        while k >= document.tokens.lowerBound, found == nil {
+            let t = tokens[k]
+            if t.isWord, Self.possessivePronouns.contains(t.hash) {
+                found = Phrase(kind: .pronoun, tokens: k..<(k + 1), head: k)
+            } else if t.isWord, t.flags.contains(.possessive), let owner = reader.backward(endingAt: k, floor: b.floor),
+                      owner.kind == .name || isPersonHead(owner) {
+                found = owner
+            }
+            k -= 1
+        }
+        // The agent after it: `a memo posted online by Ann Lee`, `the statement from the palace`.
+        var a = document.tokens.upperBound
+        while found == nil, a < b.open, a - document.tokens.upperBound < 4, tokens[a].isWord {
+            let h = tokens[a].hash
+            let afterVerb = a > document.tokens.upperBound && Self.issuingVerbs.contains(tokens[a - 1].hash)
+            if h == Hashes.by && a > document.tokens.upperBound || h == Hashes.from && (a == document.tokens.upperBound || afterVerb),
+               let agent = reader.forward(startingAt: a + 1, ceiling: b.open), canSpeak(agent) {
+                found = agent
+                // `sent from Ann Lee's Twitter account`: the owner, not the service named.
+                if Self.outletNouns.contains(tokens[agent.head].hash), reader.nameAt[a + 1] >= 0 {
+                    let end = reader.names[Int(reader.nameAt[a + 1])].tokens.upperBound - 1
+                    if end < agent.head, tokens[end].flags.contains(.possessive), let owner = reader.backward(endingAt: end, floor: a + 1) {
+                        found = owner
+                    }
+                }
+            }
+            if h == Hashes.by || h == Hashes.from || Lexicon.cues[h] != nil && !Self.issuingVerbs.contains(h) { break }
+            a += 1
+        }
+        // The subject of the verb that issued it: `the board released a statement which said`.
+        let verb = document.tokens.lowerBound - 1
+        if found == nil, verb >= b.floor, tokens[verb].isWord, Self.issuingVerbs.contains(tokens[verb].hash),
+           let subject = subject(ofCueAt: verb, floor: b.floor)?.phrase, subject.kind != .description || isPersonHead(subject),
+           !Self.documentNouns.contains(tokens[subject.head].hash) {
+            found = subject
+        }
+        guard var phrase = found else { return nil }
+        if phrase.kind == .pronoun, tokens[phrase.head].hash == Hashes.who || tokens[phrase.head].hash == Hashes.which { return nil }
+        phrase.description = nil
+        return Attribution(phrase: phrase, cue: att.cue, rule: "issuer")
+    }
+
+    /// Nouns for what is issued in someone's name.
+    private static let documentNouns = WordSet("""
+        statement statements letter memo memorandum release post tweet message notice note communique declaration \
+        decree proclamation announcement editorial email summary report analysis study manifesto petition
+        """)
+
+    /// Where someone publishes (`Ann Lee's Twitter account`): its owner speaks.
+    private static let outletNouns = WordSet("account accounts page handle feed profile channel website site blog")
+
+    /// Verbs for issuing a document (`released a statement`).
+    private static let issuingVerbs = WordSet("released issued published posted sent signed written wrote shared tweeted put made")
 
     // MARK: 1. After the quotation
 
