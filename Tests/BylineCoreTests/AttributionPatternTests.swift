@@ -191,6 +191,13 @@ import Testing
         #expect(participle.speakerName(0) == "mayor")
     }
 
+    @Test func aPersonOfTheOrganisationSpeaksNotTheOrganisation() {
+        let before = Analyzed("Lucy Fane of the Valdora Times told reporters, \"He was released a year ago.\"")
+        #expect(before.speakerName(0) == "Lucy Fane")
+        let after = Analyzed("\"He was released a year ago,\" Tom Baird of the Harbour Ministry said.")
+        #expect(after.speakerName(0) == "Tom Baird")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

@@ -60,12 +60,14 @@ struct PhraseReader {
             // `Steve Scalise of Louisiana`: a place or institution after `of` belongs to the person before.
             // The window's floor bounds the search for a phrase, not the phrase: a lower-case `of`
             // keeps the sentence going, so the person before it may start a little earlier.
-            if mention.kind == .place || mention.kind == .organization, start - 2 >= max(0, floor - 8),
-               tokens[start - 1].hash == Hashes.of || tokens[start - 1].hash == Hashes.from, !tokens[start - 1].isCapitalized,
-               nameAt[start - 2] >= 0 {
-                let person = names[Int(nameAt[start - 2])]
-                if person.kind == .person || person.kind == .unknown, person.tokens.upperBound - 1 == start - 2,
-                   var phrase = backward(endingAt: start - 2, floor: min(floor, start - 2)) {
+            // `Ann Lee of the Courier`: an article between the preposition and the name.
+            let linker = start - 1 >= 0 && tokens[start - 1].hash == Hashes.the ? start - 2 : start - 1
+            if mention.kind == .place || mention.kind == .organization, linker - 1 >= max(0, floor - 8),
+               tokens[linker].hash == Hashes.of || tokens[linker].hash == Hashes.from, !tokens[linker].isCapitalized,
+               nameAt[linker - 1] >= 0 {
+                let person = names[Int(nameAt[linker - 1])]
+                if person.kind == .person || person.kind == .unknown, person.tokens.upperBound - 1 == linker - 1,
+                   var phrase = backward(endingAt: linker - 1, floor: min(floor, linker - 1)) {
                     phrase.tokens = phrase.tokens.lowerBound..<(j + 1)
                     return phrase
                 }
