@@ -114,4 +114,25 @@ import Testing
         #expect(a.speakerName(2) == "Harbour Authority")
         #expect(a.mentionText(2) == "It")
     }
+    @Test func firstPersonInAnInterviewAnswerIsWhoseTurnItIs() {
+        let body = """
+            Wikinews spoke with the sculptor Ilse Varga about her new work.
+
+            ((WN)) Did the council ever object?
+
+            ((Ilse Varga)) Once. So I said, "No, the statue stays where it is."
+
+            Later I told them, "Come and see it first."
+
+            ((WN)) And the organisers?
+
+            ((Ilse Varga)) They were kind. They said "We will find a place."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Ilse Varga")
+        #expect(a.mentionText(0) == "I")
+        #expect(a.speakerName(1) == "Ilse Varga")
+        // The interviewer's label is no antecedent of `they` in an answer.
+        #expect(a.speakerName(2) != "WN")
+    }
 }

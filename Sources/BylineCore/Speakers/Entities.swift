@@ -295,8 +295,10 @@ enum PronounResolver {
     /// `speakingPhrases`: (token, entity) of the phrases that attribute quotations, in token order.
     /// `candidates`: indices of the pronouns, ascending. `sentenceTokens`: the first token of
     /// each sentence, ascending.
+    /// `turnLabels`: indices of the names that label an interview's turns (`((Ann Lee))`), ascending:
+    /// the participants are `I` and `you` in the answers, never `he` or `they`.
     static func resolve(_ tokens: [Token], candidates: [Int], _ names: [NameMention], _ entities: inout [Entity],
-                        speakingPhrases: [(token: Int, entity: Int)], sentenceTokens: [Int]) -> Result {
+                        speakingPhrases: [(token: Int, entity: Int)], sentenceTokens: [Int], turnLabels: [Int] = []) -> Result {
         var result = Result()
         var salience = Salience()
         var focus = Focus()
@@ -304,6 +306,7 @@ enum PronounResolver {
         var traits = entities.map { Traits(kind: $0.kind, gender: $0.gender, plural: $0.plural, speaks: $0.speaks, anonymous: $0.anonymous) }
         var m = 0
         var p = 0
+        var label = 0
         for k in candidates {
             // Names and speaking phrases before the pronoun, merged in text order.
             while true {
@@ -319,6 +322,10 @@ enum PronounResolver {
                 }
                 let mention = names[m]
                 m += 1
+                if label < turnLabels.count, turnLabels[label] == m - 1 {
+                    label += 1
+                    continue
+                }
                 // Only identities a pronoun can stand for: not places, not names that never speak
                 // and are not known to be people.
                 guard mention.entity >= 0, !mention.quoted, traits[mention.entity].kind != .place,

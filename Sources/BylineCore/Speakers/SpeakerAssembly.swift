@@ -20,6 +20,8 @@ struct SpeakerAssembly {
     var roles = IntTable(capacity: 64)
     let quotes: [DetectedQuote]
     let sieves: AttributionSieves
+    /// An interview's turns: the first token of each `((Ann Lee))` label and whose turn it opens.
+    var turns: [(token: Int, entity: Int)] = []
 
     /// What each quotation ends up with.
     private struct Assigned {
@@ -48,11 +50,16 @@ struct SpeakerAssembly {
             }
         }
         speakingPhrases.sort { $0.token < $1.token }
+        var labelNames: [Int] = []
+        for (m, mention) in names.enumerated() where mention.entity >= 0 && isTurnLabel(mention) {
+            labelNames.append(m)
+            turns.append((mention.tokens.lowerBound, mention.entity))
+        }
         let pronouns = PronounResolver.resolve(tokens, candidates: pronounCandidates, names, &entities, speakingPhrases: speakingPhrases,
-                                               sentenceTokens: sentenceTokens)
+                                               sentenceTokens: sentenceTokens, turnLabels: labelNames)
         for (q, found) in attributions.enumerated() {
             guard let att = found, assigned[q].entity < 0, att.phrase.kind == .pronoun else { continue }
-            if let e = pronouns[att.phrase.head] {
+            if let e = pronouns[att.phrase.head] ?? turnSpeaker(ofFirstPerson: att.phrase.head) {
                 assigned[q].entity = e
                 entities[e].speaks = true
             }
@@ -348,10 +355,33 @@ struct SpeakerAssembly {
         assigned[q].rule = rule
         if let e = identity(att) {
             assigned[q].entity = e
-        } else if att.phrase.kind == .pronoun, let e = pronouns[att.phrase.head] {
+        } else if att.phrase.kind == .pronoun, let e = pronouns[att.phrase.head] ?? turnSpeaker(ofFirstPerson: att.phrase.head) {
             assigned[q].entity = e
             entities[e].speaks = true
         }
+    }
+
+    // MARK: Interviews
+
+    /// `((Ann Lee))` opening a paragraph: an interview's turn label, not a mention in its prose
+    /// (so no antecedent of a pronoun in the answers).
+    private func isTurnLabel(_ mention: NameMention) -> Bool {
+        let lo = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
+        let hi = mention.tokens.upperBound
+        return lo >= 2 && hi < tokens.count && tokens[lo - 1].isPunctuation("(") && tokens[lo - 2].isPunctuation("(")
+            && tokens[lo - 2].flags.contains(.lineStart) && tokens[hi].isPunctuation(")")
+    }
+
+    /// `I said, "…"` in an interview's answer: the one whose turn it is, until the next label.
+    private func turnSpeaker(ofFirstPerson k: Int) -> Int? {
+        guard !turns.isEmpty, tokens[k].isWord, Lexicon.pronouns[tokens[k].hash] == .firstPerson else { return nil }
+        var lo = 0
+        var hi = turns.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if turns[mid].token <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? turns[lo - 1].entity : nil
     }
 
     private func neighbour(_ q: Int, _ assigned: [Assigned], where same: (Int) -> Bool) -> Int? {
