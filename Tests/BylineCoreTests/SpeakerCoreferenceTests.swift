@@ -135,4 +135,16 @@ import Testing
         // The interviewer's label is no antecedent of `they` in an answer.
         #expect(a.speakerName(2) != "WN")
     }
+    @Test func aPronounOpeningASentenceGoesOnWithTheDescribedSubjectBefore() {
+        let body = """
+            The survey was published in the Nordic Journal of Medicine on Monday. The researchers say the \
+            results are worrying. They call for "a national screening programme."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "researchers")
+        #expect(a.mentionText(0) == "They")
+        // Only when it agrees: `she` after `the researchers` is someone else.
+        let other = Analyzed("Dr Vera Holm led the survey. The researchers say the results are worrying. She called it \"a warning.\"")
+        #expect(other.speakerName(0) == "Vera Holm")
+    }
 }

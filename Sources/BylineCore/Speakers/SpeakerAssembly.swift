@@ -58,7 +58,13 @@ struct SpeakerAssembly {
         let pronouns = PronounResolver.resolve(tokens, candidates: pronounCandidates, names, &entities, speakingPhrases: speakingPhrases,
                                                sentenceTokens: sentenceTokens, turnLabels: labelNames)
         for (q, found) in attributions.enumerated() {
-            guard let att = found, assigned[q].entity < 0, att.phrase.kind == .pronoun else { continue }
+            guard let att = found, att.phrase.kind == .pronoun, assigned[q].entity < 0 || tokens[att.phrase.head].flags.contains(.sentenceStart)
+            else { continue }
+            if let e = describedAntecedent(ofPronounAt: att.phrase.head) {
+                assigned[q].entity = e
+                continue
+            }
+            guard assigned[q].entity < 0 else { continue }
             if let e = pronouns[att.phrase.head] ?? turnSpeaker(ofFirstPerson: att.phrase.head) {
                 assigned[q].entity = e
                 entities[e].speaks = true
@@ -360,6 +366,26 @@ struct SpeakerAssembly {
             entities[e].speaks = true
         }
     }
+
+    /// `The authors say the results are clear. They call for "…"`: a pronoun opening its sentence
+    /// goes on with the subject of the verb of saying in the sentence before, in its paragraph,
+    /// when that subject is a description that agrees (the resolver knows only names and
+    /// descriptions that speak).
+    private mutating func describedAntecedent(ofPronounAt k: Int) -> Int? {
+        guard tokens[k].flags.contains(.sentenceStart), let pronoun = Lexicon.pronouns[tokens[k].hash],
+              pronoun == .plural || pronoun == .male || pronoun == .female,
+              let sentence = article.sentenceIndex(containing: tokens[k].start), sentence > 0,
+              sieves.blocks.block(containing: article.sentences[sentence - 1].span.start) == sieves.blocks.block(containing: tokens[k].start),
+              let before = sieves.speakerOfSentence(sentence - 1), before.phrase.kind == .description else { return nil }
+        let head = tokens[before.phrase.head]
+        guard Lexicon.personNouns.contains(head.hash) || pronoun == .plural && Lexicon.institutionNouns.contains(head.hash) else { return nil }
+        let plural = NameFinder.endsWith(head, "s", s) && !NameFinder.endsWith(head, "ss", s) || Self.groupNouns.contains(head.hash)
+        guard plural == (pronoun == .plural) else { return nil }
+        return identity(before)
+    }
+
+    /// Nouns for people that take `they` without a plural ending.
+    private static let groupNouns = WordSet("people police staff crew")
 
     // MARK: Interviews
 
