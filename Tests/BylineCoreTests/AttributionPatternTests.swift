@@ -198,6 +198,11 @@ import Testing
         #expect(after.speakerName(0) == "Tom Baird")
     }
 
+    @Test func aTimeWordInsideANameIsTheName() {
+        let a = Analyzed("In a 2004 interview with the magazine The Porch, singer Ada Day said, \"I never planned any of it.\"")
+        #expect(a.speakerName(0) == "Ada Day")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

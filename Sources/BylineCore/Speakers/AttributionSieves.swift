@@ -600,7 +600,8 @@ struct AttributionSieves {
 
     /// Before a time phrase that ends at `c` (`on Tuesday`, `last week`, `Friday`), or `c`.
     private func skipTimeBackward(_ c: Int, floor: Int) -> Int {
-        guard c >= floor, tokens[c].isWord, Self.timeWords.contains(tokens[c].hash) else { return c }
+        // `Day said`: a time word inside a name is the name.
+        guard c >= floor, tokens[c].isWord, Self.timeWords.contains(tokens[c].hash), reader.nameAt[c] < 0 else { return c }
         var j = c - 1
         while j >= floor, c - j < 4, tokens[j].isWord, Self.timeWords.contains(tokens[j].hash) || Self.timeOpeners.contains(tokens[j].hash) {
             j -= 1
