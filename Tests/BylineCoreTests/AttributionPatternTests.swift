@@ -203,6 +203,12 @@ import Testing
         #expect(a.speakerName(0) == "Ada Day")
     }
 
+    @Test func aNameAfterAPrepositionBeforeAColonIsWhereItWasSaid() {
+        let a = Analyzed("Mayor Lina Ortiz took a parting shot on Twitter: \"The bridge will be rebuilt.\"")
+        #expect(a.speakerName(0) == "Lina Ortiz")
+        #expect(a.quotes[0].attributionRule == "label")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

@@ -805,6 +805,13 @@ struct AttributionSieves {
         let colon = b.open - 1
         if colon > b.floor, tokens[colon].isPunctuation(":"), reader.nameAt[colon - 1] >= 0,
            let phrase = reader.backward(endingAt: colon - 1, floor: b.floor), phrase.kind == .name {
+            // `Trump took a parting shot on Twitter: "…"`: a name after a preposition is where it
+            // was said; the clause's subject said it.
+            let before = phrase.tokens.lowerBound - 1
+            if before > b.floor, tokens[before].isWord, Self.mediumPrepositions.contains(tokens[before].hash) {
+                guard let found = clauseSubjectAndVerb(from: b.floor, before: before) else { return nil }
+                return Attribution(phrase: found.phrase, cue: span(colon), rule: "label")
+            }
             // `Ann Berg Endorses Tom Lee: 'I Am Proud'`: in a headline, the subject of the verb
             // before the name speaks, not its object.
             let verb = phrase.tokens.lowerBound - 1
@@ -817,6 +824,8 @@ struct AttributionSieves {
         }
         return nil
     }
+
+    private static let mediumPrepositions = WordSet("on via in through over")
 
     // MARK: 5. A verb of saying later in the sentence
 
