@@ -209,6 +209,16 @@ import Testing
         #expect(a.quotes[0].attributionRule == "label")
     }
 
+    @Test func aStatementIssuedTheSentenceBeforeIntroducesTheQuotation() {
+        let body = """
+            Senator Owen Marsh, Republican from Ohio, issued a statement on the closure of the plant. \
+            "Like many in Dayton, I am disappointed by this decision."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Owen Marsh")
+        #expect(a.quotes[0].attributionRule == "previous-sentence")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

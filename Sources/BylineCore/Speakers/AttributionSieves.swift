@@ -191,6 +191,16 @@ struct AttributionSieves {
         return Attribution(phrase: phrase, cue: att.cue, rule: "issuer")
     }
 
+    /// `issued a brief statement`: the verb at `k` has a document as its object.
+    private func issuesDocument(_ k: Int, end: Int) -> Bool {
+        var j = k + 1
+        while j < end, j - k <= 3, tokens[j].isWord, !tokens[j].flags.contains(.quoted) {
+            if Self.documentNouns.contains(tokens[j].hash) { return true }
+            j += 1
+        }
+        return false
+    }
+
     /// Nouns for what is issued in someone's name.
     private static let documentNouns = WordSet("""
         statement statements letter memo memorandum release post tweet message notice note communique declaration \
@@ -875,6 +885,9 @@ struct AttributionSieves {
                 } else if let att = subject(ofCueAt: k, floor: floor) {
                     return att
                 }
+            } else if t.isWord, Self.issuingVerbs.contains(t.hash), issuesDocument(k, end: end), let att = subject(ofCueAt: k, floor: floor) {
+                // `Senator Ann Lee issued a statement on the closure. "I am disappointed …"`
+                return att
             }
             k += 1
         }
