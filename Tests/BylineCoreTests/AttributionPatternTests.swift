@@ -219,6 +219,11 @@ import Testing
         #expect(a.quotes[0].attributionRule == "previous-sentence")
     }
 
+    @Test func aTitleOfTheOrganisationInAnAppositiveIsNoSpeaker() {
+        let a = Analyzed("Nadia Brook, a Senior Staff Attorney of the Civic Rights Fund (CRF), said \"The takedown was unlawful.\"")
+        #expect(a.speakerName(0) == "Nadia Brook")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

@@ -66,7 +66,9 @@ struct PhraseReader {
                tokens[linker].hash == Hashes.of || tokens[linker].hash == Hashes.from, !tokens[linker].isCapitalized,
                nameAt[linker - 1] >= 0 {
                 let person = names[Int(nameAt[linker - 1])]
+                // Not a title alone (`a Senior Staff Attorney of the Foundation`): an appositive.
                 if person.kind == .person || person.kind == .unknown, person.tokens.upperBound - 1 == linker - 1,
+                   !Lexicon.personTitles.contains(tokens[linker - 1].hash),
                    var phrase = backward(endingAt: linker - 1, floor: min(floor, linker - 1)) {
                     phrase.tokens = phrase.tokens.lowerBound..<(j + 1)
                     return phrase
