@@ -147,4 +147,15 @@ import Testing
         let other = Analyzed("Dr Vera Holm led the survey. The researchers say the results are worrying. She called it \"a warning.\"")
         #expect(other.speakerName(0) == "Vera Holm")
     }
+    @Test func theStatementIsTheWordsOfWhoeverReleasedItBefore() {
+        let body = """
+            On Friday, the Harbour Safety Board released a statement about the fire at the docks.
+
+            "Nobody was hurt," read the statement. "We thank the crews."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Harbour Safety Board")
+        #expect(a.mentionText(0) == "the statement")
+        #expect(a.speakerName(1) == "Harbour Safety Board")
+    }
 }

@@ -191,6 +191,29 @@ struct AttributionSieves {
         return Attribution(phrase: phrase, cue: att.cue, rule: "issuer")
     }
 
+    /// `the statement` after `Acme released a statement` (within a few paragraphs): the subject
+    /// that issued it, for a definite description of a document that speaks.
+    func earlierIssuer(ofDocumentAt head: Int) -> Attribution? {
+        let noun = tokens[head].hash
+        guard Self.documentNouns.contains(noun) else { return nil }
+        var j = head - 1
+        while j > 0, head - j < Self.issuerLookback {
+            if tokens[j].isWord, tokens[j].hash == noun, !tokens[j].flags.contains(.quoted) {
+                var v = j - 1
+                while v > 0, j - v <= 3, tokens[v].isWord, !Self.issuingVerbs.contains(tokens[v].hash) { v -= 1 }
+                if v >= 0, j - v <= 3, tokens[v].isWord, Self.issuingVerbs.contains(tokens[v].hash),
+                   let sentence = article.sentenceIndex(containing: tokens[v].start) {
+                    let floor = tokens.firstIndex(startingAtOrAfter: article.sentences[sentence].span.start)
+                    return subject(ofCueAt: v, floor: floor)
+                }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    private static let issuerLookback = 400
+
     /// `issued a brief statement`: the verb at `k` has a document as its object.
     private func issuesDocument(_ k: Int, end: Int) -> Bool {
         var j = k + 1

@@ -149,6 +149,12 @@ struct SpeakerAssembly {
             entities[e].speaks = true
             return e
         }
+        if definite, let issuer = sieves.earlierIssuer(ofDocumentAt: phrase.head), issuer.phrase.kind == .name,
+           let e = names[issuer.phrase.name ?? 0].entity as Int?, e >= 0 {
+            // `the statement` that `Acme` released before: Acme's words.
+            entities[e].speaks = true
+            return e
+        }
         if definite, let e = namedIdentity(forHead: head, before: tokens[phrase.tokens.lowerBound].start) {
             // `the senator` after `Sen. Ann Lee`, `the company` after `Acme Corp.`: the one named.
             entities[e].speaks = true
