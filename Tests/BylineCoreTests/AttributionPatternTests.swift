@@ -224,6 +224,18 @@ import Testing
         #expect(a.speakerName(0) == "Nadia Brook")
     }
 
+    @Test func readRightBeforeAQuotationIsTheVerb() {
+        let a = Analyzed("Bishop Anton Keller met the families. The letter signed by Bishop Keller read \"We ask for your forgiveness.\"")
+        #expect(a.speakerName(0) == "Anton Keller")
+        #expect(a.quotes[0].cue == "read")
+    }
+
+    @Test func accordingToOpeningTheSentenceIsTheSourceTheQuotationCameThrough() {
+        let a = Analyzed("According to the Valdora Herald, one harbour sign read, \"Slow down, seals ahead.\"")
+        #expect(a.speakerName(0) == "Valdora Herald")
+        #expect(a.quotes[0].attributionRule == "according-to")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

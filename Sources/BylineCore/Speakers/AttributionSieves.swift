@@ -214,6 +214,8 @@ struct AttributionSieves {
 
     private static let issuerLookback = 400
 
+    private static let read = WordHash.of("read")
+
     /// `issued a brief statement`: the verb at `k` has a document as its object.
     private func issuesDocument(_ k: Int, end: Int) -> Bool {
         var j = k + 1
@@ -478,6 +480,15 @@ struct AttributionSieves {
     private func outermost(_ inner: Attribution, cueAt k: Int, floor: Int) -> Attribution {
         if inner.phrase.kind == .pronoun, tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which {
             return inner
+        }
+        // `According to the Herald, a sign read "…"`: the source named first is the one the
+        // quotation came through, as after it (`…," Lee said, according to the Herald`).
+        var a = floor
+        while a < k, tokens[a].kind == .punctuation { a += 1 }
+        let subjectStart = min(inner.phrase.tokens.lowerBound, k)
+        if a < subjectStart, tokens[a].hash == Hashes.according, subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","),
+           let source = accordingTo(at: a, ceiling: subjectStart - 1) {
+            return source
         }
         var best = inner
         var j = min(inner.phrase.tokens.lowerBound, k) - 1
@@ -983,6 +994,11 @@ struct AttributionSieves {
             return k + 2 < tokens.count && tokens[k + 1].hash == Hashes.it && tokens[k + 2].kind == .punctuation
         }
         guard Lexicon.ambiguousCues.contains(t.hash) else { return true }
+        // `The decree signed by the Pope read "…"`: `read` right before a quotation is the verb.
+        if t.hash == Self.read, k + 1 < tokens.count, k - 1 >= floor, !Lexicon.determiners.contains(tokens[k - 1].hash) {
+            let next = tokens[k + 1].isPunctuation(":") || tokens[k + 1].isPunctuation(",") ? k + 2 : k + 1
+            if next < tokens.count, isQuoteMark(tokens[next]) { return true }
+        }
         guard k - 1 >= floor else { return false }
         let p = tokens[k - 1]
         if Lexicon.determiners.contains(p.hash) || p.flags.contains(.possessive) { return false }
