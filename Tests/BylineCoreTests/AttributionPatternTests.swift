@@ -236,6 +236,19 @@ import Testing
         #expect(a.quotes[0].attributionRule == "according-to")
     }
 
+    @Test func aStatementIssuedRightBeforeTheQuotationIsTheIssuers() {
+        let a = Analyzed("The Harbour Council issued a short statement on Monday: \"We will appeal the ruling.\"")
+        #expect(a.speakerName(0) == "Harbour Council")
+        #expect(a.quotes[0].attributionRule == "issuer")
+        let letter = Analyzed("Governor Rafe Dunn toured the plant. He released a letter from his doctor that says he is \"in excellent health.\"")
+        #expect(letter.speakerName(0) == "Rafe Dunn")
+    }
+
+    @Test func theGoverningBodyOfAPlaceSpeaksNotThePlace() {
+        let a = Analyzed("The government of American Tolvania said \"We will not sign the treaty.\"")
+        #expect(a.speakerName(0) == "government of American Tolvania")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

@@ -442,9 +442,23 @@ struct AttributionSieves {
             if let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) {
                 return outermost(att, cueAt: k, floor: b.floor)
             }
+            if t.isWord, Self.issuingVerbs.contains(t.hash), let att = issuedDocument(k, b) { return att }
             k -= 1
         }
         return nil
+    }
+
+    /// `Acme released a short statement: "…"` · `the board issued the following statement from
+    /// its chair: "…"`: the subject that issued it.
+    private func issuedDocument(_ k: Int, _ b: Bounds) -> Attribution? {
+        var j = k + 1
+        while j < b.open, j - k <= 3, tokens[j].isWord, !Self.documentNouns.contains(tokens[j].hash) { j += 1 }
+        guard j < b.open, j - k <= 3, tokens[j].isWord, Self.documentNouns.contains(tokens[j].hash) else { return nil }
+        // The one who issues it speaks, even for a letter from someone else (`He released a letter
+        // from his doctor that says …`); not a place (`The government of American Samoa issued`: the government).
+        guard var att = subject(ofCueAt: k, floor: b.floor), canSpeak(att.phrase) else { return nil }
+        att.rule = "issuer"
+        return att
     }
 
     /// The attribution a verb of saying at `k` gives, if it is one and has a subject.

@@ -116,8 +116,14 @@ struct PhraseReader {
             guard isValidDescription(head: head) else { return nil }
             phrase = Phrase(kind: .description, tokens: start..<(j + 1), head: head)
         }
-        // `a spokesman for the White House`: the person before the preposition is the speaker.
-        if let person = personBeforePreposition(phrase.tokens.lowerBound - 1, floor: floor) {
+        // `a spokesman for the White House`: the person before the preposition is the speaker
+        // (past an adjective left out of the name: `the government of American Samoa`).
+        var preposition = phrase.tokens.lowerBound - 1
+        if phrase.kind == .name, preposition > floor, tokens[preposition].isCapitalized,
+           Lexicon.nameClass(tokens[preposition].hash).contains(.adjective) {
+            preposition -= 1
+        }
+        if let person = personBeforePreposition(preposition, floor: floor) {
             var start = person
             var k = person - 1
             while k >= floor, person - k < 5, tokens[k].isWord, !Lexicon.stopWords.contains(tokens[k].hash) || Lexicon.determiners.contains(tokens[k].hash) {
@@ -169,9 +175,13 @@ struct PhraseReader {
         guard k - 1 >= floor, k < tokens.count, tokens[k].isWord, Self.linkingPrepositions.contains(tokens[k].hash) else { return nil }
         let noun = tokens[k - 1]
         guard noun.isWord, !noun.isCapitalized || noun.flags.contains(.sentenceStart),
-              Lexicon.personNouns.contains(noun.hash) || Self.quantities.contains(noun.hash) else { return nil }
+              Lexicon.personNouns.contains(noun.hash) || Self.quantities.contains(noun.hash)
+                || tokens[k].hash == Hashes.of && Self.governingBodies.contains(noun.hash) else { return nil }
         return k - 1
     }
+
+    /// `the government of American Samoa`: the body speaks, not the place it governs.
+    private static let governingBodies = WordSet("government administration ministry embassy council court parliament")
 
     private static let linkingPrepositions = WordSet("of for at with from in")
     private static let quantities = WordSet("one some many most each none all both several two three few any")
