@@ -249,6 +249,14 @@ import Testing
         #expect(a.speakerName(0) == "government of American Tolvania")
     }
 
+    @Test func inTheWordsOfIsLikeAccordingTo() {
+        let a = Analyzed("By the end, in the words of the Crown prosecutor, Mara Voss, \"the child spent months in pain.\"")
+        #expect(a.speakerName(0) == "Mara Voss")
+        #expect(a.quotes[0].cue == "in the words of")
+        let plain = Analyzed("In the words of Ivo Brandt, \"it was a mistake.\"")
+        #expect(plain.speakerName(0) == "Ivo Brandt")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

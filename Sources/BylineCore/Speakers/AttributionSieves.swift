@@ -215,6 +215,17 @@ struct AttributionSieves {
     private static let issuerLookback = 400
 
     private static let read = WordHash.of("read")
+    private static let words = WordHash.of("words")
+    private static let `in` = WordHash.of("in")
+
+    /// `the prosecutor, Ann Lee,`: the name set off by a comma right after a description.
+    private func appositiveName(after phrase: Phrase, ceiling: Int) -> Phrase? {
+        let comma = phrase.tokens.upperBound
+        guard comma + 1 < ceiling, tokens[comma].isPunctuation(","), reader.nameAt[comma + 1] >= 0,
+              var name = reader.forward(startingAt: comma + 1, ceiling: ceiling), name.kind == .name, isPersonLike(name) else { return nil }
+        name.description = phrase.tokens
+        return name
+    }
 
     /// `issued a brief statement`: the verb at `k` has a document as its object.
     private func issuesDocument(_ k: Int, end: Int) -> Bool {
@@ -439,6 +450,12 @@ struct AttributionSieves {
         while k >= b.floor {
             let t = tokens[k]
             if t.isWord, t.hash == Hashes.according, let att = accordingTo(at: k, ceiling: b.open) { return att }
+            // `in the words of the prosecutor, Ann Lee, "…"`: as `according to`.
+            if t.isWord, t.hash == Self.words, k >= 2, tokens[k - 1].hash == Hashes.the, tokens[k - 2].hash == Self.in,
+               k + 2 < b.open, tokens[k + 1].hash == Hashes.of, var phrase = reader.forward(startingAt: k + 2, ceiling: b.open) {
+                if phrase.kind == .description, let name = appositiveName(after: phrase, ceiling: b.open) { phrase = name }
+                return Attribution(phrase: phrase, cue: TextSpan(tokens[k - 2].start, tokens[k + 1].end), rule: "according-to")
+            }
             if let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) {
                 return outermost(att, cueAt: k, floor: b.floor)
             }
