@@ -257,6 +257,19 @@ import Testing
         #expect(plain.speakerName(0) == "Ivo Brandt")
     }
 
+    @Test func anAdverbBetweenANameAndItsParticiple() {
+        let a = Analyzed("The crowd cheered, with Mayor Ann Holt reportedly yelling: \"Get out of here!\"")
+        #expect(a.speakerName(0) == "Ann Holt")
+    }
+
+    @Test func aVerbOfSayingOpeningTheSentenceBeforeItsSpeaker() {
+        let a = Analyzed("Remarked Harbour Trust biologist Tia Curry, \"This reprieve is a gift.\"")
+        #expect(a.speakerName(0) == "Tia Curry")
+        #expect(a.quotes[0].attributionRule == "cue-speaker-quote")
+        let colon = Analyzed("Senator Rolf Borg spoke on the radio. Stated Borg: \"I think the stakes are high.\"")
+        #expect(colon.speakerName(0) == "Rolf Borg")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

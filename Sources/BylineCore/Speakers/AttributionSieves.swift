@@ -20,9 +20,14 @@ struct Attribution {
 /// 3. before it: `speaker-cue-quote` (`X said: "…"` · `X told Y …, when he said, "…"`),
 ///    `reported-speech` (`X called the deal "a disaster"`; speech reported inside reported
 ///    speech goes to the outer reporter), `passive-by` (`was asked by X`), `according-to`
+///    (also `in the words of X`), `cue-speaker-quote` (`Remarked X, "…"`), `issuer` (`X issued
+///    a statement: "…"`)
 /// 4. `label`: `X: "…"`
 /// 5. `later-cue`: a verb of saying later in the sentence (`"…" about it, said X`)
 /// 6. `sentence-subject`: the subject of a sentence whose verb is not in the lexicon
+///
+/// A statement, letter or post that speaks is then replaced by whoever issued it when the
+/// sentence says who (`issuer`: `Acme's statement read`, `they released a statement which said`).
 ///
 /// Then `SpeakerAssembly` gives quotations still without a speaker their neighbours':
 /// `same-sentence`, `previous-sentence`, `continuation`, `introduced-by-colon`,
@@ -446,6 +451,7 @@ struct AttributionSieves {
     // MARK: 3. Before the quotation, in its sentence
 
     private func leading(_ b: Bounds) -> Attribution? {
+        if let att = invertedOpening(b) { return att }
         var k = b.open - 1
         while k >= b.floor {
             let t = tokens[k]
@@ -478,6 +484,17 @@ struct AttributionSieves {
         return att
     }
 
+    /// `Remarked biologist Tia Curry, "…"` · `Stated Stone: "…"`: a verb of saying in the past
+    /// opening the sentence, then the speaker, then a comma or colon right before the quotation.
+    private func invertedOpening(_ b: Bounds) -> Attribution? {
+        let v = b.floor
+        guard v + 2 < b.open, tokens[v].isWord, tokens[v].isCapitalized, tokens[v].flags.contains(.sentenceStart),
+              Lexicon.cues[tokens[v].hash] == .speech, NameFinder.endsWith(tokens[v], "ed", s),
+              tokens[b.open - 1].isPunctuation(",") || tokens[b.open - 1].isPunctuation(":"),
+              let phrase = reader.backward(endingAt: b.open - 2, floor: v + 1), phrase.kind == .name else { return nil }
+        return Attribution(phrase: phrase, cue: span(v), rule: "cue-speaker-quote")
+    }
+
     /// The attribution a verb of saying at `k` gives, if it is one and has a subject.
     private func attribution(ofCueAt k: Int, floor: Int, open: Int) -> Attribution? {
         let t = tokens[k]
@@ -487,8 +504,11 @@ struct AttributionSieves {
         if k + 2 < open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: open) {
             return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: "passive-by")
         }
-        if cue == .participle, k - 1 >= floor, reader.nameAt[k - 1] >= 0 || Lexicon.personNouns.contains(tokens[k - 1].hash),
-           let phrase = reader.backward(endingAt: k - 1, floor: floor) {
+        // `footage of Trump (reportedly) saying`
+        let beforeParticiple = k - 1 >= floor && isAdverb(tokens[k - 1]) ? k - 2 : k - 1
+        if cue == .participle, beforeParticiple >= floor,
+           reader.nameAt[beforeParticiple] >= 0 || Lexicon.personNouns.contains(tokens[beforeParticiple].hash),
+           let phrase = reader.backward(endingAt: beforeParticiple, floor: floor) {
             // `footage of Trump saying, "…"`: the participle describes the name right before it.
             return Attribution(phrase: phrase, cue: span(k), rule: rule)
         }

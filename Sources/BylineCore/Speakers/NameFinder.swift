@@ -181,7 +181,9 @@ enum NameFinder {
         var organizationInRun = false
         for k in lo..<hi where tokens[k].isWord && cls(k).contains(.organization) { organizationInRun = true }
         while lo < hi, tokens[lo].isPunctuation(".") || cls(lo).contains(.notName)
-            || cls(lo).contains(.adjective) && !organizationInRun {
+            || cls(lo).contains(.adjective) && !organizationInRun
+            // `Stated Stone: "…"`: a verb of saying in the past opening the sentence.
+            || lo == run.lowerBound && tokens[lo].flags.contains(.sentenceStart) && cls(lo).contains(.headlineVerb) && endsWith(tokens[lo], "ed", s) {
             // `First Lady`, `First Minister`: a qualifier of the title after it.
             if lo + 1 < hi, cls(lo).contains(.titleModifier), cls(lo + 1).contains(.title) { break }
             lo += 1
