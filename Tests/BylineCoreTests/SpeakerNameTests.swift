@@ -95,4 +95,16 @@ import Testing
         let a = Analyzed("Catholic Republicans differ from the base. They're less hostile to regulation and agree richer people should pay \"a lot\" more.")
         #expect(a.mentionText(0) == "They're")
     }
+    @Test func aQualifierOpeningTheSentenceIsNoPartOfTheNameAfterIt() {
+        let body = """
+            Governor Dana Pruitt spoke in Ohio. Former Pruitt adviser Karl Mott said "She will run again." \
+            Pruitt said "I have not decided."
+            """
+        let a = Analyzed(body)
+        #expect(a.speakerName(0) == "Karl Mott")
+        #expect(a.speakerName(1) == "Dana Pruitt")
+        #expect(a.speaker(named: "Former Pruitt") == nil)
+        let title = Analyzed("Former President Ada Lund said \"We were right.\"")
+        #expect(title.speakerName(0) == "Ada Lund")
+    }
 }

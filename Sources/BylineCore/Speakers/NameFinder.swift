@@ -154,6 +154,8 @@ enum NameFinder {
         return mentions
     }
 
+    private static let timeQualifiers = WordSet("former longtime late then current outgoing incumbent future onetime erstwhile")
+
     /// The capitalised words that follow a lower-case word (`contacted Boeing`): names, not
     /// sentence openers or headline words.
     private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
@@ -186,6 +188,12 @@ enum NameFinder {
             || lo == run.lowerBound && tokens[lo].flags.contains(.sentenceStart) && cls(lo).contains(.headlineVerb) && endsWith(tokens[lo], "ed", s) {
             // `First Lady`, `First Minister`: a qualifier of the title after it.
             if lo + 1 < hi, cls(lo).contains(.titleModifier), cls(lo + 1).contains(.title) { break }
+            lo += 1
+        }
+        // `Former Trump adviser Steve Bannon`, `Longtime Imus producer`: a qualifier opening the
+        // sentence belongs to the noun after the name, unless a title follows it (`Former President`).
+        if lo + 1 < hi, tokens[lo].flags.contains(.sentenceStart), Self.timeQualifiers.contains(tokens[lo].hash),
+           cls(lo + 1).isDisjoint(with: [.title, .titleModifier]) {
             lo += 1
         }
         while hi > lo, tokens[hi - 1].isPunctuation(".") || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) {
