@@ -270,6 +270,15 @@ import Testing
         #expect(colon.speakerName(0) == "Rolf Borg")
     }
 
+    @Test func aSubordinateClauseHoldingTheQuotationHasItsOwnSubject() {
+        let a = Analyzed("Inspector Lyle Crane closed the case even though the auditor Pia Moss found \"clear evidence\" of fraud.")
+        #expect(a.speakerName(0) == "Pia Moss")
+        #expect(a.quotes[0].attributionRule == "sentence-subject")
+        // Not a clause that ended before it.
+        let b = Analyzed("A guard was hurt after Officer Tim Rudd fired, and the other guard was in \"stable\" condition.")
+        #expect(b.speakerName(0) != "Tim Rudd")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

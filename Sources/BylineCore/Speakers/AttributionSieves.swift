@@ -1028,6 +1028,18 @@ struct AttributionSieves {
         // The cue is the clause's verb, past what stands between it and the subject (`Mick Lee
         // of the band reacted`).
         guard let found = clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
+        // `Comey declined to charge her even though he found "evidence"`: a subordinate clause
+        // nearer the quotation has a subject of its own.
+        var k = b.open - 1
+        while k > found.verb {
+            // Only a clause that holds the quotation (`after police fired, and the woman was "…"`).
+            if tokens[k].isPunctuation(";") || tokens[k].isPunctuation(",") && Self.coordinators.contains(tokens[k + 1].hash) { break }
+            if tokens[k].isWord, Self.subordinators.contains(tokens[k].hash), let inner = clauseSubjectAndVerb(from: k + 1, before: b.open),
+               inner.verb < b.open, inner.phrase.tokens.lowerBound == k + 1 {
+                return Attribution(phrase: inner.phrase, cue: span(inner.verb), rule: "sentence-subject")
+            }
+            k -= 1
+        }
         return Attribution(phrase: found.phrase, cue: span(found.verb), rule: "sentence-subject")
     }
 
