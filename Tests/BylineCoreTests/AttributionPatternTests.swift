@@ -279,6 +279,14 @@ import Testing
         #expect(b.speakerName(0) != "Tim Rudd")
     }
 
+    @Test func aQuotationInsideAWhileClauseIsNotTheMainSubjects() {
+        let a = Analyzed("While Tomas Berg calls the plan a \"clever piece of work,\" Ilse Varga fixates on its cost.")
+        #expect(a.speakerName(0) == "Tomas Berg")
+        // The main clause after the comma holds it: `Although …, it referenced "…"`.
+        let main = Analyzed("The Harbour Fund praised the port. Although the Harbour Fund did not name the mayor, it referenced \"local tensions\" in its report.")
+        #expect(main.speakerName(0) == "Harbour Fund")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

@@ -317,7 +317,10 @@ struct AttributionSieves {
         }
         // `"…," Trump shot back`, `"…," she laughed`: right after a quotation that goes on into
         // its sentence, a subject and any verb attribute it.
-        if !closed, continuesSentence(b), isVerbLike(tokens[c]), tokens[c].hash != Hashes.of, phrase.kind != .description || isPersonHead(phrase) {
+        // Not when the quotation is inside a clause with a subject of its own (`While Lee calls the
+        // plan a "farce," Berg fixates on …`): that subject is the speaker.
+        if !closed, continuesSentence(b), isVerbLike(tokens[c]), tokens[c].hash != Hashes.of, phrase.kind != .description || isPersonHead(phrase),
+           subordinateClause(holding: b) == nil {
             var cueEnd = c
             if c + 1 < b.ceiling, Self.particles.contains(tokens[c + 1].hash) { cueEnd = c + 1 }
             return Attribution(phrase: result, cue: TextSpan(tokens[c].start, tokens[cueEnd].end), rule: "quote-speaker-verb")
@@ -1027,20 +1030,38 @@ struct AttributionSieves {
     private func sentenceSubject(_ b: Bounds) -> Attribution? {
         // The cue is the clause's verb, past what stands between it and the subject (`Mick Lee
         // of the band reacted`).
-        guard let found = clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
         // `Comey declined to charge her even though he found "evidence"`: a subordinate clause
         // nearer the quotation has a subject of its own.
+        if let inner = subordinateClause(holding: b) {
+            return Attribution(phrase: inner.phrase, cue: span(inner.verb), rule: "sentence-subject")
+        }
+        guard let found = clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
+        return Attribution(phrase: found.phrase, cue: span(found.verb), rule: "sentence-subject")
+    }
+
+    /// The subject and verb of a subordinate clause (`when Lee said`, `even though he found`) that
+    /// holds the quotation: not one that ended before it (`after police fired, and …`).
+    private func subordinateClause(holding b: Bounds) -> (phrase: Phrase, verb: Int)? {
         var k = b.open - 1
-        while k > found.verb {
-            // Only a clause that holds the quotation (`after police fired, and the woman was "…"`).
+        while k >= b.floor {
             if tokens[k].isPunctuation(";") || tokens[k].isPunctuation(",") && Self.coordinators.contains(tokens[k + 1].hash) { break }
+            // `Although the IMF did not …, it referenced "…"` · `Hours after …, Ann Lee wrote "…"`:
+            // the main clause after the comma holds it.
+            if tokens[k].isPunctuation(","), k + 1 < b.open - 1, let main = clauseSubjectAndVerb(from: k + 1, before: b.open),
+               main.verb < b.open, main.phrase.tokens.lowerBound == k + 1 {
+                break
+            }
+            if tokens[k].isPunctuation(","), k + 1 < b.open - 1, tokens[k + 1].isWord,
+               reader.nameAt[k + 1] >= 0 || Lexicon.subjectPronouns.contains(tokens[k + 1].hash) {
+                break
+            }
             if tokens[k].isWord, Self.subordinators.contains(tokens[k].hash), let inner = clauseSubjectAndVerb(from: k + 1, before: b.open),
                inner.verb < b.open, inner.phrase.tokens.lowerBound == k + 1 {
-                return Attribution(phrase: inner.phrase, cue: span(inner.verb), rule: "sentence-subject")
+                return inner
             }
             k -= 1
         }
-        return Attribution(phrase: found.phrase, cue: span(found.verb), rule: "sentence-subject")
+        return nil
     }
 
     // MARK: Helpers
