@@ -1044,19 +1044,22 @@ struct AttributionSieves {
     private func subordinateClause(holding b: Bounds) -> (phrase: Phrase, verb: Int)? {
         var k = b.open - 1
         while k >= b.floor {
-            if tokens[k].isPunctuation(";") || tokens[k].isPunctuation(",") && Self.coordinators.contains(tokens[k + 1].hash) { break }
-            // `Although the IMF did not …, it referenced "…"` · `Hours after …, Ann Lee wrote "…"`:
-            // the main clause after the comma holds it.
-            if tokens[k].isPunctuation(","), k + 1 < b.open - 1, let main = clauseSubjectAndVerb(from: k + 1, before: b.open),
-               main.verb < b.open, main.phrase.tokens.lowerBound == k + 1 {
-                break
-            }
-            if tokens[k].isPunctuation(","), k + 1 < b.open - 1, tokens[k + 1].isWord,
+            let t = tokens[k]
+            if t.isPunctuation(";") || t.isPunctuation(",") && Self.coordinators.contains(tokens[k + 1].hash) { return nil }
+            // `Hours after …, Ann Lee wrote "…"`: a name or pronoun after a comma opens the main clause.
+            if t.isPunctuation(","), k + 1 < b.open - 1, tokens[k + 1].isWord,
                reader.nameAt[k + 1] >= 0 || Lexicon.subjectPronouns.contains(tokens[k + 1].hash) {
-                break
+                return nil
             }
-            if tokens[k].isWord, Self.subordinators.contains(tokens[k].hash), let inner = clauseSubjectAndVerb(from: k + 1, before: b.open),
+            if t.isWord, Self.subordinators.contains(t.hash), let inner = clauseSubjectAndVerb(from: k + 1, before: b.open),
                inner.verb < b.open, inner.phrase.tokens.lowerBound == k + 1 {
+                // `Although the IMF did not …, the fund referenced "…"`: a main clause after a comma
+                // between them holds it (looked for only now: subordinate clauses are rare).
+                for c in (k + 1)..<(b.open - 1) where tokens[c].isPunctuation(",") {
+                    if let main = clauseSubjectAndVerb(from: c + 1, before: b.open), main.verb < b.open, main.phrase.tokens.lowerBound == c + 1 {
+                        return nil
+                    }
+                }
                 return inner
             }
             k -= 1

@@ -141,7 +141,9 @@ enum NameFinder {
             // `Boeing did not …` after `contacted Boeing`: a word in -ing opening a sentence is a
             // name when the article also capitalises it after a lower-case word.
             var namedElsewhere = false
-            if j == i + 1, tokens[i].flags.contains(.sentenceStart), endsWithIng(tokens[i], s) {
+            // (Looked up only when the word would otherwise be read as a participle below.)
+            if j == i + 1, tokens[i].flags.contains(.sentenceStart), endsWithIng(tokens[i], s), j < n, tokens[j].isWord,
+               !(lexicon[tokens[j].hash] ?? []).isDisjoint(with: [.stop, .determiner, .pronoun]) {
                 if midSentenceCapitals == nil { midSentenceCapitals = capitalsAfterLowerCase(tokens, starts: starts) }
                 namedElsewhere = midSentenceCapitals?.contains(tokens[i].hash) ?? false
             }
