@@ -221,7 +221,6 @@ struct AttributionSieves {
 
     private static let read = WordHash.of("read")
     private static let words = WordHash.of("words")
-    private static let `in` = WordHash.of("in")
 
     /// `the prosecutor, Ann Lee,`: the name set off by a comma right after a description.
     private func appositiveName(after phrase: Phrase, ceiling: Int) -> Phrase? {
@@ -460,7 +459,7 @@ struct AttributionSieves {
             let t = tokens[k]
             if t.isWord, t.hash == Hashes.according, let att = accordingTo(at: k, ceiling: b.open) { return att }
             // `in the words of the prosecutor, Ann Lee, "…"`: as `according to`.
-            if t.isWord, t.hash == Self.words, k >= 2, tokens[k - 1].hash == Hashes.the, tokens[k - 2].hash == Self.in,
+            if t.isWord, t.hash == Self.words, k >= 2, tokens[k - 1].hash == Hashes.the, tokens[k - 2].hash == Hashes.in,
                k + 2 < b.open, tokens[k + 1].hash == Hashes.of, var phrase = reader.forward(startingAt: k + 2, ceiling: b.open) {
                 if phrase.kind == .description, let name = appositiveName(after: phrase, ceiling: b.open) { phrase = name }
                 return Attribution(phrase: phrase, cue: TextSpan(tokens[k - 2].start, tokens[k + 1].end), rule: "according-to")
@@ -477,9 +476,7 @@ struct AttributionSieves {
     /// `Acme released a short statement: "…"` · `the board issued the following statement from
     /// its chair: "…"`: the subject that issued it.
     private func issuedDocument(_ k: Int, _ b: Bounds) -> Attribution? {
-        var j = k + 1
-        while j < b.open, j - k <= 3, tokens[j].isWord, !Self.documentNouns.contains(tokens[j].hash) { j += 1 }
-        guard j < b.open, j - k <= 3, tokens[j].isWord, Self.documentNouns.contains(tokens[j].hash) else { return nil }
+        guard issuesDocument(k, end: b.open) else { return nil }
         // The one who issues it speaks, even for a letter from someone else (`He released a letter
         // from his doctor that says …`); not a place (`The government of American Samoa issued`: the government).
         guard var att = subject(ofCueAt: k, floor: b.floor), canSpeak(att.phrase) else { return nil }
