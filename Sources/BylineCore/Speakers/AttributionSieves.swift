@@ -478,7 +478,7 @@ struct AttributionSieves {
     private func issuedDocument(_ k: Int, _ b: Bounds) -> Attribution? {
         guard issuesDocument(k, end: b.open) else { return nil }
         // The one who issues it speaks, even for a letter from someone else (`He released a letter
-        // from his doctor that says …`); not a place (`The government of American Samoa issued`: the government).
+        // from his doctor that says …`); not a place (`The government of North Veldra issued`: the government).
         guard var att = subject(ofCueAt: k, floor: b.floor), canSpeak(att.phrase) else { return nil }
         att.rule = "issuer"
         return att

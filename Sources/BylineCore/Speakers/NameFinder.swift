@@ -138,7 +138,7 @@ enum NameFinder {
                 next = j
                 continue
             }
-            // `Boeing did not …` after `contacted Boeing`: a word in -ing opening a sentence is a
+            // `Harding did not …` after `contacted Harding`: a word in -ing opening a sentence is a
             // name when the article also capitalises it after a lower-case word.
             var namedElsewhere = false
             // (Looked up only when the word would otherwise be read as a participle below.)
@@ -158,7 +158,7 @@ enum NameFinder {
 
     private static let timeQualifiers = WordSet("former longtime late then current outgoing incumbent future onetime erstwhile")
 
-    /// The capitalised words that follow a lower-case word (`contacted Boeing`): names, not
+    /// The capitalised words that follow a lower-case word (`contacted Harding`): names, not
     /// sentence openers or headline words.
     private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
         var result = Set<UInt64>()

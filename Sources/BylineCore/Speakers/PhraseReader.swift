@@ -117,7 +117,7 @@ struct PhraseReader {
             phrase = Phrase(kind: .description, tokens: start..<(j + 1), head: head)
         }
         // `a spokesman for the White House`: the person before the preposition is the speaker
-        // (past an adjective left out of the name: `the government of American Samoa`).
+        // (past an adjective left out of the name: `the government of North Veldra`).
         var preposition = phrase.tokens.lowerBound - 1
         if phrase.kind == .name, preposition > floor, tokens[preposition].isCapitalized,
            Lexicon.nameClass(tokens[preposition].hash).contains(.adjective) {
@@ -180,7 +180,7 @@ struct PhraseReader {
         return k - 1
     }
 
-    /// `the government of American Samoa`: the body speaks, not the place it governs.
+    /// `the government of North Veldra`: the body speaks, not the place it governs.
     private static let governingBodies = WordSet("government administration ministry embassy council court parliament")
 
     private static let linkingPrepositions = WordSet("of for at with from in")

@@ -125,7 +125,7 @@ extension TimexParser {
             }
             // `as previously planned`
             if isScheduledWord(k), k > 0, wordIs(k - 1, "previously") || wordIs(k - 1, "originally") { return .past }
-            // `Humberto was expected to pass Bermuda Wednesday night`: an expectation reported from
+            // `Storm Ilse was expected to pass the islands Wednesday night`: an expectation reported from
             // the past points neither way; the nearest day is meant.
             if k > 0, wordIs(k - 1, "was") || wordIs(k - 1, "were"), wordIs(k, "expected") || wordIs(k, "forecast") {
                 return ClauseTense.none
