@@ -287,6 +287,15 @@ import Testing
         #expect(main.speakerName(0) == "Harbour Fund")
     }
 
+    @Test func officialBodiesWithoutAnInstitutionWordSpeak() {
+        let city = Analyzed("The levy was dropped. The town argued, \"the ferry is a public service, not a business.\"")
+        #expect(city.speakerName(0) == "town")
+        let palace = Analyzed("The palace issued a short note from the queen: \"The visit is postponed.\"")
+        #expect(palace.speakerName(0) == "palace")
+        let decree = Analyzed("The decree said the harbour \"shall stay closed until spring.\"")
+        #expect(decree.speakerName(0) == "decree")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

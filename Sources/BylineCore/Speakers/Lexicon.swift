@@ -439,7 +439,9 @@ enum Lexicon {
         blog podcast show program broadcast interview press platform manifesto resolution proposal plan \
         policy law constitution amendment act treaty agreement declaration communique note notice text caption \
         headline label slogan chant banner placard t-shirt shirt sticker flyer leaflet pamphlet brochure \
-        website's leadership staff crowd audience community establishment media press public electorate
+        website's leadership staff crowd audience community establishment media press public electorate \
+        authorities authority palace city town village municipality county province prosecution defence defense \
+        tribunal judiciary secretariat proclamation decree bulletin announcement
         """
 
     // MARK: First names, for gender
