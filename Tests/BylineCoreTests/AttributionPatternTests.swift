@@ -296,6 +296,17 @@ import Testing
         #expect(decree.speakerName(0) == "decree")
     }
 
+    @Test func anAcronymForAThingIsNoBody() {
+        let a = Analyzed("The Harbour Aid Foundation fears that HIV is spreading on the coast. It warned, \"The clinics cannot cope.\"")
+        #expect(a.speakerName(0) == "Harbour Aid Foundation")
+        #expect(a.speaker(named: "HIV") == nil)
+        let dvd = Analyzed("The DVD said the tour was \"a triumph for the band.\"")
+        #expect(dvd.speakerName(0) != "DVD")
+        // An acronym is not the verb after a role noun: `A campaign TV ad … accuses`.
+        let ad = Analyzed("A campaign TV ad released on Monday accuses Ola Brandt of \"selling the harbour.\"")
+        #expect(ad.speakerName(0) == "campaign TV ad released on Monday" || ad.mentionText(0)?.hasPrefix("A campaign TV ad") == true)
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

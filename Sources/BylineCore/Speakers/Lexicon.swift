@@ -366,6 +366,16 @@ enum Lexicon {
         hundreds thousands millions billions dozens dozen scores
         """
 
+    /// Acronyms for things, illnesses, measures and techniques, not bodies that speak (`the DVD`,
+    /// `HIV`, `GDP`): an acronym not among them is read as an organisation (`NATO said`).
+    static let thingAcronyms = WordSet(thingAcronymList)
+    private static let thingAcronymList = """
+        covid hiv aids sars mers h1n1 h5n1 std gdp gnp cpi vat dvd dvds cd cds tv hdtv pc pcs ip dna rna usb \
+        gps mri ct lcd led gmo gmos ufo ufos suv suvs atm atms pdf html http url sms mms wifi ceo ceos cfo \
+        ai vr lgbt lgbtq iq ivf ptsd adhd ocd icu er drm rpg mmo fps cpu gpu ram rom os ssd api faq \
+        am pm bc ad kg km mph rpm ppm mw gw kwh co2 ch4 ph sos vip vips diy dj djs mc rip lol omg
+        """
+
     /// Words that end a run of capitalised words in a title-case line (`Chris Christie Calls
     /// Hillary Clinton ‘A Disgrace’`): function words; verbs of saying are checked apart.
     static let nameBreakers = WordSet(nameBreakerList)

@@ -341,6 +341,8 @@ enum NameFinder {
         }
         guard !words.isEmpty else { return nil }
         if words.count == 1, tokens[nameStart].flags.contains(.allCaps) { allCapsSingle = true }
+        // `the DVD`, `HIV`: an acronym for a thing is no name (`Ip` and `PC World` still are).
+        if allCapsSingle, hi - nameStart == 1, Lexicon.thingAcronyms.contains(tokens[nameStart].hash) { return nil }
 
         var gender = Gender.unknown
         for k in lo..<titleEnd where tokens[k].isWord {

@@ -254,8 +254,10 @@ struct PhraseReader {
             if Lexicon.auxiliaries.contains(u.hash) { break }
             guard isDescriptionWord(u) || u.flags.contains(.possessive) else { break }
             // After a role noun only another noun of the compound goes on (`campaign manager`):
-            // the next word is most likely the verb (`right-hand woman rallied`).
-            if head > i || k > i, isRoleNoun(tokens[head].hash), head == k - 1, !isRoleNoun(u.hash), !u.flags.contains(.possessive) {
+            // the next word is most likely the verb (`right-hand woman rallied`), but never an
+            // acronym (`the campaign TV ad`).
+            if head > i || k > i, isRoleNoun(tokens[head].hash), head == k - 1, !isRoleNoun(u.hash), !u.flags.contains(.possessive),
+               !u.flags.contains(.allCaps) {
                 break
             }
             head = k
