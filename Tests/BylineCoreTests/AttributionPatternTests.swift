@@ -307,6 +307,11 @@ import Testing
         #expect(ad.speakerName(0) == "campaign TV ad released on Monday" || ad.mentionText(0)?.hasPrefix("A campaign TV ad") == true)
     }
 
+    @Test func aPlaceInsideAnAppositiveIsNotTheSpeaker() {
+        let a = Analyzed("Greta Holm, keeper of maps at the University of Veldra, Portmoss, said, \"These charts were never meant to survive.\"")
+        #expect(a.speakerName(0) == "Greta Holm")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

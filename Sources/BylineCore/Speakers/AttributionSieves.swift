@@ -623,7 +623,10 @@ struct AttributionSieves {
         if tokens[c].isPunctuation(",") {
             // `Gov. John Kasich (R-OH), said` · `Another delegate on the slate, Jim Poolman, said`:
             // a person's name right before the comma is the subject.
-            if let near = reader.backward(endingAt: c - 1, floor: floor), isPersonLike(near) {
+            // `…, curator at the Harbour Institute of Veldra, Portmoss, said`: the appositive holds the place.
+            let near = reader.backward(endingAt: c - 1, floor: floor)
+            let place = near.map { isPlaceAfterName($0, floor: floor) } ?? false
+            if let near, isPersonLike(near), !place {
                 phrase = near
                 var p = near.tokens.lowerBound - 1
                 if p > floor, tokens[p].isPunctuation(",") {
@@ -634,7 +637,7 @@ struct AttributionSieves {
                 }
             } else {
                 // An appositive or relative clause between two commas.
-                var p = c - 1
+                var p = place ? (near?.tokens.lowerBound ?? c) - 2 : c - 1
                 while p >= floor, c - p < 30, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(";") {
                     p -= 1
                 }
@@ -656,6 +659,16 @@ struct AttributionSieves {
             att.antecedent = reader.backward(endingAt: r, floor: floor)
         }
         return att
+    }
+
+    /// `the Harbour Institute of Veldra, Portmoss,`: a lone name set off after an organisation's or
+    /// a place's name is where it is, not a person (the speaker is before the appositive).
+    private func isPlaceAfterName(_ phrase: Phrase, floor: Int) -> Bool {
+        guard phrase.kind == .name, phrase.description == nil, let m = phrase.name, reader.names[m].words.count == 1 else { return false }
+        let comma = phrase.tokens.lowerBound - 1
+        guard comma - 1 > floor, tokens[comma].isPunctuation(","), reader.nameAt[comma - 1] >= 0 else { return false }
+        let before = reader.names[Int(reader.nameAt[comma - 1])]
+        return before.kind == .organization || before.kind == .place
     }
 
     /// Before a parenthetical between commas opened by a preposition that ends at `c` (the comma
