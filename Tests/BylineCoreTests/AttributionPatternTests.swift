@@ -312,6 +312,12 @@ import Testing
         #expect(a.speakerName(0) == "Greta Holm")
     }
 
+    @Test func aPronounHoldingABeliefInsideARelativeClauseIsNoSpeaker() {
+        let a = Analyzed("The stalls hung \"Bienvenidos\" boards for shoppers who they believe speak Spanish.")
+        #expect(a.quotes.count == 1)
+        #expect(a.quotes.first?.cue != "speak")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

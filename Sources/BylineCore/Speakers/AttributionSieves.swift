@@ -744,6 +744,9 @@ struct AttributionSieves {
             if j < c, Lexicon.subjectPronouns.contains(t.hash) || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j {
                 var after = j + 1
                 while after < c, Lexicon.auxiliaries.contains(tokens[after].hash) { after += 1 }
+                // `visitors who they think speak`: the relative pronoun is the subject, and the
+                // pronoun only holds the belief.
+                if after == c, j - 1 >= floor, tokens[j - 1].hash == Hashes.who || tokens[j - 1].hash == Hashes.whom { return nil }
                 return Lexicon.stopWords.contains(tokens[after].hash) || after == c ? j : nil
             }
             if t.isCapitalized { return nil }

@@ -532,6 +532,7 @@ enum Hashes {
     static let to = WordHash.of("to")
     static let who = WordHash.of("who")
     static let whose = WordHash.of("whose")
+    static let whom = WordHash.of("whom")
     static let which = WordHash.of("which")
     static let that = WordHash.of("that")
     static let said = WordHash.of("said")
