@@ -318,6 +318,11 @@ import Testing
         #expect(a.quotes.first?.cue != "speak")
     }
 
+    @Test func aReflexiveAfterTheSubjectIsNotItsVerb() {
+        let a = Analyzed("The survey itself outlined the danger: \"Most boats leave the harbour overloaded.\"")
+        #expect(a.quotes.first?.cue == "outlined")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

@@ -854,7 +854,9 @@ struct AttributionSieves {
         c = skipParenthetical(from: c, ceiling: k)
         c = skipTimeForward(c, ceiling: k)
         var skipped = 0
-        while c < k, skipped < 4, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
+        // `The survey itself found`: a reflexive stressing the subject, not a verb.
+        while c < k, skipped < 4, tokens[c].isWord,
+              Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) || skipped == 0 && Self.reflexives.contains(tokens[c].hash) {
             c += 1
             skipped += 1
         }
@@ -870,6 +872,8 @@ struct AttributionSieves {
         guard isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil else { return nil }
         return (c, appositive)
     }
+
+    private static let reflexives = WordSet("itself himself herself themselves myself ourselves yourself")
 
     /// Past a parenthetical between commas opened by a preposition (`, during his speech on
     /// Monday,` · `, in a statement,`) at `c`, or `c`.
