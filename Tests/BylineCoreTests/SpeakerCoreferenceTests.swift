@@ -158,4 +158,12 @@ import Testing
         #expect(a.mentionText(0) == "the statement")
         #expect(a.speakerName(1) == "Harbour Safety Board")
     }
+
+    @Test func theyAfterAPluralDescriptionThatDidNotSpeak() {
+        let a = Analyzed("Some dock workers came from the northern islands. They said, \"We cannot live on these wages.\"")
+        #expect(a.speakerName(0) == "dock workers")
+        // Past a sentence opening with the same `they`.
+        let b = Analyzed("Some dock workers came from the northern islands. They left their boats there. They said, \"We cannot live on these wages.\"")
+        #expect(b.speakerName(0) == "dock workers")
+    }
 }

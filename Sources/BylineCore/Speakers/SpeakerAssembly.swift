@@ -381,8 +381,24 @@ struct SpeakerAssembly {
         guard tokens[k].flags.contains(.sentenceStart), let pronoun = Lexicon.pronouns[tokens[k].hash],
               pronoun == .plural || pronoun == .male || pronoun == .female,
               let sentence = article.sentenceIndex(containing: tokens[k].start), sentence > 0,
-              sieves.blocks.block(containing: article.sentences[sentence - 1].span.start) == sieves.blocks.block(containing: tokens[k].start),
-              let before = sieves.speakerOfSentence(sentence - 1), before.phrase.kind == .description else { return nil }
+              sieves.blocks.block(containing: article.sentences[sentence - 1].span.start) == sieves.blocks.block(containing: tokens[k].start)
+        else { return nil }
+        // `Some dock workers came from the islands. They left their boats. They said …`: a plural
+        // subject of any verb, too, past a sentence or two opening with the same `they`.
+        var found = pronoun == .plural ? nil : sieves.speakerOfSentence(sentence - 1)
+        var earlier = sentence - 1
+        while pronoun == .plural, found == nil, earlier >= 0, sentence - earlier <= 3,
+              sieves.blocks.block(containing: article.sentences[earlier].span.start) == sieves.blocks.block(containing: tokens[k].start) {
+            let subject = sieves.speakerOfSentence(earlier) ?? sieves.speakerOfSentence(earlier, anyVerb: true)
+            if let subject, subject.phrase.kind == .pronoun, tokens[subject.phrase.head].hash == Hashes.they,
+               tokens[subject.phrase.head].flags.contains(.sentenceStart) {
+                earlier -= 1
+                continue
+            }
+            found = subject
+            break
+        }
+        guard let before = found, before.phrase.kind == .description else { return nil }
         let head = tokens[before.phrase.head]
         guard Lexicon.personNouns.contains(head.hash) || pronoun == .plural && Lexicon.institutionNouns.contains(head.hash) else { return nil }
         let plural = NameFinder.endsWith(head, "s", s) && !NameFinder.endsWith(head, "ss", s) || Self.groupNouns.contains(head.hash)
