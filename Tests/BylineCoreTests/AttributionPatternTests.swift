@@ -323,6 +323,15 @@ import Testing
         #expect(a.quotes.first?.cue == "outlined")
     }
 
+    @Test func theVerbAfterAPersonOfANamedInstitution() {
+        let a = Analyzed("Greta Holm of the Portmoss Maritime Heritage Study Institute disputed the claim: \"The wreck is far older.\"")
+        #expect(a.speakerName(0) == "Greta Holm")
+        #expect(a.quotes.first?.cue == "disputed")
+        let place = Analyzed("Greta Holm of the University of Veldra, Portmoss disputed the claim: \"The wreck is far older.\"")
+        #expect(place.speakerName(0) == "Greta Holm")
+        #expect(place.quotes.first?.cue == "disputed")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

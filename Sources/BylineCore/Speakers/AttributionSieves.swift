@@ -824,6 +824,10 @@ struct AttributionSieves {
         // `Senator Ben Cardin of Maryland`: where a named person is from.
         if phrase.kind == .name, c + 1 < k, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from, reader.nameAt[c + 1] >= 0 {
             c = reader.names[Int(reader.nameAt[c + 1])].tokens.upperBound
+        } else if phrase.kind == .name, c + 2 < k, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from,
+                  tokens[c + 1].hash == Hashes.the, let verb = pastVerb(afterNameAt: c + 2, before: k) {
+            // `Ann Lee of the Portmoss Maritime Heritage Institute disputed`: a long name.
+            c = verb
         } else if phrase.kind == .name, c + 1 < k, tokens[c].isWord, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from {
             // `Mick Lee of the Blue Hills band reacted`: a short phrase, then a verb in the past.
             var p = c + 1
@@ -871,6 +875,19 @@ struct AttributionSieves {
         }
         guard isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil else { return nil }
         return (c, appositive)
+    }
+
+    /// A verb in the past or of saying right after the name at `n` (`the Harbour Institute
+    /// disputed`), or after its place (`the University of Veldra, Portmoss disputed`).
+    private func pastVerb(afterNameAt n: Int, before k: Int) -> Int? {
+        guard reader.nameAt[n] >= 0 else { return nil }
+        var c = reader.names[Int(reader.nameAt[n])].tokens.upperBound
+        if c + 2 < k, tokens[c].isPunctuation(","), reader.nameAt[c + 1] >= 0 {
+            c = reader.names[Int(reader.nameAt[c + 1])].tokens.upperBound
+        }
+        guard c < k, tokens[c].isWord, !tokens[c].isCapitalized,
+              Lexicon.cues[tokens[c].hash] != nil || NameFinder.endsWith(tokens[c], "ed", s) else { return nil }
+        return c
     }
 
     private static let reflexives = WordSet("itself himself herself themselves myself ourselves yourself")
