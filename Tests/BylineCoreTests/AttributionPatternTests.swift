@@ -332,6 +332,12 @@ import Testing
         #expect(place.quotes.first?.cue == "disputed")
     }
 
+    @Test func peopleFromTwoCoordinatedBodiesSpeakTogether() {
+        let a = Analyzed("Researchers from the Veldra Marine Institute and Portmoss Shark Trust said the bay was \"empty of sharks.\"")
+        #expect(a.mentionText(0) == "Researchers from the Veldra Marine Institute and Portmoss Shark Trust")
+        #expect(a.speakerName(0) != "Portmoss Shark Trust")
+    }
+
     @Test func theRuleThatAttributedIsNamed() {
         let a = Analyzed("\"Done,\" said Ivo Petrak.\n\nPetrak said: \"We are finished.\"")
         #expect(a.quotes.allSatisfy { $0.attributionRule != nil })

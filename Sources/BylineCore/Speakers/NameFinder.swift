@@ -533,6 +533,7 @@ enum Hashes {
     static let who = WordHash.of("who")
     static let whose = WordHash.of("whose")
     static let whom = WordHash.of("whom")
+    static let and = WordHash.of("and")
     static let which = WordHash.of("which")
     static let that = WordHash.of("that")
     static let said = WordHash.of("said")

@@ -123,6 +123,14 @@ struct PhraseReader {
            Lexicon.nameClass(tokens[preposition].hash).contains(.adjective) {
             preposition -= 1
         }
+        // `scientists from the Veldra Institute and Portmoss College`: the people from both.
+        if phrase.kind == .name, preposition - 1 > floor, tokens[preposition].isWord, tokens[preposition].hash == Hashes.and,
+           nameAt[preposition - 1] >= 0 {
+            let other = names[Int(nameAt[preposition - 1])]
+            let start = other.title.isEmpty ? other.tokens.lowerBound : other.title.lowerBound
+            let linker = start - 1 >= 0 && tokens[start - 1].hash == Hashes.the ? start - 2 : start - 1
+            if other.tokens.upperBound == preposition, personBeforePreposition(linker, floor: floor) != nil { preposition = linker }
+        }
         if let person = personBeforePreposition(preposition, floor: floor) {
             var start = person
             var k = person - 1
