@@ -22,6 +22,25 @@ import Testing
         #expect(e?.anchored == false)
     }
 
+    @Test(arguments: [
+        ("The ferry will stay in port for a while.", "a while", "PXX"),
+        ("After a long while the lights came back on.", "a long while", "PXX"),
+        ("Repairs to the bridge will take some time.", "some time", "PXX"),
+        ("The mayor has backed the plan for quite some time.", "some time", "PXX"),
+    ])
+    func amountsWithoutNumberOrUnit(text: String, phrase: String, value: String) {
+        let e = TimeFixture.find(phrase, in: text)
+        #expect(e?.value == value, "\(TimeFixture.summary(text))")
+        #expect(e?.type == .duration)
+    }
+
+    @Test func vagueAmountsNeedACue() {
+        #expect(TimeFixture.find("a while ago", in: "The club changed owners a while ago.")?.value == "PAST_REF")
+        #expect(TimeFixture.tag("Every once in a while a bus arrives; some time is lost.").isEmpty)
+        let point = TimeFixture.summary("The vote may be held some time next week.")
+        #expect(!point.contains { $0.hasPrefix("some time=") }, "\(point)")
+    }
+
     @Test func fractionsAreNotQuarters() {
         #expect(TimeFixture.tag("The country imports three-quarters of its food and a quarter of its fuel.").isEmpty)
         #expect(TimeFixture.find("a quarter of an hour", in: "The talk lasted a quarter of an hour.")?.value == "PT15M")

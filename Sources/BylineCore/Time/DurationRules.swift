@@ -423,3 +423,49 @@ enum DurationValue {
         }
     }
 }
+
+extension TimexParser {
+    /// An amount of time with neither number nor unit: `for a while`, `after a long while`, `for
+    /// quite some time`, `it took some time` (`PXX`); `a while ago`, `some time ago` are past
+    /// references. Only after a word that asks for a length of time, so that `some time next
+    /// week` or `a while later` are left to the rules for points.
+    func vagueDuration(at i: Int) -> TimexMatch? {
+        var e: Int
+        if kw(i, .a) {
+            e = kw(i + 1, .long) || kw(i + 1, .good) ? i + 2 : i + 1
+            guard kw(e, .while) else { return nil }
+        } else {
+            guard kw(i, .some), kw(i + 1, .time) else { return nil }
+            e = i + 1
+        }
+        e += 1
+        if kw(e, .ago) {
+            return TimexMatch(first: i, end: e + 1, spec: .reference("PAST_REF"), rule: "reference.vagueAgo")
+        }
+        // `some time next week`, `some time in March`: a point, not an amount.
+        if let next = tok(e), next.kind == .word {
+            switch next.lex.kind {
+            case .month, .monthAbbreviation, .weekday, .weekdayAbbreviation, .dayPart, .season, .holiday, .unit:
+                return nil
+            case .keyword:
+                if let k = next.keyword, k == .this || k == .last || k == .next || k == .later || k == .earlier
+                    || k == .before || k == .after || k == .early || k == .late || k == .mid || k == .during
+                    || (k == .in && (isNumber(e + 1) || monthName(e + 1) != nil))
+                {
+                    return nil
+                }
+            default:
+                break
+            }
+        }
+        var cue = i - 1
+        if isWord(cue, "quite") { cue -= 1 }
+        guard cue >= blockStart, tokens[cue].kind == .word else { return nil }
+        let asks =
+            kw(cue, .for) || kw(cue, .after) || isWord(cue, "take") || isWord(cue, "takes") || isWord(cue, "took")
+            || isWord(cue, "taken") || isWord(cue, "taking") || isWord(cue, "spend") || isWord(cue, "spends")
+            || isWord(cue, "spent") || isWord(cue, "spending")
+        guard asks else { return nil }
+        return TimexMatch(first: i, end: e, spec: TimexSpec(.vagueDuration), rule: "duration.vague")
+    }
+}

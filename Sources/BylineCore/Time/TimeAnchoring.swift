@@ -80,6 +80,8 @@ struct TimexResolver {
         switch m.spec.base {
         case .duration(let n, let unit):
             return Resolved(value: DurationValue.render(n, unit), type: .duration, anchored: false, inferred: false)
+        case .vagueDuration:
+            return Resolved(value: "PXX", type: .duration, anchored: false, inferred: false)
         case .set(let v):
             return Resolved(value: v, type: .set, anchored: false, inferred: false)
         case .reference(let v):

@@ -114,7 +114,7 @@ enum Keyword: Int16 {
         clock, couple, few, several, many, `in`, on, since, until, by, during, through, `for`, long, old, straight,
         consecutive, successive, full, whole, entire, fortnight, just, once, ending, ended, latter, dawn, local, q, h,
         s, its, upwards, no, period, new, eve, time, longer, between, near, thrice, good, labor, memorial, veterans,
-        independence, boxing, valentines, `as`, trading, business, working, additional
+        independence, boxing, valentines, `as`, trading, business, working, additional, `while`
 }
 
 enum TimeLexicon {
@@ -308,7 +308,7 @@ enum TimeLexicon {
             ("period", .period),
             ("new", .new), ("eve", .eve), ("time", .time), ("longer", .longer),
             ("between", .between), ("near", .near), ("thrice", .thrice), ("as", .as), ("trading", .trading),
-            ("business", .business), ("working", .working), ("additional", .additional),
+            ("business", .business), ("working", .working), ("additional", .additional), ("while", .while),
             ("good", .good), ("labor", .labor), ("labour", .labor), ("memorial", .memorial), ("veterans", .veterans),
             ("independence", .independence), ("boxing", .boxing), ("valentines", .valentines),
         ]

@@ -115,7 +115,7 @@ struct TimexParser {
             .than, .least, .most, .to, .within, .of, .and, .or, .so, .other, .weekday, .times, .beyond, .am, .pm,
             .pLetter, .mLetter, .o, .clock, .in, .on, .since, .until, .by, .during, .through, .for, .long, .old,
             .straight, .consecutive, .successive, .ending, .ended, .latter, .dawn, .local, .s, .its, .period, .eve,
-            .time, .longer, .between, .as, .trading, .business, .working, .additional:
+            .time, .longer, .between, .as, .trading, .business, .working, .additional, .while:
             return false
         case .at: return kw(i + 1, .least) || kw(i + 1, .most)
         case .up: return kw(i + 1, .to)
@@ -356,7 +356,10 @@ struct TimexParser {
             return referenceExpression(at: i, determined: determined)
         case .good, .labor, .memorial, .veterans, .independence, .boxing, .valentines:
             return holidayExpression(at: i)
+        case .some:
+            return vagueDuration(at: i)
         case .a, .an, .few, .several, .many, .couple, .half:
+            if k == .a, let v = vagueDuration(at: i) { return v }
             // A rate (`$5 million a year`) wins over the amount it looks like.
             var best = setExpression(at: i)
             if let q = quantity(at: i, determined: determined), q.end > (best?.end ?? 0) { best = q }
@@ -501,7 +504,7 @@ struct TimexParser {
                 return nil
             }
             return mod
-        case .set:
+        case .set, .vagueDuration:
             return nil
         case .reference:
             return prefix.quantity ? nil : mod

@@ -4,6 +4,8 @@ struct TimexSpec {
         case point(PointSpec)
         /// An amount of units; nil amount = unspecified (`several years` = `PXY`).
         case duration(Double?, TimeUnit)
+        /// An amount of time with neither number nor unit (`a while`, `some time`): `PXX`.
+        case vagueDuration
         /// A SET value, already in TIMEX3 form (`P1W`, `XXXX-WXX-1`).
         case set(String)
         /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
@@ -31,8 +33,10 @@ struct TimexSpec {
     static func reference(_ value: String) -> TimexSpec { TimexSpec(.reference(value)) }
 
     var isDuration: Bool {
-        if case .duration = base { return true }
-        return false
+        switch base {
+        case .duration, .vagueDuration: return true
+        default: return false
+        }
     }
 
     var isPoint: Bool {
