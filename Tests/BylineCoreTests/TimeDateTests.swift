@@ -70,6 +70,8 @@ import Testing
         ("Repairs will start this spring.", "this spring", "2012-SP"),
         ("The drought ended this spring.", "this spring", "2011-SP"),
         ("The rebate applies to fiscal 2010 only.", "fiscal 2010", "2010"),
+        ("The council balanced the 2010 fiscal year budget.", "the 2010 fiscal year", "2010"),
+        ("Exports rose in its 2009 financial year.", "2009 financial year", "2009"),
     ])
     func seasonsQuartersHalves(text: String, phrase: String, value: String) {
         #expect(TimeFixture.find(phrase, in: text)?.value == value, "\(TimeFixture.summary(text))")

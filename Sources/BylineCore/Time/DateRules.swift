@@ -305,6 +305,13 @@ extension TimexParser {
         {
             return nil
         }
+        // `the 2020 fiscal year`, `its 2019 financial year`: the year named as a fiscal one, as
+        // `fiscal 2019` is.
+        if kw(i + 1, .fiscal) || kw(i + 1, .calendar) || isWord(i + 1, "financial"), isUnit(skipJoiner(i + 2), .year) {
+            return TimexMatch(first: i, end: skipJoiner(i + 2) + 1,
+                              spec: .point(.calendar(year: y, month: nil, day: nil)), rule: "yearPart.fiscalYear",
+                              takesDeterminer: true)
+        }
         return TimexMatch(first: i, end: i + 1, spec: .point(.calendar(year: y, month: nil, day: nil)),
                           rule: "year.digits")
     }
