@@ -77,6 +77,11 @@ import Testing
         #expect(TimeFixture.find(phrase, in: text)?.value == value, "\(TimeFixture.summary(text))")
     }
 
+    @Test func levelsReachedAreNotYears() {
+        #expect(TimeFixture.tag("The share index closed at 2010, and copper settled at 1950 a tonne.").isEmpty)
+        #expect(TimeFixture.find("2010", in: "The old mill closed in 2010.")?.value == "2010")
+    }
+
     @Test func halvesOfAnEventAreNoTimes() {
         #expect(TimeFixture.tag("The visitors scored twice in the second half of the match.").isEmpty)
         #expect(TimeFixture.tag("The first quarter of their game was slow.").isEmpty)

@@ -369,8 +369,21 @@ extension TimexParser {
         {
             return false
         }
+        // `the index closed at 2010`, `gold settled at 1950 an ounce`: a level reached, not a year.
+        if kw(i - 1, .at), isLevelVerb(i - 2) { return false }
         if y >= 1900, y <= 2099 { return true }
         return cue
+    }
+
+    /// A verb that reports where a price or an index stood: `closed`, `opened`, `settled`, `ended`.
+    private func isLevelVerb(_ j: Int) -> Bool {
+        guard let t = tok(j), t.kind == .word else { return false }
+        for w in ["closed", "closes", "closing", "opened", "opens", "ended", "ends", "finished", "finishes",
+                  "settled", "settles", "stood", "stands", "traded", "trades", "trading", "peaked", "hovered",
+                  "hovering"] where isWord(j, w) {
+            return true
+        }
+        return false
     }
 
     private func rangeJoiner(_ j: Int) -> Bool {
