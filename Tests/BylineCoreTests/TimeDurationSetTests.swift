@@ -78,6 +78,12 @@ import Testing
         #expect(e?.type == .set)
     }
 
+    @Test func speedsAndFlowsAreNotSets() {
+        #expect(TimeFixture.tag("Gusts reached 90 miles per hour and the river carried 300 litres a second.").isEmpty)
+        #expect(TimeFixture.tag("The cyclist rode at 40 kilometres an hour.").isEmpty)
+        #expect(TimeFixture.find("per hour", in: "Nurses earn $30 per hour.")?.value == "PT1H")
+    }
+
     @Test(arguments: [
         ("Ten rebels are now in custody.", "now", "PRESENT_REF"),
         ("The company recently moved.", "recently", "PAST_REF"),

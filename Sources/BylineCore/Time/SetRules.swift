@@ -29,11 +29,13 @@ extension TimexParser {
         case .every, .each:
             return everyExpression(at: i)
         case .per:
-            guard let (unit, plural, end) = unitAt(i + 1), !plural else { return nil }
+            guard let (unit, plural, end) = unitAt(i + 1), !plural, !isMeasureUnit(i - 1) else { return nil }
             return set(TimexParser.period(unit), end, "set.per")
         case .a, .an:
             // `$5 million a year`, `three times a week`, `24 hours a day`
-            guard let (unit, plural, end) = unitAt(i + 1), !plural, precededByAmount(i) else { return nil }
+            guard let (unit, plural, end) = unitAt(i + 1), !plural, precededByAmount(i), !isMeasureUnit(i - 1) else {
+                return nil
+            }
             return set(TimexParser.period(unit), end, "set.perUnit")
         case .twice, .once, .thrice:
             let j = i + 1
@@ -125,6 +127,18 @@ extension TimexParser {
     }
 
     /// A number, money amount or `times` right before token `i`.
+    /// A unit of length or volume: `miles per hour`, `20 kilometres an hour` and `litres per
+    /// second` are speeds and flows, not recurring times.
+    func isMeasureUnit(_ j: Int) -> Bool {
+        guard let t = tok(j), t.kind == .word, t.lex.kind == .none else { return false }
+        for w in ["miles", "mile", "kilometres", "kilometers", "kilometre", "kilometer", "km", "metres", "meters",
+                  "metre", "meter", "feet", "foot", "ft", "inches", "centimetres", "centimeters", "cm", "mm",
+                  "litres", "liters", "gallons", "knots", "yards"] where isWord(j, w) {
+            return true
+        }
+        return false
+    }
+
     func precededByAmount(_ i: Int) -> Bool {
         guard i > 0, tokens[i - 1].block == tokens[i].block else { return false }
         let p = tokens[i - 1]

@@ -360,6 +360,8 @@ struct TimexParser {
             return vagueDuration(at: i)
         case .a, .an, .few, .several, .many, .couple, .half:
             if k == .a, let v = vagueDuration(at: i) { return v }
+            // `40 kilometres an hour`: a speed, neither a rate nor an amount of time.
+            if k == .a || k == .an, isMeasureUnit(i - 1), let u = unitAt(i + 1), u.unit <= .hour { return nil }
             // A rate (`$5 million a year`) wins over the amount it looks like.
             var best = setExpression(at: i)
             if let q = quantity(at: i, determined: determined), q.end > (best?.end ?? 0) { best = q }
