@@ -45,6 +45,16 @@ import Testing
             == ["2nd of May=2010-05-02", "9th of June 2010=2010-06-09"])
     }
 
+    @Test func aYearAfterTheRangeDatesBothEnds() {
+        #expect(TimeFixture.summary("The crew camped from April 3 to 9 of last year.")
+            == ["April 3=2010-04-03", "9 of last year=2010-04-09"])
+        #expect(TimeFixture.summary("A census will run 4 to 11 May next year.")
+            == ["4=2012-05-04", "11 May next year=2012-05-11"])
+        #expect(TimeFixture.summary("Trials were held from June 1 to 5 of 2008.")
+            == ["June 1=2008-06-01", "5 of 2008=2008-06-05"])
+        #expect(TimeFixture.summary("She was hired on March 14 of this year.") == ["March 14 of this year=2011-03-14"])
+    }
+
     @Test func theEndOfARangeFollowsItsStart() {
         // Saturday is the next day; Tuesday alone would be the one just gone.
         #expect(TimeFixture.summary("The fair runs from Saturday to Tuesday.")

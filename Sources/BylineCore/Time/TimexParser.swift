@@ -45,6 +45,7 @@ struct TimexParser {
                 matches.append(range.first)
                 matches.append(range.second)
                 i = range.second.end
+                takeYearAfterDay(&matches, &i)
                 matchedUpTo = i
                 continue
             }
@@ -70,9 +71,36 @@ struct TimexParser {
                 matches.append(clock)
                 i = clock.end
             }
+            takeYearAfterDay(&matches, &i)
             matchedUpTo = i
         }
         return matches
+    }
+
+    /// `July 13 of last year`, `from May 2 to 9 of 2017`, `3 to 8 June last year`: a year after a
+    /// day that has none belongs to the day, and to the start of its range.
+    private func takeYearAfterDay(_ matches: inout [TimexMatch], _ i: inout Int) {
+        guard let last = matches.last, last.end == i, last.spec.clock == nil,
+            case .point(.calendar(nil, _?, _?)) = last.spec.base, let c = yearComplement(last.end),
+            c.relative != nil || c.year != nil && kw(last.end, .of)
+        else { return }
+        func dated(_ m: TimexMatch) -> TimexMatch? {
+            guard m.spec.clock == nil, case .point(.calendar(nil, let month?, let day?)) = m.spec.base else { return nil }
+            var m = m
+            if let r = c.relative {
+                m.spec.base = .point(.monthOfRelativeYear(month: month, day: day, yearOffset: r))
+            } else {
+                m.spec.base = .point(.calendar(year: c.year, month: month, day: day))
+            }
+            return m
+        }
+        guard var end = dated(last) else { return }
+        end.end = c.end
+        matches[matches.count - 1] = end
+        if last.rangeEnd, matches.count >= 2, let start = dated(matches[matches.count - 2]) {
+            matches[matches.count - 2] = start
+        }
+        i = c.end
     }
 
     private func secondDay(after m: TimexMatch) -> TimexMatch? {
