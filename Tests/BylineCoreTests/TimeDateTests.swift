@@ -31,6 +31,13 @@ import Testing
         #expect(TimeFixture.summary("Talks ran from May 2004 to June.") == ["May 2004=2004-05", "June=2004-06"])
     }
 
+    @Test func aPresentVerbAfterAndLooksAhead() {
+        #expect(TimeFixture.summary("The rink has been shut since May and reopens in September.")
+            == ["May=2011-05", "September=2012-09"])
+        #expect(TimeFixture.find("September", in: "Rents rose and wages in September fell.")?.value == "2011-09")
+        #expect(TimeFixture.find("September", in: "Imports and exports in September were flat.")?.value == "2011-09")
+    }
+
     @Test func monthNamesThatAreWordsOrNames() {
         #expect(TimeFixture.tag("You may leave now if you march quietly.").map(\.text) == ["now"])
         #expect(TimeFixture.tag("Prime Minister Theresa May spoke to April Ryan.").isEmpty)

@@ -58,6 +58,14 @@ extension TimexParser {
         while k >= 0, tokens[k].block == block, steps < 24 {
             if isClauseBoundary(k) { break }
             if let t = tenseCue(k) { return (t, k) }
+            // `has been shut since May and reopens in March`: a second verb in the present, right
+            // after `and`, gives its own clause a scheduled future.
+            // (`and wages in March fell`: a verb after the time makes the `-s` word its subject.)
+            if tokens[k].isKeyword(.and), first - k <= 4, presentVerbAfterAnd(k),
+                end >= tokens.count || tokens[end].block != block || tenseCue(end) == nil
+            {
+                return (.future, k + 1)
+            }
             k -= 1
             steps += 1
         }
@@ -73,6 +81,26 @@ extension TimexParser {
             steps += 1
         }
         return nil
+    }
+
+    /// A lowercase word in `-s` right after `and` and before a preposition (`and reopens in`, `and
+    /// resumes on`), where the word before `and` is not a plural noun (`imports and exports in`).
+    private func presentVerbAfterAnd(_ k: Int) -> Bool {
+        let v = k + 1
+        guard v + 1 < tokens.count, k > 0, tokens[v].kind == .word, !tokens[v].isCapitalized,
+            tokens[v].lex.kind == .none, endsInS(v), !endsInS(k - 1),
+            tokens[v + 1].isKeyword(.in) || tokens[v + 1].isKeyword(.on) || wordIs(v + 1, "again")
+        else { return false }
+        return true
+    }
+
+    /// A word of four letters or more ending in a single `s` (`opens`, not `press` or `its`).
+    private func endsInS(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word, t.end - t.start >= 4 else { return false }
+        let e = Int(t.end)
+        return ScalarClass.asciiLower(scalars[e - 1]) == "s" && ScalarClass.asciiLower(scalars[e - 2]) != "s"
+            && ScalarClass.asciiLower(scalars[e - 2]) != "u" && ScalarClass.asciiLower(scalars[e - 2]) != "i"
     }
 
     private func isClauseBoundary(_ k: Int) -> Bool {
