@@ -12,6 +12,8 @@ import Testing
         ("The talks took a year and a half.", "a year and a half", "P1Y6M"),
         ("The strike went on for several weeks.", "several weeks", "PXW"),
         ("The dispute has run for years.", "years", "PXY"),
+        ("Repairs could take weeks or months.", "weeks or months", "PXW"),
+        ("Results arrive within hours to days.", "hours to days", "PTXH"),
         ("The rally lasted twenty-five minutes.", "twenty-five minutes", "PT25M"),
         ("Relatives waited a fortnight for news.", "a fortnight", "P2W"),
     ])

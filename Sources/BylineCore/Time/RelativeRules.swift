@@ -264,6 +264,13 @@ extension TimexParser {
                               takesDeterminer: true)
         }
         if t.lex.kind == .unitPlural {
+            // `weeks or months`, `days to weeks`: an unspecified amount between two units, read at
+            // the lower one (as `two or three years` is).
+            if !determined, kw(i + 1, .or) || kw(i + 1, .to), let upper = unitAt(i + 2), upper.plural,
+                upper.unit > unit, unit >= .minute, unit != .weekend, upper.unit != .weekend
+            {
+                return TimexMatch(first: i, end: upper.end, spec: .duration(nil, unit), rule: "duration.vague")
+            }
             // `for years`, `in decades`, `within weeks`: an unspecified amount.
             guard i > 0, tokens[i - 1].block == t.block, let k = tokens[i - 1].keyword,
                 k == .for || k == .in || k == .within || k == .over, !determined, unit >= .minute, unit != .weekend
