@@ -85,7 +85,9 @@ struct TimexParser {
             c.relative != nil || c.year != nil && kw(last.end, .of)
         else { return }
         func dated(_ m: TimexMatch) -> TimexMatch? {
-            guard m.spec.clock == nil, case .point(.calendar(nil, let month?, let day?)) = m.spec.base else { return nil }
+            guard m.spec.clock == nil, case .point(.calendar(nil, let month?, let day?)) = m.spec.base else {
+                return nil
+            }
             var m = m
             if let r = c.relative {
                 m.spec.base = .point(.monthOfRelativeYear(month: month, day: day, yearOffset: r))
