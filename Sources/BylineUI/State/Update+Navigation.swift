@@ -121,19 +121,10 @@ extension Reader {
     /// The list index a movement lands on (nil for an empty list).
     static func target(_ movement: Movement, in list: [Int], current: Int?, pane: Pane, _ state: AppState) -> Int? {
         guard !list.isEmpty else { return nil }
-        let page = visibleEntries(pane, state)
         guard let current, let index = list.firstIndex(of: current) else {
             return movement == .bottom ? list.count - 1 : 0
         }
-        let delta: Int
-        switch movement {
-        case .lines(let n): delta = n
-        case .halfPages(let n): delta = n * max(1, page / 2)
-        case .pages(let n): delta = n * page
-        case .top: return 0
-        case .bottom: return list.count - 1
-        }
-        return min(max(0, index + delta), list.count - 1)
+        return target(movement, count: list.count, current: index, pane: pane, state)
     }
 
     static func scrollArticle(_ movement: Movement, _ state: inout AppState) {
