@@ -5,59 +5,28 @@ public enum TextFit {
     public static func shorten(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         // Walks only as far as the columns need: quotations and sentences can be long.
-        var glyphs: [Glyph] = []
-        var total = 0
-        var pendingSpace = false
+        var line = LineGlyphs(columns: columns, spaceTag: ())
         for c in text {
-            let glyph = Glyphs.glyph(c)
-            if glyph.isWhitespace {
-                pendingSpace = !glyphs.isEmpty
-                continue
-            }
-            if glyph.width == 0 { continue }
-            if pendingSpace {
-                glyphs.append(Glyph(text: " ", width: 1, isWhitespace: true))
-                total += 1
-                pendingSpace = false
-            }
-            glyphs.append(glyph)
-            total += glyph.width
-            if total > columns { break }
+            guard line.add(Glyphs.glyph(c), ()) else { break }
         }
-        return fit(glyphs, total: total, columns: columns)
+        return fit(line)
     }
 
     /// `scalars[range]` on one line, cut to `columns` like `shorten(_:to:)`; walks only as
     /// far as the columns need, without making a string of the whole range.
     public static func shorten(_ scalars: [Unicode.Scalar], _ range: Range<Int>, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        var glyphs: [Glyph] = []
-        var total = 0
-        var pendingSpace = false
-        Glyphs.forEach(in: scalars, range) { glyph, _, _ in
-            if glyph.isWhitespace {
-                pendingSpace = !glyphs.isEmpty
-                return true
-            }
-            if glyph.width == 0 { return true }
-            if pendingSpace {
-                glyphs.append(Glyph(text: " ", width: 1, isWhitespace: true))
-                total += 1
-                pendingSpace = false
-            }
-            glyphs.append(glyph)
-            total += glyph.width
-            return total <= columns
-        }
-        return fit(glyphs, total: total, columns: columns)
+        var line = LineGlyphs(columns: columns, spaceTag: ())
+        Glyphs.forEach(in: scalars, range) { glyph, _, _ in line.add(glyph, ()) }
+        return fit(line)
     }
 
-    static func fit(_ glyphs: [Glyph], total: Int, columns: Int) -> String {
-        if total <= columns { return glyphs.map(\.text).joined() }
+    static func fit(_ line: LineGlyphs<Void>) -> String {
+        if !line.overflows { return line.glyphs.map(\.glyph.text).joined() }
         var out = ""
         var used = 0
-        for g in glyphs {
-            if used + g.width > columns - 1 { break }
+        for (g, _) in line.glyphs {
+            if used + g.width > line.columns - 1 { break }
             out += g.text
             used += g.width
         }
@@ -65,4 +34,41 @@ public enum TextFit {
         return out + "…"
     }
 
+}
+
+/// The glyphs of one line of text, as lists and snippets show it: runs of white space become
+/// one space (none before the first glyph), zero-width glyphs are left out, and each glyph
+/// keeps a tag (a search match, say). Fed glyph by glyph, it says when it has more than
+/// `columns` can hold, so a caller need not walk a long text to its end.
+struct LineGlyphs<Tag> {
+    let columns: Int
+    /// The tag of a space put between two runs.
+    let spaceTag: Tag
+    private(set) var glyphs: [(glyph: Glyph, tag: Tag)] = []
+    private(set) var total = 0
+    private var pendingSpace = false
+
+    init(columns: Int, spaceTag: Tag) {
+        self.columns = columns
+        self.spaceTag = spaceTag
+    }
+
+    var overflows: Bool { total > columns }
+
+    /// Adds a glyph; false once the line is wider than `columns` (nothing more is needed).
+    mutating func add(_ glyph: Glyph, _ tag: Tag) -> Bool {
+        if glyph.isWhitespace {
+            pendingSpace = !glyphs.isEmpty
+            return true
+        }
+        if glyph.width == 0 { return true }
+        if pendingSpace {
+            glyphs.append((Glyph(text: " ", width: 1, isWhitespace: true), spaceTag))
+            total += 1
+            pendingSpace = false
+        }
+        glyphs.append((glyph, tag))
+        total += glyph.width
+        return total <= columns
+    }
 }

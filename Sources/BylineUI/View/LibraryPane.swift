@@ -241,34 +241,19 @@ enum SnippetLine {
     static func draw(_ screen: inout Screen, _ segments: [(text: String, isMatch: Bool)], x: Int, y: Int, width: Int,
                      style: Style, matchStyle: Style) {
         guard width > 0 else { return }
-        var glyphs: [(glyph: Glyph, isMatch: Bool)] = []
-        var total = 0
-        var pendingSpace = false
+        var line = LineGlyphs(columns: width, spaceTag: false)
         outer: for segment in segments {
             for c in segment.text {
-                let glyph = Glyphs.glyph(c)
-                if glyph.isWhitespace {
-                    pendingSpace = !glyphs.isEmpty
-                    continue
-                }
-                if glyph.width == 0 { continue }
-                if pendingSpace {
-                    glyphs.append((Glyph(text: " ", width: 1, isWhitespace: true), false))
-                    total += 1
-                    pendingSpace = false
-                }
-                glyphs.append((glyph, segment.isMatch))
-                total += glyph.width
-                if total > width { break outer }
+                guard line.add(Glyphs.glyph(c), segment.isMatch) else { break outer }
             }
         }
-        let limit = total > width ? width - 1 : width
+        let limit = line.overflows ? width - 1 : width
         var column = x
-        for (glyph, isMatch) in glyphs {
+        for (glyph, isMatch) in line.glyphs {
             if column + glyph.width > x + limit { break }
             column += screen.put(grapheme: glyph.text, width: glyph.width, x: column, y: y, style: isMatch ? matchStyle : style,
                                  limit: x + width)
         }
-        if total > width { screen.put("…", x: column, y: y, style: style) }
+        if line.overflows { screen.put("…", x: column, y: y, style: style) }
     }
 }
