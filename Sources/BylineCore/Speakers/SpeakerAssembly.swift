@@ -481,9 +481,21 @@ struct SpeakerAssembly {
             + names.indices.filter { !EntityClustering.isFullName(names[$0]) }
         let nameGroups = EntityGroups(entities.count, entityOf: fullFirst.map { names[$0].entity }, items: fullFirst)
         let quoteGroups = EntityGroups(entities.count, entityOf: assigned.map(\.entity))
+        // Whether a mention is one of its identity's names: a scan of a short list, a set for a
+        // long one (scanning for every quotation was quadratic for one speaker quoted thousands
+        // of times).
+        var nameSets: [Int: Set<TextSpan>] = [:]
+        func isName(_ m: TextSpan, of e: Int) -> Bool {
+            let group = nameGroups[e]
+            if group.count <= 16 { return group.contains { names[$0].span == m } }
+            if let set = nameSets[e] { return set.contains(m) }
+            let set = Set(group.map { names[$0].span })
+            nameSets[e] = set
+            return set.contains(m)
+        }
         for a in assigned where a.entity >= 0 {
             entities[a.entity].speaks = true
-            if let m = a.mention, nameGroups[a.entity].allSatisfy({ names[$0].span != m }) {
+            if let m = a.mention, !isName(m, of: a.entity) {
                 otherMentions.append((a.entity, m))
             }
             if let m = a.mention { entities[a.entity].firstOffset = min(entities[a.entity].firstOffset, m.start) }
