@@ -63,6 +63,12 @@ import Testing
                 #expect(!expression.value.isEmpty, "article \(index): \(expression.span)")
             }
             let placed = analysed.timeline.entries
+            for entry in placed {
+                // The entry's quotation is the first that overlaps its sentence.
+                let sentence = article.sentences[entry.sentence].span
+                let first = analysed.quotes.first { $0.span.overlaps(sentence) }
+                #expect(entry.quote == first?.id && entry.speaker == first?.speaker, "article \(index)")
+            }
             #expect(zip(placed, placed.dropFirst()).allSatisfy { $0.start <= $1.start }, "article \(index)")
             #expect(placed.allSatisfy { $0.start <= $0.end && $0.expression < analysed.timeExpressions.count },
                     "article \(index)")

@@ -37,9 +37,18 @@ public enum TimelineBuilder {
             }
             if e.sentence < article.sentences.count {
                 let sentence = article.sentences[e.sentence].span
-                if let q = sortedQuotes.first(where: { $0.span.overlaps(sentence) }) {
-                    entry.quote = q.id
-                    entry.speaker = q.speaker
+                // Quotations do not overlap, so their ends are in order too: the first that ends
+                // after the sentence starts is the only candidate (a scan from the first
+                // quotation for every expression was quadratic in long articles).
+                var low = 0
+                var high = sortedQuotes.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sortedQuotes[middle].span.end <= sentence.start { low = middle + 1 } else { high = middle }
+                }
+                if low < sortedQuotes.count, sortedQuotes[low].span.overlaps(sentence) {
+                    entry.quote = sortedQuotes[low].id
+                    entry.speaker = sortedQuotes[low].speaker
                 }
             }
             entries.append((entry, clockMinutes(e.value)))
