@@ -143,11 +143,11 @@ private final class IndexUpdater {
                 storedCatalogs[try r.decode(atIndex: 0)] = FileStamp(size: try r.decode(atIndex: 1), mtime: try r.decode(atIndex: 2))
             }
         }
-        let roots = paths.map { $0.map { LibraryPath.absolute($0) } } ?? storedRoots
+        let roots = paths.map { $0.map { FilePaths.absolute($0) } } ?? storedRoots
         if roots.isEmpty { throw LibraryIndexError.noLibrary }
 
         // 2. What the library holds now.
-        let files = try LibraryScanner.scan(roots)
+        let files = try ArticleFinder.scan(roots)
         let explicitFiles = Set(roots.filter { root in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && !isDirectory.boolValue

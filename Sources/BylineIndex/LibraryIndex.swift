@@ -60,9 +60,9 @@ public final class LibraryIndex: Sendable {
     /// an in-memory index for this run. Every such case is described in `notices`.
     public static func open(at path: String, busyTimeout: TimeInterval = defaultBusyTimeout) -> LibraryIndex {
         var notices: [String] = []
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePaths.parent(of: path)
         do {
-            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder,
+            try FileManager.default.createDirectory(atPath: folder,
                                                     withIntermediateDirectories: true)
         } catch {
             notices.append("cannot create the index folder \(folder) (\(reason(error))); indexing in memory for this run")
@@ -135,15 +135,14 @@ public final class LibraryIndex: Sendable {
             cacheHome = xdg
         } else {
             let home = environment["HOME"] ?? NSHomeDirectory()
-            cacheHome = (home as NSString).appendingPathComponent(".cache")
+            cacheHome = FilePaths.joined(home, ".cache")
         }
-        return ((cacheHome as NSString).appendingPathComponent("byline") as NSString)
-            .appendingPathComponent(fileName(forLibrary: roots))
+        return FilePaths.joined(FilePaths.joined(cacheHome, "byline"), fileName(forLibrary: roots))
     }
 
     /// `library-<hash of the sorted absolute roots>.sqlite`.
     public static func fileName(forLibrary roots: [String]) -> String {
-        let key = roots.map { LibraryPath.absolute($0) }.sorted().joined(separator: "\n")
+        let key = roots.map { FilePaths.absolute($0) }.sorted().joined(separator: "\n")
         return "library-" + String(ContentHash.of(Data(key.utf8)), radix: 16) + ".sqlite"
     }
 

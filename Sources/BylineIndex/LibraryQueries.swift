@@ -162,7 +162,7 @@ extension LibraryIndex {
     public func article(path: String) throws(LibraryIndexError) -> LibraryArticle? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT \(LibraryIndex.articleColumns) FROM articles a WHERE a.path = ?",
-                             arguments: [LibraryPath.absolute(path)])
+                             arguments: [FilePaths.absolute(path)])
                 .map { try LibraryIndex.article($0, from: 0) }
         }
     }

@@ -15,7 +15,7 @@ struct IndexOption: ParsableArguments {
         guard let index else { return nil }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: index, isDirectory: &isDirectory), isDirectory.boolValue {
-            return (index as NSString).appendingPathComponent("library.sqlite")
+            return FilePaths.joined(index, "library.sqlite")
         }
         return index
     }

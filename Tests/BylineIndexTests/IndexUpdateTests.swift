@@ -249,31 +249,3 @@ import Testing
         #expect(try index.speakers(matching: "Daalder").first?.quoteCount == 205)
     }
 }
-
-@Suite struct LibraryScannerTests {
-    /// The index's own scanner must list exactly what `ArticleFinder` lists, in the same order.
-    @Test func theScannerFindsWhatArticleFinderFinds() throws {
-        let library = try TemporaryLibrary()
-        for name in ["b.txt", "a.md", "C.TXT", "notes.text", "z/deep/er/x.txt", "z/y.txt", "image.jpg", "noext",
-                     "dots.in.name.txt", "m/index.jsonl", "m/k.txt"] {
-            try library.write(name, "Headline\n\nBody \(name).")
-        }
-        try library.write(".hidden.txt", "Hidden\n\nNo.")
-        try library.write(".hidden-folder/in.txt", "Hidden\n\nNo.")
-        let fm = FileManager.default
-        try fm.createSymbolicLink(atPath: library.articles.appendingPathComponent("link").path,
-                                  withDestinationPath: library.articles.appendingPathComponent("z").path)
-        let explicit = library.articles.appendingPathComponent("noext").path
-        for roots in [[library.articles.path], [library.articles.appendingPathComponent("z").path, library.articles.path, explicit]] {
-            let expected = try ArticleFinder.files(in: roots)
-            let scanned = try LibraryScanner.scan(roots).map(\.path)
-            #expect(scanned == expected)
-            #expect(scanned.count > 5)
-        }
-        #expect(throws: ReadError.self) { try LibraryScanner.scan([library.root.appendingPathComponent("none").path]) }
-        try fm.createDirectory(at: library.root.appendingPathComponent("empty"), withIntermediateDirectories: true)
-        #expect(throws: ReadError.noArticles(library.root.appendingPathComponent("empty").path)) {
-            try LibraryScanner.scan([library.root.appendingPathComponent("empty").path])
-        }
-    }
-}

@@ -54,18 +54,19 @@ public struct Catalog: Sendable {
     }
 
     public static func load(folder: String) -> Catalog? {
-        let path = (folder as NSString).appendingPathComponent(fileName)
+        let path = FilePaths.joined(folder, fileName)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return parse(String(decoding: data, as: UTF8.self), folder: folder)
     }
 
     public func entry(forArticleAt path: String) -> Entry? {
-        let name = (path as NSString).lastPathComponent
+        let name = FilePaths.name(of: path)
         if let e = entries[name] { return e }
-        let standardized = (path as NSString).standardizingPath
-        let root = (folder as NSString).standardizingPath
-        if standardized.hasPrefix(root + "/") {
-            return entries[String(standardized.dropFirst(root.count + 1))]
+        let standardized = FilePaths.absolute(path)
+        let root = FilePaths.absolute(folder)
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        if standardized.hasPrefix(prefix) {
+            return entries[String(standardized.dropFirst(prefix.count))]
         }
         return nil
     }

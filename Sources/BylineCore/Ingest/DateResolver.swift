@@ -14,22 +14,22 @@ public final class DateResolver {
 
     public func date(for path: String) -> (date: CivilDate?, source: DateSource?) {
         if let override { return (override, .override) }
-        let folder = (path as NSString).deletingLastPathComponent
-        let parent = (folder as NSString).deletingLastPathComponent
+        let folder = FilePaths.parent(of: path)
+        let parent = FilePaths.parent(of: folder)
         for candidate in [folder, parent] {
             if let catalog = catalog(in: candidate), catalog.entry(forArticleAt: path) != nil {
                 if let date = catalog.date(forArticleAt: path) { return (date, .catalog) }
                 break
             }
         }
-        if let date = ArticleReader.dateFromFileName((path as NSString).lastPathComponent) { return (date, .fileName) }
+        if let date = ArticleReader.dateFromFileName(FilePaths.name(of: path)) { return (date, .fileName) }
         return (nil, nil)
     }
 
-    /// The catalog in `folder` (`""` is the current folder), parsed once.
+    /// The catalog in `folder`, parsed once.
     public func catalog(in folder: String) -> Catalog? {
         if let cached = catalogs[folder] { return cached }
-        let loaded = Catalog.load(folder: folder.isEmpty ? "." : folder)
+        let loaded = Catalog.load(folder: folder)
         catalogs[folder] = loaded
         return loaded
     }

@@ -1,4 +1,5 @@
 import Foundation
+import BylineCore
 
 /// Reading positions and last selections per article, kept between runs in
 /// `$XDG_STATE_HOME/byline/positions.json` (default `~/.local/state/byline/`). Articles are
@@ -65,7 +66,7 @@ public enum ReadingMemory {
             articles = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
         }
         do {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = FilePaths.parent(of: path)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
