@@ -16,14 +16,23 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Test-only: a real HTTP server on loopback for the fetching and subscription tests.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Document model, ingest and the analyses (quotes, speakers, time). Foundation only.
         .target(name: "BylineCore", swiftSettings: strict),
+        // libxml2 (HTML and XML parsers), cmark-gfm (Markdown) and zlib (gzip), through shim headers.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmark", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Every source besides plain text turned into Articles: web pages, feeds, Markdown,
+        // gzip, standard input, HTTP with its cache, and subscriptions.
+        .target(name: "BylineSources", dependencies: ["BylineCore", "CLibXML2", "CCmark", "CZlib"], swiftSettings: strict),
         // The shared library index: SQLite (GRDB, FTS5) cache and queries.
         .target(
             name: "BylineIndex",
-            dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BylineCore", "BylineSources", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // The reader as pure code: state, actions, update, layout, widgets drawing into a Screen.
         .target(name: "BylineUI", dependencies: ["BylineCore", "BylineIndex"], swiftSettings: strict),
@@ -34,23 +43,27 @@ let package = Package(
         .executableTarget(
             name: "byline",
             dependencies: [
-                "BylineCore", "BylineIndex", "BylineUI", "BylineTerminal",
+                "BylineCore", "BylineSources", "BylineIndex", "BylineUI", "BylineTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         // Developer tools: evaluation against gold data, and benchmarks.
         .executableTarget(
             name: "byline-eval",
-            dependencies: ["BylineCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BylineCore", "BylineSources", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(
             name: "byline-bench",
             dependencies: [
-                "BylineCore", "BylineIndex", "BylineUI",
+                "BylineCore", "BylineSources", "BylineIndex", "BylineUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BylineSourcesTests",
+            dependencies: ["BylineSources", "BylineCore", "CZlib", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strict),
         .testTarget(
             name: "BylineIndexTests",
             dependencies: ["BylineIndex", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,4 +1,5 @@
 import BylineCore
+import BylineSources
 import Foundation
 import GRDB
 
@@ -403,7 +404,8 @@ private final class IndexUpdater {
         let hash = ContentHash.of(data)
         if hash == item.storedHash { return .sameContent }
         do {
-            var (article, _) = try ArticleReader.decode(data, source: item.path)
+            // Interim: one article per file (a feed's items get rows of their own next).
+            guard var article = try SourceReader.read(data, source: item.path).first else { return .failed(.empty(item.path)) }
             article.date = item.date
             article.dateSource = item.dateSource
             return .analyzed(PreparedArticle(analysis.analyze(article)), hash: hash)

@@ -12,7 +12,7 @@ struct Byline: ParsableCommand {
             recursively), or on the bundled seed article when no PATH is given.
             """,
         version: "0.1.0",
-        subcommands: [Read.self, Quotes.self, Speakers.self, TimelineCommand.self, IndexCommand.self, Search.self],
+        subcommands: [Read.self, Quotes.self, Speakers.self, TimelineCommand.self, TextCommand.self, IndexCommand.self, Search.self],
         defaultSubcommand: Read.self)
 }
 

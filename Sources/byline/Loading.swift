@@ -1,4 +1,5 @@
 import BylineCore
+import BylineSources
 import Foundation
 
 /// Reads and analyses the articles named on the command line.
@@ -15,12 +16,12 @@ enum ArticleLoading {
             let explicit = files.count == 1 && files[0] == path
             for file in files {
                 do {
-                    let article = try ArticleReader.read(path: file, dates: dates)
-                    article.warnings.forEach(warn)
-                    articles.append(article)
+                    let read = try SourceReader.read(path: file, dates: dates)
+                    read.forEach { $0.warnings.forEach(warn) }
+                    articles += read
                 } catch {
                     if explicit { throw error }
-                    warn("skipped \(error.description)")
+                    if !SourceReader.isIncidental(error, path: file) { warn("skipped \(error.description)") }
                 }
             }
         }

@@ -10,6 +10,46 @@ public enum DateSource: String, Codable, Sendable {
     case fileName
     /// Embedded with the bundled seed.
     case bundled
+    /// The article's own metadata: a web page's `datePublished` or `article:published_time`, a
+    /// feed item's date, Markdown front matter.
+    case metadata
+}
+
+/// What kind of document an article was read from. Only ingest looks at it: every kind ends as
+/// the same text shape (`ArticleText`).
+public enum SourceFormat: String, Codable, Sendable, CaseIterable {
+    case text
+    case markdown
+    case html
+    case rss
+    case atom
+    case jsonfeed
+}
+
+/// What is known about an article besides its text, as published: from a web page's metadata,
+/// a feed item, Markdown front matter or a catalog. All optional; a plain text file has none.
+public struct ArticleMetadata: Codable, Equatable, Sendable {
+    public var format: SourceFormat
+    /// The title as published, as plain text (the headline line of the text may differ: a
+    /// plain text file's first line is its headline).
+    public var title: String?
+    public var authors: [String]
+    /// The article's own address (canonical URL, feed item link).
+    public var url: String?
+    /// The publication or site (`og:site_name`, the feed's title).
+    public var site: String?
+    /// A BCP 47 language tag (`en`, `en-GB`), as declared.
+    public var language: String?
+
+    public init(format: SourceFormat = .text, title: String? = nil, authors: [String] = [], url: String? = nil,
+                site: String? = nil, language: String? = nil) {
+        self.format = format
+        self.title = title
+        self.authors = authors
+        self.url = url
+        self.site = site
+        self.language = language
+    }
 }
 
 /// A block of text separated from its neighbours by blank lines.
@@ -43,9 +83,10 @@ public struct Article: Sendable {
     public var dateSource: DateSource?
     /// Problems met while reading that did not stop it (invalid UTF-8, ...).
     public var warnings: [String]
+    public var metadata: ArticleMetadata
 
     public init(text: String, source: String = "", date: CivilDate? = nil, dateSource: DateSource? = nil,
-                warnings: [String] = []) {
+                warnings: [String] = [], metadata: ArticleMetadata = ArticleMetadata()) {
         self.source = source
         self.text = text
         let scalars = Article.scalarArray(text)
@@ -56,6 +97,7 @@ public struct Article: Sendable {
         self.date = date
         self.dateSource = date == nil ? nil : (dateSource ?? .override)
         self.warnings = warnings
+        self.metadata = metadata
     }
 
     public var headline: TextSpan? { paragraphs.first.flatMap { $0.isHeadline ? $0.span : nil } }
@@ -66,6 +108,10 @@ public struct Article: Sendable {
     }
 
     public var headlineText: String { headline.map(string) ?? "" }
+
+    /// The offset in `text` where the body begins: the first body paragraph, or the end of the
+    /// text when there is none.
+    public var bodyStart: Int { bodyParagraphs.first?.span.start ?? scalars.count }
 
     /// The text of a span, as a String.
     public func string(_ span: TextSpan) -> String {

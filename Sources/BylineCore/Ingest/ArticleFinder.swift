@@ -163,7 +163,7 @@ public enum ArticleFinder {
                 guard stat(path, &info) == 0 else { continue }
                 if isDirectory(info) {
                     collect(folder: path, identity: FileIdentity(info), depth: depth + 1)
-                } else if extensions.contains(FilePaths.fileExtension(of: name)) {
+                } else if ArticleReader.isArticleName(name, extensions: extensions) {
                     // A pipe or device with an article's name is listed, and refused by name when read.
                     found.append((File(path: path, folder: folder, stamp: FileStamp(info)), FileIdentity(info)))
                 }

@@ -9,6 +9,11 @@ public enum ReadError: Error, Equatable, CustomStringConvertible, Sendable {
     case tooLarge(String, bytes: Int)
     case noArticles(String)
     case notAFile(String, kind: String)
+    /// Content of a kind that holds no article (`a PDF document`, `a JSON file that is not a
+    /// JSON Feed`).
+    case notAnArticle(String, kind: String)
+    /// A document of a known kind too broken to read anything from.
+    case malformed(String, reason: String)
 
     public var description: String {
         switch self {
@@ -19,7 +24,9 @@ public enum ReadError: Error, Equatable, CustomStringConvertible, Sendable {
         case .tooLarge(let p, let bytes):
             return "\(p): \(bytes / 1_048_576) MB is larger than the \(ArticleReader.maximumBytes / 1_048_576) MB an article may be"
         case .notAFile(let p, let kind): return "\(p): this is \(kind), not an article file"
-        case .noArticles(let p): return "\(p): no articles here (looked for \(ArticleReader.articleExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")))"
+        case .notAnArticle(let p, let kind): return "\(p): this is \(kind), not an article"
+        case .malformed(let p, let reason): return "\(p): cannot be read: \(reason)"
+        case .noArticles(let p): return "\(p): no articles here (looked for text, Markdown, web pages and feeds: \(ArticleReader.articleExtensions.sorted().map { "*." + $0 }.joined(separator: ", ")), and these gzip-compressed)"
         }
     }
 }
@@ -27,8 +34,21 @@ public enum ReadError: Error, Equatable, CustomStringConvertible, Sendable {
 /// Reads article files into `Article`s: UTF-8 (invalid bytes become U+FFFD with a warning),
 /// a BOM, CRLF, tabs and no-break spaces tolerated. Never writes to the file.
 public enum ArticleReader {
-    /// File extensions read when a folder is given (an explicit file is read whatever its name).
-    public static let articleExtensions: Set<String> = ["txt", "text", "md"]
+    /// File extensions read when a folder is given (an explicit file is read whatever its name):
+    /// plain text, Markdown, web pages and feeds (read by BylineSources' `SourceReader`), and
+    /// any of these gzip-compressed (`page.html.gz`). A `.json` or `.xml` file in a folder
+    /// counts only when its content is a feed.
+    public static let articleExtensions: Set<String> = [
+        "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "xml", "rss", "atom", "rdf", "json",
+    ]
+
+    /// Whether a file in a folder is read as an article, by its name: one of
+    /// `articleExtensions`, possibly followed by `.gz`.
+    public static func isArticleName(_ name: String, extensions: Set<String> = articleExtensions) -> Bool {
+        var ext = FilePaths.fileExtension(of: name)
+        if ext == "gz" { ext = FilePaths.fileExtension(of: String(name.dropLast(3))) }
+        return extensions.contains(ext)
+    }
     /// Larger files are refused with a clear message rather than stalling the reader.
     public static let maximumBytes = 64 * 1_048_576
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The publication date of each article: the `--date` override, else the nearest catalog with
-/// an entry for the file (its folder's, else the folder above: see `Catalog`), else a
-/// `YYYY-MM-DD` prefix of the file's name. Each folder's catalog is read and parsed once, so
+/// an entry for the file (its folder's, else the folder above: see `Catalog`), else the date
+/// the article's own metadata gives (a page's `datePublished`, a feed item's date, front
+/// matter), else a `YYYY-MM-DD` prefix of the file's name. Each folder's catalog is read and parsed once, so
 /// one resolver serves a whole library. Not for use from several threads at once.
 public final class DateResolver {
     private let override: CivilDate?
@@ -12,7 +13,7 @@ public final class DateResolver {
         self.override = override
     }
 
-    public func date(for path: String) -> (date: CivilDate?, source: DateSource?) {
+    public func date(for path: String, metadata: CivilDate? = nil) -> (date: CivilDate?, source: DateSource?) {
         if let override { return (override, .override) }
         let folder = FilePaths.parent(of: path)
         let parent = FilePaths.parent(of: folder)
@@ -22,6 +23,7 @@ public final class DateResolver {
                 break
             }
         }
+        if let metadata { return (metadata, .metadata) }
         if let date = ArticleReader.dateFromFileName(FilePaths.name(of: path)) { return (date, .fileName) }
         return (nil, nil)
     }

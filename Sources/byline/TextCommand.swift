@@ -1,0 +1,48 @@
+import ArgumentParser
+import BylineCore
+import Foundation
+
+/// `byline text`: the one text every analysis reads, whatever the source was.
+struct TextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Print the text of articles as the analyses read it: headline, blank line, paragraphs.",
+        discussion: """
+            Web pages, feed items and Markdown are reduced to this text; every offset that \
+            quotes, speakers and timeline report refers to it. JSONL prints one object per article:
+            {"article", "format", "title", "authors", "date", "date_source", "url", "site", "language", "text", "body_start"}
+            """)
+
+    @OptionGroup var format: FormatOption
+    @OptionGroup var articles: ArticleOptions
+
+    func run() throws {
+        let loaded = try ArticleLoading.load(articles)
+        switch format.format {
+        case .text:
+            for (n, article) in loaded.enumerated() {
+                if n > 0 { print("") }
+                print(TerminalSafe.text(article.text))
+            }
+        case .json: print(JSON.array(loaded.map(Self.record)).serialized(pretty: true))
+        case .jsonl: loaded.forEach { print(Self.record($0).serialized()) }
+        }
+    }
+
+    static func record(_ article: Article) -> JSON {
+        let m = article.metadata
+        return .object([
+            ("article", .string(article.source)),
+            ("format", .string(m.format.rawValue)),
+            ("title", JSON(m.title)),
+            ("authors", .array(m.authors.map(JSON.string))),
+            ("date", JSON(article.date?.iso)),
+            ("date_source", JSON(article.dateSource?.rawValue)),
+            ("url", JSON(m.url)),
+            ("site", JSON(m.site)),
+            ("language", JSON(m.language)),
+            ("text", .string(article.text)),
+            ("body_start", .int(article.bodyStart)),
+        ])
+    }
+}
