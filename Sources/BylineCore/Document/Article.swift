@@ -40,15 +40,19 @@ public struct ArticleMetadata: Codable, Equatable, Sendable {
     public var site: String?
     /// A BCP 47 language tag (`en`, `en-GB`), as declared.
     public var language: String?
+    /// A feed item's identity across fetches: its RSS `guid`, Atom or JSON Feed `id`, else its
+    /// link. Nil for anything but a feed item.
+    public var feedItemID: String?
 
     public init(format: SourceFormat = .text, title: String? = nil, authors: [String] = [], url: String? = nil,
-                site: String? = nil, language: String? = nil) {
+                site: String? = nil, language: String? = nil, feedItemID: String? = nil) {
         self.format = format
         self.title = title
         self.authors = authors
         self.url = url
         self.site = site
         self.language = language
+        self.feedItemID = feedItemID
     }
 }
 
