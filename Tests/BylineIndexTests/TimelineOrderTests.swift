@@ -96,7 +96,9 @@ import Testing
         let stored = try index.database.read { db in
             try Int64.fetchAll(db, sql: "SELECT order_key FROM times WHERE entry IS NOT NULL ORDER BY entry")
         }
-        #expect(stored == analyzed.timeline.entries.map { TimelineOrderKey($0, of: analyzed.timeExpressions[$0.expression]).packed })
+        #expect(stored == analyzed.timeline.entries.map {
+            TimelineOrderKey($0, of: analyzed.timeExpressions[$0.expression]).packed
+        })
     }
 
     /// The rows "v1" held for an article, with the timeline in the former order (first day,
