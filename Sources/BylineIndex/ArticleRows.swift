@@ -76,6 +76,8 @@ struct PreparedArticle: Sendable {
         var entry: Int?
         var startDay: Int?
         var endDay: Int?
+        /// `TimelineOrderKey.packed` of the entry.
+        var orderKey: Int64?
         var entrySentence: Int?
         var quoteOrdinal: Int?
         var speakerOrdinal: Int?
@@ -128,6 +130,7 @@ struct PreparedArticle: Sendable {
                            anchored: expression.anchored, inferred: expression.inferred, sentence: expression.sentence,
                            sentenceSpan: sentence, rule: expression.rule, entry: placed?.position,
                            startDay: placed?.entry.start.dayNumber, endDay: placed?.entry.end.dayNumber,
+                           orderKey: placed.map { TimelineOrderKey($0.entry, of: expression).packed },
                            entrySentence: placed?.entry.sentence, quoteOrdinal: placed?.entry.quote,
                            speakerOrdinal: placed?.entry.speaker)
         }
@@ -195,15 +198,15 @@ enum ArticleRows {
 
         let insertTime = try db.cachedStatement(sql: """
             INSERT INTO times (article_id, ordinal, start, "end", text, type, value, mod, anchored, inferred, sentence,
-                               sentence_start, sentence_end, rule, entry, start_day, end_day, entry_sentence,
-                               quote_ordinal, speaker_ordinal, speaker_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               sentence_start, sentence_end, rule, entry, start_day, end_day, order_key,
+                               entry_sentence, quote_ordinal, speaker_ordinal, speaker_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for time in article.times {
             try insertTime.execute(arguments: [
                 articleID, time.ordinal, time.span.start, time.span.end, time.text, time.type, time.value, time.mod,
                 time.anchored, time.inferred, time.sentence, time.sentenceSpan.start, time.sentenceSpan.end, time.rule,
-                time.entry, time.startDay, time.endDay, time.entrySentence, time.quoteOrdinal, time.speakerOrdinal,
+                time.entry, time.startDay, time.endDay, time.orderKey, time.entrySentence, time.quoteOrdinal, time.speakerOrdinal,
                 time.speakerOrdinal.flatMap { speakerRows[$0] },
             ])
         }

@@ -1,3 +1,4 @@
+import BylineCore
 import GRDB
 
 /// The index's tables, created and upgraded by GRDB migrations: one per schema version. A
@@ -11,6 +12,7 @@ enum IndexSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("v2-timeline-order", migrate: addTimelineOrder)
         return migrator
     }
 
@@ -161,6 +163,37 @@ enum IndexSchema {
             CREATE TABLE catalogs (path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL)
                 WITHOUT ROWID;
             """)
+    }
+}
+
+extension IndexSchema {
+    /// `times.order_key`: the entry's `TimelineOrderKey.packed`, so that the library timeline
+    /// is ordered in SQL exactly as an article's timeline is ordered in Swift. Rows stored
+    /// before get their key from their days, modifier and value, and their position in the
+    /// article's timeline (`entry`) in that order, as a new analysis would store them.
+    fileprivate static func addTimelineOrder(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE times ADD COLUMN order_key INTEGER")
+        var entries: [Int64: [(row: Int64, ordinal: Int, key: Int64)]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, article_id, ordinal, start_day, end_day, mod, value FROM times
+            WHERE entry IS NOT NULL AND start_day IS NOT NULL AND end_day IS NOT NULL
+            """)
+        while let row = try rows.next() {
+            let key = TimelineOrderKey(start: CivilDate(dayNumber: try row.decode(atIndex: 3)),
+                                       end: CivilDate(dayNumber: try row.decode(atIndex: 4)),
+                                       mod: (try row.decode(String?.self, atIndex: 5)).flatMap(TimexMod.init(rawValue:)),
+                                       value: try row.decode(atIndex: 6))
+            entries[try row.decode(atIndex: 1), default: []]
+                .append((try row.decode(atIndex: 0), try row.decode(atIndex: 2), key.packed))
+        }
+        let update = try db.makeStatement(sql: "UPDATE times SET order_key = ?, entry = ? WHERE id = ?")
+        for article in entries.values {
+            let ordered = article.sorted { $0.key != $1.key ? $0.key < $1.key : $0.ordinal < $1.ordinal }
+            for (position, entry) in ordered.enumerated() {
+                try update.execute(arguments: [entry.key, position, entry.row])
+            }
+        }
+        try db.execute(sql: "CREATE INDEX times_in_order ON times(order_key) WHERE start_day IS NOT NULL")
     }
 }
 

@@ -345,9 +345,10 @@ extension LibraryIndex {
 
     // MARK: Timeline
 
-    /// Every article's dated events in one chronological order: by first day, then the shorter
-    /// extent, then article date, article and position. Optionally only the events in
-    /// quotations of one speaker, or overlapping a range of days; a page of `limit` from `offset`.
+    /// Every article's dated events in one chronological order, the order of an article's
+    /// timeline (`TimelineOrderKey`, stored as `order_key`), then article date, article and
+    /// position in the article's timeline. Optionally only the events in quotations of one
+    /// speaker, or overlapping a range of days; a page of `limit` from `offset`.
     public func timeline(speaker speakerID: Int64? = nil, from: CivilDate? = nil, through: CivilDate? = nil,
                          limit: Int? = nil, offset: Int = 0) throws(LibraryIndexError) -> [LibraryTimelineEntry]
     {
@@ -375,7 +376,7 @@ extension LibraryIndex {
                 JOIN articles a ON a.id = t.article_id
                 LEFT JOIN speakers s ON s.id = t.speaker_id
                 WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY t.start_day, t.end_day - t.start_day, \(LibraryIndex.articleOrder), t.start
+                ORDER BY t.order_key, \(LibraryIndex.articleOrder), t.entry
                 \(limitClause)
                 """, arguments) { row in
                 guard let type = TimexType(rawValue: try row.decode(atIndex: 11)) else {

@@ -161,6 +161,41 @@ struct BylineProcess {
         #expect(text.stdout.components(separatedBy: "Ivo Daalder, said").count - 1 == 3)
     }
 
+    /// `byline timeline` lists the seed in timeline order (as the README shows), and the index
+    /// gives the same records in the same order; with a second article the seed's records keep
+    /// their order among the other's.
+    @Test func theTimelineIsInTimelineOrderWithAndWithoutTheIndex() throws {
+        func texts(_ output: String) throws -> [String] {
+            try output.split(separator: "\n").map {
+                let record = try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+                let fromSeed = record["article"] as? String == "seeds/000_32905e9c967a98d8.txt"
+                return (record["text"] as? String ?? "") + (fromSeed ? "" : " *")  // * marks the other article
+            }
+        }
+        let fresh = try BylineProcess.run(["timeline", "--format", "jsonl", "seeds"])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(try texts(fresh.stdout) == [
+            "this year", "Nov. 15", "this week", "Wednesday", "this month", "Thursday", "today", "Friday morning",
+            "the end of 2011", "Dec. 31", "post-2011", "now", "now", "less than one month",
+        ])
+        let index = folder.appendingPathComponent("library.sqlite").path
+        let indexed = try BylineProcess.run(["timeline", "--format", "jsonl", "--index", index, "seeds"])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stdout == fresh.stdout)
+
+        let other = folder.appendingPathComponent("2011-12-05_ferry.txt")
+        try Data("Ferry service resumes\n\nThe ferry returns in mid-December, the port said on Wednesday.".utf8).write(to: other)
+        let library = folder.appendingPathComponent("two.sqlite").path
+        let both = try BylineProcess.run(["timeline", "--format", "jsonl", "--index", library, "seeds", other.path])
+        #expect(both.status == 0, "\(both.stderr)")
+        // mid-December is 16 December; equal places keep the earlier article first.
+        #expect(try texts(both.stdout) == [
+            "this year", "Nov. 15", "this week", "Wednesday", "Wednesday *", "this month", "Thursday", "today",
+            "Friday morning", "mid-December *", "the end of 2011", "Dec. 31", "post-2011", "now", "now",
+            "less than one month",
+        ])
+    }
+
     @Test func withoutADateTheYearIsInferredAndMarkedSo() throws {
         let path = folder.appendingPathComponent("undated.txt")
         try Data("Talks\n\nOn Dec. 3, 2009, the talks began. They will end on Dec. 15, officials said.".utf8).write(to: path)

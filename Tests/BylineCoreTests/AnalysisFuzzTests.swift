@@ -69,9 +69,17 @@ import Testing
                 let first = analysed.quotes.first { $0.span.overlaps(sentence) }
                 #expect(entry.quote == first?.id && entry.speaker == first?.speaker, "article \(index)")
             }
-            #expect(zip(placed, placed.dropFirst()).allSatisfy { $0.start <= $1.start }, "article \(index)")
             #expect(placed.allSatisfy { $0.start <= $0.end && $0.expression < analysed.timeExpressions.count },
                     "article \(index)")
+            // In timeline order: keys never go down, and equal keys keep text order.
+            let keys = placed.map { entry in
+                analysed.timeExpressions.indices.contains(entry.expression)
+                    ? TimelineOrderKey(entry, of: analysed.timeExpressions[entry.expression]) : nil
+            }
+            #expect(zip(placed.indices, placed.indices.dropFirst()).allSatisfy { a, b in
+                guard let x = keys[a], let y = keys[b] else { return false }
+                return x < y || (x == y && placed[a].expression < placed[b].expression)
+            }, "article \(index)")
         }
     }
 }

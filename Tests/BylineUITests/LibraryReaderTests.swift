@@ -215,6 +215,36 @@ import Testing
         #expect(h.text.contains("Library timeline · Ivo Daalder · 2"))
     }
 
+    /// With the real analysis: the library timeline lists an article's events in the order of
+    /// its own timeline pane, and interleaves a second article's by the same order (equal
+    /// places: the earlier article first).
+    @Test func theLibraryTimelineKeepsTheArticleTimelineOrder() throws {
+        let ferry = Analyzer.analyze(Article(
+            text: "Ferry service resumes\n\nThe ferry returns in December, the port said on Wednesday. "
+                + "Tickets go on sale on Dec. 31.",
+            source: "ferry.txt", date: CivilDate(year: 2011, month: 12, day: 5)))
+        var h = Harness([Seed.analysis, ferry], size: Self.wide)
+        func expressions() -> [String] {
+            Self.entries(h).compactMap { entry in entry.range(of: "  ").map { String(entry[$0.upperBound...]) } }
+                .map { $0.components(separatedBy: " · ")[0] }
+        }
+        // The library opens on the ferry article (path order).
+        #expect(h.document.article.source == "ferry.txt")
+        let ferryOrder = h.document.timelineRows.map(\.expression)
+        h.press("T")
+        #expect(h.text.contains("Library timeline · 14"))
+        #expect(expressions() == [
+            "this year", "Nov. 15", "this week", "Wednesday", "Wednesday", "this month", "December", "Thursday", "today",
+            "Friday morning", "the end of 2011", "Dec. 31", "Dec. 31", "post-2011",
+        ])
+        // Each article's events among them are in its own timeline's order.
+        let rows = Array(zip(expressions(), Self.details(h)))
+        #expect(rows.filter { $0.1.contains("Ferry service resumes") }.map(\.0) == ferryOrder)
+        let seed = Seed.analysis
+        #expect(rows.filter { $0.1.contains("NATO running out of time") }.map(\.0)
+            == seed.timeline.entries.map { seed.article.string(seed.timeExpressions[$0.expression].span) })
+    }
+
     // MARK: Searching the library
 
     @Test func searchingTheLibraryListsRankedHitsAndOpensOne() throws {

@@ -76,20 +76,26 @@ enum Seed {
     }
 
     @Test(.enabled(if: Seed.hasTimeline, Seed.timelineMissing))
-    func timelineIsInDateOrderWithNov15BeforeDec31() {
+    func timelinePaneListsTheSeedInTimelineOrder() {
         var h = Seed.harness(Size(width: 120, height: 40))
-        let starts = h.document.analysis.timeline.entries.map(\.start)
-        #expect(starts == starts.sorted())
+        // A period heads what it contains; the end of 2011 sorts with 31 December.
+        let order = ["this year", "Nov. 15", "this week", "Wednesday", "this month", "Thursday", "today",
+                     "Friday morning", "the end of 2011", "Dec. 31", "post-2011"]
+        #expect(h.document.timelineRows.map(\.expression) == order)
         h.press("4")
         for _ in 0..<h.document.timelineRows.count { h.press("j") }
         h.press("g")
-        let rows = h.document.timelineRows
-        let nov15 = rows.firstIndex { $0.expression.contains("Nov. 15") }
-        let dec31 = rows.firstIndex { $0.expression.contains("Dec. 31") }
-        #expect(nov15 != nil && dec31 != nil)
-        if let nov15, let dec31 { #expect(nov15 < dec31) }
-        let pane = h.paneLines(.timeline).joined(separator: "\n")
-        if let a = pane.range(of: "Nov. 15"), let b = pane.range(of: "Dec. 31") { #expect(a.lowerBound < b.lowerBound) }
+        // The pane shows them so: an entry's line (the least indented) is its date, two spaces,
+        // the expression and its speaker; its sentence follows, indented.
+        let lines = h.paneLines(.timeline).filter { !$0.isEmpty }
+        func indent(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        let least = lines.map(indent).min() ?? 0
+        let shown = lines.filter { indent($0) == least }.compactMap { line -> String? in
+            guard let gap = line.range(of: "  ", range: line.index(line.startIndex, offsetBy: least)..<line.endIndex)
+            else { return nil }
+            return line[gap.upperBound...].components(separatedBy: " · ").first
+        }
+        #expect(shown.count >= 5 && shown == Array(order.prefix(shown.count)), "\(lines)")
     }
 
     // Exact snapshots once the whole analysis (quotations and timeline) has landed.

@@ -2,9 +2,8 @@
 public struct TimelineEntry: Hashable, Codable, Sendable {
     /// Index into `AnalyzedArticle.timeExpressions`.
     public var expression: Int
-    /// First and last day the expression covers (a week or a month shows its extent);
-    /// entries sort by `start`, then by the shorter extent, then by clock time, then by position
-    /// in the text (see `TimelineBuilder` for modifiers).
+    /// First and last day the expression covers (a week or a month shows its extent; see
+    /// `TimelineBuilder` for modifiers). Entries sort by `TimelineOrderKey`, then text order.
     public var start: CivilDate
     public var end: CivilDate
     /// Index into `Article.sentences`.

@@ -3,14 +3,15 @@
 /// Each entry covers the days of its value: a day is one day, `2011-W48` Monday to Sunday,
 /// `2011-12` the month, `2011-Q4` the quarter, `2011-WI` December to February, `201` the
 /// decade. Modifiers: `START`, `MID`, `END` (and approximations) keep the period's extent, so
-/// `the end of 2011` sorts with 2011 and shows its mod; `AFTER` (`post-2011`) starts the day
-/// after the period and is open-ended; `BEFORE` ends the day before it and is open towards the
-/// past; `ON_OR_AFTER` / `ON_OR_BEFORE` keep the period and open one side. Entries sort by
-/// first day, then the shorter extent, then the clock time within a day, then text order.
-/// Durations, sets, references (`now`) and unanchored values are `unplaced`, in text order.
+/// `the end of 2011` shows 2011 and its mod; `AFTER` (`post-2011`) starts the day after the
+/// period and is open-ended; `BEFORE` ends the day before it and is open towards the past;
+/// `ON_OR_AFTER` / `ON_OR_BEFORE` keep the period and open one side. Entries sort by
+/// `TimelineOrderKey` (the end of a period with its end, a containing period before what it
+/// contains), then text order. Durations, sets, references (`now`) and unanchored values are
+/// `unplaced`, in text order.
 public enum TimelineBuilder {
     public static func build(article: Article, expressions: [TimeExpression], quotes: [Quote]) -> Timeline {
-        var entries: [(entry: TimelineEntry, minutes: Int)] = []
+        var entries: [(entry: TimelineEntry, key: TimelineOrderKey)] = []
         var unplaced: [Int] = []
         let sortedQuotes = quotes.sorted { $0.span.start < $1.span.start }
         for (index, e) in expressions.enumerated() {
@@ -51,41 +52,13 @@ public enum TimelineBuilder {
                     entry.speaker = sortedQuotes[low].speaker
                 }
             }
-            entries.append((entry, clockMinutes(e.value)))
+            entries.append((entry, TimelineOrderKey(entry, of: e)))
         }
-        // A stable sort: equal keys keep text order.
+        // Equal keys keep text order (entries are made in the expressions' order).
         let ordered = entries.enumerated().sorted { a, b in
-            let x = a.element
-            let y = b.element
-            if x.entry.start != y.entry.start { return x.entry.start < y.entry.start }
-            if x.entry.end != y.entry.end { return x.entry.end < y.entry.end }
-            if x.minutes != y.minutes { return x.minutes < y.minutes }
-            return a.offset < b.offset
+            a.element.key != b.element.key ? a.element.key < b.element.key : a.offset < b.offset
         }
         return Timeline(entries: ordered.map(\.element.entry), unplaced: unplaced)
-    }
-
-    /// Minutes into the day of a `...THH:MM` value (parts of day at their usual hours), or -1.
-    static func clockMinutes(_ value: String) -> Int {
-        var utf8 = value.utf8.makeIterator()
-        while let c = utf8.next(), c != 0x54 {}  // up to `T`
-        guard let a = utf8.next(), let b = utf8.next() else { return -1 }
-        switch (a, b) {
-        case (0x4D, 0x4F): return 8 * 60  // MO
-        case (0x41, 0x46): return 14 * 60  // AF
-        case (0x45, 0x56): return 19 * 60  // EV
-        case (0x4E, 0x49): return 22 * 60  // NI
-        case (0x44, 0x54): return 12 * 60  // DT
-        default:
-            guard (0x30...0x39).contains(a), (0x30...0x39).contains(b) else { return -1 }
-            var minutes = (Int(a - 0x30) * 10 + Int(b - 0x30)) * 60
-            if utf8.next() == 0x3A, let c = utf8.next(), let d = utf8.next(), (0x30...0x39).contains(c),
-                (0x30...0x39).contains(d)
-            {
-                minutes += Int(c - 0x30) * 10 + Int(d - 0x30)
-            }
-            return minutes
-        }
     }
 
     /// The first and last day an anchored DATE or TIME value covers, or nil for anything else
