@@ -2,8 +2,10 @@ import BylineCore
 import Foundation
 import GRDB
 
-/// File facts stored with an article's analysis.
+/// File facts stored with an article's analysis. Every article read from one file (a feed's
+/// items) carries the same.
 struct ArticleFileInfo: Sendable {
+    /// The file's path (absolute, standardised).
     var path: String
     var stamp: FileStamp
     var hash: UInt64
@@ -83,10 +85,14 @@ struct PreparedArticle: Sendable {
         var speakerOrdinal: Int?
     }
 
+    /// The article's key in the index: its file's path, or for a feed item the file's path,
+    /// `#` and the item's id (`Article.source`).
+    var key: String
     var headline: String
     var text: String
     var date: CivilDate?
     var dateSource: DateSource?
+    var metadata: ArticleMetadata
     var warnings: [String]
     var unplaced: String
     var quotesText: String
@@ -96,10 +102,12 @@ struct PreparedArticle: Sendable {
 
     init(_ analyzed: AnalyzedArticle) {
         let article = analyzed.article
+        key = article.source
         headline = article.headlineText
         text = article.text
         date = article.date
         dateSource = article.dateSource
+        metadata = article.metadata
         warnings = article.warnings
         unplaced = IntList.encode(analyzed.timeline.unplaced)
         speakers = analyzed.speakers.map { speaker in
@@ -147,15 +155,18 @@ enum ArticleRows {
         -> (articleID: Int64, speakers: [InsertedSpeaker])
     {
         let insertArticle = try db.cachedStatement(sql: """
-            INSERT INTO articles (path, size, mtime, content_hash, date, day, date_source, headline, quote_count,
-                                  unplaced, warnings)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (path, file, size, mtime, content_hash, date, day, date_source, headline, quote_count,
+                                  unplaced, warnings, format, title, authors, url, site, language, item_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let m = article.metadata
         try insertArticle.execute(arguments: [
-            file.path, file.stamp.size, file.stamp.mtime, ContentHash.stored(file.hash),
+            article.key, file.path, file.stamp.size, file.stamp.mtime, ContentHash.stored(file.hash),
             article.date?.iso, article.date?.dayNumber, article.dateSource?.rawValue,
             article.headline, article.quotes.count, article.unplaced,
             article.warnings.isEmpty ? nil : article.warnings.joined(separator: "\n"),
+            m.format.rawValue, m.title, m.authors.isEmpty ? nil : NameList.encode(m.authors), m.url, m.site, m.language,
+            m.feedItemID,
         ])
         let articleID = db.lastInsertedRowID
         // The texts, and through a trigger the search index.
@@ -232,11 +243,22 @@ enum ArticleRows {
         }
     }
 
-    /// Deletes the article stored for `path` (its rows and search entries go with it).
-    /// Returns the deleted article's id.
-    static func delete(path: String, db: Database) throws -> Int64? {
+    /// Deletes the articles read from the file at `path` (their rows and search entries go with
+    /// them). Returns the deleted articles' ids.
+    static func delete(file path: String, db: Database) throws -> [Int64] {
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM articles WHERE file = ?"), arguments: [path])
+        for id in ids { try delete(id: id, db: db) }
+        return ids
+    }
+
+    static func exists(key: String, db: Database) throws -> Bool {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE path = ?"), arguments: [key]) != nil
+    }
+
+    /// Deletes the article stored under `key`. Returns its id.
+    static func delete(key: String, db: Database) throws -> Int64? {
         guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE path = ?"),
-                                          arguments: [path])
+                                          arguments: [key])
         else { return nil }
         try delete(id: id, db: db)
         return id
@@ -247,8 +269,8 @@ enum ArticleRows {
     }
 
     /// The file changed on disk but not in content: only its stamp is updated.
-    static func restamp(path: String, stamp: FileStamp, db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE articles SET size = ?, mtime = ? WHERE path = ?")
+    static func restamp(file path: String, stamp: FileStamp, db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE articles SET size = ?, mtime = ? WHERE file = ?")
             .execute(arguments: [stamp.size, stamp.mtime, path])
     }
 
@@ -259,7 +281,8 @@ enum ArticleRows {
     /// Nil when no article has this id; throws when a row is damaged.
     static func analyzedArticle(id: Int64, db: Database) throws -> AnalyzedArticle? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT a.path, t.text, a.date, a.date_source, a.unplaced, a.warnings
+            SELECT a.path, t.text, a.date, a.date_source, a.unplaced, a.warnings,
+                   a.format, a.title, a.authors, a.url, a.site, a.language, a.item_id
             FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?
             """, arguments: [id])
         else { return nil }
@@ -267,7 +290,7 @@ enum ArticleRows {
         let dateSource = (try row.decode(String?.self, atIndex: 3)).flatMap(DateSource.init(rawValue:))
         let warnings = (try row.decode(String?.self, atIndex: 5)).map { $0.components(separatedBy: "\n") } ?? []
         let article = Article(text: try row.decode(atIndex: 1), source: try row.decode(atIndex: 0), date: date,
-                              dateSource: dateSource, warnings: warnings)
+                              dateSource: dateSource, warnings: warnings, metadata: try metadata(row, from: 6))
         guard let unplaced = IntList.decode(try row.decode(atIndex: 4)) else { throw damaged("timeline of article \(id)") }
 
         var speakers: [Speaker] = []
@@ -329,6 +352,15 @@ enum ArticleRows {
         entries.sort { $0.position < $1.position }
         return AnalyzedArticle(article: article, quotes: quotes, speakers: speakers, timeExpressions: expressions,
                                timeline: Timeline(entries: entries.map(\.entry), unplaced: unplaced))
+    }
+
+    /// `ArticleMetadata` from the columns `format, title, authors, url, site, language, item_id`.
+    static func metadata(_ row: Row, from offset: Int) throws -> ArticleMetadata {
+        ArticleMetadata(format: SourceFormat(rawValue: try row.decode(atIndex: offset)) ?? .text,
+                        title: try row.decode(atIndex: offset + 1),
+                        authors: (try row.decode(String?.self, atIndex: offset + 2)).map(NameList.decode) ?? [],
+                        url: try row.decode(atIndex: offset + 3), site: try row.decode(atIndex: offset + 4),
+                        language: try row.decode(atIndex: offset + 5), feedItemID: try row.decode(atIndex: offset + 6))
     }
 
     private static func spanOrNil(_ start: Int?, _ end: Int?) -> TextSpan? {

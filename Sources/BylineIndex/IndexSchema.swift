@@ -13,6 +13,7 @@ enum IndexSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-timeline-order", migrate: addTimelineOrder)
+        migrator.registerMigration("v3-sources", migrate: addSources)
         return migrator
     }
 
@@ -171,6 +172,25 @@ extension IndexSchema {
     /// is ordered in SQL exactly as an article's timeline is ordered in Swift. Rows stored
     /// before get their key from their days, modifier and value, and their position in the
     /// article's timeline (`entry`) in that order, as a new analysis would store them.
+    /// Articles from any source: a file may hold several (a feed's items), so `path` becomes the
+    /// article's key (the file's path, or the file's path, `#` and the item's id) and `file`
+    /// names the file; and what the source says of the article (format, title, authors, url,
+    /// site, language, feed item id) is kept for the panes.
+    fileprivate static func addSources(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE articles ADD COLUMN file TEXT;                     -- the file read (absolute, standardised)
+            UPDATE articles SET file = path;
+            CREATE INDEX articles_by_file ON articles(file);
+            ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'text';  -- SourceFormat
+            ALTER TABLE articles ADD COLUMN title TEXT;                    -- as published, plain text
+            ALTER TABLE articles ADD COLUMN authors TEXT;                  -- separated by U+001F
+            ALTER TABLE articles ADD COLUMN url TEXT;
+            ALTER TABLE articles ADD COLUMN site TEXT;
+            ALTER TABLE articles ADD COLUMN language TEXT;
+            ALTER TABLE articles ADD COLUMN item_id TEXT;                  -- a feed item's guid or id
+            """)
+    }
+
     fileprivate static func addTimelineOrder(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE times ADD COLUMN order_key INTEGER")
         var entries: [Int64: [(row: Int64, ordinal: Int, key: Int64)]] = [:]

@@ -85,13 +85,11 @@ private final class IndexUpdater {
     private var lastPersonSync: UInt64 = 0
     private var lastPersonSyncCost: UInt64 = 0
 
-    /// A stored article, as the scan compares it.
-    private struct StoredArticle {
-        var id: Int64
+    /// A stored file (the articles read from it share its stamp and hash), as the scan compares it.
+    private struct StoredFile {
         var stamp: FileStamp
         var hash: UInt64
-        var date: String?
-        var dateSource: String?
+        var articles: [Int64] = []
     }
 
     init(index: LibraryIndex, referenceDate: CivilDate?, analysis: IndexAnalysis, cancellation: IndexCancellation,
@@ -120,7 +118,7 @@ private final class IndexUpdater {
     func run(paths: [String]?) throws -> IndexUpdateSummary {
         // 1. What the index holds.
         var storedRoots: [String] = []
-        var stored: [String: StoredArticle] = [:]
+        var stored: [String: StoredFile] = [:]
         var storedCatalogs: [String: FileStamp] = [:]
         var storedVersion: String?
         var storedReferenceDate: String?
@@ -133,12 +131,15 @@ private final class IndexUpdater {
             personsDirty = try IndexMeta.value(IndexMeta.personsDirtyKey, db) == "1"
                 || (try IndexMeta.value(IndexMeta.mergeVersionKey, db)) != String(SpeakerMerge.version)
                 || (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM speakers WHERE person_id IS NULL)") ?? false)
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, content_hash, date, date_source FROM articles")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, file, size, mtime, content_hash FROM articles")
             while let r = try rows.next() {
-                stored[try r.decode(atIndex: 1)] = StoredArticle(
-                    id: try r.decode(atIndex: 0), stamp: FileStamp(size: try r.decode(atIndex: 2), mtime: try r.decode(atIndex: 3)),
-                    hash: UInt64(bitPattern: try r.decode(atIndex: 4)), date: try r.decode(atIndex: 5),
-                    dateSource: try r.decode(atIndex: 6))
+                let file: String = try r.decode(atIndex: 1)
+                let id: Int64 = try r.decode(atIndex: 0)
+                if stored[file] == nil {
+                    stored[file] = StoredFile(stamp: FileStamp(size: try r.decode(atIndex: 2), mtime: try r.decode(atIndex: 3)),
+                                              hash: UInt64(bitPattern: try r.decode(atIndex: 4)))
+                }
+                stored[file]?.articles.append(id)
             }
             for r in try Row.fetchAll(db, sql: "SELECT path, size, mtime FROM catalogs") {
                 storedCatalogs[try r.decode(atIndex: 0)] = FileStamp(size: try r.decode(atIndex: 1), mtime: try r.decode(atIndex: 2))
@@ -157,9 +158,11 @@ private final class IndexUpdater {
         if discardOld { stored = [:] }
         let overrideText = referenceDate?.iso ?? ""
         let catalogs = DateResolver.catalogStamps(forFolders: Set(files.map(\.folder)))
-        // Dates of unchanged files can only move with a catalog or the --date override.
-        let datesMayHaveMoved = catalogs != storedCatalogs || overrideText != (storedReferenceDate ?? "")
-        let resolver = DateResolver(override: referenceDate)
+        // What a catalog says (dates, titles) reaches the files of its folder and of the folders
+        // just below it; the --date override reaches every file.
+        let overrideMoved = overrideText != (storedReferenceDate ?? "")
+        let changedCatalogFolders = Set(Set(catalogs.keys).union(storedCatalogs.keys)
+            .filter { catalogs[$0] != storedCatalogs[$0] }.map { FilePaths.parent(of: $0) })
 
         var work: [WorkItem] = []
         var present = Set<String>()
@@ -169,20 +172,22 @@ private final class IndexUpdater {
             let stamp = file.stamp
             guard present.insert(path).inserted else { continue }
             let previous = stored[path]
-            if let previous, previous.stamp == stamp, !datesMayHaveMoved {
+            let describedAnew = overrideMoved || changedCatalogFolders.contains(file.folder)
+                || changedCatalogFolders.contains(FilePaths.parent(of: file.folder))
+            if let previous, previous.stamp == stamp, !describedAnew {
                 state.unchanged += 1
                 continue
             }
-            let (date, source) = resolver.date(for: path)
-            if let previous, previous.stamp == stamp, previous.date == date?.iso, previous.dateSource == source?.rawValue {
-                state.unchanged += 1
-                continue
-            }
-            let sameDate = previous.map { $0.date == date?.iso && $0.dateSource == source?.rawValue } ?? false
-            work.append(WorkItem(path: path, stamp: stamp, date: date, dateSource: source,
-                                 storedHash: sameDate ? previous?.hash : nil, explicit: explicitFiles.contains(path)))
+            work.append(WorkItem(path: path, stamp: stamp, storedHash: previous?.hash, describedAnew: describedAnew,
+                                 stored: [], explicit: explicitFiles.contains(path)))
         }
-        let removed = stored.filter { !present.contains($0.key) }.map(\.value.id)
+        // For files described anew, what is stored of their articles, to compare.
+        let described = work.indices.filter { work[$0].describedAnew && work[$0].storedHash != nil }
+        if !described.isEmpty {
+            let facts = try database.read { db in try StoredArticleFacts.all(db) }
+            for i in described { work[i].stored = facts[work[i].path] ?? [] }
+        }
+        let removed = stored.filter { !present.contains($0.key) }.flatMap(\.value.articles)
         state.files = present.count
         state.removed = removed.count
         state.toAnalyze = work.count
@@ -275,6 +280,7 @@ private final class IndexUpdater {
         let batches = IndexUpdater.batches(of: work)
         let channel = BatchChannel(capacity: 2)
         let analysis = self.analysis
+        let dates = DateResolver(override: referenceDate)
         let cancellation = self.cancellation
         let stop = IndexCancellation()
         analysisStarted = DispatchTime.now().uptimeNanoseconds
@@ -282,7 +288,7 @@ private final class IndexUpdater {
         DispatchQueue.global(qos: .userInitiated).async {
             for batch in batches {
                 if cancellation.isCancelled || stop.isCancelled { break }
-                channel.put(IndexUpdater.process(batch, analysis: analysis))
+                channel.put(IndexUpdater.process(batch, analysis: analysis, dates: dates))
             }
             channel.close()
         }
@@ -329,18 +335,22 @@ private final class IndexUpdater {
     private func store(_ outcome: Outcome, db: Database) throws {
         let item = outcome.item
         switch outcome.result {
-        case .analyzed(let article, let hash):
-            if let old = try ArticleRows.delete(path: item.path, db: db) { persons.removedArticle(old) }
+        case .analyzed(let articles, let hash):
+            for old in try ArticleRows.delete(file: item.path, db: db) { persons.removedArticle(old) }
             let file = ArticleFileInfo(path: item.path, stamp: item.stamp, hash: hash)
-            let (_, speakers) = try ArticleRows.insert(article, file: file, db: db, person: persons.predictedPerson)
-            persons.added(speakers)
+            for article in articles {
+                // Two items of one feed under one key: the first is kept.
+                if try ArticleRows.exists(key: article.key, db: db) { continue }
+                let (_, speakers) = try ArticleRows.insert(article, file: file, db: db, person: persons.predictedPerson)
+                persons.added(speakers)
+                summary.warnings += article.warnings
+            }
             summary.analyzed += 1
-            summary.warnings += article.warnings
         case .sameContent:
-            try ArticleRows.restamp(path: item.path, stamp: item.stamp, db: db)
+            try ArticleRows.restamp(file: item.path, stamp: item.stamp, db: db)
             summary.sameContent += 1
         case .failed(let error):
-            if let old = try ArticleRows.delete(path: item.path, db: db) { persons.removedArticle(old) }
+            for old in try ArticleRows.delete(file: item.path, db: db) { persons.removedArticle(old) }
             summary.failures.append(IndexFailure(path: item.path, error: error, explicit: item.explicit))
         }
     }
@@ -377,24 +387,13 @@ private final class IndexUpdater {
     static let analysisThreads = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
 
     /// Reads, hashes and analyses a batch on `analysisThreads` threads, keeping its order.
-    static func process(_ batch: [WorkItem], analysis: IndexAnalysis) -> [Outcome] {
-        let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: batch.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
+    static func process(_ batch: [WorkItem], analysis: IndexAnalysis, dates: DateResolver) -> [Outcome] {
+        OrderedParallel.map(count: batch.count, threads: analysisThreads) { i in
+            Outcome(item: batch[i], result: process(batch[i], analysis: analysis, dates: dates))
         }
-        let slots = SlotBuffer(results)
-        let counter = ItemCounter()
-        DispatchQueue.concurrentPerform(iterations: min(analysisThreads, batch.count)) { _ in
-            while let i = counter.next(below: batch.count) {
-                slots.buffer[i] = Outcome(item: batch[i], result: process(batch[i], analysis: analysis))
-            }
-        }
-        return results.map { $0! }
     }
 
-    private static func process(_ item: WorkItem, analysis: IndexAnalysis) -> Outcome.Result {
+    private static func process(_ item: WorkItem, analysis: IndexAnalysis, dates: DateResolver) -> Outcome.Result {
         let data: Data
         do {
             data = try ArticleReader.contents(ofFileAt: item.path)
@@ -402,16 +401,55 @@ private final class IndexUpdater {
             return .failed(error)
         }
         let hash = ContentHash.of(data)
-        if hash == item.storedHash { return .sameContent }
+        // Same bytes and nothing new from a catalog or --date: the stored analysis stands.
+        if hash == item.storedHash, !item.describedAnew { return .sameContent }
         do {
-            // Interim: one article per file (a feed's items get rows of their own next).
-            guard var article = try SourceReader.read(data, source: item.path).first else { return .failed(.empty(item.path)) }
-            article.date = item.date
-            article.dateSource = item.dateSource
-            return .analyzed(PreparedArticle(analysis.analyze(article)), hash: hash)
+            let articles = SourceReader.dated(try SourceReader.read(data, source: item.path), path: item.path, dates: dates)
+            if hash == item.storedHash, item.stored == articles.map(StoredArticleFacts.init) { return .sameContent }
+            return .analyzed(articles.map { PreparedArticle(analysis.analyze($0)) }, hash: hash)
         } catch {
             return .failed(error)
         }
+    }
+}
+
+/// What decides whether a stored article still stands when its file's content has not changed:
+/// its key, dates and metadata (a catalog or --date may have changed them).
+struct StoredArticleFacts: Equatable, Sendable {
+    var key: String
+    var date: CivilDate?
+    var dateSource: DateSource?
+    var metadata: ArticleMetadata
+
+    init(_ article: Article) {
+        key = article.source
+        date = article.date
+        dateSource = article.dateSource
+        metadata = article.metadata
+    }
+
+    init(key: String, date: CivilDate?, dateSource: DateSource?, metadata: ArticleMetadata) {
+        self.key = key
+        self.date = date
+        self.dateSource = dateSource
+        self.metadata = metadata
+    }
+
+    /// Every stored article's facts, by file, in insertion order.
+    static func all(_ db: Database) throws -> [String: [StoredArticleFacts]] {
+        var facts: [String: [StoredArticleFacts]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT file, path, date, date_source, format, title, authors, url, site, language, item_id
+            FROM articles ORDER BY id
+            """)
+        while let row = try rows.next() {
+            let file: String = try row.decode(atIndex: 0)
+            facts[file, default: []].append(StoredArticleFacts(
+                key: try row.decode(atIndex: 1), date: (try row.decode(String?.self, atIndex: 2)).flatMap(CivilDate.init(iso:)),
+                dateSource: (try row.decode(String?.self, atIndex: 3)).flatMap(DateSource.init(rawValue:)),
+                metadata: try ArticleRows.metadata(row, from: 4)))
+        }
+        return facts
     }
 }
 
@@ -419,42 +457,25 @@ private final class IndexUpdater {
 private struct WorkItem: Sendable {
     var path: String
     var stamp: FileStamp
-    var date: CivilDate?
-    var dateSource: DateSource?
-    /// The stored hash, when the stored date is still right: equal content needs no analysis.
+    /// The stored hash: equal content needs no analysis, unless the articles are described anew.
     var storedHash: UInt64?
+    /// A catalog that could describe the file's articles changed, or the --date override did:
+    /// their dates and metadata must be compared even if the content is the same.
+    var describedAnew: Bool
+    /// What is stored of the file's articles, in order, when it is described anew.
+    var stored: [StoredArticleFacts]
     var explicit: Bool
 }
 
 private struct Outcome: Sendable {
     enum Result: Sendable {
-        case analyzed(PreparedArticle, hash: UInt64)
+        case analyzed([PreparedArticle], hash: UInt64)
         case sameContent
         case failed(ReadError)
     }
 
     var item: WorkItem
     var result: Result
-}
-
-/// Hands out item indices to the analysis threads.
-private final class ItemCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-/// Each concurrent iteration writes only its own slot.
-private struct SlotBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// A bounded queue of analysed batches between the analysis and the writer: at most

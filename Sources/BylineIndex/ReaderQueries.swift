@@ -80,7 +80,7 @@ extension LibraryIndex {
                 let persons = PersonSync()
                 try persons.load(db)
                 for article in prepared {
-                    if let old = try ArticleRows.delete(path: article.source, db: db) { persons.removedArticle(old) }
+                    if let old = try ArticleRows.delete(key: article.source, db: db) { persons.removedArticle(old) }
                     let bytes = Data(article.text.utf8)
                     let file = ArticleFileInfo(path: article.source, stamp: FileStamp(size: Int64(bytes.count), mtime: 0),
                                                hash: ContentHash.of(bytes))

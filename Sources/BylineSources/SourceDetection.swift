@@ -9,7 +9,7 @@ public enum SourceDetection {
     public static func format(of data: Data, name: String, contentType: String? = nil) throws(ReadError) -> SourceFormat {
         let mime = contentType.map(mediaType)
         if let refused = refusedKind(data, mime: mime) { throw .notAnArticle(name, kind: refused) }
-        let head = Array(data.prefix(4096))
+        let head = data.prefix(4096).withUnsafeBytes { [UInt8]($0) }
         var i = 0
         // A BOM, then white space.
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }

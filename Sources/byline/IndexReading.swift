@@ -16,26 +16,25 @@ enum IndexedQuotes {
             }
             return (try index.articles(), try index.allQuotations())
         }
-        switch format {
-        case .text:
-            var text = ""
-            var byArticle: [Int64: [LibraryQuotation]] = [:]
-            var order: [LibraryArticle] = entries
-            for q in quotations {
-                if byArticle[q.article.id] == nil, speaker != nil { order.append(q.article) }
-                byArticle[q.article.id, default: []].append(q)
-            }
-            for article in order {
-                text += DisplayPath.header(article) + "\n"
-                let quotes = byArticle[article.id] ?? []
-                if quotes.isEmpty { text += "  (no quotations)\n" }
-                for q in quotes { text += record(q).textLines(explain: explain) }
-                text += "\n"
-            }
-            print(text, terminator: "")
-        case .json: print(JSON.array(quotations.map { record($0).json(explain: explain) }).serialized(pretty: true))
-        case .jsonl: quotations.forEach { print(record($0).json(explain: explain).serialized()) }
+        let writer = RecordWriter(format)
+        var byArticle: [Int64: [LibraryQuotation]] = [:]
+        var order: [LibraryArticle] = entries
+        for q in quotations {
+            if byArticle[q.article.id] == nil, speaker != nil { order.append(q.article) }
+            byArticle[q.article.id, default: []].append(q)
         }
+        for article in order {
+            writer.text(DisplayPath.header(article) + "\n")
+            let quotes = byArticle[article.id] ?? []
+            if quotes.isEmpty { writer.text("  (no quotations)\n") }
+            for q in quotes {
+                let record = record(q)
+                writer.text(record.textLines(explain: explain))
+                writer.record(record.json(explain: explain))
+            }
+            writer.text("\n")
+        }
+        writer.finish()
         if let speaker, quotations.isEmpty {
             warn("no quotations by a speaker matching \"\(speaker)\" in the library")
         }
@@ -72,42 +71,26 @@ enum IndexedTimeline {
         let (entries, unplaced) = try LibraryAccess.withLibrary(library, articles) { index in
             (try index.timeline(), try index.unplacedTimeExpressions())
         }
-        switch format {
-        case .text:
-            var text = ""
-            if entries.isEmpty && unplaced.isEmpty { text += "(no time expressions)\n" }
-            for e in entries {
-                text += row(value: TimeRecord.label(value: e.value, mod: e.mod, inferred: e.inferred), text: e.text,
-                            article: e.article)
-            }
-            if !unplaced.isEmpty {
-                if !entries.isEmpty { text += "\n" }
-                text += "Not on the calendar:\n"
-                for t in unplaced {
-                    text += row(value: TimeRecord.label(value: t.value, mod: t.mod, inferred: t.inferred), text: t.text,
-                                article: t.article)
-                }
-            }
-            print(text, terminator: "")
-        case .json, .jsonl:
-            var records = entries.map { e in
-                TimeRecord(article: DisplayPath.of(e.article.path), span: e.span, text: e.text, type: e.type, value: e.value,
-                           mod: e.mod, anchored: e.anchored, inferred: e.inferred, sentence: e.sentenceSpan).json
-            }
-            records += unplaced.map { t in
-                TimeRecord(article: DisplayPath.of(t.article.path), span: t.span, text: t.text, type: t.type, value: t.value,
-                           mod: t.mod, anchored: t.anchored, inferred: t.inferred, sentence: t.sentenceSpan).json
-            }
-            if format == .json {
-                print(JSON.array(records).serialized(pretty: true))
-            } else {
-                records.forEach { print($0.serialized()) }
+        let writer = RecordWriter(format)
+        if entries.isEmpty && unplaced.isEmpty { writer.text("(no time expressions)\n") }
+        for e in entries {
+            let record = TimeRecord(article: DisplayPath.of(e.article.path), span: e.span, text: e.text, type: e.type,
+                                    value: e.value, mod: e.mod, anchored: e.anchored, inferred: e.inferred,
+                                    sentence: e.sentenceSpan)
+            writer.text(record.textRow(withArticle: true))
+            writer.record(record.json)
+        }
+        if !unplaced.isEmpty {
+            if !entries.isEmpty { writer.text("\n") }
+            writer.text("Not on the calendar:\n")
+            for t in unplaced {
+                let record = TimeRecord(article: DisplayPath.of(t.article.path), span: t.span, text: t.text, type: t.type,
+                                        value: t.value, mod: t.mod, anchored: t.anchored, inferred: t.inferred,
+                                        sentence: t.sentenceSpan)
+                writer.text(record.textRow(withArticle: true))
+                writer.record(record.json)
             }
         }
-    }
-
-    private static func row(value: String, text: String, article: LibraryArticle) -> String {
-        let pad = String(repeating: " ", count: max(1, 26 - value.count))
-        return "  \(value)\(pad)\(TerminalSafe.line(text))  [\(TerminalSafe.line(DisplayPath.of(article.path)))]\n"
+        writer.finish()
     }
 }

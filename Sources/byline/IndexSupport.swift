@@ -128,8 +128,7 @@ enum DisplayPath {
     }
 
     static func header(_ article: LibraryArticle) -> String {
-        let date = article.date.map { " (\($0.iso))" } ?? ""
-        return "\(TerminalSafe.line(of(article.path))): \(TerminalSafe.line(article.headline))\(date)"
+        QuoteText.header(path: of(article.path), headline: article.headline, date: article.date)
     }
 }
 

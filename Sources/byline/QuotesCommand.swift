@@ -27,33 +27,30 @@ struct Quotes: ParsableCommand {
             try IndexedQuotes.run(library, articles, speaker: speaker, explain: explain, format: format.format)
             return
         }
-        let analyzed = try ArticleLoading.loadAndAnalyze(articles)
         let query = speaker.map(SpeakerQuery.init)
-        var records: [JSON] = []
-        var text = ""
-        for item in analyzed {
+        let writer = RecordWriter(format.format)
+        var printed = 0
+        try CommandInput.forEachAnalyzed(articles) { item in
             let quotes = item.quotes.filter { q in
                 guard let query else { return true }
                 guard let id = q.speaker else { return false }
                 return query.matches(item.speakers[id])
             }
-            switch format.format {
-            case .text:
-                if quotes.isEmpty, query != nil { continue }
-                text += QuoteText.header(item) + "\n"
-                if quotes.isEmpty { text += "  (no quotations)\n" }
-                for q in quotes { text += QuotationRecord(q, in: item).textLines(explain: explain) }
-                text += "\n"
-            case .json, .jsonl:
-                records += quotes.map { QuotationRecord($0, in: item).json(explain: explain) }
+            if quotes.isEmpty, query != nil { return }
+            let a = item.article
+            writer.text(QuoteText.header(path: a.source, headline: a.headlineText, date: a.date) + "\n")
+            if quotes.isEmpty { writer.text("  (no quotations)\n") }
+            for q in quotes {
+                let record = QuotationRecord(q, in: item)
+                writer.text(record.textLines(explain: explain))
+                writer.record(record.json(explain: explain))
             }
+            writer.text("\n")
+            writer.endOfArticle()
+            printed += quotes.count
         }
-        switch format.format {
-        case .text: print(text, terminator: "")
-        case .json: print(JSON.array(records).serialized(pretty: true))
-        case .jsonl: records.forEach { print($0.serialized()) }
-        }
-        if let query, records.isEmpty, text.isEmpty {
+        writer.finish()
+        if let query, printed == 0 {
             warn("no quotations by a speaker matching \"\(query.raw)\"")
         }
     }
@@ -144,9 +141,9 @@ enum QuoteText {
         q.parts.map { article.string($0) }.joined(separator: "\n")
     }
 
-    static func header(_ item: AnalyzedArticle) -> String {
-        let a = item.article
-        let date = a.date.map { " (\($0.iso))" } ?? ""
-        return "\(TerminalSafe.line(a.source)): \(TerminalSafe.line(a.headlineText))\(date)"
+    /// The line that names an article in the text format: `path: headline (date)`.
+    static func header(path: String, headline: String, date: CivilDate?) -> String {
+        let date = date.map { " (\($0.iso))" } ?? ""
+        return "\(TerminalSafe.line(path)): \(TerminalSafe.line(headline))\(date)"
     }
 }

@@ -25,7 +25,7 @@ struct Read: ParsableCommand {
 
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1 else {
-            printPlain(try ArticleLoading.load(articles))
+            try printPlain()
             return
         }
         let opened = try ReaderOpening.open(library, articles)
@@ -33,15 +33,18 @@ struct Read: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    private func printPlain(_ articles: [Article]) {
-        for (n, article) in articles.enumerated() {
-            if n > 0 { print("") }
-            print(TerminalSafe.line(article.headlineText))
-            for p in article.bodyParagraphs {
-                print("")
-                print(TerminalSafe.line(article.string(p.span)))
-            }
+    /// The articles as plain text, one after another, as they are read.
+    private func printPlain() throws {
+        let writer = RecordWriter(.text)
+        var first = true
+        try CommandInput.forEach(articles, transform: { $0 }) { article in
+            var text = first ? "" : "\n"
+            text += TerminalSafe.line(article.headlineText) + "\n"
+            for p in article.bodyParagraphs { text += "\n" + TerminalSafe.line(article.string(p.span)) + "\n" }
+            writer.text(text)
+            first = false
         }
+        writer.finish()
     }
 }
 

@@ -20,20 +20,20 @@ struct Speakers: ParsableCommand {
         if library.index != nil {
             merged = try IndexedSpeakers.listings(library, articles)
         } else {
-            merged = SpeakerListing.merge(try ArticleLoading.loadAndAnalyze(articles))
+            var gathered = SpeakerListing.Gathering()
+            try CommandInput.forEachAnalyzed(articles) { gathered.add($0) }
+            merged = gathered.merged()
         }
-        switch format.format {
-        case .text:
-            for s in merged {
-                let description = s.description.map { ", \($0)" } ?? ""
-                let aliases = s.aliases.isEmpty ? "" : " (also \(s.aliases.joined(separator: ", ")))"
-                let count = s.quotes == 1 ? "1 quotation" : "\(s.quotes) quotations"
-                let mentions = s.mentions.count == 1 ? "1 mention" : "\(s.mentions.count) mentions"
-                print(TerminalSafe.line("\(s.name)\(description)\(aliases): \(s.kind.rawValue), \(count), \(mentions)"))
-            }
-        case .json: print(JSON.array(merged.map(\.json)).serialized(pretty: true))
-        case .jsonl: merged.forEach { print($0.json.serialized()) }
+        let writer = RecordWriter(format.format)
+        for s in merged {
+            let description = s.description.map { ", \($0)" } ?? ""
+            let aliases = s.aliases.isEmpty ? "" : " (also \(s.aliases.joined(separator: ", ")))"
+            let count = s.quotes == 1 ? "1 quotation" : "\(s.quotes) quotations"
+            let mentions = s.mentions.count == 1 ? "1 mention" : "\(s.mentions.count) mentions"
+            writer.text(TerminalSafe.line("\(s.name)\(description)\(aliases): \(s.kind.rawValue), \(count), \(mentions)") + "\n")
+            writer.record(s.json)
         }
+        writer.finish()
     }
 }
 
@@ -48,20 +48,27 @@ struct SpeakerListing {
     var quotes: Int
     var mentions: [(article: String, span: TextSpan)]
 
-    static func merge(_ analyzed: [AnalyzedArticle]) -> [SpeakerListing] {
-        var inputs: [SpeakerMergeInput] = []
-        var owners: [(item: AnalyzedArticle, speaker: Speaker)] = []
-        for (n, item) in analyzed.enumerated() {
+    /// The speakers of articles met one at a time, kept only as the merge needs them.
+    struct Gathering {
+        private var inputs: [SpeakerMergeInput] = []
+        private var owners: [(article: String, quotes: Int, mentions: [TextSpan])] = []
+        private var articles = 0
+
+        mutating func add(_ item: AnalyzedArticle) {
             for s in item.speakers {
-                inputs.append(SpeakerMergeInput(s, article: n))
-                owners.append((item, s))
+                inputs.append(SpeakerMergeInput(s, article: articles))
+                owners.append((item.article.source, s.quotes.count, s.mentions))
             }
+            articles += 1
         }
-        return SpeakerMerge.merge(inputs).map { group in
-            let members = group.members.map { owners[$0] }
-            return SpeakerListing(name: group.name, kind: group.kind, description: group.description, aliases: group.aliases,
-                                  quotes: members.reduce(0) { $0 + $1.speaker.quotes.count },
-                                  mentions: members.flatMap { m in m.speaker.mentions.map { (m.item.article.source, $0) } })
+
+        func merged() -> [SpeakerListing] {
+            SpeakerMerge.merge(inputs).map { group in
+                let members = group.members.map { owners[$0] }
+                return SpeakerListing(name: group.name, kind: group.kind, description: group.description,
+                                      aliases: group.aliases, quotes: members.reduce(0) { $0 + $1.quotes },
+                                      mentions: members.flatMap { m in m.mentions.map { (m.article, $0) } })
+            }
         }
     }
 

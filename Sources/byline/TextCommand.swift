@@ -17,16 +17,15 @@ struct TextCommand: ParsableCommand {
     @OptionGroup var articles: ArticleOptions
 
     func run() throws {
-        let loaded = try ArticleLoading.load(articles)
-        switch format.format {
-        case .text:
-            for (n, article) in loaded.enumerated() {
-                if n > 0 { print("") }
-                print(TerminalSafe.text(article.text))
-            }
-        case .json: print(JSON.array(loaded.map(Self.record)).serialized(pretty: true))
-        case .jsonl: loaded.forEach { print(Self.record($0).serialized()) }
+        let writer = RecordWriter(format.format)
+        var first = true
+        try CommandInput.forEach(articles, transform: { $0 }) { article in
+            writer.text((first ? "" : "\n") + TerminalSafe.text(article.text) + "\n")
+            writer.record(Self.record(article))
+            writer.endOfArticle()
+            first = false
         }
+        writer.finish()
     }
 
     static func record(_ article: Article) -> JSON {

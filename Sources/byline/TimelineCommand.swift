@@ -23,43 +23,30 @@ struct TimelineCommand: ParsableCommand {
             try IndexedTimeline.run(library, articles, format: format.format)
             return
         }
-        let analyzed = try ArticleLoading.loadAndAnalyze(articles)
-        var records: [JSON] = []
-        var text = ""
-        for item in analyzed {
-            let order = item.timeline.entries.map(\.expression) + item.timeline.unplaced
-            if format.format == .text {
-                text += QuoteText.header(item) + "\n"
-                if item.article.date == nil {
-                    text += "  (no publication date: relative expressions stay unanchored; use --date)\n"
-                }
-                if order.isEmpty { text += "  (no time expressions)\n" }
+        let writer = RecordWriter(format.format)
+        try CommandInput.forEachAnalyzed(articles) { item in
+            let a = item.article
+            writer.text(QuoteText.header(path: a.source, headline: a.headlineText, date: a.date) + "\n")
+            if a.date == nil {
+                writer.text("  (no publication date: relative expressions stay unanchored; use --date)\n")
             }
+            let order = item.timeline.entries.map(\.expression) + item.timeline.unplaced
+            if order.isEmpty { writer.text("  (no time expressions)\n") }
             for index in order {
                 let t = item.timeExpressions[index]
-                let sentence = item.article.sentences[t.sentence].span
-                switch format.format {
-                case .text:
-                    let value = TimeRecord.label(value: t.value, mod: t.mod, inferred: t.inferred)
-                    let pad = String(repeating: " ", count: max(1, 26 - value.count))
-                    text += "  \(value)\(pad)\(TerminalSafe.line(item.article.string(t.span)))\n"
-                case .json, .jsonl:
-                    records.append(TimeRecord(article: item.article.source, span: t.span, text: item.article.string(t.span),
-                                              type: t.type, value: t.value, mod: t.mod, anchored: t.anchored,
-                                              inferred: t.inferred, sentence: sentence).json)
-                }
+                let record = TimeRecord(article: a.source, span: t.span, text: a.string(t.span), type: t.type, value: t.value,
+                                        mod: t.mod, anchored: t.anchored, inferred: t.inferred,
+                                        sentence: a.sentences[t.sentence].span)
+                writer.text(record.textRow(withArticle: false))
+                writer.record(record.json)
             }
-            if format.format == .text { text += "\n" }
+            writer.text("\n")
+            writer.endOfArticle()
         }
-        switch format.format {
-        case .text: print(text, terminator: "")
-        case .json: print(JSON.array(records).serialized(pretty: true))
-        case .jsonl: records.forEach { print($0.serialized()) }
-        }
+        writer.finish()
     }
 }
 
-/// One time expression as the commands print it, from a fresh analysis or from the index.
 struct TimeRecord {
     var article: String
     var span: TextSpan
@@ -84,6 +71,15 @@ struct TimeRecord {
             ("inferred", .bool(inferred)),
             ("sentence", .object([("start", .int(sentence.start)), ("end", .int(sentence.end))])),
         ])
+    }
+
+    /// One row of the text format: the value in a 26-column field, the words, and the article
+    /// when rows of several articles are mixed.
+    func textRow(withArticle: Bool) -> String {
+        let value = TimeRecord.label(value: value, mod: mod, inferred: inferred)
+        let pad = String(repeating: " ", count: max(1, 26 - value.count))
+        let source = withArticle ? "  [\(TerminalSafe.line(article))]" : ""
+        return "  \(value)\(pad)\(TerminalSafe.line(text))\(source)\n"
     }
 
     /// The value as the text output shows it: `2011 (END)`, `2011-11-15 (inferred)`.

@@ -98,3 +98,48 @@ import Testing
         }
     }
 }
+
+/// The commands give the same records whether they analyse the files now or read the library
+/// index: one record source, one writer per format.
+@Suite final class PipelineEqualityTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-pipeline-\(UUID().uuidString)")
+        let library = folder.appendingPathComponent("library")
+        try FileManager.default.createDirectory(at: library.appendingPathComponent("more"), withIntermediateDirectories: true)
+        let seed = try Data(contentsOf: URL(fileURLWithPath: BylineProcess.packageRoot + "/seeds/000_32905e9c967a98d8.txt"))
+        try seed.write(to: library.appendingPathComponent("2011-12-02_seed.txt"))
+        let stories = [
+            ("more/2020-03-04_bridge.txt", "Bridge opens\n\n\"We finished early,\" said Ann Lee, the city engineer, on Tuesday. Lee added that the toll starts next month.\n\n\"It is a good day,\" Mayor Bo Park told reporters.\n"),
+            ("more/2020-03-05_rain.txt", "Rain ahead\n\nForecasters expect rain this week. \"Bring an umbrella,\" Ann Lee said on Thursday.\n"),
+            ("more/page.html", "<html><head><title>Harbour news</title><meta property=\"article:published_time\" content=\"2020-03-06T09:00:00Z\"></head><body><article><p>\"The harbour reopens on Monday,\" said Cy Moss.</p></article></body></html>"),
+        ]
+        for (name, text) in stories { try Data(text.utf8).write(to: library.appendingPathComponent(name)) }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    private func lines(_ arguments: [String]) throws -> [String] {
+        let result = try BylineProcess.run(arguments, in: folder, timeout: 120)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func quotesSpeakersAndTimelineAgreeWithAndWithoutAnIndex() throws {
+        let index = ["--index", folder.appendingPathComponent("library.sqlite").path]
+        for command in [["quotes", "--explain"], ["speakers"], ["timeline"]] {
+            let fresh = try lines(command + ["--format", "jsonl", "library"])
+            let indexed = try lines(command + ["--format", "jsonl"] + index + ["library"])
+            #expect(fresh.count > 3, "\(command)")
+            if command[0] == "quotes" {
+                // Both list articles by path and quotations in text order.
+                #expect(indexed == fresh, "\(command)")
+            } else {
+                // Speakers are ordered by appearance or by the library's counts, and the library
+                // timeline interleaves articles: the same records, in another order.
+                #expect(indexed.sorted() == fresh.sorted(), "\(command)")
+            }
+        }
+    }
+}

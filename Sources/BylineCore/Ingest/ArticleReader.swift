@@ -105,7 +105,7 @@ public enum ArticleReader {
     public static func decode(_ data: Data, source: String) throws(ReadError) -> (Article, invalidSequences: Int) {
         if data.isEmpty { throw .empty(source) }
         // NUL bytes do not occur in text; a few in the first 8 KB mean a binary file.
-        if data.prefix(8192).contains(0) { throw .binary(source) }
+        if data.prefix(8192).withUnsafeBytes({ $0.contains(0) }) { throw .binary(source) }
         var warnings: [String] = []
         let text: String
         var invalid = 0

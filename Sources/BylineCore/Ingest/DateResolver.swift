@@ -3,10 +3,13 @@ import Foundation
 /// The publication date of each article: the `--date` override, else the nearest catalog with
 /// an entry for the file (its folder's, else the folder above: see `Catalog`), else the date
 /// the article's own metadata gives (a page's `datePublished`, a feed item's date, front
-/// matter), else a `YYYY-MM-DD` prefix of the file's name. Each folder's catalog is read and parsed once, so
-/// one resolver serves a whole library. Not for use from several threads at once.
-public final class DateResolver {
-    private let override: CivilDate?
+/// matter), else a `YYYY-MM-DD` prefix of the file's name. Each folder's catalog is read and
+/// parsed once, so one resolver serves a whole library, from any number of threads.
+public final class DateResolver: @unchecked Sendable {
+    /// The `--date` override, which dates every article.
+    public let override: CivilDate?
+    /// Guards `catalogs`.
+    private let lock = NSLock()
     private var catalogs: [String: Catalog?] = [:]
 
     public init(override: CivilDate? = nil) {
@@ -30,6 +33,8 @@ public final class DateResolver {
 
     /// The catalog in `folder`, parsed once.
     public func catalog(in folder: String) -> Catalog? {
+        lock.lock()
+        defer { lock.unlock() }
         if let cached = catalogs[folder] { return cached }
         let loaded = Catalog.load(folder: folder)
         catalogs[folder] = loaded

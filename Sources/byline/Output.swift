@@ -1,0 +1,97 @@
+import BylineCore
+import BylineIndex
+import BylineSources
+import Foundation
+
+/// Where a command's records go, in the format asked for: the one writer of each format.
+/// `text` is written as the command lays it out; `json` is one array, written element by element
+/// as the records come (the same bytes as serialising the whole array at once); `jsonl` is one
+/// object per line. Output is buffered and written as it fills, and after every article on a
+/// terminal, so a long run shows its first records at once without holding them all.
+final class RecordWriter {
+    let format: OutputFormat
+    private var buffer = ""
+    private var records = 0
+    private let interactive = isatty(STDOUT_FILENO) == 1
+
+    init(_ format: OutputFormat) {
+        self.format = format
+    }
+
+    /// Text for the `text` format (not even computed for the others, which get records).
+    func text(_ text: @autoclosure () -> String) {
+        guard format == .text else { return }
+        buffer += text()
+        flushIfFull()
+    }
+
+    /// A record for the `json` and `jsonl` formats (not even computed for `text`).
+    func record(_ record: @autoclosure () -> JSON) {
+        switch format {
+        case .text: return
+        case .json:
+            buffer += records == 0 ? "[\n  " : ",\n  "
+            buffer += record().serialized(pretty: true, indent: 1)
+        case .jsonl:
+            buffer += record().serialized()
+            buffer += "\n"
+        }
+        records += 1
+        flushIfFull()
+    }
+
+    /// The records of one article are written: on a terminal, show them now.
+    func endOfArticle() {
+        if interactive { flush() }
+    }
+
+    /// Closes the JSON array and writes what is left.
+    func finish() {
+        if format == .json { buffer += records == 0 ? "[]\n" : "\n]\n" }
+        flush()
+    }
+
+    private func flushIfFull() {
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer.utf8))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The articles a command reads when it has no `--index`: its PATHs (the bundled seed when
+/// there is none) streamed through `ArticleStream`, analysed on every core, in order. An
+/// unreadable file named on the command line stops the command; one inside a folder is skipped
+/// with a warning.
+enum CommandInput {
+    static func forEach<T: Sendable>(_ options: ArticleOptions, transform: @escaping @Sendable (Article) -> T,
+                                     _ body: (T) throws -> Void) throws
+    {
+        let sources = options.paths.isEmpty ? [ArticleStream.bundledSeed] : try ArticleStream.sources(for: options.paths)
+        let dates = DateResolver(override: options.referenceDate)
+        var read = 0
+        try ArticleStream.forEach(sources, dates: dates, transform: { article in (article.warnings, transform(article)) }) {
+            source, result in
+            switch result {
+            case .success(let items):
+                for (warnings, item) in items {
+                    warnings.map(TerminalSafe.line).forEach(warn)
+                    try body(item)
+                    read += 1
+                }
+            case .failure(let error):
+                if source.explicit { throw error }
+                if !SourceReader.isIncidental(error, path: source.location) { warn(TerminalSafe.line("skipped \(error.description)")) }
+            }
+        }
+        if read == 0 { throw InputError(description: "no readable articles in \(options.paths.joined(separator: " "))") }
+    }
+
+    /// Each article analysed.
+    static func forEachAnalyzed(_ options: ArticleOptions, _ body: (AnalyzedArticle) throws -> Void) throws {
+        try forEach(options, transform: Analyzer.analyze, body)
+    }
+}
