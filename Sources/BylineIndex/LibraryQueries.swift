@@ -10,6 +10,11 @@ public struct LibraryArticle: Sendable, Hashable, Identifiable {
     public var headline: String
     public var date: CivilDate?
     public var quoteCount: Int
+    /// The publication or feed it came from, and its own address: filled by the queries that
+    /// list articles (`articles`, `article(id:)`, `article(path:)`, `libraryPage`), nil from
+    /// those that list quotations, speakers or dates.
+    public var site: String?
+    public var url: String?
 }
 
 /// A speaker across the library: one person, organisation or (per article) anonymous source.
@@ -126,6 +131,16 @@ extension LibraryIndex {
                        quoteCount: try row.decode(atIndex: offset + 4))
     }
 
+    /// `articleColumns` with the article's site and url, for the queries that list articles.
+    static let listedArticleColumns = articleColumns + ", a.site, a.url"
+
+    static func listedArticle(_ row: Row) throws -> LibraryArticle {
+        var article = try article(row, from: 0)
+        article.site = try row.decode(atIndex: 5)
+        article.url = try row.decode(atIndex: 6)
+        return article
+    }
+
     /// Rows mapped as they are read (no copy of each row, unlike `Row.fetchAll`).
     static func fetch<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments = [],
                          _ map: (Row) throws -> T) throws -> [T]
@@ -145,25 +160,31 @@ extension LibraryIndex {
         let orderBy = order == .path ? "a.path" : LibraryIndex.articleOrder
         let page = limit.map { " LIMIT \($0) OFFSET \(offset)" } ?? ""
         return try read { db in
-            try LibraryIndex.fetch(db, "SELECT \(LibraryIndex.articleColumns) FROM articles a ORDER BY \(orderBy)\(page)") {
-                try LibraryIndex.article($0, from: 0)
+            try LibraryIndex.fetch(db, "SELECT \(LibraryIndex.listedArticleColumns) FROM articles a ORDER BY \(orderBy)\(page)") {
+                try LibraryIndex.listedArticle($0)
             }
         }
     }
 
     public func article(id: Int64) throws(LibraryIndexError) -> LibraryArticle? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(LibraryIndex.articleColumns) FROM articles a WHERE a.id = ?", arguments: [id])
-                .map { try LibraryIndex.article($0, from: 0) }
+            try Row.fetchOne(db, sql: "SELECT \(LibraryIndex.listedArticleColumns) FROM articles a WHERE a.id = ?",
+                             arguments: [id])
+                .map { try LibraryIndex.listedArticle($0) }
         }
     }
 
-    /// The article stored for a file (any spelling of its path).
+    /// The article stored for a file (any spelling of its path), or for a feed item (the
+    /// feed's path, `#` and the item's id, which is kept as it is).
     public func article(path: String) throws(LibraryIndexError) -> LibraryArticle? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(LibraryIndex.articleColumns) FROM articles a WHERE a.path = ?",
-                             arguments: [FilePaths.absolute(path)])
-                .map { try LibraryIndex.article($0, from: 0) }
+        var keys = [FilePaths.absolute(path)]
+        if let hash = path.firstIndex(of: "#") {
+            keys.append(FilePaths.absolute(String(path[..<hash])) + path[hash...])
+        }
+        return try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(LibraryIndex.listedArticleColumns) FROM articles a WHERE a.path IN (?, ?)",
+                             arguments: [keys[0], keys.last!])
+                .map { try LibraryIndex.listedArticle($0) }
         }
     }
 

@@ -25,8 +25,8 @@ extension LibraryIndex {
         try read { db in
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0
             let articles = try LibraryIndex.fetch(db, """
-                SELECT \(LibraryIndex.articleColumns) FROM articles a ORDER BY a.path LIMIT ? OFFSET ?
-                """, [max(0, limit), max(0, offset)]) { try LibraryIndex.article($0, from: 0) }
+                SELECT \(LibraryIndex.listedArticleColumns) FROM articles a ORDER BY a.path LIMIT ? OFFSET ?
+                """, [max(0, limit), max(0, offset)]) { try LibraryIndex.listedArticle($0) }
             var positions: [Int64: Int] = [:]
             for id in Set(ids) {
                 // The unique index on path makes this a count over an index range.
