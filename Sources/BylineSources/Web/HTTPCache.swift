@@ -117,7 +117,7 @@ public struct HTTPCache: Sendable {
 /// other run of characters one `-`, at most `maximumLength` characters.
 public enum Slug {
     public static func make(_ text: String, maximumLength: Int = 60, fallback: String) -> String {
-        var slug = ""
+        var slug = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in text.lowercased().unicodeScalars {
             let category = scalar.properties.generalCategory
@@ -126,12 +126,15 @@ public enum Slug {
                 || category == .nonspacingMark || category == .spacingMark {
                 if pendingDash && !slug.isEmpty { slug.append("-") }
                 pendingDash = false
-                slug.unicodeScalars.append(scalar)
-                if slug.count >= maximumLength { break }
+                slug.append(scalar)
+                // Enough to cut from (letters may carry several marks).
+                if slug.count > maximumLength * 4 { break }
             } else {
                 pendingDash = true
             }
         }
-        return slug.isEmpty ? fallback : slug
+        var cut = String(String(slug).prefix(maximumLength))
+        while cut.hasSuffix("-") { cut.removeLast() }
+        return cut.isEmpty ? fallback : cut
     }
 }
