@@ -27,7 +27,7 @@ struct FeedItem: Sendable {
     static func full(_ n: Int, date: String = "Fri, 02 Dec 2011 10:00:00 +0000") -> FeedItem {
         let sentence = "Councillor Ann Lee said the ferry timetable for route \(n) would change in the spring. "
         return FeedItem(guid: "tag:harbour.example,2011:\(n)", title: "Ferry route \(n) changes",
-                        link: "https://harbour.example/ferry-\(n)", body: "<p>" + String(repeating: sentence, count: 10) + "</p>",
+                        link: "http://127.0.0.1:9/ferry-\(n)", body: "<p>" + String(repeating: sentence, count: 10) + "</p>",
                         date: date)
     }
 
