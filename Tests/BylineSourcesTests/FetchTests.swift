@@ -336,7 +336,7 @@ import Testing
         let web = WebSource(options: HTTPFetcher.Options(timeout: 3), cache: HTTPCache(folder: folder.url.path + "/http"))
         let address = server.url("/story")
         _ = try await offPool { try web.document(at: address) }
-        await server.stop()
+        try await server.stopAndWaitUntilRefused()
         let (articles, notices) = try await offPool { try web.articles(at: address) }
         #expect(articles.first?.headlineText == "Harbour bridge reopens")
         #expect(notices.count == 1)

@@ -49,6 +49,22 @@ final class LoopbackServer: @unchecked Sendable {
         task.cancel()
     }
 
+    /// Stops the server and waits (up to five seconds) until its port refuses connections, so
+    /// a test of being offline cannot meet a server still closing.
+    func stopAndWaitUntilRefused() async throws {
+        await stop()
+        for _ in 0..<100 {
+            let socket = try Socket(domain: AF_INET, type: .stream)
+            defer { try? socket.close() }
+            do {
+                try socket.connect(to: sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+            } catch {
+                return
+            }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+    }
+
     private final class Recorder: @unchecked Sendable {
         private let lock = NSLock()
         private var all: [HTTPRequest] = []
