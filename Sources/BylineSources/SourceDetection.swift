@@ -82,7 +82,12 @@ public enum SourceDetection {
         if data.count >= 12, data.starts(with: Array("RIFF".utf8)), data[data.startIndex + 8..<data.startIndex + 12].elementsEqual("WEBP".utf8) {
             return "a WebP image"
         }
-        guard let mime else { return nil }
+        return mime.flatMap(refusedKind(mediaType:))
+    }
+
+    /// What a `Content-Type` (as `mediaType` gives it) says a document is when it holds no
+    /// article: a fetch can stop at the response's header.
+    static func refusedKind(mediaType mime: String) -> String? {
         if mime == "application/pdf" { return "a PDF document" }
         for prefix in ["image/", "video/", "audio/", "font/"] where mime.hasPrefix(prefix) {
             return "\(prefix == "image/" ? "an" : "a") \(prefix.dropLast()) (\(mime))"

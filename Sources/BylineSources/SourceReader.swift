@@ -57,12 +57,16 @@ public enum SourceReader {
     }
 
     /// Applies the date order to articles read from `path`: `--date`, then the catalog, then
-    /// each article's own date, then the file-name prefix.
+    /// each article's own date, then the file-name prefix. A catalog entry for the file also
+    /// gives its articles' title, url, authors, site, guid, feed and language (a feed item
+    /// stored by `byline update` is plain text; its catalog line keeps what the feed said).
     public static func dated(_ articles: [Article], path: String, dates: DateResolver) -> [Article] {
-        articles.map { article in
+        let entry = dates.catalogEntry(for: path)
+        return articles.map { article in
             var article = article
             let own = article.dateSource == .metadata ? article.date : nil
             (article.date, article.dateSource) = dates.date(for: path, metadata: own)
+            entry?.apply(to: &article.metadata)
             return article
         }
     }

@@ -11,8 +11,9 @@ struct Byline: ParsableCommand {
             With no command, opens the reader on the given articles (files or folders, read \
             recursively), or on the bundled seed article when no PATH is given.
             """,
-        version: "0.1.0",
-        subcommands: [Read.self, Quotes.self, Speakers.self, TimelineCommand.self, TextCommand.self, IndexCommand.self, Search.self],
+        version: BylineVersion.number,
+        subcommands: [Read.self, Quotes.self, Speakers.self, TimelineCommand.self, TextCommand.self, IndexCommand.self, Search.self,
+                      FeedsCommand.self, UpdateCommand.self],
         defaultSubcommand: Read.self)
 }
 

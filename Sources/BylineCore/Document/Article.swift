@@ -43,9 +43,11 @@ public struct ArticleMetadata: Codable, Equatable, Sendable {
     /// A feed item's identity across fetches: its RSS `guid`, Atom or JSON Feed `id`, else its
     /// link. Nil for anything but a feed item.
     public var feedItemID: String?
+    /// The address of the feed a stored item came from (from its library catalog).
+    public var feed: String?
 
     public init(format: SourceFormat = .text, title: String? = nil, authors: [String] = [], url: String? = nil,
-                site: String? = nil, language: String? = nil, feedItemID: String? = nil) {
+                site: String? = nil, language: String? = nil, feedItemID: String? = nil, feed: String? = nil) {
         self.format = format
         self.title = title
         self.authors = authors
@@ -53,6 +55,7 @@ public struct ArticleMetadata: Codable, Equatable, Sendable {
         self.site = site
         self.language = language
         self.feedItemID = feedItemID
+        self.feed = feed
     }
 }
 

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// A catalog is a file named `index.jsonl` in an article's folder or the folder above it: one
 /// JSON object per line with at least `file` (the article's file name, or its path relative to
-/// the catalog's folder) and `date` (`YYYY-MM-DD`, the publication date). `title` and `url`
-/// are optional. Lines that cannot be parsed are skipped with a warning.
+/// the catalog's folder) and `date` (`YYYY-MM-DD`, the publication date). Optional: `title`,
+/// `url`, `authors` (a list of names, or one name), `site` (the publication), `guid` (a feed
+/// item's identity), `feed` (the address of the feed it came from) and `language`. Lines that
+/// cannot be parsed are skipped with a warning. `byline update` writes one for each feed's folder.
 public struct Catalog: Sendable {
     public static let fileName = "index.jsonl"
 
@@ -14,6 +16,53 @@ public struct Catalog: Sendable {
         public var date: CivilDate?
         public var title: String?
         public var url: String?
+        public var authors: [String]
+        public var site: String?
+        /// A feed item's identity across fetches (see `ArticleMetadata.feedItemID`).
+        public var guid: String?
+        /// The address of the feed the article came from.
+        public var feed: String?
+        public var language: String?
+
+        public init(file: String, date: CivilDate? = nil, title: String? = nil, url: String? = nil, authors: [String] = [],
+                    site: String? = nil, guid: String? = nil, feed: String? = nil, language: String? = nil) {
+            self.file = file
+            self.date = date
+            self.title = title
+            self.url = url
+            self.authors = authors
+            self.site = site
+            self.guid = guid
+            self.feed = feed
+            self.language = language
+        }
+
+        /// The entry as one catalog line (without its newline), fields in a fixed order and
+        /// absent ones left out.
+        public var jsonLine: String {
+            var members: [(String, JSON)] = [("file", .string(file))]
+            if let date { members.append(("date", .string(date.iso))) }
+            if let title { members.append(("title", .string(title))) }
+            if let url { members.append(("url", .string(url))) }
+            if !authors.isEmpty { members.append(("authors", .array(authors.map(JSON.string)))) }
+            if let site { members.append(("site", .string(site))) }
+            if let guid { members.append(("guid", .string(guid))) }
+            if let feed { members.append(("feed", .string(feed))) }
+            if let language { members.append(("language", .string(language))) }
+            return JSON.object(members).serialized()
+        }
+
+        /// Fills `metadata` with what the entry knows: a catalog speaks for the article's
+        /// publication, so its fields win over what the file itself said.
+        public func apply(to metadata: inout ArticleMetadata) {
+            if let title { metadata.title = title }
+            if let url { metadata.url = url }
+            if !authors.isEmpty { metadata.authors = authors }
+            if let site { metadata.site = site }
+            if let guid { metadata.feedItemID = guid }
+            if let feed { metadata.feed = feed }
+            if let language { metadata.language = language }
+        }
     }
 
     /// The folder holding the catalog.
@@ -47,8 +96,16 @@ public struct Catalog: Sendable {
                 date = CivilDate(iso: String(raw.prefix(10)))
                 if date == nil { warnings.append("\(folder)/\(fileName):\(number + 1): date \"\(raw)\" is not YYYY-MM-DD") }
             }
+            let authors: [String]
+            switch object["authors"] ?? object["author"] {
+            case let list as [Any]: authors = list.compactMap { $0 as? String }
+            case let name as String: authors = [name]
+            default: authors = []
+            }
             entries.append(Entry(file: file, date: date, title: object["title"] as? String,
-                                 url: (object["url"] as? String) ?? (object["url_or_id"] as? String)))
+                                 url: (object["url"] as? String) ?? (object["url_or_id"] as? String), authors: authors,
+                                 site: object["site"] as? String, guid: object["guid"] as? String,
+                                 feed: object["feed"] as? String, language: object["language"] as? String))
         }
         return Catalog(folder: folder, entries: entries, warnings: warnings)
     }

@@ -18,17 +18,21 @@ public final class DateResolver: @unchecked Sendable {
 
     public func date(for path: String, metadata: CivilDate? = nil) -> (date: CivilDate?, source: DateSource?) {
         if let override { return (override, .override) }
-        let folder = FilePaths.parent(of: path)
-        let parent = FilePaths.parent(of: folder)
-        for candidate in [folder, parent] {
-            if let catalog = catalog(in: candidate), catalog.entry(forArticleAt: path) != nil {
-                if let date = catalog.date(forArticleAt: path) { return (date, .catalog) }
-                break
-            }
-        }
+        if let date = catalogEntry(for: path)?.date { return (date, .catalog) }
         if let metadata { return (metadata, .metadata) }
         if let date = ArticleReader.dateFromFileName(FilePaths.name(of: path)) { return (date, .fileName) }
         return (nil, nil)
+    }
+
+    /// The entry for the article at `path` in the nearest catalog that has one: its folder's,
+    /// else the folder above's.
+    public func catalogEntry(for path: String) -> Catalog.Entry? {
+        let folder = FilePaths.parent(of: path)
+        let parent = FilePaths.parent(of: folder)
+        for candidate in [folder, parent] {
+            if let entry = catalog(in: candidate)?.entry(forArticleAt: path) { return entry }
+        }
+        return nil
     }
 
     /// The catalog in `folder`, parsed once.

@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 
 /// The reader's settings from `$XDG_CONFIG_HOME/byline/config.toml`:
@@ -157,15 +158,5 @@ public struct ReaderConfig: Equatable, Sendable {
             return nil
         default: return nil
         }
-    }
-}
-
-/// XDG base directories.
-public enum XDG {
-    /// `$VARIABLE` when set to an absolute path (the spec says to ignore relative ones), else `~/fallback`.
-    public static func directory(_ variable: String, fallback: String, environment: [String: String]) -> String {
-        if let value = environment[variable], value.hasPrefix("/") { return value }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/" + fallback
     }
 }
