@@ -15,6 +15,8 @@ public enum ArticleStream {
     public struct Source: Sendable, Equatable {
         public enum Kind: Sendable, Equatable {
             case file
+            /// An `http` or `https` address, fetched (through the HTTP cache) when read.
+            case web
             /// The seed article embedded in the binary, read when no PATH is given.
             case bundledSeed
             /// `-`: the bytes, read once before the stream starts.
@@ -29,8 +31,9 @@ public enum ArticleStream {
         public var explicit: Bool
     }
 
-    /// The sources for PATHs: files, folders (read recursively, `ArticleFinder`), `-` (standard
-    /// input, read now). Throws for a PATH that does not exist or a folder without articles.
+    /// The sources for PATHs: files, folders (read recursively, `ArticleFinder`), web addresses,
+    /// `-` (standard input, read now). Throws for a PATH that does not exist or a folder without
+    /// articles.
     public static func sources(for paths: [String], standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
         throws(ReadError) -> [Source]
     {
@@ -41,9 +44,9 @@ public enum ArticleStream {
                 sources.append(Source(kind: .standardInput(standardInput()), location: "-", explicit: true))
                 continue
             }
-            if let scheme = URLScheme.of(path) {
-                throw .unreadable(path, reason: scheme.isWeb ? "fetching web addresses is not supported in this build"
-                    : "only http and https addresses can be read, not \(scheme.name):")
+            if WebAddress.looksLikeURL(path) {
+                sources.append(Source(kind: .web, location: path, explicit: true))
+                continue
             }
             let files = try ArticleFinder.scan([path])
             let explicit = files.count == 1 && files[0].path == path
@@ -58,15 +61,27 @@ public enum ArticleStream {
     /// The bundled seed, as the one source of a command given no PATH.
     public static let bundledSeed = Source(kind: .bundledSeed, location: BundledSeed.source, explicit: true)
 
-    /// Reads the articles of one source, dated by `dates`.
-    public static func read(_ source: Source, dates: DateResolver) throws(ReadError) -> [Article] {
+    /// What reading a source gave: its articles, and what the user should be told besides
+    /// (a web page's cached copy used while offline).
+    public struct Reading<T: Sendable>: Sendable {
+        public var items: [T]
+        public var notices: [String]
+    }
+
+    /// Reads the articles of one source, dated by `dates`; web addresses through `web`.
+    public static func read(_ source: Source, dates: DateResolver, web: WebSource) throws(ReadError) -> Reading<Article> {
         switch source.kind {
         case .file:
-            return try SourceReader.read(path: source.location, dates: dates)
+            return Reading(items: try SourceReader.read(path: source.location, dates: dates), notices: [])
+        case .web:
+            let (articles, notices) = try web.articles(at: source.location)
+            return Reading(items: SourceReader.dated(articles, path: source.location, dates: dates), notices: notices)
         case .bundledSeed:
-            return [BundledSeed.article(date: dates.override)]
+            return Reading(items: [BundledSeed.article(date: dates.override)], notices: [])
         case .standardInput(let data):
-            return SourceReader.dated(try SourceReader.read(data, source: source.location), path: source.location, dates: dates)
+            let articles = SourceReader.dated(try SourceReader.read(data, source: source.location), path: source.location,
+                                              dates: dates)
+            return Reading(items: articles, notices: [])
         }
     }
 
@@ -74,29 +89,14 @@ public enum ArticleStream {
     /// `body` on this thread for each source in order with its results or the error that
     /// stopped it.
     public static func forEach<T: Sendable>(
-        _ sources: [Source], dates: DateResolver, transform: @escaping @Sendable (Article) -> T,
-        body: (Source, Result<[T], ReadError>) throws -> Void
+        _ sources: [Source], dates: DateResolver, web: WebSource = WebSource(), transform: @escaping @Sendable (Article) -> T,
+        body: (Source, Result<Reading<T>, ReadError>) throws -> Void
     ) rethrows {
         try OrderedParallel.forEach(count: sources.count, window: 32, transform: { i in
-            Result { () throws(ReadError) -> [T] in try read(sources[i], dates: dates).map(transform) }
+            Result { () throws(ReadError) -> Reading<T> in
+                let reading = try read(sources[i], dates: dates, web: web)
+                return Reading(items: reading.items.map(transform), notices: reading.notices)
+            }
         }, consume: { i, result in try body(sources[i], result) })
-    }
-}
-
-/// The scheme of a PATH that is a web address (`https://…`), if it is one.
-struct URLScheme {
-    var name: String
-
-    var isWeb: Bool { name == "http" || name == "https" }
-
-    /// `scheme://` at the start, the scheme made of letters, digits, `+`, `-`, `.`: anything else
-    /// is a file path, even with a colon in it.
-    static func of(_ path: String) -> URLScheme? {
-        guard let range = path.range(of: "://") else { return nil }
-        let scheme = path[..<range.lowerBound]
-        guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-              scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
-        else { return nil }
-        return URLScheme(name: scheme.lowercased())
     }
 }

@@ -23,7 +23,7 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var articles: ArticleOptions
 
     func validate() throws {
-        if library.index == nil, articles.paths.isEmpty {
+        if library.index == nil, articles.readPaths.isEmpty {
             throw ValidationError("give the article files or folders to index (PATH...), or an index to update with --index PATH")
         }
     }
@@ -86,7 +86,7 @@ struct Search: ParsableCommand {
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1 (got \(limit))") }
-        if library.index == nil, articles.paths.isEmpty {
+        if library.index == nil, articles.readPaths.isEmpty {
             throw ValidationError("give the article files or folders to search (PATH...), or an index with --index PATH")
         }
     }

@@ -43,24 +43,28 @@ enum LibraryAccess {
     static func open(_ option: IndexOption, _ articles: ArticleOptions, progress display: ProgressDisplay,
                      rebuild: Bool = false) throws -> (LibraryIndex, IndexUpdateSummary)
     {
-        if option.index == nil, articles.paths.isEmpty {
+        if articles.hasTransientPaths {
+            throw ValidationError("web addresses and - (standard input) are read anew each time and cannot go into an index: leave out --index, or subscribe to a feed with `byline feeds add URL`")
+        }
+        let paths = articles.indexPaths(with: option)
+        if option.index == nil, paths.isEmpty {
             throw ValidationError("give the article files or folders (PATH...), or an index with --index PATH")
         }
-        let path = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: articles.paths)
+        let path = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: paths)
         if rebuild { removeIndexFiles(at: path) }
         var index = LibraryIndex.open(at: path)
         index.notices.map(TerminalSafe.line).forEach(warn)
         let summary: IndexUpdateSummary
         do {
-            summary = try update(index, articles, display: display)
+            summary = try update(index, paths, articles, display: display)
         } catch let error as LibraryIndexError where error.isDamage {
             index = index.reopenedAfterDamage(error)
             index.notices.map(TerminalSafe.line).forEach(warn)
-            summary = try update(index, articles, display: display)
+            summary = try update(index, paths, articles, display: display)
         } catch LibraryIndexError.locked {
             warn("the index \(path) is locked by another process; indexing in memory for this run")
             index = LibraryIndex.inMemory()
-            summary = try update(index, articles, display: display)
+            summary = try update(index, paths, articles, display: display)
         }
         for failure in summary.failures {
             if failure.explicit { throw failure.error }
@@ -81,7 +85,7 @@ enum LibraryAccess {
         } catch let error as LibraryIndexError where error.isDamage {
             let rebuilt = index.reopenedAfterDamage(error)
             rebuilt.notices.map(TerminalSafe.line).forEach(warn)
-            _ = try update(rebuilt, articles, display: .forStandardError(otherwise: .none))
+            _ = try update(rebuilt, articles.indexPaths(with: option), articles, display: .forStandardError(otherwise: .none))
             do {
                 return try body(rebuilt)
             } catch let error as LibraryIndexError {
@@ -92,14 +96,15 @@ enum LibraryAccess {
         }
     }
 
-    private static func update(_ index: LibraryIndex, _ articles: ArticleOptions,
+    /// Brings `index` up to date with `paths` (nil or empty: the paths it was last given).
+    private static func update(_ index: LibraryIndex, _ paths: [String], _ articles: ArticleOptions,
                                display: ProgressDisplay) throws -> IndexUpdateSummary
     {
         let bar = IndexProgressBar(display: display)
         defer { bar.finish() }
         do {
-            return try index.update(paths: articles.paths.isEmpty ? nil : articles.paths,
-                                    referenceDate: articles.referenceDate, progress: bar.show)
+            return try index.update(paths: paths.isEmpty ? nil : paths, referenceDate: articles.referenceDate,
+                                    progress: bar.show)
         } catch LibraryIndexError.read(let error) {
             throw error
         } catch LibraryIndexError.noLibrary {

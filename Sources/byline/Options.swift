@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineSources
 import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -11,8 +12,31 @@ struct ArticleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The publication date (reference for \"Thursday\", \"this week\"), overriding the articles' metadata.", valueName: "YYYY-MM-DD"))
     var date: String?
 
-    @Argument(help: ArgumentHelp("Article files or folders (read recursively). Default: the bundled seed article.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp(
+        "Article files or folders (read recursively), web addresses (http, https), or - for standard input. Default: the library that `byline update` fills, or the bundled seed article while it is empty.",
+        valueName: "PATH"))
     var paths: [String] = []
+
+    @OptionGroup var fetch: FetchOption
+
+    /// The PATHs to read: those given; with none, the subscriptions' library when it holds
+    /// articles; else none (the bundled seed is read).
+    var readPaths: [String] {
+        if !paths.isEmpty { return paths }
+        let library = Library.folder()
+        return ArticleFinder.containsArticles(in: library) ? [library] : []
+    }
+
+    /// The PATHs an index is brought up to date with: those given; with none, the index's own
+    /// (empty) when `--index` names one, else the subscriptions' library.
+    func indexPaths(with option: IndexOption) -> [String] {
+        if !paths.isEmpty || option.index != nil { return paths }
+        return readPaths
+    }
+
+    /// Whether a PATH is read anew on every run rather than kept in a library index: a web
+    /// address or standard input.
+    var hasTransientPaths: Bool { paths.contains { $0 == "-" || WebAddress.looksLikeURL($0) } }
 
     func validate() throws {
         if let date, CivilDate(iso: date) == nil {

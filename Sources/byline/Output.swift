@@ -62,22 +62,24 @@ final class RecordWriter {
     }
 }
 
-/// The articles a command reads when it has no `--index`: its PATHs (the bundled seed when
-/// there is none) streamed through `ArticleStream`, analysed on every core, in order. An
+/// The articles a command reads when it has no `--index`: its PATHs (with none, the library
+/// `byline update` fills, or the bundled seed while that is empty) streamed through `ArticleStream`, analysed on every core, in order. An
 /// unreadable file named on the command line stops the command; one inside a folder is skipped
 /// with a warning.
 enum CommandInput {
     static func forEach<T: Sendable>(_ options: ArticleOptions, transform: @escaping @Sendable (Article) -> T,
                                      _ body: (T) throws -> Void) throws
     {
-        let sources = options.paths.isEmpty ? [ArticleStream.bundledSeed] : try ArticleStream.sources(for: options.paths)
+        let paths = options.readPaths
+        let sources = paths.isEmpty ? [ArticleStream.bundledSeed] : try ArticleStream.sources(for: paths)
         let dates = DateResolver(override: options.referenceDate)
         var read = 0
-        try ArticleStream.forEach(sources, dates: dates, transform: { article in (article.warnings, transform(article)) }) {
-            source, result in
+        try ArticleStream.forEach(sources, dates: dates, web: WebSource(options: options.fetch.options),
+                                  transform: { article in (article.warnings, transform(article)) }) { source, result in
             switch result {
-            case .success(let items):
-                for (warnings, item) in items {
+            case .success(let reading):
+                reading.notices.map(TerminalSafe.line).forEach(warn)
+                for (warnings, item) in reading.items {
                     warnings.map(TerminalSafe.line).forEach(warn)
                     try body(item)
                     read += 1
@@ -87,7 +89,7 @@ enum CommandInput {
                 if !SourceReader.isIncidental(error, path: source.location) { warn(TerminalSafe.line("skipped \(error.description)")) }
             }
         }
-        if read == 0 { throw InputError(description: "no readable articles in \(options.paths.joined(separator: " "))") }
+        if read == 0 { throw InputError(description: "no readable articles in \(paths.joined(separator: " "))") }
     }
 
     /// Each article analysed.

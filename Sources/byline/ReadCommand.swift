@@ -62,26 +62,31 @@ struct OpenedLibrary {
 /// cache of the given folders (or `--index`).
 enum ReaderOpening {
     static func open(_ option: IndexOption, _ articles: ArticleOptions) throws -> OpenedLibrary {
-        if articles.paths.isEmpty, option.index == nil {
+        if articles.hasTransientPaths {
+            if option.index != nil {
+                throw ValidationError("web addresses and - (standard input) are read anew each time and cannot go into an index: leave out --index, or subscribe to a feed with `byline feeds add URL`")
+            }
+            // Read now and kept in memory for this run, as the seed is.
+            var analyzed: [AnalyzedArticle] = []
+            try CommandInput.forEachAnalyzed(articles) { analyzed.append($0) }
+            return try holding(analyzed)
+        }
+        let paths = articles.indexPaths(with: option)
+        if paths.isEmpty, option.index == nil {
             // The seed is no file of a library: analysed here and kept in memory, so it opens
             // from any folder, with or without a writable cache.
-            let seed = Analyzer.analyze(BundledSeed.article(date: articles.referenceDate))
-            do {
-                return OpenedLibrary(library: try ReaderLibrary.holding([seed]), update: nil, notices: [])
-            } catch {
-                throw InputError(description: error.description)
-            }
+            return try holding([Analyzer.analyze(BundledSeed.article(date: articles.referenceDate))])
         }
         // A missing path or a folder with no articles is an error before the terminal is taken
         // over (the update would only find it in the background).
-        for path in articles.paths {
+        for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw ReadError.notFound(path) }
             if isFolder.boolValue, !ArticleFinder.containsArticles(in: path) { throw ReadError.noArticles(path) }
         }
-        let file = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: articles.paths)
+        let file = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: paths)
         let index = LibraryIndex.open(at: file)
-        if articles.paths.isEmpty {
+        if paths.isEmpty {
             let roots = (try? index.libraryPaths()) ?? []
             if roots.isEmpty {
                 let why = index.notices.isEmpty ? "" : " (\(index.notices.joined(separator: "; ")))"
@@ -89,7 +94,16 @@ enum ReaderOpening {
             }
         }
         return OpenedLibrary(library: ReaderLibrary(index: index),
-                             update: (articles.paths.isEmpty ? nil : articles.paths, articles.referenceDate),
+                             update: (paths.isEmpty ? nil : paths, articles.referenceDate),
                              notices: index.notices)
+    }
+
+    /// Articles analysed already, in an index in memory.
+    private static func holding(_ analyzed: [AnalyzedArticle]) throws -> OpenedLibrary {
+        do {
+            return OpenedLibrary(library: try ReaderLibrary.holding(analyzed), update: nil, notices: [])
+        } catch {
+            throw InputError(description: error.description)
+        }
     }
 }

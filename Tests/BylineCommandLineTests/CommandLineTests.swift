@@ -23,6 +23,9 @@ struct BylineProcess {
         return URL(fileURLWithPath: packageRoot + "/.build/debug/byline")
     }
 
+    /// A home for the runs of this test process, removed by the system's temporary-file cleaning.
+    static let scratchHome = FileManager.default.temporaryDirectory.appendingPathComponent("byline-cli-home-\(getpid())")
+
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
@@ -36,6 +39,12 @@ struct BylineProcess {
         process.currentDirectoryURL = directory ?? URL(fileURLWithPath: packageRoot)
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "enable=no"
+        // Byline's own folders in a scratch home of this test process, never the user's: a
+        // library that `byline update` filled on this machine must not stand in for the seed.
+        for (variable, folder) in [("HOME", "home"), ("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
+                                   ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")] {
+            env[variable] = scratchHome.appendingPathComponent(folder).path
+        }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe()
