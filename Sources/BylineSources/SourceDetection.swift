@@ -9,7 +9,7 @@ public enum SourceDetection {
     public static func format(of data: Data, name: String, contentType: String? = nil) throws(ReadError) -> SourceFormat {
         let mime = contentType.map(mediaType)
         if let refused = refusedKind(data, mime: mime) { throw .notAnArticle(name, kind: refused) }
-        let head = Array(data.prefix(4096))
+        let head = sniffingHead(data)
         var i = 0
         // A BOM, then white space.
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
@@ -43,6 +43,31 @@ public enum SourceDetection {
         }
         if hasFrontMatter(head, from: i) { return .markdown }
         return .text
+    }
+
+    /// The first bytes of `data` to sniff. UTF-16 (a BOM, or `<` beside a NUL byte) is
+    /// narrowed to its ASCII characters (others become `?`), so a feed or a page saved as
+    /// UTF-16 is told by its markup like any other.
+    private static func sniffingHead(_ data: Data) -> [UInt8] {
+        let bytes = Array(data.prefix(8192))
+        var littleEndian: Bool?
+        var start = 0
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            (littleEndian, start) = (true, 2)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            (littleEndian, start) = (false, 2)
+        } else if bytes.count >= 2, bytes[0] == 0x3C || bytes[1] == 0x3C, bytes[0] == 0 || bytes[1] == 0 {
+            littleEndian = bytes[1] == 0
+        }
+        guard let littleEndian else { return Array(bytes.prefix(4096)) }
+        var narrow: [UInt8] = []
+        var i = start
+        while i + 1 < bytes.count, narrow.count < 4096 {
+            let (low, high) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+            narrow.append(high == 0 && low < 0x80 ? low : UInt8(ascii: "?"))
+            i += 2
+        }
+        return narrow
     }
 
     /// `text/html; charset=utf-8` → `text/html`.
