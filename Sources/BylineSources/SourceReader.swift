@@ -42,7 +42,7 @@ public enum SourceReader {
         case .html:
             return [try HTMLReader.read(data, source: source, contentType: contentType)]
         case .rss, .atom, .jsonfeed:
-            throw .notAnArticle(source, kind: "a feed (\(format.rawValue)), which this build cannot read yet")
+            return try FeedReader.read(data, source: source, format: format, contentType: contentType)
         }
     }
 
