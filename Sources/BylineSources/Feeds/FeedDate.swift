@@ -44,7 +44,11 @@ public enum FeedDate {
             } else if scalar.properties.isAlphabetic {
                 var word = String.UnicodeScalarView()
                 while let next = pending, next.properties.isAlphabetic, word.count < 16 {
-                    word.append(contentsOf: next.properties.lowercaseMapping.unicodeScalars)
+                    if next.isASCII {
+                        word.append(Unicode.Scalar(UInt8(next.value) | 0x20))
+                    } else {
+                        word.append(contentsOf: next.properties.lowercaseMapping.unicodeScalars)
+                    }
                     pending = scalars.next()
                 }
                 while let next = pending, next.properties.isAlphabetic { pending = scalars.next() }

@@ -170,7 +170,7 @@ enum FeedLinks {
     /// `href` resolved against each base in turn (RFC 3986, by libxml2) until it is absolute;
     /// a relative base (`xml:base="/blog/"`) is itself resolved by the bases after it.
     static func resolve(_ href: String, bases: [String]) -> String {
-        var resolved = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        var resolved = nonEmpty(href) ?? href
         for base in bases {
             if isAbsolute(resolved) { break }
             guard let built = xmlBuildURI(resolved, base) else { continue }

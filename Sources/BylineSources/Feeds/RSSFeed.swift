@@ -98,8 +98,15 @@ enum RSSFeed {
     }
 }
 
-/// Trimmed, and nil when nothing is left.
+/// Trimmed of white space, and nil when nothing is left. (Called for every field of every
+/// item: a scalar walk, not Foundation's bridged `trimmingCharacters`, which took a tenth of
+/// the time reading a large feed.)
 func nonEmpty(_ text: String) -> String? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    return trimmed.isEmpty ? nil : trimmed
+    let scalars = text.unicodeScalars
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+    while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+    if start == end { return nil }
+    return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
 }
