@@ -44,6 +44,10 @@ final class FeedXMLDocument {
         let bytes = encoding.isASCIICompatible ? FeedMarkupRepair.repaired(data) : data
         guard let context = xmlNewParserCtxt() else { throw .malformed(source, reason: "libxml2 could not start") }
         defer { xmlFreeParserCtxt(context) }
+        // The first error says where a feed broke; libxml2 keeps only the last one.
+        let errors = ParseErrors(main: context)
+        context.pointee._private = Unmanaged.passUnretained(errors).toOpaque()
+        context.pointee.sax.pointee.serror = ParseErrors.record
         var options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         // The encoding decided here stands: a declaration it overrules is not read again.
@@ -52,7 +56,7 @@ final class FeedXMLDocument {
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
             return xmlCtxtReadMemory(context, base, Int32(raw.count), nil, encoding.name, options)
         }
-        let problem = Self.describe(xmlCtxtGetLastError(context))
+        let problem = errors.first ?? Self.describe(xmlCtxtGetLastError(context))
         guard let document, xmlDocGetRootElement(document) != nil else {
             if let document { xmlFreeDoc(document) }
             throw .malformed(source, reason: "not a feed libxml2 can read (\(problem ?? "no XML element in it"))")
@@ -68,12 +72,36 @@ final class FeedXMLDocument {
 
     var root: FeedNode? { xmlDocGetRootElement(pointer).map(FeedNode.init) }
 
+    /// The first error of a parse, kept by libxml2's structured error callback (which reaches
+    /// it through the parser context's `_private`).
+    private final class ParseErrors {
+        let main: xmlParserCtxtPtr
+        var first: String?
+
+        init(main: xmlParserCtxtPtr) {
+            self.main = main
+        }
+
+        static let record: xmlStructuredErrorFunc = { userData, error in
+            guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let box = context.pointee._private else { return }
+            let errors = Unmanaged<ParseErrors>.fromOpaque(box).takeUnretainedValue()
+            guard errors.first == nil else { return }
+            // An error inside an entity's text is numbered from the entity's first line: say
+            // where the document was instead.
+            let line = context == errors.main ? Int(error.pointee.line) : Int(errors.main.pointee.input?.pointee.line ?? 0)
+            errors.first = FeedXMLDocument.describe(error, line: line)
+        }
+    }
+
     /// `line 3: Opening and ending tag mismatch: item and channel`.
-    private static func describe(_ error: xmlErrorPtr?) -> String? {
+    fileprivate static func describe(_ error: xmlErrorPtr?, line: Int? = nil) -> String? {
         guard let error, error.pointee.code != 0 else { return nil }
         var message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        return error.pointee.line > 0 ? "line \(error.pointee.line): \(message)" : message
+        let line = line ?? Int(error.pointee.line)
+        return line > 0 ? "line \(line): \(message)" : message
     }
 
     /// Which vocabulary an element's namespace belongs to (looked up once per declaration).
