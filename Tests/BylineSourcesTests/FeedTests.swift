@@ -371,6 +371,23 @@ func feedArticles(_ xml: String, name: String = "news.xml", contentType: String?
         #expect(articles[3].metadata.url == "https://press.example/4")
     }
 
+    @Test func oddFieldsAreTakenLenientlyAndATruncatedFeedIsAClearError() throws {
+        let odd = """
+            {"version": "https://jsonfeed.org/version/1", "title": 42, "author": "Plain Name",
+             "items": ["not an item", {"id": 7.5, "title": ["wrong"], "content_text": "Kept.", "authors": ["Ann Lee", {"url": "x"}]}]}
+            """
+        let articles = try feedArticles(odd, name: "odd.json")
+        #expect(articles.count == 1)
+        #expect(articles[0].text == "Kept.")
+        #expect(articles[0].source == "odd.json#7.5")
+        #expect(articles[0].metadata.site == "42")
+        #expect(articles[0].metadata.authors == ["Ann Lee"])
+        let cut = #expect(throws: ReadError.self) {
+            try feedArticles("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": \"1\", \"tit", name: "cut.json")
+        }
+        #expect(cut?.description.hasPrefix("cut.json: cannot be read: not a JSON Feed that can be read") == true)
+    }
+
     @Test func aJSONFileCountsOnlyWhenItIsAJSONFeed() throws {
         #expect(throws: ReadError.notAnArticle("package.json", kind: "a JSON file that is not a JSON Feed")) {
             try feedArticles("{\"name\": \"x\", \"version\": \"1.0.0\"}", name: "package.json")
