@@ -178,11 +178,39 @@ public enum SourceDetection {
 
     /// A JSON object whose `version` names jsonfeed.org.
     private static func isJSONFeed(_ data: Data) -> Bool {
-        // Cheap first: the version URL is near the top of every feed writers produce.
+        // Cheap first: `"version": "https://jsonfeed.org/version/…"` is near the top of every
+        // feed writers produce. Parsing a whole 45 MB feed here only to parse it again when
+        // reading cost 0.7 s and 350 MB at its peak.
+        if declaresJSONFeedVersion(Array(data.prefix(4096))) { return true }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let version = object["version"] as? String
         else { return false }
         return version.contains("jsonfeed.org/version/")
+    }
+
+    /// Whether `head` holds the key `"version"` with a jsonfeed.org version URL for its value.
+    private static func declaresJSONFeedVersion(_ head: [UInt8]) -> Bool {
+        let key = Array("\"version\"".utf8)
+        var i = 0
+        while i + key.count <= head.count {
+            defer { i += 1 }
+            guard head[i] == key[0], head[i..<(i + key.count)].elementsEqual(key) else { continue }
+            var j = i + key.count
+            while j < head.count, head[j] == 0x20 || head[j] == 0x09 || head[j] == 0x0A || head[j] == 0x0D { j += 1 }
+            guard j < head.count, head[j] == UInt8(ascii: ":") else { continue }
+            j += 1
+            while j < head.count, head[j] == 0x20 || head[j] == 0x09 || head[j] == 0x0A || head[j] == 0x0D { j += 1 }
+            guard j < head.count, head[j] == UInt8(ascii: "\"") else { continue }
+            // The value, up to its closing quote (escaped slashes, `\/`, as some writers emit).
+            var value: [UInt8] = []
+            j += 1
+            while j < head.count, head[j] != UInt8(ascii: "\""), value.count < 100 {
+                if head[j] != UInt8(ascii: "\\") { value.append(head[j]) }
+                j += 1
+            }
+            if String(decoding: value, as: UTF8.self).contains("jsonfeed.org/version/") { return true }
+        }
+        return false
     }
 
     /// `---` (YAML) or `+++` (TOML) on the first line: front matter, as Markdown sites write.

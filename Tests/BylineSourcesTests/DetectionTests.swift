@@ -18,6 +18,15 @@ import Testing
         #expect(try format("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", name: "f.json") == .jsonfeed)
     }
 
+    @Test func aJSONFeedIsToldByItsVersionWithoutParsingItWhole() throws {
+        // Escaped slashes, as some writers emit them; the rest of the file is not valid JSON,
+        // which only a full parse would notice (reading it then reports it).
+        #expect(try format("{\"version\" : \"https:\\/\\/jsonfeed.org\\/version\\/1\", \"items\": [", name: "f") == .jsonfeed)
+        // The URL elsewhere is not a version.
+        let package = "{\"version\": \"1.0.0\", \"description\": \"see https://jsonfeed.org/version/1.1\"}"
+        #expect(throws: ReadError.notAnArticle("p.json", kind: "a JSON file that is not a JSON Feed")) { try format(package, name: "p.json") }
+    }
+
     @Test func utf16MarkupIsToldByItsContentToo() throws {
         let feed = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel/></rss>"
         let page = "<html><body><p>Caf\u{E9}</p></body></html>"
