@@ -138,9 +138,11 @@ import Testing
 }
 
 /// No network, no external entities, bounded entity expansion, and large feeds in bounded
-/// time and memory.
-@Suite struct FeedSafetyTests {
-    /// The process's peak resident memory so far, in bytes.
+/// time and memory. Serialized, so the memory of one test does not show in another's.
+@Suite(.serialized) struct FeedSafetyTests {
+    /// The process's peak resident memory so far, in bytes. (Other suites may run at the same
+    /// time: the bounds below leave room for them and still fail for any real expansion,
+    /// which would take gigabytes.)
     private func peakMemory() -> Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -169,8 +171,8 @@ import Testing
         let articles = try feedArticles(bomb, name: "bomb.xml")
         let elapsed = clock.now - start
         // 10^9 "lol"s would be 3 GB; libxml2 halts the parse at the first reference.
-        #expect(elapsed < .seconds(2))
-        #expect(peakMemory() - before < 100 * 1_048_576)
+        #expect(elapsed < .seconds(5))
+        #expect(peakMemory() - before < 1_024 * 1_048_576)
         #expect(articles.map(\.headlineText) == ["Before the bomb"])
         #expect(articles[0].warnings.contains { $0.contains("entity reference loop") })
     }
@@ -188,10 +190,23 @@ import Testing
             """
         let before = peakMemory()
         let articles = try feedArticles(feed, name: "blowup.xml")
-        #expect(peakMemory() - before < 200 * 1_048_576)
+        #expect(peakMemory() - before < 1_024 * 1_048_576)
         let longest = articles.map(\.text.utf8.count).max() ?? 0
         #expect(longest <= feed.utf8.count + 1_048_576)
         #expect(articles[0].warnings.contains { $0.contains("entity references expand past") })
+    }
+
+    @Test func gzippedFeedsAreReadAndAGzipBombIsRefused() throws {
+        let feed = "<rss version=\"2.0\"><channel><title>T</title><item><title>Packed</title><guid>p</guid></item></channel></rss>"
+        let articles = try SourceReader.read(gzipped(Data(feed.utf8)), source: "news.xml.gz")
+        #expect(articles.map(\.source) == ["news.xml.gz#p"])
+        // 80 MB of one repeated item, some 100 KB compressed: refused at the cap, not parsed.
+        var bomb = Data("<rss version=\"2.0\"><channel><title>T</title>".utf8)
+        bomb.append(Data(String(repeating: "<item><title>x</title></item>", count: 80 * 1_048_576 / 29).utf8))
+        let compressed = gzipped(bomb, level: 9)
+        #expect(compressed.count < 1_048_576)
+        let refused = #expect(throws: ReadError.self) { try SourceReader.read(compressed, source: "bomb.xml.gz") }
+        #expect(refused?.description == "bomb.xml.gz: cannot be read: it decompresses to more than 64 MB")
     }
 
     @Test func aDeclaredInternalEntityIsExpanded() throws {
@@ -223,7 +238,7 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let articles = try feedArticles(feed)
-        #expect(clock.now - start < .seconds(2))
+        #expect(clock.now - start < .seconds(5))
         let text = articles.map(\.text).joined()
         #expect(!text.contains("SECRET"))
         #expect(!text.contains("LOADED"))
