@@ -142,6 +142,25 @@ func feedArticles(_ xml: String, name: String = "news.xml", contentType: String?
         #expect(articles[0].metadata.format == .rss)
     }
 
+    @Test func rss090AndANamespacedRSS2() throws {
+        let rss090 = """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+              <channel><title>Nineties</title><link>http://ninety.example/</link></channel>
+              <item><title>First web log</title><link>http://ninety.example/1</link></item>
+              <item><title>Second</title><link>http://ninety.example/2</link></item>
+            </rdf:RDF>
+            """
+        let old = try feedArticles(rss090)
+        #expect(old.map(\.text) == ["First web log", "Second"])
+        #expect(old.map(\.metadata.feedItemID) == ["http://ninety.example/1", "http://ninety.example/2"])
+        #expect(old[0].metadata.site == "Nineties")
+        let namespaced = """
+            <rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>Userland</title>
+            <item><title>Scripting news</title><description>Plain.</description></item></channel></rss>
+            """
+        #expect(try feedArticles(namespaced).map(\.text) == ["Scripting news\n\nPlain."])
+    }
+
     @Test func rss091WithItsDoctypeAndHTMLEntities() throws {
         // RSS 0.91 names Netscape's DTD for its HTML entities; it is never fetched, and the
         // entities are still read.
