@@ -49,7 +49,7 @@ public enum SourceDetection {
     /// narrowed to its ASCII characters (others become `?`), so a feed or a page saved as
     /// UTF-16 is told by its markup like any other.
     private static func sniffingHead(_ data: Data) -> [UInt8] {
-        let bytes = Array(data.prefix(8192))
+        let bytes = data.prefix(8192).withUnsafeBytes { [UInt8]($0) }
         var littleEndian: Bool?
         var start = 0
         if bytes.starts(with: [0xFF, 0xFE]) {
@@ -181,7 +181,7 @@ public enum SourceDetection {
         // Cheap first: `"version": "https://jsonfeed.org/version/…"` is near the top of every
         // feed writers produce. Parsing a whole 45 MB feed here only to parse it again when
         // reading cost 0.7 s and 350 MB at its peak.
-        if declaresJSONFeedVersion(Array(data.prefix(4096))) { return true }
+        if declaresJSONFeedVersion(data.prefix(4096).withUnsafeBytes { [UInt8]($0) }) { return true }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let version = object["version"] as? String
         else { return false }

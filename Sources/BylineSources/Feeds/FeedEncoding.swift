@@ -22,7 +22,7 @@ struct FeedEncoding: Equatable {
     var isASCIICompatible: Bool
 
     static func decide(_ data: Data, httpCharset: String?) -> FeedEncoding {
-        let head = [UInt8](data.prefix(512))
+        let head = data.prefix(512).withUnsafeBytes { [UInt8]($0) }
         if isWide(head) { return FeedEncoding(name: nil, warning: nil, isASCIICompatible: false) }
         let declared = declaredEncoding(head)
         let label = httpCharset ?? declared
