@@ -245,7 +245,7 @@ import Testing
         #expect(text.hasPrefix("A "))
     }
 
-    @Test func aHundredThousandItemsInBoundedTime() throws {
+    @Test func aHundredThousandItemsInBoundedTime() async throws {
         var feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Big</title>\n"
         feed.reserveCapacity(30_000_000)
         for i in 1...100_000 {
@@ -253,10 +253,18 @@ import Testing
             feed += "<description>&lt;p&gt;“Number \(i) is here,” said Ann Lee.&lt;/p&gt;</description></item>\n"
         }
         feed += "</channel></rss>"
-        let clock = ContinuousClock()
-        let start = clock.now
-        let articles = try feedArticles(feed, name: "big.xml")
-        let elapsed = clock.now - start
+        // Seconds of work: on a thread of its own, not one of the few that run async tests
+        // (whose own timeouts it would otherwise starve).
+        let data = Data(feed.utf8)
+        let (result, elapsed) = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let result = Result { () throws(ReadError) -> [Article] in try SourceReader.read(data, source: "big.xml") }
+                continuation.resume(returning: (result, clock.now - start))
+            }
+        }
+        let articles = try result.get()
         #expect(articles.count == 100_000)
         #expect(articles[99_999].text == "Item 100000\n\n“Number 100000 is here,” said Ann Lee.")
         #expect(articles[99_999].source == "big.xml#g100000")
