@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(
             name: "BylineSourcesTests",
             dependencies: ["BylineSources", "BylineCore", "CZlib", .product(name: "FlyingFox", package: "FlyingFox")],
+            exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "BylineIndexTests",
