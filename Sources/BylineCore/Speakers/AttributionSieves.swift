@@ -813,9 +813,6 @@ struct AttributionSieves {
         }
     }
 
-    /// A verb (or an auxiliary and a verb) right after the phrase.
-    private func verbFollows(_ phrase: Phrase, before k: Int) -> Bool { verbAfter(phrase, before: k) != nil }
-
     /// Where the verb of a clause whose subject is `phrase` is, and the name in apposition to a
     /// description (`The new governor of the region, Tomas Berg, proposed`: `Tomas Berg`).
     private func verbAfter(_ phrase: Phrase, before k: Int) -> (verb: Int, appositive: Phrase?)? {
@@ -914,8 +911,6 @@ struct AttributionSieves {
         guard t.isWord, !t.isCapitalized, t.end - t.start > 4 else { return false }
         return t.hash != Hashes.only && NameFinder.endsWith(t, "ly", s)
     }
-
-    private func names(_ phrase: Phrase) -> NameMention { reader.names[phrase.name ?? 0] }
 
     // MARK: 4. `X: "…"`
 

@@ -332,14 +332,6 @@ public struct AppState {
     /// Timeline rows the timeline pane lists.
     public func visibleRows(in document: ReaderDocument) -> [Int] { document.filtered(by: filter).rows }
 
-    /// Whether speaker `index` of `document` passes the filter (everyone does with no filter).
-    public func passesFilter(speaker index: Int?, in document: ReaderDocument) -> Bool {
-        guard filter != nil else { return true }
-        let passing = document.filtered(by: filter).passing
-        guard let index, passing.indices.contains(index) else { return false }
-        return passing[index]
-    }
-
     /// How often the filter's speaker is quoted in article `id` (nil with no filter, or before
     /// the index has said where they appear).
     public func filteredCount(article id: ArticleID) -> Int? {
