@@ -95,7 +95,7 @@ enum SentenceSplitter {
     }
 
     private static func hash(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> UInt64 {
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         for k in from..<to { h = WordHash.add(h, s[k]) }
         return WordHash.finish(h)
     }

@@ -35,7 +35,7 @@ struct NameWords {
     var second: UInt64 = 0
     var last: UInt64 = 0
     var count = 0
-    var key: UInt64 = WordHash.seed
+    var key: UInt64 = FNV1a.offsetBasis
 
     var isEmpty: Bool { count == 0 }
 
@@ -44,7 +44,7 @@ struct NameWords {
         if count == 1 { second = h }
         last = h
         count += 1
-        key = (key ^ h) &* WordHash.prime
+        key = FNV1a.step(key, h)
     }
 }
 
@@ -402,7 +402,7 @@ enum NameFinder {
     /// are one word): what names are grouped by. The token's own hash when it is ASCII.
     static func nameWordHash(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> UInt64 {
         guard t.flags.contains(.nonASCII) else { return t.hash }
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         for k in t.start..<t.end { h = WordHash.add(h, foldDiacritic(s[k])) }
         return WordHash.finish(h)
     }

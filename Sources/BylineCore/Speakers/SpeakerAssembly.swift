@@ -568,8 +568,8 @@ struct SpeakerAssembly {
 
     /// A hash of a span's exact text (case kept), to tell name forms apart without strings.
     private func exactHash(_ span: TextSpan) -> UInt64 {
-        var h = WordHash.seed
-        for i in span.start..<span.end { h = (h ^ UInt64(s[i].value)) &* WordHash.prime }
+        var h = FNV1a.offsetBasis
+        for i in span.start..<span.end { h = FNV1a.step(h, UInt64(s[i].value)) }
         return h
     }
 

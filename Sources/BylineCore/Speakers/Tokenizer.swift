@@ -138,7 +138,7 @@ enum Tokenizer {
                     i &+= 1
                     continue
                 } else if isLetter(c) {
-                    token = wordTail(s, start: i, at: i, hash: WordHash.seed, caseBits: 0, letters: 0, &i, &markPositions)
+                    token = wordTail(s, start: i, at: i, hash: FNV1a.offsetBasis, caseBits: 0, letters: 0, &i, &markPositions)
                     if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { nameStarts.append(k) }
                 } else {
                     token = Token(start: i, end: i &+ 1, hash: UInt64(v), kind: .punctuation, flags: [])
@@ -204,7 +204,7 @@ enum Tokenizer {
     private static func number(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int) -> Token {
         let n = s.count
         var i = start
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         var hyphenated = false
         while i < n {
             let d = s[i]
@@ -307,18 +307,18 @@ enum Tokenizer {
     @inline(__always) private static func asciiWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> AsciiWord {
         let n = s.count
         let first = s[start].value
-        var h = (WordHash.seed ^ UInt64(first | 0x20)) &* WordHash.prime
+        var h = FNV1a.step(FNV1a.offsetBasis, UInt64(first | 0x20))
         var caseBits = first
         var letters = 1
         var i = start &+ 1
         while i < n {
             let v = s[i].value
             if (v | 0x20) &- 0x61 < 26 {
-                h = (h ^ UInt64(v | 0x20)) &* WordHash.prime
+                h = FNV1a.step(h, UInt64(v | 0x20))
                 caseBits |= v
                 letters &+= 1
             } else if v &- 0x30 < 10 {
-                h = (h ^ UInt64(v)) &* WordHash.prime
+                h = FNV1a.step(h, UInt64(v))
             } else {
                 break
             }
@@ -356,11 +356,11 @@ enum Tokenizer {
             while i < n {
                 let v = s[i].value
                 if (v | 0x20) &- 0x61 < 26 {
-                    h = (h ^ UInt64(v | 0x20)) &* WordHash.prime
+                    h = FNV1a.step(h, UInt64(v | 0x20))
                     caseBits |= v
                     letters += 1
                 } else if v &- 0x30 < 10 {
-                    h = (h ^ UInt64(v)) &* WordHash.prime
+                    h = FNV1a.step(h, UInt64(v))
                 } else {
                     break
                 }
