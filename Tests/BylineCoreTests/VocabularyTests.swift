@@ -21,4 +21,21 @@ import Testing
         #expect(WordHash.of("Biden’s") == WordHash.finish(folded))
         #expect(WordHash.of("BIDEN'S") == WordHash.of("biden's"))
     }
+
+    @Test func theGlyphClassesAreWhatTheDetectorReadsFromAGlyphAlone() {
+        // Between two spaces a mark has no flanking to go by: the detector takes its role from
+        // the glyph, so its answer must agree with the classes the other passes use.
+        var checked = 0
+        for v in UInt32(0)..<0x3100 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let text: [Unicode.Scalar] = [" ", c, " "]
+            let mark = text.withUnsafeBufferPointer { QuotationMarks.mark($0, at: 1, in: TextSpan(0, 3)) }
+            #expect((mark != nil) == QuotationMarks.isMark(v), "U+\(String(v, radix: 16))")
+            guard let mark else { continue }
+            checked += 1
+            #expect(mark.canOpen == QuotationMarks.canOpen(v), "U+\(String(v, radix: 16))")
+            #expect(mark.canClose == QuotationMarks.canClose(v), "U+\(String(v, radix: 16))")
+        }
+        #expect(checked == 13)
+    }
 }

@@ -46,17 +46,19 @@ enum SentenceSplitter {
 
     private static func isTerminal(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 }
 
+    /// A mark that can close a quotation, or a closing bracket.
     private static func isCloser(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x2019, 0x201D, 0xBB, 0x203A: return true
-        default: return false
+        case 0x29, 0x5D, 0x7D: return true
+        default: return QuotationMarks.canClose(s.value)
         }
     }
 
+    /// A mark that can open a quotation, or an opening bracket.
     private static func isOpener(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x22, 0x27, 0x28, 0x5B, 0x2018, 0x201C, 0xAB, 0x2039, 0x60: return true
-        default: return false
+        case 0x28, 0x5B: return true
+        default: return QuotationMarks.canOpen(s.value)
         }
     }
 

@@ -36,6 +36,49 @@ struct QuotationMark {
 }
 
 enum QuotationMarks {
+    // MARK: Classes of scalars
+
+    /// The one definition of which scalars are quotation marks, for every part of the analysis
+    /// that meets them (the tokenizer, the sentence splitter, the attribution rules, the time
+    /// tagger). In running text a mark's role comes from its flanking (`marks(_:in:at:)`); these
+    /// classes are what the glyph alone allows, where only the glyph is known.
+    enum Glyph {
+        /// `"` `'`: either way.
+        case straight
+        /// `“` `„` `‟` `‘` `«` `‹` `` ` ``
+        case opening
+        /// `”` `’` `»` `›`
+        case closing
+    }
+
+    /// The glyph class of scalar value `v`, or nil when it is no quotation mark. (`‚` and `‛`
+    /// are left out: in news text they stand for a comma and an apostrophe.)
+    @inline(__always) static func glyph(_ v: UInt32) -> Glyph? {
+        switch v {
+        case 0x22, 0x27: return .straight
+        case 0x201C, 0x201E, 0x201F, 0x2018, 0xAB, 0x2039, 0x60: return .opening
+        case 0x201D, 0x2019, 0xBB, 0x203A: return .closing
+        default: return nil
+        }
+    }
+
+    /// Any quotation mark.
+    @inline(__always) static func isMark(_ v: UInt32) -> Bool { glyph(v) != nil }
+
+    /// Marks that can open a quotation: straight ones and opening glyphs.
+    @inline(__always) static func canOpen(_ v: UInt32) -> Bool {
+        guard let g = glyph(v) else { return false }
+        return g != .closing
+    }
+
+    /// Marks that can close a quotation: straight ones and closing glyphs.
+    @inline(__always) static func canClose(_ v: UInt32) -> Bool {
+        guard let g = glyph(v) else { return false }
+        return g != .opening
+    }
+
+    // MARK: Marks in the text
+
     /// The quotation marks of `span` in order, from the offsets of the scalars that can be
     /// marks (`positions`, ascending, all inside `span`). Apostrophes inside or after words
     /// (`isn't`, `’90s`, `O'Neill`) are left out; a plural possessive (`trainers’ agreement`)

@@ -104,7 +104,7 @@ struct AttributionSieves {
     private func endsSentence(_ quote: DetectedQuote) -> Bool {
         guard let inner = quote.parts.last else { return false }
         var j = inner.end
-        while j > inner.start, ScalarClass.isWhitespace(s[j - 1]) || isMarkScalar(s[j - 1]) { j -= 1 }
+        while j > inner.start, ScalarClass.isWhitespace(s[j - 1]) || QuotationMarks.isMark(s[j - 1].value) { j -= 1 }
         guard j > inner.start else { return false }
         let v = s[j - 1].value
         guard v == 0x2E || v == 0x3F || v == 0x21 || v == 0x2026 else { return false }
@@ -113,13 +113,6 @@ struct AttributionSieves {
         while k < s.count, ScalarClass.isSpace(s[k]) { k += 1 }
         if k < s.count, s[k].value == 0x2C || Letters.isLower(s[k]) { return false }
         return true
-    }
-
-    private func isMarkScalar(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D: return true
-        default: return false
-        }
     }
 
     /// The in-sentence rules, in order.
@@ -372,9 +365,9 @@ struct AttributionSieves {
         while i < ceiling, i - k < 25 {
             let t = tokens[i]
             if t.kind == .punctuation {
-                if isQuoteMark(t) || t.isPunctuation(":") { return false }
+                if t.isQuotationMark || t.isPunctuation(":") { return false }
                 if t.isPunctuation(",") {
-                    if i + 1 < ceiling, isQuoteMark(tokens[i + 1]) { return false }
+                    if i + 1 < ceiling, tokens[i + 1].isQuotationMark { return false }
                 } else if t.isPunctuation(".") || t.isPunctuation("?") || t.isPunctuation("!") || t.isPunctuation(";") {
                     return true
                 }
@@ -386,7 +379,7 @@ struct AttributionSieves {
             i += 1
         }
         // Reaching the next quotation means the clause introduces it.
-        return i >= ceiling && !(ceiling < tokens.count && isQuoteMark(tokens[ceiling]))
+        return i >= ceiling && !(ceiling < tokens.count && tokens[ceiling].isQuotationMark)
     }
 
     private static let finiteAuxiliaries = WordSet("is was are were has have had will would can could should may might must did does do")
@@ -419,7 +412,7 @@ struct AttributionSieves {
         let limit = min(b.ceiling, k + 12)
         while k < limit, !tokens[k].isPunctuation(".") {
             if tokens[k].isPunctuation(","), k + 1 < limit, let outer = accordingTo(at: k + 1, ceiling: b.ceiling) { return outer }
-            if isQuoteMark(tokens[k]) { break }
+            if tokens[k].isQuotationMark { break }
             k += 1
         }
         return att
@@ -547,7 +540,7 @@ struct AttributionSieves {
             let t = tokens[j]
             // `X told the committee …, when he said, "…"`: a comma or an adverbial clause means the
             // inner verb is not the outer one's complement.
-            if t.kind == .punctuation, t.hash == 0x3B || t.hash == 0x3A || t.hash == 0x2C || isQuoteMark(t) { break }
+            if t.kind == .punctuation, t.hash == 0x3B || t.hash == 0x3A || t.hash == 0x2C || t.isQuotationMark { break }
             if t.isWord, Self.subordinators.contains(t.hash) { break }
             if t.isWord, Lexicon.reportingVerbs.contains(t.hash), let att = attribution(ofCueAt: j, floor: floor, open: k) {
                 var outer = att
@@ -632,13 +625,13 @@ struct AttributionSieves {
                 if p > floor, tokens[p].isPunctuation(",") {
                     let end = p
                     p -= 1
-                    while p >= floor, end - p < 20, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]) { p -= 1 }
-                    if p + 1 < end, p < floor || !isQuoteMark(tokens[p]) { description = (p + 1)..<end }
+                    while p >= floor, end - p < 20, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark { p -= 1 }
+                    if p + 1 < end, p < floor || !tokens[p].isQuotationMark { description = (p + 1)..<end }
                 }
             } else {
                 // An appositive or relative clause between two commas.
                 var p = place ? (near?.tokens.lowerBound ?? c) - 2 : c - 1
-                while p >= floor, c - p < 30, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(";") {
+                while p >= floor, c - p < 30, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark, !tokens[p].isPunctuation(";") {
                     p -= 1
                 }
                 guard p > floor, tokens[p].isPunctuation(",") else { return nil }
@@ -676,7 +669,7 @@ struct AttributionSieves {
     private func skipParentheticalBackward(from c: Int, floor: Int) -> Int {
         guard c > floor, tokens[c].isPunctuation(",") else { return c }
         var p = c - 1
-        while p > floor, c - p < 12, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(".") { p -= 1 }
+        while p > floor, c - p < 12, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark, !tokens[p].isPunctuation(".") { p -= 1 }
         guard p > floor, tokens[p].isPunctuation(","), p + 1 < c, tokens[p + 1].isWord,
               Self.parentheticalOpeners.contains(tokens[p + 1].hash) else { return c }
         return p - 1
@@ -843,7 +836,7 @@ struct AttributionSieves {
         // `Christie, New Jersey’s sitting governor, repeated`: an appositive between commas.
         if c < k, tokens[c].isPunctuation(",") {
             var p = c + 1
-            while p < k, p - c < 20, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]) { p += 1 }
+            while p < k, p - c < 20, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark { p += 1 }
             if p < k, tokens[p].isPunctuation(","), p > c + 1 {
                 if phrase.kind == .description, reader.nameAt[p - 1] >= 0, let name = reader.backward(endingAt: p - 1, floor: c + 1),
                    name.kind == .name, name.tokens.lowerBound == c + 1, isPersonLike(name) {
@@ -896,7 +889,7 @@ struct AttributionSieves {
         if start < ceiling, tokens[start].isPunctuation(",") { start += 1 }
         guard start < ceiling, tokens[start].isWord, Self.parentheticalOpeners.contains(tokens[start].hash) else { return c }
         var p = start + 1
-        while p < ceiling, p - start < 12, !tokens[p].isPunctuation(","), !isQuoteMark(tokens[p]), !tokens[p].isPunctuation(".") {
+        while p < ceiling, p - start < 12, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark, !tokens[p].isPunctuation(".") {
             p += 1
         }
         return p < ceiling && tokens[p].isPunctuation(",") ? p + 1 : c
@@ -1113,7 +1106,7 @@ struct AttributionSieves {
         // `The decree signed by the Pope read "…"`: `read` right before a quotation is the verb.
         if t.hash == Self.read, k + 1 < tokens.count, k - 1 >= floor, !Lexicon.determiners.contains(tokens[k - 1].hash) {
             let next = tokens[k + 1].isPunctuation(":") || tokens[k + 1].isPunctuation(",") ? k + 2 : k + 1
-            if next < tokens.count, isQuoteMark(tokens[next]) { return true }
+            if next < tokens.count, tokens[next].isQuotationMark { return true }
         }
         guard k - 1 >= floor else { return false }
         let p = tokens[k - 1]
@@ -1148,7 +1141,7 @@ struct AttributionSieves {
     private func isSeparator(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         let v = t.hash
-        return v == 0x2C || isDash(t) || v == 0x29 || v == 0x5D || isQuoteMark(t)
+        return v == 0x2C || isDash(t) || v == 0x29 || v == 0x5D || t.isQuotationMark
     }
 
     private func isDash(_ t: Token) -> Bool {
@@ -1159,20 +1152,12 @@ struct AttributionSieves {
         }
     }
 
-    func isQuoteMark(_ t: Token) -> Bool {
-        guard t.kind == .punctuation else { return false }
-        switch t.hash {
-        case 0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0xAB, 0xBB, 0x60: return true
-        default: return false
-        }
-    }
-
     /// The end (a comma) of an appositive that starts at `from`, when a verb of saying follows it.
     private func appositiveEnd(from: Int, ceiling: Int) -> Int? {
         var k = from
         while k < ceiling, k - from < 30 {
             let t = tokens[k]
-            if isQuoteMark(t) || t.isPunctuation(".") && !(k > from && tokens[k - 1].end == t.start && tokens[k - 1].end - tokens[k - 1].start <= 4) || t.isPunctuation(";") {
+            if t.isQuotationMark || t.isPunctuation(".") && !(k > from && tokens[k - 1].end == t.start && tokens[k - 1].end - tokens[k - 1].start <= 4) || t.isPunctuation(";") {
                 return nil
             }
             if t.isPunctuation(",") {

@@ -196,7 +196,7 @@ extension TimexParser {
         while k >= 0, tokens[k].block == tokens[i].block, tokens[k].kind == .punct {
             let v = tokens[k].value
             if v == 0x2E || v == 0x21 || v == 0x3F { return true }
-            if v == 0x22 || v == 0x201C || v == 0x2018 || v == 0x27 || v == 0x28 || v == 0x2014 || v == 0x2D {
+            if QuotationMarks.canOpen(UInt32(truncatingIfNeeded: v)) || v == 0x28 || v == 0x2014 || v == 0x2D {
                 k -= 1
                 continue
             }
