@@ -38,4 +38,45 @@ import Testing
         }
         #expect(checked == 13)
     }
+
+    @Test func namesFoldToLowerCaseWordsWithoutDiacriticsOrPunctuation() {
+        #expect(NameFolding.fold("Qassim al-Aaraji") == "qassim al-aaraji")
+        #expect(NameFolding.fold("  QASSIM   AL-AARAJI. ") == "qassim al-aaraji")
+        #expect(NameFolding.fold("José Ramos-Horta") == "jose ramos-horta")
+        #expect(NameFolding.fold("Jose\u{301} Ramos") == "jose ramos", "a decomposed accent folds as a composed one")
+        #expect(NameFolding.fold("Dan O’Neill") == "dan o'neill")
+        // A virama survives diacritic folding: it stays inside its word instead of splitting it.
+        #expect(NameFolding.words("अमित शर्मा").count == 2)
+        #expect(NameKey("Ann  LEE").words == ["ann", "lee"])
+    }
+
+    @Test func aPersonIsComparedWithoutTheTitleTheNameFinderWouldSplitOff() {
+        #expect(NameFolding.words("U.S. President Donald Trump", person: true) == ["donald", "trump"])
+        #expect(NameFolding.words("Former Gov. Ann Lee", person: true) == ["ann", "lee"])
+        #expect(NameFolding.words("Mr. Daalder", person: true) == ["daalder"])
+        // A run of qualifiers with no title in it is part of the name; a title alone stays.
+        #expect(NameFolding.words("Grand Harbour Lee", person: true) == ["grand", "harbour", "lee"])
+        #expect(NameFolding.words("President", person: true) == ["president"])
+        // Only a person's name loses its title: `General Motors` keeps its words.
+        #expect(NameFolding.words("General Motors", person: false) == ["general", "motors"])
+        #expect(NameFolding.words("General Motors", person: true) == ["motors"])
+    }
+
+    @Test func theQueryAndTheFilterMatchSpeakersByTheSameRules() {
+        func speaker(_ name: String, aliases: [String] = [], description: String? = nil) -> Speaker {
+            Speaker(id: 0, name: name, kind: .person, description: description, aliases: aliases, mentions: [], quotes: [])
+        }
+        let daalder = speaker("Ivo Daalder", aliases: ["Daalder"], description: "U.S. Ambassador to NATO")
+        #expect(SpeakerQuery("daalder").matches(daalder))
+        #expect(SpeakerQuery("IVO  daalder").matches(daalder))
+        #expect(SpeakerQuery("u.s. ambassador to nato").matches(daalder))
+        #expect(!SpeakerQuery("ivo lee").matches(daalder))
+        #expect(SpeakerQuery("").matches(daalder))
+        // A speaker chosen in the picker brings the other names it goes by.
+        let lone = speaker("Ambassador")
+        #expect(!SpeakerQuery("Ivo Daalder").matches(lone))
+        #expect(SpeakerQuery("Ivo Daalder", aliases: ["Ambassador"]).matches(lone))
+        #expect(SpeakerQuery("iv da").prefixMatches(daalder))
+        #expect(!SpeakerQuery("iv lee").prefixMatches(daalder))
+    }
 }

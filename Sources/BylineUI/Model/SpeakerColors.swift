@@ -26,7 +26,7 @@ public enum SpeakerColors {
 
     /// Lower case, without diacritics, single spaces: `Qassim al-Aaraji` and `QASSIM AL-AARAJI`
     /// are one name.
-    public static func foldedName(_ name: String) -> String { NameKey(name).folded }
+    public static func foldedName(_ name: String) -> String { NameFolding.fold(name) }
 
     /// The slot a name hashes to before any clash is settled. A stable hash (`FNV1a`): Swift's
     /// `Hasher` is seeded per process, which would change colours every run.
