@@ -45,7 +45,8 @@ enum TokenWindow {
     static let adverbial = 6
     /// A parenthetical between commas opened by a preposition (`, in a statement,`).
     static let parenthetical = 12
-    /// A parenthesis after a name (`(R-OH)`).
+    /// A parenthesis after a name (`Sen. Bernie Sanders (I-Vt.) said`, `(R-OH)`); also read back
+    /// over by `PhraseReader`.
     static let parenthesis = 12
     /// An appositive between commas (`Daalder, the U.S. Ambassador to NATO, said`).
     static let appositive = 20
