@@ -90,7 +90,7 @@ enum SentenceSplitter {
             // An initial (`George W. Bush`) unless a common sentence opener follows.
             return sentenceOpeners.contains(nextWord)
         }
-        if titles.contains(word) { return false }
+        if nameAbbreviations.contains(word) { return false }
         if months.contains(word) { return !nextIsDigit && sentenceOpeners.contains(nextWord) }
         if abbreviations.contains(word) { return sentenceOpeners.contains(nextWord) }
         return true
@@ -108,8 +108,9 @@ enum SentenceSplitter {
         return e
     }
 
-    /// Titles before a name: never the end of a sentence.
-    static let titles = WordSet("""
+    /// Abbreviations that stand before a name or inside one (`Mr.`, `Gen.`, `St.`, `Jr.`): a
+    /// period after them never ends a sentence. (Not a list of titles: those are `Lexicon`'s.)
+    static let nameAbbreviations = WordSet("""
         mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr sen sens rep reps gov govs lt.gov \
         pres rev hon fr st supt det insp atty gen brig msgr sr jr mt ft amb sec secy
         """)
