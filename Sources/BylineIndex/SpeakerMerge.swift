@@ -103,8 +103,9 @@ public struct MergedSpeaker: Sendable, Equatable {
 /// 5. Alias: a name given as an alias by exactly one group of the same kind (`NATO` for
 ///    `North Atlantic Treaty Organization`) joins that group.
 public enum SpeakerMerge {
-    /// Bump when the rules change: indexes merge their speakers again.
-    static let version = 2
+    /// Bump when the rules change: indexes merge their speakers again. (3: a person's title is
+    /// the name finder's, `NameFolding.words(_:person:)`.)
+    static let version = 3
 
     public static func merge(_ inputs: [SpeakerMergeInput]) -> [MergedSpeaker] {
         let keys = self.keys(inputs)

@@ -274,7 +274,7 @@ struct SpeakerAssembly {
         var m = names.count - 1
         while m >= 0, names[m].span.start >= offset { m -= 1 }
         var looked = 0
-        while m >= 0, looked < 80 {
+        while m >= 0, looked < Self.namesLookedBack {
             let mention = names[m]
             m -= 1
             looked += 1
@@ -292,6 +292,10 @@ struct SpeakerAssembly {
         }
         return nil
     }
+
+    /// How many name mentions back a definite description (`the senator`) looks for the one it
+    /// stands for.
+    private static let namesLookedBack = 80
 
     /// True when one of the words of the name mention is `word`.
     private func nameContains(_ mention: NameMention, _ word: UInt64) -> Bool {
