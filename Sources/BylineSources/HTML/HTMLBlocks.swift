@@ -36,15 +36,17 @@ enum HTMLBlocks {
         return blocks(of: root)
     }
 
-    /// The blocks below `node`.
-    static func blocks(of node: HTMLNode) -> [TextBlock] {
-        var builder = Builder()
+    /// The blocks below `node`. `skipping`, indexed as a `PageTree` of the same document
+    /// indexes its elements, marks elements left out with everything inside them.
+    static func blocks(of node: HTMLNode, skipping: [Bool] = []) -> [TextBlock] {
+        var builder = Builder(skipping: skipping)
         builder.walk(node, kind: .paragraph, quoteDepth: 0)
         builder.flush()
         return builder.blocks
     }
 
     private struct Builder {
+        let skipping: [Bool]
         var blocks: [TextBlock] = []
         /// The UTF-8 of the block being gathered.
         var pending: [UInt8] = []
@@ -76,6 +78,7 @@ enum HTMLBlocks {
                 guard child.isElement else { continue }
                 let tag = child.tag
                 if tag.isNeverText { continue }
+                if !skipping.isEmpty, let index = PageTree.index(of: child.pointer), skipping[index] { continue }
                 switch tag {
                 case .br:
                     pending.append(0x0A)

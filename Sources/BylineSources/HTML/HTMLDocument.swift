@@ -9,16 +9,18 @@ import Foundation
 final class HTMLDocument {
     let pointer: htmlDocPtr
 
-    /// Parses `bytes` in the character set `encoding` (an IANA name such as `windows-1252`; nil
-    /// lets libxml2 take it from a BOM or `<meta charset>`, else assume its default). Returns
-    /// nil only when libxml2 builds no tree at all.
+    /// Parses `bytes` in the character set `encoding` (a converter name such as `WINDOWS-1252`,
+    /// see `HTMLCharset`; a `<meta charset>` inside is then ignored: the caller has weighed it
+    /// already); nil lets libxml2 take it from a BOM or `<meta charset>`, else assume its
+    /// default. Returns nil only when libxml2 builds no tree at all.
     init?(bytes: UnsafeRawBufferPointer, encoding: String?, url: String? = nil) {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+        var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue
+        if encoding != nil { options |= HTML_PARSE_IGNORE_ENC.rawValue }
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
               bytes.count <= Int(Int32.max)
         else { return nil }
-        let document = htmlReadMemory(base, Int32(bytes.count), url, encoding, options)
+        let document = htmlReadMemory(base, Int32(bytes.count), url, encoding, Int32(options))
         guard let document else { return nil }
         pointer = document
     }
