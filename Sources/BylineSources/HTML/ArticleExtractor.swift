@@ -43,21 +43,20 @@ struct ArticleExtractor {
             Rules(stripUnlikely: false, weightClasses: false, cleanConditionally: false),
         ]
         var best: (blocks: [TextBlock], length: Int32)?
-        let whole = PageTotals(tree, removed: [Bool](repeating: false, count: tree.elements.count))
         for rules in passes {
-            let (blocks, length) = run(rules, headline: headline, whole: whole)
+            let (blocks, length) = run(rules, headline: headline)
             if length >= Self.minimumCharacters { return blocks }
             if length > best?.length ?? -1 { best = (blocks, length) }
         }
         if let best, best.length > 0 { return best.blocks }
-        return HTMLBlocks.blocks(of: HTMLNode(tree.elements[0].node))
+        return HTMLBlocks.blocks(of: tree.node(0))
     }
 
     // MARK: One pass
 
     /// A description of element `i` for `explain`: its tag, class and id, and index.
     private func describe(_ i: Int) -> String {
-        let node = HTMLNode(tree.elements[i].node)
+        let node = tree.node(i)
         var text = "<" + node.name
         if let c = node.attribute("class"), !c.isEmpty { text += " class=\"\(c)\"" }
         if let id = node.attribute("id"), !id.isEmpty { text += " id=\"\(id)\"" }
@@ -76,24 +75,35 @@ struct ArticleExtractor {
         return lines.joined(separator: "\n")
     }
 
-    private func run(_ rules: Rules, headline: String?, whole: PageTotals) -> (blocks: [TextBlock], length: Int32) {
-        var removed = prune(rules, whole: whole)
+    private func run(_ rules: Rules, headline: String?) -> (blocks: [TextBlock], length: Int32) {
+        guard let (roots, removed) = choose(rules, headline: headline) else { return ([], 0) }
+        // What is left out, by node.
+        var leavingOut = [Bool](repeating: false, count: tree.document.nodes.count)
+        for (i, element) in tree.elements.enumerated() where removed[i] { leavingOut[Int(element.node)] = true }
+        var blocks: [TextBlock] = []
+        for root in roots where !removed[root] {
+            blocks += HTMLBlocks.blocks(of: tree.node(root), leavingOut: leavingOut)
+        }
+        // Characters: UTF-8 bytes that start one.
+        let length = blocks.reduce(0) { total, block in total + block.text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return (blocks, Int32(clamping: length))
+    }
+
+    /// The containers a pass takes and what is left out inside them. The sums over subtrees
+    /// live only here: on a large page each set of them is megabytes, let go before the text
+    /// is written.
+    private func choose(_ rules: Rules, headline: String?) -> (roots: [Int], removed: [Bool])? {
+        var removed = prune(rules, whole: PageTotals(tree, removed: [Bool](repeating: false, count: tree.elements.count)))
         let totals = PageTotals(tree, removed: removed)
         let scores = score(totals, removed: removed, rules: rules)
-        guard let top = topCandidate(scores, totals: totals, removed: removed) else { return ([], 0) }
+        guard let top = topCandidate(scores, totals: totals, removed: removed) else { return nil }
         let roots = withSiblings(top, scores: scores, totals: totals, removed: removed)
         explain?(explanation(rules, top: top, roots: roots, scores: scores, totals: totals))
         if rules.cleanConditionally {
             for root in roots { clean(root, totals: totals, scores: scores, removed: &removed, rules: rules) }
         }
         dropTitleHeadings(roots, headline: headline, removed: &removed)
-        var blocks: [TextBlock] = []
-        var length: Int32 = 0
-        for root in roots where !removed[root] {
-            blocks += HTMLBlocks.blocks(of: HTMLNode(tree.elements[root].node), skipping: removed)
-            length += totals.text[root]
-        }
-        return (blocks, blocks.isEmpty ? 0 : length)
+        return (roots, removed)
     }
 
     /// Marks what is never the article. Furniture (comments, share bars, related links, ads,
@@ -294,7 +304,7 @@ struct ArticleExtractor {
         guard parent >= 0, elements[top].tag != .body else { return [top] }
         let topScore = scores[top].isNaN ? 0 : scores[top]
         let threshold = max(10, topScore * 0.2)
-        let topClass = PageTree.value(of: "class", in: elements[top].node)
+        let topClass = tree.classValue(top)
         var roots: [Int] = []
         for sibling in elementChildren(parent, removed: removed) {
             if sibling == top {
@@ -302,9 +312,7 @@ struct ArticleExtractor {
                 continue
             }
             var bonus: Float = 0
-            if let topClass, let siblingClass = PageTree.value(of: "class", in: elements[sibling].node),
-               strcmp(UnsafeRawPointer(topClass).assumingMemoryBound(to: CChar.self),
-                      UnsafeRawPointer(siblingClass).assumingMemoryBound(to: CChar.self)) == 0 {
+            if let topClass, !topClass.isEmpty, let siblingClass = tree.classValue(sibling), siblingClass.elementsEqual(topClass) {
                 bonus = topScore * 0.2
             }
             if !scores[sibling].isNaN, scores[sibling] + bonus >= threshold {
@@ -411,7 +419,7 @@ struct ArticleExtractor {
             for i in root..<Int(elements[root].end) where !removed[i] {
                 let tag = elements[i].tag
                 guard tag == .h1 || tag == .h2 else { continue }
-                let text = Self.comparable(HTMLNode(elements[i].node).textContent)
+                let text = Self.comparable(tree.node(i).textContent)
                 if tag == .h1 || (!title.isEmpty && (text == title || title.contains(text) && text.count * 2 >= title.count)) {
                     for k in i..<Int(elements[i].end) { removed[k] = true }
                 }

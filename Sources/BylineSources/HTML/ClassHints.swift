@@ -22,7 +22,7 @@ struct ClassHints: OptionSet, Sendable {
     static let furniture = ClassHints(rawValue: 1 << 6)
 
     /// The hints of an attribute value (UTF-8 bytes).
-    static func of(_ value: UnsafePointer<UInt8>) -> ClassHints {
+    static func of(_ value: ArraySlice<UInt8>) -> ClassHints {
         ClassHintMatcher.shared.match(value)
     }
 }
@@ -150,18 +150,14 @@ struct ClassHintMatcher: Sendable {
         }
     }
 
-    /// The hints of a NUL-terminated value.
-    func match(_ value: UnsafePointer<UInt8>) -> ClassHints {
+    /// The hints of a value.
+    func match(_ value: ArraySlice<UInt8>) -> ClassHints {
         var found: ClassHints = []
         transitions.withUnsafeBufferPointer { table in
             outputs.withUnsafeBufferPointer { outputs in
                 var state = Int(table[Self.boundary])
                 var previousWasLower = false
-                var i = 0
-                while true {
-                    let byte = value[i]
-                    if byte == 0 { break }
-                    i += 1
+                for byte in value {
                     let isUpper = byte >= 0x41 && byte <= 0x5A
                     if isUpper && previousWasLower {
                         state = Int(table[state * Self.symbols + Self.boundary])

@@ -26,7 +26,11 @@ public enum HTMLReader {
         let parsed: (HTMLDocument, HTMLCharset)? = data.withUnsafeBytes { bytes in
             let charset = HTMLCharset.of(bytes, contentType: contentType)
             let content = UnsafeRawBufferPointer(rebasing: bytes[charset.byteOrderMarkLength...])
-            return HTMLDocument(bytes: content, encoding: charset.name).map { ($0, charset) }
+            // Valid UTF-8 is parsed as it is; anything else through a converter (invalid UTF-8
+            // included: libxml2's own fallback would switch to Latin-1 at the first bad byte).
+            let asUTF8 = charset.name == "UTF-8"
+                && (charset.origin == .detected || HTMLCharset.isValidUTF8(content.bindMemory(to: UInt8.self)))
+            return HTMLDocument(bytes: content, encoding: asUTF8 ? nil : charset.name, asUTF8: asUTF8).map { ($0, charset) }
         }
         guard let (document, charset) = parsed, let root = document.root else {
             throw .malformed(source, reason: "no HTML document could be built from it")

@@ -1,5 +1,4 @@
 import BylineCore
-import CLibXML2
 import Foundation
 
 /// What a page says about its article besides the body: headline, authors, publication date,
@@ -60,7 +59,7 @@ struct PageMetadata: Equatable {
         let site = [meta["og:site_name"], linked.publisher, meta["application-name"]]
             .compactMap { $0.map(Self.clean) }.first { !$0.isEmpty }
         self.site = site
-        let h1 = tree.headings1.first.map { Self.clean(HTMLNode(tree.elements[$0].node).textContent) }
+        let h1 = tree.headings1.first.map { Self.clean(tree.node($0).textContent) }
         let candidates: [String?] = [
             meta["og:title"].map { Self.withoutSiteName(Self.clean($0), site: site) },
             linked.headline.map(Self.clean),
@@ -84,7 +83,7 @@ struct PageMetadata: Equatable {
             for index in tree.bylines {
                 let element = tree.elements[index]
                 guard element.hints.contains(.byline) || element.flags.contains(.bylineProperty) else { continue }
-                let text = Self.clean(HTMLNode(element.node).textContent)
+                let text = Self.clean(tree.node(index).textContent)
                 guard text.count < 120 else { continue }
                 authors = Self.names(text)
                 if !authors.isEmpty { break }

@@ -11,8 +11,6 @@ struct PageTotals {
     var inputs: [Int32]
     var embeds: [Int32]
     var headingText: [Int32]
-    /// Paragraphs (and list items) whose own text ends like a sentence.
-    var sentences: [Int32]
     /// The text of `<p>` elements outside links: the page's prose.
     var prose: [Int32]
 
@@ -27,7 +25,6 @@ struct PageTotals {
         inputs = text
         embeds = text
         headingText = text
-        sentences = text
         prose = text
         tree.elements.withUnsafeBufferPointer { elements in
             for i in stride(from: n - 1, through: 0, by: -1) {
@@ -45,9 +42,6 @@ struct PageTotals {
                 case .li: listItems[i] &+= 1
                 default: if e.tag.headingLevel != nil { headingText[i] = text[i] }
                 }
-                if e.flags.contains(.hasSentenceEnd), e.tag == .p || e.tag == .li || e.tag == .div || e.tag == .blockquote {
-                    sentences[i] &+= 1
-                }
                 guard !removed[i], e.parent >= 0 else { continue }
                 let p = Int(e.parent)
                 text[p] &+= text[i]
@@ -59,7 +53,6 @@ struct PageTotals {
                 inputs[p] &+= inputs[i]
                 embeds[p] &+= embeds[i]
                 headingText[p] &+= headingText[i]
-                sentences[p] &+= sentences[i]
                 prose[p] &+= prose[i]
             }
         }

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// A parsed page measured in one walk: every element of the body in document order, with what
@@ -7,8 +6,7 @@ import Foundation
 /// `<time>`, `rel=author` links, bylines, `<h1>`). Sums over subtrees are computed from these
 /// arrays bottom-up (`PageTotals`), so no subtree is ever walked twice.
 ///
-/// Each element's index is stored in libxml2's `_private` field, so a node met while writing the
-/// text finds its record without a lookup table.
+/// `elementOfNode` leads from a node of the document to its element here.
 struct PageTree {
     struct Flags: OptionSet {
         let rawValue: UInt16
@@ -29,7 +27,8 @@ struct PageTree {
     }
 
     struct Element {
-        let node: xmlNodePtr
+        /// The element's node in the document.
+        let node: Int32
         let parent: Int32
         /// One past the index of the last descendant.
         var end: Int32
@@ -49,7 +48,10 @@ struct PageTree {
         var ownEmbeds: Int16 = 0
     }
 
+    let document: HTMLDocument
     private(set) var elements: [Element] = []
+    /// For each node of the document, its element's index in `elements`, or -1.
+    private(set) var elementOfNode: [Int32]
 
     /// Found on the way for the metadata.
     private(set) var jsonLD: [HTMLNode] = []
@@ -61,88 +63,81 @@ struct PageTree {
 
     /// Measures everything below `root` (the `<body>`, or the root element when there is none).
     init(root: HTMLNode) {
-        elements.reserveCapacity(1024)
-        var parentIndex: Int32 = -1
-        var node: xmlNodePtr? = root.pointer
-        // Depth-first, in document order, without recursion: down to the first child, else on
-        // to the next sibling, else up until a parent has one.
-        while let current = node {
-            var descend = false
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                let tag = HTMLTag(name: current.pointee.name)
-                if tag.isNeverText || tag == .img || tag == .wbr {
-                    noteLeaf(current, tag: tag, parent: parentIndex)
-                } else {
-                    let index = Int32(elements.count)
-                    var element = Element(node: current, parent: parentIndex, end: index + 1, tag: tag)
-                    readAttributes(of: current, into: &element)
-                    elements.append(element)
-                    current.pointee._private = UnsafeMutableRawPointer(bitPattern: Int(index) + 1)
-                    if parentIndex >= 0, tag.isBlock || tag == .br { elements[Int(parentIndex)].flags.insert(.hasBlockChild) }
-                    switch tag {
-                    case .h1: headings1.append(Int(index))
-                    case .time: if times.count < 16 { times.append(HTMLNode(current)) }
-                    case .meta: metas.append(HTMLNode(current))
-                    default: break
-                    }
-                    if element.hints.contains(.byline) || element.flags.contains(.bylineProperty), bylines.count < 16 {
-                        bylines.append(Int(index))
-                    }
-                    if current.pointee.children != nil {
-                        parentIndex = index
-                        descend = true
-                    }
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if parentIndex >= 0, let content = current.pointee.content { countText(content, into: Int(parentIndex)) }
-            default:
-                break
+        document = root.document
+        let nodes = document.nodes
+        elementOfNode = [Int32](repeating: -1, count: nodes.count)
+        elements.reserveCapacity(nodes.count / 2 + 1)
+        // Elements still open, with the node index their subtree ends at.
+        var open: [(element: Int32, end: Int32)] = []
+        var i = root.index
+        let stop = root.end
+        while i < stop {
+            while let last = open.last, last.end <= Int32(i) {
+                elements[Int(last.element)].end = Int32(elements.count)
+                open.removeLast()
             }
-            if descend {
-                node = current.pointee.children
+            let node = nodes[i]
+            let parent = node.parent >= 0 ? elementOfNode[Int(node.parent)] : -1
+            if node.isText {
+                if parent >= 0 { countText(document.text[Int(node.start)..<Int(node.start + node.count)], into: Int(parent)) }
+                i += 1
                 continue
             }
-            // Up until a node has a next sibling, closing the elements left.
-            var up: xmlNodePtr? = current
-            node = nil
-            while let u = up {
-                if u == root.pointer { break }
-                if let sibling = u.pointee.next {
-                    node = sibling
-                    break
-                }
-                guard let parent = u.pointee.parent else { break }
-                if parent == root.pointer { break }
-                let closing = Int(parentIndex)
-                elements[closing].end = Int32(elements.count)
-                parentIndex = elements[closing].parent
-                up = parent
+            let tag = node.tag
+            if tag.isNeverText || tag == .img || tag == .wbr {
+                noteLeaf(HTMLNode(document: document, index: i), tag: tag, parent: parent)
+                i = Int(node.end)
+                continue
             }
+            let index = Int32(elements.count)
+            var element = Element(node: Int32(i), parent: i == root.index ? -1 : parent, end: index + 1, tag: tag)
+            readAttributes(of: HTMLNode(document: document, index: i), into: &element)
+            elements.append(element)
+            elementOfNode[i] = index
+            if parent >= 0, tag.isBlock || tag == .br { elements[Int(parent)].flags.insert(.hasBlockChild) }
+            switch tag {
+            case .h1: headings1.append(Int(index))
+            case .time: if times.count < 16 { times.append(HTMLNode(document: document, index: i)) }
+            default: break
+            }
+            if element.hints.contains(.byline) || element.flags.contains(.bylineProperty), bylines.count < 16 {
+                bylines.append(Int(index))
+            }
+            open.append((index, node.end))
+            i += 1
         }
-        // Close whatever is still open (the root).
-        while parentIndex >= 0 {
-            elements[Int(parentIndex)].end = Int32(elements.count)
-            parentIndex = elements[Int(parentIndex)].parent
-        }
+        for last in open.reversed() { elements[Int(last.element)].end = Int32(elements.count) }
+        // The array grew by doubling: on a large page the unused half is megabytes.
+        if elements.capacity > elements.count + elements.count / 4 { elements = Array(elements[...]) }
     }
 
-    /// The index of an element measured by this tree, if it is one.
-    static func index(of node: xmlNodePtr) -> Int? {
-        guard let raw = node.pointee._private else { return nil }
-        return Int(bitPattern: raw) - 1
+    /// The element of `node`, if it is one measured here.
+    func element(of node: HTMLNode) -> Int? {
+        let e = elementOfNode[node.index]
+        return e < 0 ? nil : Int(e)
+    }
+
+    /// The node of element `i`.
+    func node(_ i: Int) -> HTMLNode { HTMLNode(document: document, index: Int(elements[i].node)) }
+
+    /// The bytes of element `i`'s `class` attribute.
+    func classValue(_ i: Int) -> ArraySlice<UInt8>? {
+        for attribute in node(i).attributes where HTMLBytes.equals(document.strings[Int(attribute.name)..<Int(attribute.name + attribute.nameCount)], "class") {
+            return document.strings[Int(attribute.value)..<Int(attribute.value + attribute.valueCount)]
+        }
+        return nil
     }
 
     // MARK: The walk's steps
 
     /// An element not walked into: images, form controls and media are counted for its parent;
-    /// a JSON-LD script is kept for the metadata.
-    private mutating func noteLeaf(_ node: xmlNodePtr, tag: HTMLTag, parent: Int32) {
+    /// a JSON-LD script and metas are kept for the metadata.
+    private mutating func noteLeaf(_ node: HTMLNode, tag: HTMLTag, parent: Int32) {
         switch tag {
         case .script:
-            if let type = Self.value(of: "type", in: node), Self.contains(type, "ld+json") { jsonLD.append(HTMLNode(node)) }
+            if let type = node.attribute("type"), type.lowercased().contains("ld+json") { jsonLD.append(node) }
         case .meta:
-            metas.append(HTMLNode(node))
+            metas.append(node)
         default:
             break
         }
@@ -157,18 +152,14 @@ struct PageTree {
     }
 
     /// Counts the visible characters and commas of a text node for its parent.
-    private mutating func countText(_ content: UnsafeMutablePointer<xmlChar>, into parent: Int) {
+    private mutating func countText(_ content: ArraySlice<UInt8>, into parent: Int) {
         var characters: Int32 = 0
         var commas: Int32 = 0
-        var i = 0
         var last: UInt8 = 0
         var beforeLast: UInt8 = 0
         var lastVisible: UInt8 = 0
         var visibleBeforeLast: UInt8 = 0
-        while true {
-            let byte = content[i]
-            if byte == 0 { break }
-            i += 1
+        for byte in content {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 last = byte
                 continue
@@ -204,11 +195,11 @@ struct PageTree {
 
     /// One pass over an element's attributes: class and id hints, visibility, role, itemprop,
     /// and what the metadata needs from links.
-    private mutating func readAttributes(of node: xmlNodePtr, into element: inout Element) {
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            attribute = a.pointee.next
-            guard let name = a.pointee.name, let value = a.pointee.children?.pointee.content else { continue }
+    private mutating func readAttributes(of node: HTMLNode, into element: inout Element) {
+        let strings = document.strings
+        for attribute in node.attributes {
+            let name = strings[Int(attribute.name)..<Int(attribute.name + attribute.nameCount)]
+            let value = strings[Int(attribute.value)..<Int(attribute.value + attribute.valueCount)]
             switch Self.attributeName(name) {
             case .class, .id:
                 let hints = ClassHints.of(value)
@@ -220,23 +211,21 @@ struct PageTree {
             case .hidden:
                 element.flags.insert(.hidden)
             case .ariaHidden:
-                if Self.equals(value, "true") { element.flags.insert(.hidden) }
+                if HTMLBytes.equals(value, "true") { element.flags.insert(.hidden) }
             case .role:
-                for role in ["navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
-                             "dialog", "alertdialog", "toolbar", "tablist"] where Self.equals(value, role) {
+                for role: StaticString in ["navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
+                                           "dialog", "alertdialog", "toolbar", "tablist"] where HTMLBytes.equals(value, role) {
                     element.flags.insert(.boilerplateRole)
                 }
-                if Self.equals(value, "main") || Self.equals(value, "article") { element.flags.insert(.mainRole) }
+                if HTMLBytes.equals(value, "main") || HTMLBytes.equals(value, "article") { element.flags.insert(.mainRole) }
             case .itemprop:
-                if Self.equals(value, "articleBody") || Self.equals(value, "articlebody") {
-                    element.flags.insert(.articleBodyProperty)
-                }
-                if Self.equals(value, "author") || Self.equals(value, "datePublished") || Self.equals(value, "dateModified")
-                    || Self.equals(value, "publisher") {
+                if HTMLBytes.equals(value, "articlebody") { element.flags.insert(.articleBodyProperty) }
+                if HTMLBytes.equals(value, "author") || HTMLBytes.equals(value, "datepublished")
+                    || HTMLBytes.equals(value, "datemodified") || HTMLBytes.equals(value, "publisher") {
                     element.flags.insert(.bylineProperty)
                 }
             case .rel:
-                if element.tag == .a || element.tag == .link, Self.contains(value, "author") { authorLinks.append(HTMLNode(node)) }
+                if element.tag == .a || element.tag == .link, HTMLBytes.contains(value, "author") { authorLinks.append(node) }
             case .other:
                 break
             }
@@ -247,93 +236,30 @@ struct PageTree {
         case `class`, id, style, hidden, ariaHidden, role, itemprop, rel, other
     }
 
-    /// The attributes read, told apart by length and bytes without allocating.
-    private static func attributeName(_ name: UnsafePointer<UInt8>) -> AttributeName {
-        switch strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) {
-        case 2: return equals(name, "id") ? .id : .other
-        case 3: return equals(name, "rel") ? .rel : .other
-        case 4: return equals(name, "role") ? .role : .other
+    /// The attributes read, told apart without allocating.
+    private static func attributeName(_ name: ArraySlice<UInt8>) -> AttributeName {
+        switch name.count {
+        case 2: return HTMLBytes.equals(name, "id") ? .id : .other
+        case 3: return HTMLBytes.equals(name, "rel") ? .rel : .other
+        case 4: return HTMLBytes.equals(name, "role") ? .role : .other
         case 5:
-            if equals(name, "class") { return .class }
-            if equals(name, "style") { return .style }
+            if HTMLBytes.equals(name, "class") { return .class }
+            if HTMLBytes.equals(name, "style") { return .style }
             return .other
-        case 6: return equals(name, "hidden") ? .hidden : .other
-        case 8: return equals(name, "itemprop") ? .itemprop : .other
-        case 11: return equals(name, "aria-hidden") ? .ariaHidden : .other
+        case 6: return HTMLBytes.equals(name, "hidden") ? .hidden : .other
+        case 8: return HTMLBytes.equals(name, "itemprop") ? .itemprop : .other
+        case 11: return HTMLBytes.equals(name, "aria-hidden") ? .ariaHidden : .other
         default: return .other
         }
     }
 
     /// `display:none` or `visibility:hidden` in an inline style (spaces and case ignored).
-    private static func hidesElement(style: UnsafePointer<UInt8>) -> Bool {
+    private static func hidesElement(style: ArraySlice<UInt8>) -> Bool {
         var compact: [UInt8] = []
-        var i = 0
-        while style[i] != 0, compact.count < 512 {
-            let byte = style[i]
-            i += 1
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        for byte in style.prefix(512) where !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
+            compact.append(byte)
         }
-        return compact.withUnsafeBufferPointer { b in
-            containsBytes(b, "display:none") || containsBytes(b, "visibility:hidden")
-        }
-    }
-
-    // MARK: Byte helpers (ASCII case-insensitive)
-
-    static func equals(_ value: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
-        let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        for (k, expected) in bytes.enumerated() {
-            var byte = value[k]
-            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-            if byte != expected { return false }
-        }
-        return value[bytes.count] == 0
-    }
-
-    static func equals(_ value: UnsafePointer<UInt8>, _ word: String) -> Bool {
-        var k = 0
-        for expected in word.utf8 {
-            var byte = value[k]
-            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-            let want = expected >= 0x41 && expected <= 0x5A ? expected + 0x20 : expected
-            if byte != want { return false }
-            k += 1
-        }
-        return value[k] == 0
-    }
-
-    static func contains(_ value: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
-        let length = strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
-        var lowered = [UInt8](repeating: 0, count: length)
-        for k in 0..<length {
-            let byte = value[k]
-            lowered[k] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-        }
-        return lowered.withUnsafeBufferPointer { containsBytes($0, word) }
-    }
-
-    private static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard haystack.count >= n else { return false }
-        let start = needle.utf8Start
-        for i in 0...(haystack.count - n) {
-            var k = 0
-            while k < n, haystack[i + k] == start[k] { k += 1 }
-            if k == n { return true }
-        }
-        return false
-    }
-
-    /// The value of attribute `name` of `node`, without copying.
-    static func value(of name: StaticString, in node: xmlNodePtr) -> UnsafePointer<UInt8>? {
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            attribute = a.pointee.next
-            if let n = a.pointee.name, equals(n, name), let value = a.pointee.children?.pointee.content {
-                return UnsafePointer(value)
-            }
-        }
-        return nil
+        let bytes = compact[...]
+        return HTMLBytes.contains(bytes, "display:none") || HTMLBytes.contains(bytes, "visibility:hidden")
     }
 }
