@@ -42,13 +42,17 @@ struct ArticleExtractor {
             Rules(stripUnlikely: false, weightClasses: false),
             Rules(stripUnlikely: false, weightClasses: false, cleanConditionally: false),
         ]
-        var best: (blocks: [TextBlock], length: Int32)?
+        var attempts: [(blocks: [TextBlock], length: Int32)] = []
         for rules in passes {
-            let (blocks, length) = run(rules, headline: headline)
-            if length >= Self.minimumCharacters { return blocks }
-            if length > best?.length ?? -1 { best = (blocks, length) }
+            let attempt = run(rules, headline: headline)
+            if attempt.length >= Self.minimumCharacters { return attempt.blocks }
+            attempts.append(attempt)
         }
-        if let best, best.length > 0 { return best.blocks }
+        // A short article: looser passes add what the stricter ones left out, menus and
+        // bylines as well, so the strictest pass is kept unless a looser one finds half as
+        // much again.
+        let longest = attempts.map(\.length).max() ?? 0
+        if longest > 0, let chosen = attempts.first(where: { $0.length * 3 >= longest * 2 }) { return chosen.blocks }
         return HTMLBlocks.blocks(of: tree.node(0))
     }
 

@@ -52,9 +52,13 @@ enum HTMLBlocks {
     /// several times faster than collapsing a String scalar by scalar, which was most of the
     /// time spent on a text-heavy page.
     static func collapsedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Never longer than the input: written straight into the String's storage (invalid
-        // UTF-8 is repaired there, as String(decoding:) would).
-        String(unsafeUninitializedCapacity: bytes.count) { buffer in collapse(bytes, into: buffer) }
+        // Invalid UTF-8 (which a parse of valid input never gives) is repaired first, as the
+        // String way does, so the repair cannot join pieces around a dropped character.
+        guard HTMLCharset.isValidUTF8(bytes) else {
+            return ArticleText.collapse(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true)
+        }
+        // Never longer than the input: written straight into the String's storage.
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in collapse(bytes, into: buffer) }
     }
 
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {

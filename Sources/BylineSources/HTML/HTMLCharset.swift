@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// The character set of a web page, chosen in the order browsers use: a byte-order mark, then
 /// the HTTP `Content-Type` charset, then a `<meta charset>` or `<meta http-equiv>` in the first
@@ -44,6 +45,52 @@ struct HTMLCharset: Equatable, Sendable {
             return HTMLCharset(name: name, origin: .meta)
         }
         return HTMLCharset(name: detect(b), origin: .detected)
+    }
+
+    // MARK: Conversion
+
+    /// `bytes` in the character set `name` as UTF-8, through iconv: a byte sequence the set
+    /// does not define becomes U+FFFD and the conversion goes on (libxml2's own converter stops
+    /// the page there). Nil when no converter has the name.
+    static func utf8(_ bytes: UnsafeRawBufferPointer, from name: String) -> [UInt8]? {
+        let converter = iconv_open("UTF-8", name)
+        guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        // No character takes more than three UTF-8 bytes per byte of these sets (a UTF-16
+        // surrogate pair, four bytes, gives four).
+        let capacity = bytes.count * 3 + 16
+        return [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
+            guard let inputBase = bytes.baseAddress, let outputBase = output.baseAddress else {
+                written = 0
+                return
+            }
+            var input = UnsafeMutablePointer(mutating: inputBase.assumingMemoryBound(to: CChar.self))
+            var inputLeft = bytes.count
+            var out = UnsafeMutableRawPointer(outputBase).assumingMemoryBound(to: CChar.self)
+            var outputLeft = capacity
+            while inputLeft > 0 {
+                let result = withUnsafeMutablePointer(to: &input) { inPointer in
+                    withUnsafeMutablePointer(to: &out) { outPointer in
+                        inPointer.withMemoryRebound(to: UnsafeMutablePointer<CChar>?.self, capacity: 1) { i in
+                            outPointer.withMemoryRebound(to: UnsafeMutablePointer<CChar>?.self, capacity: 1) { o in
+                                iconv(converter, i, &inputLeft, o, &outputLeft)
+                            }
+                        }
+                    }
+                }
+                if result != -1 { break }
+                // An invalid or unfinished sequence: one U+FFFD for its first byte, then on.
+                guard errno == EILSEQ || errno == EINVAL, outputLeft >= 3 else { break }
+                for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
+                    out.pointee = CChar(bitPattern: byte)
+                    out += 1
+                }
+                outputLeft -= 3
+                input += 1
+                inputLeft -= 1
+            }
+            written = capacity - outputLeft
+        }
     }
 
     // MARK: Labels

@@ -26,11 +26,16 @@ public enum HTMLReader {
         let parsed: (HTMLDocument, HTMLCharset)? = data.withUnsafeBytes { bytes in
             let charset = HTMLCharset.of(bytes, contentType: contentType)
             let content = UnsafeRawBufferPointer(rebasing: bytes[charset.byteOrderMarkLength...])
-            // Valid UTF-8 is parsed as it is; anything else through a converter (invalid UTF-8
-            // included: libxml2's own fallback would switch to Latin-1 at the first bad byte).
-            let asUTF8 = charset.name == "UTF-8"
-                && (charset.origin == .detected || HTMLCharset.isValidUTF8(content.bindMemory(to: UInt8.self)))
-            return HTMLDocument(bytes: content, encoding: asUTF8 ? nil : charset.name, asUTF8: asUTF8).map { ($0, charset) }
+            // libxml2 is given valid UTF-8 only: read in place when the page is in it,
+            // repaired when it claims it wrongly, converted (by iconv, which unlike libxml2's
+            // converter goes on past a bad byte) from anything else.
+            if charset.name == "UTF-8",
+               charset.origin == .detected || HTMLCharset.isValidUTF8(content.bindMemory(to: UInt8.self)) {
+                return HTMLDocument(bytes: content, encoding: nil, asUTF8: true).map { ($0, charset) }
+            }
+            var converted = charset.name == "UTF-8" ? nil : HTMLCharset.utf8(content, from: charset.name)
+            if converted == nil { converted = Array(String(decoding: content, as: UTF8.self).utf8) }
+            return converted?.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: nil, asUTF8: true) }.map { ($0, charset) }
         }
         guard let (document, charset) = parsed, let root = document.root else {
             throw .malformed(source, reason: "no HTML document could be built from it")

@@ -59,12 +59,12 @@ struct PageMetadata: Equatable {
         let site = [meta["og:site_name"], linked.publisher, meta["application-name"]]
             .compactMap { $0.map(Self.clean) }.first { !$0.isEmpty }
         self.site = site
-        let h1 = tree.headings1.first.map { Self.clean(tree.node($0).textContent) }
+        let strippedTitle = titleText.map { Self.withoutSiteName($0, site: site) }
         let candidates: [String?] = [
             meta["og:title"].map { Self.withoutSiteName(Self.clean($0), site: site) },
             linked.headline.map(Self.clean),
-            h1,
-            titleText.map { Self.withoutSiteName($0, site: site) },
+            Self.headingAgreeing(with: titleText, tree: tree),
+            strippedTitle,
         ]
         headline = candidates.compactMap { $0 }.first { !$0.isEmpty }
 
@@ -138,6 +138,21 @@ struct PageMetadata: Equatable {
         let declared = [language, meta["content-language"], meta["og:locale"], linked.language]
             .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
         self.language = declared.map { $0.replacingOccurrences(of: "_", with: "-") }
+    }
+
+    /// The page's headline among its `<h1>` (then `<h2>`) elements: the first that makes up
+    /// most of the `<title>` (a blog's `<h1>` is often its own name, and the post's title an
+    /// `<h2>`); with no `<title>`, the first `<h1>`.
+    static func headingAgreeing(with title: String?, tree: PageTree) -> String? {
+        let texts = { (indices: [Int]) in indices.map { clean(tree.node($0).textContent) }.filter { !$0.isEmpty } }
+        let h1 = texts(tree.headings1)
+        guard let title else { return h1.first }
+        let titleKey = ArticleExtractor.comparable(title)
+        guard !titleKey.isEmpty else { return h1.first }
+        return (h1 + texts(tree.headings2)).first { heading in
+            let key = ArticleExtractor.comparable(heading)
+            return !key.isEmpty && key.count * 2 >= titleKey.count && titleKey.contains(key)
+        }
     }
 
     /// White space collapsed, trimmed.

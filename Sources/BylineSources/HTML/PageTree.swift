@@ -59,7 +59,9 @@ struct PageTree {
     private(set) var times: [HTMLNode] = []
     private(set) var authorLinks: [HTMLNode] = []
     private(set) var bylines: [Int] = []
+    /// The first `<h1>` and `<h2>` elements (up to eight of each).
     private(set) var headings1: [Int] = []
+    private(set) var headings2: [Int] = []
 
     /// Measures everything below `root` (the `<body>`, or the root element when there is none).
     init(root: HTMLNode) {
@@ -96,7 +98,8 @@ struct PageTree {
             elementOfNode[i] = index
             if parent >= 0, tag.isBlock || tag == .br { elements[Int(parent)].flags.insert(.hasBlockChild) }
             switch tag {
-            case .h1: headings1.append(Int(index))
+            case .h1: if headings1.count < 8 { headings1.append(Int(index)) }
+            case .h2: if headings2.count < 8 { headings2.append(Int(index)) }
             case .time: if times.count < 16 { times.append(HTMLNode(document: document, index: i)) }
             default: break
             }
