@@ -53,7 +53,12 @@ struct ArticleExtractor {
         // much again.
         let longest = attempts.map(\.length).max() ?? 0
         if longest > 0, let chosen = attempts.first(where: { $0.length * 3 >= longest * 2 }) { return chosen.blocks }
-        return HTMLBlocks.blocks(of: tree.node(0))
+        // Nothing scored (no paragraph of 25 characters): the body without its furniture,
+        // else the body as it is.
+        let loosest = passes[passes.count - 1]
+        let pruned = prune(loosest, whole: PageTotals(tree, removed: [Bool](repeating: false, count: tree.elements.count)))
+        let blocks = HTMLBlocks.blocks(of: tree.node(0), leavingOut: leavingOut(pruned))
+        return blocks.isEmpty ? HTMLBlocks.blocks(of: tree.node(0)) : blocks
     }
 
     // MARK: One pass
@@ -81,16 +86,21 @@ struct ArticleExtractor {
 
     private func run(_ rules: Rules, headline: String?) -> (blocks: [TextBlock], length: Int32) {
         guard let (roots, removed) = choose(rules, headline: headline) else { return ([], 0) }
-        // What is left out, by node.
-        var leavingOut = [Bool](repeating: false, count: tree.document.nodes.count)
-        for (i, element) in tree.elements.enumerated() where removed[i] { leavingOut[Int(element.node)] = true }
+        let leaving = leavingOut(removed)
         var blocks: [TextBlock] = []
         for root in roots where !removed[root] {
-            blocks += HTMLBlocks.blocks(of: tree.node(root), leavingOut: leavingOut)
+            blocks += HTMLBlocks.blocks(of: tree.node(root), leavingOut: leaving)
         }
         // Characters: UTF-8 bytes that start one.
         let length = blocks.reduce(0) { total, block in total + block.text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         return (blocks, Int32(clamping: length))
+    }
+
+    /// What is left out, by the document's node indices.
+    private func leavingOut(_ removed: [Bool]) -> [Bool] {
+        var nodes = [Bool](repeating: false, count: tree.document.nodes.count)
+        for (i, element) in tree.elements.enumerated() where removed[i] { nodes[Int(element.node)] = true }
+        return nodes
     }
 
     /// The containers a pass takes and what is left out inside them. The sums over subtrees
