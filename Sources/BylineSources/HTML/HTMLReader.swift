@@ -54,7 +54,7 @@ public enum HTMLReader {
     static func read(_ data: Data, source: String, contentType: String?) throws(ReadError) -> Article {
         let page = try page(data, source: source, contentType: contentType)
         let text = ArticleText.compose(headline: page.headline, paragraphs: page.blocks.map(\.text))
-        if text.isEmpty { throw .empty(source) }
+        if text.isEmpty { throw .notAnArticle(source, kind: "a web page with no text") }
         return Article(text: text, source: source, date: page.date, dateSource: page.date == nil ? nil : .metadata,
                        metadata: page.metadata)
     }

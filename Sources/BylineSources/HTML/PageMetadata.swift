@@ -82,7 +82,9 @@ struct PageMetadata: Equatable {
         if authors.isEmpty {
             for index in tree.bylines {
                 let element = tree.elements[index]
-                guard element.hints.contains(.byline) || element.flags.contains(.bylineProperty) else { continue }
+                guard element.hints.contains(.byline) || element.flags.contains(.bylineProperty), Self.isSmall(tree.node(index)) else {
+                    continue
+                }
                 let text = Self.clean(tree.node(index).textContent)
                 guard text.count < 120 else { continue }
                 authors = Self.names(text)
@@ -144,7 +146,9 @@ struct PageMetadata: Equatable {
     /// most of the `<title>` (a blog's `<h1>` is often its own name, and the post's title an
     /// `<h2>`); with no `<title>`, the first `<h1>`.
     static func headingAgreeing(with title: String?, tree: PageTree) -> String? {
-        let texts = { (indices: [Int]) in indices.map { clean(tree.node($0).textContent) }.filter { !$0.isEmpty } }
+        let texts = { (indices: [Int]) in
+            indices.filter { isSmall(tree.node($0)) }.map { clean(tree.node($0).textContent) }.filter { !$0.isEmpty }
+        }
         let h1 = texts(tree.headings1)
         guard let title else { return h1.first }
         let titleKey = ArticleExtractor.comparable(title)
@@ -154,6 +158,10 @@ struct PageMetadata: Equatable {
             return !key.isEmpty && key.count * 2 >= titleKey.count && titleKey.contains(key)
         }
     }
+
+    /// Whether an element is small enough to be a headline or a byline (an unclosed `<h1>` can
+    /// hold a whole page, whose text is not worth copying).
+    static func isSmall(_ node: HTMLNode) -> Bool { node.end - node.index <= 200 }
 
     /// White space collapsed, trimmed.
     static func clean(_ text: String) -> String {
