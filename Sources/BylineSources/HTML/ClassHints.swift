@@ -68,7 +68,7 @@ struct ClassHintMatcher: Sendable {
         ])
         add([.negative], [
             "|hid|", "|hidden|", "|com|", "contact", "|media|", "|meta|", "scroll", "shopping", "|caption|", "|credit|",
-            "|credits|", "|figcaption|", "|photo|credit|", "|image|credit|", "|video|", "|gallery|",
+            "|credits|", "|figcaption|", "|photo|credit|", "|image|credit|",
         ])
         add([.byline, .negative], [
             "byline", "|author|", "|authors|", "|author|name|", "authorname", "dateline", "|timestamp|",
