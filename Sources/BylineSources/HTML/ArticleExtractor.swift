@@ -12,15 +12,16 @@ import Foundation
 ///    the siblings that score well or read like prose.
 /// 4. Clean inside it: drop blocks dense with links, lists of links, image galleries, forms,
 ///    bylines, and a heading repeating the title.
-/// 5. If that leaves too little, try again with looser rules (keeping unlikely names, then
-///    ignoring class weights, then not cleaning), keep the longest, and in the end take the
-///    body's blocks.
+/// 5. If that leaves too little (under 500 characters), try again with looser rules (keeping
+///    unlikely names, then ignoring class weights, then not cleaning); when every pass finds
+///    little, keep the strictest unless a looser one finds half as much again; when no
+///    paragraph scores at all, take the body's blocks without its furniture.
 ///
 /// Every rule is generic (tags, class and id words, text and link lengths, punctuation,
 /// position): nothing is keyed to a site.
 struct ArticleExtractor {
     let tree: PageTree
-    /// Receives a description of each pass's choice (development: `byline-eval extraction --explain`).
+    /// Receives a description of each pass's choice (development: `byline-eval extraction --show`).
     var explain: ((String) -> Void)?
 
     /// One pass's rules, loosened in turn when a pass finds too little.
@@ -72,7 +73,7 @@ struct ArticleExtractor {
         return text + "> #\(i)"
     }
 
-    /// What a pass decided, for `byline-eval extraction --explain`.
+    /// What a pass decided, for `byline-eval extraction --show`.
     private func explanation(_ rules: Rules, top: Int, roots: [Int], scores: [Float], totals: PageTotals) -> String {
         var lines = ["pass \(rules)", "  top candidate and its ancestors:"]
         var k = top
@@ -114,7 +115,7 @@ struct ArticleExtractor {
         let roots = withSiblings(top, scores: scores, totals: totals, removed: removed)
         explain?(explanation(rules, top: top, roots: roots, scores: scores, totals: totals))
         if rules.cleanConditionally {
-            for root in roots { clean(root, totals: totals, scores: scores, removed: &removed, rules: rules) }
+            for root in roots { clean(root, totals: totals, removed: &removed, rules: rules) }
         }
         dropTitleHeadings(roots, headline: headline, removed: &removed)
         return (roots, removed)
@@ -170,8 +171,8 @@ struct ArticleExtractor {
     /// Readability's content scores: each paragraph of 25 characters or more scores 1, plus
     /// its commas, plus one per 100 characters (at most 3), and gives it to up to five
     /// ancestors (the parent whole, the grandparent half, then a third of that per level).
-    /// Returns each element's final score (0 for elements never given one), scaled by
-    /// 1 − link density; negative for none.
+    /// Returns each element's final score, scaled by 1 − link density (NaN for elements never
+    /// given one).
     private func score(_ totals: PageTotals, removed: [Bool], rules: Rules) -> [Float] {
         let elements = tree.elements
         var scores = [Float](repeating: .nan, count: elements.count)
@@ -214,7 +215,6 @@ struct ArticleExtractor {
                 continue
             }
             guard text >= 25, first >= 0 else { continue }
-            // Nested inside an element already scored as a paragraph: counted there.
             let points = 1 + Float(commas) + Float(min(text / 100, 3))
             var level = 0
             var ancestor = first
@@ -255,7 +255,7 @@ struct ArticleExtractor {
         let topScore = ranked[0].1
         if elements[top].tag == .body || elements[top].tag == .html { return top }
         // Three or more of the close runners-up under one ancestor: that ancestor.
-        let close = ranked.dropFirst().prefix(4).filter { $0.1 / topScore >= 0.75 }.map(\.0)
+        let close = ranked.dropFirst().prefix(4).filter { topScore > 0 && $0.1 / topScore >= 0.75 }.map(\.0)
         if close.count >= 3 {
             var ancestor = Int(elements[top].parent)
             while ancestor > 0, elements[ancestor].tag != .body {
@@ -349,7 +349,7 @@ struct ArticleExtractor {
     /// Readability's conditional cleaning inside the article: lists, tables, divs and sections
     /// that look like furniture (negative weight, mostly links, more list items or images or
     /// form controls than paragraphs, embeds with little text), bylines, and empty paragraphs.
-    private func clean(_ root: Int, totals: PageTotals, scores: [Float], removed: inout [Bool], rules: Rules) {
+    private func clean(_ root: Int, totals: PageTotals, removed: inout [Bool], rules: Rules) {
         let elements = tree.elements
         var i = root + 1
         let end = Int(elements[root].end)
@@ -359,7 +359,7 @@ struct ArticleExtractor {
                 i = Int(e.end)
                 continue
             }
-            if shouldRemove(i, totals: totals, scores: scores, rules: rules) {
+            if shouldRemove(i, totals: totals, rules: rules) {
                 for k in i..<Int(e.end) { removed[k] = true }
                 i = Int(e.end)
                 continue
@@ -368,7 +368,7 @@ struct ArticleExtractor {
         }
     }
 
-    private func shouldRemove(_ i: Int, totals: PageTotals, scores: [Float], rules: Rules) -> Bool {
+    private func shouldRemove(_ i: Int, totals: PageTotals, rules: Rules) -> Bool {
         let e = tree.elements[i]
         let text = totals.text[i]
         // Bylines and date lines: short, and metadata rather than body.
@@ -397,7 +397,8 @@ struct ArticleExtractor {
         let headingDensity = text > 0 ? Double(totals.headingText[i]) / Double(text) : 0
         let embeds = totals.embeds[i]
         let isList = e.tag == .ul || e.tag == .ol
-        if e.tag == .table, isDataTable(i, totals: totals) { return false }
+        // A table of data (header cells, a caption) rather than one used for layout.
+        if e.tag == .table, totals.headerCells[i] > 0 { return false }
         if img > 1 && Double(p) / Double(img) < 0.5 { return true }
         if !isList && li > p { return true }
         if input > p / 3 { return true }
@@ -413,19 +414,8 @@ struct ArticleExtractor {
         return false
     }
 
-    /// A table of data (with header cells or a caption) rather than one used for layout.
-    private func isDataTable(_ i: Int, totals: PageTotals) -> Bool {
-        let elements = tree.elements
-        var k = i + 1
-        while k < Int(elements[i].end) {
-            if elements[k].tag == .th || elements[k].tag == .caption || elements[k].tag == .thead { return true }
-            k += 1
-        }
-        return false
-    }
-
-    /// An `<h1>` or `<h2>` inside the article that repeats the headline (the text shape has the
-    /// headline line already), and headings with a negative class.
+    /// The article's `<h1>` (its headline, which the text shape has as its first line already)
+    /// and an `<h2>` repeating the headline.
     private func dropTitleHeadings(_ roots: [Int], headline: String?, removed: inout [Bool]) {
         let elements = tree.elements
         let title = headline.map { Self.comparable($0) } ?? ""
@@ -433,8 +423,11 @@ struct ArticleExtractor {
             for i in root..<Int(elements[root].end) where !removed[i] {
                 let tag = elements[i].tag
                 guard tag == .h1 || tag == .h2 else { continue }
-                let text = Self.comparable(tree.node(i).textContent)
-                if tag == .h1 || (!title.isEmpty && (text == title || title.contains(text) && text.count * 2 >= title.count)) {
+                let repeatsTitle = { () -> Bool in
+                    let text = Self.comparable(self.tree.node(i).textContent)
+                    return !title.isEmpty && (text == title || title.contains(text) && text.count * 2 >= title.count)
+                }
+                if tag == .h1 || repeatsTitle() {
                     for k in i..<Int(elements[i].end) { removed[k] = true }
                 }
             }

@@ -13,6 +13,8 @@ struct PageTotals {
     var headingText: [Int32]
     /// The text of `<p>` elements outside links: the page's prose.
     var prose: [Int32]
+    /// Header cells, captions and table heads: what makes a table one of data.
+    var headerCells: [Int32]
 
     init(_ tree: PageTree, removed: [Bool]) {
         let n = tree.elements.count
@@ -26,6 +28,7 @@ struct PageTotals {
         embeds = text
         headingText = text
         prose = text
+        headerCells = text
         tree.elements.withUnsafeBufferPointer { elements in
             for i in stride(from: n - 1, through: 0, by: -1) {
                 let e = elements[i]
@@ -40,6 +43,7 @@ struct PageTotals {
                     if text[i] > 0 { paragraphs[i] &+= 1 }
                     prose[i] = text[i] - linkText[i]
                 case .li: listItems[i] &+= 1
+                case .th, .caption, .thead: headerCells[i] &+= 1
                 default: if e.tag.headingLevel != nil { headingText[i] = text[i] }
                 }
                 guard !removed[i], e.parent >= 0 else { continue }
@@ -54,6 +58,7 @@ struct PageTotals {
                 embeds[p] &+= embeds[i]
                 headingText[p] &+= headingText[i]
                 prose[p] &+= prose[i]
+                headerCells[p] &+= headerCells[i]
             }
         }
     }
