@@ -60,7 +60,9 @@ import Testing
         #expect(try read(head: meta, body: rel + byline).metadata.authors == ["Lena Park", "Omar Haddad"])
         #expect(try read(head: "<meta property=\"article:author\" content=\"https://social.example/lena\">", body: rel).metadata.authors
             == ["Joon Kim"])
-        #expect(try read(body: byline).metadata.authors == ["Sara Cole", "Staff Writer"])
+        #expect(try read(body: byline).metadata.authors == ["Sara Cole"])
+        #expect(PageMetadata.names("By Ann Lee | Senior Correspondent | March 9, 2021") == ["Ann Lee"])
+        #expect(PageMetadata.names("Bo Chan and Ana Ruiz, Associated Press") == ["Bo Chan", "Ana Ruiz"])
     }
 
     @Test func theDateComesFromJSONLDThenMetaThenTimeThenTheURL() throws {

@@ -5,7 +5,8 @@ import Foundation
 /// site name, canonical URL and language, each from the first source that gives it, in the
 /// order publishers' own markup is most reliable:
 ///
-/// - headline: `og:title`, JSON-LD `headline`, the first `<h1>`, `<title>` without the site name;
+/// - headline: `og:title`, JSON-LD `headline`, an `<h1>` (or a blog's `<h2>`) that makes up most
+///   of the `<title>`, `<title>` without the site name;
 /// - authors: JSON-LD `author`, `<meta name=author>`, `rel=author` links, byline markup;
 /// - date: JSON-LD `datePublished`, `article:published_time`, `<meta name=date>` or Dublin Core
 ///   `dc.date`, a `<time datetime>`, a date in the URL;
@@ -197,8 +198,9 @@ struct PageMetadata: Equatable {
         return segments.max(by: { $0.split(separator: " ").count < $1.split(separator: " ").count }) ?? title
     }
 
-    /// Author names in a byline or a meta value: `By Ann Lee and Bo Chan`, `Ann Lee, Bo Chan`.
-    /// Addresses (profile pages) are not names.
+    /// Author names in a byline or a meta value: `By Ann Lee and Bo Chan`, `Ann Lee, Bo Chan`,
+    /// `By Ann Lee | Staff Writer | March 9, 2021`. Addresses (profile pages), dates and job
+    /// titles are not names.
     static func names(_ value: String) -> [String] {
         var text = clean(value)
         if text.isEmpty || text.contains("://") || text.hasPrefix("@") { return [] }
@@ -207,12 +209,21 @@ struct PageMetadata: Equatable {
             break
         }
         var parts = [text]
-        for separator in [" and ", " & ", ", ", "; ", " und ", " et ", " y "] {
+        for separator in [" and ", " & ", ", ", "; ", " | ", " · ", " • ", " - ", " – ", " — ", " und ", " et ", " y "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) }
-            .filter { !$0.isEmpty && $0.count <= 60 && $0.first?.isLetter == true }
+            .filter { part in
+                !part.isEmpty && part.count <= 60 && part.first?.isLetter == true && !part.contains(where: \.isNumber)
+                    && !part.lowercased().split(separator: " ").contains { roleWords.contains(String($0)) }
+            }
     }
+
+    /// Words of the job titles and notes bylines carry beside names.
+    private static let roleWords: Set<String> = [
+        "staff", "writer", "reporter", "editor", "correspondent", "contributor", "columnist", "updated", "published",
+        "posted", "press", "associated", "wire", "photographer", "senior", "editorial", "team", "desk",
+    ]
 }
 
 /// The schema.org objects of a page's JSON-LD scripts, read for the article's own: the first
