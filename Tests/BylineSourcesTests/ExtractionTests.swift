@@ -138,6 +138,17 @@ import Testing
         #expect(throws: ReadError.self) { try HTMLReader.read(Data("<html><body></body></html>".utf8), source: "x.html", contentType: nil) }
     }
 
+    @Test func whatFollowsTheEndOfTheBodyIsStillInIt() throws {
+        let html = """
+            <html><body><p>The first paragraph of a story the page closes too early, with a comma.</p></body></html>
+            <p>The second paragraph, which a browser still shows in the body, with a comma.</p>
+            """
+        #expect(try page(html).blocks.map(\.text) == [
+            "The first paragraph of a story the page closes too early, with a comma.",
+            "The second paragraph, which a browser still shows in the body, with a comma.",
+        ])
+    }
+
     @Test func deeplyNestedAndBrokenMarkupIsReadWithoutCrashing() throws {
         let deep = String(repeating: "<div>", count: 50_000) + "<p>Deep inside, the words are still found.</p>"
         #expect(bodyText(try page(deep)) == "Deep inside, the words are still found.")

@@ -159,9 +159,9 @@ private struct TreeBuilder {
             guard let context, let name else { return }
             context.assumingMemoryBound(to: TreeBuilder.self).pointee.start(name, attributes)
         }
-        sax.endElement = { context, _ in
+        sax.endElement = { context, name in
             guard let context else { return }
-            context.assumingMemoryBound(to: TreeBuilder.self).pointee.end()
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.end(HTMLTag(name: name))
         }
         sax.characters = { context, bytes, count in
             guard let context, let bytes, count > 0 else { return }
@@ -208,8 +208,12 @@ private struct TreeBuilder {
         if !keepsText && skippingFrom == .max { skippingFrom = stack.count }
     }
 
-    mutating func end() {
-        guard let index = stack.popLast() else { return }
+    /// Closes the innermost open element. `</body>` and `</html>` leave theirs open, as
+    /// browsers do: what a page puts after them is still in its body.
+    mutating func end(_ tag: HTMLTag? = nil) {
+        guard let index = stack.last else { return }
+        if let tag, tag == .body || tag == .html, nodes[Int(index)].tag == .body || nodes[Int(index)].tag == .html { return }
+        stack.removeLast()
         nodes[Int(index)].end = Int32(nodes.count)
         if stack.count < skippingFrom { skippingFrom = .max }
     }
