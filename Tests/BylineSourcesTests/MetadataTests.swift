@@ -80,6 +80,7 @@ import Testing
         #expect(try date(published + dateMeta + dublinCore, time) == CivilDate(year: 2020, month: 5, day: 3))
         #expect(try date(dateMeta + dublinCore, time) == CivilDate(year: 2020, month: 5, day: 2))
         #expect(try date(dublinCore, time) == CivilDate(year: 2020, month: 5, day: 1))
+        #expect(try date("<meta name=\"xyz-post-date\" content=\"2020/05/05\">", time) == CivilDate(year: 2020, month: 5, day: 5))
         #expect(try date("", time) == CivilDate(year: 2020, month: 4, day: 30))
         #expect(try date("", source: url) == CivilDate(year: 2020, month: 4, day: 29))
         #expect(try date("<link rel=\"canonical\" href=\"\(url)\">") == CivilDate(year: 2020, month: 4, day: 29))

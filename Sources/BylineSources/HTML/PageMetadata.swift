@@ -117,6 +117,14 @@ struct PageMetadata: Equatable {
             }
         }
         if date == nil {
+            // A site's own name for it: sn-post-date, article.published, pub_date.
+            let named = meta.keys.sorted().filter { key in
+                key.contains("publish") && !key.contains("modif") && !key.contains("update")
+                    || ["post-date", "post_date", "postdate", "pub-date", "pub_date"].contains { key.hasSuffix($0) }
+            }
+            date = named.lazy.compactMap { meta[$0].flatMap(PageDates.parse) }.first
+        }
+        if date == nil {
             // A <time datetime> marked as the publication date first, then any.
             let times = tree.times.filter { $0.hasAttribute("datetime") }
             let marked = times.first { $0.hasAttribute("pubdate") || $0.attribute("itemprop")?.lowercased() == "datepublished" }
