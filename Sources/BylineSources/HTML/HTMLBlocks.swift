@@ -36,15 +36,124 @@ enum HTMLBlocks {
         return blocks(of: root)
     }
 
-    /// The blocks below `node`.
-    static func blocks(of node: HTMLNode) -> [TextBlock] {
-        var builder = Builder()
+    /// The blocks below `node`. `leavingOut`, indexed by the document's node indices, marks
+    /// elements left out with everything inside them.
+    static func blocks(of node: HTMLNode, leavingOut: [Bool] = []) -> [TextBlock] {
+        var builder = Builder(leavingOut: leavingOut, text: node.document.text)
         builder.walk(node, kind: .paragraph, quoteDepth: 0)
         builder.flush()
         return builder.blocks
     }
 
+    /// `ArticleText.collapse(_, keepingLineBreaks: true)` done on UTF-8 bytes, before they
+    /// become a String: runs of white space (no-break and the other Unicode spaces included)
+    /// become one space, or one line break when the run holds one; invisible characters (soft
+    /// hyphen, zero-width space, word joiner, BOM) go; both ends are trimmed. The same result,
+    /// several times faster than collapsing a String scalar by scalar, which was most of the
+    /// time spent on a text-heavy page.
+    static func collapsedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Invalid UTF-8 (which a parse of valid input never gives) is repaired first, as the
+        // String way does, so the repair cannot join pieces around a dropped character.
+        guard HTMLCharset.isValidUTF8(bytes) else {
+            return ArticleText.collapse(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true)
+        }
+        // Never longer than the input: written straight into the String's storage.
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in collapse(bytes, into: buffer) }
+    }
+
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = bytes.count
+        var written = 0
+        var pendingSpace = false
+        var pendingBreak = false
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            // Plain bytes (printable ASCII, and bytes of characters that are never spaces)
+            // go straight through.
+            if b > 0x20 && b < 0x80 || b >= 0x80 && b < 0xC2 || b >= 0xC3 && b < 0xE1 || b >= 0xF0 {
+                if written > 0 {
+                    if pendingBreak {
+                        buffer[written] = 0x0A
+                        written += 1
+                    } else if pendingSpace {
+                        buffer[written] = 0x20
+                        written += 1
+                    }
+                }
+                pendingSpace = false
+                pendingBreak = false
+                buffer[written] = b
+                written += 1
+                i += 1
+                while i < n {
+                    let c = bytes[i]
+                    guard c > 0x20 && c < 0x80 || c >= 0x80 && c < 0xC2 || c >= 0xC3 && c < 0xE1 || c >= 0xF0 else { break }
+                    buffer[written] = c
+                    written += 1
+                    i += 1
+                }
+                continue
+            }
+            var length = 1
+            // 0: visible, 1: space, 2: line break, 3: invisible
+            var kind = 0
+            if b < 0x80 {
+                if b == 0x20 || b == 0x09 { kind = 1 } else if b >= 0x0A && b <= 0x0D { kind = 2 }
+            } else if b == 0xC2, i + 1 < n {
+                switch bytes[i + 1] {
+                case 0x85, 0xA0: (kind, length) = (1, 2)
+                case 0xAD: (kind, length) = (3, 2)
+                default: break
+                }
+            } else if b >= 0xE1, b <= 0xEF, i + 2 < n {
+                let b1 = bytes[i + 1]
+                let b2 = bytes[i + 2]
+                switch (b, b1) {
+                case (0xE1, 0x9A): if b2 == 0x80 { kind = 1 }
+                case (0xE2, 0x80):
+                    switch b2 {
+                    case 0x80...0x8A, 0xAF: kind = 1
+                    case 0x8B: kind = 3
+                    case 0xA8, 0xA9: kind = 2
+                    default: break
+                    }
+                case (0xE2, 0x81):
+                    if b2 == 0x9F { kind = 1 } else if b2 == 0xA0 { kind = 3 }
+                case (0xE3, 0x80): if b2 == 0x80 { kind = 1 }
+                case (0xEF, 0xBB): if b2 == 0xBF { kind = 3 }
+                default: break
+                }
+                if kind != 0 { length = 3 }
+            }
+            i += length
+            switch kind {
+            case 1: pendingSpace = true
+            case 2: pendingBreak = true
+            case 3: break
+            default:
+                if written > 0 {
+                    if pendingBreak {
+                        buffer[written] = 0x0A
+                        written += 1
+                    } else if pendingSpace {
+                        buffer[written] = 0x20
+                        written += 1
+                    }
+                }
+                pendingSpace = false
+                pendingBreak = false
+                buffer[written] = b
+                written += 1
+            }
+        }
+        return written
+    }
+
     private struct Builder {
+        let leavingOut: [Bool]
+        /// The document's text.
+        let text: [UInt8]
         var blocks: [TextBlock] = []
         /// The UTF-8 of the block being gathered.
         var pending: [UInt8] = []
@@ -55,27 +164,68 @@ enum HTMLBlocks {
         mutating func flush() {
             defer { pending.removeAll(keepingCapacity: true) }
             guard pending.contains(where: { !Self.isASCIISpace($0) }) else { return }
-            let raw = String(decoding: pending, as: UTF8.self)
-            let text = ArticleText.collapse(raw, keepingLineBreaks: true)
+            let text = pending.withUnsafeBufferPointer(HTMLBlocks.collapsedText)
             if !text.isEmpty { blocks.append(TextBlock(kind: pendingKind, text: text)) }
         }
 
+        /// An element being walked: where its next child is, the kind and quotation depth
+        /// of what is inside, and what closing it does.
+        private struct Frame {
+            var next: Int
+            let end: Int
+            let kind: TextBlock.Kind
+            let quoteDepth: Int
+            let closing: Closing
+        }
+
+        private enum Closing {
+            case inline
+            /// Writes the quotation's closing mark.
+            case quotation(String)
+            /// Ends the block (and a `<pre>`).
+            case block(isPre: Bool)
+        }
+
+        /// Walks the subtree of `node` in document order, with a stack of its own rather than
+        /// recursion: pages nest elements thousands deep.
         mutating func walk(_ node: HTMLNode, kind: TextBlock.Kind, quoteDepth: Int) {
-            for child in node.children {
-                if child.isText {
-                    guard let bytes = child.textBytes else { continue }
-                    if pending.isEmpty { pendingKind = kind }
-                    if preformatted > 0 {
-                        pending.append(contentsOf: bytes)
-                    } else {
-                        // Line breaks in the source are spaces; only <br> breaks a line.
-                        for byte in bytes { pending.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
+            let document = node.document
+            let nodes = document.nodes
+            var stack = [Frame(next: node.index + 1, end: node.end, kind: kind, quoteDepth: quoteDepth, closing: .inline)]
+            while let top = stack.last {
+                guard top.next < top.end else {
+                    stack.removeLast()
+                    switch top.closing {
+                    case .inline: break
+                    case .quotation(let close): pending.append(contentsOf: close.utf8)
+                    case .block(let isPre):
+                        if isPre { preformatted -= 1 }
+                        flush()
                     }
                     continue
                 }
-                guard child.isElement else { continue }
+                let index = top.next
+                let child = nodes[index]
+                stack[stack.count - 1].next = Int(child.end)
+                let kind = top.kind
+                let quoteDepth = top.quoteDepth
+                if child.isText {
+                    let bytes = text[Int(child.start)..<Int(child.start + child.count)]
+                    if pending.isEmpty { pendingKind = kind }
+                    let from = pending.count
+                    pending.append(contentsOf: bytes)
+                    if preformatted == 0 {
+                        // Line breaks in the source are spaces; only <br> breaks a line.
+                        pending.withUnsafeMutableBufferPointer { b in
+                            for k in from..<b.count where b[k] == 0x0A || b[k] == 0x0D { b[k] = 0x20 }
+                        }
+                    }
+                    continue
+                }
                 let tag = child.tag
                 if tag.isNeverText { continue }
+                if !leavingOut.isEmpty, leavingOut[index] { continue }
+                let inside = (next: index + 1, end: Int(child.end))
                 switch tag {
                 case .br:
                     pending.append(0x0A)
@@ -85,8 +235,8 @@ enum HTMLBlocks {
                     let (open, close) = quoteDepth % 2 == 0 ? ("\u{201C}", "\u{201D}") : ("\u{2018}", "\u{2019}")
                     if pending.isEmpty { pendingKind = kind }
                     pending.append(contentsOf: open.utf8)
-                    walk(child, kind: kind, quoteDepth: quoteDepth + 1)
-                    pending.append(contentsOf: close.utf8)
+                    stack.append(Frame(next: inside.next, end: inside.end, kind: kind, quoteDepth: quoteDepth + 1,
+                                       closing: .quotation(close)))
                     continue
                 case .img, .wbr:
                     continue
@@ -94,15 +244,13 @@ enum HTMLBlocks {
                     break
                 }
                 if !tag.isBlock {
-                    walk(child, kind: kind, quoteDepth: quoteDepth)
+                    stack.append(Frame(next: inside.next, end: inside.end, kind: kind, quoteDepth: quoteDepth, closing: .inline))
                     continue
                 }
                 flush()
-                let inner = Self.kind(of: tag, inside: kind)
                 if tag == .pre { preformatted += 1 }
-                walk(child, kind: inner, quoteDepth: quoteDepth)
-                if tag == .pre { preformatted -= 1 }
-                flush()
+                stack.append(Frame(next: inside.next, end: inside.end, kind: Self.kind(of: tag, inside: kind),
+                                   quoteDepth: quoteDepth, closing: .block(isPre: tag == .pre)))
             }
         }
 
