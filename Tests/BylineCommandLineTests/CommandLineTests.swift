@@ -55,9 +55,12 @@ struct BylineProcess {
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
         if let input {
+            // A child that exits before reading all its input must not take this process with
+            // it: writing to the closed pipe then fails with EPIPE instead of raising SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
             // Written from another thread, so a large input cannot block against a full output pipe.
             DispatchQueue.global().async {
-                stdin.fileHandleForWriting.write(input)
+                try? stdin.fileHandleForWriting.write(contentsOf: input)
                 try? stdin.fileHandleForWriting.close()
             }
         }

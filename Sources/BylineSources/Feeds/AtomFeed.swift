@@ -95,7 +95,7 @@ enum AtomFeed {
 
     private static func title(of node: FeedNode, document: FeedXMLDocument) -> String {
         switch construct(of: node) {
-        case .xhtml: return FeedText.title(fromBlocks: HTMLBlocks.blocks(of: node.html))
+        case .xhtml: return FeedText.title(fromBlocks: HTMLBlocks.blocks(fromFragment: node.innerMarkup))
         case .html: return FeedText.title(document.text(of: node), markup: .html)
         case .text: return FeedText.title(document.text(of: node), markup: .text)
         case .none: return ""
@@ -105,7 +105,7 @@ enum AtomFeed {
     private static func paragraphs(of node: FeedNode, document: FeedXMLDocument) -> [String] {
         switch construct(of: node) {
         // The `<div>` that wraps XHTML content is a block like any other.
-        case .xhtml: return HTMLBlocks.blocks(of: node.html).map(\.text)
+        case .xhtml: return HTMLBlocks.blocks(fromFragment: node.innerMarkup).map(\.text)
         case .html: return FeedText.paragraphs(document.text(of: node), markup: .html)
         case .text: return FeedText.paragraphs(document.text(of: node), markup: .text)
         case .none: return []

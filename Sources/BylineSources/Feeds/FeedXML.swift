@@ -271,7 +271,17 @@ struct FeedNode {
         return String(cString: value)
     }
 
-    /// The node as the HTML-to-text step reads it (an XHTML body, or markup a feed forgot to
-    /// escape).
-    var html: HTMLNode { HTMLNode(pointer) }
+    /// The node's children as markup, for the HTML-to-text step: an XHTML body, or markup a
+    /// feed forgot to escape.
+    var innerMarkup: String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        var child = pointer.pointee.children
+        while let current = child {
+            xmlNodeDump(buffer, pointer.pointee.doc, current, 0, 0)
+            child = current.pointee.next
+        }
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
+    }
 }

@@ -87,13 +87,13 @@ enum RSSFeed {
 
     /// A title: escaped HTML or plain text; markup left unescaped in it is read as HTML.
     private static func title(of node: FeedNode, document: FeedXMLDocument) -> String {
-        if node.hasElementChildren { return FeedText.title(fromBlocks: HTMLBlocks.blocks(of: node.html)) }
+        if node.hasElementChildren { return FeedText.title(fromBlocks: HTMLBlocks.blocks(fromFragment: node.innerMarkup)) }
         return FeedText.title(document.text(of: node), markup: .sniff)
     }
 
     /// A body: escaped HTML or plain text; markup left unescaped in it is read as HTML.
     private static func paragraphs(of node: FeedNode, document: FeedXMLDocument) -> [String] {
-        if node.hasElementChildren { return HTMLBlocks.blocks(of: node.html).map(\.text) }
+        if node.hasElementChildren { return HTMLBlocks.blocks(fromFragment: node.innerMarkup).map(\.text) }
         return FeedText.paragraphs(document.text(of: node), markup: .sniff)
     }
 }
