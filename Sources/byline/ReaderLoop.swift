@@ -39,17 +39,7 @@ enum ReaderLoop {
             // Said from the first frame: an empty library is one still being indexed.
             pending += Reader.apply(.indexing(IndexProgress(phase: .scanning)), to: &state)
         }
-        for _ in 0..<4 where pending.contains(where: { if case .fetch = $0 { true } else { false } }) {
-            var next: [Effect] = []
-            for effect in pending {
-                if case .fetch(let request) = effect {
-                    next += Reader.apply(.answered(library.answer(request)), to: &state)
-                } else {
-                    next.append(effect)
-                }
-            }
-            pending = next
-        }
+        pending = Reader.settle(pending, &state, rounds: 4) { library.answer($0) }
         // Benchmark and test hooks, once the first frame is on screen: report the time since
         // the given clock reading (CLOCK_MONOTONIC nanoseconds, taken by the benchmark before it
         // started this process) and leave; or crash, to check that the terminal is restored.

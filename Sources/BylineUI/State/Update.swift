@@ -24,6 +24,31 @@ public enum Reader {
         return effects + fetches(&state)
     }
 
+    /// Answers the fetches among `effects` on the spot, and the fetches those answers lead to,
+    /// for at most `rounds` rounds: how the reader reads what the cache holds before its first
+    /// frame, and how benchmarks and tests drive it without a worker thread. `answer` returns
+    /// nil for a request to leave unanswered for now. Returns the effects left: those that
+    /// are not fetches, and the fetches not answered, in order.
+    public static func settle(_ effects: [Effect], _ state: inout AppState, rounds: Int = .max,
+                              answer: (LibraryRequest) -> LibraryAnswer?) -> [Effect] {
+        var left: [Effect] = []
+        var pending = effects
+        var round = 0
+        while !pending.isEmpty {
+            var next: [Effect] = []
+            for effect in pending {
+                guard case .fetch(let request) = effect, round < rounds, let reply = answer(request) else {
+                    left.append(effect)
+                    continue
+                }
+                next += apply(.answered(reply), to: &state)
+            }
+            pending = next
+            round += 1
+        }
+        return left
+    }
+
     static func react(to action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
         case .key(let key):

@@ -175,16 +175,22 @@ struct Harness {
         for request in requests { send(.answered(library.answer(request))) }
     }
 
+    /// Records the effects, and answers the fetches at once (`Reader.settle`) unless holding
+    /// them for `answerHeld`.
     private mutating func perform(_ new: [Effect]) {
-        for effect in new {
-            effects.append(effect)
-            guard case .fetch(let request) = effect else { continue }
-            if holdingAnswers {
-                held.append(request)
-            } else {
-                send(.answered(library.answer(request)))
+        var asked: [Effect] = []
+        var newlyHeld: [LibraryRequest] = []
+        let (library, holding) = (self.library, holdingAnswers)
+        let left = Reader.settle(new, &state) { request in
+            asked.append(.fetch(request))
+            if holding {
+                newlyHeld.append(request)
+                return nil
             }
+            return library.answer(request)
         }
+        held += newlyHeld
+        effects += asked + left.filter { if case .fetch = $0 { false } else { true } }
     }
 
     /// The id of the article at a position of the library.
