@@ -250,7 +250,7 @@ import Testing
     @Test func searchingTheLibraryListsRankedHitsAndOpensOne() throws {
         var (_, h) = try Self.reader()
         h.press("S")
-        #expect(h.state.mode == .searchingLibrary(query: ""))
+        #expect(h.state.mode == .searchingLibrary(TextField()))
         h.type("immunity")
         #expect(h.screen.lines.last?.hasPrefix("Search the library: immunity") == true)
         h.press("enter")
@@ -291,9 +291,9 @@ import Testing
         #expect(h.state.search?.current == 0, "back at the first match")
         // / in the library pane searches the library; in the article, the article.
         h.press("/")
-        #expect(h.state.mode == .searchingLibrary(query: ""))
+        #expect(h.state.mode == .searchingLibrary(TextField()))
         h.press("esc", "2", "/")
-        #expect(h.state.mode == .searching(query: ""))
+        #expect(h.state.mode == .searching(TextField()))
     }
 
     @Test func aSearchWithoutHitsSaysSo() throws {

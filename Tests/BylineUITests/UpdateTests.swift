@@ -367,7 +367,7 @@ import Testing
     @Test func searchFindsRevealsAndSteps() {
         var h = Harness(size: Self.small)
         h.run(.search)
-        #expect(h.state.mode == .searching(query: ""))
+        #expect(h.state.mode == .searching(TextField()))
         h.type("Flood")
         #expect(h.screen.lines.last?.hasPrefix("/Flood") == true)
         h.press("enter")

@@ -133,7 +133,8 @@ public enum PickerPurpose: Hashable, Sendable {
 }
 
 public struct SpeakerPicker: Hashable, Sendable {
-    public var query: String = ""
+    /// What is typed to narrow the list.
+    public private(set) var field = TextField()
     public var cursor: Int = 0
     public var top: Int = 0
     /// Every speaker of the library, most quoted first (empty until the index answers).
@@ -158,8 +159,13 @@ public struct SpeakerPicker: Hashable, Sendable {
         narrow()
     }
 
-    mutating func setQuery(_ text: String) {
-        query = text
+    public var query: String { field.text }
+
+    /// The field after a key: a new text narrows the list from its top.
+    mutating func setField(_ edited: TextField) {
+        let changed = edited.text != field.text
+        field = edited
+        guard changed else { return }
         cursor = 0
         top = 0
         narrow()
@@ -179,9 +185,9 @@ public enum Mode: Hashable, Sendable {
     case help(top: Int)
     case picker(SpeakerPicker)
     /// Typing a search of the article.
-    case searching(query: String)
+    case searching(TextField)
     /// Typing a search of the whole library.
-    case searchingLibrary(query: String)
+    case searchingLibrary(TextField)
 }
 
 public struct StatusMessage: Hashable, Sendable {

@@ -312,20 +312,18 @@ extension Reader {
 
     // MARK: Searching the library
 
-    static func librarySearchKey(_ key: Key, query: String, _ state: inout AppState) {
-        switch key {
-        case .escape: state.mode = .normal
-        case .enter:
+    static func librarySearchKey(_ key: Key, field: TextField, _ state: inout AppState) {
+        var field = field
+        switch field.handle(key, cancelsWhenEmpty: true) {
+        case .cancelled: state.mode = .normal
+        case .submitted:
             state.mode = .normal
-            let text = trimmed(query)
+            let text = trimmed(field.text)
             guard !text.isEmpty else { return }
             state.library.view = .articles  // a new search starts at its first hit
             showLibrary(.search(text), &state)
-        case .backspace, .delete:
-            state.mode = query.isEmpty ? .normal : .searchingLibrary(query: String(query.dropLast()))
-        case .control("u"): state.mode = .searchingLibrary(query: "")
-        case .character(let c): state.mode = .searchingLibrary(query: query + String(c))
-        default: break
+        case .edited, .moved: state.mode = .searchingLibrary(field)
+        case .ignored: break
         }
     }
 }

@@ -97,11 +97,11 @@ public enum Reader {
         case .picker(var picker):
             pickerKey(key, &picker, &state)
             return []
-        case .searching(let query):
-            searchKey(key, query: query, &state)
+        case .searching(let field):
+            searchKey(key, field: field, &state)
             return []
-        case .searchingLibrary(let query):
-            librarySearchKey(key, query: query, &state)
+        case .searchingLibrary(let field):
+            librarySearchKey(key, field: field, &state)
             return []
         }
     }
@@ -158,8 +158,8 @@ public enum Reader {
         case .search:
             // In the library pane, / searches the library.
             state.mode = state.focus == .library && state.layout.rect(of: .library) != nil
-                ? .searchingLibrary(query: "") : .searching(query: "")
-        case .searchLibrary: state.mode = .searchingLibrary(query: "")
+                ? .searchingLibrary(TextField()) : .searching(TextField())
+        case .searchLibrary: state.mode = .searchingLibrary(TextField())
         case .speakerQuotations: showSpeakerQuotations(&state)
         case .libraryTimeline: showLibrary(.timeline, &state)
         case .nextMatch: stepMatch(forward: true, &state)
@@ -368,30 +368,33 @@ public enum Reader {
         state.mode = .picker(picker)
     }
 
+    /// The list's keys move among the speakers; the others edit the query (`TextField`).
     static func pickerKey(_ key: Key, _ picker: inout SpeakerPicker, _ state: inout AppState) {
         let count = picker.visible.count
         let rows = PickerBox.listRows(for: state.size, picker: picker)
         switch key {
-        case .escape:
-            state.mode = .normal
-            return
-        case .enter:
-            let visible = picker.visible
-            guard visible.indices.contains(picker.cursor) else { return }
-            state.mode = .normal
-            choose(visible[picker.cursor], &state)
-            if picker.purpose == .libraryQuotations { showLibrary(.quotations, &state) }
-            return
-        case .character(let c): picker.setQuery(picker.query + String(c))
-        case .backspace, .delete: picker.setQuery(String(picker.query.dropLast()))
-        case .control("u"): picker.setQuery("")
         case .down, .tab, .control("n"): picker.cursor = min(max(0, count - 1), picker.cursor + 1)
         case .up, .backTab, .control("p"): picker.cursor = max(0, picker.cursor - 1)
         case .pageDown: picker.cursor = min(max(0, count - 1), picker.cursor + rows)
         case .pageUp: picker.cursor = max(0, picker.cursor - rows)
         case .home: picker.cursor = 0
         case .end: picker.cursor = max(0, count - 1)
-        default: break
+        default:
+            var field = picker.field
+            switch field.handle(key) {
+            case .cancelled:
+                state.mode = .normal
+                return
+            case .submitted:
+                let visible = picker.visible
+                guard visible.indices.contains(picker.cursor) else { return }
+                state.mode = .normal
+                choose(visible[picker.cursor], &state)
+                if picker.purpose == .libraryQuotations { showLibrary(.quotations, &state) }
+                return
+            case .edited, .moved: picker.setField(field)
+            case .ignored: break
+            }
         }
         picker.top = ListWindow.top(cursor: picker.cursor, top: picker.top, count: count, visible: rows)
         state.mode = .picker(picker)
@@ -424,17 +427,15 @@ public enum Reader {
 
     // MARK: Search
 
-    static func searchKey(_ key: Key, query: String, _ state: inout AppState) {
-        switch key {
-        case .escape: state.mode = .normal
-        case .enter:
+    static func searchKey(_ key: Key, field: TextField, _ state: inout AppState) {
+        var field = field
+        switch field.handle(key, cancelsWhenEmpty: true) {
+        case .cancelled: state.mode = .normal
+        case .submitted:
             state.mode = .normal
-            runSearch(query, &state)
-        case .backspace, .delete:
-            if query.isEmpty { state.mode = .normal } else { state.mode = .searching(query: String(query.dropLast())) }
-        case .control("u"): state.mode = .searching(query: "")
-        case .character(let c): state.mode = .searching(query: query + String(c))
-        default: break
+            runSearch(field.text, &state)
+        case .edited, .moved: state.mode = .searching(field)
+        case .ignored: break
         }
     }
 
