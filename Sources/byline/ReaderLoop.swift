@@ -15,7 +15,9 @@ enum ReaderLoop {
         let (config, configWarnings) = ReaderConfig.load(environment: environment)
         let positionsPath = ReadingMemory.path(environment: environment)
         let (remembered, positionsWarning) = ReadingMemory.load(path: positionsPath)
-        var warnings = configWarnings + (positionsWarning.map { [$0] } ?? [])
+        let readMarksPath = ReadMarksFile.path(environment: environment)
+        let (readMarks, readMarksWarning) = ReadMarksFile.load(path: readMarksPath)
+        var warnings = configWarnings + [positionsWarning, readMarksWarning].compactMap { $0 }
 
         let noColorRequested = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
@@ -27,7 +29,7 @@ enum ReaderLoop {
 
         let library = opened.library
         var state = AppState(size: terminal.size, theme: config.theme(terminal.colorMode), keymap: config.keymap,
-                             remembered: remembered, generation: library.generation)
+                             remembered: remembered, readMarks: readMarks, generation: library.generation)
         let startup = warnings.map { "warning: " + $0 } + opened.notices.map(TerminalSafe.line)
         if !startup.isEmpty {
             state.message = StatusMessage(startup.joined(separator: " · "), kind: .warning, sticky: true)
@@ -113,6 +115,7 @@ enum ReaderLoop {
         worker.stop()
         if let indexing { stop(indexing) }
         if let warning = ReadingMemory.save(state.rememberedViews, path: positionsPath) { warnings.append(warning) }
+        if let warning = ReadMarksFile.save(state.readMarks, path: readMarksPath) { warnings.append(warning) }
         for warning in warnings + exitWarnings { warn(warning) }
         if let quitSignal { return 128 + quitSignal }
         return 0

@@ -67,6 +67,90 @@ import Testing
         #expect(DisplayWidth.of(site) <= (width - 4) / 3)
     }
 
+    // MARK: Unread marks
+
+    /// The mark before each headline of the library pane: "●" open, "•" unread, "" read.
+    func marks(_ h: Harness) -> [String: String] {
+        var marks: [String: String] = [:]
+        for row in h.paneLines(.library) {
+            let text = row.drop { $0 == " " || $0 == "▌" }
+            guard let headline = ["Ferry", "Market", "Orchard", "A note"].first(where: { text.contains($0) }) else { continue }
+            marks[headline] = text.hasPrefix("●") ? "●" : text.hasPrefix("•") ? "•" : ""
+        }
+        return marks
+    }
+
+    @Test func articlesAreReadOnceOpenedAndShown() throws {
+        // The library lists by path: the plain note, then the gazette's two items, then the orchard.
+        var h = Harness(Self.items(), size: Self.wide)
+        #expect(marks(h) == ["A note": "●", "Ferry": "•", "Market": "•", "Orchard": "•"])
+        #expect(h.state.readMarks.added.isEmpty, "the article the reader starts on is shown, not chosen")
+
+        h.run(.nextArticle)
+        #expect(h.state.readMarks.added == [ReadMark(path: "/library/gazette/2024-05-01_ferry.txt",
+                                                     url: "https://gazette.example/2024/ferry")])
+        #expect(marks(h) == ["A note": "•", "Ferry": "●", "Market": "•", "Orchard": "•"])
+
+        // Enter in the library opens the entry under the cursor, which is then read.
+        h.press("1", "j", "j", "enter")
+        #expect(h.state.current == 3)
+        #expect(marks(h) == ["A note": "•", "Ferry": "", "Market": "•", "Orchard": "●"])
+        #expect(h.state.readMarks.added.map(\.path).last == "/library/notes/2024-05-03_orchard.txt")
+
+        // Back to the first: opened by a key, so read now.
+        h.press("g", "enter")
+        #expect(h.state.current == 0)
+        #expect(h.state.readMarks.contains(path: "/library/2024-05-04_plain.txt", url: nil))
+        h.press("j", "enter", "k", "enter")
+        #expect(h.state.readMarks.added.count == 3, "each article is marked once")
+    }
+
+    @Test func theStartArticleIsReadWhenScrolledOrItsQuotationsStepped() {
+        var scrolled = Harness([Fixture.analysis()] + Fixture.otherArticles(), size: UpdateTests.wide)
+        scrolled.press("j")
+        #expect(scrolled.state.readMarks.added.map(\.path) == ["fixtures/2024-03-06_bridge.txt"])
+        var stepped = Harness([Fixture.analysis()] + Fixture.otherArticles(), size: UpdateTests.wide)
+        stepped.press("]")
+        #expect(stepped.state.readMarks.added.map(\.path) == ["fixtures/2024-03-06_bridge.txt"])
+        var looked = Harness([Fixture.analysis()] + Fixture.otherArticles(), size: UpdateTests.wide)
+        looked.press("f", "esc", "?", "q", "tab")
+        #expect(looked.state.readMarks.added.isEmpty, "keys that do not move through the article leave it unread")
+    }
+
+    @Test func anArticleOpenedOffScreenIsReadWhenItsPaneIsShown() {
+        var h = Harness(Self.items(), size: Size(width: 80, height: 24))
+        h.press("1")
+        #expect(h.state.layout.rect(of: .article) == nil, "one pane at a time: the library")
+        h.run(.nextArticle)
+        #expect(h.state.current == 1)
+        #expect(h.state.readMarks.added.isEmpty)
+        h.press("2")
+        #expect(h.state.readMarks.added.map(\.path) == ["/library/gazette/2024-05-01_ferry.txt"])
+    }
+
+    @Test func aMarkFromAnotherPlaceCountsByTheArticlesAddress() {
+        let earlier = ReadMarks([ReadMark(path: "/old-library/ferry.txt", url: "https://gazette.example/2024/ferry"),
+                                 ReadMark(path: "/library/notes/2024-05-03_orchard.txt", url: nil)])
+        var h = Harness(Self.items(), size: Self.wide, readMarks: earlier)
+        h.press("1")
+        #expect(marks(h) == ["A note": "●", "Ferry": "", "Market": "•", "Orchard": ""])
+        h.press("j", "enter")
+        #expect(h.state.current == 1)
+        #expect(h.state.readMarks.added.isEmpty, "already read: nothing new to save")
+    }
+
+    @Test func unreadMarksShowWithoutColours() throws {
+        var h = Harness(Self.items(), size: Self.wide, theme: Theme(mode: .monochrome))
+        h.press("1")
+        let screen = h.screen
+        let area = try #require(h.state.layout.content(of: .library))
+        let mark = try #require((area.y..<area.maxY).lazy.compactMap { y in
+            (area.x..<area.maxX).first { screen[$0, y].grapheme == "•" }.map { screen[$0, y] }
+        }.first)
+        #expect(mark.style.attributes.contains(.bold))
+        #expect(mark.style.foreground == .default)
+    }
+
     @Test func hostsOfWebAddresses() {
         #expect(WebLink.host(of: "https://www.example.org/a/b") == "www.example.org")
         #expect(WebLink.host(of: "HTTP://user:secret@Example.COM:8443?x") == "example.com")

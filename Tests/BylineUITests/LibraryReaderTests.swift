@@ -22,7 +22,7 @@ import Testing
     /// The library pane's entries: the first row of each (cursor bar and marks trimmed).
     static func entries(_ h: Harness) -> [String] {
         h.paneLines(.library).enumerated().filter { $0.offset % 2 == 0 }.map(\.element.trimmingSpaces)
-            .map { $0.hasPrefix("●") ? String($0.dropFirst()).trimmingSpaces : $0 }.filter { !$0.isEmpty }
+            .map { $0.hasPrefix("●") || $0.hasPrefix("•") ? String($0.dropFirst()).trimmingSpaces : $0 }.filter { !$0.isEmpty }
     }
 
     /// Their second rows.

@@ -286,6 +286,10 @@ public struct AppState {
     public var theme: Theme
     /// Reading positions from earlier runs, by document identity.
     public var remembered: [String: RememberedView]
+    /// The articles read, in earlier runs and this one (see `ReadMarks` for when).
+    public var readMarks: ReadMarks
+    /// The article opened by the user, to be marked read once its text is on screen.
+    var readPending: ArticleID?
     public var quitting = false
     /// The index's generation as last known: it moves when an update commits, and what was
     /// read at an older one is asked for again.
@@ -298,11 +302,12 @@ public struct AppState {
     public var failedRequests: [LibraryRequest.Kind: LibraryRequest] = [:]
 
     public init(size: Size, theme: Theme = Theme(mode: .extended), keymap: Keymap = .standard,
-                remembered: [String: RememberedView] = [:], generation: Int64 = 0) {
+                remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(), generation: Int64 = 0) {
         self.size = size
         self.theme = theme
         self.keymap = keymap
         self.remembered = remembered
+        self.readMarks = readMarks
         self.generation = generation
     }
 

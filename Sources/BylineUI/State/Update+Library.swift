@@ -177,8 +177,9 @@ extension Reader {
                 open(entry.id, at: position, &state)
             }
         } else if state.currentID == nil, let first = state.articles.row(0) {
-            // The library's first article, once it has one.
+            // The library's first article, once it has one: shown, not chosen, so not read yet.
             open(first.id, at: 0, &state)
+            state.readPending = nil
         }
     }
 

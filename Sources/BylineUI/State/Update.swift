@@ -21,6 +21,7 @@ public enum Reader {
     /// other request of its kind is made.
     public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         let effects = react(to: action, &state)
+        markShownArticleRead(&state)
         return effects + fetches(&state)
     }
 
@@ -228,6 +229,21 @@ public enum Reader {
         }
     }
 
+    // MARK: Read marks
+
+    /// Marks the article the user opened (or scrolled) read, once its analysis is at hand and
+    /// the article pane shows it.
+    static func markShownArticleRead(_ state: inout AppState) {
+        guard let id = state.readPending else { return }
+        guard id == state.currentID else {
+            state.readPending = nil
+            return
+        }
+        guard let document = state.documents[id], state.layout.rect(of: .article) != nil else { return }
+        state.readPending = nil
+        state.readMarks.mark(ReadMark(path: document.article.source, url: document.article.metadata.url))
+    }
+
     // MARK: Articles and panes
 
     /// Opens the article at a position of the library (once its row is at hand).
@@ -242,9 +258,11 @@ public enum Reader {
     }
 
     /// Opens an article by id: at a known position, or (from a list across the library) at one
-    /// the next page of articles gives. The library's cursor follows it.
+    /// the next page of articles gives. The library's cursor follows it, and it is marked read
+    /// once its text is on screen.
     static func open(_ id: ArticleID, at position: Int?, jump: JumpTarget? = nil, _ state: inout AppState) {
         state.pendingOpen = nil
+        state.readPending = id
         if id != state.currentID { state.search = nil }
         state.currentID = id
         state.libraryCursorID = id

@@ -1,10 +1,11 @@
 import BylineCore
 import BylineIndex
 
-/// The library pane. It lists the articles (headline, then date and quotation count, or with
-/// a speaker filter how often that speaker is quoted there), or a list across the library: the
-/// filter's speaker's quotations, the library timeline, search results. Only the rows on screen
-/// are drawn, from the window of rows the index gave.
+/// The library pane. It lists the articles (● the open one, • those not read yet; headline
+/// and site, then date and quotation count, or with a speaker filter how often that speaker is
+/// quoted there), or a list across the library: the filter's speaker's quotations, the library
+/// timeline, search results. Only the rows on screen are drawn, from the window of rows the
+/// index gave.
 enum LibraryPane {
     static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
         guard !rect.isEmpty else { return }
@@ -52,7 +53,11 @@ enum LibraryPane {
             let filteredCount = state.filteredCount(article: entry.id)
             let absent = state.filter != nil && filteredCount == 0
             let headlineStyle = absent ? theme.dimmed : (isCurrent ? theme.emphasis : theme.text)
-            screen.put(isCurrent ? "●" : " ", x: inner.x, y: y, style: theme.accentText)
+            if isCurrent {
+                screen.put("●", x: inner.x, y: y, style: theme.accentText)
+            } else if !state.readMarks.contains(entry) {
+                screen.put("•", x: inner.x, y: y, style: theme.unread)
+            }
             headlineLine(&screen, entry, x: inner.x + 2, y: y, width: inner.width - 2, style: headlineStyle, theme)
             guard y + 1 < rect.maxY else { return }
             var x = inner.x + 2

@@ -135,16 +135,18 @@ struct Harness {
     var held: [LibraryRequest] = []
 
     init(_ analyses: [AnalyzedArticle], size: Size = Size(width: 120, height: 40), theme: Theme = Theme(mode: .extended),
-         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:]) {
+         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks()) {
         self.init(library: try! ReaderLibrary.holding(analyses), size: size, theme: theme, keymap: keymap,
-                  remembered: remembered)
+                  remembered: remembered, readMarks: readMarks)
     }
 
     init(library: ReaderLibrary, size: Size = Size(width: 120, height: 40), theme: Theme = Theme(mode: .extended),
-         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], holdingAnswers: Bool = false) {
+         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(),
+         holdingAnswers: Bool = false) {
         self.library = library
         self.holdingAnswers = holdingAnswers
-        state = AppState(size: size, theme: theme, keymap: keymap, remembered: remembered, generation: library.generation)
+        state = AppState(size: size, theme: theme, keymap: keymap, remembered: remembered, readMarks: readMarks,
+                         generation: library.generation)
         perform(Reader.start(&state))
     }
 
