@@ -83,7 +83,7 @@ let package = Package(
             name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "BylineIndex"], exclude: ["Snapshots"],
             swiftSettings: strict),
         .testTarget(
-            name: "BylineAppTests", dependencies: ["BylineApp", "BylineUI", "BylineCore", "BylineIndex"],
+            name: "BylineAppTests", dependencies: ["BylineApp", "BylineUI", "BylineCore", "BylineIndex", "BylineSources"],
             swiftSettings: strict),
         // Both run the built `byline` binary (in tmux; and for its output formats, exit codes and
         // error messages), which `swift test` builds beside them.

@@ -151,6 +151,131 @@ import Testing
         #expect(mark.style.foreground == .default)
     }
 
+    // MARK: Opening the article's address
+
+    @Test func oOpensTheOpenArticlesAddressOrTheOneUnderTheLibrarysCursor() {
+        var h = Harness(Self.items(), size: Self.wide)
+        h.run(.nextArticle)
+        h.press("o")
+        #expect(h.effects.last == .openInBrowser("https://gazette.example/2024/ferry"))
+        #expect(h.state.message?.text == "Opening https://gazette.example/2024/ferry")
+        // In the library, the article under the cursor (not the open one).
+        h.press("1", "j")
+        h.press("o")
+        #expect(h.effects.last == .openInBrowser("https://gazette.example/2024/market"))
+        // The loop says how it went.
+        h.send(.notify(StatusMessage("Opened in xdg-open: https://gazette.example/2024/market")))
+        #expect(h.screen.lines.last?.contains("Opened in xdg-open") == true)
+    }
+
+    @Test func oSaysWhenThereIsNoWebAddressAndOpensNothingElse() {
+        var h = Harness(Self.items(), size: Self.wide)
+        let before = h.effects.count
+        h.press("o")
+        #expect(h.state.message?.text == "This article has no web address")
+        var odd = Harness([Self.items()[0], Self.withAddress("javascript:alert(1)"), Self.withAddress("file:///etc/passwd")],
+                          size: Self.wide)
+        for _ in 0..<2 {
+            odd.run(.nextArticle)
+            odd.press("o")
+            #expect(odd.state.message?.text.hasPrefix("Not a web address, so not opened: ") == true)
+            #expect(odd.state.message?.kind == .warning)
+        }
+        #expect(!h.effects.dropFirst(before).contains { if case .openInBrowser = $0 { true } else { false } })
+        #expect(!odd.effects.contains { if case .openInBrowser = $0 { true } else { false } })
+    }
+
+    static func withAddress(_ url: String) -> AnalyzedArticle {
+        let article = Article(text: "Odd link \(url.count)\n\nBody.", source: "/library/odd-\(url.count).txt",
+                              date: CivilDate(year: 2024, month: 6, day: 1)!, metadata: ArticleMetadata(url: url))
+        return AnalyzedArticle(article: article, quotes: [], speakers: [], timeExpressions: [], timeline: Timeline())
+    }
+
+    // MARK: Updating the feeds
+
+    @Test func uUpdatesTheFeedsInTheBackgroundWithProgressInTheStatusLine() {
+        var h = Harness(Self.items(), size: Self.wide)
+        h.press("u")
+        #expect(h.effects.last == .updateFeeds)
+        #expect(h.screen.lines.last?.hasPrefix(" updating feeds │") == true)
+        h.send(.feedUpdate(FeedUpdateProgress(feedsDone: 2, feedsTotal: 5, itemsAdded: 3)))
+        #expect(h.screen.lines.last?.hasPrefix(" feeds 2/5 · 3 new │") == true)
+        // Keys go on while it runs; u says it is running.
+        h.press("j")
+        let effects = h.effects.count
+        h.press("u")
+        #expect(h.effects.count == effects, "no second update")
+        #expect(h.state.message?.text == "The feeds are being updated (2 of 5 feeds done)")
+        h.send(.feedUpdateFinished(FeedUpdateReport(outcome: .finished, feeds: 5, added: 7)))
+        #expect(h.state.feedUpdate == nil)
+        #expect(h.state.message?.text == "Feeds updated: 7 new articles from 5 feeds")
+        #expect(!h.screen.lines.last!.contains("feeds 2/5"))
+        // Another u starts another update.
+        h.press("u")
+        #expect(h.effects.last == .updateFeeds)
+    }
+
+    @Test func theReportSaysWhatHappenedInOneLine() {
+        typealias Failure = FeedUpdateReport.Failure
+        #expect(FeedUpdateReport(outcome: .noFeeds).message == StatusMessage("no feeds: add one with byline feeds add URL",
+                                                                              kind: .warning))
+        let busy = FeedUpdateReport(outcome: .notStarted("another byline update is running")).message
+        #expect(busy.text == "Feeds not updated: another byline update is running" && busy.kind == .warning)
+        #expect(FeedUpdateReport(outcome: .finished, feeds: 1, added: 0).message.text == "Feeds updated: nothing new from 1 feed")
+        #expect(FeedUpdateReport(outcome: .finished, feeds: 3, added: 1).message.text == "Feeds updated: 1 new article from 3 feeds")
+        let failed = FeedUpdateReport(outcome: .finished, feeds: 4, added: 2,
+                                      failures: [Failure(feed: "River Gazette", reason: "404 Not Found"),
+                                                 Failure(feed: "Hill Post", reason: "timed out after 20 s")]).message
+        #expect(failed.text == "Feeds updated: 2 new articles from 2 of 4 feeds; failed: River Gazette (404 Not Found) "
+                + "and 1 more, listed on exit")
+        #expect(failed.kind == .warning && failed.sticky)
+        let elsewhere = FeedUpdateReport(outcome: .finished, feeds: 1, added: 3, storedElsewhere: "/data/byline/library").message
+        #expect(elsewhere.text.hasSuffix("; stored in /data/byline/library (byline with no PATH reads it)"))
+    }
+
+    @Test func errorsOfSingleFeedsShowAsASummaryNotAnInterruption() {
+        var h = Harness(Self.items(), size: Size(width: 120, height: 30))
+        h.press("u")
+        h.send(.feedUpdateFinished(FeedUpdateReport(outcome: .finished, feeds: 2, added: 0,
+                                                    failures: [.init(feed: "Hill Post", reason: "connection refused")])))
+        #expect(h.screen.lines.last?.contains("failed: Hill Post (connection refused)") == true)
+        h.press("j")
+        #expect(h.state.message != nil, "a warning of failed feeds survives one key")
+        h.press("j")
+        #expect(h.state.message == nil)
+    }
+
+    @Test func switchingToTheFeedsLibraryKeepsWhatBelongsToTheUser() throws {
+        var h = Harness(size: Self.wide)
+        h.press("j")
+        h.press("u")
+        let marks = h.state.readMarks
+        #expect(!marks.added.isEmpty)
+        h.send(.notify(StatusMessage("Feeds updated")))
+        let feedLibrary = try ReaderLibrary.holding(Self.items())
+        var state = h.state
+        let effects = Reader.switchLibrary(&state, generation: feedLibrary.generation)
+        #expect(state.documents.isEmpty && state.currentID == nil && state.articles.count == nil)
+        #expect(state.readMarks.added == marks.added)
+        #expect(state.feedUpdate != nil && state.message?.text == "Feeds updated")
+        #expect(!state.rememberedViews.isEmpty, "the seed's reading position is kept")
+        _ = Reader.settle(effects, &state) { feedLibrary.answer($0) }
+        #expect(state.articleCount == 4)
+        #expect(state.document?.article.headlineText == "A note kept on disk")
+    }
+
+    @Test func theNewKeysHaveConfigNames() {
+        let (config, warnings) = ReaderConfig.parse("[keys]\nupdate_feeds = \"U\"\nopen_link = [\"O\", \"ctrl-o\"]\n")
+        #expect(warnings.isEmpty)
+        #expect(config.keymap.command(for: .character("U")) == .updateFeeds)
+        #expect(config.keymap.command(for: .control("o")) == .openLink)
+        #expect(config.keymap.command(for: .character("u")) == nil)
+        let help = HelpScreen.lines(.standard)
+        #expect(help.contains(.heading("Feeds and the web")))
+        #expect(help.contains(.binding(keys: "u", summary: Command.updateFeeds.summary)))
+        #expect(help.contains(.binding(keys: "o", summary: Command.openLink.summary)))
+    }
+
     @Test func hostsOfWebAddresses() {
         #expect(WebLink.host(of: "https://www.example.org/a/b") == "www.example.org")
         #expect(WebLink.host(of: "HTTP://user:secret@Example.COM:8443?x") == "example.com")

@@ -225,6 +225,12 @@ public struct RememberedView: Hashable, Codable, Sendable {
 public enum Effect: Hashable, Sendable {
     /// Ask the library (off the event loop's thread) and send the answer back as `.answered`.
     case fetch(LibraryRequest)
+    /// Update every subscribed feed in the background, sending `.feedUpdate` as each feed is
+    /// done and `.feedUpdateFinished` at the end, then bring the index up to date.
+    case updateFeeds
+    /// Open a web address (`WebLink.isWebAddress`) in the user's browser, detached; say how
+    /// it went with `.notify`.
+    case openInBrowser(String)
     /// Clear the terminal and draw everything again.
     case redraw
     case quit
@@ -241,6 +247,10 @@ public enum Action: Sendable {
     case indexing(IndexProgress)
     /// The background update stopped on an error.
     case indexingFailed(String)
+    /// The feed update moved on (a feed done).
+    case feedUpdate(FeedUpdateProgress)
+    /// The feed update ended (or could not start).
+    case feedUpdateFinished(FeedUpdateReport)
     case notify(StatusMessage)
 }
 
@@ -296,6 +306,8 @@ public struct AppState {
     public var generation: Int64 = 0
     /// The background update's progress, while one runs.
     public var indexing: IndexProgress?
+    /// The feed update's progress, while one runs.
+    public var feedUpdate: FeedUpdateProgress?
     /// Requests on their way, at most one of each kind.
     public var inFlight: [LibraryRequest.Kind: LibraryRequest] = [:]
     /// Requests that failed: not asked again until the generation moves.

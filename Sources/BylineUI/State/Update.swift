@@ -77,6 +77,13 @@ public enum Reader {
             state.indexing = nil
             state.message = StatusMessage("indexing stopped: \(message)", kind: .warning, sticky: true)
             return []
+        case .feedUpdate(let progress):
+            state.feedUpdate = progress
+            return []
+        case .feedUpdateFinished(let report):
+            state.feedUpdate = nil
+            state.message = report.message
+            return []
         case .notify(let message):
             state.message = message
             return []
@@ -175,6 +182,8 @@ public enum Reader {
                 state.search = nil
                 state.message = nil
             }
+        case .updateFeeds: return updateFeeds(&state)
+        case .openLink: return openLink(&state)
         case .help: state.mode = .help(top: 0)
         case .redraw: return [.redraw]
         case .quit:

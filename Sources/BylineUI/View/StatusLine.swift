@@ -50,6 +50,7 @@ enum StatusLine {
 
     static func segments(_ state: AppState) -> [String] {
         var parts: [String] = []
+        if let progress = state.feedUpdate { parts.append(feeds(progress)) }
         if let progress = state.indexing { parts.append(indexing(progress)) }
         if state.currentID != nil, state.articleCount > 1 || state.size.width >= 60 {
             parts.append("article \(state.current + 1)/\(state.articleCount)")
@@ -78,6 +79,12 @@ enum StatusLine {
             parts.append("\(percent)%")
         }
         return parts
+    }
+
+    /// `feeds 3/10 · 12 new`: the feed update, while it runs.
+    static func feeds(_ progress: FeedUpdateProgress) -> String {
+        guard progress.feedsTotal > 0 else { return "updating feeds" }
+        return "feeds \(progress.feedsDone)/\(progress.feedsTotal) · \(progress.itemsAdded) new"
     }
 
     /// `indexing 1234/10000 · 850/s`: the background update, while it runs.
