@@ -29,11 +29,15 @@ let package = Package(
         // Every source besides plain text turned into Articles: web pages, feeds, Markdown,
         // gzip, standard input, HTTP with its cache, and subscriptions.
         .target(name: "BylineSources", dependencies: ["BylineCore", "CLibXML2", "CCmark", "CZlib"], swiftSettings: strict),
-        // The shared library index: SQLite (GRDB, FTS5) cache and queries.
+        // The shared library index: SQLite (GRDB, FTS5) cache and queries. Its cache is keyed
+        // by a build-time fingerprint of the analysis's sources (see SourceFingerprint).
         .target(
             name: "BylineIndex",
             dependencies: ["BylineCore", "BylineSources", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strict),
+            swiftSettings: strict,
+            plugins: ["AnalysisFingerprint"]),
+        .plugin(name: "AnalysisFingerprint", capability: .buildTool(), dependencies: ["analysis-fingerprint"]),
+        .executableTarget(name: "analysis-fingerprint", dependencies: ["BylineCore"], swiftSettings: strict),
         // The reader as pure code: state, actions, update, layout, widgets drawing into a Screen.
         .target(name: "BylineUI", dependencies: ["BylineCore", "BylineIndex"], swiftSettings: strict),
         // What the reader does besides drawing, for the event loop: the worker thread that
@@ -74,6 +78,7 @@ let package = Package(
                 "BylineSources", "BylineCore", "CZlib",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "BylineIndexTests",

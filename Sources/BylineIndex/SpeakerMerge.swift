@@ -41,7 +41,8 @@ final class FoldedNames: Sendable {
     let kind: SpeakerKind
     let description: String?
     let aliases: [String]
-    /// The name folded into words (lower case, no diacritics, no honorific): `ivo daalder`.
+    /// The name folded into words (`NameFolding.words(_:person:)`: lower case, no diacritics, no
+    /// title): `ivo daalder`.
     let nameKey: String
     let nameWordCount: Int
     /// The last word, and the endings of two or more words shorter than the name, shortest
@@ -102,8 +103,9 @@ public struct MergedSpeaker: Sendable, Equatable {
 /// 5. Alias: a name given as an alias by exactly one group of the same kind (`NATO` for
 ///    `North Atlantic Treaty Organization`) joins that group.
 public enum SpeakerMerge {
-    /// Bump when the rules change: indexes merge their speakers again.
-    static let version = 2
+    /// Bump when the rules change: indexes merge their speakers again. (3: a person's title is
+    /// the name finder's, `NameFolding.words(_:person:)`.)
+    static let version = 3
 
     public static func merge(_ inputs: [SpeakerMergeInput]) -> [MergedSpeaker] {
         let keys = self.keys(inputs)
@@ -212,53 +214,5 @@ public enum SpeakerMerge {
         var counts: [String: Int] = [:]
         for v in values { counts[v, default: 0] += 1 }
         return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
-    }
-}
-
-/// Folding of names for comparison: lower case, no diacritics, punctuation (but hyphens and
-/// apostrophes inside names) as spaces, and for a person the honorifics and titles in front
-/// (`Mr.`, `President`, `U.S. Ambassador`) dropped while a word remains: `President Trump`
-/// is compared as `trump`, which the surname rule (and the description) then place.
-enum NameFolding {
-    static let titles: Set<String> = [
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "reverend", "father",
-        "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen",
-        "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador", "judge",
-        "justice", "general", "gen", "lt", "col", "capt", "sgt", "admiral", "king", "queen", "prince", "princess",
-        "pope", "chief", "executive", "former", "foreign", "deputy", "us", "u", "s", "uk", "united", "states",
-    ]
-
-    static func words(_ name: String, person: Bool) -> [String] {
-        var words = fold(name).split(separator: " ").map(String.init)
-        if person {
-            while words.count > 1, titles.contains(words[0]) { words.removeFirst() }
-        }
-        return words
-    }
-
-    static func fold(_ s: String) -> String {
-        // Most names are ASCII: lower-case them without Foundation's slower folding.
-        let source = s.utf8.allSatisfy { $0 < 0x80 } ? s.lowercased()
-            : s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in source.unicodeScalars {
-            let keep: Unicode.Scalar?
-            if ScalarClass.isAlphanumeric(scalar) || scalar == "-" || scalar == "'" {
-                keep = scalar
-            } else if scalar == "\u{2019}" {
-                keep = "'"
-            } else {
-                keep = nil
-            }
-            if let keep {
-                if pendingSpace, !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.append(keep)
-            } else {
-                pendingSpace = true
-            }
-        }
-        return String(out)
     }
 }

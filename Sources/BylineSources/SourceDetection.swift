@@ -9,7 +9,7 @@ public enum SourceDetection {
     public static func format(of data: Data, name: String, contentType: String? = nil) throws(ReadError) -> SourceFormat {
         let mime = contentType.map(mediaType)
         if let refused = refusedKind(data, mime: mime) { throw .notAnArticle(name, kind: refused) }
-        let head = data.prefix(4096).withUnsafeBytes { [UInt8]($0) }
+        let head = sniffingHead(data)
         var i = 0
         // A BOM, then white space.
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
@@ -43,6 +43,31 @@ public enum SourceDetection {
         }
         if hasFrontMatter(head, from: i) { return .markdown }
         return .text
+    }
+
+    /// The first bytes of `data` to sniff. UTF-16 (a BOM, or `<` beside a NUL byte) is
+    /// narrowed to its ASCII characters (others become `?`), so a feed or a page saved as
+    /// UTF-16 is told by its markup like any other.
+    private static func sniffingHead(_ data: Data) -> [UInt8] {
+        let bytes = data.prefix(8192).withUnsafeBytes { [UInt8]($0) }
+        var littleEndian: Bool?
+        var start = 0
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            (littleEndian, start) = (true, 2)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            (littleEndian, start) = (false, 2)
+        } else if bytes.count >= 2, bytes[0] == 0x3C || bytes[1] == 0x3C, bytes[0] == 0 || bytes[1] == 0 {
+            littleEndian = bytes[1] == 0
+        }
+        guard let littleEndian else { return Array(bytes.prefix(4096)) }
+        var narrow: [UInt8] = []
+        var i = start
+        while i + 1 < bytes.count, narrow.count < 4096 {
+            let (low, high) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+            narrow.append(high == 0 && low < 0x80 ? low : UInt8(ascii: "?"))
+            i += 2
+        }
+        return narrow
     }
 
     /// `text/html; charset=utf-8` → `text/html`.
@@ -158,11 +183,39 @@ public enum SourceDetection {
 
     /// A JSON object whose `version` names jsonfeed.org.
     private static func isJSONFeed(_ data: Data) -> Bool {
-        // Cheap first: the version URL is near the top of every feed writers produce.
+        // Cheap first: `"version": "https://jsonfeed.org/version/…"` is near the top of every
+        // feed writers produce. Parsing a whole 45 MB feed here only to parse it again when
+        // reading cost 0.7 s and 350 MB at its peak.
+        if declaresJSONFeedVersion(data.prefix(4096).withUnsafeBytes { [UInt8]($0) }) { return true }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let version = object["version"] as? String
         else { return false }
         return version.contains("jsonfeed.org/version/")
+    }
+
+    /// Whether `head` holds the key `"version"` with a jsonfeed.org version URL for its value.
+    private static func declaresJSONFeedVersion(_ head: [UInt8]) -> Bool {
+        let key = Array("\"version\"".utf8)
+        var i = 0
+        while i + key.count <= head.count {
+            defer { i += 1 }
+            guard head[i] == key[0], head[i..<(i + key.count)].elementsEqual(key) else { continue }
+            var j = i + key.count
+            while j < head.count, head[j] == 0x20 || head[j] == 0x09 || head[j] == 0x0A || head[j] == 0x0D { j += 1 }
+            guard j < head.count, head[j] == UInt8(ascii: ":") else { continue }
+            j += 1
+            while j < head.count, head[j] == 0x20 || head[j] == 0x09 || head[j] == 0x0A || head[j] == 0x0D { j += 1 }
+            guard j < head.count, head[j] == UInt8(ascii: "\"") else { continue }
+            // The value, up to its closing quote (escaped slashes, `\/`, as some writers emit).
+            var value: [UInt8] = []
+            j += 1
+            while j < head.count, head[j] != UInt8(ascii: "\""), value.count < 100 {
+                if head[j] != UInt8(ascii: "\\") { value.append(head[j]) }
+                j += 1
+            }
+            if String(decoding: value, as: UTF8.self).contains("jsonfeed.org/version/") { return true }
+        }
+        return false
     }
 
     /// `---` (YAML) or `+++` (TOML) on the first line: front matter, as Markdown sites write.

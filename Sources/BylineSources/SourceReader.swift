@@ -35,14 +35,16 @@ public enum SourceReader {
         }
         let format = try SourceDetection.format(of: data, name: source, contentType: contentType)
         switch format {
-        case .text, .markdown:
+        case .text:
             var (article, _) = try ArticleReader.decode(data, source: source)
             article.metadata.format = format
             return [article]
+        case .markdown:
+            return [try MarkdownReader.read(data, source: source)]
         case .html:
             return [try HTMLReader.read(data, source: source, contentType: contentType)]
         case .rss, .atom, .jsonfeed:
-            throw .notAnArticle(source, kind: "a feed (\(format.rawValue)), which this build cannot read yet")
+            return try FeedReader.read(data, source: source, format: format, contentType: contentType)
         }
     }
 

@@ -36,7 +36,6 @@ static inline attr_t byline_a_italic(void) { return A_ITALIC; }
 static inline int byline_key_resize(void) { return KEY_RESIZE; }
 static inline int byline_key_mouse(void) { return KEY_MOUSE; }
 static inline int byline_key_f(int n) { return KEY_F(n); }
-static inline mmask_t byline_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 static inline mmask_t byline_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t byline_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t byline_button4_pressed(void) { return BUTTON4_PRESSED; }

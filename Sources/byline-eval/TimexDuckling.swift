@@ -112,7 +112,7 @@ enum TimexDuckling {
                          reference: String) -> Miss {
         let holiday = expected["holiday"] != nil
         guard let best else { return holiday ? .namedDay : .nothing }
-        if holiday, !best.rule.hasPrefix("date.holiday") { return .namedDay }
+        if holiday, best.rule != TimexRule.dateHoliday.rawValue { return .namedDay }
         let clockGrain = ["Hour", "Minute", "Second"].contains(grain)
         if clockGrain, best.type == .duration, best.value.hasPrefix("PT") { return .finerThanPhrase }
         guard let ours, let ourDay = CivilDate(iso: String(ours.prefix(10))) else { return .noCalendarValue }

@@ -68,9 +68,7 @@ struct OpenedLibrary {
 enum ReaderOpening {
     static func open(_ option: IndexOption, _ articles: ArticleOptions) throws -> OpenedLibrary {
         if articles.hasTransientPaths {
-            if option.index != nil {
-                throw ValidationError("web addresses and - (standard input) are read anew each time and cannot go into an index: leave out --index, or subscribe to a feed with `byline feeds add URL`")
-            }
+            if option.index != nil { throw ArticleOptions.transientPathsInIndex }
             // Read now and kept in memory for this run, as the seed is.
             var analyzed: [AnalyzedArticle] = []
             try CommandInput.forEachAnalyzed(articles) { analyzed.append($0) }

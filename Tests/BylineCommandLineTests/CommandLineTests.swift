@@ -32,7 +32,7 @@ struct BylineProcess {
     /// Runs `byline` in `directory` (the package's root by default). A run that outlasts
     /// `timeout` seconds is killed and reported as status -1, so a hang fails its test.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
-                    timeout: Double = 120) throws -> Output {
+                    timeout: Double = 120, input: Data? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -51,8 +51,19 @@ struct BylineProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            // A child that exits before reading all its input must not take this process with
+            // it: writing to the closed pipe then fails with EPIPE instead of raising SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            // Written from another thread, so a large input cannot block against a full output pipe.
+            DispatchQueue.global().async {
+                try? stdin.fileHandleForWriting.write(contentsOf: input)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
         let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Read both pipes before waiting, so a large output cannot block the child.
@@ -217,5 +228,35 @@ struct BylineProcess {
         #expect(dec15["inferred"] as? Bool == true)
         let explicit = try #require(records.first { $0["text"] as? String == "Dec. 3, 2009" })
         #expect(explicit["inferred"] as? Bool == false)
+    }
+}
+
+/// `-` reads an article from standard input, whatever its kind.
+@Suite struct StandardInputTests {
+    @Test func theSeedPipedInGivesTheSameQuotations() throws {
+        let seed = try Data(contentsOf: URL(fileURLWithPath: BylineProcess.packageRoot + "/seeds/000_32905e9c967a98d8.txt"))
+        let piped = try BylineProcess.run(["quotes", "--format", "jsonl", "--date", "2011-12-02", "-"], input: seed)
+        let fromFile = try BylineProcess.run(["quotes", "--format", "jsonl", "seeds"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let strip = { (text: String) in text.split(separator: "\n").map { $0.replacingOccurrences(of: #""article": "[^"]*", "#, with: "", options: .regularExpression) } }
+        #expect(strip(piped.stdout).count == 6)
+        #expect(strip(piped.stdout) == strip(fromFile.stdout))
+        #expect(piped.stdout.contains("\"article\": \"-\""))
+    }
+
+    @Test func aPagePipedInIsReadAsAPage() throws {
+        let page = "<!DOCTYPE html><html><head><title>Harbour</title></head><body><p>\"It reopens,\" said Cy Moss.</p></body></html>"
+        let result = try BylineProcess.run(["text", "--format", "jsonl", "-"], input: Data(page.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"format\": \"html\""))
+        #expect(result.stdout.contains("Harbour\\n\\n\\\"It reopens,\\\" said Cy Moss."))
+    }
+
+    @Test func anIndexRefusesStandardInputAndWebAddressesWithAMessage() throws {
+        for path in ["-", "https://example.invalid/news"] {
+            let result = try BylineProcess.run(["quotes", "--index", "/nonexistent/i.sqlite", path], input: Data("x".utf8))
+            #expect(result.status == 2, "\(path)")
+            #expect(result.stderr.contains("cannot go into an index"), "\(path)")
+        }
     }
 }

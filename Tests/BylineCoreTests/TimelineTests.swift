@@ -20,14 +20,13 @@ import Testing
                           "Friday morning", "the end of 2011", "Dec. 31", "post-2011"])
     }
 
-    @Test func seedTimelinePutsNov15BeforeDec31() {
+    @Test func seedTimelinePutsNov15BeforeDec31() throws {
         let article = BundledSeed.article()
         let analyzed = Analyzer.analyze(article)
         let texts = analyzed.timeline.entries.map { article.string(analyzed.timeExpressions[$0.expression].span) }
-        let nov15 = texts.firstIndex(of: "Nov. 15")
-        let dec31 = texts.firstIndex(of: "Dec. 31")
-        #expect(nov15 != nil && dec31 != nil)
-        if let nov15, let dec31 { #expect(nov15 < dec31) }
+        let nov15 = try #require(texts.firstIndex(of: "Nov. 15"))
+        let dec31 = try #require(texts.firstIndex(of: "Dec. 31"))
+        #expect(nov15 < dec31)
         // Durations and general references are not on the calendar.
         let unplaced = analyzed.timeline.unplaced.map { article.string(analyzed.timeExpressions[$0].span) }
         #expect(unplaced.contains("less than one month"))

@@ -214,10 +214,9 @@ struct ReaderInTmuxTests {
             return side.contains("Timeline") && side.contains("Nov. 15") && side.contains("Dec. 31")
         }
         let side = TmuxSession.columns(screen, from: 80, to: 120)
-        let nov15 = side.firstIndex { $0.contains("Nov. 15") }
-        let dec31 = side.firstIndex { $0.contains("Dec. 31") }
-        #expect(nov15 != nil && dec31 != nil)
-        if let nov15, let dec31 { #expect(nov15 < dec31) }
+        let nov15 = try #require(side.firstIndex { $0.contains("Nov. 15") })
+        let dec31 = try #require(side.firstIndex { $0.contains("Dec. 31") })
+        #expect(nov15 < dec31)
 
         // Resizes: 120×40 → 80×24 → 40×12 → back, re-laid out at once, no crash.
         try session.resize(80, 24)

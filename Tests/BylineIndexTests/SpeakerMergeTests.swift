@@ -68,6 +68,17 @@ import Testing
         #expect(organisations[0] != organisations[1])
     }
 
+    @Test func aTitleIsWhatTheNameFinderTakesForOne() {
+        // A qualified title (`Defense Secretary`) comes off as a bare one does; a place in front
+        // is no title, but the longer-name rule still finds the person.
+        let keys = SpeakerMerge.keys([person(0, "Ann Lee"), person(1, "Defense Secretary Lee"), person(2, "Secretary Lee"),
+                                      person(3, "Veldra Prime Minister Ann Lee")])
+        #expect(together(keys, 0, 1, 2, 3))
+        // Qualifiers with no title among them are part of the name.
+        let grand = SpeakerMerge.keys([person(0, "Ann Lee"), person(1, "Grand Lee")])
+        #expect(grand[0] != grand[1])
+    }
+
     @Test func aLongerNameChainLeadsToOneRoot() {
         // `Hunter Biden` is the end of `Robert Hunter Biden`; `Biden` still has two roots.
         let keys = SpeakerMerge.keys([person(0, "Robert Hunter Biden"), person(1, "Hunter Biden"), person(2, "Joe Biden"),

@@ -18,6 +18,25 @@ import Testing
         #expect(try format("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", name: "f.json") == .jsonfeed)
     }
 
+    @Test func aJSONFeedIsToldByItsVersionWithoutParsingItWhole() throws {
+        // Escaped slashes, as some writers emit them; the rest of the file is not valid JSON,
+        // which only a full parse would notice (reading it then reports it).
+        #expect(try format("{\"version\" : \"https:\\/\\/jsonfeed.org\\/version\\/1\", \"items\": [", name: "f") == .jsonfeed)
+        // The URL elsewhere is not a version.
+        let package = "{\"version\": \"1.0.0\", \"description\": \"see https://jsonfeed.org/version/1.1\"}"
+        #expect(throws: ReadError.notAnArticle("p.json", kind: "a JSON file that is not a JSON Feed")) { try format(package, name: "p.json") }
+    }
+
+    @Test func utf16MarkupIsToldByItsContentToo() throws {
+        let feed = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel/></rss>"
+        let page = "<html><body><p>Caf\u{E9}</p></body></html>"
+        #expect(try SourceDetection.format(of: Data([0xFF, 0xFE]) + feed.data(using: .utf16LittleEndian)!, name: "f.txt") == .rss)
+        #expect(try SourceDetection.format(of: Data([0xFE, 0xFF]) + feed.data(using: .utf16BigEndian)!, name: "f") == .rss)
+        // No BOM: `<` beside a NUL byte.
+        #expect(try SourceDetection.format(of: page.data(using: .utf16LittleEndian)!, name: "p") == .html)
+        #expect(try SourceDetection.format(of: page.data(using: .utf16BigEndian)!, name: "p") == .html)
+    }
+
     @Test func pagesAreHTMLWhateverTheNameOrType() throws {
         #expect(try format("<!DOCTYPE html><html><body><p>Hi</p></body></html>", name: "page.txt", type: "text/plain") == .html)
         #expect(try format("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"></html>") == .html)

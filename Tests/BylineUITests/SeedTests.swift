@@ -3,15 +3,10 @@ import Testing
 
 @testable import BylineUI
 
-/// The bundled seed with the real analysis. These become meaningful as the analyzers land:
-/// each waits (is skipped, saying why) until the analysis it needs finds anything in the seed.
+/// The bundled seed with the real analysis. Nothing here is skipped: an analysis that finds
+/// nothing in the seed fails these tests.
 enum Seed {
     static let analysis = Analyzer.analyze(BundledSeed.article())
-    static var hasQuotes: Bool { !analysis.quotes.isEmpty }
-    static var hasTimeline: Bool { !analysis.timeline.entries.isEmpty }
-    static var hasBoth: Bool { hasQuotes && hasTimeline }
-    static let quotesMissing: Comment = "waits for the quotation analyzer to find the seed's quotations"
-    static let timelineMissing: Comment = "waits for the time tagger to build the seed's timeline"
 
     static func harness(_ size: Size) -> Harness { Harness([analysis], size: size) }
 }
@@ -26,8 +21,7 @@ enum Seed {
         #expect(lines.last?.contains("quotation") == true)
     }
 
-    @Test(.enabled(if: Seed.hasQuotes, Seed.quotesMissing))
-    func sixQuotationsInTheSidebarInArticleOrder() {
+    @Test func sixQuotationsInTheSidebarInArticleOrder() {
         let h = Seed.harness(Size(width: 120, height: 40))
         #expect(h.text.contains("Quotes · 6"))
         let speakers = h.paneLines(.quotes).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
@@ -39,11 +33,10 @@ enum Seed {
         #expect(starts.last?.contains("\"Our hope would be") == true)
     }
 
-    @Test(.enabled(if: Seed.hasQuotes, Seed.quotesMissing))
-    func speakersAndQuotationsAreHighlightedInTheirColours() {
+    @Test func speakersAndQuotationsAreHighlightedInTheirColours() throws {
         let h = Seed.harness(Size(width: 120, height: 40))
         let theme = h.state.theme
-        let daalder = h.document.speakers.firstIndex { $0.name == "Ivo Daalder" }!
+        let daalder = try #require(h.document.speakers.firstIndex { $0.name == "Ivo Daalder" })
         let slot = h.document.colorSlots[daalder]
         let screen = h.screen
         let area = h.state.layout.content(of: .article)!
@@ -63,8 +56,7 @@ enum Seed {
         #expect(quoted.contains("has repeatedly asked NATO to stay,\""))
     }
 
-    @Test(.enabled(if: Seed.hasQuotes, Seed.quotesMissing))
-    func filteringToDaalderShowsExactlyHisThreeQuotations() {
+    @Test func filteringToDaalderShowsExactlyHisThreeQuotations() {
         var h = Seed.harness(Size(width: 120, height: 40))
         h.press("f")
         h.type("daalder")
@@ -75,8 +67,7 @@ enum Seed {
         #expect(sidebar.count == 6)
     }
 
-    @Test(.enabled(if: Seed.hasTimeline, Seed.timelineMissing))
-    func timelinePaneListsTheSeedInTimelineOrder() {
+    @Test func timelinePaneListsTheSeedInTimelineOrder() {
         var h = Seed.harness(Size(width: 120, height: 40))
         // A period heads what it contains; the end of 2011 sorts with 31 December.
         let order = ["this year", "Nov. 15", "this week", "Wednesday", "this month", "Thursday", "today",
@@ -98,9 +89,9 @@ enum Seed {
         #expect(shown.count >= 5 && shown == Array(order.prefix(shown.count)), "\(lines)")
     }
 
-    // Exact snapshots once the whole analysis (quotations and timeline) has landed.
+    // Exact snapshots of the whole analysis (quotations and timeline).
 
-    @Test(.enabled(if: Seed.hasBoth, "waits for both analyzers (quotations and time) to land"), arguments: SnapshotTests.sizes)
+    @Test(arguments: SnapshotTests.sizes)
     func seedSnapshots(size: Size) {
         let h = Seed.harness(size)
         Snapshot.check(h.screen, name: SnapshotTests.name("seed", size), title: "seed, as opened")

@@ -1,4 +1,5 @@
 import BylineCore
+import Foundation
 import Testing
 
 @testable import BylineUI
@@ -65,5 +66,25 @@ import Testing
     @Test func tooSmall() {
         let h = Harness(size: Size(width: 28, height: 7))
         Snapshot.check(h.screen, name: "fixture-28x7", title: "below the minimum size")
+    }
+
+    // MARK: The check itself
+
+    @Test func recordingWritesTheSnapshotAndStillFails() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-record-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let h = Harness(size: Size(width: 40, height: 12))
+        withKnownIssue("recording never passes, so a leaked BYLINE_RECORD_SNAPSHOTS cannot turn a run green") {
+            Snapshot.check(h.screen, name: "recorded", title: "recorded", recording: true, folder: folder)
+        }
+        let written = try String(contentsOf: folder.appendingPathComponent("recorded.txt"), encoding: .utf8)
+        #expect(written == Snapshot.render(h.screen, title: "recorded"))
+        // Compared afterwards, the same screen passes and another one fails.
+        Snapshot.check(h.screen, name: "recorded", title: "recorded", recording: false, folder: folder)
+        var moved = h
+        moved.press("]")
+        withKnownIssue("a different screen differs") {
+            Snapshot.check(moved.screen, name: "recorded", title: "recorded", recording: false, folder: folder)
+        }
     }
 }

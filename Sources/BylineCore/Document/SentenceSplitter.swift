@@ -46,17 +46,19 @@ enum SentenceSplitter {
 
     private static func isTerminal(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 }
 
+    /// A mark that can close a quotation, or a closing bracket.
     private static func isCloser(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x2019, 0x201D, 0xBB, 0x203A: return true
-        default: return false
+        case 0x29, 0x5D, 0x7D: return true
+        default: return QuotationMarks.canClose(s.value)
         }
     }
 
+    /// A mark that can open a quotation, or an opening bracket.
     private static func isOpener(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x22, 0x27, 0x28, 0x5B, 0x2018, 0x201C, 0xAB, 0x2039, 0x60: return true
-        default: return false
+        case 0x28, 0x5B: return true
+        default: return QuotationMarks.canOpen(s.value)
         }
     }
 
@@ -88,14 +90,14 @@ enum SentenceSplitter {
             // An initial (`George W. Bush`) unless a common sentence opener follows.
             return sentenceOpeners.contains(nextWord)
         }
-        if titles.contains(word) { return false }
+        if nameAbbreviations.contains(word) { return false }
         if months.contains(word) { return !nextIsDigit && sentenceOpeners.contains(nextWord) }
         if abbreviations.contains(word) { return sentenceOpeners.contains(nextWord) }
         return true
     }
 
     private static func hash(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> UInt64 {
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         for k in from..<to { h = WordHash.add(h, s[k]) }
         return WordHash.finish(h)
     }
@@ -106,8 +108,9 @@ enum SentenceSplitter {
         return e
     }
 
-    /// Titles before a name: never the end of a sentence.
-    static let titles = WordSet("""
+    /// Abbreviations that stand before a name or inside one (`Mr.`, `Gen.`, `St.`, `Jr.`): a
+    /// period after them never ends a sentence. (Not a list of titles: those are `Lexicon`'s.)
+    static let nameAbbreviations = WordSet("""
         mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr sen sens rep reps gov govs lt.gov \
         pres rev hon fr st supt det insp atty gen brig msgr sr jr mt ft amb sec secy
         """)

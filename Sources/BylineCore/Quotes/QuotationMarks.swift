@@ -32,10 +32,53 @@ struct QuotationMark {
     var canOpen: Bool { role != .close }
     var canClose: Bool { role != .open }
     /// The rule name for a quotation opened by this mark.
-    var styleName: String = "straight"
+    var style: DetectionRule = .straight
 }
 
 enum QuotationMarks {
+    // MARK: Classes of scalars
+
+    /// The one definition of which scalars are quotation marks, for every part of the analysis
+    /// that meets them (the tokenizer, the sentence splitter, the attribution rules, the time
+    /// tagger). In running text a mark's role comes from its flanking (`marks(_:in:at:)`); these
+    /// classes are what the glyph alone allows, where only the glyph is known.
+    enum Glyph {
+        /// `"` `'`: either way.
+        case straight
+        /// `“` `„` `‟` `‘` `«` `‹` `` ` ``
+        case opening
+        /// `”` `’` `»` `›`
+        case closing
+    }
+
+    /// The glyph class of scalar value `v`, or nil when it is no quotation mark. (`‚` and `‛`
+    /// are left out: in news text they stand for a comma and an apostrophe.)
+    @inline(__always) static func glyph(_ v: UInt32) -> Glyph? {
+        switch v {
+        case 0x22, 0x27: return .straight
+        case 0x201C, 0x201E, 0x201F, 0x2018, 0xAB, 0x2039, 0x60: return .opening
+        case 0x201D, 0x2019, 0xBB, 0x203A: return .closing
+        default: return nil
+        }
+    }
+
+    /// Any quotation mark.
+    @inline(__always) static func isMark(_ v: UInt32) -> Bool { glyph(v) != nil }
+
+    /// Marks that can open a quotation: straight ones and opening glyphs.
+    @inline(__always) static func canOpen(_ v: UInt32) -> Bool {
+        guard let g = glyph(v) else { return false }
+        return g != .closing
+    }
+
+    /// Marks that can close a quotation: straight ones and closing glyphs.
+    @inline(__always) static func canClose(_ v: UInt32) -> Bool {
+        guard let g = glyph(v) else { return false }
+        return g != .opening
+    }
+
+    // MARK: Marks in the text
+
     /// The quotation marks of `span` in order, from the offsets of the scalars that can be
     /// marks (`positions`, ascending, all inside `span`). Apostrophes inside or after words
     /// (`isn't`, `’90s`, `O'Neill`) are left out; a plural possessive (`trainers’ agreement`)
@@ -62,36 +105,36 @@ enum QuotationMarks {
         let nextValue: UInt32 = i + 1 < span.end ? s[i + 1].value : 0
         switch v {
         case 0x22:
-            return make(s, i, 1, .double, glyph: nil, style: "straight", span)
+            return make(s, i, 1, .double, glyph: nil, style: .straight, span)
         case 0x201C, 0x201E, 0x201F:
-            return make(s, i, 1, .double, glyph: .open, style: "curly", span)
+            return make(s, i, 1, .double, glyph: .open, style: .curly, span)
         case 0x201D:
-            if nextValue == 0x201D { return make(s, i, 2, .double, glyph: .close, style: "curly", span) }
-            return make(s, i, 1, .double, glyph: .close, style: "curly", span)
+            if nextValue == 0x201D { return make(s, i, 2, .double, glyph: .close, style: .curly, span) }
+            return make(s, i, 1, .double, glyph: .close, style: .curly, span)
         case 0xAB:
-            return make(s, i, 1, .double, glyph: .open, style: "guillemet", span)
+            return make(s, i, 1, .double, glyph: .open, style: .guillemet, span)
         case 0xBB:
-            return make(s, i, 1, .double, glyph: .close, style: "guillemet", span)
+            return make(s, i, 1, .double, glyph: .close, style: .guillemet, span)
         case 0x60:
-            if nextValue == 0x60 { return make(s, i, 2, .double, glyph: .open, style: "backtick", span) }
-            return make(s, i, 1, .single, glyph: .open, style: "backtick", span)
+            if nextValue == 0x60 { return make(s, i, 2, .double, glyph: .open, style: .backtick, span) }
+            return make(s, i, 1, .single, glyph: .open, style: .backtick, span)
         case 0x27, 0x2019, 0x2018:
             // Two apostrophes in a row: the `''…''` convention for double quotation marks.
             if nextValue == 0x27 || nextValue == 0x2019 || nextValue == 0x2018 {
-                return make(s, i, 2, .double, glyph: v == 0x2018 ? .open : nil, style: "doubled-apostrophe", span)
+                return make(s, i, 2, .double, glyph: v == 0x2018 ? .open : nil, style: .doubledApostrophe, span)
             }
             return single(s, i, span, glyph: v == 0x2018 ? .open : (v == 0x2019 ? .close : nil))
         case 0x2039:
-            return make(s, i, 1, .single, glyph: .open, style: "guillemet", span)
+            return make(s, i, 1, .single, glyph: .open, style: .guillemet, span)
         case 0x203A:
-            return make(s, i, 1, .single, glyph: .close, style: "guillemet", span)
+            return make(s, i, 1, .single, glyph: .close, style: .guillemet, span)
         default:
             return nil
         }
     }
 
     private static func make(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ length: Int,
-                             _ family: QuotationMark.Family, glyph: QuotationMark.Role?, style: String,
+                             _ family: QuotationMark.Family, glyph: QuotationMark.Role?, style: DetectionRule,
                              _ span: TextSpan) -> QuotationMark? {
         let prev = i > span.start ? s[i - 1] : " "
         let next = i + length < span.end ? s[i + length] : " "
@@ -107,7 +150,7 @@ enum QuotationMarks {
             let ellipsis = next.value == 0x2E && i + length + 2 < span.end && s[i + length + 2].value == 0x2E
             if ScalarClass.isWhitespace(afterNext), !ellipsis { role = .close }
         }
-        return QuotationMark(position: i, length: length, family: family, role: role, styleName: style)
+        return QuotationMark(position: i, length: length, family: family, role: role, style: style)
     }
 
     /// A single mark, unless it is an apostrophe.
@@ -130,7 +173,7 @@ enum QuotationMarks {
         }
         let role = role(prev: prev, next: next, glyph: glyph)
         var mark = QuotationMark(position: i, length: 1, family: .single, role: role,
-                                 styleName: glyph == nil ? "straight-single" : "curly-single")
+                                 style: glyph == nil ? .straightSingle : .curlySingle)
         if prevWord && role == .close, prev.value == 0x73 || prev.value == 0x53 {
             // `the trainers’ agreement`: a plural possessive unless punctuation follows.
             var j = i + 1

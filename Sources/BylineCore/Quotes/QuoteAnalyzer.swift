@@ -94,12 +94,8 @@ public enum QuoteAnalyzer {
             }
         }
         // A word right after an opening quotation mark starts a sentence of its own.
-        for k in markTokens {
-            guard k + 1 < tokens.count, tokens[k + 1].isWord, tokens[k + 1].start == tokens[k].end else { continue }
-            switch tokens[k].hash {
-            case 0x22, 0x201C, 0x2018, 0x27, 0xAB: tokens[k + 1].flags.insert(.sentenceStart)
-            default: break
-            }
+        for k in markTokens where k + 1 < tokens.count && tokens[k + 1].isWord && tokens[k + 1].start == tokens[k].end {
+            if QuotationMarks.canOpen(UInt32(truncatingIfNeeded: tokens[k].hash)) { tokens[k + 1].flags.insert(.sentenceStart) }
         }
         return starts
     }

@@ -6,11 +6,11 @@ struct DetectedQuote {
     /// The quoted words without marks, one span per paragraph (or per line of a paragraph
     /// whose lines each open again).
     var parts: [TextSpan]
-    var rule: String
+    var rule: DetectionRule
     var closed: Bool
     /// Set when the quoted words read like a name, a title or a scare quote (`ScareQuotes`):
     /// the name of that rule. Such a quotation is kept only if someone is found saying it.
-    var unspokenRule: String?
+    var unspokenRule: UnspokenRule?
 }
 
 /// Pairs quotation marks into quotations, paragraph by paragraph.
@@ -127,7 +127,7 @@ enum QuoteDetector {
     private static func close(_ quotes: inout [DetectedQuote], _ open: Open, at m: QuotationMark) {
         var parts = open.parts
         parts.append(TextSpan(open.partStart, m.position))
-        let rule = open.multiPart ? "multi-paragraph" : open.mark.styleName
+        let rule: DetectionRule = open.multiPart ? .multiParagraph : open.mark.style
         quotes.append(DetectedQuote(span: TextSpan(open.mark.position, m.end), parts: parts, rule: rule, closed: true))
     }
 
@@ -135,12 +135,12 @@ enum QuoteDetector {
     /// first sentence if that would make it too long.
     private static func unclosed(_ open: Open, end: Int, _ article: Article) -> DetectedQuote {
         var end = end
-        var rule = "unclosed"
+        var rule = DetectionRule.unclosed
         if end - open.mark.position > maxUnclosedLength, open.parts.isEmpty,
            let sentence = article.sentenceIndex(containing: open.partStart) {
             end = min(end, max(open.partStart, article.sentences[sentence].span.end))
             if end - open.mark.position > maxUnclosedLength { end = open.mark.position + maxUnclosedLength }
-            rule = "unclosed-sentence"
+            rule = .unclosedSentence
         }
         var parts = open.parts
         parts.append(TextSpan(open.partStart, max(open.partStart, end)))
@@ -196,7 +196,7 @@ enum QuoteDetector {
     private static func closeSingle(_ open: QuotationMark, _ close: QuotationMark, _ quotes: inout [DetectedQuote]) {
         guard close.position > open.end else { return }
         quotes.append(DetectedQuote(span: TextSpan(open.position, close.end), parts: [TextSpan(open.end, close.position)],
-                                    rule: open.styleName, closed: true))
+                                    rule: open.style, closed: true))
     }
 
     /// True when the paragraph's first scalar is a double mark that can open.

@@ -2,7 +2,7 @@
 /// name; a quotation that one of them matches is left out of the list.
 enum ScareQuotes {
     /// The name of the rule that rejects `quote`, or nil when it is speech.
-    static func rejection(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan) -> String? {
+    static func rejection(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan) -> UnspokenRule? {
         guard quote.parts.count == 1, let inner = quote.parts.first else { return nil }
         return rejection(quote, s, paragraph: paragraph, words: innerWords(s, inner)).rejected
     }
@@ -10,7 +10,7 @@ enum ScareQuotes {
     /// What `rejection` and `unlessAttributed` find, from one reading of the quoted words:
     /// the rule that leaves the quotation out, or the one that keeps it only if attributed.
     static func judge(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>,
-                      paragraph: TextSpan) -> (rejected: String?, unlessAttributed: String?) {
+                      paragraph: TextSpan) -> (rejected: UnspokenRule?, unlessAttributed: UnspokenRule?) {
         guard quote.parts.count == 1, let inner = quote.parts.first else { return (nil, nil) }
         let words = innerWords(s, inner)
         let verdict = rejection(quote, s, paragraph: paragraph, words: words)
@@ -19,20 +19,20 @@ enum ScareQuotes {
     }
 
     private static func rejection(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan,
-                                  words: [TextSpan]) -> (rejected: String?, shape: (isTitleCase: Bool, endsWithPunctuation: Bool)?) {
+                                  words: [TextSpan]) -> (rejected: UnspokenRule?, shape: (isTitleCase: Bool, endsWithPunctuation: Bool)?) {
         guard let inner = quote.parts.first else { return (nil, nil) }
-        if words.count == 0 { return ("empty", nil) }
+        if words.count == 0 { return (.empty, nil) }
         let before = previousWord(s, before: quote.span.start, floor: paragraph.start)
-        if let before, isSoCalled(s, before, floor: paragraph.start) { return ("so-called", nil) }
-        if isSourceCitation(quote, s, paragraph: paragraph) { return ("source-citation", nil) }
+        if let before, isSoCalled(s, before, floor: paragraph.start) { return (.soCalled, nil) }
+        if isSourceCitation(quote, s, paragraph: paragraph) { return (.sourceCitation, nil) }
         let shape = titleShape(s, inner, words)
         guard shape.isTitleCase, !shape.endsWithPunctuation else { return (nil, shape) }
         if let before {
             let hash = WordHash.of(s, before.start, before.end)
-            if mediaNouns.contains(hash) { return ("title-of-work", shape) }
+            if mediaNouns.contains(hash) { return (.titleOfWork, shape) }
             // `ABC's "This Week"`, `CNN’s “State of the Union”`: an outlet's programme.
             if before.possessive, Letters.isUpper(s[before.start]) || ScalarClass.isDigit(s[before.start]) {
-                return ("title-of-work", shape)
+                return (.titleOfWork, shape)
             }
         }
         if words.count <= 3, let before, Letters.isUpper(s[before.start]), !before.possessive,
@@ -41,7 +41,7 @@ enum ScareQuotes {
            Letters.isUpper(s[after.start]) {
             // `John "Tig" Tiegen`: a nickname inside a name, unless the whole line is in title case.
             let following = nextWord(s, after: after.end, ceiling: paragraph.end)
-            if following.map({ !Letters.isUpper(s[$0.start]) }) ?? true { return ("nickname", shape) }
+            if following.map({ !Letters.isUpper(s[$0.start]) }) ?? true { return (.nickname, shape) }
         }
         return (nil, shape)
     }
@@ -50,30 +50,27 @@ enum ScareQuotes {
     /// makes it a quoted fragment after all (`Lee has used the phrase "fiscal cliff"`); nil when
     /// it reads like speech.
     private static func unlessAttributed(_ quote: DetectedQuote, _ s: UnsafeBufferPointer<Unicode.Scalar>, paragraph: TextSpan,
-                                         words: [TextSpan], shape known: (isTitleCase: Bool, endsWithPunctuation: Bool)?) -> String? {
+                                         words: [TextSpan], shape known: (isTitleCase: Bool, endsWithPunctuation: Bool)?) -> UnspokenRule? {
         guard let inner = quote.parts.first, !words.isEmpty else { return nil }
         let before = previousWord(s, before: quote.span.start, floor: paragraph.start)
         if let before, wordNouns.contains(WordHash.of(s, before.start, before.end)), !before.possessive {
-            return "words-mentioned"  // `adding the words "and Emergency"`
+            return .wordsMentioned  // `adding the words "and Emergency"`
         }
         let shape = known ?? titleShape(s, inner, words)
         if shape.isTitleCase, !shape.endsWithPunctuation {
             guard let before else { return nil }
             let hash = WordHash.of(s, before.start, before.end)
-            if namingVerbs.contains(hash) { return "name" }  // `a user labelled "Anonymous"`
-            if words.count <= 3, prepositions.contains(hash) { return "name" }  // `restricted to 'Stefan W'`
+            if namingVerbs.contains(hash) { return .name }  // `a user labelled "Anonymous"`
+            if words.count <= 3, prepositions.contains(hash) { return .name }  // `restricted to 'Stefan W'`
             if words.count <= 4, articles.contains(hash),
                let after = nextWord(s, after: quote.span.end, ceiling: paragraph.end), after.start == quote.span.end + 1,
                Letters.isLower(s[after.start]) {
-                return labelRule  // `the "History" section`
+                return .labelInPhrase  // `the "History" section`
             }
             return nil
         }
         return nil
     }
-
-    /// The rule for a label inside a noun phrase (`the "History" section`).
-    static let labelRule = "label"
 
     /// Nouns for words themselves: `the word "…"`, `the phrase "…"`.
     private static let wordNouns = WordSet("word words term terms phrase phrases hashtag acronym expression")

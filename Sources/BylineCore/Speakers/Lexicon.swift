@@ -79,6 +79,15 @@ enum Lexicon {
 
     static func nameClass(_ hash: UInt64) -> NameClass { nameClassTable[hash] ?? [] }
 
+    /// Whether a word as written (`Mr.`, `President`, `U.S.`, `Former`) is a person's title
+    /// (`.title`) or a word qualifying one (`.titleModifier`), with or without a final period.
+    static func titleClasses(_ word: Substring) -> NameClass {
+        let titleWords: NameClass = [.title, .titleModifier]
+        var found = nameClass(WordHash.of(String(word))).intersection(titleWords)
+        if word.count > 1, word.last == "." { found.formUnion(nameClass(WordHash.of(String(word.dropLast()))).intersection(titleWords)) }
+        return found
+    }
+
     // MARK: Verbs of saying
 
     private static let speechVerbs = """

@@ -35,7 +35,7 @@ struct NameWords {
     var second: UInt64 = 0
     var last: UInt64 = 0
     var count = 0
-    var key: UInt64 = WordHash.seed
+    var key: UInt64 = FNV1a.offsetBasis
 
     var isEmpty: Bool { count == 0 }
 
@@ -44,7 +44,7 @@ struct NameWords {
         if count == 1 { second = h }
         last = h
         count += 1
-        key = (key ^ h) &* WordHash.prime
+        key = FNV1a.step(key, h)
     }
 }
 
@@ -175,234 +175,333 @@ enum NameFinder {
     private static func classify(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>,
                                  classes: UnsafeBufferPointer<Lexicon.NameClass>, _ lexicon: WordMap<Lexicon.NameClass>,
                                  namedElsewhere: Bool = false) -> NameMention? {
-        // A token's classes: from the run's, or looked up for the tokens around it.
+        RunClassifier(tokens: tokens, run: run, s: s, classes: classes, lexicon: lexicon).mention(namedElsewhere: namedElsewhere)
+    }
+
+    /// One run of name-like tokens, classified step by step: trimmed of words that are no name,
+    /// split into a title and the name, and given a kind.
+    private struct RunClassifier {
+        let tokens: UnsafeBufferPointer<Token>
+        let run: Range<Int>
+        let s: UnsafeBufferPointer<Unicode.Scalar>
+        let classes: UnsafeBufferPointer<Lexicon.NameClass>
+        let lexicon: WordMap<Lexicon.NameClass>
+
+        /// A token's classes: from the run's, or looked up for the tokens around it.
         func cls(_ k: Int) -> Lexicon.NameClass {
             run.contains(k) ? classes[k - run.lowerBound] : lexicon[tokens[k].hash] ?? []
         }
-        var lo = run.lowerBound
-        var hi = run.upperBound
-        // Sentence openers, days and months are not names (`But`, `The`, `Thursday`).
-        var organizationInRun = false
-        for k in lo..<hi where tokens[k].isWord && cls(k).contains(.organization) { organizationInRun = true }
-        while lo < hi, tokens[lo].isPunctuation(".") || cls(lo).contains(.notName)
-            || cls(lo).contains(.adjective) && !organizationInRun
-            // `Stated Stone: "…"`: a verb of saying in the past opening the sentence.
-            || lo == run.lowerBound && tokens[lo].flags.contains(.sentenceStart) && cls(lo).contains(.headlineVerb) && endsWith(tokens[lo], "ed", s) {
-            // `First Lady`, `First Minister`: a qualifier of the title after it.
-            if lo + 1 < hi, cls(lo).contains(.titleModifier), cls(lo + 1).contains(.title) { break }
-            lo += 1
-        }
-        // `Former Trump adviser Steve Bannon`, `Longtime Imus producer`: a qualifier opening the
-        // sentence belongs to the noun after the name, unless a title follows it (`Former President`).
-        if lo + 1 < hi, tokens[lo].flags.contains(.sentenceStart), Self.timeQualifiers.contains(tokens[lo].hash),
-           cls(lo + 1).isDisjoint(with: [.title, .titleModifier]) {
-            lo += 1
-        }
-        while hi > lo, tokens[hi - 1].isPunctuation(".") || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) {
-            hi -= 1
-        }
-        guard lo < hi else { return nil }
-        // `Speaking at a town hall, …`: a participle opening a sentence is no name.
-        if hi - lo == 1, !namedElsewhere, tokens[lo].flags.contains(.sentenceStart), endsWithIng(tokens[lo], s), hi < tokens.count,
-           tokens[hi].isWord, cls(hi).contains(.stop) || cls(hi).contains(.determiner)
-            || cls(hi).contains(.pronoun) {
-            return nil  // but `Schilling told` is a name
-        }
-        // A run of capitals is a shouted headline, not a name.
-        var capsCount = 0
-        var wordCount = 0
-        for k in lo..<hi where tokens[k].isWord {
-            wordCount += 1
-            if tokens[k].flags.contains(.allCaps) { capsCount += 1 }
-        }
-        if wordCount >= 3 && capsCount == wordCount { return nil }
 
-        // The title: a leading run of titles and their qualifiers holding at least one title.
-        var titleEnd = lo
-        var lastTitle = -1
-        var k = lo
-        while k < hi - 1 {
-            let u = tokens[k]
-            if u.isPunctuation(".") || u.hash == Hashes.of && u.isWord && !u.isCapitalized {
-                k += 1
-                continue
+        /// Where the title ends and the position of its last title word (-1 for none).
+        struct Title {
+            var end: Int
+            var last: Int
+        }
+
+        func mention(namedElsewhere: Bool) -> NameMention? {
+            guard let trimmed = trimmed() else { return nil }
+            let lo = trimmed.lowerBound
+            let hi = trimmed.upperBound
+            if !namedElsewhere, isParticipleOpener(trimmed) { return nil }  // but `Schilling told` is a name
+            if isShoutedHeadline(trimmed) { return nil }
+            var title = self.title(of: trimmed)
+            if let domain = officeDomain(trimmed, title: &title) {
+                // Only the office's domain: a place (or an institution), not a person.
+                return NameFinder.placeMention(tokens, domain, cls)
             }
-            guard u.isWord, cls(k).contains(.title) || cls(k).contains(.titleModifier) else { break }
-            if cls(k).contains(.title) { lastTitle = k }
-            k += 1
+            var nameStart = title.end
+            while nameStart < hi, tokens[nameStart].isPunctuation(".") || !tokens[nameStart].isWord { nameStart += 1 }
+            guard nameStart < hi else {
+                // Only a title (`the President`): not a name mention.
+                return nil
+            }
+            if title.last >= 0, hi - nameStart == 1, cls(nameStart).contains(.title) || isPluralTitle(tokens[nameStart], s),
+               !cls(nameStart).contains(.surnameTitle) {
+                // `Vice President`, `Prime Minister`, `Vice Presidents`: titles with no name.
+                return nil
+            }
+            var words = nameWords(nameStart..<hi)
+            guard !words.words.isEmpty else { return nil }
+            let allCapsSingle = words.words.count == 1 && tokens[nameStart].flags.contains(.allCaps)
+            // `the DVD`, `HIV`: an acronym for a thing is no name (`Ip` and `PC World` still are).
+            if allCapsSingle, hi - nameStart == 1, Lexicon.thingAcronyms.contains(tokens[nameStart].hash) { return nil }
+            let gender = self.gender(titleWords: lo..<title.end, first: words.words.first, wordCount: words.words.count)
+            if !words.organization, isPlace(trimmed, wordCount: words.words.count) { words.place = true }
+            let kind: NameKind
+            if words.place && !words.organization {
+                kind = .place
+            } else if words.organization || (allCapsSingle && title.last < 0) {
+                kind = .organization
+                nameStart = lo  // `General Motors`, `State Department`: the whole run is the name
+                title.end = lo
+            } else if title.last >= 0 || gender != .unknown
+                || words.words.count >= 2 && (isFirstName(words.words.first) || words.hasParticle || roleBefore(tokens, lo)) {
+                kind = .person
+            } else {
+                kind = .unknown
+            }
+            if kind == .organization {
+                words.words = NameWords()
+                for k in lo..<hi where tokens[k].isWord && (tokens[k].isCapitalized || tokens[k].flags.contains(.particleName)) {
+                    words.words.append(tokens[k].hash)
+                }
+            }
+            var nameEnd = hi
+            while nameEnd > nameStart, !tokens[nameEnd - 1].isWord { nameEnd -= 1 }
+            let span = TextSpan(tokens[nameStart].start, tokens[nameEnd - 1].end)
+            var mention = NameMention(tokens: nameStart..<nameEnd, title: lo..<title.end, span: span, kind: kind, gender: gender,
+                                      words: words.words, quoted: tokens[nameStart].flags.contains(.quoted))
+            if title.last >= 0, title.end > lo { mention.titleWord = tokens[title.last].hash }
+            if isLoneCommonWord(mention, kind: kind) { return nil }
+            return mention
         }
-        // `Vermont Bernie Sanders`, `United States Joe Biden`: places qualifying a first name.
-        var qualifiers = k
-        while qualifiers < hi - 2, tokens[qualifiers].isWord,
-              cls(qualifiers).contains(.place) || tokens[qualifiers].hash == Hashes.united || tokens[qualifiers].hash == Hashes.states {
-            qualifiers += 1
+
+        // MARK: Trimming
+
+        /// The run without what opens or ends it but is no name: sentence openers, days and
+        /// months (`But`, `The`, `Thursday`), adjectives, a verb of saying opening the sentence.
+        func trimmed() -> Range<Int>? {
+            var lo = run.lowerBound
+            var hi = run.upperBound
+            var organizationInRun = false
+            for k in lo..<hi where tokens[k].isWord && cls(k).contains(.organization) { organizationInRun = true }
+            while lo < hi, tokens[lo].isPunctuation(".") || cls(lo).contains(.notName)
+                || cls(lo).contains(.adjective) && !organizationInRun
+                // `Stated Stone: "…"`: a verb of saying in the past opening the sentence.
+                || lo == run.lowerBound && tokens[lo].flags.contains(.sentenceStart) && cls(lo).contains(.headlineVerb)
+                && endsWith(tokens[lo], "ed", s) {
+                // `First Lady`, `First Minister`: a qualifier of the title after it.
+                if lo + 1 < hi, cls(lo).contains(.titleModifier), cls(lo + 1).contains(.title) { break }
+                lo += 1
+            }
+            // `Former Trump adviser Steve Bannon`, `Longtime Imus producer`: a qualifier opening the
+            // sentence belongs to the noun after the name, unless a title follows it (`Former President`).
+            if lo + 1 < hi, tokens[lo].flags.contains(.sentenceStart), NameFinder.timeQualifiers.contains(tokens[lo].hash),
+               cls(lo + 1).isDisjoint(with: [.title, .titleModifier]) {
+                lo += 1
+            }
+            while hi > lo, tokens[hi - 1].isPunctuation(".") || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) {
+                hi -= 1
+            }
+            return lo < hi ? lo..<hi : nil
         }
-        if lastTitle >= 0 {
-            titleEnd = k
-            // `Deputy Emergency Situations Minister Ann Lee`: a later title that a name follows.
+
+        /// `Speaking at a town hall, …`: a participle opening a sentence is no name.
+        func isParticipleOpener(_ r: Range<Int>) -> Bool {
+            let lo = r.lowerBound
+            let hi = r.upperBound
+            return hi - lo == 1 && tokens[lo].flags.contains(.sentenceStart) && endsWithIng(tokens[lo], s) && hi < tokens.count
+                && tokens[hi].isWord && (cls(hi).contains(.stop) || cls(hi).contains(.determiner) || cls(hi).contains(.pronoun))
+        }
+
+        /// A run of capitals is a shouted headline, not a name.
+        func isShoutedHeadline(_ r: Range<Int>) -> Bool {
+            var capsCount = 0
+            var wordCount = 0
+            for k in r where tokens[k].isWord {
+                wordCount += 1
+                if tokens[k].flags.contains(.allCaps) { capsCount += 1 }
+            }
+            return wordCount >= 3 && capsCount == wordCount
+        }
+
+        // MARK: The title
+
+        /// The title before the name: a leading run of titles and their qualifiers holding at
+        /// least one title (`Defense Secretary`); else qualifiers before a first name
+        /// (`Republican Donald Trump`, `Vermont Bernie Sanders`); else capitalised words before the
+        /// last title a name follows (`Transport Minister Ruth Adeyemi`); else a noun for a role
+        /// before a name (`Legislator Tanya Chan`). Then an `of` after it (`Mayor of London …`).
+        func title(of r: Range<Int>) -> Title {
+            let lo = r.lowerBound
+            let hi = r.upperBound
+            var title = Title(end: lo, last: -1)
+            var k = lo
+            while k < hi - 1 {
+                let u = tokens[k]
+                if u.isPunctuation(".") || u.hash == Hashes.of && u.isWord && !u.isCapitalized {
+                    k += 1
+                    continue
+                }
+                guard u.isWord, cls(k).contains(.title) || cls(k).contains(.titleModifier) else { break }
+                if cls(k).contains(.title) { title.last = k }
+                k += 1
+            }
+            // `Vermont Bernie Sanders`, `United States Joe Biden`: places qualifying a first name.
+            var qualifiers = k
+            while qualifiers < hi - 2, tokens[qualifiers].isWord,
+                  cls(qualifiers).contains(.place) || tokens[qualifiers].hash == Hashes.united || tokens[qualifiers].hash == Hashes.states {
+                qualifiers += 1
+            }
+            if title.last >= 0 {
+                title.end = k
+                laterTitle(after: k, hi: hi, &title)
+            } else if k > lo, k < hi, isFirstName(tokens[k].hash) {
+                title.end = k  // `Republican Donald Trump`: a qualifier before a first name
+            } else if qualifiers > k, isFirstName(tokens[qualifiers].hash) {
+                title.end = qualifiers
+            } else {
+                titleBeforeName(r, &title)
+            }
+            if title.last < 0, isRoleNounBeforeName(r) {
+                // `Legislator Tanya Chan`, `Astronomer Ann Lee`: a noun for a person's role before a
+                // name of two words (three with a known first name) is their description, as a title is.
+                title.last = lo
+                title.end = lo + 1
+            }
+            if title.end < hi, tokens[title.end].isWord, tokens[title.end].hash == Hashes.of { title.end += 1 }
+            return title
+        }
+
+        /// Whether a name follows the title word at `t`: two or three words, or a known first
+        /// name, or an office's domain and two words (`Minister of Health Ann Lee`).
+        private func nameFollows(_ t: Int, hi: Int) -> Bool {
+            var rest = 0
+            for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
+            let ofDomain = tokens[t + 1].isWord && tokens[t + 1].hash == Hashes.of
+            return rest >= 2 && rest <= 3 || rest >= 1 && isFirstName(tokens[t + 1].hash) || ofDomain && rest >= 2
+        }
+
+        /// `Deputy Emergency Situations Minister Ann Lee`: a later title, within a few words of
+        /// the leading one, that a name follows.
+        private func laterTitle(after k: Int, hi: Int, _ title: inout Title) {
             var t = k
             while t < min(hi - 1, k + 5) {
-                if tokens[t].isWord, cls(t).contains(.title) {
-                    var rest = 0
-                    for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
-                    let ofDomain = tokens[t + 1].isWord && tokens[t + 1].hash == Hashes.of
-                    if rest >= 2 && rest <= 3 || rest >= 1 && isFirstName(tokens[t + 1].hash) || ofDomain && rest >= 2 {
-                        lastTitle = t
-                        titleEnd = t + 1
-                    }
+                if tokens[t].isWord, cls(t).contains(.title), nameFollows(t, hi: hi) {
+                    title.last = t
+                    title.end = t + 1
                 }
                 t += 1
             }
-        } else if k > lo, k < hi, isFirstName(tokens[k].hash) {
-            titleEnd = k  // `Republican Donald Trump`: a qualifier before a first name
-        } else if qualifiers > k, isFirstName(tokens[qualifiers].hash) {
-            titleEnd = qualifiers
-        } else {
-            // `Transport Minister Ruth Adeyemi`, `Chief Technical Officer Ann Lee`, `Railway
-            // Manager Ann Lee`: any capitalised words before the last title (or noun for a role)
-            // that a name follows (two words, or a known first name).
+        }
+
+        /// `Transport Minister Ruth Adeyemi`, `Chief Technical Officer Ann Lee`, `Railway Manager Ann
+        /// Lee`: any capitalised words before the last title (or noun for a role) that a name
+        /// follows (two words, or a known first name).
+        private func titleBeforeName(_ r: Range<Int>, _ title: inout Title) {
+            let lo = r.lowerBound
+            let hi = r.upperBound
             var t = lo
             var firstFit = -1
             while t < min(hi - 1, lo + 6) {
                 if tokens[t].isWord, cls(t).contains(.title) || cls(t).contains(.personNoun) && t > lo {
-                    var rest = 0
-                    for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
-                    let ofDomain = tokens[t + 1].isWord && tokens[t + 1].hash == Hashes.of
-                    if rest >= 2 && rest <= 3 || rest >= 1 && isFirstName(tokens[t + 1].hash) || ofDomain && rest >= 2 {
-                        lastTitle = t
-                    } else if firstFit < 0, rest >= 2, cls(t).contains(.title) {
-                        firstFit = t
+                    if nameFollows(t, hi: hi) {
+                        title.last = t
+                    } else if firstFit < 0, cls(t).contains(.title) {
+                        var rest = 0
+                        for r in (t + 1)..<hi where tokens[r].isWord { rest += 1 }
+                        if rest >= 2 { firstFit = t }
                     }
                 }
                 t += 1
             }
-            if lastTitle < 0 { lastTitle = firstFit }
-            if lastTitle >= 0 {
-                titleEnd = lastTitle + 1
-                if titleEnd < hi, tokens[titleEnd].isPunctuation(".") { titleEnd += 1 }
+            if title.last < 0 { title.last = firstFit }
+            if title.last >= 0 {
+                title.end = title.last + 1
+                if title.end < hi, tokens[title.end].isPunctuation(".") { title.end += 1 }
             }
         }
-        if lastTitle < 0, hi - lo == 3 || hi - lo == 4 && isFirstName(tokens[lo + 1].hash),
-           cls(lo).contains(.personNoun), !cls(lo).contains(.organization),
-           tokens[lo + 1].isWord, tokens[lo + 1].isCapitalized, tokens[lo + 2].isWord, tokens[lo + 2].isCapitalized,
-           cls(lo + 1).isDisjoint(with: Self.commonWordClasses),
-           cls(lo + 2).isDisjoint(with: [.stop, .notName, .determiner, .pronoun, .breaker, .headlineVerb, .organization]) {
-            // `Legislator Tanya Chan`, `Astronomer Ann Lee`: a noun for a person's role before a
-            // name of two words (three with a known first name) is their description, as a title is.
-            lastTitle = lo
-            titleEnd = lo + 1
+
+        /// `Legislator Tanya Chan`, `Astronomer Ann Lee`: a noun for a role, then a name of two
+        /// capitalised words (three with a known first name) that are no common words.
+        private func isRoleNounBeforeName(_ r: Range<Int>) -> Bool {
+            let lo = r.lowerBound
+            let hi = r.upperBound
+            return (hi - lo == 3 || hi - lo == 4 && isFirstName(tokens[lo + 1].hash))
+                && cls(lo).contains(.personNoun) && !cls(lo).contains(.organization)
+                && tokens[lo + 1].isWord && tokens[lo + 1].isCapitalized && tokens[lo + 2].isWord && tokens[lo + 2].isCapitalized
+                && cls(lo + 1).isDisjoint(with: NameFinder.commonWordClasses)
+                && cls(lo + 2).isDisjoint(with: [.stop, .notName, .determiner, .pronoun, .breaker, .headlineVerb, .organization])
         }
-        if titleEnd < hi, tokens[titleEnd].isWord, tokens[titleEnd].hash == Hashes.of { titleEnd += 1 }
-        var domain: Range<Int>?
-        if titleEnd > lo, tokens[titleEnd - 1].hash == Hashes.of, tokens[titleEnd - 1].isWord {
-            // `Mayor of London Sadiq Khan`, `Chief Executive of Hong Kong Carrie Lam`: the words
-            // after `of` name the office's domain first. Two or more words after it are the person
-            // (a known first name says where they start); fewer, and there is no person.
+
+        /// `Mayor of London Sadiq Khan`, `Chief Executive of Hong Kong Carrie Lam`: the words
+        /// after `of` name the office's domain first. Two or more words after it are the person
+        /// (a known first name says where they start), and the title then ends before them;
+        /// fewer, and there is no person: the domain is returned.
+        func officeDomain(_ r: Range<Int>, title: inout Title) -> Range<Int>? {
+            let lo = r.lowerBound
+            let hi = r.upperBound
+            guard title.end > lo, tokens[title.end - 1].hash == Hashes.of, tokens[title.end - 1].isWord else { return nil }
             var capitals: [Int] = []
-            for r in titleEnd..<hi where tokens[r].isWord && tokens[r].isCapitalized { capitals.append(r) }
+            for r in title.end..<hi where tokens[r].isWord && tokens[r].isCapitalized { capitals.append(r) }
             var split = capitals.firstIndex { $0 > capitals[0] && isFirstName(tokens[$0].hash) } ?? -1
             if split < 0 || capitals.count - split < 2 { split = capitals.count >= 4 ? 2 : capitals.count == 3 ? 1 : capitals.count }
-            if split >= capitals.count {
-                domain = titleEnd..<hi
-            } else {
-                titleEnd = capitals[split]
-            }
-        }
-        if let domain {
-            // Only the office's domain: a place (or an institution), not a person.
-            return placeMention(tokens, domain, cls)
-        }
-        var nameStart = titleEnd
-        while nameStart < hi, tokens[nameStart].isPunctuation(".") || !tokens[nameStart].isWord { nameStart += 1 }
-        guard nameStart < hi else {
-            // Only a title (`the President`): not a name mention.
+            if split >= capitals.count { return title.end..<hi }
+            title.end = capitals[split]
             return nil
         }
-        if lastTitle >= 0, hi - nameStart == 1, cls(nameStart).contains(.title) || isPluralTitle(tokens[nameStart], s),
-           !cls(nameStart).contains(.surnameTitle) {
-            // `Vice President`, `Prime Minister`, `Vice Presidents`: titles with no name.
-            return nil
-        }
-        var words = NameWords()
-        var hasParticle = false
-        var organization = false
-        var place = true
-        var allCapsSingle = false
-        for k in nameStart..<hi where tokens[k].isWord {
-            let u = tokens[k]
-            if u.flags.contains(.particleName) || !u.isCapitalized && cls(k).contains(.particle) { hasParticle = true }
-            if !u.isCapitalized && !u.flags.contains(.particleName) { continue }
-            if cls(k).contains(.suffix) { continue }
-            words.append(nameWordHash(u, s))
-            if cls(k).contains(.organization) { organization = true }
-            if !cls(k).contains(.place) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
-                place = false
-            }
-        }
-        guard !words.isEmpty else { return nil }
-        if words.count == 1, tokens[nameStart].flags.contains(.allCaps) { allCapsSingle = true }
-        // `the DVD`, `HIV`: an acronym for a thing is no name (`Ip` and `PC World` still are).
-        if allCapsSingle, hi - nameStart == 1, Lexicon.thingAcronyms.contains(tokens[nameStart].hash) { return nil }
 
-        var gender = Gender.unknown
-        for k in lo..<titleEnd where tokens[k].isWord {
-            if cls(k).contains(.maleTitle) { gender = .male }
-            if cls(k).contains(.femaleTitle) { gender = .female }
+        // MARK: The name
+
+        /// A name's words (particles, suffixes and lower-case words left out) and what they say
+        /// about it.
+        struct Words {
+            var words = NameWords()
+            var hasParticle = false
+            /// A word that makes it an organisation (`House`, `Committee`).
+            var organization = false
+            /// Every word a place's (`New York`, `United States`).
+            var place = true
         }
-        let first = words.first
-        if gender == .unknown, words.count >= 2 {
-            if Lexicon.nameClass(first).contains(.maleFirstName) && !Lexicon.nameClass(first).contains(.femaleFirstName) { gender = .male }
-            if Lexicon.nameClass(first).contains(.femaleFirstName) && !Lexicon.nameClass(first).contains(.maleFirstName) { gender = .female }
-        }
-        // `General Santos City`, `Orange County`: a name ending in a noun for a place is one.
-        if !organization, words.count >= 2, Self.placeHeads.contains(tokens[hi - 1].hash) { place = true }
-        // `the city of Gdańsk`, `the province of Tyumen`: a place.
-        if !organization, lo >= 2, tokens[lo - 1].hash == Hashes.of, tokens[lo - 1].isWord,
-           Self.placeNouns.contains(tokens[lo - 2].hash) {
-            place = true
-        }
-        let kind: NameKind
-        if place && !organization {
-            kind = .place
-        } else if organization || (allCapsSingle && lastTitle < 0) {
-            kind = .organization
-            nameStart = lo  // `General Motors`, `State Department`: the whole run is the name
-            titleEnd = lo
-        } else if lastTitle >= 0 || (words.count >= 2 && (isFirstName(first) || hasParticle || roleBefore(tokens, lo))) || gender != .unknown {
-            kind = .person
-        } else {
-            kind = .unknown
-        }
-        if kind == .organization {
-            words = NameWords()
-            for k in lo..<hi where tokens[k].isWord && (tokens[k].isCapitalized || tokens[k].flags.contains(.particleName)) {
-                words.append(tokens[k].hash)
+
+        func nameWords(_ r: Range<Int>) -> Words {
+            var result = Words()
+            for k in r where tokens[k].isWord {
+                let u = tokens[k]
+                if u.flags.contains(.particleName) || !u.isCapitalized && cls(k).contains(.particle) { result.hasParticle = true }
+                if !u.isCapitalized && !u.flags.contains(.particleName) { continue }
+                if cls(k).contains(.suffix) { continue }
+                result.words.append(nameWordHash(u, s))
+                if cls(k).contains(.organization) { result.organization = true }
+                if !cls(k).contains(.place) && u.hash != Hashes.united && u.hash != Hashes.states && u.hash != Hashes.new {
+                    result.place = false
+                }
             }
+            return result
         }
-        var nameEnd = hi
-        while nameEnd > nameStart, !tokens[nameEnd - 1].isWord { nameEnd -= 1 }
-        let span = TextSpan(tokens[nameStart].start, tokens[nameEnd - 1].end)
-        var mention = NameMention(tokens: nameStart..<nameEnd, title: lo..<titleEnd, span: span, kind: kind, gender: gender,
-                                  words: words, quoted: tokens[nameStart].flags.contains(.quoted))
-        if lastTitle >= 0, titleEnd > lo { mention.titleWord = tokens[lastTitle].hash }
-        let lone = words.count == 1 && titleEnd == lo && nameEnd - nameStart == 1
-            && tokens[nameStart].flags.contains(.sentenceStart) && !isFirstName(words.first)
-        if lone, kind != .organization || !tokens[nameStart].flags.contains(.allCaps) {
-            // A capitalised common word opening a sentence: `Officials said`, `Clearly, …`.
+
+        /// From the title (`Mr.`, `Queen`), else from a first name that is only a man's or only a
+        /// woman's.
+        func gender(titleWords: Range<Int>, first: UInt64, wordCount: Int) -> Gender {
+            var gender = Gender.unknown
+            for k in titleWords where tokens[k].isWord {
+                if cls(k).contains(.maleTitle) { gender = .male }
+                if cls(k).contains(.femaleTitle) { gender = .female }
+            }
+            if gender == .unknown, wordCount >= 2 {
+                let classes = Lexicon.nameClass(first)
+                if classes.contains(.maleFirstName) && !classes.contains(.femaleFirstName) { gender = .male }
+                if classes.contains(.femaleFirstName) && !classes.contains(.maleFirstName) { gender = .female }
+            }
+            return gender
+        }
+
+        /// A name that is a place by its last word or the noun before it, though its words are
+        /// not all places': `General Santos City`, `Orange County`, `the city of Gdańsk`.
+        func isPlace(_ r: Range<Int>, wordCount: Int) -> Bool {
+            let lo = r.lowerBound
+            if wordCount >= 2, NameFinder.placeHeads.contains(tokens[r.upperBound - 1].hash) { return true }
+            return lo >= 2 && tokens[lo - 1].hash == Hashes.of && tokens[lo - 1].isWord
+                && NameFinder.placeNouns.contains(tokens[lo - 2].hash)
+        }
+
+        /// A capitalised common word opening a sentence, alone: `Officials said`, `Clearly, …`.
+        func isLoneCommonWord(_ mention: NameMention, kind: NameKind) -> Bool {
+            let nameStart = mention.tokens.lowerBound
+            let lone = mention.words.count == 1 && mention.title.isEmpty && mention.tokens.count == 1
+                && tokens[nameStart].flags.contains(.sentenceStart) && !isFirstName(mention.words.first)
+            guard lone, kind != .organization || !tokens[nameStart].flags.contains(.allCaps) else { return false }
             let t = tokens[nameStart]
-            if cls(nameStart).contains(.personNoun) || cls(nameStart).contains(.institutionNoun) || endsWith(t, "ly", s)
-                || isPluralNoun(t, s) {
-                return nil
-            }
+            return cls(nameStart).contains(.personNoun) || cls(nameStart).contains(.institutionNoun) || endsWith(t, "ly", s)
+                || isPluralNoun(t, s)
         }
-        return mention
     }
 
     /// A name word's hash with Latin diacritics folded (`Gdańsk` and `Gdansk`, `José` and `Jose`
     /// are one word): what names are grouped by. The token's own hash when it is ASCII.
     static func nameWordHash(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> UInt64 {
         guard t.flags.contains(.nonASCII) else { return t.hash }
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         for k in t.start..<t.end { h = WordHash.add(h, foldDiacritic(s[k])) }
         return WordHash.finish(h)
     }

@@ -41,7 +41,7 @@ struct PhraseReader {
         // `Sen. Bernie Sanders (I-Vt.) said`: step over a parenthesis.
         if tokens[j].isPunctuation(")") {
             var k = j - 1
-            while k >= floor, j - k < 12, !tokens[k].isPunctuation("(") { k -= 1 }
+            while k >= floor, j - k < TokenWindow.parenthesis, !tokens[k].isPunctuation("(") { k -= 1 }
             guard k > floor, tokens[k].isPunctuation("(") else { return nil }
             j = k - 1
         }

@@ -28,7 +28,7 @@ struct SpeakerAssembly {
         var entity = -1
         var mention: TextSpan?
         var cue: TextSpan?
-        var rule: String?
+        var rule: AttributionRule?
         var cueText: String?
     }
 
@@ -43,8 +43,8 @@ struct SpeakerAssembly {
             assigned[q].mention = mentionSpan(att.phrase)
             assigned[q].cue = att.cue
             assigned[q].rule = att.rule
-            if att.rule == "label" { assigned[q].cueText = ":" }
-            if let e = identity(att) {
+            if att.rule == .label { assigned[q].cueText = ":" }
+            if let e = identity(att.subject) {
                 assigned[q].entity = e
                 speakingPhrases.append((att.phrase.head, e))
             }
@@ -92,12 +92,12 @@ struct SpeakerAssembly {
         }
     }
 
-    /// The identity an attribution's phrase names, creating one for a description.
-    private mutating func identity(_ att: Attribution) -> Int? {
-        var phrase = att.phrase
+    /// The identity a clause's subject names, creating one for a description.
+    private mutating func identity(_ subject: ClauseSubject) -> Int? {
+        var phrase = subject.phrase
         if phrase.kind == .pronoun {
             let relative = tokens[phrase.head].hash == Hashes.who || tokens[phrase.head].hash == Hashes.which
-            guard relative, let antecedent = att.antecedent else { return nil }
+            guard relative, let antecedent = subject.antecedent else { return nil }
             phrase = antecedent
             if phrase.kind == .pronoun { return nil }
         }
@@ -274,7 +274,7 @@ struct SpeakerAssembly {
         var m = names.count - 1
         while m >= 0, names[m].span.start >= offset { m -= 1 }
         var looked = 0
-        while m >= 0, looked < 80 {
+        while m >= 0, looked < Self.namesLookedBack {
             let mention = names[m]
             m -= 1
             looked += 1
@@ -292,6 +292,10 @@ struct SpeakerAssembly {
         }
         return nil
     }
+
+    /// How many name mentions back a definite description (`the senator`) looks for the one it
+    /// stands for.
+    private static let namesLookedBack = 80
 
     /// True when one of the words of the name mention is `word`.
     private func nameContains(_ mention: NameMention, _ word: UInt64) -> Bool {
@@ -321,7 +325,7 @@ struct SpeakerAssembly {
         for q in quotes.indices where assigned[q].mention == nil && quotes[q].unspokenRule == nil {
             // Another quotation in the same sentence: `"A," he said, "B"`.
             if let other = neighbour(q, assigned, where: { sentenceOf[$0] == sentenceOf[q] }) {
-                copy(other, to: q, rule: "same-sentence", &assigned)
+                copy(other, to: q, rule: .sameSentence, &assigned)
                 continue
             }
             let block = blockOf[q]
@@ -330,44 +334,44 @@ struct SpeakerAssembly {
             let sentence = sentenceOf[q]
             if sentence > 0, sieves.blocks.block(containing: article.sentences[sentence - 1].span.start) == block,
                q == 0 || sentenceOf[q - 1] < sentence - 1 || assigned[q - 1].mention == nil,
-               let att = sieves.speakerOfSentence(sentence - 1) {
-                assign(att, to: q, rule: "previous-sentence", &assigned, pronouns)
+               let subject = sieves.speakerOfSentence(sentence - 1) {
+                assign(subject, to: q, rule: .previousSentence, &assigned, pronouns)
                 continue
             }
             // The quotation before, in the same paragraph: `"A," he said. "B."`
             if q > 0, blockOf[q - 1] == block, assigned[q - 1].mention != nil {
-                copy(q - 1, to: q, rule: "continuation", &assigned)
+                copy(q - 1, to: q, rule: .continuation, &assigned)
                 continue
             }
             guard sieves.blocks.start(block) == quotes[q].span.start, block > 0 else { continue }
             // `X said:` closing the paragraph before.
-            if let att = introduction(before: sieves.blocks.start(block)) {
-                assign(att, to: q, rule: "introduced-by-colon", &assigned, pronouns)
+            if let subject = introduction(before: sieves.blocks.start(block)) {
+                assign(subject, to: q, rule: .introducedByColon, &assigned, pronouns)
                 continue
             }
             // A paragraph that is only a quotation goes on with the speaker before.
             if q > 0, blockOf[q - 1] == block - 1, assigned[q - 1].mention != nil {
-                copy(q - 1, to: q, rule: "continuation-paragraph", &assigned)
+                copy(q - 1, to: q, rule: .continuationParagraph, &assigned)
                 continue
             }
             // … or with the one who spoke in the paragraph before (`Carter said that …`).
             let previousEnd = sieves.blocks.start(block) - 1
             if let last = article.sentenceIndex(containing: max(0, previousEnd)), last < sentence,
-               let att = sieves.speakerOfSentence(last) {
-                assign(att, to: q, rule: "previous-paragraph", &assigned, pronouns)
+               let subject = sieves.speakerOfSentence(last) {
+                assign(subject, to: q, rule: .previousParagraph, &assigned, pronouns)
             }
         }
     }
 
     /// Gives quotation `q` an attribution found late, resolving its identity now.
-    private mutating func assign(_ att: Attribution, to q: Int, rule: String, _ assigned: inout [Assigned],
+    private mutating func assign(_ subject: ClauseSubject, to q: Int, rule: AttributionRule, _ assigned: inout [Assigned],
                                  _ pronouns: PronounResolver.Result) {
-        assigned[q].mention = mentionSpan(att.phrase)
-        assigned[q].cue = att.cue
+        assigned[q].mention = mentionSpan(subject.phrase)
+        assigned[q].cue = subject.cue
         assigned[q].rule = rule
-        if let e = identity(att) {
+        if let e = identity(subject) {
             assigned[q].entity = e
-        } else if att.phrase.kind == .pronoun, let e = pronouns[att.phrase.head] ?? turnSpeaker(ofFirstPerson: att.phrase.head) {
+        } else if subject.phrase.kind == .pronoun, let e = pronouns[subject.phrase.head] ?? turnSpeaker(ofFirstPerson: subject.phrase.head) {
             assigned[q].entity = e
             entities[e].speaks = true
         }
@@ -438,7 +442,7 @@ struct SpeakerAssembly {
         return nil
     }
 
-    private func copy(_ from: Int, to q: Int, rule: String, _ assigned: inout [Assigned]) {
+    private func copy(_ from: Int, to q: Int, rule: AttributionRule, _ assigned: inout [Assigned]) {
         assigned[q].entity = assigned[from].entity
         assigned[q].mention = assigned[from].mention
         assigned[q].cue = assigned[from].cue
@@ -447,16 +451,16 @@ struct SpeakerAssembly {
     }
 
     /// The subject of a verb of saying in the sentence before `offset` when it ends with `:`.
-    private func introduction(before offset: Int) -> Attribution? {
+    private func introduction(before offset: Int) -> ClauseSubject? {
         let last = tokens.firstIndex(startingAtOrAfter: offset) - 1
         guard last >= 0, tokens[last].isPunctuation(":") else { return nil }
         let sentence = article.sentenceIndex(containing: tokens[last].start) ?? 0
         let floor = tokens.firstIndex(startingAtOrAfter: article.sentences[sentence].span.start)
         var k = last - 1
-        while k >= floor, last - k < AttributionSieves.window {
+        while k >= floor, last - k < TokenWindow.aroundQuotation {
             if tokens[k].isWord, !tokens[k].flags.contains(.quoted), let cue = Lexicon.cues[tokens[k].hash], cue != .participle,
-               let att = sieves.subject(ofCueAt: k, floor: floor) {
-                return att
+               let subject = sieves.grammar.subject(ofCueAt: k, floor: floor) {
+                return subject
             }
             k -= 1
         }
@@ -524,7 +528,7 @@ struct SpeakerAssembly {
             result.append(Quote(id: idOf[q], span: quote.span, parts: quote.parts,
                                 kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
                                 speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
-                                speakerMention: a.mention, cue: cue, detectionRule: quote.rule, attributionRule: a.rule))
+                                speakerMention: a.mention, cue: cue, detectionRule: quote.rule.rawValue, attributionRule: a.rule?.rawValue))
         }
         return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
     }
@@ -568,8 +572,8 @@ struct SpeakerAssembly {
 
     /// A hash of a span's exact text (case kept), to tell name forms apart without strings.
     private func exactHash(_ span: TextSpan) -> UInt64 {
-        var h = WordHash.seed
-        for i in span.start..<span.end { h = (h ^ UInt64(s[i].value)) &* WordHash.prime }
+        var h = FNV1a.offsetBasis
+        for i in span.start..<span.end { h = FNV1a.step(h, UInt64(s[i].value)) }
         return h
     }
 

@@ -25,8 +25,8 @@ struct TextBlocks {
 
     private static func endsLine(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x2E, 0x21, 0x3F, 0x3A, 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x29, 0x5D, 0x2026: return true
-        default: return false
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x29, 0x5D, 0x2026: return true
+        default: return QuotationMarks.canClose(c.value)
         }
     }
 

@@ -54,6 +54,8 @@ struct Token {
     var isWord: Bool { kind == .word }
     var isCapitalized: Bool { flags.contains(.capitalized) }
     func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { kind == .punctuation && hash == UInt64(scalar.value) }
+    /// A quotation mark of any glyph (`QuotationMarks.isMark`).
+    var isQuotationMark: Bool { kind == .punctuation && QuotationMarks.isMark(hash32) }
 }
 
 /// An article's tokens, with indices the later passes start from, so that each of them visits
@@ -127,7 +129,7 @@ enum Tokenizer {
                         continue
                     } else {
                         token = Token(start: i, end: i &+ 1, hash: UInt64(v), kind: .punctuation, flags: [])
-                        if v == 0x22 || v == 0x27 || v == 0x60 {
+                        if QuotationMarks.isMark(v) {
                             markPositions.append(i)
                             markTokens.append(k)
                         }
@@ -138,11 +140,11 @@ enum Tokenizer {
                     i &+= 1
                     continue
                 } else if isLetter(c) {
-                    token = wordTail(s, start: i, at: i, hash: WordHash.seed, caseBits: 0, letters: 0, &i, &markPositions)
+                    token = wordTail(s, start: i, at: i, hash: FNV1a.offsetBasis, caseBits: 0, letters: 0, &i, &markPositions)
                     if token.flags.contains(.capitalized) || token.flags.contains(.particleName) { nameStarts.append(k) }
                 } else {
                     token = Token(start: i, end: i &+ 1, hash: UInt64(v), kind: .punctuation, flags: [])
-                    if isMarkScalar(v) {
+                    if QuotationMarks.isMark(v) {
                         markPositions.append(i)
                         markTokens.append(k)
                     }
@@ -160,11 +162,6 @@ enum Tokenizer {
         }
         return TokenStream(tokens: tokens, markPositions: markPositions, markTokens: markTokens, nameStarts: nameStarts,
                            pronounCandidates: pronouns, lineStarts: lineStarts)
-    }
-
-    /// `"` `'` `` ` `` `«` `»` `‘ ’ ‚ ‛ “ ” „ ‟` `‹ ›`
-    @inline(__always) static func isMarkScalar(_ v: UInt32) -> Bool {
-        v == 0x22 || v == 0x27 || v == 0x60 || v == 0xAB || v == 0xBB || (v >= 0x2018 && v <= 0x201F) || v == 0x2039 || v == 0x203A
     }
 
     /// The pronouns' word hashes in a direct-mapped table: one load and one comparison, with no
@@ -204,7 +201,7 @@ enum Tokenizer {
     private static func number(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, _ next: inout Int) -> Token {
         let n = s.count
         var i = start
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         var hyphenated = false
         while i < n {
             let d = s[i]
@@ -307,18 +304,18 @@ enum Tokenizer {
     @inline(__always) private static func asciiWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> AsciiWord {
         let n = s.count
         let first = s[start].value
-        var h = (WordHash.seed ^ UInt64(first | 0x20)) &* WordHash.prime
+        var h = FNV1a.step(FNV1a.offsetBasis, UInt64(first | 0x20))
         var caseBits = first
         var letters = 1
         var i = start &+ 1
         while i < n {
             let v = s[i].value
             if (v | 0x20) &- 0x61 < 26 {
-                h = (h ^ UInt64(v | 0x20)) &* WordHash.prime
+                h = FNV1a.step(h, UInt64(v | 0x20))
                 caseBits |= v
                 letters &+= 1
             } else if v &- 0x30 < 10 {
-                h = (h ^ UInt64(v)) &* WordHash.prime
+                h = FNV1a.step(h, UInt64(v))
             } else {
                 break
             }
@@ -356,11 +353,11 @@ enum Tokenizer {
             while i < n {
                 let v = s[i].value
                 if (v | 0x20) &- 0x61 < 26 {
-                    h = (h ^ UInt64(v | 0x20)) &* WordHash.prime
+                    h = FNV1a.step(h, UInt64(v | 0x20))
                     caseBits |= v
                     letters += 1
                 } else if v &- 0x30 < 10 {
-                    h = (h ^ UInt64(v)) &* WordHash.prime
+                    h = FNV1a.step(h, UInt64(v))
                 } else {
                     break
                 }
@@ -387,14 +384,14 @@ enum Tokenizer {
             if ScalarClass.isApostrophe(c), i > start, s[i - 1].value == 0x73, i + 2 < n, ScalarClass.isSpace(s[i + 1]),
                isLetter(s[i + 2]) {
                 // `Sanders’ campaign manager`: a plural possessive, not a closing mark.
-                if isMarkScalar(v) { marks.append(i) }
+                if QuotationMarks.isMark(v) { marks.append(i) }
                 flags.insert(.possessive)
                 next = i + 1
                 return finish(start, i, h, flags, allCaps: capitalized && letters >= 2 && caseBits & 0x20 == 0)
             }
             guard i + 1 < n, isWordScalar(s[i + 1]) else { break }
             if ScalarClass.isApostrophe(c) {
-                if isMarkScalar(v) { marks.append(i) }
+                if QuotationMarks.isMark(v) { marks.append(i) }
                 // `Biden’s`: the possessive is not part of the name.
                 let v1 = s[i + 1].value
                 if v1 == 0x73 || v1 == 0x53, i + 2 >= n || !isWordScalar(s[i + 2]) {

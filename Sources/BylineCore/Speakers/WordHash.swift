@@ -1,11 +1,9 @@
 /// A 64-bit hash of a word, lower-cased, computed while the text is walked: lexicon look-ups
 /// compare hashes instead of building a `String` per word (the hot path never allocates).
 ///
-/// FNV-1a over the scalar values, with ASCII upper case folded to lower case and the curly
+/// `FNV1a` over the scalar values, with ASCII upper case folded to lower case and the curly
 /// apostrophe folded to `'`, so `Biden’s`, `BIDEN'S` and `biden's` hash alike.
 enum WordHash {
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     @inline(__always) static func fold(_ scalar: Unicode.Scalar) -> UInt32 {
         let v = scalar.value
@@ -15,7 +13,7 @@ enum WordHash {
     }
 
     @inline(__always) static func add(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
-        (hash ^ UInt64(fold(scalar))) &* prime
+        FNV1a.step(hash, UInt64(fold(scalar)))
     }
 
     /// The word hash proper: the running hash folded to 32 bits (tokens store it in four bytes;
@@ -24,14 +22,14 @@ enum WordHash {
 
     /// Hash of a whole string, the same as adding its scalars one by one.
     static func of(_ word: String) -> UInt64 {
-        var h = seed
+        var h = FNV1a.offsetBasis
         for s in word.unicodeScalars { h = add(h, s) }
         return finish(h)
     }
 
     /// Hash of a range of scalars.
     @inline(__always) static func of(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> UInt64 {
-        var h = seed
+        var h = FNV1a.offsetBasis
         var i = from
         while i < to {
             h = add(h, s[i])

@@ -1,56 +1,63 @@
-import Foundation
+/// A speaker's names folded once (`NameKey`), for matching with `SpeakerQuery`.
+public struct SpeakerKeys: Hashable, Sendable {
+    /// The name, then the aliases.
+    public let names: [NameKey]
+    public let description: NameKey?
 
-/// Matches a user's speaker query (`--speaker Daalder`, the reader's speaker picker) against a
-/// speaker: case- and diacritic-insensitive, on the name, an alias or the description, or on
-/// every word of the query appearing among the name's words.
-public struct SpeakerQuery: Sendable {
-    public let raw: String
-    private let folded: String
-    private let words: [String]
-
-    public init(_ raw: String) {
-        self.raw = raw
-        folded = SpeakerQuery.fold(raw)
-        words = folded.split(separator: " ").map(String.init)
+    public init(name: String, aliases: [String], description: String?) {
+        names = ([name] + aliases).map(NameKey.init)
+        self.description = description.map(NameKey.init)
     }
 
-    public var isEmpty: Bool { words.isEmpty }
+    public init(_ speaker: Speaker) { self.init(name: speaker.name, aliases: speaker.aliases, description: speaker.description) }
 
-    public func matches(_ speaker: Speaker) -> Bool {
-        if words.isEmpty { return true }
-        let names = [speaker.name] + speaker.aliases
-        for name in names {
-            let f = SpeakerQuery.fold(name)
-            if f == folded { return true }
-            let nameWords = Set(f.split(separator: " ").map(String.init))
-            if words.allSatisfy(nameWords.contains) { return true }
+    /// Every word of the names and the description (what the picker narrows on).
+    public var allWords: [String] { names.flatMap(\.words) + (description?.words ?? []) }
+}
+
+/// Which speakers a user means: the one matcher behind `--speaker Daalder`, the index's speaker
+/// search and the reader's filter and picker. Case, diacritics and punctuation do not count
+/// (`NameFolding`).
+public struct SpeakerQuery: Sendable {
+    public let raw: String
+    /// Other names of the speaker asked for (a library speaker chosen in the reader's picker).
+    public let aliases: [String]
+    private let key: NameKey
+    private let aliasKeys: Set<String>
+
+    public init(_ raw: String, aliases: [String]) {
+        self.raw = raw
+        self.aliases = aliases
+        key = NameKey(raw)
+        aliasKeys = Set(aliases.map { NameKey($0).folded })
+    }
+
+    /// What a user typed (`--speaker Daalder`).
+    public init(_ raw: String) { self.init(raw, aliases: []) }
+
+    public var isEmpty: Bool { key.words.isEmpty }
+
+    /// A speaker matches when one of its names folds to the query, or holds every word of the
+    /// query among its words; when its description folds to the query; or when its name is one
+    /// of the query's aliases. An empty query matches everyone.
+    public func matches(_ keys: SpeakerKeys) -> Bool {
+        if key.words.isEmpty { return true }
+        for name in keys.names {
+            if name.folded == key.folded { return true }
+            if key.words.allSatisfy(name.words.contains) { return true }
         }
-        if let d = speaker.description, SpeakerQuery.fold(d) == folded { return true }
+        if let description = keys.description, description.folded == key.folded { return true }
+        if let name = keys.names.first, aliasKeys.contains(name.folded) { return true }
         return false
     }
 
-    /// Narrowing as the user types: every query word is a prefix of some word of the
-    /// name, aliases or description.
-    public func prefixMatches(_ speaker: Speaker) -> Bool {
-        if words.isEmpty { return true }
-        let haystack = ([speaker.name] + speaker.aliases + [speaker.description ?? ""])
-            .flatMap { SpeakerQuery.fold($0).split(separator: " ") }
-        return words.allSatisfy { w in haystack.contains { $0.hasPrefix(w) } }
+    public func matches(_ speaker: Speaker) -> Bool { matches(SpeakerKeys(speaker)) }
+
+    /// Narrowing as the user types: every word of the query starts one of `words` (a speaker's
+    /// `SpeakerKeys.allWords`).
+    public func prefixMatches(words: [String]) -> Bool {
+        key.words.allSatisfy { typed in words.contains { $0.hasPrefix(typed) } }
     }
 
-    /// Lower case, diacritics dropped, punctuation (but hyphens and apostrophes inside names)
-    /// turned into spaces.
-    static func fold(_ s: String) -> String {
-        var out = ""
-        for scalar in s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
-            if ScalarClass.isAlphanumeric(scalar) || scalar == "-" || scalar == "'" {
-                out.unicodeScalars.append(scalar)
-            } else if scalar == "\u{2019}" {
-                out += "'"
-            } else {
-                out += " "
-            }
-        }
-        return out.split(separator: " ").joined(separator: " ")
-    }
+    public func prefixMatches(_ speaker: Speaker) -> Bool { prefixMatches(words: SpeakerKeys(speaker).allWords) }
 }

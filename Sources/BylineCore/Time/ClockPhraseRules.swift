@@ -70,11 +70,11 @@ extension TimexParser {
             var m = day
             m.first = i
             m.spec.clock = clock
-            m.rule = "clock.offsetDay"
+            m.rule = .clockOffsetDay
             return m
         }
         return TimexMatch(first: i, end: piece.end, spec: TimexSpec(.point(.contextDay), clock: clock),
-                          rule: "clock.offset")
+                          rule: .clockOffset)
     }
 
     /// The meridiem a part of day gives a bare hour: morning before noon, afternoon and evening
@@ -113,7 +113,7 @@ extension TimexParser {
         m.spec.clock = Clock(hour: TimexParser.hourIn(part, hour), minute: minute)
         m.spec.dayPart = nil
         m.first = i
-        m.rule = "clock.hourDayPart"
+        m.rule = .clockHourDayPart
         return m
     }
 
@@ -136,7 +136,7 @@ extension TimexParser {
         let hour = TimexParser.hourIn(m.spec.dayPart, piece.hour)
         return TimexMatch(first: j, end: piece.end,
                           spec: TimexSpec(.point(.contextDay), clock: Clock(hour: hour, minute: piece.minute)),
-                          rule: "clock.afterDay")
+                          rule: .clockAfterDay)
     }
 
     /// A clock time right after a day, as one expression: `Thursday 8:00 GMT`, `Friday 3 p.m.`,
@@ -159,7 +159,7 @@ extension TimexParser {
         c.end = piece.end
         c.spec.clock = Clock(hour: hour, minute: piece.minute)
         c.spec.dayPart = nil
-        c.rule = "clock.dayTime"
+        c.rule = .clockDayTime
         return c
     }
 }

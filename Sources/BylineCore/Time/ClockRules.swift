@@ -202,7 +202,7 @@ extension TimexParser {
             var m = day
             m.first = i
             m.spec.clock = clock
-            m.rule = "clock.timeDay"
+            m.rule = .clockTimeDay
             return m
         }
         // `at 9 a.m. on Dec. 5`, `10:35 a.m. (0735 GMT) Friday`: two expressions, the time
@@ -211,9 +211,9 @@ extension TimexParser {
         if let day = kw(end, .on) ? dayAfterClock(end + 1) : dayStart > end ? dayAfterClock(afterBracket) : nil {
             var spec = day.spec
             spec.clock = clock
-            return TimexMatch(first: i, end: end, spec: spec, rule: "clock.timeOnDay")
+            return TimexMatch(first: i, end: end, spec: spec, rule: .clockTimeOnDay)
         }
-        return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock), rule: "clock.time")
+        return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock), rule: .clockTime)
     }
 
     /// A calendar day or a weekday.
@@ -236,11 +236,11 @@ extension TimexParser {
                 var m = day
                 m.first = i
                 m.spec.clock = clock
-                m.rule = "clock.noonDay"
+                m.rule = .clockNoonDay
                 return m
             }
             return TimexMatch(first: i, end: end, spec: TimexSpec(.point(.contextDay), clock: clock),
-                              rule: "clock.noon", takesDeterminer: false)
+                              rule: .clockNoon, takesDeterminer: false)
         default:
             // `the night of Dec. 3`, `the night of Friday, Oct. 23`, `the morning of Tuesday`: TimeML
             // annotators mark the date alone, which follows as its own expression.
@@ -259,10 +259,10 @@ extension TimexParser {
                 var m = day
                 m.first = i
                 m.spec.dayPart = part
-                m.rule = "clock.dayPartDay"
+                m.rule = .clockDayPartDay
                 return m
             }
-            return TimexMatch(first: i, end: i + 1, spec: .point(.contextDay, dayPart: part), rule: "clock.dayPart",
+            return TimexMatch(first: i, end: i + 1, spec: .point(.contextDay, dayPart: part), rule: .clockDayPart,
                               takesDeterminer: true)
         }
     }

@@ -104,54 +104,54 @@ extension TimexParser {
         if let (day, afterDay) = dayOfMonth(j) {
             if let (year, e) = trailingYear(afterDay) {
                 return TimexMatch(first: i, end: e, spec: .point(.calendar(year: year, month: month, day: day)),
-                                  rule: "date.monthDayYear")
+                                  rule: .dateMonthDayYear)
             }
             return TimexMatch(first: i, end: afterDay, spec: .point(.calendar(year: nil, month: month, day: day)),
-                              rule: "date.monthDay")
+                              rule: .dateMonthDay)
         }
         if let y = year4(j) {
             return TimexMatch(first: i, end: j + 1, spec: .point(.calendar(year: y, month: month, day: nil)),
-                              rule: "date.monthYear")
+                              rule: .dateMonthYear)
         }
         if kw(j, .of), let y = year4(j + 1) {
             return TimexMatch(first: i, end: j + 2, spec: .point(.calendar(year: y, month: month, day: nil)),
-                              rule: "date.monthOfYear")
+                              rule: .dateMonthOfYear)
         }
         if isComma(j), let y = year4(j + 1) {
             return TimexMatch(first: i, end: j + 2, spec: .point(.calendar(year: y, month: month, day: nil)),
-                              rule: "date.monthYear")
+                              rule: .dateMonthYear)
         }
         if let (year, e) = trailingYear(j), isApostrophe(j) {
             return TimexMatch(first: i, end: e, spec: .point(.calendar(year: year, month: month, day: nil)),
-                              rule: "date.monthYear")
+                              rule: .dateMonthYear)
         }
         if let c = yearComplement(j), c.end > j {
             if let r = c.relative {
                 // `July last year`, `January of next year`
                 return TimexMatch(first: i, end: c.end,
                                   spec: .point(.monthOfRelativeYear(month: month, day: nil, yearOffset: r)),
-                                  rule: "date.monthRelativeYear")
+                                  rule: .dateMonthRelativeYear)
             }
             if let y = c.year {
                 return TimexMatch(first: i, end: c.end, spec: .point(.calendar(year: y, month: month, day: nil)),
-                                  rule: "date.monthYear")
+                                  rule: .dateMonthYear)
             }
         }
         if kw(j, .this) || kw(j, .last) || kw(j, .next), isUnit(j + 1, .year) {
             let r = kw(j, .this) ? 0 : kw(j, .last) ? -1 : 1
             return TimexMatch(first: i, end: j + 2,
                               spec: .point(.monthOfRelativeYear(month: month, day: nil, yearOffset: r)),
-                              rule: "date.monthRelativeYear")
+                              rule: .dateMonthRelativeYear)
         }
         if lexKind(j) == .number, let s = spelledYear(at: j), case .point(.calendar(let y?, _, _)) = s.spec.base {
             return TimexMatch(first: i, end: s.end, spec: .point(.calendar(year: y, month: month, day: nil)),
-                              rule: "date.monthSpelledYear")
+                              rule: .dateMonthSpelledYear)
         }
         guard bareMonthIsDate(i, month: month, abbreviated: abbreviated, afterModifier: afterModifier) else {
             return nil
         }
         return TimexMatch(first: i, end: j, spec: .point(.calendar(year: nil, month: month, day: nil)),
-                          rule: "date.month")
+                          rule: .dateMonth)
     }
 
     /// A month name on its own is a date unless it is a name (`Theresa May`, `April Ryan`) or,
@@ -196,7 +196,7 @@ extension TimexParser {
         while k >= 0, tokens[k].block == tokens[i].block, tokens[k].kind == .punct {
             let v = tokens[k].value
             if v == 0x2E || v == 0x21 || v == 0x3F { return true }
-            if v == 0x22 || v == 0x201C || v == 0x2018 || v == 0x27 || v == 0x28 || v == 0x2014 || v == 0x2D {
+            if QuotationMarks.canOpen(UInt32(truncatingIfNeeded: v)) || v == 0x28 || v == 0x2014 || v == 0x2D {
                 k -= 1
                 continue
             }
@@ -219,10 +219,10 @@ extension TimexParser {
         // May` is fine as well.
         if let (year, e) = trailingYear(afterMonth) {
             return TimexMatch(first: i, end: e, spec: .point(.calendar(year: year, month: month, day: day)),
-                              rule: "date.dayMonthYear", takesDeterminer: takesThe)
+                              rule: .dateDayMonthYear, takesDeterminer: takesThe)
         }
         return TimexMatch(first: i, end: afterMonth, spec: .point(.calendar(year: nil, month: month, day: day)),
-                          rule: "date.dayMonth", takesDeterminer: takesThe)
+                          rule: .dateDayMonth, takesDeterminer: takesThe)
     }
 
     /// `2011-12-31`, `2011/12/31`, `12/31/2011`, `12/31/11`, `31/12/2011`, `12-31-2011`, `9/11`.
@@ -245,7 +245,7 @@ extension TimexParser {
             guard let date = CivilDate(year: Int(t.value), month: Int(b.value), day: Int(c.value)) else { return nil }
             return TimexMatch(first: i, end: i + 5,
                               spec: .point(.calendar(year: date.year, month: date.month, day: date.day)),
-                              rule: "date.iso")
+                              rule: .dateIso)
         }
         guard t.digits <= 2, b.digits <= 2 else { return nil }
         var month = Int(t.value)
@@ -264,7 +264,7 @@ extension TimexParser {
             }
             guard CivilDate(year: year, month: month, day: day) != nil else { return nil }
             return TimexMatch(first: i, end: i + 5, spec: .point(.calendar(year: year, month: month, day: day)),
-                              rule: "date.numeric")
+                              rule: .dateNumeric)
         }
         // `9/11` without a year: only slashes, and not a fraction (`1/2`, `3/4`, a stock's `4 5/8`).
         guard slash, !(t.value < b.value && b.value <= 4), !isPunct(i + 3, 0x2F), !isNumber(i + 3) else { return nil }
@@ -273,7 +273,7 @@ extension TimexParser {
         }
         if unitAt(i + 3) != nil { return nil }
         return TimexMatch(first: i, end: i + 3, spec: .point(.calendar(year: nil, month: month, day: day)),
-                          rule: "date.monthSlashDay")
+                          rule: .dateMonthSlashDay)
     }
 
     /// Years: `2011`, `1990s`, `1990's`, `'98` (after a cue), `'90s`.
@@ -287,14 +287,14 @@ extension TimexParser {
         let period: PointSpec = y % 100 == 0 && y < 2000 ? .century(y) : .decade(y)
         if t.flags.contains(.plural) {
             guard y % 10 == 0 else { return nil }
-            return TimexMatch(first: i, end: i + 1, spec: .point(period), rule: "year.decade",
+            return TimexMatch(first: i, end: i + 1, spec: .point(period), rule: .yearDecade,
                               takesDeterminer: true)
         }
         if y % 10 == 0, let e = possessive(i + 1) {
             // `1990's` is a decade unless it is a possessive of the year (`2010's budget`):
             // take it as a decade after `the`, `early`, `late`, `mid`.
             if determined || i > 0 && [.early, .late, .mid].contains(tokens[i - 1].keyword) || isHyphen(i - 1) {
-                return TimexMatch(first: i, end: e, spec: .point(period), rule: "year.decade",
+                return TimexMatch(first: i, end: e, spec: .point(period), rule: .yearDecade,
                                   takesDeterminer: true)
             }
         }
@@ -309,11 +309,11 @@ extension TimexParser {
         // `fiscal 2019` is.
         if kw(i + 1, .fiscal) || kw(i + 1, .calendar) || isWord(i + 1, "financial"), isUnit(skipJoiner(i + 2), .year) {
             return TimexMatch(first: i, end: skipJoiner(i + 2) + 1,
-                              spec: .point(.calendar(year: y, month: nil, day: nil)), rule: "yearPart.fiscalYear",
+                              spec: .point(.calendar(year: y, month: nil, day: nil)), rule: .yearPartFiscalYear,
                               takesDeterminer: true)
         }
         return TimexMatch(first: i, end: i + 1, spec: .point(.calendar(year: y, month: nil, day: nil)),
-                          rule: "year.digits")
+                          rule: .yearDigits)
     }
 
     /// Whether a four-digit number is a year: `in 1990` is, `$1990`, `1990 people` and `1990%`
@@ -452,19 +452,19 @@ extension TimexParser {
             guard yy % 10 == 0 else { return nil }
             let decade = yy < 20 ? 2000 + yy : 1900 + yy
             let end = t.flags.contains(.plural) ? i + 2 : possessive(i + 2)!
-            return TimexMatch(first: i, end: end, spec: .point(.decade(decade)), rule: "year.apostropheDecade",
+            return TimexMatch(first: i, end: end, spec: .point(.decade(decade)), rule: .yearApostropheDecade,
                               takesDeterminer: true)
         }
         guard isCueBefore(i) else { return nil }
         return TimexMatch(first: i, end: i + 2,
                           spec: .point(.calendar(year: TimexParser.expandTwoDigitYear(yy), month: nil, day: nil)),
-                          rule: "year.apostrophe")
+                          rule: .yearApostrophe)
     }
 
     /// `the nineties`, `the mid-eighties`.
     func decadeWord(at i: Int, determined: Bool) -> TimexMatch? {
         guard determined || i > 0 && (tokens[i - 1].keyword == .mid || isHyphen(i - 1)) else { return nil }
-        return TimexMatch(first: i, end: i + 1, spec: .point(.decade(1900 + lexValue(i))), rule: "year.decadeWord",
+        return TimexMatch(first: i, end: i + 1, spec: .point(.decade(1900 + lexValue(i))), rule: .yearDecadeWord,
                           takesDeterminer: true)
     }
 
@@ -477,7 +477,7 @@ extension TimexParser {
             }
             return TimexMatch(first: i, end: e,
                               spec: .point(.calendar(year: v * 100 + Int(r), month: nil, day: nil)),
-                              rule: "year.spelled")
+                              rule: .yearSpelled)
         }
         return nil
     }

@@ -156,7 +156,7 @@ extension TimexParser {
                 // `a quarter century`, `a quarter-century`: 25 years.
                 if unit == .quarter, !u.plural, isUnit(skipJoiner(end), .century), let a = amount {
                     return TimexMatch(first: i, end: skipJoiner(end) + 1, spec: .duration(a * 25, .year),
-                                      rule: "duration.quarterCentury", takesDeterminer: true)
+                                      rule: .durationQuarterCentury, takesDeterminer: true)
                 }
                 // `three-quarters of its food`, `a quarter of the market`: a fraction, not a time;
                 // `a quarter of an hour` is fifteen minutes.
@@ -165,7 +165,7 @@ extension TimexParser {
                         return nil
                     }
                     return TimexMatch(first: i, end: end + 3, spec: .duration(a * 15, .minute),
-                                      rule: "duration.quarterHour", takesDeterminer: true)
+                                      rule: .durationQuarterHour, takesDeterminer: true)
                 }
                 // Ages are not time expressions: `five years old`, `a five-year-old`, `aged 8-10 years`,
                 // `at the age of four months`, `10-19 year olds`.
@@ -184,15 +184,15 @@ extension TimexParser {
             }
         }
         var m = TimexMatch(first: i, end: end, spec: .duration(amount, unit),
-                           rule: fortnight ? "duration.fortnight" : "duration.amount", takesDeterminer: !adjectival)
-        if tokens[i].kind == .number, isHyphen(i + 1) { m.rule = "duration.compound" }
+                           rule: fortnight ? .durationFortnight : .durationAmount, takesDeterminer: !adjectival)
+        if tokens[i].kind == .number, isHyphen(i + 1) { m.rule = .durationCompound }
         // `the 20-minute demonstration`, `the 14-day waiting period`: a hyphenated amount before a
         // noun is an adjective and leaves the article to the noun.
         if hyphenatedUnit, let next = tok(end), next.kind == .word, next.lex.kind == .none {
             m.takesDeterminer = false
         }
         // Counted points.
-        func counted(_ sign: Int, _ anchor: AnchorKind, _ rule: String, _ endIndex: Int) -> TimexMatch {
+        func counted(_ sign: Int, _ anchor: AnchorKind, _ rule: TimexRule, _ endIndex: Int) -> TimexMatch {
             var c = m
             c.end = endIndex
             c.spec.mod = m.spec.mod
@@ -231,29 +231,29 @@ extension TimexParser {
             // `in three days of talks`).
             if i > 0, tokens[i - 1].block == tokens[i].block, tokens[i - 1].isKeyword(.in), amount != nil,
                 unit >= .day, !kw(end, .of), tense(first: i, end: end) == .future
-            {                return counted(1, .document, "relative.inFuture", end)
+            {                return counted(1, .document, .relativeInFuture, end)
             }
             return m
         }
         if approximate { m.spec.mod = .approx }
         switch k {
         case .ago:
-            return counted(-1, .document, "relative.ago", end + 1)
+            return counted(-1, .document, .relativeAgo, end + 1)
         case .earlier:
-            return counted(-1, .narrative, "relative.earlier", end + 1)
+            return counted(-1, .narrative, .relativeEarlier, end + 1)
         case .later:
-            return counted(1, .narrative, "relative.later", end + 1)
+            return counted(1, .narrative, .relativeLater, end + 1)
         case .before, .after:
             // `two days later` is a point; `two days after the vote` keeps the duration.
             if endsClause(end + 1) {
-                return counted(k == .before ? -1 : 1, .narrative, "relative.beforeAfter", end + 1)
+                return counted(k == .before ? -1 : 1, .narrative, .relativeBeforeAfter, end + 1)
             }
             return m
         case .from:
-            if kw(end + 1, .now) || kw(end + 1, .today) { return counted(1, .document, "relative.fromNow", end + 2) }
+            if kw(end + 1, .now) || kw(end + 1, .today) { return counted(1, .document, .relativeFromNow, end + 2) }
             return m
         case .hence:
-            return counted(1, .document, "relative.hence", end + 1)
+            return counted(1, .document, .relativeHence, end + 1)
         default:
             return m
         }
@@ -440,7 +440,7 @@ extension TimexParser {
         }
         e += 1
         if kw(e, .ago) {
-            return TimexMatch(first: i, end: e + 1, spec: .reference("PAST_REF"), rule: "reference.vagueAgo")
+            return TimexMatch(first: i, end: e + 1, spec: .reference("PAST_REF"), rule: .referenceVagueAgo)
         }
         // `some time next week`, `some time in March`: a point, not an amount.
         if let next = tok(e), next.kind == .word {
@@ -466,6 +466,6 @@ extension TimexParser {
             || isWord(cue, "taken") || isWord(cue, "taking") || isWord(cue, "spend") || isWord(cue, "spends")
             || isWord(cue, "spent") || isWord(cue, "spending")
         guard asks else { return nil }
-        return TimexMatch(first: i, end: e, spec: TimexSpec(.vagueDuration), rule: "duration.vague")
+        return TimexMatch(first: i, end: e, spec: TimexSpec(.vagueDuration), rule: .durationVague)
     }
 }

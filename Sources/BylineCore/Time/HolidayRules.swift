@@ -87,7 +87,7 @@ extension TimexParser {
             year = y
             end = e
         }
-        return TimexMatch(first: i, end: end, spec: .point(.holiday(holiday, year: year)), rule: "date.holiday")
+        return TimexMatch(first: i, end: end, spec: .point(.holiday(holiday, year: year)), rule: .dateHoliday)
     }
 }
 
@@ -136,7 +136,7 @@ extension TimexParser {
             year = y
             end = e
         }
-        return TimexMatch(first: first, end: end, spec: .point(.holiday(holiday, year: year)), rule: "date.namedDay")
+        return TimexMatch(first: first, end: end, spec: .point(.holiday(holiday, year: year)), rule: .dateNamedDay)
     }
 
     /// `Johnnie Christmas` (a surname after a given name), `Christmas Island`, `the Orchestra of

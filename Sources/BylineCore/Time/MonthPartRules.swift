@@ -56,23 +56,23 @@ extension TimexParser {
     /// `the second week of March`, `the last weekend of July`, `the 15th of next month`.
     func countedInMonth(at i: Int) -> TimexMatch? {
         guard let (n, j) = countInMonth(i) else { return nil }
-        func match(_ spec: PointSpec, _ end: Int, _ rule: String) -> TimexMatch {
+        func match(_ spec: PointSpec, _ end: Int, _ rule: TimexRule) -> TimexMatch {
             TimexMatch(first: i, end: end, spec: .point(spec), rule: rule, takesDeterminer: true)
         }
         if lexKind(j) == .weekday, n <= 5, let (month, end) = monthAfterPreposition(j + 1) {
             return match(.nthWeekdayOfMonth(n: Int8(n), weekday: Int8(lexValue(j)), month: month), end,
-                         "month.nthWeekday")
+                         .monthNthWeekday)
         }
         if isUnit(j, .day), let (month, end) = monthAfterPreposition(j + 1) {
-            return match(.nthDayOfMonth(n: Int8(n), month: month), end, "month.nthDay")
+            return match(.nthDayOfMonth(n: Int8(n), month: month), end, .monthNthDay)
         }
         if isUnit(j, .week) || isUnit(j, .weekend), n <= 5, let (month, end) = monthAfterPreposition(j + 1) {
             return match(.nthWeekOfMonth(n: Int8(n), weekend: isUnit(j, .weekend), month: month), end,
-                         "month.nthWeek")
+                         .monthNthWeek)
         }
         // `the 15th of next month`, `20th of this month` (a named month is `dayMonth`'s).
         if n > 0, kw(j, .of), let (month, end) = monthReference(j + 1), case .relative = month {
-            return match(.nthDayOfMonth(n: Int8(n), month: month), end, "month.dayOfRelativeMonth")
+            return match(.nthDayOfMonth(n: Int8(n), month: month), end, .monthDayOfRelativeMonth)
         }
         return nil
     }
@@ -92,7 +92,7 @@ extension TimexParser {
                 || kw(end, .or)
             else { return nil }
         }
-        return TimexMatch(first: i, end: end, spec: .point(.dayInMonth(Int8(day))), rule: "month.dayAlone",
+        return TimexMatch(first: i, end: end, spec: .point(.dayInMonth(Int8(day))), rule: .monthDayAlone,
                           takesDeterminer: true)
     }
 
@@ -104,7 +104,7 @@ extension TimexParser {
         else { return nil }
         return TimexMatch(first: i, end: d.end,
                           spec: .point(.weekOf(year: year.map { Int32($0) }, month: Int8(month), day: Int8(day))),
-                          rule: "month.weekOf", takesDeterminer: true)
+                          rule: .monthWeekOf, takesDeterminer: true)
     }
 }
 

@@ -163,10 +163,10 @@ extension TimexParser {
         }
         let first = TimexMatch(first: i, end: a.end,
                                spec: TimexSpec(.point(day), clock: Clock(hour: h1, minute: a.minute)),
-                               rule: "range.clockStart")
+                               rule: .rangeClockStart)
         var second = TimexMatch(first: j, end: secondEnd,
                                 spec: TimexSpec(.point(day), clock: Clock(hour: h2, minute: b.minute)),
-                                rule: "range.clockEnd")
+                                rule: .rangeClockEnd)
         second.rangeEnd = true
         return (first, second)
     }
@@ -184,7 +184,7 @@ extension TimexParser {
         second.rangeEnd = true
         second.takesDeterminer = false
         let first = TimexMatch(first: i, end: afterDay, spec: .point(.calendar(year: year, month: month, day: day)),
-                               rule: "range.dayStart")
+                               rule: .rangeDayStart)
         return (first, second)
     }
 
@@ -204,7 +204,7 @@ extension TimexParser {
             let endYear = y / 100 * 100 + Int(t.value)
             guard endYear > y, unitAt(j + 1) == nil, !isPunct(j + 1, 0x25) else { return nil }
             var second = TimexMatch(first: j, end: j + 1, spec: .point(.calendar(year: endYear, month: nil, day: nil)),
-                                    rule: "range.yearEnd")
+                                    rule: .rangeYearEnd)
             second.rangeEnd = true
             return (m, second)
         }

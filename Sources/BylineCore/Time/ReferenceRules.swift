@@ -6,7 +6,7 @@
 extension TimexParser {
     func referenceExpression(at i: Int, determined: Bool) -> TimexMatch? {
         guard let k = keyword(i) else { return nil }
-        func ref(_ value: String, _ end: Int, _ rule: String, determiner: Bool = true) -> TimexMatch {
+        func ref(_ value: String, _ end: Int, _ rule: TimexRule, determiner: Bool = true) -> TimexMatch {
             TimexMatch(first: i, end: end, spec: .reference(value), rule: rule, takesDeterminer: determiner)
         }
         // `current`, `recent`, `future` before a noun: an adjective, without its article.
@@ -21,24 +21,24 @@ extension TimexParser {
             if isHyphen(i + 1), attached(i + 1) { return nil }
             // `every now and then`, `now and again`: an idiom for `sometimes`.
             if kw(i + 1, .and), isWord(i + 2, "then") || isWord(i + 2, "again") { return nil }
-            return ref("PRESENT_REF", i + 1, "reference.now")
+            return ref("PRESENT_REF", i + 1, .referenceNow)
         case .currently, .nowadays, .presently:
-            return ref("PRESENT_REF", i + 1, "reference.present", determiner: false)
+            return ref("PRESENT_REF", i + 1, .referencePresent, determiner: false)
         case .present:
             // `at present`, `the present`; `present` as a verb or adjective is not a time.
             let previousIsAt = i > 0 && tokens[i - 1].block == tokens[i].block && tokens[i - 1].isKeyword(.at)
             guard determined || previousIsAt, endsClause(i + 1) || kw(i + 1, .and) else { return nil }
-            return ref("PRESENT_REF", i + 1, "reference.present")
+            return ref("PRESENT_REF", i + 1, .referencePresent)
         case .recently, .lately:
             // An adverb: `the recently released report` leaves `the` to the noun.
-            return ref("PAST_REF", i + 1, "reference.past", determiner: false)
+            return ref("PAST_REF", i + 1, .referencePast, determiner: false)
         case .current:
             // `current conditions`, `its current position`; `the current quarter` is a relative rule.
             guard adjectiveFollows() else { return nil }
-            return ref("PRESENT_REF", i + 1, "reference.current", determiner: false)
+            return ref("PRESENT_REF", i + 1, .referenceCurrent, determiner: false)
         case .recent:
             guard adjectiveFollows() else { return nil }
-            return ref("PAST_REF", i + 1, "reference.recent", determiner: false)
+            return ref("PAST_REF", i + 1, .referenceRecent, determiner: false)
         case .past:
             // `in the past`: the past on its own, not `the past two years` (a relative rule) nor
             // `the past president`.
@@ -48,18 +48,18 @@ extension TimexParser {
                     || isWord(i + 1, "they") || isWord(i + 1, "we")
                 guard that else { return nil }
             }
-            return ref("PAST_REF", i + 1, "reference.thePast")
+            return ref("PAST_REF", i + 1, .referenceThePast)
         case .future:
             if determined {
                 guard !kw(i + 1, .of) else { return nil }
-                return ref("FUTURE_REF", i + 1, "reference.future")
+                return ref("FUTURE_REF", i + 1, .referenceFuture)
             }
             // `future losses`, `future demand`: the adjective.
             guard adjectiveFollows(), tokens[i + 1].lex.kind == .none else { return nil }
-            return ref("FUTURE_REF", i + 1, "reference.futureAdjective", determiner: false)
+            return ref("FUTURE_REF", i + 1, .referenceFutureAdjective, determiner: false)
         case .near:
             guard determined, kw(i + 1, .future) else { return nil }
-            return ref("FUTURE_REF", i + 2, "reference.future")
+            return ref("FUTURE_REF", i + 2, .referenceFuture)
         default:
             return nil
         }

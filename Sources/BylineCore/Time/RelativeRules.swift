@@ -28,7 +28,7 @@ extension TimexParser {
             // `overnight` as an adverb is the night before the report.
             guard !kw(i + 1, .the) else { return nil }
             return TimexMatch(first: i, end: i + 1, spec: .point(.relative(.day, -1, .document), dayPart: .night),
-                              rule: "relative.overnight")
+                              rule: .relativeOvernight)
         default: return nil
         }
         var end = i + 1
@@ -38,7 +38,7 @@ extension TimexParser {
         }
         // `yesterday at 3 p.m.` stays two expressions; `today's` keeps its `'s` outside.
         return TimexMatch(first: i, end: end, spec: .point(.relative(.day, offset, .document), dayPart: part),
-                          rule: "relative.deictic")
+                          rule: .relativeDeictic)
     }
 
     /// `this`/`last`/`next`/`past`/`coming`/`previous`/`following`/`that`/`same`/`latest` + a
@@ -79,13 +79,13 @@ extension TimexParser {
             // `these days` = now; `those days` = back then.
             if lexKind(j) == .unitPlural, lexValue(j) == Int(TimeUnit.day.rawValue) {
                 return TimexMatch(first: i, end: j + 1, spec: .reference(k == .these ? "PRESENT_REF" : "PAST_REF"),
-                                  rule: "reference.theseDays")
+                                  rule: .referenceTheseDays)
             }
             return nil
         default:
             return nil
         }
-        func match(_ end: Int, _ spec: TimexSpec, _ rule: String) -> TimexMatch {
+        func match(_ end: Int, _ spec: TimexSpec, _ rule: TimexRule) -> TimexMatch {
             TimexMatch(first: i, end: end, spec: spec, rule: rule, takesDeterminer: true)
         }
         // An amount: `the past two years`, `the next few months`, `last three weeks`.
@@ -101,14 +101,14 @@ extension TimexParser {
                 afterNumber = afterSecond
             }
             if let u = unitAt(skipJoiner(afterNumber)), u.plural || n == 1 {
-                return match(u.end, .duration(n, u.unit), "duration.relativeSpan")
+                return match(u.end, .duration(n, u.unit), .durationRelativeSpan)
             }
         }
         // `the current fiscal year`
         if kw(j, .fiscal) || kw(j, .calendar), isUnit(j + 1, .year) { j += 1 }
         // `the latest period`: the last quarter reported.
         if k == .latest || k == .recent, kw(j, .period), determined {
-            return match(j + 1, .point(.latest(.quarter)), "relative.latestPeriod")
+            return match(j + 1, .point(.latest(.quarter)), .relativeLatestPeriod)
         }
         if let (unit, plural, end) = unitAt(j) ?? weekendAt(j) {
             // `ABC's "This Week"`: a title, not a time.
@@ -120,11 +120,11 @@ extension TimexParser {
                 let u = skipJoiner(afterOrdinal)
                 if isUnit(u, .quarter), (1...4).contains(n) {
                     let spec = TimexSpec.point(.yearPartOfRelativeYear(grain: .quarter, part: n, yearOffset: direction))
-                    return match(u + 1, spec, "relative.yearQuarter")
+                    return match(u + 1, spec, .relativeYearQuarter)
                 }
                 if kw(u, .half), n == 1 || n == 2 {
                     let spec = TimexSpec.point(.yearPartOfRelativeYear(grain: .half, part: n, yearOffset: direction))
-                    return match(u + 1, spec, "relative.yearHalf")
+                    return match(u + 1, spec, .relativeYearHalf)
                 }
             }
             if plural {
@@ -132,11 +132,11 @@ extension TimexParser {
                 switch k {
                 case .recent:
                     // `recent years`: an unspecified number of them, up to now.
-                    return match(end, .duration(nil, unit), "duration.recentPlural")
+                    return match(end, .duration(nil, unit), .durationRecentPlural)
                 case .past, .last, .previous, .latest:
-                    return match(end, .reference("PAST_REF"), "reference.relativePlural")
+                    return match(end, .reference("PAST_REF"), .referenceRelativePlural)
                 case .coming, .next, .upcoming, .following:
-                    return match(end, .reference("FUTURE_REF"), "reference.relativePlural")
+                    return match(end, .reference("FUTURE_REF"), .referenceRelativePlural)
                 default:
                     return nil
                 }
@@ -145,9 +145,9 @@ extension TimexParser {
             case .weekend:
                 let choice: WeekdayChoice = direction < 0 ? .previous : direction > 0 ? .next : .this
                 if anchor == .narrative {
-                    return match(end, .point(.relative(.week, direction, .narrative)), "relative.weekend")
+                    return match(end, .point(.relative(.week, direction, .narrative)), .relativeWeekend)
                 }
-                return match(end, .point(.weekend(choice)), "relative.weekend")
+                return match(end, .point(.weekend(choice)), .relativeWeekend)
             case .day:
                 // `this day` is rare and idiomatic; `that day`, `the next day`, `the same day` count.
                 guard anchor == .narrative || k == .next else { return nil }
@@ -157,24 +157,24 @@ extension TimexParser {
                     spec.dayPart = part
                     e += 1
                 }
-                return match(e, spec, "relative.narrativeDay")
+                return match(e, spec, .relativeNarrativeDay)
             case .quarter where k == .latest || k == .recent:
-                return match(end, .point(.latest(.quarter)), "relative.latestQuarter")
+                return match(end, .point(.latest(.quarter)), .relativeLatestQuarter)
             case .decade, .century, .millennium:
                 if (k == .past || k == .last) && determined {
                     // `the past decade`: the ten years up to now.
-                    return match(end, .duration(1, unit), "duration.pastDecade")
+                    return match(end, .duration(1, unit), .durationPastDecade)
                 }
-                return match(end, .point(.relative(unit, direction, anchor)), "relative.unit")
+                return match(end, .point(.relative(unit, direction, anchor)), .relativeUnit)
             case .second, .minute, .hour:
                 return nil
             default:
                 if k == .latest || k == .recent {
                     // `the latest fiscal year`: the last one completed.
                     guard unit == .year, determined else { return nil }
-                    return match(end, .point(.relative(.year, -1, .document)), "relative.latestYear")
+                    return match(end, .point(.relative(.year, -1, .document)), .relativeLatestYear)
                 }
-                return match(end, .point(.relative(unit, direction, anchor)), "relative.unit")
+                return match(end, .point(.relative(unit, direction, anchor)), .relativeUnit)
             }
         }
         // `this morning`, `last night`, `that evening`, `the next morning`
@@ -187,32 +187,32 @@ extension TimexParser {
             } else if direction != 0 {
                 return nil
             }
-            return match(j + 1, spec, "relative.dayPart")
+            return match(j + 1, spec, .relativeDayPart)
         }
         // `last April`, `this September`, `next May`
         if let (month, end, _) = monthName(j) {
             // `that September`: in the year the story is about.
             if k == .that, dayOfMonth(end) == nil {
-                return match(end, .point(.narrativeMonth(Int8(month))), "relative.thatMonth")
+                return match(end, .point(.narrativeMonth(Int8(month))), .relativeThatMonth)
             }
             guard anchor == .document, k != .latest, k != .recent else { return nil }
             if let (day, afterDay) = dayOfMonth(end) {
                 return match(afterDay, .point(.relativeMonth(month: month, day: day, direction: direction)),
-                             "relative.monthDay")
+                             .relativeMonthDay)
             }
-            return match(end, .point(.relativeMonth(month: month, day: nil, direction: direction)), "relative.month")
+            return match(end, .point(.relativeMonth(month: month, day: nil, direction: direction)), .relativeMonth)
         }
         // `last fall`, `this summer`, `next spring`
         if lexKind(j) == .season {
             guard anchor == .document, k != .latest, k != .recent else { return nil }
             return match(j + 1, .point(.relativeYearPart(grain: .season, part: lexValue(j), direction: direction)),
-                         "relative.season")
+                         .relativeSeason)
         }
         // `last Christmas`, `this Thanksgiving`, `next Easter`
         if anchor == .document, k != .latest, k != .recent, lexKind(j) == .holiday || keyword(j) != nil,
             let h = holidayExpression(at: j), case .point(.holiday(let holiday, nil)) = h.spec.base
         {
-            return match(h.end, .point(.relativeHoliday(holiday, direction: direction)), "relative.holiday")
+            return match(h.end, .point(.relativeHoliday(holiday, direction: direction)), .relativeHoliday)
         }
         // `last Friday`, `next Tuesday`, `this Thursday`, `the following Monday`
         if lexKind(j) == .weekday {
@@ -231,7 +231,7 @@ extension TimexParser {
                 spec.dayPart = part
                 e += 1
             }
-            return match(e, spec, "relative.weekday")
+            return match(e, spec, .relativeWeekday)
         }
         return nil
     }
@@ -252,15 +252,15 @@ extension TimexParser {
         // `decades-long`, `a day-long meeting`
         if isHyphen(i + 1), attached(i + 1), kw(i + 2, .long), unit >= .minute, unit != .weekend {
             return TimexMatch(first: i, end: i + 3,
-                              spec: .duration(t.lex.kind == .unitPlural ? nil : 1, unit), rule: "duration.long")
+                              spec: .duration(t.lex.kind == .unitPlural ? nil : 1, unit), rule: .durationLong)
         }
         if t.lex.kind == .unitPlural, kw(i + 1, .ago), unit >= .minute, !determined {
             // `months ago`
-            return TimexMatch(first: i, end: i + 2, spec: .reference("PAST_REF"), rule: "reference.unitsAgo")
+            return TimexMatch(first: i, end: i + 2, spec: .reference("PAST_REF"), rule: .referenceUnitsAgo)
         }
         // `the weeks ahead`, `the days ahead`: an unspecified stretch still to come.
         if t.lex.kind == .unitPlural, determined, isWord(i + 1, "ahead"), unit >= .hour, unit != .weekend {
-            return TimexMatch(first: i, end: i + 2, spec: .duration(nil, unit), rule: "duration.ahead",
+            return TimexMatch(first: i, end: i + 2, spec: .duration(nil, unit), rule: .durationAhead,
                               takesDeterminer: true)
         }
         if t.lex.kind == .unitPlural {
@@ -269,21 +269,21 @@ extension TimexParser {
             if !determined, kw(i + 1, .or) || kw(i + 1, .to), let upper = unitAt(i + 2), upper.plural,
                 upper.unit > unit, unit >= .minute, unit != .weekend, upper.unit != .weekend
             {
-                return TimexMatch(first: i, end: upper.end, spec: .duration(nil, unit), rule: "duration.vague")
+                return TimexMatch(first: i, end: upper.end, spec: .duration(nil, unit), rule: .durationVague)
             }
             // `for years`, `in decades`, `within weeks`: an unspecified amount.
             guard i > 0, tokens[i - 1].block == t.block, let k = tokens[i - 1].keyword,
                 k == .for || k == .in || k == .within || k == .over, !determined, unit >= .minute, unit != .weekend
             else { return nil }
             // `in years past`, `for days on end` are idioms of the same kind; `in days of old` is rare.
-            return TimexMatch(first: i, end: i + 1, spec: .duration(nil, unit), rule: "duration.vague")
+            return TimexMatch(first: i, end: i + 1, spec: .duration(nil, unit), rule: .durationVague)
         }
         let j = i + 1
         // `year-end`, `year end`, `month-end`, `year's end`
         let endWord = possessive(j) ?? skipJoiner(j)
         if kw(endWord, .end), unit == .year || unit == .month || unit == .quarter || unit == .week {
             var m = TimexMatch(first: i, end: endWord + 1, spec: .point(.relative(unit, 0, .document)),
-                               rule: "relative.unitEnd", takesDeterminer: true)
+                               rule: .relativeUnitEnd, takesDeterminer: true)
             m.spec.mod = .end
             return m
         }
@@ -297,7 +297,7 @@ extension TimexParser {
                 // `the year-ago third quarter`
                 return TimexMatch(first: i, end: skipJoiner(afterOrdinal) + 1,
                                   spec: .point(.yearPartOfRelativeYear(grain: .quarter, part: n, yearOffset: -1)),
-                                  rule: "relative.yearEarlierQuarter", takesDeterminer: true)
+                                  rule: .relativeYearEarlierQuarter, takesDeterminer: true)
             }
             if isUnit(end, .quarter) {
                 grain = .quarter
@@ -305,20 +305,20 @@ extension TimexParser {
             } else if kw(end, .period) {
                 end += 1
             }
-            return TimexMatch(first: i, end: end, spec: .point(.yearEarlier(grain)), rule: "relative.yearEarlier",
+            return TimexMatch(first: i, end: end, spec: .point(.yearEarlier(grain)), rule: .relativeYearEarlier,
                               takesDeterminer: true)
         }
         // `the year 2000`
         if unit == .year, let y = year4(j) {
             return TimexMatch(first: i, end: j + 1, spec: .point(.calendar(year: y, month: nil, day: nil)),
-                              rule: "year.theYear", takesDeterminer: true)
+                              rule: .yearTheYear, takesDeterminer: true)
         }
         if unit == .year, lexKind(j) == .number {
             if let s = spelledYear(at: j) {
-                return TimexMatch(first: i, end: s.end, spec: s.spec, rule: "year.theYear", takesDeterminer: true)
+                return TimexMatch(first: i, end: s.end, spec: s.spec, rule: .yearTheYear, takesDeterminer: true)
             }
             if let s = spelledThousands(at: j) {
-                return TimexMatch(first: i, end: s.end, spec: s.spec, rule: "year.theYear", takesDeterminer: true)
+                return TimexMatch(first: i, end: s.end, spec: s.spec, rule: .yearTheYear, takesDeterminer: true)
             }
         }
         // `the day before yesterday`, `the day after tomorrow`, `the day before`
@@ -328,11 +328,11 @@ extension TimexParser {
             if kw(j + 1, .yesterday) || kw(j + 1, .tomorrow) {
                 let base = kw(j + 1, .yesterday) ? -1 : 1
                 return TimexMatch(first: i, end: j + 2, spec: .point(.relative(.day, base + sign, .document)),
-                                  rule: "relative.dayBeforeYesterday", takesDeterminer: true)
+                                  rule: .relativeDayBeforeYesterday, takesDeterminer: true)
             }
             if endsClause(j + 1) {
                 return TimexMatch(first: i, end: j + 1, spec: .point(.relative(.day, sign, .narrative)),
-                                  rule: "relative.dayBefore", takesDeterminer: true)
+                                  rule: .relativeDayBefore, takesDeterminer: true)
             }
         }
         // `end of month`, `by the end of year`: after a modifier's `of`, the article may be dropped.
@@ -340,12 +340,12 @@ extension TimexParser {
         // `the week of March 6`
         if unit == .week, let w = weekOf(at: i, end: j) { return w }
         if unit == .weekend {
-            return TimexMatch(first: i, end: j, spec: .point(.weekend(.tense)), rule: "relative.theWeekend",
+            return TimexMatch(first: i, end: j, spec: .point(.weekend(.tense)), rule: .relativeTheWeekend,
                               takesDeterminer: true)
         }
         // `the quarter century anniversary` is twenty-five years, not a quarter of a year.
         if unit == .quarter, !kw(j, .of), !afterModifier, !isUnit(skipJoiner(j), .century) {
-            return TimexMatch(first: i, end: j, spec: .point(.discussed(.quarter)), rule: "relative.theQuarter",
+            return TimexMatch(first: i, end: j, spec: .point(.discussed(.quarter)), rule: .relativeTheQuarter,
                               takesDeterminer: true)
         }
         if unit == .year, !afterModifier {
@@ -353,7 +353,7 @@ extension TimexParser {
         }
         if afterModifier, unit >= .day, unit != .weekend {
             return TimexMatch(first: i, end: j, spec: .point(.relative(unit, 0, unit == .day ? .narrative : .document)),
-                              rule: "relative.theUnit", takesDeterminer: true)
+                              rule: .relativeTheUnit, takesDeterminer: true)
         }
         return nil
     }
@@ -363,16 +363,16 @@ extension TimexParser {
     func theYear(at i: Int, end j: Int) -> TimexMatch? {
         if tokens[i].isCapitalized, !isSentenceStart(i) { return nil }  // `Person of the Year`
         if kw(j, .ended) || kw(j, .ending) {
-            return TimexMatch(first: i, end: j, spec: .duration(1, .year), rule: "duration.theYearEnded",
+            return TimexMatch(first: i, end: j, spec: .duration(1, .year), rule: .durationTheYearEnded,
                               takesDeterminer: true)
         }
         if kw(j, .before) || kw(j, .after), endsClause(j + 1) {
             return TimexMatch(first: i, end: j + 1, spec: .point(.relative(.year, kw(j, .before) ? -1 : 1, .narrative)),
-                              rule: "relative.theYearBefore", takesDeterminer: true)
+                              rule: .relativeTheYearBefore, takesDeterminer: true)
         }
         // `the year of the dragon`, `the year that`, `the year when`: a year described, not this one.
         if kw(j, .of) || isWord(j, "that") || isWord(j, "when") || isWord(j, "in") || isHyphen(j) { return nil }
-        return TimexMatch(first: i, end: j, spec: .point(.relative(.year, 0, .document)), rule: "relative.theYear",
+        return TimexMatch(first: i, end: j, spec: .point(.relative(.year, 0, .document)), rule: .relativeTheYear,
                           takesDeterminer: true)
     }
 
@@ -421,7 +421,7 @@ extension TimexParser {
             }
             var m = d
             m.first = i
-            m.rule = "date.weekdayDate"
+            m.rule = .dateWeekdayDate
             return m
         }
         guard t.lex.kind == .weekday else { return nil }
@@ -438,7 +438,7 @@ extension TimexParser {
                 end = e
             }
             return TimexMatch(first: i - 1, end: end, spec: .point(.holiday(holiday, year: year)),
-                              rule: "date.namedDay")
+                              rule: .dateNamedDay)
         }
         // `Tuesday nights`, `on Monday and Tuesday nights`: that part of every such weekday.
         if lexKind(j) == .dayPartPlural, let set = weekdaySet(at: i) { return set }
@@ -446,7 +446,7 @@ extension TimexParser {
             t.isCapitalized, let part = DayPart(rawValue: tokens[j + 2].lex.value)
         {
             return TimexMatch(first: i, end: j, spec: .set("XXXX-WXX-\(lexValue(i))T" + part.code),
-                              rule: "set.weekdayPlural")
+                              rule: .setWeekdayPlural)
         }
         var spec = TimexSpec.point(.weekday(lexValue(i), .tense))
         var end = j
@@ -454,6 +454,6 @@ extension TimexParser {
             spec.dayPart = part
             end += 1
         }
-        return TimexMatch(first: i, end: end, spec: spec, rule: "relative.weekday")
+        return TimexMatch(first: i, end: end, spec: spec, rule: .relativeWeekday)
     }
 }

@@ -8,43 +8,43 @@ extension TimexParser {
 
     func setExpression(at i: Int) -> TimexMatch? {
         guard let k = keyword(i) else { return nil }
-        func set(_ value: String, _ end: Int, _ rule: String) -> TimexMatch {
+        func set(_ value: String, _ end: Int, _ rule: TimexRule) -> TimexMatch {
             TimexMatch(first: i, end: end, spec: .set(value), rule: rule)
         }
         // `the Daily Telegraph`: a name.
         if tokens[i].isCapitalized, !isSentenceStart(i), [.daily, .weekly, .monthly, .yearly].contains(k) { return nil }
         switch k {
-        case .daily: return set("P1D", i + 1, "set.adverb")
-        case .nightly: return set("P1D", i + 1, "set.adverb")
-        case .weekly: return set("P1W", i + 1, "set.adverb")
-        case .biweekly: return set("P2W", i + 1, "set.adverb")
-        case .monthly: return set("P1M", i + 1, "set.adverb")
+        case .daily: return set("P1D", i + 1, .setAdverb)
+        case .nightly: return set("P1D", i + 1, .setAdverb)
+        case .weekly: return set("P1W", i + 1, .setAdverb)
+        case .biweekly: return set("P2W", i + 1, .setAdverb)
+        case .monthly: return set("P1M", i + 1, .setAdverb)
         case .quarterly:
             // `its quarterly dividend`: an adjective of reporting, not a recurrence.
             if let next = tok(i + 1), next.kind == .word { return nil }
-            return set("P3M", i + 1, "set.adverb")
-        case .semiannually: return set("P6M", i + 1, "set.adverb")
-        case .yearly, .annually: return set("P1Y", i + 1, "set.adverb")
-        case .hourly: return set("PT1H", i + 1, "set.adverb")
+            return set("P3M", i + 1, .setAdverb)
+        case .semiannually: return set("P6M", i + 1, .setAdverb)
+        case .yearly, .annually: return set("P1Y", i + 1, .setAdverb)
+        case .hourly: return set("PT1H", i + 1, .setAdverb)
         case .every, .each:
             return everyExpression(at: i)
         case .per:
             guard let (unit, plural, end) = unitAt(i + 1), !plural, !isMeasureUnit(i - 1) else { return nil }
-            return set(TimexParser.period(unit), end, "set.per")
+            return set(TimexParser.period(unit), end, .setPer)
         case .a, .an:
             // `$5 million a year`, `three times a week`, `24 hours a day`
             guard let (unit, plural, end) = unitAt(i + 1), !plural, precededByAmount(i), !isMeasureUnit(i - 1) else {
                 return nil
             }
-            return set(TimexParser.period(unit), end, "set.perUnit")
+            return set(TimexParser.period(unit), end, .setPerUnit)
         case .twice, .once, .thrice:
             let j = i + 1
             guard kw(j, .a) || kw(j, .an) || kw(j, .per) || kw(j, .every) || kw(j, .each) else { return nil }
             if kw(j, .every) || kw(j, .each), let m = everyExpression(at: j) {
-                return set(setValue(m), m.end, "set.frequency")
+                return set(setValue(m), m.end, .setFrequency)
             }
             guard let (unit, plural, end) = unitAt(j + 1), !plural else { return nil }
-            return set(TimexParser.period(unit), end, "set.frequency")
+            return set(TimexParser.period(unit), end, .setFrequency)
         default:
             return nil
         }
@@ -68,11 +68,11 @@ extension TimexParser {
             j = after
         }
         if let (unit, plural, end) = unitAt(j), plural == (n > 1) || unit == .day && plural {
-            return TimexMatch(first: i, end: end, spec: .set(TimexParser.period(unit, n)), rule: "set.every")
+            return TimexMatch(first: i, end: end, spec: .set(TimexParser.period(unit, n)), rule: .setEvery)
         }
         guard n == 1 else { return nil }
         if lexKind(j) == .unit, lexValue(j) == Int(TimeUnit.weekend.rawValue) {
-            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-WXX-WE"), rule: "set.every")
+            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-WXX-WE"), rule: .setEvery)
         }
         if lexKind(j) == .weekday {
             var value = "XXXX-WXX-\(lexValue(j))"
@@ -81,16 +81,16 @@ extension TimexParser {
                 value += "T" + part.code
                 end += 1
             }
-            return TimexMatch(first: i, end: end, spec: .set(value), rule: "set.everyWeekday")
+            return TimexMatch(first: i, end: end, spec: .set(value), rule: .setEveryWeekday)
         }
         if let part = trailingDayPart(j) {
-            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-XX-XXT" + part.code), rule: "set.everyDayPart")
+            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-XX-XXT" + part.code), rule: .setEveryDayPart)
         }
         if let (month, end, _) = monthName(j) {
-            return TimexMatch(first: i, end: end, spec: .set("XXXX-\(pad(month, 2))"), rule: "set.everyMonth")
+            return TimexMatch(first: i, end: end, spec: .set("XXXX-\(pad(month, 2))"), rule: .setEveryMonth)
         }
         if lexKind(j) == .season, let season = Season(rawValue: tokens[j].lex.value) {
-            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-" + season.code), rule: "set.everySeason")
+            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-" + season.code), rule: .setEverySeason)
         }
         return nil
     }
@@ -104,7 +104,7 @@ extension TimexParser {
             value += "T" + part.code
             end += 1
         }
-        return TimexMatch(first: i, end: end, spec: .set(value), rule: "set.weekdayPlural")
+        return TimexMatch(first: i, end: end, spec: .set(value), rule: .setWeekdayPlural)
     }
 
     /// A lowercase plural noun (`flights`) after a number, perhaps with one word between

@@ -157,268 +157,330 @@ struct TimexResolver {
 
     // MARK: - Points
 
+    /// The point `p` names, one method per kind of point. `yearBefore`: a year named right before
+    /// (`last year August 8`).
     private func resolvePoint(_ p: PointSpec, _ m: TimexMatch, sentence: Int, inferred: inout Bool,
                               yearBefore: (end: Int, year: Int)? = nil) -> TimexPoint {
-        let dct = documentDate
         switch p {
-        case .calendar(let y, let month, let day):
-            var year = y
-            // `last year August 8`: the year named right before.
-            if year == nil, month != nil, let b = yearBefore, b.end == m.first { year = b.year }
-            if year == nil {
-                let grain: TimexPoint.Grain = day == nil ? .month : .day
-                year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
-                    TimexPoint(grain: grain, year: y, month: month ?? 1, day: day ?? 1)
-                }
-            }
-            if let month, let day {
-                return TimexPoint(grain: .day, year: year, month: month, day: day)
-            }
-            if let month { return TimexPoint(grain: .month, year: year, month: month) }
-            return TimexPoint(grain: .year, year: year)
-
-        case .yearPart(let y, let grain, let part):
-            var point = TimexPoint(grain: grain, year: y, part: part)
-            if y == nil {
-                point.year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
-                    TimexPoint(grain: grain, year: y, part: part)
-                }
-            }
-            return point
-
+        case .calendar(let year, let month, let day):
+            return calendarPoint(year: year, month: month, day: day, m, sentence: sentence, inferred: &inferred,
+                                 yearBefore: yearBefore)
+        case .yearPart(let year, let grain, let part):
+            return yearPartPoint(year: year, grain: grain, part: part, m, sentence: sentence, inferred: &inferred)
         case .decade(let y): return TimexPoint(grain: .decade, year: y)
         case .century(let y): return TimexPoint(grain: .century, year: y)
         case .millennium(let y): return TimexPoint(grain: .millennium, year: y)
-
-        case .weekday(let wd, let choice):
-            guard let dct else {
-                var unknown = TimexPoint(grain: .day, year: nil)
-                unknown.weekday = wd
-                return unknown
-            }
-            switch choice {
-            case .narrativePrevious, .narrativeNext:
-                // `down 4.5% from the previous Friday` after last Friday's close: the Friday before that.
-                var reference = dct
-                if let n = narrative, n.grain.isDayOrFiner, let d = n.startDay {
-                    reference = d
-                } else if let d = lastDay?.startDay {
-                    reference = d
-                }
-                return .day(weekday(wd, choice == .narrativePrevious ? .previous : .next, reference: reference, m))
-            default:
-                return .day(weekday(wd, choice, reference: dct, m))
-            }
-
-        case .weekend(let choice):
-            guard let dct else { return TimexPoint(grain: .weekend, year: nil) }
-            let saturday = TimexPoint.mondayOfWeek(year: dct.isoWeek.year, week: dct.isoWeek.week).adding(days: 5)
-            var target = saturday
-            switch choice {
-            case .this:
-                // `this weekend` in a past-tense clause is the one just gone.
-                if parser.tense(first: m.first, end: m.end) == .past, saturday > dct {
-                    target = saturday.adding(days: -7)
-                }
-            case .previous, .narrativePrevious: target = saturday.adding(days: -7)
-            case .next, .narrativeNext: target = saturday.adding(days: 7)
-            case .tense:
-                switch parser.tense(first: m.first, end: m.end) {
-                case .past, .pastPerfect: if dct.weekday < 6 { target = saturday.adding(days: -7) }
-                case .future: if dct.weekday == 7 { target = saturday.adding(days: 7) }
-                case .present, .none: if dct.weekday <= 2 { target = saturday.adding(days: -7) }
-                }
-            }
-            return .containing(target, grain: .weekend)
-
-        case .relative(let unit, let n, let anchor):
-            let grain = TimexPoint.Grain(unit)
-            switch anchor {
-            case .document:
-                guard let dct else { return TimexPoint(grain: grain, year: nil) }
-                // `earnings fell from $5 million a year ago` after `the third quarter`: the same
-                // quarter a year before.
-                if unit == .year, n == -1, m.spec.counted, let q = narrative, q.grain == .quarter || q.grain == .half {
-                    return q.shifted(by: n, unit)
-                }
-                return TimexPoint.containing(dct, grain: grain).shifted(by: n, unit)
-            case .narrative:
-                guard var base = pastAnchor(m) ?? narrativeAnchor() else {
-                    return TimexPoint(grain: grain, year: nil)
-                }
-                // `that day`, `the next day` after `in 2025`: count from the last day mentioned.
-                if grain.isDayOrFiner, !base.grain.isDayOrFiner {
-                    base = lastDay ?? documentDate.map { TimexPoint.day($0) } ?? base
-                }
-                var moved = base.shifted(by: n, unit)
-                // `the following year`, `that week`: the period itself; `a year earlier` (a counted
-                // shift) keeps the grain of the time it counts from.
-                // `ten years later`, `a decade later` after a day: the year it names (only the single
-                // `a year earlier` of a results comparison keeps the day).
-                let period = n == 0 || !m.spec.counted || unit == .year && abs(n) >= 2
-                if period, grain > base.grain, let start = moved.startDay {
-                    // `that week`, `that year`: the period holding the time last mentioned.
-                    moved = .containing(start, grain: grain)
-                } else {
-                    // `a year earlier` after `Sept. 30` is Sept. 30 of the year before; after `the
-                    // third quarter`, that quarter a year before (TimeML annotators' reading).
-                    moved.dayPart = nil
-                    moved.hour = nil
-                    moved.minute = nil
-                    moved.second = nil
-                    if moved.grain == .time || moved.grain == .dayPart { moved.grain = .day }
-                }
-                return moved
-            }
-
+        case .weekday(let wd, let choice): return weekdayPoint(wd, choice, m)
+        case .weekend(let choice): return weekendPoint(choice, m)
+        case .relative(let unit, let n, .document): return documentRelativePoint(unit, n, m)
+        case .relative(let unit, let n, .narrative): return narrativeRelativePoint(unit, n, m)
         case .relativeMonth(let month, let day, 0):
             // `this September`: the article's year, unless the tense points past it or ahead of it.
             let year = parser.tense(first: m.first, end: m.end) == .none ? documentDate?.year : nil
-            return resolvePoint(.calendar(year: year, month: month, day: day), m, sentence: sentence,
-                                inferred: &inferred)
-
+            return resolvePoint(.calendar(year: year, month: month, day: day), m, sentence: sentence, inferred: &inferred)
         case .relativeMonth(let month, let day, let direction):
-            let grain: TimexPoint.Grain = day == nil ? .month : .day
-            guard let dct else {
-                return TimexPoint(grain: grain, year: inferYear(sentence: sentence, inferred: &inferred), month: month,
-                                  day: day)
-            }
-            var year = dct.year
-            let key = month * 100 + (day ?? 0)
-            let today = dct.month * 100 + (day == nil ? 0 : dct.day)
-            if direction < 0, key >= today { year -= 1 }
-            if direction > 0, key <= today { year += 1 }
-            return TimexPoint(grain: grain, year: year, month: month, day: day)
-
+            return relativeMonthPoint(month: month, day: day, direction: direction, sentence: sentence, inferred: &inferred)
         case .relativeYearPart(let grain, let part, 0):
-            // `this summer`: the one the clause's tense points to; without a tense, the one of
-            // the article's year (`this winter` in January: the winter under way).
-            if let dct, parser.tense(first: m.first, end: m.end) == .none {
-                let current = TimexPoint.containing(dct, grain: grain)
-                let year = current.part == part ? current.year : dct.year
-                return TimexPoint(grain: grain, year: year, part: part)
-            }
-            return resolvePoint(.yearPart(year: nil, grain: grain, part: part), m, sentence: sentence,
-                                inferred: &inferred)
-
+            return thisYearPartPoint(grain: grain, part: part, m, sentence: sentence, inferred: &inferred)
         case .relativeYearPart(let grain, let part, let direction):
-            guard let dct else { return TimexPoint(grain: grain, year: nil, part: part) }
-            let current = TimexPoint.containing(dct, grain: grain)
-            var point = TimexPoint(grain: grain, year: current.year, part: part)
-            if direction < 0, let s = point.startDay, let c = current.startDay, s >= c { point.year! -= 1 }
-            if direction > 0, let s = point.startDay, let c = current.startDay, s <= c { point.year! += 1 }
-            return point
-
+            return relativeYearPartPoint(grain: grain, part: part, direction: direction)
         case .yearPartOfRelativeYear(let grain, let part, let offset):
-            return TimexPoint(grain: grain, year: dct.map { $0.year + offset }, part: part)
-
-        case .holiday(let holiday, let y):
-            var year = y
-            if year == nil {
-                year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
-                    holiday.date(in: y).map { TimexPoint.day($0) } ?? TimexPoint(grain: .day, year: nil)
-                }
-            }
-            guard let year, let date = holiday.date(in: year) else { return TimexPoint(grain: .day, year: nil) }
-            return .day(date)
-
+            return TimexPoint(grain: grain, year: documentDate.map { $0.year + offset }, part: part)
+        case .holiday(let holiday, let year):
+            return holidayPoint(holiday, year: year, m, sentence: sentence, inferred: &inferred)
         case .relativeHoliday(let holiday, let direction):
-            guard let dct, let this = holiday.date(in: dct.year) else { return TimexPoint(grain: .day, year: nil) }
-            var year = dct.year
-            if direction < 0, this >= dct { year -= 1 }
-            if direction > 0, this <= dct { year += 1 }
-            return holiday.date(in: year).map { TimexPoint.day($0) } ?? TimexPoint(grain: .day, year: nil)
-
+            return relativeHolidayPoint(holiday, direction: direction)
         case .discussed(let grain):
             if let n = narrative, n.grain == grain { return n }
             return resolvePoint(.latest(grain), m, sentence: sentence, inferred: &inferred)
-
-        case .latest(let grain):
-            guard let dct else { return TimexPoint(grain: grain, year: nil) }
-            let unit: TimeUnit = grain == .quarter ? .quarter : grain == .half ? .half : .month
-            return TimexPoint.containing(dct, grain: grain).shifted(by: -1, unit)
-
-        case .yearEarlier(let grain):
-            if let n = narrative, n.grain == .quarter || n.grain == .half || n.grain == .year || n.grain == .month {
-                // A period already in a past year is the comparison period itself.
-                if let dct, let y = n.year, y < dct.year { return n }
-                return n.shifted(by: -1, .year)
-            }
-            guard let dct else { return TimexPoint(grain: grain ?? .year, year: nil) }
-            if let grain {
-                let unit: TimeUnit = grain == .quarter ? .quarter : .month
-                return TimexPoint.containing(dct, grain: grain).shifted(by: -1, unit).shifted(by: -1, .year)
-            }
-            return TimexPoint.containing(dct, grain: .year).shifted(by: -1, .year)
-
-        case .periodInYear(let year):
-            if let n = narrative, n.grain == .quarter || n.grain == .half {
-                var p = n
-                p.year = year
-                return p
-            }
-            return TimexPoint(grain: .year, year: year)
-
+        case .latest(let grain): return latestPoint(grain)
+        case .yearEarlier(let grain): return yearEarlierPoint(grain)
+        case .periodInYear(let year): return periodInYearPoint(year)
         case .monthOfRelativeYear(let month, let day, let offset):
-            guard let dct else {
+            guard let dct = documentDate else {
                 return TimexPoint(grain: day == nil ? .month : .day, year: nil, month: month, day: day)
             }
             return TimexPoint(grain: day == nil ? .month : .day, year: dct.year + offset, month: month, day: day)
-
-        case .contextDay:
-            if let n = pastAnchor(m), let dct {
-                guard n.grain.isDayOrFiner, let d = n.startDay else { return .day(dct) }
-                return .day(d)
-            }
-            if let n = narrative, n.grain.isDayOrFiner, sentence - narrativeSentence <= 2, let d = n.startDay {
-                return .day(d)
-            }
-            // `the opening Thursday night ... the 20th century ... the big hit of the evening`: the day
-            // last mentioned, when a coarser period came between.
-            if let d = lastDay, sentence - lastDaySentence <= 2 { return d }
-            guard let dct else { return TimexPoint(grain: .day, year: nil) }
-            return .day(dct)
-
+        case .contextDay: return contextDayPoint(m, sentence: sentence)
         case .nthWeekdayOfMonth(let n, let wd, let month):
-            guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred),
-                let d = Holiday.weekday(Int(n), Int(wd), month: mo, year: y)
-            else { return TimexPoint(grain: .day, year: nil) }
-            return .day(d)
-
+            return nthWeekdayOfMonthPoint(n, wd, month, m, sentence: sentence, inferred: &inferred)
         case .nthDayOfMonth(let n, let month):
-            guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred) else {
-                return TimexPoint(grain: .day, year: nil)
-            }
-            let length = CivilDate.daysIn(month: mo, year: y)
-            guard let d = CivilDate(year: y, month: mo, day: n > 0 ? Int(n) : length + 1 + Int(n)) else {
-                return TimexPoint(grain: .day, year: nil)
-            }
-            return .day(d)
-
+            return nthDayOfMonthPoint(n, month, m, sentence: sentence, inferred: &inferred)
         case .nthWeekOfMonth(let n, let weekend, let month):
-            // A week belongs to the month of its Thursday (as ISO weeks to years); a weekend to
-            // the month of its Saturday.
-            guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred),
-                let d = Holiday.weekday(Int(n), weekend ? 6 : 4, month: mo, year: y)
-            else { return TimexPoint(grain: weekend ? .weekend : .week, year: nil) }
-            return .containing(d, grain: weekend ? .weekend : .week)
-
+            return nthWeekOfMonthPoint(n, weekend: weekend, month, m, sentence: sentence, inferred: &inferred)
         case .dayInMonth(let day):
             return dayInMonth(Int(day), m, sentence: sentence)
-
         case .narrativeMonth(let month):
             if let n = narrative, let y = n.year, n.isAnchored {
                 return TimexPoint(grain: .month, year: y, month: Int(month))
             }
-            return resolvePoint(.calendar(year: nil, month: Int(month), day: nil), m, sentence: sentence,
-                                inferred: &inferred)
-
+            return resolvePoint(.calendar(year: nil, month: Int(month), day: nil), m, sentence: sentence, inferred: &inferred)
         case .weekOf(let year, let month, let day):
             let p = resolvePoint(.calendar(year: year.map { Int($0) }, month: Int(month), day: Int(day)), m,
                                  sentence: sentence, inferred: &inferred)
             guard let d = p.startDay else { return TimexPoint(grain: .week, year: nil) }
             return .containing(d, grain: .week)
         }
+    }
+
+    /// `Dec. 31, 2011`, `Dec. 31`, `December`: a missing year from the year named right before,
+    /// else from the context (`yearFor`).
+    private func calendarPoint(year y: Int?, month: Int?, day: Int?, _ m: TimexMatch, sentence: Int, inferred: inout Bool,
+                               yearBefore: (end: Int, year: Int)?) -> TimexPoint {
+        var year = y
+        // `last year August 8`: the year named right before.
+        if year == nil, month != nil, let b = yearBefore, b.end == m.first { year = b.year }
+        if year == nil {
+            let grain: TimexPoint.Grain = day == nil ? .month : .day
+            year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
+                TimexPoint(grain: grain, year: y, month: month ?? 1, day: day ?? 1)
+            }
+        }
+        if let month, let day {
+            return TimexPoint(grain: .day, year: year, month: month, day: day)
+        }
+        if let month { return TimexPoint(grain: .month, year: year, month: month) }
+        return TimexPoint(grain: .year, year: year)
+    }
+
+    /// `the third quarter of 2011`, `the third quarter`, `summer`.
+    private func yearPartPoint(year y: Int?, grain: TimexPoint.Grain, part: Int, _ m: TimexMatch, sentence: Int,
+                               inferred: inout Bool) -> TimexPoint {
+        var point = TimexPoint(grain: grain, year: y, part: part)
+        if y == nil {
+            point.year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
+                TimexPoint(grain: grain, year: y, part: part)
+            }
+        }
+        return point
+    }
+
+    /// `Friday`, `last Friday`, `the previous Friday`.
+    private func weekdayPoint(_ wd: Int, _ choice: WeekdayChoice, _ m: TimexMatch) -> TimexPoint {
+        guard let dct = documentDate else {
+            var unknown = TimexPoint(grain: .day, year: nil)
+            unknown.weekday = wd
+            return unknown
+        }
+        switch choice {
+        case .narrativePrevious, .narrativeNext:
+            // `down 4.5% from the previous Friday` after last Friday's close: the Friday before that.
+            var reference = dct
+            if let n = narrative, n.grain.isDayOrFiner, let d = n.startDay {
+                reference = d
+            } else if let d = lastDay?.startDay {
+                reference = d
+            }
+            return .day(weekday(wd, choice == .narrativePrevious ? .previous : .next, reference: reference, m))
+        default:
+            return .day(weekday(wd, choice, reference: dct, m))
+        }
+    }
+
+    /// `this weekend`, `last weekend`, `the weekend`.
+    private func weekendPoint(_ choice: WeekdayChoice, _ m: TimexMatch) -> TimexPoint {
+        guard let dct = documentDate else { return TimexPoint(grain: .weekend, year: nil) }
+        let saturday = TimexPoint.mondayOfWeek(year: dct.isoWeek.year, week: dct.isoWeek.week).adding(days: 5)
+        var target = saturday
+        switch choice {
+        case .this:
+            // `this weekend` in a past-tense clause is the one just gone.
+            if parser.tense(first: m.first, end: m.end) == .past, saturday > dct {
+                target = saturday.adding(days: -7)
+            }
+        case .previous, .narrativePrevious: target = saturday.adding(days: -7)
+        case .next, .narrativeNext: target = saturday.adding(days: 7)
+        case .tense:
+            switch parser.tense(first: m.first, end: m.end) {
+            case .past, .pastPerfect: if dct.weekday < 6 { target = saturday.adding(days: -7) }
+            case .future: if dct.weekday == 7 { target = saturday.adding(days: 7) }
+            case .present, .none: if dct.weekday <= 2 { target = saturday.adding(days: -7) }
+            }
+        }
+        return .containing(target, grain: .weekend)
+    }
+
+    /// `two days ago`, `next week`, `a year ago`: counted from the article's date.
+    private func documentRelativePoint(_ unit: TimeUnit, _ n: Int, _ m: TimexMatch) -> TimexPoint {
+        let grain = TimexPoint.Grain(unit)
+        guard let dct = documentDate else { return TimexPoint(grain: grain, year: nil) }
+        // `earnings fell from $5 million a year ago` after `the third quarter`: the same
+        // quarter a year before.
+        if unit == .year, n == -1, m.spec.counted, let q = narrative, q.grain == .quarter || q.grain == .half {
+            return q.shifted(by: n, unit)
+        }
+        return TimexPoint.containing(dct, grain: grain).shifted(by: n, unit)
+    }
+
+    /// `two days later`, `that week`, `the next day`: counted from the time last mentioned.
+    private func narrativeRelativePoint(_ unit: TimeUnit, _ n: Int, _ m: TimexMatch) -> TimexPoint {
+        let grain = TimexPoint.Grain(unit)
+        guard var base = pastAnchor(m) ?? narrativeAnchor() else {
+            return TimexPoint(grain: grain, year: nil)
+        }
+        // `that day`, `the next day` after `in 2025`: count from the last day mentioned.
+        if grain.isDayOrFiner, !base.grain.isDayOrFiner {
+            base = lastDay ?? documentDate.map { TimexPoint.day($0) } ?? base
+        }
+        var moved = base.shifted(by: n, unit)
+        // `the following year`, `that week`: the period itself; `a year earlier` (a counted
+        // shift) keeps the grain of the time it counts from.
+        // `ten years later`, `a decade later` after a day: the year it names (only the single
+        // `a year earlier` of a results comparison keeps the day).
+        let period = n == 0 || !m.spec.counted || unit == .year && abs(n) >= 2
+        if period, grain > base.grain, let start = moved.startDay {
+            // `that week`, `that year`: the period holding the time last mentioned.
+            moved = .containing(start, grain: grain)
+        } else {
+            // `a year earlier` after `Sept. 30` is Sept. 30 of the year before; after `the
+            // third quarter`, that quarter a year before (TimeML annotators' reading).
+            moved.dayPart = nil
+            moved.hour = nil
+            moved.minute = nil
+            moved.second = nil
+            if moved.grain == .time || moved.grain == .dayPart { moved.grain = .day }
+        }
+        return moved
+    }
+
+    /// `last September`, `next May 5`: the one before or after the article's date.
+    private func relativeMonthPoint(month: Int, day: Int?, direction: Int, sentence: Int, inferred: inout Bool) -> TimexPoint {
+        let grain: TimexPoint.Grain = day == nil ? .month : .day
+        guard let dct = documentDate else {
+            return TimexPoint(grain: grain, year: inferYear(sentence: sentence, inferred: &inferred), month: month, day: day)
+        }
+        var year = dct.year
+        let key = month * 100 + (day ?? 0)
+        let today = dct.month * 100 + (day == nil ? 0 : dct.day)
+        if direction < 0, key >= today { year -= 1 }
+        if direction > 0, key <= today { year += 1 }
+        return TimexPoint(grain: grain, year: year, month: month, day: day)
+    }
+
+    /// `this summer`: the one the clause's tense points to; without a tense, the one of the
+    /// article's year (`this winter` in January: the winter under way).
+    private func thisYearPartPoint(grain: TimexPoint.Grain, part: Int, _ m: TimexMatch, sentence: Int,
+                                   inferred: inout Bool) -> TimexPoint {
+        if let dct = documentDate, parser.tense(first: m.first, end: m.end) == .none {
+            let current = TimexPoint.containing(dct, grain: grain)
+            let year = current.part == part ? current.year : dct.year
+            return TimexPoint(grain: grain, year: year, part: part)
+        }
+        return resolvePoint(.yearPart(year: nil, grain: grain, part: part), m, sentence: sentence, inferred: &inferred)
+    }
+
+    /// `last summer`, `next quarter`: the one before or after the current one.
+    private func relativeYearPartPoint(grain: TimexPoint.Grain, part: Int, direction: Int) -> TimexPoint {
+        guard let dct = documentDate else { return TimexPoint(grain: grain, year: nil, part: part) }
+        let current = TimexPoint.containing(dct, grain: grain)
+        var point = TimexPoint(grain: grain, year: current.year, part: part)
+        if direction < 0, let s = point.startDay, let c = current.startDay, s >= c { point.year! -= 1 }
+        if direction > 0, let s = point.startDay, let c = current.startDay, s <= c { point.year! += 1 }
+        return point
+    }
+
+    /// `Christmas 2011`, `Christmas`: a missing year from the context (`yearFor`).
+    private func holidayPoint(_ holiday: Holiday, year y: Int?, _ m: TimexMatch, sentence: Int, inferred: inout Bool) -> TimexPoint {
+        var year = y
+        if year == nil {
+            year = yearFor(m, sentence: sentence, inferred: &inferred) { y in
+                holiday.date(in: y).map { TimexPoint.day($0) } ?? TimexPoint(grain: .day, year: nil)
+            }
+        }
+        guard let year, let date = holiday.date(in: year) else { return TimexPoint(grain: .day, year: nil) }
+        return .day(date)
+    }
+
+    /// `last Christmas`, `next Easter`.
+    private func relativeHolidayPoint(_ holiday: Holiday, direction: Int) -> TimexPoint {
+        guard let dct = documentDate, let this = holiday.date(in: dct.year) else { return TimexPoint(grain: .day, year: nil) }
+        var year = dct.year
+        if direction < 0, this >= dct { year -= 1 }
+        if direction > 0, this <= dct { year += 1 }
+        return holiday.date(in: year).map { TimexPoint.day($0) } ?? TimexPoint(grain: .day, year: nil)
+    }
+
+    /// `the latest quarter`: the last one over before the article's date.
+    private func latestPoint(_ grain: TimexPoint.Grain) -> TimexPoint {
+        guard let dct = documentDate else { return TimexPoint(grain: grain, year: nil) }
+        let unit: TimeUnit = grain == .quarter ? .quarter : grain == .half ? .half : .month
+        return TimexPoint.containing(dct, grain: grain).shifted(by: -1, unit)
+    }
+
+    /// `the year-earlier quarter`: the period a year before the one under discussion.
+    private func yearEarlierPoint(_ grain: TimexPoint.Grain?) -> TimexPoint {
+        if let n = narrative, n.grain == .quarter || n.grain == .half || n.grain == .year || n.grain == .month {
+            // A period already in a past year is the comparison period itself.
+            if let dct = documentDate, let y = n.year, y < dct.year { return n }
+            return n.shifted(by: -1, .year)
+        }
+        guard let dct = documentDate else { return TimexPoint(grain: grain ?? .year, year: nil) }
+        if let grain {
+            let unit: TimeUnit = grain == .quarter ? .quarter : .month
+            return TimexPoint.containing(dct, grain: grain).shifted(by: -1, unit).shifted(by: -1, .year)
+        }
+        return TimexPoint.containing(dct, grain: .year).shifted(by: -1, .year)
+    }
+
+    /// `the 1988 quarter`: the period of the narrative's grain (a quarter or half) in that year;
+    /// else the year.
+    private func periodInYearPoint(_ year: Int) -> TimexPoint {
+        if let n = narrative, n.grain == .quarter || n.grain == .half {
+            var p = n
+            p.year = year
+            return p
+        }
+        return TimexPoint(grain: .year, year: year)
+    }
+
+    /// A clock time or part of day with no day of its own (`at 13:40`, `that night`): the day in
+    /// focus.
+    private func contextDayPoint(_ m: TimexMatch, sentence: Int) -> TimexPoint {
+        let dct = documentDate
+        if let n = pastAnchor(m), let dct {
+            guard n.grain.isDayOrFiner, let d = n.startDay else { return .day(dct) }
+            return .day(d)
+        }
+        if let n = narrative, n.grain.isDayOrFiner, sentence - narrativeSentence <= 2, let d = n.startDay {
+            return .day(d)
+        }
+        // `the opening Thursday night ... the 20th century ... the big hit of the evening`: the day
+        // last mentioned, when a coarser period came between.
+        if let d = lastDay, sentence - lastDaySentence <= 2 { return d }
+        guard let dct else { return TimexPoint(grain: .day, year: nil) }
+        return .day(dct)
+    }
+
+    /// `the second Tuesday of October`.
+    private func nthWeekdayOfMonthPoint(_ n: Int8, _ wd: Int8, _ month: MonthReference, _ m: TimexMatch, sentence: Int,
+                                        inferred: inout Bool) -> TimexPoint {
+        guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred),
+            let d = Holiday.weekday(Int(n), Int(wd), month: mo, year: y)
+        else { return TimexPoint(grain: .day, year: nil) }
+        return .day(d)
+    }
+
+    /// `the last day of the month`, `the 20th day of next month`.
+    private func nthDayOfMonthPoint(_ n: Int8, _ month: MonthReference, _ m: TimexMatch, sentence: Int,
+                                    inferred: inout Bool) -> TimexPoint {
+        guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred) else {
+            return TimexPoint(grain: .day, year: nil)
+        }
+        let length = CivilDate.daysIn(month: mo, year: y)
+        guard let d = CivilDate(year: y, month: mo, day: n > 0 ? Int(n) : length + 1 + Int(n)) else {
+            return TimexPoint(grain: .day, year: nil)
+        }
+        return .day(d)
+    }
+
+    /// `the first week of May`, `the last weekend of July`: a week belongs to the month of its
+    /// Thursday (as ISO weeks to years); a weekend to the month of its Saturday.
+    private func nthWeekOfMonthPoint(_ n: Int8, weekend: Bool, _ month: MonthReference, _ m: TimexMatch, sentence: Int,
+                                     inferred: inout Bool) -> TimexPoint {
+        guard let (y, mo) = resolveMonth(month, m, sentence: sentence, inferred: &inferred),
+            let d = Holiday.weekday(Int(n), weekend ? 6 : 4, month: mo, year: y)
+        else { return TimexPoint(grain: weekend ? .weekend : .week, year: nil) }
+        return .containing(d, grain: weekend ? .weekend : .week)
     }
 
     /// The year and month of `October`, `October 2014`, `next month`.

@@ -15,7 +15,7 @@ public enum TimeTagger {
             let r = resolver.resolve(m, sentence: sentence)
             result.append(TimeExpression(span: span, type: r.type, value: r.value, mod: m.spec.mod,
                                          anchored: r.anchored, inferred: r.inferred, sentence: sentence,
-                                         rule: m.rule))
+                                         rule: m.rule.rawValue))
         }
         return result
     }

@@ -115,7 +115,7 @@ struct TimexParser {
             !(kw(end, .of) && monthName(end + 1) != nil)
         else { return nil }
         var second = TimexMatch(first: j + 1, end: end, spec: .point(.calendar(year: year, month: month, day: day)),
-                                rule: "date.secondDay")
+                                rule: .dateSecondDay)
         second.rangeEnd = !kw(j, .or) && (!kw(j, .and) || opensBetween(m.first))
         return second
     }

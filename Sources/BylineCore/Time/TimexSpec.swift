@@ -132,7 +132,7 @@ struct TimexMatch {
     var first: Int
     var end: Int
     var spec: TimexSpec
-    var rule: String
+    var rule: TimexRule
     /// Whether a `the` right before belongs to the expression (`the third quarter`).
     var takesDeterminer: Bool = false
     /// The end of a range whose start is the match before (`Friday` in `from Monday to Friday`):

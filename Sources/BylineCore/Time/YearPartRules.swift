@@ -67,7 +67,7 @@ extension TimexParser {
     func isUnit(_ i: Int, _ unit: TimeUnit) -> Bool { lexKind(i) == .unit && lexValue(i) == Int(unit.rawValue) }
 
     private func yearPartMatch(_ i: Int, _ end: Int, grain: TimexPoint.Grain, part: Int,
-                               complement: (year: Int?, relative: Int?, end: Int)?, rule: String) -> TimexMatch {
+                               complement: (year: Int?, relative: Int?, end: Int)?, rule: TimexRule) -> TimexMatch {
         if let c = complement {
             if let r = c.relative {
                 // `the first quarter of next year`: the part of a year counted from the reference.
@@ -95,37 +95,37 @@ extension TimexParser {
         }
         if isUnit(j, .quarter), (1...4).contains(n) {
             var m = yearPartMatch(i, j + 1, grain: .quarter, part: n, complement: yearComplement(j + 1),
-                                  rule: "yearPart.quarter")
+                                  rule: .yearPartQuarter)
             if adjective, m.end == j + 1 { m.takesDeterminer = false }
             return m
         }
         if lexKind(j) == .unitPlural, lexValue(j) == Int(TimeUnit.quarter.rawValue), (1...4).contains(n) {
-            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-Q\(n)"), rule: "set.quarters",
+            return TimexMatch(first: i, end: j + 1, spec: .set("XXXX-Q\(n)"), rule: .setQuarters,
                               takesDeterminer: true)
         }
         if kw(j, .half), n == 1 || n == 2 {
             return yearPartMatch(i, j + 1, grain: .half, part: n, complement: yearComplement(j + 1),
-                                 rule: "yearPart.half")
+                                 rule: .yearPartHalf)
         }
         if isUnit(j, .century), n >= 1, n <= 30 {
-            return TimexMatch(first: i, end: j + 1, spec: .point(.century((n - 1) * 100)), rule: "yearPart.century",
+            return TimexMatch(first: i, end: j + 1, spec: .point(.century((n - 1) * 100)), rule: .yearPartCentury,
                               takesDeterminer: true)
         }
         if isUnit(j, .millennium), n >= 1, n <= 3 {
             return TimexMatch(first: i, end: j + 1, spec: .point(.millennium((n - 1) * 1000)),
-                              rule: "yearPart.millennium", takesDeterminer: true)
+                              rule: .yearPartMillennium, takesDeterminer: true)
         }
         // `the first two quarters of 1990`: the first half.
         if n == 1, tokens[i].kind == .word, isWord(afterOrdinal, "two"), lexKind(afterOrdinal + 1) == .unitPlural,
             lexValue(afterOrdinal + 1) == Int(TimeUnit.quarter.rawValue)
         {
             return yearPartMatch(i, afterOrdinal + 2, grain: .half, part: 1,
-                                 complement: yearComplement(afterOrdinal + 2), rule: "yearPart.firstTwoQuarters")
+                                 complement: yearComplement(afterOrdinal + 2), rule: .yearPartFirstTwoQuarters)
         }
         // `the first nine months`, `the first two weeks`: a duration.
         if n == 1, tokens[i].kind == .word, var q = quantity(at: afterOrdinal, determined: true), q.spec.isDuration {
             q.first = i
-            q.rule = "duration.firstAmount"
+            q.rule = .durationFirstAmount
             return q
         }
         return nil
@@ -135,18 +135,18 @@ extension TimexParser {
     func yearPartWithYear(at i: Int) -> TimexMatch? {
         guard let y = year4(i) else { return nil }
         if isUnit(i + 1, .quarter) || kw(i + 1, .period), i > 0, tokens[i - 1].isKeyword(.the) {
-            return TimexMatch(first: i, end: i + 2, spec: .point(.periodInYear(y)), rule: "yearPart.yearPeriod",
+            return TimexMatch(first: i, end: i + 2, spec: .point(.periodInYear(y)), rule: .yearPartYearPeriod,
                               takesDeterminer: true)
         }
         guard let (n, afterOrdinal) = ordinal(at: i + 1) else { return nil }
         let j = skipJoiner(afterOrdinal)
         if isUnit(j, .quarter), (1...4).contains(n) {
             return TimexMatch(first: i, end: j + 1, spec: .point(.yearPart(year: y, grain: .quarter, part: n)),
-                              rule: "yearPart.yearQuarter", takesDeterminer: true)
+                              rule: .yearPartYearQuarter, takesDeterminer: true)
         }
         if kw(j, .half), n == 1 || n == 2 {
             return TimexMatch(first: i, end: j + 1, spec: .point(.yearPart(year: y, grain: .half, part: n)),
-                              rule: "yearPart.yearHalf", takesDeterminer: true)
+                              rule: .yearPartYearHalf, takesDeterminer: true)
         }
         return nil
     }
@@ -173,7 +173,7 @@ extension TimexParser {
             return nil
         }
         return TimexMatch(first: i, end: end, spec: .point(.yearPart(year: year, grain: grain, part: Int(t.value))),
-                          rule: "yearPart.code", takesDeterminer: true)
+                          rule: .yearPartCode, takesDeterminer: true)
     }
 
     /// `fiscal 1989`, `fiscal year 1990`, `fiscal third quarter`, `calendar 1990`.
@@ -182,11 +182,11 @@ extension TimexParser {
         if isUnit(j, .year) { j += 1 }
         if let y = year4(j) {
             return TimexMatch(first: i, end: j + 1, spec: .point(.calendar(year: y, month: nil, day: nil)),
-                              rule: "yearPart.fiscalYear", takesDeterminer: true)
+                              rule: .yearPartFiscalYear, takesDeterminer: true)
         }
         if let (y, e) = trailingYear(j), isApostrophe(j) {
             return TimexMatch(first: i, end: e, spec: .point(.calendar(year: y, month: nil, day: nil)),
-                              rule: "yearPart.fiscalYear", takesDeterminer: true)
+                              rule: .yearPartFiscalYear, takesDeterminer: true)
         }
         if var m = ordinalExpression(at: skipJoiner(i + 1)) {
             m.first = i
@@ -200,11 +200,11 @@ extension TimexParser {
     func seasonExpression(at i: Int, afterModifier: Bool, determined: Bool) -> TimexMatch? {
         let season = lexValue(i)
         if let c = yearComplement(i + 1), c.year != nil || c.relative != nil {
-            return yearPartMatch(i, i + 1, grain: .season, part: season, complement: c, rule: "yearPart.seasonYear")
+            return yearPartMatch(i, i + 1, grain: .season, part: season, complement: c, rule: .yearPartSeasonYear)
         }
         if let (y, e) = trailingYear(i + 1), !isComma(i + 1) {
             return TimexMatch(first: i, end: e, spec: .point(.yearPart(year: y, grain: .season, part: season)),
-                              rule: "yearPart.seasonYear", takesDeterminer: true)
+                              rule: .yearPartSeasonYear, takesDeterminer: true)
         }
         var cue = determined || afterModifier
         if !cue, i > 0, tokens[i - 1].block == tokens[i].block, let k = tokens[i - 1].keyword {
@@ -220,6 +220,6 @@ extension TimexParser {
         if kw(i + 1, .of) { return nil }
         if let next = tok(i + 1), next.kind == .word, next.lex.kind == .none, next.isCapitalized { return nil }
         return TimexMatch(first: i, end: i + 1, spec: .point(.yearPart(year: nil, grain: .season, part: season)),
-                          rule: "yearPart.season", takesDeterminer: true)
+                          rule: .yearPartSeason, takesDeterminer: true)
     }
 }

@@ -2,29 +2,97 @@ import CLibXML2
 import Foundation
 
 /// A web page parsed by libxml2's HTML parser (the parser lxml wraps): forgiving of broken
-/// markup, decoding entities, never touching the network. The tree is libxml2's own; `HTMLNode`
-/// reads it in place without copying.
+/// markup, decoding entities, never touching the network. libxml2 shapes the tree (implied
+/// `<html>`/`<body>`, elements closed where browsers close them) and reports it through its SAX
+/// interface; the tree is kept here in flat arrays, in document order, instead of libxml2's
+/// own nodes: a node is 24 bytes and all text sits in one buffer, where libxml2 spends some
+/// 130 bytes and an allocation per node, which on a large page (a 20 MB page of prose makes
+/// 660,000 nodes) is most of the memory used. The text of scripts and styles, never read, is
+/// not kept (a JSON-LD script's is).
 ///
 /// Not Sendable: a document is parsed, read and freed by one thread.
 final class HTMLDocument {
-    let pointer: htmlDocPtr
+    struct Node {
+        /// The parent element, or -1 at the top.
+        var parent: Int32
+        /// One past the index of the last descendant: the children of a node are the nodes
+        /// from `index + 1` to `end`, each followed by its own subtree.
+        var end: Int32
+        /// A text node's bytes in `text`; an element's name in `strings`.
+        var start: Int32
+        var count: Int32
+        /// An element's attributes in `attributes`.
+        var firstAttribute: Int32
+        var attributeCount: UInt16
+        var tag: HTMLTag
+        var isText: Bool
+    }
 
-    /// Parses `bytes` in the character set `encoding` (an IANA name such as `windows-1252`; nil
-    /// lets libxml2 take it from a BOM or `<meta charset>`, else assume its default). Returns
-    /// nil only when libxml2 builds no tree at all.
-    init?(bytes: UnsafeRawBufferPointer, encoding: String?, url: String? = nil) {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+    struct Attribute {
+        /// The name (lowercase, as the parser gives it) and the value, entities decoded, in
+        /// `strings`. A value-less attribute (`<div hidden>`) has an empty value.
+        var name: Int32
+        var nameCount: Int32
+        var value: Int32
+        var valueCount: Int32
+    }
+
+    let nodes: [Node]
+    /// The text nodes' UTF-8.
+    let text: [UInt8]
+    /// Element names, attribute names and values.
+    let strings: [UInt8]
+    let attributes: [Attribute]
+
+    /// Parses `bytes` in the character set `encoding` (a converter name such as `WINDOWS-1252`,
+    /// see `HTMLCharset`; a `<meta charset>` inside is then ignored: the caller has weighed it
+    /// already). With no `encoding`, libxml2 takes it from a BOM or `<meta charset>`, else
+    /// assumes UTF-8; `asUTF8` says the bytes are known to be valid UTF-8, read in place
+    /// without a converter (which would hold a second copy of the page). Returns nil only when
+    /// libxml2 builds no tree at all.
+    init?(bytes: UnsafeRawBufferPointer, encoding: String?, asUTF8: Bool = false, url: String? = nil) {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
               bytes.count <= Int(Int32.max)
         else { return nil }
-        let document = htmlReadMemory(base, Int32(bytes.count), url, encoding, options)
-        guard let document else { return nil }
-        pointer = document
+        var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue
+        if encoding != nil || asUTF8 { options |= HTML_PARSE_IGNORE_ENC.rawValue }
+        // The builder is reached from the callbacks through a pointer (a class instance would
+        // cost an exclusivity check on every field access, for every node).
+        let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: TreeBuilder(expectedBytes: bytes.count))
+        defer { builder.deinitialize(count: 1).deallocate() }
+        let userData = UnsafeMutableRawPointer(builder)
+        if encoding == nil {
+            // UTF-8 (or libxml2's own guess): the context as htmlReadMemory makes it, with
+            // our callbacks, so libxml2 builds no tree of its own.
+            guard let context = htmlCreateMemoryParserCtxt(base, Int32(bytes.count)) else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            context.pointee.sax.pointee = TreeBuilder.handler()
+            context.pointee.userData = userData
+            htmlCtxtUseOptions(context, Int32(options))
+            // Without this, the first byte past ASCII makes libxml2 guess Latin-1 (its tree
+            // builder's start-of-document step otherwise sets it).
+            context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+            htmlParseDocument(context)
+        } else {
+            // Through a converter: htmlCtxtReadMemory switches to it as htmlReadMemory does.
+            guard let context = htmlNewParserCtxt() else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            context.pointee.sax.pointee = TreeBuilder.handler()
+            context.pointee.userData = userData
+            _ = htmlCtxtReadMemory(context, base, Int32(bytes.count), url, encoding, Int32(options))
+        }
+        builder.pointee.finish()
+        guard builder.pointee.nodes.contains(where: { !$0.isText }) else { return nil }
+        nodes = builder.pointee.nodes
+        text = builder.pointee.text
+        strings = builder.pointee.strings
+        attributes = builder.pointee.attributes
     }
 
-    convenience init?(data: Data, encoding: String?, url: String? = nil) {
-        let parsed: HTMLDocument?? = data.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: encoding, url: url) }
+    convenience init?(data: Data, encoding: String?, asUTF8: Bool = false, url: String? = nil) {
+        let parsed: HTMLDocument?? = data.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: encoding, asUTF8: asUTF8, url: url) }
         guard let parsed, let parsed else { return nil }
         self.init(taking: parsed)
     }
@@ -32,25 +100,27 @@ final class HTMLDocument {
     /// An HTML fragment (a feed item's body): parsed as the body of a page.
     convenience init?(fragment: String) {
         var text = fragment
-        let parsed: HTMLDocument? = text.withUTF8 { HTMLDocument(bytes: UnsafeRawBufferPointer($0), encoding: "UTF-8") }
+        let parsed: HTMLDocument? = text.withUTF8 { HTMLDocument(bytes: UnsafeRawBufferPointer($0), encoding: nil, asUTF8: true) }
         guard let parsed else { return nil }
         self.init(taking: parsed)
     }
 
-    /// Moves the tree out of `other`, which is left owning nothing.
     private init(taking other: HTMLDocument) {
-        pointer = other.pointer
-        other.released = true
+        nodes = other.nodes
+        text = other.text
+        strings = other.strings
+        attributes = other.attributes
     }
 
-    private var released = false
-
-    deinit {
-        if !released { xmlFreeDoc(pointer) }
+    /// The `<html>` element (or whatever libxml2 made the first element).
+    var root: HTMLNode? {
+        var i = 0
+        while i < nodes.count {
+            if !nodes[i].isText { return HTMLNode(document: self, index: i) }
+            i = Int(nodes[i].end)
+        }
+        return nil
     }
-
-    /// The `<html>` element (or whatever libxml2 made the root).
-    var root: HTMLNode? { xmlDocGetRootElement(pointer).map(HTMLNode.init) }
 
     /// The first element named `name` in document order, at most `depth` levels down.
     func first(_ name: HTMLTag, depth: Int = 3) -> HTMLNode? {
@@ -63,55 +133,197 @@ final class HTMLDocument {
     var body: HTMLNode? { first(.body) }
 }
 
-/// One node of a parsed page, read in place.
-struct HTMLNode {
-    let pointer: xmlNodePtr
+/// Builds a document's arrays from libxml2's SAX events.
+private struct TreeBuilder {
+    var nodes: [HTMLDocument.Node] = []
+    var text: [UInt8] = []
+    var strings: [UInt8] = []
+    var attributes: [HTMLDocument.Attribute] = []
+    /// The open elements.
+    private var stack: [Int32] = []
+    /// The depth of the stack at which text stopped being kept (inside a script or style).
+    private var skippingFrom = Int.max
 
-    init(_ pointer: xmlNodePtr) {
-        self.pointer = pointer
+    init(expectedBytes: Int) {
+        // Generous: only the memory written to is ever resident.
+        text.reserveCapacity(expectedBytes + 64)
+        strings.reserveCapacity(expectedBytes / 2 + 64)
+        nodes.reserveCapacity(expectedBytes / 64 + 16)
     }
 
-    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    /// The SAX callbacks (a C struct of function pointers; made per parse, as a shared
+    /// global of a C type would not be Sendable).
+    static func handler() -> htmlSAXHandler {
+        var sax = htmlSAXHandler()
+        sax.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.start(name, attributes)
+        }
+        sax.endElement = { context, name in
+            guard let context else { return }
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.end(HTMLTag(name: name))
+        }
+        sax.characters = { context, bytes, count in
+            guard let context, let bytes, count > 0 else { return }
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.characters(bytes, Int(count))
+        }
+        // The HTML parser gives the content of scripts and styles as CDATA blocks.
+        sax.cdataBlock = sax.characters
+        return sax
+    }
 
-    /// The element's tag (`.other` for unknown names and for non-elements).
-    var tag: HTMLTag { isElement ? HTMLTag(name: pointer.pointee.name) : .other }
+    mutating func start(_ name: UnsafePointer<xmlChar>, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let tag = HTMLTag(name: name)
+        let index = Int32(nodes.count)
+        let nameStart = Int32(strings.count)
+        Self.append(name, to: &strings)
+        let nameCount = Int32(strings.count) - nameStart
+        let firstAttribute = Int32(attributes.count)
+        var keepsText = true
+        if let list {
+            var k = 0
+            while let attributeName = list[k] {
+                let value = list[k + 1]
+                let start = Int32(strings.count)
+                Self.append(attributeName, to: &strings)
+                let valueStart = Int32(strings.count)
+                if let value { Self.append(value, to: &strings) }
+                attributes.append(HTMLDocument.Attribute(name: start, nameCount: valueStart - start, value: valueStart,
+                                                         valueCount: Int32(strings.count) - valueStart))
+                if tag == .script, HTMLBytes.equals(attributeName, "type"), let value {
+                    keepsText = HTMLBytes.contains(value, "ld+json")
+                }
+                k += 2
+            }
+            if tag == .script, list[0] == nil { keepsText = false }
+        } else if tag == .script {
+            keepsText = false
+        }
+        if tag == .style { keepsText = false }
+        nodes.append(HTMLDocument.Node(parent: stack.last ?? -1, end: index + 1, start: nameStart, count: nameCount,
+                                       firstAttribute: firstAttribute,
+                                       attributeCount: UInt16(clamping: attributes.count - Int(firstAttribute)), tag: tag,
+                                       isText: false))
+        stack.append(index)
+        if !keepsText && skippingFrom == .max { skippingFrom = stack.count }
+    }
+
+    /// Closes the innermost open element. `</body>` and `</html>` leave theirs open, as
+    /// browsers do: what a page puts after them is still in its body.
+    mutating func end(_ tag: HTMLTag? = nil) {
+        guard let index = stack.last else { return }
+        if let tag, tag == .body || tag == .html, nodes[Int(index)].tag == .body || nodes[Int(index)].tag == .html { return }
+        stack.removeLast()
+        nodes[Int(index)].end = Int32(nodes.count)
+        if stack.count < skippingFrom { skippingFrom = .max }
+    }
+
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+        guard skippingFrom == .max else { return }
+        let parent = stack.last ?? -1
+        // Text the parser reports in pieces (around an entity) is one node.
+        if let last = nodes.last, last.isText, last.parent == parent, Int(last.start + last.count) == text.count {
+            text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            nodes[nodes.count - 1].count += Int32(count)
+            return
+        }
+        let index = Int32(nodes.count)
+        nodes.append(HTMLDocument.Node(parent: parent, end: index + 1, start: Int32(text.count), count: Int32(count),
+                                       firstAttribute: 0, attributeCount: 0, tag: .other, isText: true))
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    /// Closes what the parser left open and gives back the unused capacity.
+    mutating func finish() {
+        while !stack.isEmpty { end() }
+        if nodes.capacity > nodes.count + nodes.count / 4 { nodes = Array(nodes[...]) }
+        if text.capacity > text.count + text.count / 4 { text = Array(text[...]) }
+        if strings.capacity > strings.count + strings.count / 4 { strings = Array(strings[...]) }
+    }
+
+    private static func append(_ string: UnsafePointer<xmlChar>, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: string, count: strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self))))
+    }
+}
+
+/// One node of a parsed page: an index into its document's arrays.
+struct HTMLNode {
+    /// The document outlives every node read from it (nodes are only used while it is held).
+    unowned(unsafe) let document: HTMLDocument
+    let index: Int
+
+    init(document: HTMLDocument, index: Int) {
+        self.document = document
+        self.index = index
+    }
+
+    private var node: HTMLDocument.Node { document.nodes[index] }
+
+    var isElement: Bool { !node.isText }
+    var isText: Bool { node.isText }
+
+    /// The element's tag (`.other` for unknown names and for text).
+    var tag: HTMLTag { node.tag }
 
     /// The element's name, lowercased by the parser.
-    var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
+    var name: String {
+        let n = node
+        guard !n.isText else { return "" }
+        return String(decoding: document.strings[Int(n.start)..<Int(n.start + n.count)], as: UTF8.self)
+    }
 
-    var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
-    var next: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
-    var parent: HTMLNode? { pointer.pointee.parent.map(HTMLNode.init) }
+    /// One past the index of the last node inside this one.
+    var end: Int { Int(node.end) }
+
+    var parent: HTMLNode? {
+        let p = node.parent
+        return p < 0 ? nil : HTMLNode(document: document, index: Int(p))
+    }
 
     /// The children in order.
-    var children: HTMLChildren { HTMLChildren(first: pointer.pointee.children) }
+    var children: HTMLChildren { HTMLChildren(document: document, position: index + 1, end: end) }
 
-    /// A text node's bytes (UTF-8, entities decoded), without copying.
-    var textBytes: UnsafeBufferPointer<UInt8>? {
-        guard isText, let content = pointer.pointee.content else { return nil }
-        return UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+    /// Where a text node's bytes (UTF-8, entities decoded) are in `document.text`.
+    var textRange: Range<Int>? {
+        let n = node
+        guard n.isText else { return nil }
+        return Int(n.start)..<Int(n.start + n.count)
+    }
+
+    /// The attributes of an element, as (name, value) byte ranges in `document.strings`.
+    var attributes: ArraySlice<HTMLDocument.Attribute> {
+        let n = node
+        guard !n.isText else { return [] }
+        return document.attributes[Int(n.firstAttribute)..<Int(n.firstAttribute) + Int(n.attributeCount)]
     }
 
     /// The value of attribute `name` (lowercase), if present.
     func attribute(_ name: String) -> String? {
-        guard isElement else { return nil }
-        guard let value = xmlGetProp(pointer, name) else { return nil }
-        defer { byline_xml_free(value) }
-        return String(cString: value)
+        guard let found = find(name) else { return nil }
+        return String(decoding: document.strings[Int(found.value)..<Int(found.value + found.valueCount)], as: UTF8.self)
     }
 
-    /// Whether the element has attribute `name`, without copying its value.
-    func hasAttribute(_ name: String) -> Bool {
-        guard isElement else { return false }
-        return xmlHasProp(pointer, name) != nil
+    /// Whether the element has attribute `name`.
+    func hasAttribute(_ name: String) -> Bool { find(name) != nil }
+
+    private func find(_ name: String) -> HTMLDocument.Attribute? {
+        let wanted = Array(name.utf8)
+        for attribute in attributes where Int(attribute.nameCount) == wanted.count {
+            if document.strings[Int(attribute.name)..<Int(attribute.name + attribute.nameCount)].elementsEqual(wanted) {
+                return attribute
+            }
+        }
+        return nil
     }
 
     /// All the text below this node, entities decoded, white space as in the source.
     var textContent: String {
-        guard let content = xmlNodeGetContent(pointer) else { return "" }
-        defer { byline_xml_free(content) }
-        return String(cString: content)
+        var bytes: [UInt8] = []
+        let nodes = document.nodes
+        for i in index..<end where nodes[i].isText {
+            bytes.append(contentsOf: document.text[Int(nodes[i].start)..<Int(nodes[i].start + nodes[i].count)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first descendant element named `name`, at most `depth` levels down.
@@ -126,29 +338,22 @@ struct HTMLNode {
 
     /// Every descendant element named `name`, in document order.
     func descendants(_ name: HTMLTag) -> [HTMLNode] {
-        var found: [HTMLNode] = []
-        func walk(_ node: HTMLNode) {
-            for child in node.children where child.isElement {
-                if child.tag == name { found.append(child) }
-                walk(child)
-            }
-        }
-        walk(self)
-        return found
+        let nodes = document.nodes
+        return (index + 1..<end).filter { !nodes[$0].isText && nodes[$0].tag == name }
+            .map { HTMLNode(document: document, index: $0) }
     }
 }
 
-/// The children of a node, as a sequence that follows libxml2's sibling links.
+/// The children of a node, in order: each child's subtree is skipped to reach the next.
 struct HTMLChildren: Sequence, IteratorProtocol {
-    var current: xmlNodePtr?
-
-    init(first: xmlNodePtr?) {
-        current = first
-    }
+    unowned(unsafe) let document: HTMLDocument
+    var position: Int
+    let end: Int
 
     mutating func next() -> HTMLNode? {
-        guard let node = current else { return nil }
-        current = node.pointee.next
-        return HTMLNode(node)
+        guard position < end else { return nil }
+        let node = HTMLNode(document: document, index: position)
+        position = Int(document.nodes[position].end)
+        return node
     }
 }

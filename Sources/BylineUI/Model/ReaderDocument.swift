@@ -233,12 +233,7 @@ public final class ReaderDocument {
 
     /// FNV-1a over the text's UTF-8, with its length: stable across runs and renames.
     static func identity(of article: Article) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in article.text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16) + "-" + String(article.scalars.count)
+        String(FNV1a.of(utf8: article.text), radix: 16) + "-" + String(article.scalars.count)
     }
 
     static func rows(for analysis: AnalyzedArticle) -> [TimelineRow] {

@@ -14,7 +14,7 @@ public enum SpeakerColors {
             return a.quotes.count != b.quotes.count ? a.quotes.count > b.quotes.count : a.id < b.id
         }
         for index in order {
-            var slot = Int(stableHash(foldedName(speakers[index].name)) % UInt64(paletteSize))
+            var slot = preferredSlot(speakers[index].name, paletteSize: paletteSize)
             if taken.count < paletteSize {
                 while taken.contains(slot) { slot = (slot + 1) % paletteSize }
             }
@@ -26,15 +26,11 @@ public enum SpeakerColors {
 
     /// Lower case, without diacritics, single spaces: `Qassim al-Aaraji` and `QASSIM AL-AARAJI`
     /// are one name.
-    public static func foldedName(_ name: String) -> String { NameKey(name).folded }
+    public static func foldedName(_ name: String) -> String { NameFolding.fold(name) }
 
-    /// FNV-1a: Swift's `Hasher` is seeded per process, which would change colours every run.
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
+    /// The slot a name hashes to before any clash is settled. A stable hash (`FNV1a`): Swift's
+    /// `Hasher` is seeded per process, which would change colours every run.
+    public static func preferredSlot(_ name: String, paletteSize: Int) -> Int {
+        Int(FNV1a.of(utf8: foldedName(name)) % UInt64(paletteSize))
     }
 }

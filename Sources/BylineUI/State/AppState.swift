@@ -38,21 +38,19 @@ public struct ArticleView: Hashable, Sendable {
 
 /// A speaker chosen in the picker; it holds across articles. With `person` (a speaker merged
 /// across the library by the index), an article's speaker passes when the index merged it into
-/// that person; without (or for a speaker not merged yet while an update runs), by name: the
-/// rules of `SpeakerQuery.matches`, on names folded once (see `NameKey`).
+/// that person; without (or for a speaker not merged yet while an update runs), by name
+/// (`SpeakerQuery`, on names folded once: `SpeakerKeys`).
 public struct SpeakerFilter: Hashable, Sendable {
     public let name: String
     public let aliases: [String]
     public let person: PersonID?
-    private let key: NameKey
-    private let aliasKeys: Set<String>
+    private let query: SpeakerQuery
 
     public init(name: String, aliases: [String] = [], person: PersonID? = nil) {
         self.name = name
         self.aliases = aliases
         self.person = person
-        key = NameKey(name)
-        aliasKeys = Set(aliases.map { NameKey($0).folded })
+        query = SpeakerQuery(name, aliases: aliases)
     }
 
     public static func == (a: SpeakerFilter, b: SpeakerFilter) -> Bool {
@@ -65,20 +63,10 @@ public struct SpeakerFilter: Hashable, Sendable {
         hasher.combine(person)
     }
 
-    /// The same folded name, or every word of the filter's name among a name's words, or the
-    /// same description; or the speaker's name is one of the filter's aliases.
-    public func matches(_ keys: SpeakerKeys) -> Bool {
-        if key.words.isEmpty { return true }
-        for name in keys.names {
-            if name.folded == key.folded { return true }
-            if key.words.allSatisfy(name.words.contains) { return true }
-        }
-        if let description = keys.description, description.folded == key.folded { return true }
-        if let first = keys.names.first, aliasKeys.contains(first.folded) { return true }
-        return false
-    }
+    /// By name: `SpeakerQuery.matches` with the filter's name and aliases.
+    public func matches(_ keys: SpeakerKeys) -> Bool { query.matches(keys) }
 
-    public func matches(_ speaker: Speaker) -> Bool { matches(SpeakerKeys(speaker)) }
+    public func matches(_ speaker: Speaker) -> Bool { query.matches(speaker) }
 
     /// Whether an article's speaker passes: by the library speaker it was merged into when
     /// both are known, else by name.
@@ -144,7 +132,7 @@ public struct SpeakerPicker: Hashable, Sendable {
     public var purpose: PickerPurpose = .filter
     /// The request `candidates` answer.
     var request: LibraryRequest?
-    /// The candidates whose words start with every word typed (as `SpeakerQuery.prefixMatches`),
+    /// The candidates whose words start with every word typed (`SpeakerQuery.prefixMatches`),
     /// worked out when the query or the list changes, not on every frame.
     public private(set) var visible: [PickerCandidate] = []
 
@@ -172,9 +160,8 @@ public struct SpeakerPicker: Hashable, Sendable {
     }
 
     private mutating func narrow() {
-        let typed = NameKey(query).words
-        visible = typed.isEmpty ? candidates
-            : candidates.filter { candidate in typed.allSatisfy { q in candidate.words.contains { $0.hasPrefix(q) } } }
+        let typed = SpeakerQuery(query)
+        visible = typed.isEmpty ? candidates : candidates.filter { typed.prefixMatches(words: $0.words) }
         cursor = min(cursor, max(0, visible.count - 1))
     }
 }
@@ -354,14 +341,6 @@ public struct AppState {
 
     /// Timeline rows the timeline pane lists.
     public func visibleRows(in document: ReaderDocument) -> [Int] { document.filtered(by: filter).rows }
-
-    /// Whether speaker `index` of `document` passes the filter (everyone does with no filter).
-    public func passesFilter(speaker index: Int?, in document: ReaderDocument) -> Bool {
-        guard filter != nil else { return true }
-        let passing = document.filtered(by: filter).passing
-        guard let index, passing.indices.contains(index) else { return false }
-        return passing[index]
-    }
 
     /// How often the filter's speaker is quoted in article `id` (nil with no filter, or before
     /// the index has said where they appear).

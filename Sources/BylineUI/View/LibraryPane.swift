@@ -24,7 +24,7 @@ enum LibraryPane {
 
     /// The slot of a speaker's colour by name (the same hash an article starts from).
     static func slot(_ name: String, _ theme: Theme) -> Int {
-        Int(SpeakerColors.stableHash(SpeakerColors.foldedName(name)) % UInt64(theme.paletteSize))
+        SpeakerColors.preferredSlot(name, paletteSize: theme.paletteSize)
     }
 
     // MARK: Articles

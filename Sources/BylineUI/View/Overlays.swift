@@ -142,7 +142,7 @@ enum PickerBox {
                 ? "\(candidate.quotationCount) in \(candidate.articleCount) art."
                 : (candidate.quotationCount == 1 ? "1 quotation" : "\(candidate.quotationCount) quotations")
             let countWidth = DisplayWidth.of(countText)
-            let slot = Int(SpeakerColors.stableHash(SpeakerColors.foldedName(candidate.name)) % UInt64(theme.paletteSize))
+            let slot = SpeakerColors.preferredSlot(candidate.name, paletteSize: theme.paletteSize)
             var cx = inner.x + 1
             let nameRoom = inner.width - countWidth - 3
             cx += screen.put(TextFit.shorten(candidate.name, to: nameRoom), x: cx, y: y, style: theme.mention(slot: slot),

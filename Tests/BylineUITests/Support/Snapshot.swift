@@ -12,8 +12,9 @@ import Testing
 /// Style letters: b bold, d dim, u underline, r reverse, i italic; fgN / bgN palette colours.
 /// Runs made only of rules (│ ─) are left out, as is the plain style.
 ///
-/// To accept an intentional change: `BYLINE_RECORD_SNAPSHOTS=1 swift test --filter BylineUITests`,
-/// then review the diff of `Tests/BylineUITests/Snapshots/` before committing.
+/// To accept an intentional change: `BYLINE_RECORD_SNAPSHOTS=1 swift test --filter BylineUITests`
+/// (each snapshot test then records its file and fails, saying so), review the diff of
+/// `Tests/BylineUITests/Snapshots/`, and run the tests again without the variable.
 enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Snapshots")
@@ -60,13 +61,28 @@ enum Snapshot {
         return parts.joined(separator: " ")
     }
 
-    /// Compares `screen` with the file `name.txt`, or writes it when recording.
-    static func check(_ screen: Screen, name: String, title: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Whether this run records snapshots instead of comparing them.
+    static var recording: Bool { ProcessInfo.processInfo.environment["BYLINE_RECORD_SNAPSHOTS"] == "1" }
+
+    /// Compares `screen` with the file `name.txt` in `folder`; when recording, writes the file
+    /// and fails: a record variable left set in a shell or a CI job cannot turn a run green.
+    static func check(_ screen: Screen, name: String, title: String, recording: Bool = Snapshot.recording,
+                      folder: URL = Snapshot.folder, sourceLocation: SourceLocation = #_sourceLocation) {
         let actual = render(screen, title: title)
         let file = folder.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["BYLINE_RECORD_SNAPSHOTS"] == "1" {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? actual.write(to: file, atomically: true, encoding: .utf8)
+        if recording {
+            let previous = try? String(contentsOf: file, encoding: .utf8)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try actual.write(to: file, atomically: true, encoding: .utf8)
+            } catch {
+                Issue.record("could not record snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
+                return
+            }
+            Issue.record("""
+                recorded snapshot \(name) (\(previous == actual ? "unchanged" : "changed")): review it, then run the tests \
+                again without BYLINE_RECORD_SNAPSHOTS
+                """, sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: file, encoding: .utf8) else {

@@ -1,0 +1,504 @@
+/// A clause's subject as the grammar finds it: the phrase, the verb it goes with (the cue), and
+/// for a relative pronoun (`Smith, who said`) the phrase it stands for.
+struct ClauseSubject {
+    var phrase: Phrase
+    var cue: TextSpan?
+    var antecedent: Phrase?
+}
+
+/// The clause grammar the attribution rules and `SpeakerAssembly` share: whether a word of
+/// saying is a verb here, the subject of a verb (past auxiliaries, adverbs, time phrases,
+/// parentheticals and appositives), the verb after a subject, and the subject of a clause or
+/// of a subordinate clause. It names no rule: the rules that use it do.
+struct ClauseGrammar {
+    let s: UnsafeBufferPointer<Unicode.Scalar>
+    let tokens: [Token]
+    let reader: PhraseReader
+
+    // MARK: Verbs of saying
+
+    /// A cue word is a verb here unless it is a common noun with nothing verb-like before it
+    /// (`the states`, `a report`).
+    func isCueHere(_ k: Int, floor: Int) -> Bool {
+        let t = tokens[k]
+        guard !t.flags.contains(.quoted), t.isWord else { return false }
+        // A capitalised verb only in a title-case line (`Hillary Clinton Says …`).
+        if t.isCapitalized, t.flags.contains(.sentenceStart) || k == 0 || !tokens[k - 1].isCapitalized { return false }
+        if t.hash == Hashes.put {
+            // `as Vulture put it, "…"`
+            return k + 2 < tokens.count && tokens[k + 1].hash == Hashes.it && tokens[k + 2].kind == .punctuation
+        }
+        guard Lexicon.ambiguousCues.contains(t.hash) else { return true }
+        // `The decree signed by the Pope read "…"`: `read` right before a quotation is the verb.
+        if t.hash == Self.read, k + 1 < tokens.count, k - 1 >= floor, !Lexicon.determiners.contains(tokens[k - 1].hash) {
+            let next = tokens[k + 1].isPunctuation(":") || tokens[k + 1].isPunctuation(",") ? k + 2 : k + 1
+            if next < tokens.count, tokens[next].isQuotationMark { return true }
+        }
+        guard k - 1 >= floor else { return false }
+        let p = tokens[k - 1]
+        if Lexicon.determiners.contains(p.hash) || p.flags.contains(.possessive) { return false }
+        if p.isPunctuation(",") || Lexicon.auxiliaries.contains(p.hash) || Lexicon.subjectPronouns.contains(p.hash) { return true }
+        // After a noun, only an inflected form is a verb: `the spokesman notes`, `Trump claims`,
+        // but `campaign message`, `Republican claims`.
+        let inflected = NameFinder.endsWith(t, "s", s) || NameFinder.endsWith(t, "ed", s)
+        if reader.nameAt[k - 1] >= 0 { return inflected }
+        return inflected && !p.isCapitalized && (Lexicon.personNouns.contains(p.hash) || Lexicon.institutionNouns.contains(p.hash))
+    }
+
+    private static let read = WordHash.of("read")
+
+    /// `say`, `tell` with no auxiliary or subject right before: `to say`, `would say` are not finite.
+    func isBareBase(_ k: Int, floor: Int) -> Bool {
+        guard Lexicon.baseForms.contains(tokens[k].hash), k - 1 >= floor else { return false }
+        return tokens[k - 1].hash == Hashes.to
+    }
+
+    /// `took the stage and called`: a second verb sharing the clause's subject.
+    func isCoordinated(_ k: Int, floor: Int) -> Bool {
+        var c = k - 1
+        while c >= floor, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) { c -= 1 }
+        guard c >= floor, tokens[c].isWord else { return false }
+        return Self.coordinators.contains(tokens[c].hash)
+    }
+
+    /// Words joining two clauses or verbs (`and`, `but`).
+    private static let coordinators = WordSet("and but then or yet")
+
+    /// Words opening a subordinate clause (`when`, `although`).
+    static let subordinators = WordSet("when while as after before because since if although though until whereas")
+
+    // MARK: Subjects
+
+    /// The subject of the verb at `k`: `Daalder said` · `Ivo Daalder, the U.S. Ambassador to
+    /// NATO, said` · `Smith, who said` · `he told`.
+    func subject(ofCueAt k: Int, floor: Int) -> ClauseSubject? {
+        var c = k - 1
+        var aux = 0
+        while c >= floor, aux < TokenWindow.verbGroup, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
+            c -= 1
+            aux += 1
+        }
+        // `Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called`
+        c = skipTimeBackward(c, floor: floor)
+        // `The agency has, in a statement, called`: a parenthetical between the subject and its verb.
+        c = skipParentheticalBackward(from: c, floor: floor)
+        while c >= floor, aux < TokenWindow.verbGroupAcrossAside, tokens[c].isWord,
+              Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
+            c -= 1
+            aux += 1
+        }
+        guard c >= floor else { return nil }
+        if let relative = reducedRelativeStart(c, floor: floor), let phrase = reader.backward(endingAt: relative - 1, floor: floor),
+           phrase.kind != .pronoun {
+            // `the marchers the Herald interviewed said`: the subject is before the relative clause.
+            return ClauseSubject(phrase: phrase, cue: span(k))
+        }
+        var description: Range<Int>?
+        var phrase: Phrase?
+        if tokens[c].isWord, !tokens[c].flags.contains(.quoted), reader.backward(endingAt: c, floor: floor) == nil,
+           let near = subjectAcrossAdverbial(from: c, floor: floor) {
+            // `who has in the past described`: a short adverbial between subject and verb.
+            c = near
+        }
+        if tokens[c].isPunctuation(",") {
+            // `Gov. John Kasich (R-OH), said` · `Another delegate on the slate, Jim Poolman, said`:
+            // a person's name right before the comma is the subject.
+            // `…, curator at the Harbour Institute of Veldra, Portmoss, said`: the appositive holds the place.
+            let near = reader.backward(endingAt: c - 1, floor: floor)
+            let place = near.map { isPlaceAfterName($0, floor: floor) } ?? false
+            if let near, isPersonLike(near), !place {
+                phrase = near
+                var p = near.tokens.lowerBound - 1
+                if p > floor, tokens[p].isPunctuation(",") {
+                    let end = p
+                    p -= 1
+                    while p >= floor, end - p < TokenWindow.appositive, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark { p -= 1 }
+                    if p + 1 < end, p < floor || !tokens[p].isQuotationMark { description = (p + 1)..<end }
+                }
+            } else {
+                // An appositive or relative clause between two commas.
+                var p = place ? (near?.tokens.lowerBound ?? c) - 2 : c - 1
+                while p >= floor, c - p < TokenWindow.betweenCommas, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark,
+                      !tokens[p].isPunctuation(";") {
+                    p -= 1
+                }
+                guard p > floor, tokens[p].isPunctuation(",") else { return nil }
+                phrase = reader.backward(endingAt: p - 1, floor: floor)
+                description = (p + 1)..<c
+                if let ph = phrase, ph.kind == .description, ph.tokens.count == 1 { phrase = nil }
+            }
+        } else {
+            phrase = reader.backward(endingAt: c, floor: floor)
+        }
+        guard var found = phrase else { return nil }
+        if let description, found.description == nil { found.description = description }
+        var subject = ClauseSubject(phrase: found, cue: span(k))
+        if found.kind == .pronoun, tokens[found.head].hash == Hashes.who || tokens[found.head].hash == Hashes.which {
+            // `Smith, who said`: the relative pronoun stands for the phrase before its comma.
+            var r = found.head - 1
+            if r >= floor, tokens[r].isPunctuation(",") { r -= 1 }
+            subject.antecedent = reader.backward(endingAt: r, floor: floor)
+        }
+        return subject
+    }
+
+    /// `I laughed and said`: the subject of the first verb, a few words before the `and`.
+    func coordinatedSubject(_ k: Int, floor: Int) -> Phrase? {
+        var c = k - 1
+        while c >= floor, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) { c -= 1 }
+        var j = c - 1
+        while j >= floor, c - j <= TokenWindow.firstClause {
+            let t = tokens[j]
+            guard t.isWord, !t.flags.contains(.quoted) else { return nil }
+            let isSubject = Lexicon.subjectPronouns.contains(t.hash) && t.hash != Hashes.it
+                || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j
+            if isSubject, j + 1 < c, isVerbLike(tokens[j + 1]) || Lexicon.auxiliaries.contains(tokens[j + 1].hash) || isAdverb(tokens[j + 1]) {
+                return reader.backward(endingAt: j, floor: floor)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The subject of the clause before token `k`: the phrase opening the sentence (after
+    /// `But`, `Meanwhile`), or right after one of its first commas (`Last week, the Clinton
+    /// campaign called …`, `the Daily Beast, which ran …`), with a verb after it.
+    func clauseSubject(from floor: Int, before k: Int) -> Phrase? { clauseSubjectAndVerb(from: floor, before: k)?.phrase }
+
+    func clauseSubjectAndVerb(from floor: Int, before k: Int) -> (phrase: Phrase, verb: Int)? {
+        var starts = [floor]
+        var i = floor
+        while i < k, starts.count < Self.clauseStarts {
+            if tokens[i].kind == .punctuation, Self.clauseSeparators.contains(tokens[i].hash), !isJoiningDash(i) { starts.append(i + 1) }
+            i += 1
+        }
+        for start in starts {
+            var j = start
+            while j < k, tokens[j].isWord, Self.openers.contains(tokens[j].hash) { j += 1 }
+            while j < k, tokens[j].kind == .punctuation, j - start < 2 { j += 1 }
+            guard j < k, let phrase = reader.forward(startingAt: j, ceiling: k), canSpeak(phrase),
+                  let verb = verbAfter(phrase, before: k) else {
+                continue
+            }
+            if var name = verb.appositive {
+                // `The new governor of the region, Tomas Berg, proposed`: the person named.
+                name.description = phrase.tokens
+                return (name, verb.verb)
+            }
+            return (phrase, verb.verb)
+        }
+        return nil
+    }
+
+    /// Words that open a sentence before its subject.
+    /// How many clause starts are tried: the sentence's, then after each of its first separators.
+    private static let clauseStarts = 4
+
+    private static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
+
+    /// `,` `—` `–` `)` `:`: what can come right before a clause's subject.
+    private static let clauseSeparators: Set<UInt64> = [0x2C, 0x2014, 0x2013, 0x29, 0x3A]
+
+    /// A dash between two words with no space (`Saffir–Simpson`, `2015–16`): inside a name, not
+    /// between clauses.
+    private func isJoiningDash(_ i: Int) -> Bool {
+        guard i > 0, i + 1 < tokens.count, tokens[i].hash == 0x2013 || tokens[i].hash == 0x2014 else { return false }
+        return tokens[i - 1].end == tokens[i].start && tokens[i + 1].start == tokens[i].end
+    }
+
+    /// The subject and verb of a subordinate clause (`when Lee said`, `even though he found`) that
+    /// holds the quotation opening at token `open`: not one that ended before it (`after police
+    /// fired, and …`).
+    func subordinateClause(holding open: Int, floor: Int) -> (phrase: Phrase, verb: Int)? {
+        var k = open - 1
+        while k >= floor {
+            let t = tokens[k]
+            if t.isPunctuation(";") || t.isPunctuation(",") && Self.coordinators.contains(tokens[k + 1].hash) { return nil }
+            // `Hours after …, Ann Lee wrote "…"`: a name or pronoun after a comma opens the main clause.
+            if t.isPunctuation(","), k + 1 < open - 1, tokens[k + 1].isWord,
+               reader.nameAt[k + 1] >= 0 || Lexicon.subjectPronouns.contains(tokens[k + 1].hash) {
+                return nil
+            }
+            if t.isWord, Self.subordinators.contains(t.hash), let inner = clauseSubjectAndVerb(from: k + 1, before: open),
+               inner.verb < open, inner.phrase.tokens.lowerBound == k + 1 {
+                // `Although the IMF did not …, the fund referenced "…"`: a main clause after a comma
+                // between them holds it (looked for only now: subordinate clauses are rare).
+                for c in (k + 1)..<(open - 1) where tokens[c].isPunctuation(",") {
+                    if let main = clauseSubjectAndVerb(from: c + 1, before: open), main.verb < open, main.phrase.tokens.lowerBound == c + 1 {
+                        return nil
+                    }
+                }
+                return inner
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// `the prosecutor, Ann Lee,`: the name set off by a comma right after a description.
+    func appositiveName(after phrase: Phrase, ceiling: Int) -> Phrase? {
+        let comma = phrase.tokens.upperBound
+        guard comma + 1 < ceiling, tokens[comma].isPunctuation(","), reader.nameAt[comma + 1] >= 0,
+              var name = reader.forward(startingAt: comma + 1, ceiling: ceiling), name.kind == .name, isPersonLike(name) else { return nil }
+        name.description = phrase.tokens
+        return name
+    }
+
+    /// `the Harbour Institute of Veldra, Portmoss,`: a lone name set off after an organisation's or
+    /// a place's name is where it is, not a person (the speaker is before the appositive).
+    private func isPlaceAfterName(_ phrase: Phrase, floor: Int) -> Bool {
+        guard phrase.kind == .name, phrase.description == nil, let m = phrase.name, reader.names[m].words.count == 1 else { return false }
+        let comma = phrase.tokens.lowerBound - 1
+        guard comma - 1 > floor, tokens[comma].isPunctuation(","), reader.nameAt[comma - 1] >= 0 else { return false }
+        let before = reader.names[Int(reader.nameAt[comma - 1])]
+        return before.kind == .organization || before.kind == .place
+    }
+
+    /// `the people the Herald interviewed`, `the voters we met`: where a relative clause without
+    /// `who` starts, when its verb (a past form) ends at `c`.
+    private func reducedRelativeStart(_ c: Int, floor: Int) -> Int? {
+        let verb = tokens[c]
+        guard c - 2 >= floor, verb.isWord, !verb.isCapitalized, Lexicon.cues[verb.hash] == nil, NameFinder.endsWith(verb, "ed", s),
+              !Lexicon.auxiliaries.contains(verb.hash) else { return nil }
+        var start = c - 1
+        if reader.nameAt[start] >= 0 {
+            let mention = reader.names[Int(reader.nameAt[start])]
+            guard mention.tokens.upperBound - 1 == start else { return nil }
+            start = mention.title.isEmpty ? mention.tokens.lowerBound : mention.title.lowerBound
+            if start - 1 >= floor, tokens[start - 1].hash == Hashes.the { start -= 1 }
+        } else if !(tokens[start].isWord && Lexicon.subjectPronouns.contains(tokens[start].hash) && tokens[start].hash != Hashes.who
+                    && tokens[start].hash != Hashes.which && tokens[start].hash != Hashes.it) {
+            return nil
+        }
+        // The relative clause follows a noun for people (`marchers`, `officials`).
+        guard start - 1 >= floor, tokens[start - 1].isWord, !tokens[start - 1].isCapitalized else { return nil }
+        let noun = tokens[start - 1]
+        let agentPlural = NameFinder.endsWith(noun, "ers", s) || NameFinder.endsWith(noun, "ors", s) || NameFinder.endsWith(noun, "ists", s)
+        guard Lexicon.personNouns.contains(noun.hash) || agentPlural else { return nil }
+        return start
+    }
+
+    /// A pronoun or name a few words before `c`, past a short adverbial (`in the past`,
+    /// `on Twitter`), with only lower-case words and prepositions between.
+    private func subjectAcrossAdverbial(from c: Int, floor: Int) -> Int? {
+        var j = c
+        while j >= floor, c - j < TokenWindow.adverbial {
+            let t = tokens[j]
+            guard t.isWord, !t.flags.contains(.quoted), Lexicon.cues[t.hash] == nil else { return nil }
+            if j < c, Lexicon.subjectPronouns.contains(t.hash) || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j {
+                var after = j + 1
+                while after < c, Lexicon.auxiliaries.contains(tokens[after].hash) { after += 1 }
+                // `visitors who they think speak`: the relative pronoun is the subject, and the
+                // pronoun only holds the belief.
+                if after == c, j - 1 >= floor, tokens[j - 1].hash == Hashes.who || tokens[j - 1].hash == Hashes.whom { return nil }
+                return Lexicon.stopWords.contains(tokens[after].hash) || after == c ? j : nil
+            }
+            if t.isCapitalized { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    // MARK: The verb after a subject
+
+    /// Where the verb of a clause whose subject is `phrase` is, and the name in apposition to a
+    /// description (`The new governor of the region, Tomas Berg, proposed`: `Tomas Berg`).
+    private func verbAfter(_ phrase: Phrase, before k: Int) -> (verb: Int, appositive: Phrase?)? {
+        var c = skipParenthesis(phrase.tokens.upperBound, ceiling: k)
+        var appositive: Phrase?
+        // `Senator Ben Cardin of Maryland`: where a named person is from.
+        if phrase.kind == .name, c + 1 < k, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from, reader.nameAt[c + 1] >= 0 {
+            c = reader.names[Int(reader.nameAt[c + 1])].tokens.upperBound
+        } else if phrase.kind == .name, c + 2 < k, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from,
+                  tokens[c + 1].hash == Hashes.the, let verb = pastVerb(afterNameAt: c + 2, before: k) {
+            // `Ann Lee of the Portmoss Maritime Heritage Institute disputed`: a long name.
+            c = verb
+        } else if phrase.kind == .name, c + 1 < k, tokens[c].isWord, tokens[c].hash == Hashes.of || tokens[c].hash == Hashes.from {
+            // `Mick Lee of the Blue Hills band reacted`: a short phrase, then a verb in the past.
+            var p = c + 1
+            while p < k, p - c <= TokenWindow.whereFrom, tokens[p].isWord, Lexicon.cues[tokens[p].hash] == nil,
+                  tokens[p].isCapitalized || !NameFinder.endsWith(tokens[p], "ed", s) {
+                p += 1
+            }
+            if p < k, p - c <= TokenWindow.whereFrom, tokens[p].isWord, !tokens[p].isCapitalized { c = p }
+        }
+        // `the new governor of the region, …`: a short phrase saying whose, before an appositive.
+        if phrase.kind == .description, c < k, tokens[c].isWord, tokens[c].hash == Hashes.of {
+            var p = c + 1
+            while p < k, p - c <= TokenWindow.whose, tokens[p].isWord, !tokens[p].flags.contains(.quoted) { p += 1 }
+            if p < k, p > c + 1, tokens[p].isPunctuation(",") { c = p }
+        }
+        // `Christie, New Jersey’s sitting governor, repeated`: an appositive between commas.
+        if c < k, tokens[c].isPunctuation(",") {
+            var p = c + 1
+            while p < k, p - c < TokenWindow.appositive, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark { p += 1 }
+            if p < k, tokens[p].isPunctuation(","), p > c + 1 {
+                if phrase.kind == .description, reader.nameAt[p - 1] >= 0, let name = reader.backward(endingAt: p - 1, floor: c + 1),
+                   name.kind == .name, name.tokens.lowerBound == c + 1, isPersonLike(name) {
+                    appositive = name
+                }
+                c = p + 1
+            }
+        }
+        c = skipParenthetical(from: c, ceiling: k)
+        c = skipTimeForward(c, ceiling: k)
+        var skipped = 0
+        // `The survey itself found`: a reflexive stressing the subject, not a verb.
+        while c < k, skipped < TokenWindow.verbGroup, tokens[c].isWord,
+              Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) || skipped == 0 && Self.reflexives.contains(tokens[c].hash) {
+            c += 1
+            skipped += 1
+        }
+        guard c <= k, c < tokens.count else { return nil }
+        if tokens[c].isWord, Self.timePrepositions.contains(tokens[c].hash) {
+            // `Donald Trump on Thursday ratcheted up …`: a short time or place phrase first.
+            var p = c + 1
+            while p < k, p - c <= TokenWindow.timePhrase, tokens[p].isWord,
+                  !isVerbLike(tokens[p]) || tokens[p].isCapitalized || Lexicon.determiners.contains(tokens[p].hash) {
+                p += 1
+            }
+            if p < k, p - c <= TokenWindow.timePhrase, isVerbLike(tokens[p]) { return (p, appositive) }
+        }
+        guard isVerbLike(tokens[c]) || tokens[c].isWord && Lexicon.cues[tokens[c].hash] != nil else { return nil }
+        return (c, appositive)
+    }
+
+    /// A verb in the past or of saying right after the name at `n` (`the Harbour Institute
+    /// disputed`), or after its place (`the University of Veldra, Portmoss disputed`).
+    private func pastVerb(afterNameAt n: Int, before k: Int) -> Int? {
+        guard reader.nameAt[n] >= 0 else { return nil }
+        var c = reader.names[Int(reader.nameAt[n])].tokens.upperBound
+        if c + 2 < k, tokens[c].isPunctuation(","), reader.nameAt[c + 1] >= 0 {
+            c = reader.names[Int(reader.nameAt[c + 1])].tokens.upperBound
+        }
+        guard c < k, tokens[c].isWord, !tokens[c].isCapitalized,
+              Lexicon.cues[tokens[c].hash] != nil || NameFinder.endsWith(tokens[c], "ed", s) else { return nil }
+        return c
+    }
+
+    private static let reflexives = WordSet("itself himself herself themselves myself ourselves yourself")
+
+    private static let timePrepositions = WordSet("on in at during last this earlier")
+
+    // MARK: What stands between a subject and its verb
+
+    /// Before a time phrase that ends at `c` (`on Tuesday`, `last week`, `Friday`), or `c`.
+    private func skipTimeBackward(_ c: Int, floor: Int) -> Int {
+        // `Day said`: a time word inside a name is the name.
+        guard c >= floor, tokens[c].isWord, Self.timeWords.contains(tokens[c].hash), reader.nameAt[c] < 0 else { return c }
+        var j = c - 1
+        while j >= floor, c - j < TokenWindow.timePhrase, tokens[j].isWord,
+              Self.timeWords.contains(tokens[j].hash) || Self.timeOpeners.contains(tokens[j].hash) {
+            j -= 1
+        }
+        return j
+    }
+
+    /// After a time phrase that starts at `c`, or `c`.
+    private func skipTimeForward(_ c: Int, ceiling: Int) -> Int {
+        var j = c
+        while j < ceiling, j - c < TokenWindow.timePhrase, tokens[j].isWord,
+              Self.timeWords.contains(tokens[j].hash) || Self.timeOpeners.contains(tokens[j].hash) {
+            j += 1
+        }
+        // Only a phrase that holds a time word counts (`on Tuesday`, not `on immigration`).
+        for i in c..<j where Self.timeWords.contains(tokens[i].hash) { return j }
+        return c
+    }
+
+    private static let timeWords = WordSet("""
+        monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year \
+        morning afternoon evening night day days weeks months years earlier later recently ago
+        """)
+
+    private static let timeOpeners = WordSet("on last this that earlier late early in during over the a past next")
+
+    /// Before a parenthetical between commas opened by a preposition that ends at `c` (the comma
+    /// before the verb), or `c`.
+    private func skipParentheticalBackward(from c: Int, floor: Int) -> Int {
+        guard c > floor, tokens[c].isPunctuation(",") else { return c }
+        var p = c - 1
+        while p > floor, c - p < TokenWindow.parenthetical, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark,
+              !tokens[p].isPunctuation(".") {
+            p -= 1
+        }
+        guard p > floor, tokens[p].isPunctuation(","), p + 1 < c, tokens[p + 1].isWord,
+              Self.parentheticalOpeners.contains(tokens[p + 1].hash) else { return c }
+        return p - 1
+    }
+
+    /// Past a parenthetical between commas opened by a preposition (`, during his speech on
+    /// Monday,` · `, in a statement,`) at `c`, or `c`.
+    private func skipParenthetical(from c: Int, ceiling: Int) -> Int {
+        var start = c
+        if start < ceiling, tokens[start].isPunctuation(",") { start += 1 }
+        guard start < ceiling, tokens[start].isWord, Self.parentheticalOpeners.contains(tokens[start].hash) else { return c }
+        var p = start + 1
+        while p < ceiling, p - start < TokenWindow.parenthetical, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark,
+              !tokens[p].isPunctuation(".") {
+            p += 1
+        }
+        return p < ceiling && tokens[p].isPunctuation(",") ? p + 1 : c
+    }
+
+    private static let parentheticalOpeners = WordSet("in on at during after before according speaking writing however though")
+
+    /// Past a parenthesis at `c` (`(R-OH)`), or `c`.
+    func skipParenthesis(_ c: Int, ceiling: Int) -> Int {
+        guard c < ceiling, tokens[c].isPunctuation("(") else { return c }
+        var k = c + 1
+        while k < ceiling, k - c < TokenWindow.parenthesis, !tokens[k].isPunctuation(")") { k += 1 }
+        return k < ceiling ? k + 1 : c
+    }
+
+    // MARK: Word classes
+
+    /// People, institutions and the pronouns that stand for them; not places, not a dummy `it`.
+    func canSpeak(_ phrase: Phrase) -> Bool {
+        switch phrase.kind {
+        case .pronoun:
+            // A dummy `it` (`it's been common`, `it was clear`) says nothing.
+            let next = phrase.tokens.upperBound
+            return tokens[phrase.head].hash != Hashes.it || next < tokens.count && !Self.copulas.contains(tokens[next].hash)
+                && tokens[next].start == tokens[phrase.head].end + 1
+        case .name: return reader.names[phrase.name ?? 0].kind != .place
+        case .description: return isPersonHead(phrase)
+        }
+    }
+
+    private static let copulas = WordSet("is was be been has had seems seemed appears appeared would will")
+
+    /// A lower-case word that can be a verb: not a stop word, determiner or pronoun.
+    func isVerbLike(_ t: Token) -> Bool {
+        t.isWord && !t.isCapitalized && !Lexicon.stopWords.contains(t.hash) && !Lexicon.determiners.contains(t.hash)
+            && Lexicon.pronouns[t.hash] == nil && !Lexicon.personNouns.contains(t.hash)
+    }
+
+    /// A person's name or a personal pronoun (not an organisation or a place).
+    private func isPersonLike(_ phrase: Phrase) -> Bool {
+        switch phrase.kind {
+        case .pronoun:
+            let h = tokens[phrase.head].hash
+            return h != Hashes.it && h != Hashes.which && h != Hashes.who
+        case .name:
+            let kind = reader.names[phrase.name ?? 0].kind
+            return kind == .person || kind == .unknown
+        case .description:
+            return false
+        }
+    }
+
+    /// A description whose head is a noun for a person or an institution (`the official`, `the agency`).
+    func isPersonHead(_ phrase: Phrase) -> Bool {
+        Lexicon.personNouns.contains(tokens[phrase.head].hash) || Lexicon.institutionNouns.contains(tokens[phrase.head].hash)
+    }
+
+    /// `gingerly`, `flatly`: an adverb between a subject and its verb.
+    func isAdverb(_ t: Token) -> Bool {
+        guard t.isWord, !t.isCapitalized, t.end - t.start > 4 else { return false }
+        return t.hash != Hashes.only && NameFinder.endsWith(t, "ly", s)
+    }
+
+    /// The text of token `k`.
+    func span(_ k: Int) -> TextSpan { TextSpan(tokens[k].start, tokens[k].end) }
+}

@@ -1,0 +1,141 @@
+/// Before the quotation, in its sentence: a verb of saying right before a fragment first
+/// (`tightLeading`); then, looking back from the quotation, `cue-speaker-quote` (`Remarked X,
+/// "…"`), `according-to` (`in the words of X`), `speaker-cue-quote` (`X said: "…"`),
+/// `reported-speech` (`X called the deal "a disaster"`; speech reported inside reported speech
+/// goes to the outer reporter), `passive-by` (`was asked by X`), `issuer` (`X issued a statement:
+/// "…"`, in `IssuerRule`).
+extension AttributionSieves {
+    /// `what Mr. Hedge called "the prior economy model," the club …`: a verb of saying right
+    /// before the quotation (only `that` or `as` between) outranks what follows it.
+    func tightLeading(_ b: Bounds) -> Attribution? {
+        var k = b.open - 1
+        while k >= b.floor, b.open - k < TokenWindow.tightCue, tokens[k].isWord,
+              tokens[k].hash == Hashes.that || tokens[k].hash == Hashes.as {
+            k -= 1
+        }
+        guard k >= b.floor, k < b.open - 1 || tokens[k].isWord, tokens[k].isWord, b.open - k <= TokenWindow.tightCue,
+              let cue = Lexicon.cues[tokens[k].hash], cue == .characterize || cue == .speech, !isQuoteStart(b) else { return nil }
+        guard let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) else { return nil }
+        return outermost(att, cueAt: k, floor: b.floor)
+    }
+
+    /// The quotation opens its sentence (nothing but punctuation before it).
+    private func isQuoteStart(_ b: Bounds) -> Bool {
+        var k = b.open - 1
+        while k >= b.floor, tokens[k].kind == .punctuation { k -= 1 }
+        return k < b.floor
+    }
+
+    func leading(_ b: Bounds) -> Attribution? {
+        if let att = invertedOpening(b) { return att }
+        var k = b.open - 1
+        while k >= b.floor {
+            let t = tokens[k]
+            if t.isWord, t.hash == Hashes.according, let att = accordingTo(at: k, ceiling: b.open) { return att }
+            // `in the words of the prosecutor, Ann Lee, "…"`: as `according to`.
+            if t.isWord, t.hash == Self.words, k >= 2, tokens[k - 1].hash == Hashes.the, tokens[k - 2].hash == Hashes.in,
+               k + 2 < b.open, tokens[k + 1].hash == Hashes.of, var phrase = reader.forward(startingAt: k + 2, ceiling: b.open) {
+                if phrase.kind == .description, let name = grammar.appositiveName(after: phrase, ceiling: b.open) { phrase = name }
+                return Attribution(phrase: phrase, cue: TextSpan(tokens[k - 2].start, tokens[k + 1].end), rule: .accordingTo)
+            }
+            if let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) {
+                return outermost(att, cueAt: k, floor: b.floor)
+            }
+            if t.isWord, Self.issuingVerbs.contains(t.hash), let att = issuedDocument(k, b) { return att }
+            k -= 1
+        }
+        return nil
+    }
+
+    private static let words = WordHash.of("words")
+
+    /// `Remarked biologist Tia Curry, "…"` · `Stated Stone: "…"`: a verb of saying in the past
+    /// opening the sentence, then the speaker, then a comma or colon right before the quotation.
+    private func invertedOpening(_ b: Bounds) -> Attribution? {
+        let v = b.floor
+        guard v + 2 < b.open, tokens[v].isWord, tokens[v].isCapitalized, tokens[v].flags.contains(.sentenceStart),
+              Lexicon.cues[tokens[v].hash] == .speech, NameFinder.endsWith(tokens[v], "ed", s),
+              tokens[b.open - 1].isPunctuation(",") || tokens[b.open - 1].isPunctuation(":"),
+              let phrase = reader.backward(endingAt: b.open - 2, floor: v + 1), phrase.kind == .name else { return nil }
+        return Attribution(phrase: phrase, cue: grammar.span(v), rule: .cueSpeakerQuote)
+    }
+
+    /// The attribution a verb of saying at `k` gives, if it is one and has a subject.
+    func attribution(ofCueAt k: Int, floor: Int, open: Int) -> Attribution? {
+        let t = tokens[k]
+        guard t.isWord, let cue = Lexicon.cues[t.hash], grammar.isCueHere(k, floor: floor) else { return nil }
+        let rule: AttributionRule = isRightBefore(k, open: open) ? .speakerCueQuote : .reportedSpeech
+        // `was asked by host Bill Maher`: the agent of a passive verb of saying.
+        if k + 2 < open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: open) {
+            return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: .passiveBy)
+        }
+        // `footage of Trump (reportedly) saying`
+        let beforeParticiple = k - 1 >= floor && grammar.isAdverb(tokens[k - 1]) ? k - 2 : k - 1
+        if cue == .participle, beforeParticiple >= floor,
+           reader.nameAt[beforeParticiple] >= 0 || Lexicon.personNouns.contains(tokens[beforeParticiple].hash),
+           let phrase = reader.backward(endingAt: beforeParticiple, floor: floor) {
+            // `footage of Trump saying, "…"`: the participle describes the name right before it.
+            return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
+        }
+        if grammar.isCoordinated(k, floor: floor), let phrase = grammar.coordinatedSubject(k, floor: floor) {
+            return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
+        }
+        if cue == .participle || grammar.isBareBase(k, floor: floor) || grammar.isCoordinated(k, floor: floor) {
+            guard let phrase = grammar.clauseSubject(from: floor, before: k) else { return nil }
+            return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
+        }
+        guard let subject = grammar.subject(ofCueAt: k, floor: floor) else { return nil }
+        return Attribution(subject, rule: rule)
+    }
+
+    /// Reported speech inside reported speech (`Israel said Clinton called on members to be
+    /// "closely coordinated"`): the quotation reaches the reader through the outer reporter,
+    /// whose verb takes the inner clause as its complement. A relative clause (`a surrogate
+    /// who said "…"`) stays with its own subject.
+    private func outermost(_ inner: Attribution, cueAt k: Int, floor: Int) -> Attribution {
+        if inner.phrase.kind == .pronoun, tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which {
+            return inner
+        }
+        // `According to the Herald, a sign read "…"`: the source named first is the one the
+        // quotation came through, as after it (`…," Lee said, according to the Herald`).
+        var a = floor
+        while a < k, tokens[a].kind == .punctuation { a += 1 }
+        let subjectStart = min(inner.phrase.tokens.lowerBound, k)
+        if a < subjectStart, tokens[a].hash == Hashes.according, subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","),
+           let source = accordingTo(at: a, ceiling: subjectStart - 1) {
+            return source
+        }
+        var best = inner
+        var j = min(inner.phrase.tokens.lowerBound, k) - 1
+        while j >= floor {
+            let t = tokens[j]
+            // `X told the committee …, when he said, "…"`: a comma or an adverbial clause means the
+            // inner verb is not the outer one's complement.
+            if t.kind == .punctuation, t.hash == 0x3B || t.hash == 0x3A || t.hash == 0x2C || t.isQuotationMark { break }
+            if t.isWord, ClauseGrammar.subordinators.contains(t.hash) { break }
+            if t.isWord, Lexicon.reportingVerbs.contains(t.hash), let att = attribution(ofCueAt: j, floor: floor, open: k) {
+                var outer = att
+                outer.rule = .reportedSpeech
+                best = outer
+                j = min(att.phrase.tokens.lowerBound, j) - 1
+                continue
+            }
+            j -= 1
+        }
+        return best
+    }
+
+    /// Only punctuation or `that` between the cue and the quotation.
+    private func isRightBefore(_ k: Int, open: Int) -> Bool {
+        var i = k + 1
+        var words = 0
+        while i < open {
+            let t = tokens[i]
+            if t.kind != .punctuation && t.hash != Hashes.that { words += 1 }
+            i += 1
+        }
+        // `said:` · `said that` · `told WEEI:` · `told reporters on Thursday,`
+        return words == 0 || words <= TokenWindow.cueToQuotation && open - 1 > k
+            && (tokens[open - 1].isPunctuation(":") || tokens[open - 1].isPunctuation(","))
+    }
+}

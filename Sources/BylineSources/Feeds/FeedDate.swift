@@ -1,0 +1,172 @@
+import BylineCore
+
+/// The publication date written in a feed or in front matter: RFC 822 (`Fri, 02 Dec 2011
+/// 10:00:00 +0000`) as RSS writes it, RFC 3339 (`2011-12-02T10:00:00Z`) as Atom and JSON Feed
+/// do, and the variants seen in the wild: named zones, no weekday, two-digit years, one-digit
+/// days, no seconds, RFC 850's hyphens, asctime's order, `Dec 2, 2011`, a space instead of
+/// `T`, fractional seconds, a date alone, English, French, German and Spanish month names,
+/// surrounding junk.
+///
+/// The result is the calendar date *as written*: the day the outlet printed, in its own time
+/// zone. `Thu, 01 Dec 2011 23:30:00 -0500` is 2011-12-01 even though it is already the 2nd in
+/// UTC; the zone and the time of day are read past, never applied.
+public enum FeedDate {
+    public static func parse(_ string: String) -> CivilDate? {
+        let tokens = tokenize(string)
+        return iso(tokens) ?? written(tokens)
+    }
+
+    private enum Token: Equatable {
+        /// A run of digits: its value and how many digits it has.
+        case number(Int, digits: Int)
+        /// A run of letters, lowercased.
+        case word(String)
+        case punctuation(Unicode.Scalar)
+        case space
+    }
+
+    private static func tokenize(_ string: String) -> [Token] {
+        var tokens: [Token] = []
+        var scalars = string.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        // Bounded: a date is short, and junk after it need not be read to the end.
+        while let scalar = pending, tokens.count < 64 {
+            if let digit = asciiDigit(scalar) {
+                var value = digit
+                var digits = 1
+                pending = scalars.next()
+                while let next = pending, let d = asciiDigit(next) {
+                    if digits < 9 { value = value * 10 + d }
+                    digits += 1
+                    pending = scalars.next()
+                }
+                tokens.append(.number(value, digits: digits))
+            } else if scalar.properties.isAlphabetic {
+                var word = String.UnicodeScalarView()
+                while let next = pending, next.properties.isAlphabetic, word.count < 16 {
+                    if next.isASCII {
+                        word.append(Unicode.Scalar(UInt8(next.value) | 0x20))
+                    } else {
+                        word.append(contentsOf: next.properties.lowercaseMapping.unicodeScalars)
+                    }
+                    pending = scalars.next()
+                }
+                while let next = pending, next.properties.isAlphabetic { pending = scalars.next() }
+                tokens.append(.word(String(word)))
+            } else if scalar.properties.isWhitespace {
+                if tokens.last != .space { tokens.append(.space) }
+                pending = scalars.next()
+            } else {
+                tokens.append(.punctuation(scalar))
+                pending = scalars.next()
+            }
+        }
+        return tokens
+    }
+
+    private static func asciiDigit(_ scalar: Unicode.Scalar) -> Int? {
+        scalar.value >= 0x30 && scalar.value <= 0x39 ? Int(scalar.value - 0x30) : nil
+    }
+
+    /// `YYYY-MM-DD`, `YYYY/MM/DD`, or `YYYYMMDD` alone or before `T`: the first such date in
+    /// the string, whatever surrounds it (a time, a zone, junk).
+    private static func iso(_ tokens: [Token]) -> CivilDate? {
+        for (i, token) in tokens.enumerated() {
+            guard case .number(let first, let digits) = token else { continue }
+            if digits == 8, i + 1 == tokens.count || tokens[i + 1] == .word("t") || tokens[i + 1] == .space {
+                return CivilDate(year: first / 10_000, month: first / 100 % 100, day: first % 100)
+            }
+            guard digits == 4, i + 4 < tokens.count,
+                  case .punctuation(let separator) = tokens[i + 1], separator == "-" || separator == "/",
+                  case .number(let month, 1...2) = tokens[i + 2],
+                  tokens[i + 3] == .punctuation(separator),
+                  case .number(let day, 1...2) = tokens[i + 4]
+            else { continue }
+            return CivilDate(year: first, month: month, day: day)
+        }
+        return nil
+    }
+
+    /// A month written as a word with a day and a year around it: day month year (RFC 822,
+    /// RFC 850) or month day year (asctime, `Dec 2, 2011`). Numbers that belong to a time of
+    /// day (next to a colon) or a zone offset (after a sign) are not the day or the year. Every
+    /// word that could be a month is tried, day-first order before month-first: a French
+    /// weekday `mar.` (mardi) is not March when `02 déc. 2011` follows.
+    private static func written(_ tokens: [Token]) -> CivilDate? {
+        var months: [(index: Int, month: Int)] = []
+        var numbers: [(index: Int, value: Int, digits: Int)] = []
+        for (i, token) in tokens.enumerated() {
+            switch token {
+            case .word(let word): if let month = month(word) { months.append((i, month)) }
+            case .number(let value, let digits): if !isTimeOrZone(tokens, i) { numbers.append((i, value, digits)) }
+            default: break
+            }
+        }
+        for (index, month) in months {
+            // Day month year: the number right before the month, the one right after.
+            guard let before = numbers.last(where: { $0.index < index }), before.digits <= 2,
+                  let after = numbers.first(where: { $0.index > index }), let year = fullYear(after.value, after.digits),
+                  let date = CivilDate(year: year, month: month, day: before.value)
+            else { continue }
+            return date
+        }
+        for (index, month) in months {
+            // Month day year.
+            let after = numbers.filter { $0.index > index }.prefix(2)
+            guard after.count == 2, after.first!.digits <= 2, let year = fullYear(after.last!.value, after.last!.digits),
+                  let date = CivilDate(year: year, month: month, day: after.first!.value)
+            else { continue }
+            return date
+        }
+        return nil
+    }
+
+    /// A number right before or after a colon is part of a time; one after `+` or `-` (with
+    /// nothing but the sign between) is a zone offset.
+    private static func isTimeOrZone(_ tokens: [Token], _ i: Int) -> Bool {
+        if i + 1 < tokens.count, tokens[i + 1] == .punctuation(":") { return true }
+        if i > 0, tokens[i - 1] == .punctuation(":") { return true }
+        if i > 0, tokens[i - 1] == .punctuation("+") { return true }
+        // `-0500` is a zone; `02-Dec-2011`'s hyphens sit between a day and a month word.
+        if i > 0, tokens[i - 1] == .punctuation("-"), case .number(_, 4) = tokens[i],
+           i < 2 || tokens[i - 2] == .space {
+            return true
+        }
+        return false
+    }
+
+    /// Four digits as they are; two digits as RFC 2822 reads them (00–49 → 20xx, 50–99 → 19xx).
+    private static func fullYear(_ value: Int, _ digits: Int) -> Int? {
+        switch digits {
+        case 4: return value
+        case 2: return value < 50 ? 2000 + value : 1900 + value
+        default: return nil
+        }
+    }
+
+    /// The month a word names: three letters (`Dec`, `déc`, `Dez`) or a whole name
+    /// (`December`, `Sept`, `juillet`). Other words that start like a month (`Mayor`, `Marc`,
+    /// `Junk`) are not one.
+    private static func month(_ word: String) -> Int? {
+        word.unicodeScalars.count == 3 ? monthAbbreviations[word] : monthNames[word]
+    }
+
+    /// The first three letters of each month in English, French, German and Spanish.
+    private static let monthAbbreviations: [String: Int] = [
+        "jan": 1, "ene": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "avr": 4, "abr": 4,
+        "may": 5, "mai": 5, "jun": 6, "jul": 7, "aug": 8, "aoû": 8, "aou": 8, "ago": 8, "sep": 9, "oct": 10,
+        "okt": 10, "nov": 11, "dec": 12, "déc": 12, "dez": 12, "dic": 12,
+    ]
+
+    /// Whole names and the four-letter forms in use. (French `juin` and `juillet` share their
+    /// first three letters, so `jui` alone names neither.)
+    private static let monthNames: [String: Int] = [
+        "january": 1, "janv": 1, "janvier": 1, "januar": 1, "enero": 1, "february": 2, "févr": 2, "fevr": 2,
+        "février": 2, "fevrier": 2, "februar": 2, "febrero": 2, "march": 3, "mars": 3, "märz": 3, "marzo": 3,
+        "april": 4, "avril": 4, "abril": 4, "mayo": 5, "june": 6, "juin": 6, "juni": 6, "junio": 6, "july": 7,
+        "juil": 7, "juillet": 7, "juli": 7, "julio": 7, "august": 8, "août": 8, "aout": 8, "agosto": 8, "sept": 9,
+        "september": 9, "septembre": 9, "septiembre": 9, "setiembre": 9, "october": 10, "octobre": 10, "oktober": 10,
+        "octubre": 10, "november": 11, "novembre": 11, "noviembre": 11, "december": 12, "décembre": 12,
+        "decembre": 12, "dezember": 12, "diciembre": 12,
+    ]
+}
