@@ -14,8 +14,9 @@ struct Read: ParsableCommand {
             Panes: the library, the article, its quotations and its timeline. The library is \
             read through its index (see `byline index`): what the cache holds shows at once, \
             and new or changed articles appear as they are analysed. Press ? in the reader for \
-            every key. Keys and colours can be set in $XDG_CONFIG_HOME/byline/config.toml; \
-            reading positions are kept in $XDG_STATE_HOME/byline/. When stdout is not a \
+            every key (u updates the feeds, o opens the article's address in $BROWSER). Keys \
+            and colours can be set in $XDG_CONFIG_HOME/byline/config.toml; reading positions \
+            and read marks are kept in $XDG_STATE_HOME/byline/. When stdout is not a \
             terminal, the articles are printed as plain text instead.
             """)
 
