@@ -172,7 +172,7 @@ enum ReaderLoop {
         if let feedUpdate {
             // Stopped between feeds or items, so no item is left half stored.
             feedUpdate.cancel()
-            feedUpdate.wait(seconds: 2)
+            feedUpdate.wait(seconds: 1)
         }
         if let warning = ReadingMemory.save(state.rememberedViews, path: positionsPath) { warnings.append(warning) }
         if let warning = ReadMarksFile.save(state.readMarks, path: readMarksPath) { warnings.append(warning) }
