@@ -59,14 +59,22 @@ import Glibc
         return UInt16(bigEndian: address.sin_port)
     }
 
-    @Test func noFeedsIsSaidAndNothingIsFetched() throws {
+    @Test func noFeedsIsSaidAndNothingIsFetched() async throws {
+        try await offPool { try self.noFeedsIsSaidAndNothingIsFetchedSteps() }
+    }
+
+    func noFeedsIsSaidAndNothingIsFetchedSteps() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try finished(FeedUpdateTask(updater: updater))
         #expect(report.outcome == .noFeeds)
         #expect(report.message.text == "no feeds: add one with byline feeds add URL")
     }
 
-    @Test func aFeedThatFailsIsOneLineOfTheReport() throws {
+    @Test func aFeedThatFailsIsOneLineOfTheReport() async throws {
+        try await offPool { try self.aFeedThatFailsIsOneLineOfTheReportSteps() }
+    }
+
+    func aFeedThatFailsIsOneLineOfTheReportSteps() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config"), withIntermediateDirectories: true)
         let address = "http://127.0.0.1:\(closedPort())/feed.xml"
@@ -82,7 +90,11 @@ import Glibc
         #expect(task.libraryFolder == updater.libraryFolder)
     }
 
-    @Test func anotherUpdateRunningIsSaid() throws {
+    @Test func anotherUpdateRunningIsSaid() async throws {
+        try await offPool { try self.anotherUpdateRunningIsSaidSteps() }
+    }
+
+    func anotherUpdateRunningIsSaidSteps() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
@@ -101,7 +113,11 @@ import Glibc
 }
 
 @Suite struct IndexRefresherTests {
-    @Test func anUpdateAskedForWhileOneRunsRunsAfterIt() throws {
+    @Test func anUpdateAskedForWhileOneRunsRunsAfterIt() async throws {
+        try await offPool { try self.anUpdateAskedForWhileOneRunsRunsAfterItSteps() }
+    }
+
+    func anUpdateAskedForWhileOneRunsRunsAfterItSteps() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-refresh-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

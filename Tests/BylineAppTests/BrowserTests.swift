@@ -43,7 +43,7 @@ import Glibc
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent(name)
         let out = folder.appendingPathComponent("\(name).out").path
-        try """
+        try writeExecutable("""
             #!/bin/sh
             input=$(readlink /proc/$$/fd/0)
             output=$(readlink /proc/$$/fd/1)
@@ -53,8 +53,7 @@ import Glibc
             echo "this must not reach a terminal"
             echo "nor this" >&2
             exit \(status)
-            """.write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
+            """, to: script.path)
         return script
     }
 
@@ -67,7 +66,11 @@ import Glibc
         throw CocoaError(.fileNoSuchFile)
     }
 
-    @Test func theBrowserGetsTheAddressAloneDetachedAndSilenced() throws {
+    @Test func theBrowserGetsTheAddressAloneDetachedAndSilenced() async throws {
+        try await offPool { try self.theBrowserGetsTheAddressAloneDetachedAndSilencedSteps() }
+    }
+
+    func theBrowserGetsTheAddressAloneDetachedAndSilencedSteps() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let browser = try fakeBrowser("fake-browser")
         let address = "https://a.example/x?q=$(touch \(folder.path)/pwned)&b=`id`;c d"
@@ -83,7 +86,11 @@ import Glibc
         #expect(launcher.takeFailures().isEmpty)
     }
 
-    @Test func theFirstCommandThatStartsIsUsedAndAFailureLaterIsReported() throws {
+    @Test func theFirstCommandThatStartsIsUsedAndAFailureLaterIsReported() async throws {
+        try await offPool { try self.theFirstCommandThatStartsIsUsedAndAFailureLaterIsReportedSteps() }
+    }
+
+    func theFirstCommandThatStartsIsUsedAndAFailureLaterIsReportedSteps() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let failing = try fakeBrowser("failing-browser", status: 3)
         let launcher = BrowserLauncher()

@@ -90,13 +90,12 @@ struct FeedsInTmuxTests {
     static func fakeBrowser(in session: TmuxSession) throws -> URL {
         let script = session.home.appendingPathComponent("fake-browser")
         let opened = session.home.appendingPathComponent("opened.txt").path
-        try """
+        try writeExecutable("""
             #!/bin/sh
             printf '%s\\n' "$@" > '\(opened).partial' && mv '\(opened).partial' '\(opened)'
             echo "FAKE BROWSER NOISE"
             echo "FAKE BROWSER ERROR" >&2
-            """.write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
+            """, to: script.path)
         return script
     }
 
@@ -105,7 +104,11 @@ struct FeedsInTmuxTests {
         TmuxSession.columns(screen, from: 0, to: width).first { $0.contains(headline) }
     }
 
-    @Test func updatingAFeedFromTheReaderOpeningAnArticleAndKeepingWhatWasRead() throws {
+    @Test func updatingAFeedFromTheReaderOpeningAnArticleAndKeepingWhatWasRead() async throws {
+        try await offPool { try self.updatingAFeedFromTheReaderOpeningAnArticleAndKeepingWhatWasReadSteps() }
+    }
+
+    func updatingAFeedFromTheReaderOpeningAnArticleAndKeepingWhatWasReadSteps() throws {
         let session = try TmuxSession(width: 160, height: 40)
         defer { session.close() }
         let www = session.home.appendingPathComponent("www")
@@ -189,7 +192,11 @@ struct FeedsInTmuxTests {
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
-    @Test func aFeedThatFailsIsASummaryAndTheReaderGoesOn() throws {
+    @Test func aFeedThatFailsIsASummaryAndTheReaderGoesOn() async throws {
+        try await offPool { try self.aFeedThatFailsIsASummaryAndTheReaderGoesOnSteps() }
+    }
+
+    func aFeedThatFailsIsASummaryAndTheReaderGoesOnSteps() throws {
         let session = try TmuxSession(width: 160, height: 40)
         defer { session.close() }
         let www = session.home.appendingPathComponent("www")
