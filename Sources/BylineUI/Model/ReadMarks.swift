@@ -1,3 +1,5 @@
+import BylineCore
+
 /// An article that has been read, known by its path (the index's key for it) and its web
 /// address: a mark outlives the index (rebuilt, or moved aside), and an item stored again under
 /// another name is still known by its address.
@@ -57,30 +59,31 @@ public struct ReadMarks: Sendable {
     }
 }
 
-/// The key of a read mark: FNV-1a (64 bits) over a byte saying which field it is and the
-/// field's UTF-8. Built a byte at a time, so a file can be hashed as it is scanned.
+/// The key of a read mark: `FNV1a` over a byte saying which field it is and the field's UTF-8.
+/// Built a byte at a time, so a file can be hashed as it is scanned.
 public struct ReadKey: Sendable {
     public enum Field: UInt8, Sendable {
         case path = 1
         case url = 2
     }
 
-    public var value: UInt64
+    public var hash = FNV1a()
 
     @inlinable
     public init(_ field: Field) {
-        value = 0xCBF2_9CE4_8422_2325
         add(field.rawValue)
     }
 
     @inlinable
     public mutating func add(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        hash.value = FNV1a.step(hash.value, UInt64(byte))
     }
+
+    public var value: UInt64 { hash.value }
 
     public static func of(_ field: Field, _ text: String) -> UInt64 {
         var key = ReadKey(field)
-        for byte in text.utf8 { key.add(byte) }
+        key.hash.combine(utf8: text)
         return key.value
     }
 }
