@@ -5,6 +5,9 @@ import Foundation
 public struct IndexAnalysis: Sendable {
     public var version: String
     public var analyze: @Sendable (Article) -> AnalyzedArticle
+    /// Whether the index finds echoes (the same quotation in several articles) as it stores
+    /// quotations. Off only to measure what they cost: an update with them on finds them all.
+    public var echoes = true
 
     public init(version: String, analyze: @escaping @Sendable (Article) -> AnalyzedArticle) {
         self.version = version

@@ -14,6 +14,7 @@ enum IndexSchema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-timeline-order", migrate: addTimelineOrder)
         migrator.registerMigration("v3-sources", migrate: addSources)
+        migrator.registerMigration("v5-echoes", migrate: addEchoes)
         return migrator
     }
 
@@ -214,6 +215,36 @@ extension IndexSchema {
             }
         }
         try db.execute(sql: "CREATE INDEX times_in_order ON times(order_key) WHERE start_day IS NOT NULL")
+    }
+}
+
+extension IndexSchema {
+    /// Echoes: the same quotation in several articles (`EchoWords`). Each quotation long enough
+    /// to echo has a row with its words and the smallest hash of its shingles (its anchor), and
+    /// every shingle a row of its own: a quotation that contains another holds the other's
+    /// anchor among its shingles, so finding echoes never compares every pair. Quotations that
+    /// echo each other, directly or through others, form a cluster, named by its smallest
+    /// quotation id. The rows are filled by the next update (`EchoSync`), for the quotations
+    /// already stored too.
+    fileprivate static func addEchoes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE echo_quotes (
+                quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL,        -- the quotation's article (no two echoes share one)
+                words BLOB NOT NULL,                -- EchoWords.encoded
+                anchor INTEGER NOT NULL,            -- the smallest of its shingles
+                cluster INTEGER                     -- the smallest quote_id of its cluster; NULL: no echo
+            );
+            CREATE INDEX echo_quotes_by_cluster ON echo_quotes(cluster) WHERE cluster IS NOT NULL;
+
+            -- Every shingle of every row above (EchoWords.shingles). Deleted with their quotation
+            -- by EchoSync, which computes them again from its words.
+            CREATE TABLE echo_shingles (
+                hash INTEGER NOT NULL,
+                quote_id INTEGER NOT NULL,
+                PRIMARY KEY (hash, quote_id)
+            ) WITHOUT ROWID;
+            """)
     }
 }
 

@@ -47,6 +47,9 @@ enum IndexMeta {
     static let personsDirtyKey = "persons_dirty"
     /// `SpeakerMerge.version` of the stored merge: other rules merge again.
     static let mergeVersionKey = "merge_version"
+    /// `EchoWords.version` of the stored echoes, or "off" (`EchoSync.storedVersion`): another
+    /// value finds them all again.
+    static let echoVersionKey = "echo_version"
 
     static func value(_ key: String, _ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
@@ -80,6 +83,7 @@ private final class IndexUpdater {
     private var state = IndexProgress(phase: .scanning)
     private var summary = IndexUpdateSummary()
     private let persons = PersonSync()
+    private let echoes: EchoSync
     /// The generation this update last wrote (or read): another value means another writer.
     private var knownGeneration: Int64 = 0
     private var lastPersonSync: UInt64 = 0
@@ -100,6 +104,7 @@ private final class IndexUpdater {
         self.analysis = analysis
         self.cancellation = cancellation
         self.report = progress
+        echoes = EchoSync(enabled: analysis.echoes)
     }
 
     private var database: any DatabaseWriter { index.database }
@@ -123,6 +128,7 @@ private final class IndexUpdater {
         var storedVersion: String?
         var storedReferenceDate: String?
         var personsDirty = false
+        var echoesStale = false
         try database.read { db in
             storedRoots = try IndexMeta.roots(db)
             storedVersion = try IndexMeta.value(MetaKey.analysisVersion, db)
@@ -131,6 +137,7 @@ private final class IndexUpdater {
             personsDirty = try IndexMeta.value(IndexMeta.personsDirtyKey, db) == "1"
                 || (try IndexMeta.value(IndexMeta.mergeVersionKey, db)) != String(SpeakerMerge.version)
                 || (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM speakers WHERE person_id IS NULL)") ?? false)
+            echoesStale = try EchoSync.isStale(db, enabled: analysis.echoes)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, file, size, mtime, content_hash FROM articles")
             while let r = try rows.next() {
                 let file: String = try r.decode(atIndex: 1)
@@ -200,7 +207,8 @@ private final class IndexUpdater {
         send(.scanning)
 
         // 3. Housekeeping in one transaction: a new analysis version, removed files, the
-        // library's paths and catalogs.
+        // library's paths and catalogs, echoes found again for the stored quotations when they
+        // are stale (loading them does that).
         let metaChanged = storedRoots != roots || storedVersion != analysis.version
             || (storedReferenceDate ?? "") != overrideText || catalogs != storedCatalogs
         if discardOld {
@@ -208,10 +216,10 @@ private final class IndexUpdater {
             try database.erase()
             try IndexSchema.migrator.migrate(database)
         }
-        if discardOld || metaChanged || !removed.isEmpty {
+        if discardOld || metaChanged || !removed.isEmpty || echoesStale {
             try write { db in
                 for id in removed {
-                    try ArticleRows.delete(id: id, db: db)
+                    try ArticleRows.delete(id: id, db: db, echoes: self.echoes)
                     self.persons.removedArticle(id)
                 }
                 try IndexMeta.set(IndexMeta.rootsKey, roots.joined(separator: "\n"), db)
@@ -254,7 +262,10 @@ private final class IndexUpdater {
     private func write(_ body: (Database) throws -> Void) throws {
         try database.write { db in
             let generation = try IndexMeta.generation(db)
-            if !persons.isLoaded || generation != knownGeneration { try persons.load(db) }
+            if !persons.isLoaded || generation != knownGeneration {
+                try persons.load(db)
+                try echoes.load(db)
+            }
             try body(db)
             knownGeneration = generation + 1
             try IndexMeta.set(MetaKey.generation, String(knownGeneration), db)
@@ -336,12 +347,13 @@ private final class IndexUpdater {
         let item = outcome.item
         switch outcome.result {
         case .analyzed(let articles, let hash):
-            for old in try ArticleRows.delete(file: item.path, db: db) { persons.removedArticle(old) }
+            for old in try ArticleRows.delete(file: item.path, db: db, echoes: echoes) { persons.removedArticle(old) }
             let file = ArticleFileInfo(path: item.path, stamp: item.stamp, hash: hash)
             for article in articles {
                 // Two items of one feed under one key: the first is kept.
                 if try ArticleRows.exists(key: article.key, db: db) { continue }
-                let (_, speakers) = try ArticleRows.insert(article, file: file, db: db, person: persons.predictedPerson)
+                let (_, speakers) = try ArticleRows.insert(article, file: file, db: db, echoes: echoes,
+                                                           person: persons.predictedPerson)
                 persons.added(speakers)
                 summary.warnings += article.warnings
             }
@@ -350,7 +362,7 @@ private final class IndexUpdater {
             try ArticleRows.restamp(file: item.path, stamp: item.stamp, db: db)
             summary.sameContent += 1
         case .failed(let error):
-            for old in try ArticleRows.delete(file: item.path, db: db) { persons.removedArticle(old) }
+            for old in try ArticleRows.delete(file: item.path, db: db, echoes: echoes) { persons.removedArticle(old) }
             summary.failures.append(IndexFailure(path: item.path, error: error, explicit: item.explicit))
         }
     }
@@ -406,7 +418,7 @@ private final class IndexUpdater {
         do {
             let articles = SourceReader.dated(try SourceReader.read(data, source: item.path), path: item.path, dates: dates)
             if hash == item.storedHash, item.stored == articles.map(StoredArticleFacts.init) { return .sameContent }
-            return .analyzed(articles.map { PreparedArticle(analysis.analyze($0)) }, hash: hash)
+            return .analyzed(articles.map { PreparedArticle(analysis.analyze($0), echoes: analysis.echoes) }, hash: hash)
         } catch {
             return .failed(error)
         }

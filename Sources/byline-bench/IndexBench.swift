@@ -17,9 +17,13 @@ struct IndexBench: ParsableCommand {
             another article, shifted dates, 100 folders) into --library (default: a new temporary folder, removed \
             afterwards unless --keep), then times a cold build of a new index, opening the \
             unchanged library again until the index is ready, a speaker's quotations across the \
-            library and a search. Peak memory is the process's maximum resident set size.
+            library and a search. Peak memory is the process's maximum resident set size. \
+            Echoes: a cold build without them first (unless --skip-without-echoes), to give \
+            what finding them adds; then a quotation's echoes, every echo cluster, and `byline \
+            echoes` over the library when the byline binary is beside this one.
             Targets on a 2-core machine: cold build <= 10 s, warm open <= 300 ms, each query <= \
-            20 ms, peak memory <= 400 MB.
+            20 ms, peak memory <= 400 MB; echoes add <= 20 % to the cold build, listing a \
+            quotation's echoes <= 20 ms, byline echoes over the library <= 2 s.
             """)
 
     @Option(help: "Folder of source articles.")
@@ -46,6 +50,9 @@ struct IndexBench: ParsableCommand {
     @Option(help: "Timed repetitions of warm open and of each query (the median and the worst are reported).")
     var repeats = 15
 
+    @Flag(help: "Skip the cold build without echoes (it gives what echoes add to a build).")
+    var skipWithoutEchoes = false
+
     func run() throws {
         let fm = FileManager.default
         let folder = library ?? (fm.temporaryDirectory.appendingPathComponent("byline-index-bench-\(getpid())").path)
@@ -68,6 +75,21 @@ struct IndexBench: ParsableCommand {
         let indexPath = (folder as NSString).appendingPathComponent("index.sqlite")
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: indexPath + suffix) }
 
+        // Cold build without echoes, into a file of its own, to compare.
+        var withoutEchoes: Double?
+        if !skipWithoutEchoes {
+            let plainPath = (folder as NSString).appendingPathComponent("index-without-echoes.sqlite")
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: plainPath + suffix) }
+            defer { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: plainPath + suffix) } }
+            var analysis = IndexAnalysis.standard
+            analysis.echoes = false
+            let start = DispatchTime.now().uptimeNanoseconds
+            let plain = try LibraryIndex.open(at: plainPath).update(paths: [articlesFolder], analysis: analysis)
+            withoutEchoes = seconds(since: start)
+            print(String(format: "cold build without echoes: %6.2f s   (writer: %.2f s in transactions, %.2f s CPU)",
+                         withoutEchoes!, plain.writingSeconds, plain.writingCPUSeconds))
+        }
+
         // Cold build.
         let cpuBefore = processCPUSeconds()
         let coldStart = DispatchTime.now().uptimeNanoseconds
@@ -83,6 +105,10 @@ struct IndexBench: ParsableCommand {
         print(String(format: "  CPU: %.2f s in all (%d analysis threads and one writer); writer: %.2f s in transactions (%.2f s CPU, %.2f s merging speakers), %.2f s waiting for analysis",
                      coldCPU, max(1, ProcessInfo.processInfo.activeProcessorCount - 1), summary.writingSeconds,
                      summary.writingCPUSeconds, summary.mergingSeconds, summary.waitingSeconds))
+        if let withoutEchoes {
+            print(String(format: "  echoes add %.2f s (%+.1f %%) to the cold build", coldSeconds - withoutEchoes,
+                         (coldSeconds / withoutEchoes - 1) * 100))
+        }
 
         // Warm open: a new index object on the unchanged library, until it is up to date.
         var warm: [Double] = []
@@ -123,6 +149,37 @@ struct IndexBench: ParsableCommand {
             })
         }
         if listed + timeline < 0 { print("") }  // keeps the work from being optimised away
+
+        // Echoes: every cluster, then one quotation's echoes (in the most echoed cluster, and in
+        // a cluster of median size).
+        var clusters: [EchoCluster] = []
+        report("echo clusters of the library (\(clusters.count))", try timed(max(1, repeats / 3)) {
+            clusters = try index.echoClusters()
+        })
+        let bySize = clusters.sorted { $0.quotations.count < $1.quotations.count }
+        for (label, cluster) in [("most echoed", bySize.last), ("median", bySize.isEmpty ? nil : bySize[bySize.count / 2])] {
+            guard let cluster else { continue }
+            let quotation = cluster.quotations[cluster.quotations.count / 2]
+            report("a quotation's echoes, \(label) (\(cluster.quotations.count) quotations)", try timed(repeats) {
+                _ = try index.echoes(article: quotation.article.id, ordinal: quotation.ordinal)
+            })
+        }
+        let byline = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("byline")
+        if fm.isExecutableFile(atPath: byline.path) {
+            report("byline echoes --format json (a process)", try timed(max(1, repeats / 3)) {
+                let process = Process()
+                process.executableURL = byline
+                process.arguments = ["echoes", "--format", "json", "--index", indexPath]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+                if process.terminationStatus != 0 { throw ValidationError("byline echoes failed (\(process.terminationStatus))") }
+            })
+        } else {
+            print("(build the byline product too to time byline echoes)")
+        }
 
         print(String(format: "peak memory:  %6.0f MB (after the cold build: %.0f MB)", peakMemoryMB(), memoryAfterBuild))
         if keep { print("kept: \(folder)") }

@@ -13,7 +13,7 @@ struct Byline: ParsableCommand {
             """,
         version: BylineVersion.number,
         subcommands: [Read.self, Quotes.self, Speakers.self, TimelineCommand.self, TextCommand.self, IndexCommand.self, Search.self,
-                      FeedsCommand.self, UpdateCommand.self],
+                      FeedsCommand.self, UpdateCommand.self, EchoesCommand.self],
         defaultSubcommand: Read.self)
 }
 
