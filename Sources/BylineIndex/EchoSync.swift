@@ -8,29 +8,40 @@ struct EchoPrint: Sendable {
     var words: EchoWords
     /// `EchoWords.shingles`: sorted, so the first is the anchor.
     var shingles: [Int64]
+    /// `words.encoded`, the value the writer binds.
+    var encodedWords: Data
 
     init?(text: String) {
-        let words = EchoWords(text)
+        self.init(words: EchoWords(text))
+    }
+
+    init?(words: EchoWords) {
         guard words.canEcho else { return nil }
         self.words = words
         shingles = words.shingles
         if shingles.isEmpty { return nil }
+        encodedWords = words.encoded
     }
 
     var anchor: Int64 { shingles[0] }
 }
 
-/// Keeps the echo tables (`echo_quotes`, `echo_shingles`) in step with the quotations, in the
-/// same transactions: a quotation's echo rows are written with it and deleted with it.
+/// Keeps `echo_quotes` in step with the quotations, in the same transactions: a quotation's
+/// echo row is written with it and deleted with it.
 ///
 /// A new quotation finds its echoes through two look-ups, never a comparison with every other:
-/// the quotations that contain it hold its anchor among their shingles (a look-up in
-/// `echo_shingles`), and those it contains have their anchor among its shingles (a look-up in
-/// the anchors, which this object holds in memory during an update). Each candidate is then
-/// verified on the words (`EchoWords.echoes`), except one already in a cluster the new quotation
+/// those it contains have their anchor among its shingles (a look-up in the anchors), and
+/// those that contain it hold its anchor among their shingles (a look-up in the shingles). Each
+/// candidate is then verified on the words, except one already in a cluster the new quotation
 /// joined. Clusters are the connected components of verified echoes: joining merges them
 /// (renaming the larger ids to the smallest), and removing a quotation splits its cluster again
 /// if it held it together, by comparing the cluster's remaining members among themselves.
+///
+/// The anchors and the shingles are held in memory during an update, read from the stored rows
+/// (the shingles computed again from the words, only once a new quotation needs them). A table
+/// of shingles in the index cost the writer more than the rest of a build put together: one
+/// B-tree insert per shingle at a random place, and every page of it written again to the WAL
+/// by every batch.
 final class EchoSync {
     private struct Entry {
         var article: Int64
@@ -38,11 +49,13 @@ final class EchoSync {
         var cluster: Int64?
     }
 
-    /// Whether echoes are kept at all (`IndexAnalysis.echoes`); when not, the tables are emptied.
+    /// Whether echoes are kept at all (`IndexAnalysis.echoes`); when not, the table is emptied.
     let enabled: Bool
     private var entries: [Int64: Entry] = [:]
     private var byAnchor: [Int64: [Int64]] = [:]
     private var members: [Int64: [Int64]] = [:]
+    private var shingles = ShingleIndex()
+    private var shinglesLoaded = false
     private(set) var isLoaded = false
 
     init(enabled: Bool) {
@@ -64,6 +77,8 @@ final class EchoSync {
         entries = [:]
         byAnchor = [:]
         members = [:]
+        shingles = ShingleIndex()
+        shinglesLoaded = false
         isLoaded = true
         if try EchoSync.isStale(db, enabled: enabled) {
             try rebuild(db)
@@ -79,11 +94,11 @@ final class EchoSync {
         }
     }
 
-    /// Empties the echo tables and, when echoes are kept, finds them again for every stored
+    /// Empties the echo table and, when echoes are kept, finds them again for every stored
     /// quotation, in the order they were stored.
     private func rebuild(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM echo_shingles")
         try db.execute(sql: "DELETE FROM echo_quotes")
+        shinglesLoaded = true
         if enabled {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, article_id, text FROM quotes ORDER BY id")
             while let row = try rows.next() {
@@ -100,11 +115,28 @@ final class EchoSync {
         if let cluster = entry.cluster { members[cluster, default: []].append(id) }
     }
 
+    /// The shingles of every stored echo row, computed from their words.
+    private func loadShingles(_ db: Database) throws {
+        shinglesLoaded = true
+        let rows = try Row.fetchCursor(db, sql: "SELECT quote_id, words FROM echo_quotes")
+        while let row = try rows.next() {
+            shingles.add(try EchoSync.words(row, 1).shingles, quote: try row.decode(atIndex: 0))
+        }
+    }
+
+    private static func words(_ row: Row, _ index: Int) throws -> EchoWords {
+        guard let words = EchoWords(encoded: try row.decode(atIndex: index)) else {
+            throw LibraryIndexError.damaged("a stored quotation's echo words cannot be read")
+        }
+        return words
+    }
+
     // MARK: Adding
 
-    /// Writes the echo rows of a new quotation and joins it to the clusters of its echoes.
+    /// Writes the echo row of a new quotation and joins it to the clusters of its echoes.
     func insert(quote id: Int64, article: Int64, _ print: EchoPrint?, db: Database) throws {
         guard enabled, let print else { return }
+        if !shinglesLoaded { try loadShingles(db) }
         var clusters = Set<Int64>()
         var singles = Set<Int64>()
         let wordsOf = try db.cachedStatement(sql: "SELECT words FROM echo_quotes WHERE quote_id = ?")
@@ -116,16 +148,15 @@ final class EchoSync {
             } else if singles.contains(candidate) {
                 return
             }
-            guard let data = try Data.fetchOne(wordsOf, arguments: [candidate]), let words = EchoWords(encoded: data),
-                print.words.echoes(words)
-            else { return }
+            // Both are long enough (stored rows are): whether one holds the other decides.
+            guard let row = try Row.fetchOne(wordsOf, arguments: [candidate]) else { return }
+            let words = try EchoSync.words(row, 0)
+            guard print.words.contains(words) || words.contains(print.words) else { return }
             if let cluster = entry.cluster { clusters.insert(cluster) } else { singles.insert(candidate) }
         }
 
         // Quotations that contain this one hold its anchor.
-        let containing = try Int64.fetchAll(db.cachedStatement(sql: "SELECT quote_id FROM echo_shingles WHERE hash = ?"),
-                                            arguments: [print.anchor])
-        for candidate in containing { try consider(candidate) }
+        try shingles.forEachQuote(with: print.anchor, consider)
         // Quotations this one contains: their anchor is one of its shingles.
         for shingle in print.shingles {
             for candidate in byAnchor[shingle] ?? [] { try consider(candidate) }
@@ -133,9 +164,8 @@ final class EchoSync {
 
         let cluster = clusters.isEmpty && singles.isEmpty ? nil : ([id] + Array(clusters) + Array(singles)).min()!
         try db.cachedStatement(sql: "INSERT INTO echo_quotes (quote_id, article_id, words, anchor, cluster) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [id, article, print.words.encoded, print.anchor, cluster])
-        let insertShingle = try db.cachedStatement(sql: "INSERT INTO echo_shingles (hash, quote_id) VALUES (?, ?)")
-        for shingle in print.shingles { try insertShingle.execute(arguments: [shingle, id]) }
+            .execute(arguments: [id, article, print.encodedWords, print.anchor, cluster])
+        shingles.add(print.shingles, quote: id)
         remember(id, Entry(article: article, anchor: print.anchor, cluster: cluster))
         guard let cluster else { return }
         for other in clusters where other != cluster { try rename(cluster: other, to: cluster, db: db) }
@@ -162,31 +192,29 @@ final class EchoSync {
     // MARK: Removing
 
     /// Deletes the echo rows of an article's quotations, before the article is deleted, and
-    /// regroups the clusters they were in.
+    /// regroups the clusters they were in. (Their shingles stay in memory until the update
+    /// ends: a quotation that is gone is no candidate, and a new one that reuses its id is
+    /// verified on its own words.)
     func removeArticle(_ article: Int64, db: Database) throws {
         guard enabled else { return }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT e.quote_id, e.words, e.cluster FROM quotes q JOIN echo_quotes e ON e.quote_id = q.id
+            SELECT e.quote_id, e.cluster FROM quotes q JOIN echo_quotes e ON e.quote_id = q.id
             WHERE q.article_id = ?
             """), arguments: [article])
         if rows.isEmpty { return }
         var touched = Set<Int64>()
-        let deleteShingle = try db.cachedStatement(sql: "DELETE FROM echo_shingles WHERE hash = ? AND quote_id = ?")
+        var removed = Set<Int64>()
         let deleteQuote = try db.cachedStatement(sql: "DELETE FROM echo_quotes WHERE quote_id = ?")
         for row in rows {
             let id: Int64 = try row.decode(atIndex: 0)
-            guard let words = EchoWords(encoded: try row.decode(atIndex: 1)) else {
-                throw LibraryIndexError.damaged("a stored quotation's echo words cannot be read")
-            }
-            for shingle in words.shingles { try deleteShingle.execute(arguments: [shingle, id]) }
+            removed.insert(id)
             try deleteQuote.execute(arguments: [id])
             if let entry = entries.removeValue(forKey: id) {
                 byAnchor[entry.anchor]?.removeAll { $0 == id }
                 if byAnchor[entry.anchor]?.isEmpty == true { byAnchor[entry.anchor] = nil }
             }
-            if let cluster: Int64 = try row.decode(atIndex: 2) { touched.insert(cluster) }
+            if let cluster: Int64 = try row.decode(atIndex: 1) { touched.insert(cluster) }
         }
-        let removed = Set(try rows.map { try $0.decode(Int64.self, atIndex: 0) })
         for cluster in touched {
             let remaining = (members.removeValue(forKey: cluster) ?? []).filter { !removed.contains($0) }
             try regroup(remaining, db: db)
@@ -200,10 +228,10 @@ final class EchoSync {
         let wordsOf = try db.cachedStatement(sql: "SELECT words FROM echo_quotes WHERE quote_id = ?")
         var words: [EchoWords] = []
         for id in ids {
-            guard let data = try Data.fetchOne(wordsOf, arguments: [id]), let decoded = EchoWords(encoded: data) else {
-                throw LibraryIndexError.damaged("a stored quotation's echo words cannot be read")
+            guard let row = try Row.fetchOne(wordsOf, arguments: [id]) else {
+                throw LibraryIndexError.damaged("a quotation's echo row is missing")
             }
-            words.append(decoded)
+            words.append(try EchoSync.words(row, 0))
         }
         var parent = Array(ids.indices)
         func root(_ i: Int) -> Int {
@@ -225,6 +253,34 @@ final class EchoSync {
         for component in components.values {
             let cluster = component.count > 1 ? component.min() : nil
             try assign(component, to: cluster, db: db)
+        }
+    }
+}
+
+/// Which quotations hold a shingle: a multimap kept in arrays (a chain of pairs per shingle),
+/// some 20 bytes per shingle, where a dictionary of arrays would cost an allocation for each.
+struct ShingleIndex {
+    /// The last pair of each shingle.
+    private var last: [Int64: Int32] = [:]
+    private var quotes: [Int64] = []
+    /// The pair before, with the same shingle; -1 for the first.
+    private var previous: [Int32] = []
+
+    mutating func add(_ shingles: [Int64], quote: Int64) {
+        for shingle in shingles {
+            let pair = Int32(quotes.count)
+            quotes.append(quote)
+            previous.append(last[shingle] ?? -1)
+            last[shingle] = pair
+        }
+    }
+
+    /// The quotations holding `shingle`, the most recent first.
+    func forEachQuote(with shingle: Int64, _ body: (Int64) throws -> Void) rethrows {
+        var pair = last[shingle] ?? -1
+        while pair >= 0 {
+            try body(quotes[Int(pair)])
+            pair = previous[Int(pair)]
         }
     }
 }

@@ -74,23 +74,29 @@ public struct EchoWords: Sendable, Equatable {
 
     /// Whether every word of `other` appears here in order, each of its runs unbroken inside
     /// one of these runs (a gap here stands for unknown words, so a run of `other` may not
-    /// cross it). Equal words contain each other.
+    /// cross it: no word hashes to a gap, so an equal stretch holds none). Equal words contain
+    /// each other.
     public func contains(_ other: EchoWords) -> Bool {
-        let mine = runs
-        var run = 0
-        var from = mine.first?.startIndex ?? 0
-        for part in other.runs {
+        let mine = hashes
+        let theirs = other.hashes
+        var from = 0
+        var runStart = 0
+        while runStart < theirs.count {
+            var runEnd = runStart
+            while runEnd < theirs.count, theirs[runEnd] != EchoWords.gap { runEnd += 1 }
+            let length = runEnd - runStart
+            var at = from
             var found = false
-            while run < mine.count {
-                if let end = EchoWords.find(part, in: mine[run], from: from) {
-                    from = end
+            while at + length <= mine.count {
+                if mine[at] == theirs[runStart], mine[at..<(at + length)].elementsEqual(theirs[runStart..<runEnd]) {
                     found = true
                     break
                 }
-                run += 1
-                if run < mine.count { from = mine[run].startIndex }
+                at += 1
             }
             if !found { return false }
+            from = at + length
+            runStart = runEnd + 1
         }
         return true
     }
@@ -121,17 +127,6 @@ public struct EchoWords: Sendable, Equatable {
     }
 
     // MARK: Internals
-
-    /// The end of the first occurrence of `part` in `run` at or after `from`.
-    private static func find(_ part: ArraySlice<UInt32>, in run: ArraySlice<UInt32>, from: Int) -> Int? {
-        guard let first = part.first, run.endIndex - from >= part.count else { return nil }
-        var start = from
-        while start + part.count <= run.endIndex {
-            if run[start] == first, run[start..<(start + part.count)].elementsEqual(part) { return start + part.count }
-            start += 1
-        }
-        return nil
-    }
 
     static func shingle(_ words: ArraySlice<UInt32>) -> Int64 {
         var h = FNV1a.offsetBasis
@@ -169,7 +164,7 @@ public struct EchoWords: Sendable, Equatable {
             if ScalarClass.isAlphanumeric(c) {
                 word = FNV1a.step(word, UInt64(c.value))
                 inWord = true
-            } else if isApostrophe(c) || (inWord && c.properties.generalCategory == .nonspacingMark) {
+            } else if isApostrophe(c) || (inWord && c.value >= 0x300 && c.properties.generalCategory == .nonspacingMark) {
                 // Inside a word (or before one): not a break, not a letter.
             } else if c == "\u{2026}" {
                 addGap()

@@ -220,12 +220,12 @@ extension IndexSchema {
 
 extension IndexSchema {
     /// Echoes: the same quotation in several articles (`EchoWords`). Each quotation long enough
-    /// to echo has a row with its words and the smallest hash of its shingles (its anchor), and
-    /// every shingle a row of its own: a quotation that contains another holds the other's
-    /// anchor among its shingles, so finding echoes never compares every pair. Quotations that
-    /// echo each other, directly or through others, form a cluster, named by its smallest
-    /// quotation id. The rows are filled by the next update (`EchoSync`), for the quotations
-    /// already stored too.
+    /// to echo has a row with its words (the fingerprint echoes are verified on, and its
+    /// shingles are computed from) and the smallest hash of its shingles (its anchor: a
+    /// quotation that contains another holds the other's anchor among its shingles, so finding
+    /// echoes never compares every pair; see `EchoSync`). Quotations that echo each other,
+    /// directly or through others, form a cluster, named by its smallest quotation id. The rows
+    /// are filled by the next update, for the quotations already stored too.
     fileprivate static func addEchoes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE echo_quotes (
@@ -236,14 +236,6 @@ extension IndexSchema {
                 cluster INTEGER                     -- the smallest quote_id of its cluster; NULL: no echo
             );
             CREATE INDEX echo_quotes_by_cluster ON echo_quotes(cluster) WHERE cluster IS NOT NULL;
-
-            -- Every shingle of every row above (EchoWords.shingles). Deleted with their quotation
-            -- by EchoSync, which computes them again from its words.
-            CREATE TABLE echo_shingles (
-                hash INTEGER NOT NULL,
-                quote_id INTEGER NOT NULL,
-                PRIMARY KEY (hash, quote_id)
-            ) WITHOUT ROWID;
             """)
     }
 }

@@ -226,7 +226,7 @@ enum EchoArticles {
         let queue = try DatabaseQueue(path: library.indexPath)
         try queue.write { db in
             try db.execute(sql: """
-                DROP TABLE echo_shingles; DROP TABLE echo_quotes;
+                DROP TABLE echo_quotes;
                 DELETE FROM grdb_migrations WHERE identifier = 'v5-echoes';
                 DELETE FROM meta WHERE key = 'echo_version';
                 """)
