@@ -72,7 +72,11 @@ let package = Package(
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineCore"], swiftSettings: strict),
         // Runs the built `byline` binary: output formats, exit codes, error messages.
-        .testTarget(name: "BylineCommandLineTests", dependencies: ["BylineCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BylineCommandLineTests",
+            // FlyingFox: a feed served on loopback for `byline update`.
+            dependencies: ["BylineCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
