@@ -18,7 +18,7 @@ import Foundation
 /// data, by a script, not in the project), containments of 3 and 4 words are mostly slogans and
 /// idioms found in unrelated quotations (556 pairs), 5 words still some coincidences (2 of 13
 /// pairs: a common clause inside an unrelated quotation), and from 6 words on almost every
-/// containment is the same person's words reprinted (150 pairs). So `"we will not back down"`
+/// containment is the same person's words reprinted (125 pairs). So `"we will not back down"`
 /// (five words) inside two unrelated quotations is no echo, while a six-word run is one only
 /// when a whole quotation of six words or more lies in the other, never a shared phrase alone.
 public struct EchoWords: Sendable, Equatable {
