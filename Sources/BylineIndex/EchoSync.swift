@@ -47,16 +47,27 @@ final class EchoSync {
         var article: Int64
         var anchor: Int64
         var cluster: Int64?
+        /// Its words, once read (with the shingles) or written in this update.
+        var words: EchoWords?
     }
 
     /// Whether echoes are kept at all (`IndexAnalysis.echoes`); when not, the table is emptied.
     let enabled: Bool
-    private var entries: [Int64: Entry] = [:]
-    private var byAnchor: [Int64: [Int64]] = [:]
+    private var entries = Int64Map<Entry>()
+    private var byAnchor = Int64Map<[Int64]>()
     private var members: [Int64: [Int64]] = [:]
     private var shingles = ShingleIndex()
     private var shinglesLoaded = false
     private(set) var isLoaded = false
+    /// CPU time of the calling thread spent here (`IndexUpdateSummary.echoCPUSeconds`).
+    private(set) var cpuSeconds: Double = 0
+
+    /// Runs `body`, adding its CPU time to `cpuSeconds`.
+    private func timed<T>(_ body: () throws -> T) rethrows -> T {
+        let start = ThreadClock.cpuSeconds()
+        defer { cpuSeconds += ThreadClock.cpuSeconds() - start }
+        return try body()
+    }
 
     init(enabled: Bool) {
         self.enabled = enabled
@@ -74,8 +85,8 @@ final class EchoSync {
     /// Reads the echo rows (once per update, and again if another process wrote); computes them
     /// all again from the stored quotations when they are stale.
     func load(_ db: Database) throws {
-        entries = [:]
-        byAnchor = [:]
+        entries = Int64Map()
+        byAnchor = Int64Map()
         members = [:]
         shingles = ShingleIndex()
         shinglesLoaded = false
@@ -111,16 +122,19 @@ final class EchoSync {
 
     private func remember(_ id: Int64, _ entry: Entry) {
         entries[id] = entry
-        byAnchor[entry.anchor, default: []].append(id)
+        byAnchor.update(entry.anchor, initial: []) { $0.append(id) }
         if let cluster = entry.cluster { members[cluster, default: []].append(id) }
     }
 
-    /// The shingles of every stored echo row, computed from their words.
+    /// The words and shingles of every stored echo row.
     private func loadShingles(_ db: Database) throws {
         shinglesLoaded = true
         let rows = try Row.fetchCursor(db, sql: "SELECT quote_id, words FROM echo_quotes")
         while let row = try rows.next() {
-            shingles.add(try EchoSync.words(row, 1).shingles, quote: try row.decode(atIndex: 0))
+            let id: Int64 = try row.decode(atIndex: 0)
+            let words = try EchoSync.words(row, 1)
+            shingles.add(words.shingles, quote: id)
+            entries[id]?.words = words
         }
     }
 
@@ -136,40 +150,51 @@ final class EchoSync {
     /// Writes the echo row of a new quotation and joins it to the clusters of its echoes.
     func insert(quote id: Int64, article: Int64, _ print: EchoPrint?, db: Database) throws {
         guard enabled, let print else { return }
-        if !shinglesLoaded { try loadShingles(db) }
-        var clusters = Set<Int64>()
-        var singles = Set<Int64>()
-        let wordsOf = try db.cachedStatement(sql: "SELECT words FROM echo_quotes WHERE quote_id = ?")
+        try timed {
+            if !shinglesLoaded { try loadShingles(db) }
+            // The clusters and the unclustered quotations it echoes (a few at most: arrays).
+            var clusters: [Int64] = []
+            var singles: [Int64] = []
 
-        func consider(_ candidate: Int64) throws {
-            guard candidate != id, let entry = entries[candidate], entry.article != article else { return }
-            if let cluster = entry.cluster {
-                if clusters.contains(cluster) { return }
-            } else if singles.contains(candidate) {
-                return
+            func consider(_ candidate: Int64) throws {
+                guard candidate != id, let entry = entries[candidate], entry.article != article else { return }
+                if let cluster = entry.cluster {
+                    if clusters.contains(cluster) { return }
+                } else if singles.contains(candidate) {
+                    return
+                }
+                // Both are long enough (stored rows are): whether one holds the other decides.
+                let words = try entry.words ?? storedWords(candidate, db: db)
+                guard print.words.contains(words) || words.contains(print.words) else { return }
+                if let cluster = entry.cluster { clusters.append(cluster) } else { singles.append(candidate) }
             }
-            // Both are long enough (stored rows are): whether one holds the other decides.
-            guard let row = try Row.fetchOne(wordsOf, arguments: [candidate]) else { return }
-            let words = try EchoSync.words(row, 0)
-            guard print.words.contains(words) || words.contains(print.words) else { return }
-            if let cluster = entry.cluster { clusters.insert(cluster) } else { singles.insert(candidate) }
-        }
 
-        // Quotations that contain this one hold its anchor.
-        try shingles.forEachQuote(with: print.anchor, consider)
-        // Quotations this one contains: their anchor is one of its shingles.
-        for shingle in print.shingles {
-            for candidate in byAnchor[shingle] ?? [] { try consider(candidate) }
-        }
+            // Quotations that contain this one hold its anchor.
+            try shingles.forEachQuote(with: print.anchor, consider)
+            // Quotations this one contains: their anchor is one of its shingles.
+            for shingle in print.shingles {
+                guard let anchored = byAnchor[shingle] else { continue }
+                for candidate in anchored { try consider(candidate) }
+            }
 
-        let cluster = clusters.isEmpty && singles.isEmpty ? nil : ([id] + Array(clusters) + Array(singles)).min()!
-        try db.cachedStatement(sql: "INSERT INTO echo_quotes (quote_id, article_id, words, anchor, cluster) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [id, article, print.encodedWords, print.anchor, cluster])
-        shingles.add(print.shingles, quote: id)
-        remember(id, Entry(article: article, anchor: print.anchor, cluster: cluster))
-        guard let cluster else { return }
-        for other in clusters where other != cluster { try rename(cluster: other, to: cluster, db: db) }
-        for single in singles { try assign([single], to: cluster, db: db) }
+            let cluster = clusters.isEmpty && singles.isEmpty ? nil : min(id, clusters.min() ?? id, singles.min() ?? id)
+            try db.cachedStatement(sql: "INSERT INTO echo_quotes (quote_id, article_id, words, anchor, cluster) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [id, article, print.encodedWords, print.anchor, cluster])
+            shingles.add(print.shingles, quote: id)
+            remember(id, Entry(article: article, anchor: print.anchor, cluster: cluster, words: print.words))
+            guard let cluster else { return }
+            for other in clusters where other != cluster { try rename(cluster: other, to: cluster, db: db) }
+            try assign(singles, to: cluster, db: db)
+        }
+    }
+
+    private func storedWords(_ id: Int64, db: Database) throws -> EchoWords {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT words FROM echo_quotes WHERE quote_id = ?"),
+                                         arguments: [id])
+        else { throw LibraryIndexError.damaged("a quotation's echo row is missing") }
+        let words = try EchoSync.words(row, 0)
+        entries[id]?.words = words
+        return words
     }
 
     private func rename(cluster old: Int64, to new: Int64, db: Database) throws {
@@ -197,6 +222,10 @@ final class EchoSync {
     /// verified on its own words.)
     func removeArticle(_ article: Int64, db: Database) throws {
         guard enabled else { return }
+        try timed { try remove(article, db: db) }
+    }
+
+    private func remove(_ article: Int64, db: Database) throws {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.quote_id, e.cluster FROM quotes q JOIN echo_quotes e ON e.quote_id = q.id
             WHERE q.article_id = ?
@@ -209,9 +238,12 @@ final class EchoSync {
             let id: Int64 = try row.decode(atIndex: 0)
             removed.insert(id)
             try deleteQuote.execute(arguments: [id])
-            if let entry = entries.removeValue(forKey: id) {
-                byAnchor[entry.anchor]?.removeAll { $0 == id }
-                if byAnchor[entry.anchor]?.isEmpty == true { byAnchor[entry.anchor] = nil }
+            if let entry = entries[id] {
+                entries[id] = nil
+                if var anchored = byAnchor[entry.anchor] {
+                    anchored.removeAll { $0 == id }
+                    byAnchor[entry.anchor] = anchored.isEmpty ? nil : anchored
+                }
             }
             if let cluster: Int64 = try row.decode(atIndex: 1) { touched.insert(cluster) }
         }
@@ -225,14 +257,7 @@ final class EchoSync {
     /// each named by its smallest id; a quotation left alone is in no cluster.
     private func regroup(_ ids: [Int64], db: Database) throws {
         if ids.isEmpty { return }
-        let wordsOf = try db.cachedStatement(sql: "SELECT words FROM echo_quotes WHERE quote_id = ?")
-        var words: [EchoWords] = []
-        for id in ids {
-            guard let row = try Row.fetchOne(wordsOf, arguments: [id]) else {
-                throw LibraryIndexError.damaged("a quotation's echo row is missing")
-            }
-            words.append(try EchoSync.words(row, 0))
-        }
+        let words = try ids.map { try entries[$0]?.words ?? storedWords($0, db: db) }
         var parent = Array(ids.indices)
         func root(_ i: Int) -> Int {
             var i = i
@@ -261,7 +286,7 @@ final class EchoSync {
 /// some 20 bytes per shingle, where a dictionary of arrays would cost an allocation for each.
 struct ShingleIndex {
     /// The last pair of each shingle.
-    private var last: [Int64: Int32] = [:]
+    private var last = Int64Map<Int32>()
     private var quotes: [Int64] = []
     /// The pair before, with the same shingle; -1 for the first.
     private var previous: [Int32] = []

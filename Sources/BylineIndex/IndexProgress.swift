@@ -99,6 +99,8 @@ public struct IndexUpdateSummary: Sendable {
     /// CPU time the writer's transactions took (less than `writingSeconds` when other
     /// processes compete for the cores).
     public var writingCPUSeconds: Double = 0
+    /// CPU time of the writer spent finding echoes (part of `writingCPUSeconds`).
+    public var echoCPUSeconds: Double = 0
 
     public var changedAnything: Bool { analyzed + sameContent + removed + failures.count > 0 || discardedOldAnalysis }
 }

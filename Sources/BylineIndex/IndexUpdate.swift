@@ -257,6 +257,7 @@ private final class IndexUpdater {
                 try IndexMeta.set(IndexMeta.mergeVersionKey, String(SpeakerMerge.version), db)
             }
         }
+        summary.echoCPUSeconds = echoes.cpuSeconds
         summary.seconds = seconds(since: started)
         send(.finished)
         return summary
@@ -326,7 +327,7 @@ private final class IndexUpdater {
             summary.waitingSeconds += seconds(since: waitStart)
             if cancellation.isCancelled { throw LibraryIndexError.cancelled }
             let writeStart = DispatchTime.now().uptimeNanoseconds
-            let writeCPUStart = IndexUpdater.threadCPUSeconds()
+            let writeCPUStart = ThreadClock.cpuSeconds()
             try write { db in
                 for outcome in outcomes { try self.store(outcome, db: db) }
                 // Merging speakers again costs a pass over all names: every few seconds (and
@@ -345,7 +346,7 @@ private final class IndexUpdater {
                 }
             }
             summary.writingSeconds += seconds(since: writeStart)
-            summary.writingCPUSeconds += IndexUpdater.threadCPUSeconds() - writeCPUStart
+            summary.writingCPUSeconds += ThreadClock.cpuSeconds() - writeCPUStart
             for outcome in outcomes {
                 state.analyzed += 1
                 state.bytesAnalyzed += outcome.item.stamp.size
@@ -378,13 +379,6 @@ private final class IndexUpdater {
             for old in try ArticleRows.delete(file: item.path, db: db, echoes: echoes) { persons.removedArticle(old) }
             summary.failures.append(IndexFailure(path: item.path, error: error, explicit: item.explicit))
         }
-    }
-
-    /// CPU time of the calling thread.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Small first batches so a reader sees articles at once, then larger ones for throughput.
@@ -435,6 +429,16 @@ private final class IndexUpdater {
         } catch {
             return .failed(error)
         }
+    }
+}
+
+/// The calling thread's clock, for the time summaries of an update.
+enum ThreadClock {
+    /// CPU time of the calling thread.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

@@ -85,6 +85,7 @@ struct IndexBench: ParsableCommand {
             var seconds: Double
             var cpu: Double
             var writerCPU: Double
+            var echoCPU: Double
         }
         func build(at path: String, echoes: Bool) throws -> (LibraryIndex, IndexUpdateSummary, Build) {
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
@@ -95,7 +96,7 @@ struct IndexBench: ParsableCommand {
             let index = LibraryIndex.open(at: path)
             let summary = try index.update(paths: [articlesFolder], analysis: analysis)
             return (index, summary, Build(seconds: seconds(since: start), cpu: processCPUSeconds() - cpuBefore,
-                                          writerCPU: summary.writingCPUSeconds))
+                                          writerCPU: summary.writingCPUSeconds, echoCPU: summary.echoCPUSeconds))
         }
         let plainPath = (folder as NSString).appendingPathComponent("index-without-echoes.sqlite")
         defer { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: plainPath + suffix) } }
@@ -112,8 +113,8 @@ struct IndexBench: ParsableCommand {
             let (index, summary, withEchoes) = try build(at: indexPath, echoes: true)
             echoBuilds.append(withEchoes)
             built = (index, summary)
-            print(String(format: "cold build %d with echoes:    %6.2f s   (CPU %.2f s; writer %.2f s CPU)", round,
-                         withEchoes.seconds, withEchoes.cpu, withEchoes.writerCPU))
+            print(String(format: "cold build %d with echoes:    %6.2f s   (CPU %.2f s; writer %.2f s CPU, %.2f s of it finding echoes)",
+                         round, withEchoes.seconds, withEchoes.cpu, withEchoes.writerCPU, withEchoes.echoCPU))
         }
         let (cold, summary) = built!
         let coldSeconds = median(echoBuilds.map(\.seconds))
