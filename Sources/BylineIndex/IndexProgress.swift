@@ -103,6 +103,8 @@ public struct IndexUpdateSummary: Sendable {
     public var echoCPUSeconds: Double = 0
 
     public var changedAnything: Bool { analyzed + sameContent + removed + failures.count > 0 || discardedOldAnalysis }
+
+    public init() {}
 }
 
 /// Stops an update between batches; what was committed stays.
