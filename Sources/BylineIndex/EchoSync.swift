@@ -43,17 +43,19 @@ struct EchoPrint: Sendable {
 /// B-tree insert per shingle at a random place, and every page of it written again to the WAL
 /// by every batch.
 final class EchoSync {
+    /// A stored echo row as the writer looks it up for every candidate: plain values only
+    /// (the words are apart, so a look-up copies no reference).
     private struct Entry {
         var article: Int64
         var anchor: Int64
         var cluster: Int64?
-        /// Its words, once read (with the shingles) or written in this update.
-        var words: EchoWords?
     }
 
     /// Whether echoes are kept at all (`IndexAnalysis.echoes`); when not, the table is emptied.
     let enabled: Bool
     private var entries = Int64Map<Entry>()
+    /// The words of the rows read (with the shingles) or written in this update.
+    private var words = Int64Map<EchoWords>()
     private var byAnchor = Int64Map<[Int64]>()
     private var members: [Int64: [Int64]] = [:]
     private var shingles = ShingleIndex()
@@ -86,6 +88,7 @@ final class EchoSync {
     /// all again from the stored quotations when they are stale.
     func load(_ db: Database) throws {
         entries = Int64Map()
+        words = Int64Map()
         byAnchor = Int64Map()
         members = [:]
         shingles = ShingleIndex()
@@ -132,9 +135,9 @@ final class EchoSync {
         let rows = try Row.fetchCursor(db, sql: "SELECT quote_id, words FROM echo_quotes")
         while let row = try rows.next() {
             let id: Int64 = try row.decode(atIndex: 0)
-            let words = try EchoSync.words(row, 1)
-            shingles.add(words.shingles, quote: id)
-            entries[id]?.words = words
+            let stored = try EchoSync.words(row, 1)
+            shingles.add(stored.shingles, quote: id)
+            words[id] = stored
         }
     }
 
@@ -164,8 +167,8 @@ final class EchoSync {
                     return
                 }
                 // Both are long enough (stored rows are): whether one holds the other decides.
-                let words = try entry.words ?? storedWords(candidate, db: db)
-                guard print.words.contains(words) || words.contains(print.words) else { return }
+                let other = try words[candidate] ?? storedWords(candidate, db: db)
+                guard print.words.contains(other) || other.contains(print.words) else { return }
                 if let cluster = entry.cluster { clusters.append(cluster) } else { singles.append(candidate) }
             }
 
@@ -181,7 +184,8 @@ final class EchoSync {
             try db.cachedStatement(sql: "INSERT INTO echo_quotes (quote_id, article_id, words, anchor, cluster) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [id, article, print.encodedWords, print.anchor, cluster])
             shingles.add(print.shingles, quote: id)
-            remember(id, Entry(article: article, anchor: print.anchor, cluster: cluster, words: print.words))
+            remember(id, Entry(article: article, anchor: print.anchor, cluster: cluster))
+            words[id] = print.words
             guard let cluster else { return }
             for other in clusters where other != cluster { try rename(cluster: other, to: cluster, db: db) }
             try assign(singles, to: cluster, db: db)
@@ -192,9 +196,9 @@ final class EchoSync {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT words FROM echo_quotes WHERE quote_id = ?"),
                                          arguments: [id])
         else { throw LibraryIndexError.damaged("a quotation's echo row is missing") }
-        let words = try EchoSync.words(row, 0)
-        entries[id]?.words = words
-        return words
+        let stored = try EchoSync.words(row, 0)
+        words[id] = stored
+        return stored
     }
 
     private func rename(cluster old: Int64, to new: Int64, db: Database) throws {
@@ -238,6 +242,7 @@ final class EchoSync {
             let id: Int64 = try row.decode(atIndex: 0)
             removed.insert(id)
             try deleteQuote.execute(arguments: [id])
+            words[id] = nil
             if let entry = entries[id] {
                 entries[id] = nil
                 if var anchored = byAnchor[entry.anchor] {
@@ -257,7 +262,7 @@ final class EchoSync {
     /// each named by its smallest id; a quotation left alone is in no cluster.
     private func regroup(_ ids: [Int64], db: Database) throws {
         if ids.isEmpty { return }
-        let words = try ids.map { try entries[$0]?.words ?? storedWords($0, db: db) }
+        let words = try ids.map { try self.words[$0] ?? storedWords($0, db: db) }
         var parent = Array(ids.indices)
         func root(_ i: Int) -> Int {
             var i = i
