@@ -91,9 +91,16 @@ let package = Package(
             name: "BylineAppTests", dependencies: ["BylineApp", "BylineUI", "BylineCore", "BylineIndex", "BylineSources"],
             swiftSettings: strict),
         // Both run the built `byline` binary (in tmux; and for its output formats, exit codes and
-        // error messages), which `swift test` builds beside them.
+        // error messages), which `swift test` builds beside them. FlyingFox: a feed served on
+        // loopback for `byline update`.
         .testTarget(name: "BylineEndToEndTests", dependencies: ["byline"], swiftSettings: strict),
-        .testTarget(name: "BylineCommandLineTests", dependencies: ["byline", "BylineCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BylineCommandLineTests",
+            dependencies: [
+                "byline", "BylineCore",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,8 @@ enum ReaderLoop {
         let (remembered, positionsWarning) = ReadingMemory.load(path: positionsPath)
         let readMarksPath = ReadMarksFile.path(environment: environment)
         let (readMarks, readMarksWarning) = ReadMarksFile.load(path: readMarksPath)
-        var warnings = configWarnings + [positionsWarning, readMarksWarning].compactMap { $0 }
+        let (follows, followsWarnings) = FollowsFile.load(environment: environment)
+        var warnings = configWarnings + [positionsWarning, readMarksWarning].compactMap { $0 } + followsWarnings
 
         let noColorRequested = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
@@ -33,7 +34,7 @@ enum ReaderLoop {
         var library = opened.library
         var feeds = opened.feeds
         var state = AppState(size: terminal.size, theme: config.theme(terminal.colorMode), keymap: config.keymap,
-                             remembered: remembered, readMarks: readMarks, generation: library.generation)
+                             remembered: remembered, readMarks: readMarks, follows: follows, generation: library.generation)
         let startup = warnings.map { "warning: " + $0 } + opened.notices.map(TerminalSafe.line)
         if !startup.isEmpty {
             state.message = StatusMessage(startup.joined(separator: " · "), kind: .warning, sticky: true)
@@ -176,6 +177,7 @@ enum ReaderLoop {
         }
         if let warning = ReadingMemory.save(state.rememberedViews, path: positionsPath) { warnings.append(warning) }
         if let warning = ReadMarksFile.save(state.readMarks, path: readMarksPath) { warnings.append(warning) }
+        if let warning = FollowsFile.save(state.follows, environment: environment) { warnings.append(warning) }
         for warning in warnings + exitWarnings { warn(warning) }
         if let quitSignal { return 128 + quitSignal }
         return 0

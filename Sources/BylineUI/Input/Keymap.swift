@@ -24,6 +24,9 @@ public enum Command: String, CaseIterable, Sendable {
     case search
     case searchLibrary = "search_library"
     case speakerQuotations = "speaker_quotations"
+    case echoes
+    case mostEchoed = "most_echoed"
+    case follows
     case libraryTimeline = "library_timeline"
     case nextMatch = "next_match"
     case previousMatch = "previous_match"
@@ -46,7 +49,8 @@ public enum Command: String, CaseIterable, Sendable {
     public var group: Group {
         switch self {
         case .scrollDown, .scrollUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom: return .reading
-        case .nextQuote, .previousQuote, .pickSpeaker, .clearFilter, .speakerQuotations: return .quotations
+        case .nextQuote, .previousQuote, .pickSpeaker, .clearFilter, .speakerQuotations, .echoes, .mostEchoed, .follows:
+            return .quotations
         case .nextArticle, .previousArticle, .activate, .focusNext, .focusPrevious, .showLibrary, .showArticle,
             .showQuotes, .showTimeline, .libraryTimeline:
             return .panes
@@ -82,6 +86,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .pickSpeaker: return "filter by speaker (type to narrow)"
         case .clearFilter: return "clear the speaker filter"
         case .speakerQuotations: return "the speaker's quotations across the library, by date"
+        case .echoes: return "where else the selected quotation appears"
+        case .mostEchoed: return "the most echoed quotations (again: a shorter period)"
+        case .follows: return "the speakers you follow and their new quotations"
         case .search: return "search the article (in the library pane: the library)"
         case .searchLibrary: return "search the library: ranked articles and quotations"
         case .nextMatch: return "next match"
@@ -132,6 +139,9 @@ public struct Keymap: Equatable, Sendable {
             (.pickSpeaker, ["f", "s"]),
             (.clearFilter, ["F"]),
             (.speakerQuotations, ["A"]),
+            (.echoes, ["e"]),
+            (.mostEchoed, ["E"]),
+            (.follows, ["w"]),
             (.libraryTimeline, ["T"]),
             (.search, ["/"]),
             (.searchLibrary, ["S"]),

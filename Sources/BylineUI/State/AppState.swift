@@ -241,6 +241,17 @@ public enum Action: Sendable {
     case notify(StatusMessage)
 }
 
+/// An article's quotations that appear in other articles, as the index said at `generation`.
+public struct ArticleEchoes: Sendable, Equatable {
+    public var generation: Int64
+    public var byQuote: [Int: EchoSummary]
+
+    public init(generation: Int64, byQuote: [Int: EchoSummary]) {
+        self.generation = generation
+        self.byQuote = byQuote
+    }
+}
+
 /// The whole state of the reader. `Reader.update` changes it, `Reader.render` draws it.
 public struct AppState {
     public var size: Size
@@ -285,6 +296,11 @@ public struct AppState {
     public var remembered: [String: RememberedView]
     /// The articles read, in earlier runs and this one (see `ReadMarks` for when).
     public var readMarks: ReadMarks
+    /// The speakers followed, and which of their quotations have been read.
+    public var follows: Follows
+    /// Which of each opened article's quotations appear in other articles (by `Quote.id`), and
+    /// the index generation that was read at.
+    public var echoes: [ArticleID: ArticleEchoes] = [:]
     /// The article opened by the user, to be marked read once its text is on screen.
     var readPending: ArticleID?
     public var quitting = false
@@ -301,12 +317,14 @@ public struct AppState {
     public var failedRequests: [LibraryRequest.Kind: LibraryRequest] = [:]
 
     public init(size: Size, theme: Theme = Theme(mode: .extended), keymap: Keymap = .standard,
-                remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(), generation: Int64 = 0) {
+                remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(), follows: Follows = Follows(),
+                generation: Int64 = 0) {
         self.size = size
         self.theme = theme
         self.keymap = keymap
         self.remembered = remembered
         self.readMarks = readMarks
+        self.follows = follows
         self.generation = generation
     }
 
@@ -341,6 +359,32 @@ public struct AppState {
 
     /// Timeline rows the timeline pane lists.
     public func visibleRows(in document: ReaderDocument) -> [Int] { document.filtered(by: filter).rows }
+
+    /// The echoes of a quotation of the open article (nil when it has none, or while the index
+    /// has not said).
+    public func echoSummary(quote: Int) -> EchoSummary? {
+        currentID.flatMap { echoes[$0]?.byQuote[quote] }
+    }
+
+    /// A quotation's echoes for the library pane (nil until the index has answered for it).
+    public var echoList: [LibraryQuotation]? {
+        guard case .echoes(let article, let quotation) = library.view,
+            case .echoes(article, quotation, _)? = library.echoes.request, let answer = library.echoes.value
+        else { return nil }
+        return answer?.quotations ?? []
+    }
+
+    /// The most echoed quotations of the period the library pane shows.
+    public var echoClusterList: [EchoCluster]? {
+        guard case .echoClusters(library.echoPeriod, _)? = library.clusters.request else { return nil }
+        return library.clusters.value
+    }
+
+    /// The quotations of the followed speakers, as last answered for the names followed now.
+    public var followedQuotations: [FollowedQuotations]? {
+        guard case .followed(follows.names, _)? = library.followed.request else { return nil }
+        return library.followed.value
+    }
 
     /// How often the filter's speaker is quoted in article `id` (nil with no filter, or before
     /// the index has said where they appear).

@@ -117,7 +117,7 @@ extension Reader {
     /// Returns the effects that start reading the new one.
     public static func switchLibrary(_ state: inout AppState, generation: Int64) -> [Effect] {
         var fresh = AppState(size: state.size, theme: state.theme, keymap: state.keymap, remembered: state.rememberedViews,
-                             readMarks: state.readMarks, generation: generation)
+                             readMarks: state.readMarks, follows: state.follows, generation: generation)
         fresh.focus = state.focus
         fresh.secondary = state.secondary
         fresh.message = state.message

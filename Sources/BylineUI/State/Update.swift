@@ -169,11 +169,18 @@ public enum Reader {
                 ? .searchingLibrary(TextField()) : .searching(TextField())
         case .searchLibrary: state.mode = .searchingLibrary(TextField())
         case .speakerQuotations: showSpeakerQuotations(&state)
+        case .echoes: showEchoes(&state)
+        case .mostEchoed: showMostEchoed(&state)
+        case .follows: showFollows(&state)
         case .libraryTimeline: showLibrary(.timeline, &state)
         case .nextMatch: stepMatch(forward: true, &state)
         case .previousMatch: stepMatch(forward: false, &state)
         case .cancel:
-            if state.focus == .library, state.library.view != .articles, state.layout.rect(of: .library) != nil {
+            if state.focus == .library, case .followed = state.library.view, state.layout.rect(of: .library) != nil {
+                // Back from a followed speaker's quotations to the followed speakers.
+                state.library.view = .follows
+                state.message = nil
+            } else if state.focus == .library, state.library.view != .articles, state.layout.rect(of: .library) != nil {
                 // Back from a list across the library to the articles.
                 state.library.view = .articles
                 state.message = nil
@@ -235,6 +242,7 @@ public enum Reader {
                 state.views[id] = nil
             }
             state.documents[id] = nil
+            state.echoes[id] = nil
         }
     }
 

@@ -14,6 +14,10 @@ enum LibraryPane {
         case .quotations: drawQuotations(&screen, rect, state)
         case .timeline: drawTimeline(&screen, rect, state)
         case .search(let query): drawResults(&screen, rect, query: query, state)
+        case .echoes: drawEchoes(&screen, rect, state)
+        case .mostEchoed: drawMostEchoed(&screen, rect, state)
+        case .follows: drawFollows(&screen, rect, state)
+        case .followed(let name): drawFollowed(&screen, rect, name: name, state)
         }
     }
 
@@ -153,6 +157,137 @@ enum LibraryPane {
         let headline = article.headline.isEmpty ? FileName.of(article.path) : article.headline
         screen.put(TextFit.shorten(headline, to: max(0, right - cx)), x: cx, y: y, style: isCurrent ? theme.emphasis : theme.text,
                    maxWidth: right - cx)
+    }
+
+    // MARK: Echoes
+
+    /// Every appearance of the chosen quotation: the article, then who it is given to there
+    /// and the words it takes there.
+    static func drawEchoes(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let list = state.echoList else {
+            EmptyNote.draw(&screen, inner, "Finding where this quotation appears…", theme)
+            return
+        }
+        if list.isEmpty {
+            EmptyNote.draw(&screen, inner, "This quotation appears in no other article.", theme)
+            return
+        }
+        let position = state.library.positions[.echoes] ?? ListPosition()
+        EntryList.draw(&screen, rect, count: list.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, theme) { screen, index, y in
+            let quotation = list[index]
+            articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
+            guard y + 1 < rect.maxY else { return }
+            quotationLine(&screen, quotation, x: inner.x + 2, y: y + 1, width: inner.width - 2, theme)
+        }
+    }
+
+    /// `Ann Lee: “the words…”` (unattributed in italics).
+    static func quotationLine(_ screen: inout Screen, _ quotation: LibraryQuotation, x: Int, y: Int, width: Int, _ theme: Theme) {
+        var cx = x
+        let right = x + width
+        let name = quotation.speakerName ?? "unattributed"
+        let colour = quotation.speakerName.map { LibraryPane.slot($0, theme) }
+        let nameStyle = quotation.speakerName == nil ? theme.secondaryText.adding(.italic) : theme.mention(slot: colour)
+        cx += screen.put(TextFit.shorten(name, to: max(0, (right - cx) / 2)), x: cx, y: y, style: nameStyle, maxWidth: right - cx)
+        cx += screen.put(": ", x: cx, y: y, style: theme.secondaryText, maxWidth: right - cx)
+        screen.put(TextFit.shorten("\u{201C}" + quotation.text + "\u{201D}", to: max(0, right - cx)), x: cx, y: y,
+                   style: theme.quote(slot: colour), maxWidth: right - cx)
+    }
+
+    /// The most echoed quotations of the period: how many articles, when first, who is named
+    /// (and whether they disagree), then the words.
+    static func drawMostEchoed(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        guard let clusters = state.echoClusterList else {
+            EmptyNote.draw(&screen, inner, "Finding the most echoed quotations…", theme)
+            return
+        }
+        if clusters.isEmpty {
+            EmptyNote.draw(&screen, inner, "No quotation appears in two articles (\(state.library.echoPeriod.label)).", theme)
+            return
+        }
+        let position = state.library.positions[.mostEchoed] ?? ListPosition()
+        EntryList.draw(&screen, rect, count: clusters.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, theme) { screen, index, y in
+            let cluster = clusters[index]
+            var x = inner.x
+            let right = inner.maxX
+            x += screen.put("\(cluster.articleCount) articles", x: x, y: y, style: theme.emphasis, maxWidth: right - x)
+            let first = cluster.first.article.date.map { " · first " + DateLabel.short($0) } ?? ""
+            x += screen.put(first, x: x, y: y, style: theme.secondaryText, maxWidth: right - x)
+            if cluster.disagree {
+                x += screen.put(" · speakers disagree", x: x, y: y, style: theme.warning, maxWidth: right - x)
+            }
+            let names = cluster.speakers.map(\.name).joined(separator: ", ")
+            if !names.isEmpty, right - x > 6 {
+                x += screen.put(" · ", x: x, y: y, style: theme.secondaryText, maxWidth: right - x)
+                screen.put(TextFit.shorten(names, to: right - x), x: x, y: y, style: theme.text, maxWidth: right - x)
+            }
+            guard y + 1 < rect.maxY else { return }
+            screen.put(TextFit.shorten("\u{201C}" + cluster.text + "\u{201D}", to: inner.width - 2), x: inner.x + 2, y: y + 1,
+                       style: theme.accentText, maxWidth: inner.width - 2)
+        }
+    }
+
+    // MARK: Follows
+
+    /// The followed speakers: each name, then how many of their quotations are unread.
+    static func drawFollows(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        let names = state.follows.names
+        if names.isEmpty {
+            EmptyNote.draw(&screen, inner, "You follow no speaker. byline follow NAME follows one; their new quotations then show here.",
+                           theme)
+            return
+        }
+        let lists = state.followedQuotations
+        let position = state.library.positions[.follows] ?? ListPosition()
+        EntryList.draw(&screen, rect, count: names.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, theme) { screen, index, y in
+            let name = names[index]
+            let quotations = lists?.first { $0.name == name }?.quotations
+            let unread = quotations.map { state.follows.unread($0, of: name).count }
+            if let unread, unread > 0 { screen.put("•", x: inner.x, y: y, style: theme.unread) }
+            screen.put(TextFit.shorten(name, to: inner.width - 2), x: inner.x + 2, y: y, style: theme.mention(slot: slot(name, theme)),
+                       maxWidth: inner.width - 2)
+            guard y + 1 < rect.maxY else { return }
+            let detail: String
+            if let quotations, let unread {
+                detail = "\(unread) new · \(counted(quotations.count, "quotation")) in the library"
+            } else {
+                detail = "…"
+            }
+            screen.put(detail, x: inner.x + 2, y: y + 1, style: (unread ?? 0) > 0 ? theme.emphasis : theme.secondaryText,
+                       maxWidth: inner.width - 2)
+        }
+    }
+
+    /// A followed speaker's quotations that were unread when the list opened, by date; those
+    /// read since lose their mark.
+    static func drawFollowed(_ screen: inout Screen, _ rect: Rect, name: String, _ state: AppState) {
+        let theme = state.theme
+        let inner = rect.inset(horizontal: 1)
+        let list = state.library.unread
+        if list.isEmpty {
+            EmptyNote.draw(&screen, inner, "No unread quotations by \(name).", theme)
+            return
+        }
+        let position = state.library.positions[.followed] ?? ListPosition()
+        EntryList.draw(&screen, rect, count: list.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, theme) { screen, index, y in
+            let quotation = list[index]
+            articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
+            if quotation.article.id != state.currentID, state.follows.isUnread(quotation, of: name) {
+                screen.put("•", x: inner.x, y: y, style: theme.unread)
+            }
+            guard y + 1 < rect.maxY else { return }
+            quotationLine(&screen, quotation, x: inner.x + 2, y: y + 1, width: inner.width - 2, theme)
+        }
     }
 
     // MARK: The library timeline

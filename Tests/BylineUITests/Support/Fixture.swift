@@ -142,11 +142,11 @@ struct Harness {
 
     init(library: ReaderLibrary, size: Size = Size(width: 120, height: 40), theme: Theme = Theme(mode: .extended),
          keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(),
-         holdingAnswers: Bool = false) {
+         follows: Follows = Follows(), holdingAnswers: Bool = false) {
         self.library = library
         self.holdingAnswers = holdingAnswers
         state = AppState(size: size, theme: theme, keymap: keymap, remembered: remembered, readMarks: readMarks,
-                         generation: library.generation)
+                         follows: follows, generation: library.generation)
         perform(Reader.start(&state))
     }
 
