@@ -43,6 +43,14 @@ let package = Package(
         .executableTarget(name: "analysis-fingerprint", dependencies: ["BylineCore"], swiftSettings: strict),
         // The reader as pure code: state, actions, update, layout, widgets drawing into a Screen.
         .target(name: "BylineUI", dependencies: ["BylineCore", "BylineIndex"], swiftSettings: strict),
+        // What the reader does besides drawing, for the event loop: the worker thread that
+        // answers the index's requests, the files it keeps (config, reading positions, read
+        // marks), the feed update it runs in the background, and launching the browser. Keeps
+        // BylineUI pure (no threads, files or processes).
+        .target(
+            name: "BylineApp",
+            dependencies: ["BylineCore", "BylineSources", "BylineIndex", "BylineUI"],
+            swiftSettings: strict),
         // ncursesw, through a shim header (see Sources/CNcursesw/shim.h).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that touches ncurses.
@@ -50,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "byline",
             dependencies: [
-                "BylineCore", "BylineSources", "BylineIndex", "BylineUI", "BylineTerminal",
+                "BylineCore", "BylineSources", "BylineIndex", "BylineUI", "BylineApp", "BylineTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -62,24 +70,33 @@ let package = Package(
         .executableTarget(
             name: "byline-bench",
             dependencies: [
-                "BylineCore", "BylineSources", "BylineIndex", "BylineUI",
+                "BylineCore", "BylineSources", "BylineIndex", "BylineUI", "BylineApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], swiftSettings: strict),
         .testTarget(
             name: "BylineSourcesTests",
-            dependencies: ["BylineSources", "BylineCore", "CZlib", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                "BylineSources", "BylineCore", "CZlib",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "BylineIndexTests",
-            dependencies: ["BylineIndex", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BylineIndex", "BylineCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .testTarget(name: "BylineUITests", dependencies: ["BylineUI"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "BylineEndToEndTests", dependencies: ["BylineCore"], swiftSettings: strict),
-        // Runs the built `byline` binary: output formats, exit codes, error messages.
-        .testTarget(name: "BylineCommandLineTests", dependencies: ["BylineCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "BylineIndex"], exclude: ["Snapshots"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BylineAppTests", dependencies: ["BylineApp", "BylineUI", "BylineCore", "BylineIndex", "BylineSources"],
+            swiftSettings: strict),
+        // Both run the built `byline` binary (in tmux; and for its output formats, exit codes and
+        // error messages), which `swift test` builds beside them.
+        .testTarget(name: "BylineEndToEndTests", dependencies: ["byline"], swiftSettings: strict),
+        .testTarget(name: "BylineCommandLineTests", dependencies: ["byline", "BylineCore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

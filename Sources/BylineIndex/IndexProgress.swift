@@ -98,6 +98,8 @@ public struct IndexUpdateSummary: Sendable {
     public var writingCPUSeconds: Double = 0
 
     public var changedAnything: Bool { analyzed + sameContent + removed + failures.count > 0 || discardedOldAnalysis }
+
+    public init() {}
 }
 
 /// Stops an update between batches; what was committed stays.

@@ -13,7 +13,7 @@ import Testing
         <p>Traffic resumed on Tuesday after repairs that took four months.</p></article></body></html>
         """
 
-    private func source(_ folder: TemporaryFolder, timeout: Double = 5) -> WebSource {
+    private func source(_ folder: TemporaryFolder, timeout: Double = 20) -> WebSource {
         WebSource(options: HTTPFetcher.Options(timeout: timeout), cache: HTTPCache(folder: folder.url.path + "/http"))
     }
 
@@ -22,7 +22,7 @@ import Testing
     }
 
     /// The `FetchError` a fetch of `address` throws, or nil when it succeeds.
-    private func fetchError(_ address: String, timeout: Double = 5, maximumBytes: Int = HTTPFetcher.Options.defaultMaximumBytes)
+    private func fetchError(_ address: String, timeout: Double = 20, maximumBytes: Int = HTTPFetcher.Options.defaultMaximumBytes)
         async throws -> FetchError?
     {
         try await offPool { () throws -> FetchError? in
@@ -333,7 +333,7 @@ import Testing
             ("/story", { _ in HTTPResponse(.ok, page, headers: [("Content-Type", "text/html")]) }),
         ])
         let folder = try TemporaryFolder()
-        let web = WebSource(options: HTTPFetcher.Options(timeout: 3), cache: HTTPCache(folder: folder.url.path + "/http"))
+        let web = WebSource(options: HTTPFetcher.Options(timeout: 20), cache: HTTPCache(folder: folder.url.path + "/http"))
         let address = server.url("/story")
         _ = try await offPool { try web.document(at: address) }
         try await server.stopAndWaitUntilRefused()

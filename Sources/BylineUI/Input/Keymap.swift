@@ -28,6 +28,8 @@ public enum Command: String, CaseIterable, Sendable {
     case nextMatch = "next_match"
     case previousMatch = "previous_match"
     case cancel
+    case updateFeeds = "update_feeds"
+    case openLink = "open_link"
     case help
     case redraw
     case quit
@@ -37,6 +39,7 @@ public enum Command: String, CaseIterable, Sendable {
         case quotations = "Quotations and speakers"
         case panes = "Articles and panes"
         case search = "Search"
+        case feeds = "Feeds and the web"
         case other = "Other"
     }
 
@@ -48,6 +51,7 @@ public enum Command: String, CaseIterable, Sendable {
             .showQuotes, .showTimeline, .libraryTimeline:
             return .panes
         case .search, .searchLibrary, .nextMatch, .previousMatch, .cancel: return .search
+        case .updateFeeds, .openLink: return .feeds
         case .help, .redraw, .quit: return .other
         }
     }
@@ -83,6 +87,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .nextMatch: return "next match"
         case .previousMatch: return "previous match"
         case .cancel: return "clear search highlights and messages; in the library pane, back to its articles"
+        case .updateFeeds: return "update the feeds in the background (byline feeds add URL subscribes)"
+        case .openLink: return "open the article's web address in the browser (in the library: the one under the cursor)"
         case .help: return "this help"
         case .redraw: return "redraw the screen"
         case .quit: return "quit"
@@ -132,6 +138,8 @@ public struct Keymap: Equatable, Sendable {
             (.nextMatch, ["n"]),
             (.previousMatch, ["N"]),
             (.cancel, ["esc"]),
+            (.updateFeeds, ["u"]),
+            (.openLink, ["o"]),
             (.help, ["?", "f1"]),
             (.redraw, ["ctrl-l"]),
             (.quit, ["q", "ctrl-c"]),

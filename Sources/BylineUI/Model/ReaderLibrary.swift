@@ -14,22 +14,35 @@ public struct LibraryEntry: Hashable, Sendable {
     public var headline: String
     public var date: CivilDate?
     public var quotationCount: Int
+    /// The publication or feed it came from, and its web address, when known.
+    public var site: String?
+    public var url: String?
 
-    public init(id: ArticleID, source: String, headline: String, date: CivilDate?, quotationCount: Int) {
+    public init(id: ArticleID, source: String, headline: String, date: CivilDate?, quotationCount: Int,
+                site: String? = nil, url: String? = nil) {
         self.id = id
         self.source = source
         self.headline = headline
         self.date = date
         self.quotationCount = quotationCount
+        self.site = site
+        self.url = url
     }
 
     public init(_ article: LibraryArticle) {
         self.init(id: article.id, source: article.path, headline: article.headline, date: article.date,
-                  quotationCount: article.quoteCount)
+                  quotationCount: article.quoteCount, site: article.site, url: article.url)
     }
 
     /// The headline, or the file name for an article without one.
     public var title: String { headline.isEmpty ? FileName.of(source) : headline }
+
+    /// Where it comes from, for the library pane: the site or feed's name, else the host of its
+    /// address (nil for a plain file).
+    public var origin: String? {
+        if let site, site.contains(where: { !$0.isWhitespace }) { return site }
+        return url.flatMap(WebLink.host)
+    }
 }
 
 /// An article in which the filter's speaker appears, and how often they are quoted there.

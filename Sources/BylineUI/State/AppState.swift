@@ -121,7 +121,8 @@ public enum PickerPurpose: Hashable, Sendable {
 }
 
 public struct SpeakerPicker: Hashable, Sendable {
-    public var query: String = ""
+    /// What is typed to narrow the list.
+    public private(set) var field = TextField()
     public var cursor: Int = 0
     public var top: Int = 0
     /// Every speaker of the library, most quoted first (empty until the index answers).
@@ -146,8 +147,13 @@ public struct SpeakerPicker: Hashable, Sendable {
         narrow()
     }
 
-    mutating func setQuery(_ text: String) {
-        query = text
+    public var query: String { field.text }
+
+    /// The field after a key: a new text narrows the list from its top.
+    mutating func setField(_ edited: TextField) {
+        let changed = edited.text != field.text
+        field = edited
+        guard changed else { return }
         cursor = 0
         top = 0
         narrow()
@@ -166,9 +172,9 @@ public enum Mode: Hashable, Sendable {
     case help(top: Int)
     case picker(SpeakerPicker)
     /// Typing a search of the article.
-    case searching(query: String)
+    case searching(TextField)
     /// Typing a search of the whole library.
-    case searchingLibrary(query: String)
+    case searchingLibrary(TextField)
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -206,6 +212,12 @@ public struct RememberedView: Hashable, Codable, Sendable {
 public enum Effect: Hashable, Sendable {
     /// Ask the library (off the event loop's thread) and send the answer back as `.answered`.
     case fetch(LibraryRequest)
+    /// Update every subscribed feed in the background, sending `.feedUpdate` as each feed is
+    /// done and `.feedUpdateFinished` at the end, then bring the index up to date.
+    case updateFeeds
+    /// Open a web address (`WebLink.isWebAddress`) in the user's browser, detached; say how
+    /// it went with `.notify`.
+    case openInBrowser(String)
     /// Clear the terminal and draw everything again.
     case redraw
     case quit
@@ -222,6 +234,10 @@ public enum Action: Sendable {
     case indexing(IndexProgress)
     /// The background update stopped on an error.
     case indexingFailed(String)
+    /// The feed update moved on (a feed done).
+    case feedUpdate(FeedUpdateProgress)
+    /// The feed update ended (or could not start).
+    case feedUpdateFinished(FeedUpdateReport)
     case notify(StatusMessage)
 }
 
@@ -267,23 +283,30 @@ public struct AppState {
     public var theme: Theme
     /// Reading positions from earlier runs, by document identity.
     public var remembered: [String: RememberedView]
+    /// The articles read, in earlier runs and this one (see `ReadMarks` for when).
+    public var readMarks: ReadMarks
+    /// The article opened by the user, to be marked read once its text is on screen.
+    var readPending: ArticleID?
     public var quitting = false
     /// The index's generation as last known: it moves when an update commits, and what was
     /// read at an older one is asked for again.
     public var generation: Int64 = 0
     /// The background update's progress, while one runs.
     public var indexing: IndexProgress?
+    /// The feed update's progress, while one runs.
+    public var feedUpdate: FeedUpdateProgress?
     /// Requests on their way, at most one of each kind.
     public var inFlight: [LibraryRequest.Kind: LibraryRequest] = [:]
     /// Requests that failed: not asked again until the generation moves.
     public var failedRequests: [LibraryRequest.Kind: LibraryRequest] = [:]
 
     public init(size: Size, theme: Theme = Theme(mode: .extended), keymap: Keymap = .standard,
-                remembered: [String: RememberedView] = [:], generation: Int64 = 0) {
+                remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(), generation: Int64 = 0) {
         self.size = size
         self.theme = theme
         self.keymap = keymap
         self.remembered = remembered
+        self.readMarks = readMarks
         self.generation = generation
     }
 

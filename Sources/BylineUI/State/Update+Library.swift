@@ -177,8 +177,9 @@ extension Reader {
                 open(entry.id, at: position, &state)
             }
         } else if state.currentID == nil, let first = state.articles.row(0) {
-            // The library's first article, once it has one.
+            // The library's first article, once it has one: shown, not chosen, so not read yet.
             open(first.id, at: 0, &state)
+            state.readPending = nil
         }
     }
 
@@ -312,20 +313,18 @@ extension Reader {
 
     // MARK: Searching the library
 
-    static func librarySearchKey(_ key: Key, query: String, _ state: inout AppState) {
-        switch key {
-        case .escape: state.mode = .normal
-        case .enter:
+    static func librarySearchKey(_ key: Key, field: TextField, _ state: inout AppState) {
+        var field = field
+        switch field.handle(key, cancelsWhenEmpty: true) {
+        case .cancelled: state.mode = .normal
+        case .submitted:
             state.mode = .normal
-            let text = trimmed(query)
+            let text = trimmed(field.text)
             guard !text.isEmpty else { return }
             state.library.view = .articles  // a new search starts at its first hit
             showLibrary(.search(text), &state)
-        case .backspace, .delete:
-            state.mode = query.isEmpty ? .normal : .searchingLibrary(query: String(query.dropLast()))
-        case .control("u"): state.mode = .searchingLibrary(query: "")
-        case .character(let c): state.mode = .searchingLibrary(query: query + String(c))
-        default: break
+        case .edited, .moved: state.mode = .searchingLibrary(field)
+        case .ignored: break
         }
     }
 }

@@ -1,10 +1,11 @@
 import BylineCore
 import BylineIndex
 
-/// The library pane. It lists the articles (headline, then date and quotation count, or with
-/// a speaker filter how often that speaker is quoted there), or a list across the library: the
-/// filter's speaker's quotations, the library timeline, search results. Only the rows on screen
-/// are drawn, from the window of rows the index gave.
+/// The library pane. It lists the articles (● the open one, • those not read yet; headline
+/// and site, then date and quotation count, or with a speaker filter how often that speaker is
+/// quoted there), or a list across the library: the filter's speaker's quotations, the library
+/// timeline, search results. Only the rows on screen are drawn, from the window of rows the
+/// index gave.
 enum LibraryPane {
     static func draw(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
         guard !rect.isEmpty else { return }
@@ -52,9 +53,12 @@ enum LibraryPane {
             let filteredCount = state.filteredCount(article: entry.id)
             let absent = state.filter != nil && filteredCount == 0
             let headlineStyle = absent ? theme.dimmed : (isCurrent ? theme.emphasis : theme.text)
-            screen.put(isCurrent ? "●" : " ", x: inner.x, y: y, style: theme.accentText)
-            screen.put(TextFit.shorten(entry.title, to: inner.width - 2), x: inner.x + 2, y: y, style: headlineStyle,
-                       maxWidth: inner.width - 2)
+            if isCurrent {
+                screen.put("●", x: inner.x, y: y, style: theme.accentText)
+            } else if !state.readMarks.contains(entry) {
+                screen.put("•", x: inner.x, y: y, style: theme.unread)
+            }
+            headlineLine(&screen, entry, x: inner.x + 2, y: y, width: inner.width - 2, style: headlineStyle, theme)
             guard y + 1 < rect.maxY else { return }
             var x = inner.x + 2
             x += screen.put(entry.date.map(DateLabel.short) ?? "undated", x: x, y: y + 1, style: theme.secondaryText,
@@ -76,6 +80,25 @@ enum LibraryPane {
             x += screen.put(" · ", x: x, y: y + 1, style: theme.secondaryText, maxWidth: inner.maxX - x)
             screen.put(count, x: x, y: y + 1, style: countStyle, maxWidth: inner.maxX - x)
         }
+    }
+
+    /// Columns from which the site goes beside the headline; below, the headline has them all.
+    static let originMinimumWidth = 36
+
+    /// `Headline · Site`: the headline, and where the article comes from, dimmed, when the
+    /// row is wide enough (the site takes at most a third of it).
+    static func headlineLine(_ screen: inout Screen, _ entry: LibraryEntry, x: Int, y: Int, width: Int, style: Style,
+                             _ theme: Theme) {
+        guard let origin = entry.origin, width >= originMinimumWidth else {
+            screen.put(TextFit.shorten(entry.title, to: width), x: x, y: y, style: style, maxWidth: width)
+            return
+        }
+        let site = TextFit.shorten(origin, to: width / 3)
+        let headline = TextFit.shorten(entry.title, to: width - DisplayWidth.of(site) - 3)
+        var cx = x
+        cx += screen.put(headline, x: cx, y: y, style: style, maxWidth: width)
+        cx += screen.put(" · ", x: cx, y: y, style: theme.secondaryText, maxWidth: x + width - cx)
+        screen.put(site, x: cx, y: y, style: theme.secondaryText, maxWidth: x + width - cx)
     }
 
     // MARK: A speaker's quotations
