@@ -9,17 +9,18 @@
 # Targets: ingest analysis time wrap keys (Fuzz/Sources/fuzz-*/ say what each reads).
 # One process at a time (-workers=1, no -jobs): the machine's cores are shared.
 #
-# Everything it writes is under .build-fuzz/ (git-ignored):
+# The build goes to .build-fuzz/; what the runs write, to .build-fuzz-runs/ (both git-ignored):
 #   seed/TARGET/       the seed corpus, made afresh from the tests' fixtures and texts and
 #                      seeds/ by Fuzz/corpus.py (never from ../shared)
 #   corpus/TARGET/     what libFuzzer adds as it finds new coverage (kept between runs)
 #   artifacts/TARGET/  crash-*, timeout-*, oom-* inputs
 #   logs/TARGET.log    libFuzzer's whole output
-# A finding is reproduced with: .build-fuzz/release/fuzz-TARGET ARTIFACT
+# A finding is reproduced with: .build-fuzz/release/fuzz-TARGET ARTIFACT (fuzz.sh build first)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$root/.build-fuzz"
+runs="$root/.build-fuzz-runs"
 targets=(ingest analysis time wrap keys)
 
 usage() {
@@ -44,8 +45,8 @@ build() {
 }
 
 corpus() {
-    rm -rf "$scratch/seed"
-    python3 "$root/Fuzz/corpus.py" "$root" "$scratch/seed"
+    rm -rf "$runs/seed"
+    python3 "$root/Fuzz/corpus.py" "$root" "$runs/seed"
 }
 
 dictionary() {
@@ -60,29 +61,43 @@ max_len() {
     case $1 in
         ingest) echo 20000 ;;
         analysis) echo 8192 ;;
-        keys) echo 1024 ;;
+        keys) echo 300 ;;
         *) echo 4096 ;;
+    esac
+}
+
+# The key target runs a few dozen inputs a second (it draws a frame after every key), too
+# few for libFuzzer to lengthen its inputs step by step: it gets the whole length at once.
+extra_options() {
+    case $1 in
+        keys) echo "-len_control=0" ;;
+        *) echo "" ;;
     esac
 }
 
 fuzz() {
     local target=$1 seconds=$2
     local binary="$scratch/release/fuzz-$target"
-    local grown="$scratch/corpus/$target" artifacts="$scratch/artifacts/$target" log="$scratch/logs/$target.log"
-    mkdir -p "$grown" "$artifacts" "$scratch/logs"
+    local grown="$runs/corpus/$target" artifacts="$runs/artifacts/$target" log="$runs/logs/$target.log"
+    mkdir -p "$grown" "$artifacts" "$runs/logs"
     local dict options=()
     dict=$(dictionary "$target")
     [[ -n $dict ]] && options+=("-dict=$dict")
+    local extra
+    extra=$(extra_options "$target")
+    [[ -n $extra ]] && options+=("$extra")
     echo "== fuzz-$target for $seconds s (log: $log)"
     local start=$SECONDS status=0
     # The grown corpus comes first: libFuzzer writes what it finds into the first folder.
-    "$binary" "${options[@]}" -max_total_time="$seconds" -workers=1 -timeout=10 -rss_limit_mb=2048 \
+    # Swift's own crash backtracer is off: it reads memory ASan poisons, and libFuzzer
+    # prints the stack itself.
+    SWIFT_BACKTRACE=enable=no "$binary" "${options[@]}" -max_total_time="$seconds" -workers=1 -timeout=10 -rss_limit_mb=2048 \
         -max_len="$(max_len "$target")" -print_final_stats=1 -artifact_prefix="$artifacts/" \
-        "$grown" "$scratch/seed/$target" > "$log" 2>&1 || status=$?
+        "$grown" "$runs/seed/$target" > "$log" 2>&1 || status=$?
     # The last progress line (executions, cov: edges, ft: features, corp: corpus size) and the totals.
     grep -E '^#[0-9]+' "$log" | tail -1 || true
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" || true
-    echo "seconds: $((SECONDS - start)), exit status: $status, corpus: $(ls "$grown" | wc -l) grown + $(ls "$scratch/seed/$target" | wc -l) seeds"
+    echo "seconds: $((SECONDS - start)), exit status: $status, corpus: $(ls "$grown" | wc -l) grown + $(ls "$runs/seed/$target" | wc -l) seeds"
     local found
     found=$(ls "$artifacts" | grep -E '^(crash|timeout|oom|leak|slow-unit)-' || true)
     if [[ -n $found ]]; then

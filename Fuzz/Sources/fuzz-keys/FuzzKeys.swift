@@ -6,9 +6,9 @@ import FuzzSupport
 /// seed, an article of text that is hard to lay out, one without quotations). Printable ASCII
 /// is typed as is, so a seed like `jj]]}fAq` reads as the keys it shows; control bytes are
 /// Ctrl-letters, Tab, Enter, Esc and Backspace; bytes from 0x80 are the other keys, clicks,
-/// resizes, commands, non-ASCII characters, status messages, and holding back the library's
-/// answers (the event loop answers off its thread, so keys can come between a request and
-/// its answer). After every step the frame must be whole: the screen's size, no control
+/// resizes, commands, non-ASCII characters, status messages, feed update progress and
+/// reports, and holding back the library's answers (the event loop answers off its thread,
+/// so keys can come between a request and its answer). After every step the frame must be whole: the screen's size, no control
 /// character in any cell, every wide glyph followed by its continuation cell.
 @main enum FuzzKeysTarget {
     static func main() { runFuzzer(fuzzKeys) }
@@ -92,15 +92,33 @@ struct Session {
             send(.key(.character(Self.characters[Int(input.next()) % Self.characters.count])))
         case 0x92:
             // A status message of the next bytes (a notice may quote a file name or an error).
-            var bytes: [UInt8] = []
-            for _ in 0..<(Int(input.next()) % 40) { bytes.append(input.next()) }
-            send(.notify(StatusMessage(String(decoding: bytes, as: UTF8.self), sticky: byte & 1 == 0)))
+            send(.notify(StatusMessage(Self.text(&input), sticky: byte & 1 == 0)))
         case 0x93: holding.toggle()
         case 0x94: answerHeld(newestFirst: false)
         case 0x95: answerHeld(newestFirst: true)
         case 0x96: send(.indexingFailed("the index is locked"))
+        case 0x97:
+            let total = Int(input.next())
+            send(.feedUpdate(FeedUpdateProgress(feedsDone: Int(input.next()) % (total + 1), feedsTotal: total,
+                                                itemsAdded: Int(input.next()))))
+        case 0x98:
+            // The end of a feed update, its failures named by the feeds (any text).
+            let outcomes: [FeedUpdateReport.Outcome] = [.finished, .noFeeds, .notStarted(Self.text(&input))]
+            let outcome = outcomes[Int(input.next()) % outcomes.count]
+            let failures = (0..<(Int(input.next()) % 3)).map { _ in
+                FeedUpdateReport.Failure(feed: Self.text(&input), reason: Self.text(&input))
+            }
+            send(.feedUpdateFinished(FeedUpdateReport(outcome: outcome, feeds: failures.count + Int(input.next()) % 4,
+                                                      added: Int(input.next()), failures: failures)))
         default: send(.key(.function(Int(byte) % 12 + 1)))
         }
+    }
+
+    /// Up to 39 of the next bytes as text (invalid UTF-8 as U+FFFD).
+    static func text(_ input: inout FuzzBytes) -> String {
+        var bytes: [UInt8] = []
+        for _ in 0..<(Int(input.next()) % 40) { bytes.append(input.next()) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func send(_ action: Action) { perform(Reader.apply(action, to: &state)) }
@@ -124,20 +142,25 @@ struct Session {
     }
 }
 
+/// The screen's size, no control character in any cell, and every glyph followed by exactly
+/// as many continuation cells as its width takes beyond one (2 for a CJK ideograph, 3 for
+/// some conjuncts), so no continuation stands alone.
 func checkFrame(_ screen: Screen, _ size: Size) {
     require(screen.width == size.width && screen.height == size.height, "a \(screen.size) screen for \(size)")
     for y in 0..<screen.height {
-        for x in 0..<screen.width {
+        var x = 0
+        while x < screen.width {
             let cell = screen[x, y]
-            if cell.isContinuation {
-                require(x > 0 && DisplayWidth.of(screen[x - 1, y].grapheme) == 2, "stray continuation at \(x),\(y)")
-                continue
-            }
+            require(!cell.isContinuation, "stray continuation at \(x),\(y)")
             require(!cell.grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
                     "control character at \(x),\(y)")
-            if DisplayWidth.of(cell.grapheme) == 2 {
-                require(x + 1 < screen.width && screen[x + 1, y].isContinuation, "wide glyph at \(x),\(y) without its continuation")
+            let width = DisplayWidth.of(cell.grapheme)
+            require(width >= 1, "a glyph of no width at \(x),\(y)")
+            for c in 1..<width {
+                require(x + c < screen.width && screen[x + c, y].isContinuation,
+                        "a glyph \(width) wide at \(x),\(y) without its continuation at \(x + c)")
             }
+            x += width
         }
     }
 }
