@@ -88,6 +88,7 @@ fuzz() {
     [[ -n $extra ]] && options+=("$extra")
     echo "== fuzz-$target for $seconds s (log: $log)"
     local start=$SECONDS status=0
+    touch "$runs/logs/$target.started"
     # The grown corpus comes first: libFuzzer writes what it finds into the first folder.
     # Swift's own crash backtracer is off: it reads memory ASan poisons, and libFuzzer
     # prints the stack itself.
@@ -99,7 +100,10 @@ fuzz() {
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" || true
     echo "seconds: $((SECONDS - start)), exit status: $status, corpus: $(ls "$grown" | wc -l) grown + $(ls "$runs/seed/$target" | wc -l) seeds"
     local found
-    found=$(ls "$artifacts" | grep -E '^(crash|timeout|oom|leak|slow-unit)-' || true)
+    # This run's findings only (the folder keeps those of earlier runs).
+    found=$(find "$artifacts" -maxdepth 1 -type f -newer "$runs/logs/$target.started" \
+        \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' -o -name 'slow-unit-*' \) \
+        -printf '%f\n' || true)
     if [[ -n $found ]]; then
         echo "findings in $artifacts:"
         echo "$found" | sed 's/^/  /'
