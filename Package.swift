@@ -12,6 +12,9 @@ let package = Package(
     products: [
         .executable(name: "byline", targets: ["byline"]),
         .library(name: "BylineCore", targets: ["BylineCore"]),
+        // For the fuzz targets of Fuzz/ (a package of its own, which sees only products).
+        .library(name: "BylineSources", targets: ["BylineSources"]),
+        .library(name: "BylineUI", targets: ["BylineUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
