@@ -74,11 +74,14 @@ struct EchoesAndFollowsInTmuxTests {
                                                               encoding: .utf8)
         let index = session.home.appendingPathComponent("cache/library.sqlite").path
         try session.shell("'\(TmuxSession.binary)' --index '\(index)' '\(library.path)'; echo \"byline exited $?\"")
-        try session.waitFor("the library") { $0.contains("Library · 3") && $0.contains("Port news") }
+        // The article itself, not only its row in the library: `]` before it is read moves nothing.
+        try session.waitFor("the library and its first article") {
+            $0.contains("Library · 3") && $0.contains("the harbour master.") && $0.contains("quotation –/1")
+        }
 
         // The first article's quotation appears in another article, given to someone else.
         try session.keys("]")
-        try session.waitFor("the echo note") { $0.contains("also in 1 article, speakers disagree") }
+        try session.waitFor("the echo note") { $0.contains("also in 1 article, speakers disagree") && $0.contains("quotation 1/1") }
         try session.keys("e")
         try session.waitFor("the echoes") { $0.contains("Echoes · 2 articles · speakers disagree") && $0.contains("Tom Berg:") }
 

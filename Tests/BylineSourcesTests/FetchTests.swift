@@ -238,8 +238,9 @@ import Testing
     @Test func tlsToAPlainServerFailsWithATLSMessage() async throws {
         let server = try await LoopbackServer.start([("/story", { _ in html() })])
         defer { Task { await server.stop() } }
-        let started = Date()
-        let error = try #require(await fetchError("https://127.0.0.1:\(server.port)/story", timeout: 5))
+        // The default 20 s timeout: a loaded machine must not turn the TLS failure into a
+        // timeout. A hang would still fail, as a timeout rather than a TLS failure.
+        let error = try #require(await fetchError("https://127.0.0.1:\(server.port)/story"))
         guard case .tlsFailure(let host, _) = error else {
             Issue.record("expected a TLS failure, got \(error)")
             return
@@ -247,7 +248,6 @@ import Testing
         #expect(host == "127.0.0.1:\(server.port)")
         #expect(error.description.hasPrefix("TLS failure with 127.0.0.1:\(server.port) ("))
         #expect(!error.description.contains("\n"))
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func FetchErrorsFromURLErrorCodes() {
@@ -340,7 +340,10 @@ import Testing
         let (articles, notices) = try await offPool { try web.articles(at: address) }
         #expect(articles.first?.headlineText == "Harbour bridge reopens")
         #expect(notices.count == 1)
-        #expect(notices[0].hasPrefix("\(address): connection refused by 127.0.0.1:\(server.port); using the copy cached on "))
+        // Refused, or (in a full parallel run, where another test's server can be handed the
+        // freed port and close it again) lost: either way a network failure, named.
+        let failures = ["connection refused by 127.0.0.1:\(server.port)", "the connection to 127.0.0.1:\(server.port) was lost"]
+        #expect(failures.contains { notices[0].hasPrefix("\(address): \($0); using the copy cached on ") }, "\(notices)")
         // Without a cached copy, the failure is the error.
         let other = "http://127.0.0.1:\(server.port)/other"
         await #expect(throws: ReadError.unreadable(other, reason: "connection refused by 127.0.0.1:\(server.port)")) {
