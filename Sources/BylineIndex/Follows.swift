@@ -29,12 +29,10 @@ public enum FollowError: Error, Equatable, Sendable, CustomStringConvertible {
 public struct FollowList: Sendable {
     public static let fileName = "follows"
 
-    public let path: String
-    private var lines: [String]
-    /// For each followed name, its line.
-    private var entries: [(name: String, line: Int)]
+    private var file: UserListFile<String>
 
-    public var names: [String] { entries.map(\.name) }
+    public var path: String { file.path }
+    public var names: [String] { file.all }
 
     /// `$XDG_CONFIG_HOME/byline/follows` (else `~/.config/byline/follows`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -43,51 +41,40 @@ public struct FollowList: Sendable {
 
     /// The list at `path`; empty when the file does not exist yet.
     public static func load(path: String = defaultPath()) throws(FollowError) -> FollowList {
-        guard FileManager.default.fileExists(atPath: path) else { return FollowList(path: path, text: "") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path, reason: "permission denied or not a file")
+        do throws(UserListFile<String>.Failure) {
+            return FollowList(path: path, text: try UserListFile<String>.text(at: path))
+        } catch {
+            throw .unreadable(path, reason: error.reason)
         }
-        return FollowList(path: path, text: String(decoding: data, as: UTF8.self))
     }
 
     init(path: String, text: String) {
-        self.path = path
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
-        entries = []
-        for (number, line) in lines.enumerated() {
-            let name = line.trimmingCharacters(in: .whitespaces)
-            if name.isEmpty || name.hasPrefix("#") || contains(name) { continue }
-            entries.append((name, number))
-        }
+        // A name listed twice is followed once (the second line stays, unread).
+        var seen = Set<String>()
+        file = UserListFile(path: path, text: text) { name, _ in seen.insert(NameKey(name).folded).inserted ? name : nil }
     }
 
     /// Whether `name` is followed (names compare folded: `ivo daalder` is `Ivo Daalder`).
     public func contains(_ name: String) -> Bool {
         let key = NameKey(name).folded
-        return entries.contains { NameKey($0.name).folded == key }
+        return names.contains { NameKey($0).folded == key }
     }
 
     /// The followed names `name` designates: the one it folds to, else those `SpeakerQuery`
     /// matches (`Daalder` designates `Ivo Daalder`).
     public func followed(matching name: String) -> [String] {
         let key = NameKey(name).folded
-        if let exact = entries.first(where: { NameKey($0.name).folded == key }) { return [exact.name] }
+        if let exact = names.first(where: { NameKey($0).folded == key }) { return [exact] }
         let query = SpeakerQuery(name)
         if query.isEmpty { return [] }
-        return entries.map(\.name).filter { query.matches(SpeakerKeys(name: $0, aliases: [], description: nil)) }
+        return names.filter { query.matches(SpeakerKeys(name: $0, aliases: [], description: nil)) }
     }
 
     /// Follows `name` (at the end of the list). False when it is followed already.
     @discardableResult
     public mutating func add(_ name: String) -> Bool {
         if contains(name) { return false }
-        if lines.isEmpty { lines = Self.header }
-        lines.append(name)
-        entries.append((name, lines.count - 1))
+        file.append(name, as: name, header: Self.header)
         return true
     }
 
@@ -98,20 +85,15 @@ public struct FollowList: Sendable {
         let matches = followed(matching: name)
         guard let removed = matches.first else { throw .notFollowed(name) }
         if matches.count > 1 { throw .followedAmbiguously(name, candidates: matches) }
-        let index = entries.firstIndex { $0.name == removed }!
-        let line = entries.remove(at: index).line
-        lines.remove(at: line)
-        for i in entries.indices where entries[i].line > line { entries[i].line -= 1 }
-        return removed
+        return file.remove(at: names.firstIndex(of: removed)!)
     }
 
     /// Writes the list, replacing the file atomically.
     public func save() throws(FollowError) {
-        do {
-            try FileManager.default.createDirectory(atPath: FilePaths.parent(of: path), withIntermediateDirectories: true)
-            try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do throws(UserListFile<String>.Failure) {
+            try file.save()
         } catch {
-            throw .unwritable(path, reason: LibraryIndex.reason(error))
+            throw .unwritable(path, reason: error.reason)
         }
     }
 
@@ -188,7 +170,7 @@ public struct FollowState: Sendable, Equatable {
             try encoder.encode(File(version: 1, seen: seen.mapValues { $0.sorted() }))
                 .write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .unwritable(path, reason: LibraryIndex.reason(error))
+            throw .unwritable(path, reason: FileFailure.reason(error))
         }
     }
 }
