@@ -74,12 +74,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        // What several test targets share: a real HTTP server on loopback (FlyingFox), blocking
+        // work kept off the cooperative pool, temporary folders with an isolated home.
+        .target(
+            name: "BylineTestSupport",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
+            path: "Tests/BylineTestSupport",
+            swiftSettings: strict),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"], swiftSettings: strict),
         .testTarget(
             name: "BylineSourcesTests",
             dependencies: [
-                "BylineSources", "BylineCore", "CZlib",
-                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+                "BylineSources", "BylineCore", "CZlib", "BylineTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: strict),
@@ -91,17 +97,17 @@ let package = Package(
             name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "BylineIndex"], exclude: ["Snapshots"],
             swiftSettings: strict),
         .testTarget(
-            name: "BylineAppTests", dependencies: ["BylineApp", "BylineUI", "BylineCore", "BylineIndex", "BylineSources"],
+            name: "BylineAppTests",
+            dependencies: ["BylineApp", "BylineUI", "BylineCore", "BylineIndex", "BylineSources", "BylineTestSupport"],
             swiftSettings: strict),
         // Both run the built `byline` binary (in tmux; and for its output formats, exit codes and
         // error messages), which `swift test` builds beside them. FlyingFox: a feed served on
         // loopback for `byline update`.
-        .testTarget(name: "BylineEndToEndTests", dependencies: ["byline"], swiftSettings: strict),
+        .testTarget(name: "BylineEndToEndTests", dependencies: ["byline", "BylineTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BylineCommandLineTests",
             dependencies: [
-                "byline", "BylineCore",
-                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+                "byline", "BylineCore", "BylineTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: strict),
     ],

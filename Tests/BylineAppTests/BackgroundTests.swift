@@ -1,6 +1,7 @@
 import BylineApp
 import BylineIndex
 import BylineSources
+import BylineTestSupport
 import BylineUI
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import BylineApp
+import BylineTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
+import BylineTestSupport
 import FlyingFox
-import FlyingSocks
 import Foundation
 import Testing
 
@@ -7,18 +7,15 @@ import Testing
 /// speakers after `byline update`, through the built binary, with every XDG folder (and HOME) in
 /// a temporary folder. The articles are invented.
 @Suite final class EchoAndFollowCommandTests {
+    let temporary: TemporaryFolder
     let folder: URL
     let environment: [String: String]
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-echo-follow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let root = folder.path
-        environment = ["HOME": root + "/home", "XDG_CONFIG_HOME": root + "/config", "XDG_STATE_HOME": root + "/state",
-                       "XDG_DATA_HOME": root + "/data", "XDG_CACHE_HOME": root + "/cache"]
+        temporary = try TemporaryFolder()
+        folder = temporary.url
+        environment = temporary.isolatedEnvironment
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func byline(_ arguments: String...) throws -> BylineProcess.Output {
         try BylineProcess.run(arguments, environment: environment, in: folder, timeout: 60)
@@ -134,7 +131,7 @@ import Testing
         func run(_ arguments: String...) async throws -> BylineProcess.Output {
             let environment = self.environment
             let folder = self.folder
-            return try await Self.offPool { try BylineProcess.run(arguments, environment: environment, in: folder, timeout: 60) }
+            return try await offPool { try BylineProcess.run(arguments, environment: environment, in: folder, timeout: 60) }
         }
         #expect(try await run("feeds", "add", feed.url, "--name", "Harbour News").status == 0)
         var result = try await run("update")
@@ -164,18 +161,10 @@ import Testing
         result = try await run("follows", "--format", "jsonl")
         #expect(result.stdout == "{\"name\": \"Ann Lee\", \"quotes\": 2, \"new\": 0}\n")
     }
-
-    /// Runs blocking work (a child process that fetches from the server) on a thread of its own,
-    /// not on the cooperative pool the server's tasks need.
-    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
-        }
-    }
 }
 
 /// An RSS feed of invented items on 127.0.0.1, whose items a test changes between updates.
-final class FeedServer: @unchecked Sendable {
+final class FeedServer: Sendable {
     struct Item {
         var guid: String
         var date: String
@@ -183,35 +172,33 @@ final class FeedServer: @unchecked Sendable {
         var quote: String
     }
 
-    private let server: HTTPServer
-    private let task: Task<Void, any Error>
-    private let lock = NSLock()
-    private var body = ""
-    let port: UInt16
+    /// The feed's current text, read by the server's handler and changed by `serve`.
+    private final class Body: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        var current: String {
+            get { lock.withLock { text } }
+            set { lock.withLock { text = newValue } }
+        }
+    }
 
-    var url: String { "http://127.0.0.1:\(port)/feed.xml" }
+    private let server: LoopbackServer
+    private let body: Body
 
-    private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16) {
+    var url: String { server.url("/feed.xml") }
+
+    private init(server: LoopbackServer, body: Body) {
         self.server = server
-        self.task = task
-        self.port = port
+        self.body = body
     }
 
     static func start() async throws -> FeedServer {
-        let server = HTTPServer(config: HTTPServer.Configuration(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0),
-                                                                 timeout: 30, logger: .disabled))
-        let task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port) = await server.listeningAddress else { throw SocketError.disconnected }
-        let feed = FeedServer(server: server, task: task, port: port)
-        await server.appendRoute(HTTPRoute("GET /feed.xml")) { [feed] _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "application/rss+xml; charset=utf-8"],
-                         body: Data(feed.current.utf8))
-        }
-        return feed
+        let body = Body()
+        let server = try await LoopbackServer.start([
+            ("GET /feed.xml", { _ in HTTPResponse(.ok, body.current, headers: [("Content-Type", "application/rss+xml; charset=utf-8")]) }),
+        ])
+        return FeedServer(server: server, body: body)
     }
-
-    private var current: String { lock.withLock { body } }
 
     /// Serves these items from now on. Each body is long enough (over 100 words) to be kept as
     /// the article, not taken for a teaser.
@@ -223,17 +210,13 @@ final class FeedServer: @unchecked Sendable {
             <description><![CDATA[<p>\(filler)</p><p>\(item.quote)</p><p>\(filler)</p>]]></description></item>
             """
         }
-        let rss = """
+        body.current = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"><channel><title>Harbour News</title><link>https://harbour.example/</link>
             \(entries.joined(separator: "\n"))
             </channel></rss>
             """
-        lock.withLock { body = rss }
     }
 
-    func stop() async {
-        await server.stop(timeout: 0)
-        task.cancel()
-    }
+    func stop() async { await server.stop() }
 }

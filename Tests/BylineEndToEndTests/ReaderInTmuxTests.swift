@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

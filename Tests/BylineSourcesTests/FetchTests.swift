@@ -1,4 +1,5 @@
 import BylineCore
+import BylineTestSupport
 import FlyingFox
 import Foundation
 import Testing
