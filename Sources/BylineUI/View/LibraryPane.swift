@@ -122,18 +122,11 @@ enum LibraryPane {
             EmptyNote.draw(&screen, inner, "Choose a speaker to list their quotations across the library.", theme)
             return
         }
-        guard let list = quotations(state) else {
-            EmptyNote.draw(&screen, inner, "Finding \(filter.name)'s quotations…", theme)
-            return
-        }
-        if list.isEmpty {
-            EmptyNote.draw(&screen, inner, "No quotations by \(filter.name) in the library.", theme)
-            return
-        }
-        let position = state.library.positions[.quotations] ?? ListPosition()
+        let list = quotations(state)
         let quoteStyle = theme.quote(slot: slot(filter.name, theme))
-        EntryList.draw(&screen, rect, count: list.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
-                       focused: state.focus == .library, theme) { screen, index, y in
+        drawList(&screen, rect, state, .quotations, count: list?.count, loading: "Finding \(filter.name)'s quotations…",
+                 empty: "No quotations by \(filter.name) in the library.") { screen, index, y in
+            guard let list else { return }
             let quotation = list[index]
             articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
             guard y + 1 < rect.maxY else { return }
@@ -141,6 +134,24 @@ enum LibraryPane {
             screen.put(TextFit.shorten(text, to: inner.width - 2), x: inner.x + 2, y: y + 1, style: quoteStyle,
                        maxWidth: inner.width - 2)
         }
+    }
+
+    /// A list across the library as it stands: `loading` until the index has answered (`count`
+    /// nil), `empty` when it has no entry, else its entries from the position kept for `kind`.
+    static func drawList(_ screen: inout Screen, _ rect: Rect, _ state: AppState, _ kind: LibraryView.Kind, count: Int?,
+                         loading: String, empty: String, entry: (_ screen: inout Screen, _ index: Int, _ y: Int) -> Void) {
+        let inner = rect.inset(horizontal: 1)
+        guard let count else {
+            EmptyNote.draw(&screen, inner, loading, state.theme)
+            return
+        }
+        if count == 0 {
+            EmptyNote.draw(&screen, inner, empty, state.theme)
+            return
+        }
+        let position = state.library.positions[kind] ?? ListPosition()
+        EntryList.draw(&screen, rect, count: count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
+                       focused: state.focus == .library, state.theme, entry: entry)
     }
 
     /// `● 6 Mar 2024 · Headline`: the article of an entry of a list across the library, marked
@@ -166,17 +177,10 @@ enum LibraryPane {
     static func drawEchoes(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
-        guard let list = state.echoList else {
-            EmptyNote.draw(&screen, inner, "Finding where this quotation appears…", theme)
-            return
-        }
-        if list.isEmpty {
-            EmptyNote.draw(&screen, inner, "This quotation appears in no other article.", theme)
-            return
-        }
-        let position = state.library.positions[.echoes] ?? ListPosition()
-        EntryList.draw(&screen, rect, count: list.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
-                       focused: state.focus == .library, theme) { screen, index, y in
+        let list = state.echoList
+        drawList(&screen, rect, state, .echoes, count: list?.count, loading: "Finding where this quotation appears…",
+                 empty: "This quotation appears in no other article.") { screen, index, y in
+            guard let list else { return }
             let quotation = list[index]
             articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
             guard y + 1 < rect.maxY else { return }
@@ -202,17 +206,10 @@ enum LibraryPane {
     static func drawMostEchoed(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
-        guard let clusters = state.echoClusterList else {
-            EmptyNote.draw(&screen, inner, "Finding the most echoed quotations…", theme)
-            return
-        }
-        if clusters.isEmpty {
-            EmptyNote.draw(&screen, inner, "No quotation appears in two articles (\(state.library.echoPeriod.label)).", theme)
-            return
-        }
-        let position = state.library.positions[.mostEchoed] ?? ListPosition()
-        EntryList.draw(&screen, rect, count: clusters.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
-                       focused: state.focus == .library, theme) { screen, index, y in
+        let clusters = state.echoClusterList
+        drawList(&screen, rect, state, .mostEchoed, count: clusters?.count, loading: "Finding the most echoed quotations…",
+                 empty: "No quotation appears in two articles (\(state.library.echoPeriod.label)).") { screen, index, y in
+            guard let clusters else { return }
             let cluster = clusters[index]
             var x = inner.x
             let right = inner.maxX
@@ -240,15 +237,9 @@ enum LibraryPane {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
         let names = state.follows.names
-        if names.isEmpty {
-            EmptyNote.draw(&screen, inner, "You follow no speaker. byline follow NAME follows one; their new quotations then show here.",
-                           theme)
-            return
-        }
         let lists = state.followedQuotations
-        let position = state.library.positions[.follows] ?? ListPosition()
-        EntryList.draw(&screen, rect, count: names.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
-                       focused: state.focus == .library, theme) { screen, index, y in
+        drawList(&screen, rect, state, .follows, count: names.count, loading: "",
+                 empty: "You follow no speaker. byline follow NAME follows one; their new quotations then show here.") { screen, index, y in
             let name = names[index]
             let quotations = lists?.first { $0.name == name }?.quotations
             let unread = quotations.map { state.follows.unread($0, of: name).count }
@@ -273,13 +264,8 @@ enum LibraryPane {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
         let list = state.library.unread
-        if list.isEmpty {
-            EmptyNote.draw(&screen, inner, "No unread quotations by \(name).", theme)
-            return
-        }
-        let position = state.library.positions[.followed] ?? ListPosition()
-        EntryList.draw(&screen, rect, count: list.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
-                       focused: state.focus == .library, theme) { screen, index, y in
+        drawList(&screen, rect, state, .followed, count: list.count, loading: "",
+                 empty: "No unread quotations by \(name).") { screen, index, y in
             let quotation = list[index]
             articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
             if quotation.article.id != state.currentID, state.follows.isUnread(quotation, of: name) {
@@ -303,19 +289,11 @@ enum LibraryPane {
     static func drawTimeline(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
-        guard let window = timeline(state), let count = window.count else {
-            EmptyNote.draw(&screen, inner, "Reading the library timeline…", theme)
-            return
-        }
-        if count == 0 {
-            let whose = state.filter.map { " for \($0.name)" } ?? ""
-            EmptyNote.draw(&screen, inner, "No dated events\(whose) in the library.", theme)
-            return
-        }
-        let position = state.library.positions[.timeline] ?? ListPosition()
-        EntryList.draw(&screen, rect, count: count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
-                       focused: state.focus == .library, theme) { screen, index, y in
-            guard let entry = window.row(index) else {
+        let window = timeline(state)
+        let whose = state.filter.map { " for \($0.name)" } ?? ""
+        drawList(&screen, rect, state, .timeline, count: window?.count, loading: "Reading the library timeline…",
+                 empty: "No dated events\(whose) in the library.") { screen, index, y in
+            guard let entry = window?.row(index) else {
                 screen.put("…", x: inner.x + 2, y: y, style: theme.secondaryText)
                 return
             }
@@ -346,17 +324,10 @@ enum LibraryPane {
     static func drawResults(_ screen: inout Screen, _ rect: Rect, query: String, _ state: AppState) {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
-        guard let hits = results(state, query: query) else {
-            EmptyNote.draw(&screen, inner, "Searching the library for \u{201C}\(query)\u{201D}…", theme)
-            return
-        }
-        if hits.isEmpty {
-            EmptyNote.draw(&screen, inner, "No article or quotation matches \u{201C}\(query)\u{201D}.", theme)
-            return
-        }
-        let position = state.library.positions[.search] ?? ListPosition()
-        EntryList.draw(&screen, rect, count: hits.count, cursor: cursorShown(state) ? position.cursor : nil, top: position.top,
-                       focused: state.focus == .library, theme) { screen, index, y in
+        let hits = results(state, query: query)
+        drawList(&screen, rect, state, .search, count: hits?.count, loading: "Searching the library for \u{201C}\(query)\u{201D}…",
+                 empty: "No article or quotation matches \u{201C}\(query)\u{201D}.") { screen, index, y in
+            guard let hits else { return }
             let hit = hits[index]
             let isCurrent = hit.article.id == state.currentID
             screen.put(isCurrent ? "●" : " ", x: inner.x, y: y, style: theme.accentText)
