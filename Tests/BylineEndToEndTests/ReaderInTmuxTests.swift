@@ -44,10 +44,15 @@ struct TmuxSession {
     init(width: Int = 120, height: Int = 40) throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: home.appendingPathComponent("config"), withIntermediateDirectories: true)
-        let environment = [
+        var environment = [
             "TERM=\(Self.term)", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "SWIFT_BACKTRACE=enable=no", "PS1=$ ",
             "HOME=\(home.path)", "XDG_STATE_HOME=\(home.path)/state", "XDG_CONFIG_HOME=\(home.path)/config",
         ]
+        // Under Scripts/sanitize.sh, the sanitizers' options (LeakSanitizer's suppressions) reach
+        // the binary run in tmux too.
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            if let value = ProcessInfo.processInfo.environment[name] { environment.append("\(name)=\(value)") }
+        }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", "-c", home.path,
                   "env -i PATH=/usr/bin:/bin " + environment.map { "'\($0)'" }.joined(separator: " ") + " sh"])
         do {
