@@ -243,12 +243,19 @@ enum Articles {
 /// dates) and indexed in memory: what the query suites read.
 enum IndexedFixtures {
     static func make() throws -> (TemporaryLibrary, LibraryIndex) {
+        try indexed([
+            ("2011-12-02_daalder.txt", Articles.daalderDec),
+            ("undated/daalder-alone.txt", Articles.daalderAlone),
+            ("2011-11-15_daalder.txt", Articles.daalderNov),
+            ("2011-12-05_biden.txt", Articles.joeBiden),
+            ("2011-12-01_nato.txt", Articles.nato),
+        ])
+    }
+
+    /// These articles (name, text) written in a library, in this order, and indexed in memory.
+    static func indexed(_ articles: [(String, String)]) throws -> (TemporaryLibrary, LibraryIndex) {
         let library = try TemporaryLibrary()
-        try library.write("2011-12-02_daalder.txt", Articles.daalderDec)
-        try library.write("undated/daalder-alone.txt", Articles.daalderAlone)
-        try library.write("2011-11-15_daalder.txt", Articles.daalderNov)
-        try library.write("2011-12-05_biden.txt", Articles.joeBiden)
-        try library.write("2011-12-01_nato.txt", Articles.nato)
+        for (name, text) in articles { try library.write(name, text) }
         let index = LibraryIndex.inMemory()
         try index.update(paths: [library.articles.path], analysis: FixtureAnalysis.analysis())
         return (library, index)

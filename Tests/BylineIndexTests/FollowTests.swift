@@ -9,16 +9,14 @@ import Testing
     /// The Daalder fixtures, the Bidens (Joe, Hunter and a `Biden` the merge cannot place), NATO
     /// and an anonymous official.
     private func indexed() throws -> (TemporaryLibrary, LibraryIndex) {
-        let library = try TemporaryLibrary()
-        try library.write("2011-11-15_daalder.txt", Articles.daalderNov)
-        try library.write("2011-12-02_daalder.txt", Articles.daalderDec)
-        try library.write("2011-12-05_biden.txt", Articles.joeBiden)
-        try library.write("2011-12-06_biden.txt", Articles.bidenAlone)
-        try library.write("2011-12-07_hunter.txt", Articles.hunterBiden)
-        try library.write("2011-12-01_nato.txt", Articles.nato)
-        let index = LibraryIndex.inMemory()
-        try index.update(paths: [library.articles.path], analysis: FixtureAnalysis.analysis())
-        return (library, index)
+        try IndexedFixtures.indexed([
+            ("2011-11-15_daalder.txt", Articles.daalderNov),
+            ("2011-12-02_daalder.txt", Articles.daalderDec),
+            ("2011-12-05_biden.txt", Articles.joeBiden),
+            ("2011-12-06_biden.txt", Articles.bidenAlone),
+            ("2011-12-07_hunter.txt", Articles.hunterBiden),
+            ("2011-12-01_nato.txt", Articles.nato),
+        ])
     }
 
     private func name(_ resolution: FollowResolution) -> String? {
