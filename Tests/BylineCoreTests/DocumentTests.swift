@@ -13,6 +13,21 @@ import Testing
         #expect(article.date == CivilDate(year: 2011, month: 12, day: 2))
     }
 
+    /// A span's text is the text's own scalars, whatever their UTF-8 length (1 to 4 bytes).
+    @Test func aSpansStringIsItsScalarsForEveryUTF8Length() {
+        let text = "Ab\n\nQ: “Café ẞtraße 東京 🇺🇳 a\u{301}” — ok é"
+        let article = Article(text: text)
+        let scalars = Array(text.unicodeScalars)
+        for start in 0...scalars.count {
+            for end in start...scalars.count {
+                var expected = String.UnicodeScalarView()
+                expected.append(contentsOf: scalars[start..<end])
+                #expect(article.string(TextSpan(start: start, end: end)) == String(expected))
+            }
+        }
+        #expect(article.string(TextSpan(start: 0, end: scalars.count)).utf8.elementsEqual(text.utf8))
+    }
+
     @Test func embeddedSeedEqualsTheShippedFile() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("seeds/000_32905e9c967a98d8.txt")

@@ -65,27 +65,31 @@ public enum ArticleReader {
     /// are refused before they are opened (reading one could block or never end), as are
     /// files over `maximumBytes`.
     public static func contents(ofFileAt path: String) throws(ReadError) -> Data {
+        // One stat(2), which follows links (FileManager's attributes cost a dozen calls and a
+        // dictionary per file: 5 % of `byline quotes` over a library).
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .notFound(path) }
+            throw .unreadable(path, reason: String(cString: strerror(code)))
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else { throw .notAFile(path, kind: describe(fileType: kind)) }
+        if Int(info.st_size) > maximumBytes { throw .tooLarge(path, bytes: Int(info.st_size)) }
         do {
-            let url = URL(fileURLWithPath: path)
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-                throw ReadError.notAFile(path, kind: describe(type))
-            }
-            if let size = attributes[.size] as? Int, size > maximumBytes { throw ReadError.tooLarge(path, bytes: size) }
-            return try Data(contentsOf: url)
-        } catch let error as ReadError {
-            throw error
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             if !FileManager.default.fileExists(atPath: path) { throw .notFound(path) }
             throw .unreadable(path, reason: FileFailure.reason(error))
         }
     }
 
-    private static func describe(_ type: FileAttributeType) -> String {
-        switch type {
-        case .typeDirectory: return "a folder"
-        case .typeCharacterSpecial, .typeBlockSpecial: return "a device"
-        case .typeSocket: return "a socket"
+    /// What a file that is not a regular file is, by the type bits of its mode.
+    private static func describe(fileType: mode_t) -> String {
+        switch fileType {
+        case S_IFDIR: return "a folder"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
         default: return "a pipe or other special file"
         }
     }
