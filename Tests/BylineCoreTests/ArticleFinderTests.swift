@@ -9,6 +9,8 @@ import Testing
         let cases: [(String, String)] = [
             ("a/b.txt", "a"), ("/a", "/"), ("/", "/"), ("b.txt", "."), ("./b.txt", "."), (".", ".."), ("..", "../.."),
             ("a/", "."), ("a//b", "a"), ("./", ".."), ("", ".."), ("../dir", ".."), ("/a/b/", "/a"),
+            ("//b", "/"), ("//", "/"), ("a/../..", "a/../../.."), ("Café été/Ünïcode 東京.txt", "Café été"),
+            ("/news/e\u{301}te\u{301}//a.txt", "/news/e\u{301}te\u{301}"),
         ]
         for (path, parent) in cases { #expect(FilePaths.parent(of: path) == parent, "\(path)") }
     }
@@ -17,6 +19,9 @@ import Testing
         #expect(FilePaths.name(of: "a/b.txt") == "b.txt")
         #expect(FilePaths.name(of: "a/") == "a")
         #expect(FilePaths.name(of: ".") == ".")
+        #expect(FilePaths.name(of: "/") == "/")
+        #expect(FilePaths.name(of: "b.txt") == "b.txt")
+        #expect(FilePaths.name(of: "Café été/東京 e\u{301}.txt//") == "東京 e\u{301}.txt")
         #expect(FilePaths.absolute("./lib//x/../a.txt", in: "/home/u") == "/home/u/lib/a.txt")
         #expect(FilePaths.absolute(".", in: "/home/u") == "/home/u")
         #expect(FilePaths.absolute("../..", in: "/home") == "/")

@@ -66,24 +66,46 @@ public indirect enum JSON: Sendable, Equatable {
             out += "\""
             return
         }
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0..<0x20, 0x7F, 0x2028, 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        // Escaped on the UTF-8 bytes into one buffer: every quotation's text holds its marks,
+        // so this path is common.
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(s.utf8.count + 16)
+        var utf8 = Array(s.utf8)[...]
+        while let byte = utf8.popFirst() {
+            switch byte {
+            case 0x22, 0x5C:
+                escaped.append(0x5C)
+                escaped.append(byte)
+            case 0x0A:
+                escaped.append(0x5C)
+                escaped.append(UInt8(ascii: "n"))
+            case 0x0D:
+                escaped.append(0x5C)
+                escaped.append(UInt8(ascii: "r"))
+            case 0x09:
+                escaped.append(0x5C)
+                escaped.append(UInt8(ascii: "t"))
+            case 0..<0x20, 0x7F: escaped += unicodeEscape(UInt32(byte))
+            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
+                && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
+                // U+2028 and U+2029, which end a line in JavaScript.
+                escaped += unicodeEscape(utf8[utf8.startIndex + 1] == 0xA8 ? 0x2028 : 0x2029)
+                utf8 = utf8.dropFirst(2)
+            default: escaped.append(byte)
             }
         }
+        out += String(decoding: escaped, as: UTF8.self)
         out += "\""
     }
 }
 
 extension JSON {
+    /// A `\u` escape: the letter u and four hex digits after the backslash.
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        let hex = Array(String(value, radix: 16).utf8)
+        return Array("\\u".utf8) + Array(repeating: UInt8(ascii: "0"), count: 4 - hex.count) + hex
+    }
+
     /// Whether `s` holds a character `writeString` escapes: `"`, `\`, a control character,
     /// DEL, U+2028 or U+2029 (E2 80 A8/A9 in UTF-8).
     private static func needsEscape(_ s: String) -> Bool {
