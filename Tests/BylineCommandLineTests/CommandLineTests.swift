@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Foundation
 import Testing
 
@@ -258,5 +259,21 @@ struct BylineProcess {
             #expect(result.status == 2, "\(path)")
             #expect(result.stderr.contains("cannot go into an index"), "\(path)")
         }
+    }
+}
+
+/// A suite whose runs of the built binary have a home of their own: every XDG folder, and
+/// HOME, in the suite's temporary folder, so they never touch the real home nor each other.
+protocol IsolatedHomeSuite {
+    var temporary: TemporaryFolder { get }
+}
+
+extension IsolatedHomeSuite {
+    var folder: URL { temporary.url }
+    var environment: [String: String] { temporary.isolatedEnvironment }
+
+    /// Runs `byline` in the temporary folder, with its home there.
+    func byline(_ arguments: String...) throws -> BylineProcess.Output {
+        try BylineProcess.run(arguments, environment: environment, in: folder, timeout: 60)
     }
 }

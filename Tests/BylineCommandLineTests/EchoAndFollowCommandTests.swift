@@ -6,19 +6,11 @@ import Testing
 /// `byline echoes`, `follow`, `unfollow` and `follows`, and the new quotations of followed
 /// speakers after `byline update`, through the built binary, with every XDG folder (and HOME) in
 /// a temporary folder. The articles are invented.
-@Suite final class EchoAndFollowCommandTests {
+@Suite struct EchoAndFollowCommandTests: IsolatedHomeSuite {
     let temporary: TemporaryFolder
-    let folder: URL
-    let environment: [String: String]
 
     init() throws {
         temporary = try TemporaryFolder()
-        folder = temporary.url
-        environment = temporary.isolatedEnvironment
-    }
-
-    private func byline(_ arguments: String...) throws -> BylineProcess.Output {
-        try BylineProcess.run(arguments, environment: environment, in: folder, timeout: 60)
     }
 
     private func write(_ name: String, _ text: String) throws {

@@ -4,19 +4,11 @@ import Testing
 
 /// `byline feeds` and `byline update` through the built binary, with every XDG folder (and
 /// HOME) in a temporary folder: the tests never touch the real home.
-@Suite final class FeedsCommandTests {
+@Suite struct FeedsCommandTests: IsolatedHomeSuite {
     let temporary: TemporaryFolder
-    let folder: URL
-    let environment: [String: String]
 
     init() throws {
         temporary = try TemporaryFolder()
-        folder = temporary.url
-        environment = temporary.isolatedEnvironment
-    }
-
-    private func byline(_ arguments: String...) throws -> BylineProcess.Output {
-        try BylineProcess.run(arguments, environment: environment, in: folder, timeout: 60)
     }
 
     @Test func addListRemoveImportExport() throws {
