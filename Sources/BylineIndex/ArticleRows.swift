@@ -160,8 +160,8 @@ enum ArticleRows {
     {
         let insertArticle = try db.cachedStatement(sql: """
             INSERT INTO articles (path, file, size, mtime, content_hash, date, day, date_source, headline, quote_count,
-                                  unplaced, warnings, format, title, authors, url, site, language, item_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  unplaced, warnings, format, title, authors, url, site, language, item_id, published)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let m = article.metadata
         try insertArticle.execute(arguments: [
@@ -170,7 +170,7 @@ enum ArticleRows {
             article.headline, article.quotes.count, article.unplaced,
             article.warnings.isEmpty ? nil : article.warnings.joined(separator: "\n"),
             m.format.rawValue, m.title, m.authors.isEmpty ? nil : NameList.encode(m.authors), m.url, m.site, m.language,
-            m.feedItemID,
+            m.feedItemID, m.published,
         ])
         let articleID = db.lastInsertedRowID
         // The texts, and through a trigger the search index.
@@ -289,7 +289,7 @@ enum ArticleRows {
     static func analyzedArticle(id: Int64, db: Database) throws -> AnalyzedArticle? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT a.path, t.text, a.date, a.date_source, a.unplaced, a.warnings,
-                   a.format, a.title, a.authors, a.url, a.site, a.language, a.item_id
+                   a.format, a.title, a.authors, a.url, a.site, a.language, a.item_id, a.published
             FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.id = ?
             """, arguments: [id])
         else { return nil }
@@ -361,13 +361,15 @@ enum ArticleRows {
                                timeline: Timeline(entries: entries.map(\.entry), unplaced: unplaced))
     }
 
-    /// `ArticleMetadata` from the columns `format, title, authors, url, site, language, item_id`.
+    /// `ArticleMetadata` from the columns `format, title, authors, url, site, language, item_id,
+    /// published`.
     static func metadata(_ row: Row, from offset: Int) throws -> ArticleMetadata {
         ArticleMetadata(format: SourceFormat(rawValue: try row.decode(atIndex: offset)) ?? .text,
                         title: try row.decode(atIndex: offset + 1),
                         authors: (try row.decode(String?.self, atIndex: offset + 2)).map(NameList.decode) ?? [],
                         url: try row.decode(atIndex: offset + 3), site: try row.decode(atIndex: offset + 4),
-                        language: try row.decode(atIndex: offset + 5), feedItemID: try row.decode(atIndex: offset + 6))
+                        language: try row.decode(atIndex: offset + 5), feedItemID: try row.decode(atIndex: offset + 6),
+                        published: try row.decode(atIndex: offset + 7))
     }
 
     private static func spanOrNil(_ start: Int?, _ end: Int?) -> TextSpan? {

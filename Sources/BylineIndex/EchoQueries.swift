@@ -102,8 +102,9 @@ extension LibraryIndex {
         }
     }
 
-    /// Whether `a` appeared before `b` (by article date, undated last, then article path and
-    /// position); nil when they are the same quotation.
+    /// Whether `a` appeared before `b` (by article date, undated last; on the same date by the
+    /// instant of publication when both articles have one; then article path and position); nil
+    /// when they are the same quotation.
     static func appearanceOrder(_ a: LibraryQuotation, _ b: LibraryQuotation) -> Bool? {
         switch (a.article.date, b.article.date) {
         case let (x?, y?) where x != y: return x < y
@@ -111,6 +112,8 @@ extension LibraryIndex {
         case (nil, .some): return false
         default: break
         }
+        // Canonical UTC instants (`PublishedTime`): string order is time order.
+        if let x = a.article.published, let y = b.article.published, x != y { return x < y }
         if a.article.path != b.article.path { return a.article.path < b.article.path }
         if a.ordinal != b.ordinal { return a.ordinal < b.ordinal }
         return nil
@@ -128,7 +131,7 @@ extension LibraryIndex {
         // The columns after those of `quotation(_:)`.
         let extra = quotationIDColumn + 1
         _ = try fetch(db, """
-            SELECT \(quotationColumns), a.site, a.url, e.cluster, p.id, p.name, p.kind, p.description, p.aliases
+            SELECT \(quotationColumns), a.site, a.url, e.cluster, p.id, p.name, p.kind, p.description, p.aliases, a.published
             FROM echo_quotes e
             JOIN quotes q ON q.id = e.quote_id
             JOIN articles a ON a.id = q.article_id
@@ -140,6 +143,7 @@ extension LibraryIndex {
             var quotation = try LibraryIndex.quotation(row)
             quotation.article.site = try row.decode(atIndex: extra)
             quotation.article.url = try row.decode(atIndex: extra + 1)
+            quotation.article.published = try row.decode(atIndex: extra + 8)
             let cluster: Int64 = try row.decode(atIndex: extra + 2)
             var member = Member(quotation: quotation, person: nil)
             if let personID: Int64 = try row.decode(atIndex: extra + 3) {

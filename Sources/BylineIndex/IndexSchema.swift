@@ -15,6 +15,7 @@ enum IndexSchema {
         migrator.registerMigration("v2-timeline-order", migrate: addTimelineOrder)
         migrator.registerMigration("v3-sources", migrate: addSources)
         migrator.registerMigration("v5-echoes", migrate: addEchoes)
+        migrator.registerMigration("v7-published", migrate: addPublished)
         return migrator
     }
 
@@ -247,4 +248,14 @@ enum MetaKey {
     /// Incremented by every transaction that changes articles: readers re-query when it moves,
     /// and an updater knows whether another process wrote in between.
     static let generation = "generation"
+}
+
+extension IndexSchema {
+    /// `articles.published`: the instant of publication when the source gave a time
+    /// (`ArticleMetadata.published`, canonical UTC, so text order is time order), for ordering
+    /// the appearances of an echo within a day. Articles indexed before have none until they
+    /// are read again.
+    fileprivate static func addPublished(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE articles ADD COLUMN published TEXT")
+    }
 }

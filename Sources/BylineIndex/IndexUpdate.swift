@@ -468,7 +468,7 @@ struct StoredArticleFacts: Equatable, Sendable {
     static func all(_ db: Database) throws -> [String: [StoredArticleFacts]] {
         var facts: [String: [StoredArticleFacts]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT file, path, date, date_source, format, title, authors, url, site, language, item_id
+            SELECT file, path, date, date_source, format, title, authors, url, site, language, item_id, published
             FROM articles ORDER BY id
             """)
         while let row = try rows.next() {

@@ -15,6 +15,9 @@ public struct LibraryArticle: Sendable, Hashable, Identifiable {
     /// those that list quotations, speakers or dates.
     public var site: String?
     public var url: String?
+    /// The instant of publication when the source gave a time (`PublishedTime`): filled by the
+    /// queries that list articles and by the echo queries.
+    public var published: String?
 }
 
 /// A speaker across the library: one person, organisation or (per article) anonymous source.
@@ -131,13 +134,14 @@ extension LibraryIndex {
                        quoteCount: try row.decode(atIndex: offset + 4))
     }
 
-    /// `articleColumns` with the article's site and url, for the queries that list articles.
-    static let listedArticleColumns = articleColumns + ", a.site, a.url"
+    /// `articleColumns` with the article's site, url and published, for the queries that list articles.
+    static let listedArticleColumns = articleColumns + ", a.site, a.url, a.published"
 
     static func listedArticle(_ row: Row) throws -> LibraryArticle {
         var article = try article(row, from: 0)
         article.site = try row.decode(atIndex: 5)
         article.url = try row.decode(atIndex: 6)
+        article.published = try row.decode(atIndex: 7)
         return article
     }
 

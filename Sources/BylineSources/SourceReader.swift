@@ -70,8 +70,9 @@ public enum SourceReader {
 
     /// Applies the date order to articles read from `path`: `--date`, then the catalog, then
     /// each article's own date, then the file-name prefix. A catalog entry for the file also
-    /// gives its articles' title, url, authors, site, guid, feed and language (a feed item
-    /// stored by `byline update` is plain text; its catalog line keeps what the feed said).
+    /// gives its articles' title, url, authors, site, guid, feed, language and time of
+    /// publication (a feed item stored by `byline update` is plain text; its catalog line keeps
+    /// what the feed said).
     public static func dated(_ articles: [Article], path: String, dates: DateResolver) -> [Article] {
         let entry = dates.catalogEntry(for: path)
         return articles.map { article in

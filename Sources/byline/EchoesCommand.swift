@@ -14,11 +14,12 @@ struct EchoesCommand: ParsableCommand {
             one with a bracketed insertion ([the mayor]). Case, punctuation and the kind of \
             quotation marks do not count. Echoes are found in the library index (see byline \
             index), as it is built. Quotations that echo each other form a cluster; its first \
-            appearance is the earliest by publication date. When the speakers named for a \
+            appearance is the earliest by publication date, then by time where both articles \
+            give one ("published": the instant in UTC, null when unknown). When the speakers named for a \
             cluster differ (variants of one name are one speaker; anonymous and unattributed \
             quotations name nobody), it is flagged as a possible misattribution. The most \
             echoed come first. JSONL prints one object per cluster:
-            {"text", "quotes": [{"article", "id", "start", "end", "speaker", "date", "site"}], "first": {"article", "date"}, "speakers", "disagree"}
+            {"text", "quotes": [{"article", "id", "start", "end", "speaker", "date", "site"}], "first": {"article", "date", "published"}, "speakers", "disagree"}
             """)
 
     @Option(name: .long, help: ArgumentHelp("Only quotations found in at least N articles.", valueName: "N"))
@@ -75,7 +76,8 @@ struct EchoRecord {
                     ("site", JSON(q.article.site)),
                 ])
             })),
-            ("first", .object([("article", .string(DisplayPath.of(first.article.path))), ("date", JSON(first.article.date?.iso))])),
+            ("first", .object([("article", .string(DisplayPath.of(first.article.path))), ("date", JSON(first.article.date?.iso)),
+                               ("published", JSON(first.article.published))])),
             ("speakers", .array(cluster.speakers.map { .string($0.name) })),
             ("disagree", .bool(cluster.disagree)),
         ])
@@ -87,7 +89,10 @@ struct EchoRecord {
         let longest = cluster.text
         let count = cluster.articleCount
         var summary = "in \(count) article\(count == 1 ? "" : "s")"
-        if let date = cluster.first.article.date { summary += ", first on \(date.iso)" }
+        if let date = cluster.first.article.date {
+            summary += ", first on \(date.iso)"
+            if let published = cluster.first.article.published { summary += " (\(published))" }
+        }
         if !cluster.speakers.isEmpty {
             let names = cluster.speakers.map(\.name).joined(separator: ", ")
             summary += cluster.disagree ? "; speakers disagree: \(names)" : "; said by \(names)"

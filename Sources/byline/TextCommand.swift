@@ -10,7 +10,7 @@ struct TextCommand: ParsableCommand {
         discussion: """
             Web pages, feed items and Markdown are reduced to this text; every offset that \
             quotes, speakers and timeline report refers to it. JSONL prints one object per article:
-            {"article", "format", "title", "authors", "date", "date_source", "url", "site", "language", "text", "body_start"}
+            {"article", "format", "title", "authors", "date", "date_source", "url", "site", "language", "text", "body_start", "published"}
             """)
 
     @OptionGroup var format: FormatOption
@@ -42,6 +42,9 @@ struct TextCommand: ParsableCommand {
             ("language", JSON(m.language)),
             ("text", .string(article.text)),
             ("body_start", .int(article.bodyStart)),
+            // The instant of publication (UTC), when the source gave a time; last, so the
+            // fields before keep their places.
+            ("published", JSON(m.published)),
         ])
     }
 }

@@ -82,6 +82,37 @@ import Testing
         #expect(bad.stderr.contains("--min"))
     }
 
+    /// Two articles of one day, timed by their catalog: the one published earlier is first,
+    /// though its path comes later; `text` gives the instant as its last field.
+    @Test func echoesOfOneDayAreOrderedByTheTimeOfPublication() throws {
+        try write("timed/a-evening.txt", "Ferry vote\n\n\"The ferries will run on time by the summer,\" said Ann Lee.\n")
+        try write("timed/b-morning.txt", "Ferry plan\n\n\"The ferries will run on time by the summer,\" said Ann Lee.\n")
+        try write("timed/index.jsonl", """
+            {"file": "a-evening.txt", "date": "2024-03-05", "published": "2024-03-05T19:00:00Z"}
+            {"file": "b-morning.txt", "date": "2024-03-05", "published": "2024-03-05T07:45:00Z"}
+
+            """)
+        let result = try byline("echoes", "--format", "jsonl", "timed")
+        #expect(result.status == 0, "\(result.stderr)")
+        let cluster = try #require(try objects(result.stdout).first)
+        let first = try #require(cluster["first"] as? [String: Any])
+        #expect(first["article"] as? String == "timed/b-morning.txt")
+        #expect(first["date"] as? String == "2024-03-05")
+        #expect(first["published"] as? String == "2024-03-05T07:45:00Z")
+        let quotes = try #require(cluster["quotes"] as? [[String: Any]])
+        #expect(quotes.map { $0["article"] as? String } == ["timed/b-morning.txt", "timed/a-evening.txt"])
+        let text = try byline("echoes", "timed")
+        #expect(text.stdout.contains("in 2 articles, first on 2024-03-05 (2024-03-05T07:45:00Z); said by Ann Lee"))
+
+        let record = try byline("text", "--format", "jsonl", "timed/b-morning.txt")
+        #expect(record.status == 0, "\(record.stderr)")
+        #expect(record.stdout.hasSuffix(", \"body_start\": 12, \"published\": \"2024-03-05T07:45:00Z\"}\n"))
+        // Unknown: null.
+        try write("plain/2024-03-06_note.txt", "Note\n\nThe board met again.\n")
+        let untimed = try byline("text", "--format", "jsonl", "plain/2024-03-06_note.txt")
+        #expect(untimed.stdout.hasSuffix(", \"published\": null}\n"))
+    }
+
     @Test func followGoesThroughTheSpeakerMergeAndRefusesAnAmbiguousName() throws {
         try writeFerryLibrary()
         try write("news/2024-04-01_library.txt", """

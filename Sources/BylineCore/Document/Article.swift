@@ -45,9 +45,13 @@ public struct ArticleMetadata: Codable, Equatable, Sendable {
     public var feedItemID: String?
     /// The address of the feed a stored item came from (from its library catalog).
     public var feed: String?
+    /// The instant of publication when the source gives a time (`PublishedTime`, UTC). The
+    /// publication *date* stays the article's `date`, the day as the source wrote it.
+    public var published: String?
 
     public init(format: SourceFormat = .text, title: String? = nil, authors: [String] = [], url: String? = nil,
-                site: String? = nil, language: String? = nil, feedItemID: String? = nil, feed: String? = nil) {
+                site: String? = nil, language: String? = nil, feedItemID: String? = nil, feed: String? = nil,
+                published: String? = nil) {
         self.format = format
         self.title = title
         self.authors = authors
@@ -56,6 +60,7 @@ public struct ArticleMetadata: Codable, Equatable, Sendable {
         self.language = language
         self.feedItemID = feedItemID
         self.feed = feed
+        self.published = published
     }
 }
 

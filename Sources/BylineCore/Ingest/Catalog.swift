@@ -6,7 +6,8 @@ import Foundation
 /// JSON object per line with at least `file` (the article's file name, or its path relative to
 /// the catalog's folder) and `date` (`YYYY-MM-DD`, the publication date). Optional: `title`,
 /// `url`, `authors` (a list of names, or one name), `site` (the publication), `guid` (a feed
-/// item's identity), `feed` (the address of the feed it came from) and `language`. Lines that
+/// item's identity), `feed` (the address of the feed it came from), `language` and `published`
+/// (the instant of publication, `2024-03-05T15:00:00Z`: see `PublishedTime`). Lines that
 /// cannot be parsed are skipped with a warning. `byline update` writes one for each feed's folder.
 public struct Catalog: Sendable {
     public static let fileName = "index.jsonl"
@@ -23,9 +24,12 @@ public struct Catalog: Sendable {
         /// The address of the feed the article came from.
         public var feed: String?
         public var language: String?
+        /// The instant of publication (`PublishedTime`), when the source gave a time.
+        public var published: String?
 
         public init(file: String, date: CivilDate? = nil, title: String? = nil, url: String? = nil, authors: [String] = [],
-                    site: String? = nil, guid: String? = nil, feed: String? = nil, language: String? = nil) {
+                    site: String? = nil, guid: String? = nil, feed: String? = nil, language: String? = nil,
+                    published: String? = nil) {
             self.file = file
             self.date = date
             self.title = title
@@ -35,6 +39,7 @@ public struct Catalog: Sendable {
             self.guid = guid
             self.feed = feed
             self.language = language
+            self.published = published
         }
 
         /// The entry as one catalog line (without its newline), fields in a fixed order and
@@ -49,6 +54,7 @@ public struct Catalog: Sendable {
             if let guid { members.append(("guid", .string(guid))) }
             if let feed { members.append(("feed", .string(feed))) }
             if let language { members.append(("language", .string(language))) }
+            if let published { members.append(("published", .string(published))) }
             return JSON.object(members).serialized()
         }
 
@@ -62,6 +68,7 @@ public struct Catalog: Sendable {
             if let guid { metadata.feedItemID = guid }
             if let feed { metadata.feed = feed }
             if let language { metadata.language = language }
+            if let published { metadata.published = published }
         }
     }
 
@@ -96,6 +103,14 @@ public struct Catalog: Sendable {
                 date = CivilDate(iso: String(raw.prefix(10)))
                 if date == nil { warnings.append("\(folder)/\(fileName):\(number + 1): date \"\(raw)\" is not YYYY-MM-DD") }
             }
+            var published: String?
+            if let raw = object["published"], !(raw is NSNull) {
+                published = raw as? String
+                if published.map(PublishedTime.isCanonical) != true {
+                    published = nil
+                    warnings.append("\(folder)/\(fileName):\(number + 1): published \"\(raw)\" is not YYYY-MM-DDTHH:MM:SSZ")
+                }
+            }
             let authors: [String]
             switch object["authors"] ?? object["author"] {
             case let list as [Any]: authors = list.compactMap { $0 as? String }
@@ -105,7 +120,8 @@ public struct Catalog: Sendable {
             entries.append(Entry(file: file, date: date, title: object["title"] as? String,
                                  url: (object["url"] as? String) ?? (object["url_or_id"] as? String), authors: authors,
                                  site: object["site"] as? String, guid: object["guid"] as? String,
-                                 feed: object["feed"] as? String, language: object["language"] as? String))
+                                 feed: object["feed"] as? String, language: object["language"] as? String,
+                                 published: published))
         }
         return Catalog(folder: folder, entries: entries, warnings: warnings)
     }

@@ -9,11 +9,25 @@ import BylineCore
 ///
 /// The result is the calendar date *as written*: the day the outlet printed, in its own time
 /// zone. `Thu, 01 Dec 2011 23:30:00 -0500` is 2011-12-01 even though it is already the 2nd in
-/// UTC; the zone and the time of day are read past, never applied.
+/// UTC; the zone and the time of day are not applied to it. When a time is written, `dated`
+/// also gives the instant it names, in UTC (`PublishedTime`): that one is
+/// `2011-12-02T04:30:00Z`.
 public enum FeedDate {
+    /// A date as written and, when the string gives a time of day, the instant of publication.
+    public struct Dated: Equatable, Sendable {
+        public var date: CivilDate
+        /// `PublishedTime`'s canonical UTC form; nil without a time or with a zone not known.
+        public var published: String?
+    }
+
     public static func parse(_ string: String) -> CivilDate? {
+        dated(string)?.date
+    }
+
+    public static func dated(_ string: String) -> Dated? {
         let tokens = tokenize(string)
-        return iso(tokens) ?? written(tokens)
+        guard let date = iso(tokens) ?? written(tokens) else { return nil }
+        return Dated(date: date, published: utcSeconds(tokens).map { PublishedTime.canonical(day: date, seconds: $0) })
     }
 
     private enum Token: Equatable {
@@ -120,6 +134,72 @@ public enum FeedDate {
         }
         return nil
     }
+
+    /// The time of day written after the date's day, in seconds from that day's midnight in
+    /// UTC (so below 0 or past 86,400 when the zone moves it to another day): the first
+    /// `H:MM`, `H:MM:SS` or `H:MM:SS.fff`, an optional `am`/`pm`, then the zone: an offset
+    /// (`-0500`, `+05:30`, `+05`), `Z`, `UT`, `UTC`, `GMT` or a North American name (`EST`,
+    /// `PDT`). A time with no zone counts as UTC, as does a single military letter (RFC 2822
+    /// §4.3 reads those as `-0000`, an unknown local zone, since RFC 822 got their signs
+    /// wrong). Another word where the zone would be (`CET`, `IST`: names that mean several
+    /// zones) gives no instant rather than a wrong one.
+    private static func utcSeconds(_ tokens: [Token]) -> Int? {
+        guard let start = tokens.indices.first(where: { i in
+            guard i + 2 < tokens.count, case .number(_, 1...2) = tokens[i], tokens[i + 1] == .punctuation(":"),
+                  case .number(_, 2) = tokens[i + 2] else { return false }
+            return true
+        }), case .number(var hour, _) = tokens[start], case .number(let minute, _) = tokens[start + 2]
+        else { return nil }
+        var second = 0
+        var k = start + 3
+        if k + 1 < tokens.count, tokens[k] == .punctuation(":"), case .number(let s, 2) = tokens[k + 1] {
+            second = min(s, 59)  // a leap second is the second before it
+            k += 2
+        }
+        if k + 1 < tokens.count, tokens[k] == .punctuation(".") || tokens[k] == .punctuation(","),
+           case .number = tokens[k + 1] {
+            k += 2  // fractional seconds: kept to the second
+        }
+        if k < tokens.count, tokens[k] == .space { k += 1 }
+        if k < tokens.count, case .word(let half) = tokens[k], half == "am" || half == "pm" {
+            guard (1...12).contains(hour) else { return nil }
+            hour = hour % 12 + (half == "pm" ? 12 : 0)
+            k += 1
+            if k < tokens.count, tokens[k] == .space { k += 1 }
+        }
+        guard hour < 24, minute < 60 else { return nil }
+        let local = hour * 3600 + minute * 60 + second
+        guard k < tokens.count else { return local }
+        switch tokens[k] {
+        case .punctuation(let sign) where sign == "+" || sign == "-":
+            var offset: Int
+            if k + 1 < tokens.count, case .number(let hhmm, 4) = tokens[k + 1] {
+                offset = hhmm / 100 * 3600 + hhmm % 100 * 60
+                guard hhmm % 100 < 60 else { return nil }
+            } else if k + 1 < tokens.count, case .number(let hours, 1...2) = tokens[k + 1] {
+                offset = hours * 3600
+                if k + 3 < tokens.count, tokens[k + 2] == .punctuation(":"), case .number(let minutes, 2) = tokens[k + 3] {
+                    guard minutes < 60 else { return nil }
+                    offset += minutes * 60
+                }
+            } else {
+                return local  // a dash after the time, not an offset
+            }
+            guard offset < 24 * 3600 else { return nil }
+            return sign == "+" ? local - offset : local + offset
+        case .word(let name):
+            if let hours = zoneHours[name] { return local - hours * 3600 }
+            return name.unicodeScalars.count == 1 ? local : nil
+        default:
+            return local
+        }
+    }
+
+    /// The zone names RFC 822 defines, and `UTC`, in hours east of UTC.
+    private static let zoneHours: [String: Int] = [
+        "z": 0, "ut": 0, "utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
+        "pst": -8, "pdt": -7,
+    ]
 
     /// A number right before or after a colon is part of a time; one after `+` or `-` (with
     /// nothing but the sign between) is a zone offset.

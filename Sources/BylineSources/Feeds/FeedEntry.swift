@@ -12,8 +12,8 @@ struct FeedEntry {
     /// Absolute when a base allowed it.
     var link: String?
     var authors: [String] = []
-    var published: CivilDate?
-    var updated: CivilDate?
+    var published: FeedDate.Dated?
+    var updated: FeedDate.Dated?
     var language: String?
     /// The body's blocks of text, in order.
     var paragraphs: [String] = []
@@ -143,8 +143,8 @@ enum FeedArticles {
                 format: format, title: title.isEmpty ? nil : title,
                 authors: unique(entry.authors.isEmpty ? channel.authors : entry.authors),
                 url: entry.link, site: channel.title, language: entry.language ?? channel.language,
-                feedItemID: entry.id ?? entry.link)
-            let date = entry.published ?? entry.updated
+                feedItemID: entry.id ?? entry.link, published: (entry.published ?? entry.updated)?.published)
+            let date = (entry.published ?? entry.updated)?.date
             articles.append(Article(text: text, source: name, date: date, dateSource: date == nil ? nil : .metadata,
                                     warnings: pendingWarnings, metadata: metadata))
             pendingWarnings = []

@@ -45,7 +45,7 @@ public enum HTMLReader {
         let found = PageMetadata(document: document, tree: tree, address: address)
         let blocks = ArticleExtractor(tree: tree, explain: explain).extract(headline: found.headline)
         let metadata = ArticleMetadata(format: .html, title: found.headline, authors: found.authors, url: found.url,
-                                       site: found.site, language: found.language)
+                                       site: found.site, language: found.language, published: found.published)
         return WebPage(headline: found.headline ?? "", blocks: blocks, metadata: metadata, date: found.date,
                        charset: charset.name)
     }

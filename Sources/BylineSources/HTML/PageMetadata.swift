@@ -17,6 +17,9 @@ struct PageMetadata: Equatable {
     var headline: String?
     var authors: [String] = []
     var date: CivilDate?
+    /// The instant of publication, when the value that gave `date` also gives a time
+    /// (`FeedDate.Dated.published`); never from an address.
+    var published: String?
     var site: String?
     var url: String?
     var language: String?
@@ -102,8 +105,16 @@ struct PageMetadata: Equatable {
             .first { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
         self.url = url
 
-        // Date.
+        // Date, and the instant when the value that gave it has a time.
         var date: CivilDate?
+        var published: String?
+        func take(_ value: String) -> Bool {
+            guard let parsed = PageDates.parse(value) else { return false }
+            date = parsed
+            // The day is PageDates' reading; the time only when FeedDate reads the same day.
+            if let dated = FeedDate.dated(value), dated.date == parsed { published = dated.published }
+            return true
+        }
         let dated: [String?] = [
             linked.datePublished, meta["article:published_time"], meta["og:published_time"], meta["datepublished"],
             meta["date"], meta["dc.date"], meta["dc.date.issued"], meta["dc.date.created"], meta["dcterms.date"],
@@ -111,10 +122,7 @@ struct PageMetadata: Equatable {
             meta["sailthru.date"], meta["parsely-pub-date"], linked.dateCreated,
         ]
         for value in dated {
-            if let value, let parsed = PageDates.parse(value) {
-                date = parsed
-                break
-            }
+            if let value, take(value) { break }
         }
         if date == nil {
             // A site's own name for it: sn-post-date, article.published, pub_date.
@@ -122,17 +130,16 @@ struct PageMetadata: Equatable {
                 key.contains("publish") && !key.contains("modif") && !key.contains("update")
                     || ["post-date", "post_date", "postdate", "pub-date", "pub_date"].contains { key.hasSuffix($0) }
             }
-            date = named.lazy.compactMap { meta[$0].flatMap(PageDates.parse) }.first
+            for key in named {
+                if let value = meta[key], take(value) { break }
+            }
         }
         if date == nil {
             // A <time datetime> marked as the publication date first, then any.
             let times = tree.times.filter { $0.hasAttribute("datetime") }
             let marked = times.first { $0.hasAttribute("pubdate") || $0.attribute("itemprop")?.lowercased() == "datepublished" }
             for node in [marked].compactMap({ $0 }) + times {
-                if let value = node.attribute("datetime"), let parsed = PageDates.parse(value) {
-                    date = parsed
-                    break
-                }
+                if let value = node.attribute("datetime"), take(value) { break }
             }
         }
         if date == nil {
@@ -144,6 +151,7 @@ struct PageMetadata: Equatable {
             }
         }
         self.date = date
+        self.published = published
 
         // Language.
         let declared = [language, meta["content-language"], meta["og:locale"], linked.language]

@@ -10,6 +10,8 @@ import Foundation
 struct FrontMatter: Equatable {
     var title: String?
     var date: CivilDate?
+    /// The instant, when `date` gives a time (`FeedDate.Dated.published`).
+    var published: String?
     var authors: [String] = []
     var warnings: [String] = []
 
@@ -58,10 +60,11 @@ struct FrontMatter: Equatable {
             guard case .text(let text) = value else { return warn("`title` on line \(line) is not text; left out") }
             title = nonEmpty(ArticleText.collapse(text, keepingLineBreaks: false))
         case "date":
-            guard case .text(let text) = value, let parsed = FeedDate.parse(text) else {
+            guard case .text(let text) = value, let parsed = FeedDate.dated(text) else {
                 return warn("`date` on line \(line) is not a date; left out")
             }
-            date = parsed
+            date = parsed.date
+            published = parsed.published
         case "author", "authors":
             let names = Self.names(value)
             if names.isEmpty { return warn("`\(key)` on line \(line) names no one; left out") }

@@ -25,7 +25,7 @@ enum MarkdownReader {
         if text.isEmpty { throw .empty(source) }
         let date = matter?.date
         let metadata = ArticleMetadata(format: .markdown, title: title.map { ArticleText.collapse($0, keepingLineBreaks: false) },
-                                       authors: matter?.authors ?? [])
+                                       authors: matter?.authors ?? [], published: matter?.published)
         return Article(text: text, source: source, date: date, dateSource: date == nil ? nil : .metadata,
                        warnings: raw.warnings + (matter?.warnings ?? []), metadata: metadata)
     }

@@ -73,7 +73,8 @@ final class FeedFolder {
         let name = try createFile(stem: stem, contents: Data((article.text + "\n").utf8))
         let m = article.metadata
         let entry = Catalog.Entry(file: name, date: date, title: title.isEmpty ? nil : title, url: m.url, authors: m.authors,
-                                  site: m.site, guid: m.feedItemID, feed: feed, language: m.language)
+                                  site: m.site, guid: m.feedItemID, feed: feed, language: m.language,
+                                  published: m.published)
         try appendToCatalog(entry.jsonLine)
         remember(guid: m.feedItemID, link: m.url, title: title)
         count += 1

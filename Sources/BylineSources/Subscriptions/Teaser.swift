@@ -38,7 +38,7 @@ enum Teaser {
 
     /// The item with its body replaced by the body of `page` (the linked page, as read), when
     /// the page has more to say; nil otherwise. The item's title, date, link and guid stay;
-    /// the page fills in authors and language the item lacked.
+    /// the page fills in authors, language and time of publication the item lacked.
     static func expanded(_ item: Article, with page: Article) -> Article? {
         let pageBody = bodyTexts(page)
         let itemBody = bodyTexts(item)
@@ -47,6 +47,8 @@ enum Teaser {
         var metadata = item.metadata
         if metadata.authors.isEmpty { metadata.authors = page.metadata.authors }
         if metadata.language == nil { metadata.language = page.metadata.language }
+        // The page's time only when it dates the story as the item does.
+        if metadata.published == nil, item.date != nil, page.date == item.date { metadata.published = page.metadata.published }
         return Article(text: ArticleText.compose(headline: headline, paragraphs: pageBody), source: item.source,
                        date: item.date, dateSource: item.dateSource, warnings: item.warnings, metadata: metadata)
     }
