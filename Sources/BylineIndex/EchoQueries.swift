@@ -102,8 +102,8 @@ extension LibraryIndex {
         }
     }
 
-    /// Whether `a` appeared before `b` (by article date, undated last; on the same date by the
-    /// instant of publication when both articles have one; then article path and position); nil
+    /// Whether `a` appeared before `b` (by article date, undated last; within a day, those with
+    /// an instant of publication first, by that instant; then article path and position); nil
     /// when they are the same quotation.
     static func appearanceOrder(_ a: LibraryQuotation, _ b: LibraryQuotation) -> Bool? {
         switch (a.article.date, b.article.date) {
@@ -112,8 +112,15 @@ extension LibraryIndex {
         case (nil, .some): return false
         default: break
         }
-        // Canonical UTC instants (`PublishedTime`): string order is time order.
-        if let x = a.article.published, let y = b.article.published, x != y { return x < y }
+        // Within a day, those with a time of publication first, by that instant (canonical UTC
+        // `PublishedTime`: string order is time order), then those without: one total order,
+        // where comparing by time only when both have one would not be transitive.
+        switch (a.article.published, b.article.published) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
         if a.article.path != b.article.path { return a.article.path < b.article.path }
         if a.ordinal != b.ordinal { return a.ordinal < b.ordinal }
         return nil

@@ -80,6 +80,9 @@ public enum SourceReader {
             let own = article.dateSource == .metadata ? article.date : nil
             (article.date, article.dateSource) = dates.date(for: path, metadata: own)
             entry?.apply(to: &article.metadata)
+            // `--date` dates the article anew: the source's instant, of another day perhaps, no
+            // longer applies.
+            if dates.override != nil { article.metadata.published = nil }
             return article
         }
     }

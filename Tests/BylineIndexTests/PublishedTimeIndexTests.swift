@@ -40,7 +40,7 @@ import Testing
         #expect(cluster.quotations.map(\.article.published) == ["2024-05-01T09:30:00Z", "2024-05-01T14:00:00Z"])
     }
 
-    @Test func withoutATimeOnBothThePathDecidesAndTheDateStillComesFirst() throws {
+    @Test func withinADayTheTimedComeFirstThenThePathDecidesAndTheDateStillComesFirst() throws {
         let (_, index) = try indexed([
             ("a-harbour.txt", "2024-05-01", nil),
             ("b-wire.txt", "2024-05-01", "2024-05-01T09:30:00Z"),
@@ -49,11 +49,24 @@ import Testing
             ("d-late.txt", "2024-04-30", "2024-05-01T03:00:00Z"),
         ])
         let cluster = try #require(try index.echoClusters().first)
-        #expect(cluster.quotations.map(name) == ["d-late.txt", "a-harbour.txt", "b-wire.txt", "c-early.txt"])
+        #expect(cluster.quotations.map(name) == ["d-late.txt", "b-wire.txt", "a-harbour.txt", "c-early.txt"])
         let (_, untimed) = try indexed([("a-harbour.txt", "2024-05-01", nil), ("b-wire.txt", "2024-05-01", nil)])
         let plain = try #require(try untimed.echoClusters().first)
         #expect(plain.quotations.map(name) == ["a-harbour.txt", "b-wire.txt"])
         #expect(plain.first.article.published == nil)
+    }
+
+    /// Timed and untimed on one day, where comparing times only when both have one would go
+    /// round in a circle (z before a by time, a before m and m before z by path): one order.
+    @Test func timedAndUntimedOnOneDayHaveOneOrder() throws {
+        let (_, index) = try indexed([
+            ("a-later.txt", "2024-05-01", "2024-05-01T16:00:00Z"),
+            ("m-untimed.txt", "2024-05-01", nil),
+            ("z-earlier.txt", "2024-05-01", "2024-05-01T08:00:00Z"),
+        ])
+        let cluster = try #require(try index.echoClusters().first)
+        #expect(cluster.quotations.map(name) == ["z-earlier.txt", "a-later.txt", "m-untimed.txt"])
+        #expect(name(cluster.first) == "z-earlier.txt")
     }
 
     @Test func theInstantIsStoredReadBackAndFollowsTheCatalog() throws {

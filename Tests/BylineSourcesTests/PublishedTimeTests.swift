@@ -100,6 +100,10 @@ import Testing
         #expect(stored.date == CivilDate(iso: "2024-03-04"))
         #expect(stored.dateSource == .catalog)
         #expect(try SourceReader.read(path: path + "/" + names[2]).first?.metadata.published == nil)
+        // --date dates it anew: the feed's instant no longer applies.
+        let redated = try #require(SourceReader.read(path: path + "/" + names[0], dates: DateResolver(override: today)).first)
+        #expect(redated.date == today)
+        #expect(redated.metadata.published == nil)
     }
 
     @Test func anUnreadableInstantInACatalogIsSkippedWithAWarning() {
