@@ -25,7 +25,7 @@ struct QuotesEval: ParsableCommand {
     @Flag(help: "Print the figures as one JSON object.")
     var json = false
 
-    @Option(help: ArgumentHelp("Print up to N misses, false alarms and wrong speakers of each sort (for development).",
+    @Option(help: ArgumentHelp("Count the errors by kind and print up to N misses, false alarms and wrong speakers of each sort (for development).",
                                valueName: "N"))
     var errors = 0
 
@@ -53,7 +53,7 @@ struct QuotesEval: ParsableCommand {
             let article = Article(text: doc.text, source: doc.stem + ".txt")
             let result = QuoteAnalyzer.analyze(article)
             let predicted = result.quotes.map { PredictedQuote($0, result.speakers, article) }
-            scorer.add(doc, predicted, report: &report)
+            scorer.add(doc, predicted, article: article, report: &report)
             if predictions != nil {
                 for p in predicted { output += p.json(article: article.source).serialized() + "\n" }
             }
@@ -220,7 +220,7 @@ struct QuoteScorer {
         return "\(r)"
     }
 
-    mutating func add(_ doc: QuoteGold, _ predicted: [PredictedQuote], report: inout QuoteErrorReport) {
+    mutating func add(_ doc: QuoteGold, _ predicted: [PredictedQuote], article: Article, report: inout QuoteErrorReport) {
         figures.docs += 1
         let gold = doc.quotes
         let scalars = Array(doc.text.unicodeScalars)
@@ -259,10 +259,10 @@ struct QuoteScorer {
                 if right { figures.speakerRight += 1 }
             }
             report.judged(p, right: right)
-            if right { figures.attributed += 1 } else { report.wrongSpeaker(doc, q, p) }
+            if right { figures.attributed += 1 } else { report.wrongSpeaker(doc, q, p, article: article) }
         }
         figures.fn += gold.count - usedGold.count
-        for (i, q) in gold.enumerated() where !usedGold.contains(i) { report.miss(doc, q) }
+        for (i, q) in gold.enumerated() where !usedGold.contains(i) { report.miss(doc, q, article: article) }
         for (j, p) in predicted.enumerated() where !usedPredicted.contains(j) {
             if doc.unattributed.contains(where: { Self.overlap((p.start, p.end), $0) > 0 }) { continue }
             figures.fp += 1
