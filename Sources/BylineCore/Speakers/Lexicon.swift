@@ -162,7 +162,10 @@ enum Lexicon {
         states state notes note claims claim reports report posts post charges charge remarks remark counter \
         counters question answer answers reply replies echo echoes demands demand promise promises protests \
         protest quotes quote read reads text message email begin warns calls call cries cry tweets tweet jokes \
-        joke estimates estimate laugh rave object concur plead
+        joke estimates estimate laugh rave object concur plead \
+        venture ventures retort retorts chant chants vow vows pledge pledges quip quips boast boasts lament laments \
+        sigh sighs shout shouts yell yells whisper whispers gripe gripes thunder lecture lectures taunt taunts jab jabs \
+        sneer sneers rage question questions wonder muse tease
         """
 
     /// Verbs of saying that take a reported clause as their complement (`X said [that] …`).

@@ -39,7 +39,7 @@ struct SpeakerAssembly {
         var assigned = [Assigned](repeating: Assigned(), count: quotes.count)
         var speakingPhrases: [(token: Int, entity: Int)] = []
         for (q, found) in attributions.enumerated() {
-            guard let att = found else { continue }
+            guard let att = found, !isWeakSpeakerOfUnspokenWords(att, q) else { continue }
             assigned[q].mention = mentionSpan(att.phrase)
             assigned[q].cue = att.cue
             assigned[q].rule = att.rule
@@ -77,6 +77,13 @@ struct SpeakerAssembly {
         }
         fillFromNeighbours(&assigned, pronouns)
         return build(assigned)
+    }
+
+    /// Words that read like a name, a label or a mention (`added the words "…"`) stay only if
+    /// someone says them: a person, an institution, a name or a pronoun, not a description of a
+    /// thing that is the subject of the verb (`The file added the words "…"`).
+    private func isWeakSpeakerOfUnspokenWords(_ att: Attribution, _ q: Int) -> Bool {
+        quotes[q].unspokenRule != nil && att.phrase.kind == .description && !sieves.reader.isValidDescription(head: att.phrase.head)
     }
 
     // MARK: Identities

@@ -34,14 +34,17 @@ struct ClauseGrammar {
             let next = tokens[k + 1].isPunctuation(":") || tokens[k + 1].isPunctuation(",") ? k + 2 : k + 1
             if next < tokens.count, tokens[next].isQuotationMark { return true }
         }
-        guard k - 1 >= floor else { return false }
-        let p = tokens[k - 1]
+        // `could only quip`: past an adverb to the word that shows a verb.
+        var before = k - 1
+        if before > floor, tokens[before].hash == Hashes.only || isAdverb(tokens[before]) { before -= 1 }
+        guard before >= floor else { return false }
+        let p = tokens[before]
         if Lexicon.determiners.contains(p.hash) || p.flags.contains(.possessive) { return false }
         if p.isPunctuation(",") || Lexicon.auxiliaries.contains(p.hash) || Lexicon.subjectPronouns.contains(p.hash) { return true }
         // After a noun, only an inflected form is a verb: `the spokesman notes`, `Trump claims`,
         // but `campaign message`, `Republican claims`.
         let inflected = NameFinder.endsWith(t, "s", s) || NameFinder.endsWith(t, "ed", s)
-        if reader.nameAt[k - 1] >= 0 { return inflected }
+        if reader.nameAt[before] >= 0 { return inflected }
         return inflected && !p.isCapitalized && (Lexicon.personNouns.contains(p.hash) || Lexicon.institutionNouns.contains(p.hash))
     }
 
@@ -88,6 +91,7 @@ struct ClauseGrammar {
             aux += 1
         }
         guard c >= floor else { return nil }
+        if Lexicon.cues[tokens[k].hash] != .characterize, isPassive(k) { return nil }
         if let relative = reducedRelativeStart(c, floor: floor), let phrase = reader.backward(endingAt: relative - 1, floor: floor),
            phrase.kind != .pronoun {
             // `the marchers the Herald interviewed said`: the subject is before the relative clause.
@@ -106,14 +110,28 @@ struct ClauseGrammar {
             // `…, curator at the Harbour Institute of Veldra, Portmoss, said`: the appositive holds the place.
             let near = reader.backward(endingAt: c - 1, floor: floor)
             let place = near.map { isPlaceAfterName($0, floor: floor) } ?? false
-            if let near, isPersonLike(near), !place {
+            // `Zimmerman, who identifies as Hispanic, told`: a relative clause between the commas,
+            // whatever name ends it, belongs to the subject before it.
+            let relative = isRelativeClause(endingAt: c, floor: floor)
+            if let near, isPersonLike(near), !place, !relative {
                 phrase = near
                 var p = near.tokens.lowerBound - 1
+                if p > floor, near.kind == .name, tokens[p].hash == Hashes.the { p -= 1 }  // `, the Harbour Ledger,`
                 if p > floor, tokens[p].isPunctuation(",") {
                     let end = p
                     p -= 1
                     while p >= floor, end - p < TokenWindow.appositive, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark { p -= 1 }
-                    if p + 1 < end, p < floor || !tokens[p].isQuotationMark { description = (p + 1)..<end }
+                    if p + 1 < end, p < floor || !tokens[p].isQuotationMark {
+                        description = (p + 1)..<end
+                        // `Ann Lee, the editor of the city's paper, the Courier, said`: the name is an
+                        // appositive inside the description; the person named first is the subject.
+                        if reader.names[near.name ?? 0].kind != .person, near.kind == .name, p > floor, tokens[p].isPunctuation(","),
+                           Lexicon.determiners.contains(tokens[p + 1].hash), let first = reader.backward(endingAt: p - 1, floor: floor),
+                           first.kind == .name, isPersonLike(first) {
+                            phrase = first
+                            description = (p + 1)..<(c)
+                        }
+                    }
                 }
             } else {
                 // An appositive or relative clause between two commas.
@@ -124,11 +142,28 @@ struct ClauseGrammar {
                 }
                 guard p > floor, tokens[p].isPunctuation(",") else { return nil }
                 phrase = reader.backward(endingAt: p - 1, floor: floor)
+                // `Cory Lee, 22, of Flint, Mich., said`: past an age, a place or a phrase after `of`,
+                // back along the appositives to the person they describe.
+                var hops = 0
+                while hops < Self.appositiveHops, isAppositiveTail(phrase, endingAt: p - 1) {
+                    var q = p - 1
+                    while q > floor, p - q < TokenWindow.betweenCommas, !tokens[q].isPunctuation(","), !tokens[q].isQuotationMark,
+                          !tokens[q].isPunctuation(";") {
+                        q -= 1
+                    }
+                    guard q > floor, tokens[q].isPunctuation(",") else { break }
+                    phrase = reader.backward(endingAt: q - 1, floor: floor)
+                    p = q
+                    hops += 1
+                }
                 description = (p + 1)..<c
                 if let ph = phrase, ph.kind == .description, ph.tokens.count == 1 { phrase = nil }
             }
         } else {
-            phrase = reader.backward(endingAt: c, floor: floor)
+            // A description of any noun speaks as the subject of a verb of saying or telling (not of
+            // `called`: `a loophole called an "inversion"` names the loophole).
+            let cue = Lexicon.cues[tokens[k].hash]
+            phrase = reader.backward(endingAt: c, floor: floor, subject: cue == .speech || cue == .tell)
         }
         guard var found = phrase else { return nil }
         if let description, found.description == nil { found.description = description }
@@ -142,6 +177,56 @@ struct ClauseGrammar {
         return subject
     }
 
+    /// The words between the comma at `c` and the comma before it are a clause or phrase set
+    /// off after the subject, and a name ending them is no subject: they open with a relative
+    /// pronoun (`, who has endorsed Clinton,`), a participle (`, recalling breakfasts with Ann
+    /// Lee,` · `, asked about Tom Berg,`) or a preposition (`, after trading insults with Lee,`).
+    private func isRelativeClause(endingAt c: Int, floor: Int) -> Bool {
+        var p = c - 1
+        while p > floor, c - p < TokenWindow.betweenCommas, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark,
+              !tokens[p].isPunctuation(";") {
+            p -= 1
+        }
+        guard p > floor, tokens[p].isPunctuation(","), p + 2 < c else { return false }
+        let opener = tokens[p + 1]
+        guard opener.isWord, !opener.isCapitalized else { return false }
+        if Self.relativePronouns.contains(opener.hash) || Self.setOffPrepositions.contains(opener.hash) { return true }
+        // A participle: a verb form in -ing or -ed that is no auxiliary (`, recalling …,`).
+        return !Lexicon.auxiliaries.contains(opener.hash) && opener.end - opener.start > 4
+            && (NameFinder.endsWith(opener, "ing", s) || NameFinder.endsWith(opener, "ed", s))
+    }
+
+    /// Prepositions that open a phrase set off between commas after a subject.
+    private static let setOffPrepositions = WordSet("after before during despite with without like unlike amid following since")
+
+    /// How many appositives are passed back to the person they describe.
+    private static let appositiveHops = 3
+
+    /// An appositive that is no speaker but describes one before it: an age or a number (no
+    /// phrase), a place, or a phrase after `of` or `from` (`of Flint`).
+    private func isAppositiveTail(_ phrase: Phrase?, endingAt j: Int) -> Bool {
+        guard let phrase else { return j >= 0 && tokens[j].kind == .number }
+        if phrase.kind == .name, reader.names[phrase.name ?? 0].kind == .place { return true }
+        let before = phrase.tokens.lowerBound - 1
+        return before >= 0 && tokens[before].isWord && (tokens[before].hash == Hashes.of || tokens[before].hash == Hashes.from)
+    }
+
+    private static let relativePronouns = WordSet("who whose whom which who's")
+
+    /// `was retweeted`, `were quoted`, `is described`: a verb in -ed right after a form of `be`
+    /// is passive, and its subject is no speaker (its agent after `by` is).
+    func isPassive(_ k: Int) -> Bool {
+        guard k > 0, tokens[k].isWord, NameFinder.endsWith(tokens[k], "ed", s) || Self.pastParticiples.contains(tokens[k].hash) else {
+            return false
+        }
+        var b = k - 1
+        if b > 0, isAdverb(tokens[b]) { b -= 1 }
+        return tokens[b].isWord && Self.formsOfBe.contains(tokens[b].hash)
+    }
+
+    private static let formsOfBe = WordSet("is was were are be been being")
+    private static let pastParticiples = WordSet("told written read said spoken")
+
     /// `I laughed and said`: the subject of the first verb, a few words before the `and`.
     func coordinatedSubject(_ k: Int, floor: Int) -> Phrase? {
         var c = k - 1
@@ -150,8 +235,9 @@ struct ClauseGrammar {
         while j >= floor, c - j <= TokenWindow.firstClause {
             let t = tokens[j]
             guard t.isWord, !t.flags.contains(.quoted) else { return nil }
+            // Not a possessive (`the Khans' son`): it describes a noun, it is no subject.
             let isSubject = Lexicon.subjectPronouns.contains(t.hash) && t.hash != Hashes.it
-                || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j
+                || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j && !t.flags.contains(.possessive)
             if isSubject, j + 1 < c, isVerbLike(tokens[j + 1]) || Lexicon.auxiliaries.contains(tokens[j + 1].hash) || isAdverb(tokens[j + 1]) {
                 return reader.backward(endingAt: j, floor: floor)
             }

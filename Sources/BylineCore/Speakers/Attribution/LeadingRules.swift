@@ -39,7 +39,7 @@ extension AttributionSieves {
                 return Attribution(phrase: phrase, cue: TextSpan(tokens[k - 2].start, tokens[k + 1].end), rule: .accordingTo)
             }
             if let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) {
-                return outermost(att, cueAt: k, floor: b.floor)
+                return mainClause(over: k, b) ?? outermost(att, cueAt: k, floor: b.floor)
             }
             if t.isWord, Self.issuingVerbs.contains(t.hash), let att = issuedDocument(k, b) { return att }
             k -= 1
@@ -49,12 +49,44 @@ extension AttributionSieves {
 
     private static let words = WordHash.of("words")
 
+    /// Verbs of saying in the past that do not end in -ed (`Said Comey, "…"`).
+    private static let irregularPasts = WordSet("said wrote told spoke")
+
+    /// `When Lee suggested that …, Kim fired back: "…"` · `After Lee criticized the plan, Kim shot
+    /// back, "…"`: a verb of saying in a subordinate clause that opens the sentence and closes
+    /// with a comma before the quotation does not introduce it; the main clause after the comma
+    /// does, with its own subject and verb (whatever the verb). Not `as` (`As Lee put it, "…"`:
+    /// the source).
+    private func mainClause(over k: Int, _ b: Bounds) -> Attribution? {
+        var s = b.floor
+        while s < k, tokens[s].kind == .punctuation || tokens[s].isWord && Self.clauseOpeners.contains(tokens[s].hash) { s += 1 }
+        guard s < k, tokens[s].isWord, Self.closedSubordinators.contains(tokens[s].hash) else { return nil }
+        // The verb must be inside that clause (`If …, he said, Congress can …`: a parenthetical).
+        for i in s..<k where tokens[i].isPunctuation(",") { return nil }
+        var c = k + 1
+        while c < b.open - 1 {
+            if tokens[c].isQuotationMark || tokens[c].isPunctuation(";") { return nil }
+            if tokens[c].isPunctuation(","), let main = grammar.clauseSubjectAndVerb(from: c + 1, before: b.open), main.verb < b.open,
+               main.phrase.tokens.lowerBound <= c + 2, main.phrase.kind != .pronoun || tokens[main.phrase.head].hash != Hashes.it,
+               grammar.canSpeak(main.phrase) {
+                return Attribution(phrase: main.phrase, cue: grammar.span(main.verb), rule: .sentenceSubject)
+            }
+            c += 1
+        }
+        return nil
+    }
+
+    /// Subordinators whose clause ends before the main clause speaks.
+    private static let closedSubordinators = WordSet("when after before while although though since because if until whereas once")
+
+    private static let clauseOpeners = WordSet("but and so yet then even")
+
     /// `Remarked biologist Tia Curry, "…"` · `Stated Stone: "…"`: a verb of saying in the past
     /// opening the sentence, then the speaker, then a comma or colon right before the quotation.
     private func invertedOpening(_ b: Bounds) -> Attribution? {
         let v = b.floor
         guard v + 2 < b.open, tokens[v].isWord, tokens[v].isCapitalized, tokens[v].flags.contains(.sentenceStart),
-              Lexicon.cues[tokens[v].hash] == .speech, NameFinder.endsWith(tokens[v], "ed", s),
+              Lexicon.cues[tokens[v].hash] == .speech, NameFinder.endsWith(tokens[v], "ed", s) || Self.irregularPasts.contains(tokens[v].hash),
               tokens[b.open - 1].isPunctuation(",") || tokens[b.open - 1].isPunctuation(":"),
               let phrase = reader.backward(endingAt: b.open - 2, floor: v + 1), phrase.kind == .name else { return nil }
         return Attribution(phrase: phrase, cue: grammar.span(v), rule: .cueSpeakerQuote)
@@ -77,7 +109,9 @@ extension AttributionSieves {
             // `footage of Trump saying, "…"`: the participle describes the name right before it.
             return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
         }
-        if grammar.isCoordinated(k, floor: floor), let phrase = grammar.coordinatedSubject(k, floor: floor) {
+        // `describing the son as a hero but insisting`: a participle coordinated with another shares
+        // the main clause's subject (below), not that of a verb between them.
+        if cue != .participle, grammar.isCoordinated(k, floor: floor), let phrase = grammar.coordinatedSubject(k, floor: floor) {
             return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
         }
         if cue == .participle || grammar.isBareBase(k, floor: floor) || grammar.isCoordinated(k, floor: floor) {

@@ -1,0 +1,85 @@
+import Testing
+
+@testable import BylineCore
+
+/// The classes of attribution error seen on articles the rules were not written on, one test
+/// (or a few) per class, on invented sentences: capitalised words that are no speaker, cues
+/// that are no speech, descriptions that speak, speakers left missing, and pronouns resolved
+/// against agreement. Invented people, places and events.
+@Suite struct AttributionGeneralisationTests {
+    // MARK: Capitalised words and names nearby that are no speaker
+
+    @Test func aRelativeClauseBetweenCommasBelongsToTheSubjectBeforeIt() {
+        let a = Analyzed("Mara Quist, who grew up near Port Elden, told the council that the ferry was \"too slow to save anyone.\"")
+        #expect(a.speakerName(0) == "Mara Quist")
+    }
+
+    @Test func aParticipialPhraseBetweenCommasNamesNoSubject() {
+        let a = Analyzed("Tomas Reyl, recalling his years with Ines Varga, described the harbour plan as \"a gamble.\"")
+        #expect(a.speakerName(0) == "Tomas Reyl")
+        let b = Analyzed("Tomas Reyl, asked about Ines Varga, had said, \"We never met.\"")
+        #expect(b.speakerName(0) == "Tomas Reyl")
+    }
+
+    @Test func anAgeAndAPlaceInAppositivesAreNoSpeaker() {
+        let a = Analyzed("Cory Lund, 22, of Brenton, Ohio, said he was \"done waiting\" for the bus line.")
+        #expect(a.speakerName(0) == "Cory Lund")
+    }
+
+    @Test func aNameInsideAnAppositiveIsNotTheSubject() {
+        let a = Analyzed("Petra Holm, the editor of the city's weekly, the Harbour Ledger, said the paper was \"not for sale.\"")
+        #expect(a.speakerName(0) == "Petra Holm")
+    }
+
+    // MARK: Cues that are not speech
+
+    @Test func aNounThatLooksLikeAVerbOfSayingIsNoCue() {
+        let a = Analyzed("Lena Ortiz delivered a snappy retort: \"No one is leaving the island.\"")
+        #expect(a.speakerName(0) == "Lena Ortiz")
+        let b = Analyzed("Dock workers joined in a thunderous chant of \"Fair pay now!\" as Lena Ortiz spoke.")
+        #expect(b.mentionText(0) != "a thunderous")
+    }
+
+    @Test func theSubjectOfAPassiveVerbOfSayingIsNoSpeaker() {
+        let a = Analyzed("Ines Varga wrote a long post. Her post was retweeted thousands of times, leading Tomas Reyl to answer that it was \"a stunt.\"")
+        #expect(a.mentionText(0) != "Her post")
+    }
+
+    @Test func aVerbInAClosedSubordinateClauseDoesNotIntroduceTheQuotation() {
+        let a = Analyzed("When Ann Berg suggested that the bridge could wait, Tomas Reyl fired back: \"It cannot wait another winter.\"")
+        #expect(a.speakerName(0) == "Tomas Reyl")
+        let b = Analyzed("After Mayor Ann Berg criticized the budget, Ines Varga shot back, \"I wrote half of it.\"")
+        #expect(b.speakerName(0) == "Ines Varga")
+    }
+
+    @Test func coordinatedParticiplesShareTheMainSubject() {
+        let a = Analyzed("Ines Varga released a statement, praising the Ruiz brothers' son but insisting that the port had \"no choice.\"")
+        #expect(a.speakerName(0) == "Ines Varga")
+    }
+
+    @Test func aVerbOfSayingInThePastMayOpenTheSentence() {
+        let a = Analyzed("Said Varga, \"The port will reopen in May.\"")
+        #expect(a.speakerName(0) == "Varga")
+    }
+
+    // MARK: Descriptions that speak
+
+    @Test(arguments: [
+        ("\"We ran out of ice by noon,\" a bartender told reporters.", "a bartender"),
+        ("The radioman said the storm was \"the worst in a decade.\"", "The radioman"),
+        ("\"Prices will fall,\" the survey said.", "the survey"),
+        ("Another commenter wrote, \"We deserve better roads.\"", "Another commenter"),
+        ("Several said they would \"wait and see.\"", "Several"),
+    ])
+    func aDescriptionNextToItsCueSpeaks(text: String, mention: String) {
+        let a = Analyzed(text)
+        #expect(a.quotes.count == 1)
+        #expect(a.mentionText(0) == mention)
+        #expect(a.quotes[0].speaker != nil)
+    }
+
+    @Test func aDescriptionAfterAPrepositionIsNoSubject() {
+        let a = Analyzed("Kim Ostrova, who has in the past described the mayor as \"a bully,\" did not comment.")
+        #expect(a.mentionText(0) != "the past")
+    }
+}
