@@ -57,6 +57,11 @@ import Testing
         #expect(a.speakerName(0) == "Ines Varga")
     }
 
+    @Test func aParticipleAfterAVerbOfSayingGoesOnWithItsSubject() {
+        let a = Analyzed("Tom Berg expects the ferry to run until May, Ines Varga said Tuesday, adding that fares would \"stay the same.\"")
+        #expect(a.speakerName(0) == "Ines Varga")
+    }
+
     @Test func aVerbOfSayingInThePastMayOpenTheSentence() {
         let a = Analyzed("Said Varga, \"The port will reopen in May.\"")
         #expect(a.speakerName(0) == "Varga")

@@ -49,6 +49,8 @@ extension AttributionSieves {
 
     private static let words = WordHash.of("words")
 
+    private static let dayNames = WordSet("monday tuesday wednesday thursday friday saturday sunday")
+
     /// Verbs of saying in the past that do not end in -ed (`Said Comey, "…"`).
     private static let irregularPasts = WordSet("said wrote told spoke")
 
@@ -100,6 +102,20 @@ extension AttributionSieves {
         // `was asked by host Bill Maher`: the agent of a passive verb of saying.
         if k + 2 < open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: open) {
             return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: .passiveBy)
+        }
+        // `…, Lee said, adding that …` · `he said Tuesday, adding, "…"`: a participle after a verb of
+        // saying and a comma goes on with that verb's subject.
+        if cue == .participle, k - 2 >= floor, tokens[k - 1].isPunctuation(",") {
+            var v = k - 2
+            while v > floor, k - 2 - v < TokenWindow.timePhrase, tokens[v].isWord, Lexicon.cues[tokens[v].hash] == nil,
+                  !tokens[v].isCapitalized || Self.dayNames.contains(tokens[v].hash) {
+                v -= 1
+            }
+            if v >= floor, tokens[v].isWord, let before = Lexicon.cues[tokens[v].hash], before != .participle,
+               var att = attribution(ofCueAt: v, floor: floor, open: open) {
+                att.cue = grammar.span(k)
+                return att
+            }
         }
         // `footage of Trump (reportedly) saying`
         let beforeParticiple = k - 1 >= floor && grammar.isAdverb(tokens[k - 1]) ? k - 2 : k - 1
