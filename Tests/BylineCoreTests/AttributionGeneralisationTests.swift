@@ -62,6 +62,14 @@ import Testing
         #expect(a.speakerName(0) == "Ines Varga")
     }
 
+    @Test func aReportingClauseSetOffByCommasNamesTheSource() {
+        let a = Analyzed("The Harbour Times, Ines Varga said, called the closure \"a betrayal of the town.\"")
+        #expect(a.speakerName(0) == "Ines Varga")
+        // Unless a verb right before the quotation introduces it.
+        let b = Analyzed("As the crowd cheered, the Harbour Times's Tom Berg reported, his sister whispered to him: \"They are still here.\"")
+        #expect(b.mentionText(0) == "his sister")
+    }
+
     @Test func aVerbOfSayingInThePastMayOpenTheSentence() {
         let a = Analyzed("Said Varga, \"The port will reopen in May.\"")
         #expect(a.speakerName(0) == "Varga")

@@ -27,7 +27,7 @@ extension AttributionSieves {
     }
 
     func leading(_ b: Bounds) -> Attribution? {
-        if let att = invertedOpening(b) { return att }
+        if let att = invertedOpening(b) ?? parentheticalReporter(b) { return att }
         var k = b.open - 1
         while k >= b.floor {
             let t = tokens[k]
@@ -50,6 +50,33 @@ extension AttributionSieves {
     private static let words = WordHash.of("words")
 
     private static let dayNames = WordSet("monday tuesday wednesday thursday friday saturday sunday")
+
+    /// `CNN, Cruz said, called the move "highly significant"` · `The deal, she said Tuesday, was
+    /// "dead"`: a reporting clause set off by commas inside the sentence names the source the
+    /// words come through, before any verb of saying after it.
+    private func parentheticalReporter(_ b: Bounds) -> Attribution? {
+        var i = b.floor
+        while i + 3 < b.open {
+            defer { i += 1 }
+            guard tokens[i].isPunctuation(","), let subject = reader.forward(startingAt: i + 1, ceiling: b.open),
+                  subject.kind != .description || grammar.isPersonHead(subject) else { continue }
+            var v = subject.tokens.upperBound
+            while v < b.open, v - subject.tokens.upperBound < TokenWindow.verbGroup, Lexicon.auxiliaries.contains(tokens[v].hash) { v += 1 }
+            guard v + 1 < b.open, tokens[v].isWord, let cue = Lexicon.cues[tokens[v].hash], cue == .speech || cue == .tell,
+                  grammar.isCueHere(v, floor: i + 1) else { continue }
+            var close = v + 1
+            if close < b.open, Self.dayNames.contains(tokens[close].hash) { close += 1 }
+            // Something must follow it before the quotation: a clause it interrupts.
+            guard close + 1 < b.open, tokens[close].isPunctuation(","), !tokens[close + 1].isQuotationMark else { continue }
+            // Not over a verb that introduces the quotation itself (`…, Costa reported, his wife
+            // whispered to him: "…"`): the one who says the words then.
+            for k in (close + 1)..<b.open where tokens[k].isWord && Lexicon.cues[tokens[k].hash] != nil && isRightBefore(k, open: b.open) {
+                if grammar.isCueHere(k, floor: close + 1) { return nil }
+            }
+            return Attribution(phrase: subject, cue: grammar.span(v), rule: .reportedSpeech)
+        }
+        return nil
+    }
 
     /// Verbs of saying in the past that do not end in -ed (`Said Comey, "…"`).
     private static let irregularPasts = WordSet("said wrote told spoke")
