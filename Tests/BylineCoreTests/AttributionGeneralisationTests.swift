@@ -91,6 +91,30 @@ import Testing
         #expect(a.quotes[0].speaker != nil)
     }
 
+    @Test func whatAReportFindsIsItsWords() {
+        let a = Analyzed("A 2019 Coastal Safety Board report found \"no sign of a leak\" in the hull.")
+        #expect(a.mentionText(0)?.hasSuffix("report") == true)
+        // A person who finds something says nothing.
+        let b = Analyzed("Police found a note that read \"back soon\" on the door.")
+        #expect(b.mentionText(0) != "Police")
+    }
+
+    @Test func aThingThatSpeaksThroughARelativeThat() {
+        let a = Analyzed("The ferry office posted a notice that read \"Closed until spring.\"")
+        #expect(a.mentionText(0) == "that" || a.mentionText(0) == "The ferry office")
+        #expect(a.speakerName(0) != nil)
+        // Whoever runs or releases the piece speaks through it.
+        let b = Analyzed("The Harbour Times recently ran a piece that noted the plan \"would cost twice as much.\"")
+        #expect(b.speakerName(0) == "Harbour Times")
+        let c = Analyzed("Her campaign is planning to reprint a Harbour Times editorial that accuses Berg of \"hiding the costs.\"")
+        #expect(c.mentionText(0) == "Her campaign")
+    }
+
+    @Test func anOrganisationWordEndingANameStaysInIt() {
+        let a = Analyzed("Harbour Watch stated in a release that the port \"hid the spill for a week.\"")
+        #expect(a.speakerName(0) == "Harbour Watch")
+    }
+
     @Test func aDescriptionAfterAPrepositionIsNoSubject() {
         let a = Analyzed("Kim Ostrova, who has in the past described the mayor as \"a bully,\" did not comment.")
         #expect(a.mentionText(0) != "the past")

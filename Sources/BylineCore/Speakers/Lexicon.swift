@@ -8,6 +8,9 @@ enum CueKind: UInt8 {
     case characterize
     /// `saying`, `adding`: a participle whose subject is the main clause's.
     case participle
+    /// `found`, `showed`: what a report, a study or a court concludes; a cue only after such a
+    /// subject (`the report found`, not `police found`).
+    case finding
 }
 
 /// Word lists for the speaker analysis. Each is a set of lower-cased words looked up by hash.
@@ -152,8 +155,18 @@ enum Lexicon {
         for w in words(tellVerbs) { pairs.append((w, .tell)) }
         for w in words(characterizeVerbs) { pairs.append((w, .characterize)) }
         for w in words(participles) { pairs.append((w, .participle)) }
+        for w in words(findingVerbs) { pairs.append((w, .finding)) }
         return WordMap(pairs)
     }()
+
+    private static let findingVerbs = "find finds found show shows showed shown"
+
+    /// Nouns for what reaches findings (`the report found`, `the poll showed`, `the court found`).
+    static let findingSubjects = WordSet("""
+        report reports study studies survey surveys poll polls analysis analyses review investigation investigations \
+        inquiry audit research researchers data results findings panel committee court judge jury commission probe \
+        test tests evaluation assessment paper papers memo document documents records footnote filing
+        """)
 
     /// Cue verbs that are also common nouns or adjectives: a cue only right after a subject or
     /// a quotation (`the states`, `a report`, `the charges` are not cues).

@@ -280,7 +280,9 @@ enum NameFinder {
                cls(lo + 1).isDisjoint(with: [.title, .titleModifier]) {
                 lo += 1
             }
-            while hi > lo, tokens[hi - 1].isPunctuation(".") || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) {
+            // `Judicial Watch`: a word for an organisation ending a longer run stays in its name.
+            while hi > lo, tokens[hi - 1].isPunctuation(".")
+                || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) && !(hi - lo > 1 && cls(hi - 1).contains(.organization)) {
                 hi -= 1
             }
             return lo < hi ? lo..<hi : nil
@@ -622,6 +624,9 @@ enum NameFinder {
 
 /// Hashes of single words the rules compare against.
 enum Hashes {
+    /// `who`, `which`, `that`: a pronoun standing for the phrase before it.
+    static func isRelativePronoun(_ h: UInt64) -> Bool { h == who || h == which || h == that }
+
     static let of = WordHash.of("of")
     static let united = WordHash.of("united")
     static let states = WordHash.of("states")

@@ -100,6 +100,12 @@ struct PhraseReader {
                     }
                     break
                 }
+                // A name's words are the name's, whatever else they are (`a Washington Post editorial`).
+                if nameAt[k] >= 0 {
+                    start = k
+                    k -= 1
+                    continue
+                }
                 if Lexicon.stopWords.contains(u.hash) || Lexicon.cues[u.hash] != nil || Lexicon.auxiliaries.contains(u.hash) {
                     if let before = personBeforePreposition(k, floor: floor) {
                         if !Self.quantities.contains(tokens[before].hash) { head = before }

@@ -103,7 +103,7 @@ struct SpeakerAssembly {
     private mutating func identity(_ subject: ClauseSubject) -> Int? {
         var phrase = subject.phrase
         if phrase.kind == .pronoun {
-            let relative = tokens[phrase.head].hash == Hashes.who || tokens[phrase.head].hash == Hashes.which
+            let relative = Hashes.isRelativePronoun(tokens[phrase.head].hash)
             guard relative, let antecedent = subject.antecedent else { return nil }
             phrase = antecedent
             if phrase.kind == .pronoun { return nil }

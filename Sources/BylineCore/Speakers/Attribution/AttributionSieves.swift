@@ -138,7 +138,7 @@ struct AttributionSieves {
             return nil
         }
         let head = tokens[att.phrase.head].hash
-        if att.phrase.kind == .pronoun, att.antecedent == nil, head == Hashes.who || head == Hashes.which {
+        if att.phrase.kind == .pronoun, att.antecedent == nil, Hashes.isRelativePronoun(head) {
             // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
             var r = att.phrase.head - 1
             if r >= 0, tokens[r].isPunctuation(",") { r -= 1 }

@@ -28,9 +28,11 @@ struct ClauseGrammar {
             // `as Vulture put it, "…"`
             return k + 2 < tokens.count && tokens[k + 1].hash == Hashes.it && tokens[k + 2].kind == .punctuation
         }
+        if Lexicon.cues[t.hash] == .finding { return isFindingSubject(before: k, floor: floor) }
         guard Lexicon.ambiguousCues.contains(t.hash) else { return true }
         // `The decree signed by the Pope read "…"`: `read` right before a quotation is the verb.
-        if t.hash == Self.read, k + 1 < tokens.count, k - 1 >= floor, !Lexicon.determiners.contains(tokens[k - 1].hash) {
+        if t.hash == Self.read, k + 1 < tokens.count, k - 1 >= floor,
+           !Lexicon.determiners.contains(tokens[k - 1].hash) || tokens[k - 1].hash == Hashes.that {
             let next = tokens[k + 1].isPunctuation(":") || tokens[k + 1].isPunctuation(",") ? k + 2 : k + 1
             if next < tokens.count, tokens[next].isQuotationMark { return true }
         }
@@ -39,6 +41,8 @@ struct ClauseGrammar {
         if before > floor, tokens[before].hash == Hashes.only || isAdverb(tokens[before]) { before -= 1 }
         guard before >= floor else { return false }
         let p = tokens[before]
+        // `a note that read`: after a relative `that`, a verb.
+        if p.hash == Hashes.that, relativeThat(at: before, floor: floor) != nil { return true }
         if Lexicon.determiners.contains(p.hash) || p.flags.contains(.possessive) { return false }
         if p.isPunctuation(",") || Lexicon.auxiliaries.contains(p.hash) || Lexicon.subjectPronouns.contains(p.hash) { return true }
         // After a noun, only an inflected form is a verb: `the spokesman notes`, `Trump claims`,
@@ -49,6 +53,16 @@ struct ClauseGrammar {
     }
 
     private static let read = WordHash.of("read")
+
+    /// `the 2014 report found`, `the poll also showed`, `the Senate Intelligence Committee found`:
+    /// the noun before the verb (past adverbs and auxiliaries) reaches findings.
+    private func isFindingSubject(before k: Int, floor: Int) -> Bool {
+        var j = k - 1
+        while j >= floor, k - j <= TokenWindow.verbGroup, tokens[j].isWord, Lexicon.auxiliaries.contains(tokens[j].hash) || isAdverb(tokens[j]) {
+            j -= 1
+        }
+        return j >= floor && tokens[j].isWord && Lexicon.findingSubjects.contains(tokens[j].hash)
+    }
 
     /// `say`, `tell` with no auxiliary or subject right before: `to say`, `would say` are not finite.
     func isBareBase(_ k: Int, floor: Int) -> Bool {
@@ -75,6 +89,12 @@ struct ClauseGrammar {
     /// The subject of the verb at `k`: `Daalder said` · `Ivo Daalder, the U.S. Ambassador to
     /// NATO, said` · `Smith, who said` · `he told`.
     func subject(ofCueAt k: Int, floor: Int) -> ClauseSubject? {
+        // `her campaign is planning to reprint`, `Lee wants to tell`: the subject of the verb that
+        // governs the infinitive.
+        if k - 2 > floor, tokens[k - 1].isWord, tokens[k - 1].hash == Hashes.to, isGoverningVerb(tokens[k - 2]),
+           let governing = subject(ofCueAt: k - 2, floor: floor) {
+            return ClauseSubject(phrase: governing.phrase, cue: span(k), antecedent: governing.antecedent)
+        }
         var c = k - 1
         var aux = 0
         while c >= floor, aux < TokenWindow.verbGroup, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
@@ -159,6 +179,9 @@ struct ClauseGrammar {
                 description = (p + 1)..<c
                 if let ph = phrase, ph.kind == .description, ph.tokens.count == 1 { phrase = nil }
             }
+        } else if let relative = relativeThat(at: c, floor: floor) {
+            // `a note that read "…"`: `that` as a relative pronoun, standing for the phrase before it.
+            return ClauseSubject(phrase: Phrase(kind: .pronoun, tokens: c..<(c + 1), head: c), cue: span(k), antecedent: relative)
         } else {
             // A description of any noun speaks as the subject of a verb of saying or telling (not of
             // `called`: `a loophole called an "inversion"` names the loophole).
@@ -168,7 +191,7 @@ struct ClauseGrammar {
         guard var found = phrase else { return nil }
         if let description, found.description == nil { found.description = description }
         var subject = ClauseSubject(phrase: found, cue: span(k))
-        if found.kind == .pronoun, tokens[found.head].hash == Hashes.who || tokens[found.head].hash == Hashes.which {
+        if found.kind == .pronoun, Hashes.isRelativePronoun(tokens[found.head].hash) {
             // `Smith, who said`: the relative pronoun stands for the phrase before its comma.
             var r = found.head - 1
             if r >= floor, tokens[r].isPunctuation(",") { r -= 1 }
@@ -212,6 +235,38 @@ struct ClauseGrammar {
     }
 
     private static let relativePronouns = WordSet("who whose whom which who's")
+
+    /// `a note that read`, `letters that called him`: `that` right after a noun phrase (not after
+    /// a verb: `said that`) is a relative pronoun; the phrase it stands for.
+    private func relativeThat(at c: Int, floor: Int) -> Phrase? {
+        guard c - 1 >= floor, tokens[c].isWord, tokens[c].hash == Hashes.that, tokens[c - 1].isWord,
+              !tokens[c - 1].flags.contains(.quoted), Lexicon.cues[tokens[c - 1].hash] == nil || !isCueHere(c - 1, floor: floor),
+              !Lexicon.stopWords.contains(tokens[c - 1].hash), !Lexicon.auxiliaries.contains(tokens[c - 1].hash),
+              var phrase = reader.backward(endingAt: c - 1, floor: floor, subject: true), phrase.kind != .pronoun else { return nil }
+        // `a letter from his doctor that says`: the document the phrase after it belongs to.
+        let preposition = phrase.tokens.lowerBound - 1
+        if preposition - 1 >= floor, tokens[preposition].isWord, Self.documentLinks.contains(tokens[preposition].hash),
+           let outer = reader.backward(endingAt: preposition - 1, floor: floor, subject: true), outer.kind == .description,
+           AttributionSieves.documentNouns.contains(tokens[outer.head].hash) {
+            phrase = Phrase(kind: .description, tokens: outer.tokens.lowerBound..<phrase.tokens.upperBound, head: outer.head)
+        }
+        return phrase
+    }
+
+    private static let documentLinks = WordSet("from of by")
+
+    /// A verb that takes an infinitive with its own subject (`planning to`, `wants to`, `tried to`):
+    /// an inflected verb form, or one of the few such verbs in their base form.
+    private func isGoverningVerb(_ t: Token) -> Bool {
+        guard isVerbLike(t), Lexicon.cues[t.hash] == nil, !Lexicon.auxiliaries.contains(t.hash) else { return false }
+        if Self.infinitiveVerbs.contains(t.hash) { return true }
+        return t.end - t.start > 4 && (NameFinder.endsWith(t, "ing", s) || NameFinder.endsWith(t, "ed", s))
+    }
+
+    private static let infinitiveVerbs = WordSet("""
+        want wants plan plans try tries hope hopes decide decides refuse refuses seem seems intend intends expect expects \
+        need needs went goes
+        """)
 
     /// `was retweeted`, `were quoted`, `is described`: a verb in -ed right after a form of `be`
     /// is passive, and its subject is no speaker (its agent after `by` is).

@@ -170,6 +170,8 @@ extension AttributionSieves {
     /// whose verb takes the inner clause as its complement. A relative clause (`a surrogate
     /// who said "…"`) stays with its own subject.
     private func outermost(_ inner: Attribution, cueAt k: Int, floor: Int) -> Attribution {
+        // (`that` is not kept: `Lee said the town lost a voice that said "…"` reaches the reader
+        // through Lee.)
         if inner.phrase.kind == .pronoun, tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which {
             return inner
         }
