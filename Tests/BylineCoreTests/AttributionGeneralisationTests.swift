@@ -31,6 +31,27 @@ import Testing
         #expect(a.speakerName(0) == "Petra Holm")
     }
 
+    @Test(arguments: ["Given", "Unless", "Amid", "Despite", "Following"])
+    func aFunctionWordOpeningASentenceIsNoName(word: String) {
+        let a = Analyzed("\(word) the storm warnings, the ferry kept to its \"normal timetable\" on Friday.")
+        #expect(a.speakers.allSatisfy { $0.name != word })
+    }
+
+    // MARK: Speaker missing
+
+    @Test func theSubjectOpeningTheSentenceSpeaksWhenNoVerbOfSayingDoes() {
+        let a = Analyzed("Democrats on the harbour committee plan to release transcripts to rebut claims of \"major progress\" in the inquiry.")
+        #expect(a.mentionText(0) == "Democrats")
+        let b = Analyzed("Attorneys for the port appeared to oppose the move, arguing in court files that the log was \"never public.\"")
+        #expect(b.speakerName(0) != nil)
+    }
+
+    @Test func anotherQuotationOfTheSentenceComesBeforeItsOpeningWords() {
+        let a = Analyzed("The program was a \"good thing\" that yielded \"useful results,\" he remarked, and Tom Berg agreed.")
+        #expect(a.quotes.count == 2)
+        #expect(a.mentionText(0) == "he")
+    }
+
     // MARK: Cues that are not speech
 
     @Test func aNounThatLooksLikeAVerbOfSayingIsNoCue() {

@@ -204,7 +204,8 @@ enum Lexicon {
         publicly privately often never always would will could should might may can did does do is was were \
         are be been being not n't just even still already first earlier subsequently reportedly allegedly \
         initially finally eventually yesterday today tonight now ultimately bluntly plainly emphatically \
-        angrily sharply softly calmly succinctly candidly frankly famously memorably recently
+        angrily sharply softly calmly succinctly candidly frankly famously memorably recently \
+        don't doesn't didn't won't wouldn't can't couldn't isn't wasn't aren't weren't hasn't haven't hadn't shouldn't
         """)
 
     /// Prepositions and conjunctions: a noun phrase does not cross them (except `of` in
@@ -370,6 +371,10 @@ enum Lexicon {
         the a an this that these those it its he she they we i you his her their our my your there here \
         but and or so yet for nor if when while as after before since because although though however \
         meanwhile still also then now later today yesterday tomorrow tonight in on at to from by with without \
+        given unless amid amidst despite absent alongside following regarding concerning including excluding throughout \
+        beyond besides except whereas whilst whatever whenever wherever whoever therefore hence thus rather already again \
+        almost nearly especially particularly unlike toward towards upon within amongst across behind below beneath beside \
+        inside outside onto till lest either neither much \
         of about over under into through during against between among what who whom why how where which \
         some many most all both each every no not any another other such one two three four five six seven \
         eight nine ten first second third last next more less few several instead even just only \

@@ -271,6 +271,8 @@ struct PhraseReader {
                 guard nounUse else { break }
             }
             if Lexicon.auxiliaries.contains(u.hash) { break }
+            // A subject ends before its verb (`The retired surgeon addressed`, `Another notes`).
+            if subject, k > i, !u.isCapitalized, Lexicon.cues[u.hash] != nil || u.end - u.start > 4 && NameFinder.endsWith(u, "ed", s) { break }
             guard isDescriptionWord(u) || u.flags.contains(.possessive) else { break }
             // After a role noun only another noun of the compound goes on (`campaign manager`):
             // the next word is most likely the verb (`right-hand woman rallied`), but never an

@@ -336,6 +336,12 @@ struct SpeakerAssembly {
                 continue
             }
             let block = blockOf[q]
+            // The sentence's own subject, before the quotation: `Democrats on the committee plan to
+            // release transcripts to rebut "…"`.
+            if let att = sieves.openingPhrase(q) {
+                assign(att.subject, to: q, rule: att.rule, &assigned, pronouns)
+                continue
+            }
             // The sentence before, in the same paragraph, names a speaker: `Bolton distanced himself
             // …, saying he would help. "I'm going to support him."`
             let sentence = sentenceOf[q]
