@@ -91,6 +91,11 @@ import Testing
         #expect(b.mentionText(0) == "his sister")
     }
 
+    @Test func aVerbOfSayingInAClauseOnANounReportsThroughTheMainSubject() {
+        let a = Analyzed("Ines Varga pointed to reports that Tom Berg called the harbour \"a swamp.\"")
+        #expect(a.speakerName(0) == "Ines Varga")
+    }
+
     @Test func aVerbOfSayingInThePastMayOpenTheSentence() {
         let a = Analyzed("Said Varga, \"The port will reopen in May.\"")
         #expect(a.speakerName(0) == "Varga")

@@ -201,8 +201,33 @@ extension AttributionSieves {
             }
             j -= 1
         }
-        return best
+        return best.phrase.tokens == inner.phrase.tokens ? mainSubject(over: inner, floor: floor) ?? best : best
     }
+
+    /// `she pointed to reports that Trump called her "Miss Piggy"` · `He did not address the tweets
+    /// in which he called her "disgusting"`: a verb of saying in a clause that complements or
+    /// qualifies a noun of the main clause (after `that`, `which`, `what`) reports through the
+    /// main clause's subject, whatever its verb.
+    private func mainSubject(over inner: Attribution, floor: Int) -> Attribution? {
+        let start = inner.phrase.tokens.lowerBound
+        guard inner.phrase.kind != .pronoun || !Hashes.isRelativePronoun(tokens[inner.phrase.head].hash), start - 1 > floor,
+              tokens[start - 1].isWord, Self.embeddingWords.contains(tokens[start - 1].hash) else { return nil }
+        for i in floor..<start where tokens[i].kind == .punctuation && !tokens[i].isPunctuation("(") && !tokens[i].isPunctuation(")") {
+            if tokens[i].isPunctuation(",") || tokens[i].isQuotationMark || tokens[i].isPunctuation(";") || tokens[i].isPunctuation(":") { return nil }
+        }
+        var s = floor
+        while s < start, tokens[s].isWord, Self.sentenceOpeners.contains(tokens[s].hash) { s += 1 }
+        guard s < start, !ClauseGrammar.subordinators.contains(tokens[s].hash),
+              let main = grammar.clauseSubjectAndVerb(from: floor, before: start - 1), main.verb < start - 1,
+              main.phrase.tokens.lowerBound <= s + 1,
+              main.phrase.kind != .pronoun || tokens[main.phrase.head].hash != Hashes.it else { return nil }
+        return Attribution(phrase: main.phrase, cue: inner.cue, rule: .reportedSpeech)
+    }
+
+    /// Words opening a clause inside a noun phrase or a complement (`reports that`, `tweets in which`).
+    private static let embeddingWords = WordSet("that which what whom")
+
+    private static let sentenceOpeners = WordSet("but and so yet then still meanwhile however also instead indeed now")
 
     /// Only punctuation or `that` between the cue and the quotation.
     private func isRightBefore(_ k: Int, open: Int) -> Bool {
