@@ -141,6 +141,37 @@ import Testing
         #expect(a.speakerName(0) == "Harbour Watch")
     }
 
+    // MARK: Pronouns and agreement
+
+    @Test func sheIsNeitherAManNorAnOrganisation() {
+        let a = Analyzed("Senator Tom Berg met Ann Lee at the pier. She said the pier was \"a disgrace.\"")
+        #expect(a.speakerName(0) == "Ann Lee")
+        let b = Analyzed("The Harbour Trust met Tom Berg on Monday. \"We will rebuild,\" she said.")
+        #expect(b.speakerName(0) == nil)
+        #expect(b.mentionText(0) == "she")
+    }
+
+    @Test func heIsNoOrganisation() {
+        let a = Analyzed("The Harbour Trust thanked Tom Berg for the loan. He said the trust was \"generous.\"")
+        #expect(a.speakerName(0) == "Tom Berg")
+    }
+
+    @Test func itIsABodyThatWasTheSubject() {
+        let a = Analyzed("Lund Shipping announced a loan on Monday. It said the deal was \"generous.\"")
+        #expect(a.speakerName(0) == "Lund Shipping")
+        #expect(a.speakers.first { $0.name == "Lund Shipping" }?.kind == .organization)
+    }
+
+    @Test func theLastSubjectBeforeANearerName() {
+        let a = Analyzed("Tom Berg met Lars Ekholm at the pier on Monday. He said the boats were \"ready to sail.\"")
+        #expect(a.speakerName(0) == "Tom Berg")
+    }
+
+    @Test func aKnownFirstNameAloneHasItsGender() {
+        let a = Analyzed("Anna Berg and her husband Tom visited the port. He said it was \"too small.\"")
+        #expect(a.speakerName(0) == "Tom")
+    }
+
     @Test func aDescriptionAfterAPrepositionIsNoSubject() {
         let a = Analyzed("Kim Ostrova, who has in the past described the mayor as \"a bully,\" did not comment.")
         #expect(a.mentionText(0) != "the past")

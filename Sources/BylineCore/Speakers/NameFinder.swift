@@ -470,7 +470,8 @@ enum NameFinder {
                 if cls(k).contains(.maleTitle) { gender = .male }
                 if cls(k).contains(.femaleTitle) { gender = .female }
             }
-            if gender == .unknown, wordCount >= 2 {
+            // A known first name alone is one too, where a capital says it is a name (`her husband Tom`).
+            if gender == .unknown, wordCount >= 2 || wordCount == 1 && !tokens[run.lowerBound].flags.contains(.sentenceStart) {
                 let classes = Lexicon.nameClass(first)
                 if classes.contains(.maleFirstName) && !classes.contains(.femaleFirstName) { gender = .male }
                 if classes.contains(.femaleFirstName) && !classes.contains(.maleFirstName) { gender = .female }
