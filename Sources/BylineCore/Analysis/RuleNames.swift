@@ -52,7 +52,7 @@ public enum UnspokenRule: String, Sendable {
 /// The rule that attributed a quotation to its speaker. The in-sentence rules
 /// (`AttributionSieves`) are tried in the order its header lists; then `SpeakerAssembly` gives
 /// quotations still without a speaker their neighbours' (the last six).
-public enum AttributionRule: String, Sendable {
+public enum AttributionRule: String, Sendable, CaseIterable {
     /// `"…," Daalder said` · `"…," Qassim al-Aaraji, a member of …, told`
     case quoteSpeakerCue = "quote-speaker-cue"
     /// `"…," said Daalder`
@@ -96,4 +96,7 @@ public enum AttributionRule: String, Sendable {
     case continuationParagraph = "continuation-paragraph"
     /// The one who spoke in the paragraph before (`Carter said that …`).
     case previousParagraph = "previous-paragraph"
+    /// The nearest name to the quotation in its sentence, when the speaker ranker
+    /// (`SpeakerRanking`) prefers it to what the rules found.
+    case nearestName = "nearest-name"
 }

@@ -30,6 +30,8 @@ struct SpeakerAssembly {
         var cue: TextSpan?
         var rule: AttributionRule?
         var cueText: String?
+        /// The speaker ranker's note when it overrode the rules.
+        var explanation: String?
     }
 
     mutating func run(_ attributions: [Attribution?]) -> QuoteAnalyzer.Result {
@@ -43,6 +45,7 @@ struct SpeakerAssembly {
             assigned[q].mention = mentionSpan(att.phrase)
             assigned[q].cue = att.cue
             assigned[q].rule = att.rule
+            assigned[q].explanation = att.explanation
             if att.rule == .label { assigned[q].cueText = ":" }
             if let e = identity(att.subject) {
                 assigned[q].entity = e
@@ -541,7 +544,8 @@ struct SpeakerAssembly {
             result.append(Quote(id: idOf[q], span: quote.span, parts: quote.parts,
                                 kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
                                 speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
-                                speakerMention: a.mention, cue: cue, detectionRule: quote.rule.rawValue, attributionRule: a.rule?.rawValue))
+                                speakerMention: a.mention, cue: cue, detectionRule: quote.rule.rawValue,
+                                attributionRule: a.explanation ?? a.rule?.rawValue))
         }
         return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
     }

@@ -6,6 +6,9 @@ struct Attribution {
     var rule: AttributionRule
     /// For `who`: the phrase it stands for.
     var antecedent: Phrase?
+    /// When the speaker ranker chose it over what the rules found: the rule and the features
+    /// that decided (`--explain`).
+    var explanation: String?
 
     init(phrase: Phrase, cue: TextSpan?, rule: AttributionRule, antecedent: Phrase? = nil) {
         self.phrase = phrase
@@ -69,6 +72,8 @@ struct AttributionSieves {
     /// For each quotation, its first token (the opening mark) and the first token after it,
     /// found in one walk through the tokens.
     let quoteTokens: [(open: Int, after: Int)]
+    /// For each name mention, how many mentions its identity has (for the speaker ranker).
+    let nameCounts: [Int]
 
     init(article: Article, s: UnsafeBufferPointer<Unicode.Scalar>, tokens: [Token], reader: PhraseReader, quotes: [DetectedQuote],
          blocks: TextBlocks) {
@@ -88,6 +93,9 @@ struct AttributionSieves {
             quoteTokens.append((k, after))
         }
         self.quoteTokens = quoteTokens
+        var perEntity = [Int](repeating: 0, count: (reader.names.map(\.entity).max() ?? -1) + 1)
+        for mention in reader.names where mention.entity >= 0 { perEntity[mention.entity] += 1 }
+        nameCounts = reader.names.map { $0.entity >= 0 ? perEntity[$0.entity] : 1 }
     }
 
     struct Bounds {
