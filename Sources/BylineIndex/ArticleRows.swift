@@ -60,6 +60,8 @@ struct PreparedArticle: Sendable {
         var detectionRule: String
         var attributionRule: String?
         var text: String
+        /// Its words as echoes compare them, nil when it is too short to echo.
+        var echo: EchoPrint?
     }
 
     struct TimeRow: Sendable {
@@ -100,7 +102,8 @@ struct PreparedArticle: Sendable {
     var quotes: [QuoteRow]
     var times: [TimeRow]
 
-    init(_ analyzed: AnalyzedArticle) {
+    /// `echoes`: whether to compute the quotations' echo words (`IndexAnalysis.echoes`).
+    init(_ analyzed: AnalyzedArticle, echoes: Bool = true) {
         let article = analyzed.article
         key = article.source
         headline = article.headlineText
@@ -117,11 +120,12 @@ struct PreparedArticle: Sendable {
                        quoteCount: speaker.quotes.count, input: SpeakerMergeInput(speaker, article: 0))
         }
         quotes = analyzed.quotes.map { quote in
-            QuoteRow(ordinal: quote.id, span: quote.span, parts: SpanCoding.encode(quote.parts), kind: quote.kind.rawValue,
-                     speakerOrdinal: quote.speaker, mention: quote.speakerMention,
-                     mentionText: quote.speakerMention.map { ArticleRows.text(article, $0) }, cue: quote.cue,
-                     detectionRule: quote.detectionRule, attributionRule: quote.attributionRule,
-                     text: quote.parts.map { ArticleRows.text(article, $0) }.joined(separator: "\n"))
+            let text = quote.parts.map { ArticleRows.text(article, $0) }.joined(separator: "\n")
+            return QuoteRow(ordinal: quote.id, span: quote.span, parts: SpanCoding.encode(quote.parts), kind: quote.kind.rawValue,
+                            speakerOrdinal: quote.speaker, mention: quote.speakerMention,
+                            mentionText: quote.speakerMention.map { ArticleRows.text(article, $0) }, cue: quote.cue,
+                            detectionRule: quote.detectionRule, attributionRule: quote.attributionRule, text: text,
+                            echo: echoes ? EchoPrint(text: text) : nil)
         }
         quotesText = QuotationColumn.join(quotes.map(\.text))
         // Each expression with its timeline entry, if it has one.
@@ -147,10 +151,10 @@ struct PreparedArticle: Sendable {
 
 /// Writes one prepared article into the tables (prepared statements, reused across a batch).
 enum ArticleRows {
-    /// Inserts the article and everything found in it; returns its id and its speakers' rows.
-    /// `person` gives a speaker's library speaker when it is already known (the next merge
-    /// corrects it if not), so most speaker rows need no second write.
-    static func insert(_ article: PreparedArticle, file: ArticleFileInfo, db: Database,
+    /// Inserts the article and everything found in it, its quotations' echoes too; returns its
+    /// id and its speakers' rows. `person` gives a speaker's library speaker when it is already
+    /// known (the next merge corrects it if not), so most speaker rows need no second write.
+    static func insert(_ article: PreparedArticle, file: ArticleFileInfo, db: Database, echoes: EchoSync,
                        person: (SpeakerMergeInput) -> Int64? = { _ in nil }) throws
         -> (articleID: Int64, speakers: [InsertedSpeaker])
     {
@@ -205,6 +209,7 @@ enum ArticleRows {
                 quote.speakerOrdinal.flatMap { speakerRows[$0] }, quote.speakerOrdinal, quote.mention?.start,
                 quote.mention?.end, quote.mentionText, quote.cue, quote.detectionRule, quote.attributionRule, quote.text,
             ])
+            try echoes.insert(quote: db.lastInsertedRowID, article: articleID, quote.echo, db: db)
         }
 
         let insertTime = try db.cachedStatement(sql: """
@@ -245,9 +250,9 @@ enum ArticleRows {
 
     /// Deletes the articles read from the file at `path` (their rows and search entries go with
     /// them). Returns the deleted articles' ids.
-    static func delete(file path: String, db: Database) throws -> [Int64] {
+    static func delete(file path: String, db: Database, echoes: EchoSync) throws -> [Int64] {
         let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM articles WHERE file = ?"), arguments: [path])
-        for id in ids { try delete(id: id, db: db) }
+        for id in ids { try delete(id: id, db: db, echoes: echoes) }
         return ids
     }
 
@@ -256,15 +261,17 @@ enum ArticleRows {
     }
 
     /// Deletes the article stored under `key`. Returns its id.
-    static func delete(key: String, db: Database) throws -> Int64? {
+    static func delete(key: String, db: Database, echoes: EchoSync) throws -> Int64? {
         guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE path = ?"),
                                           arguments: [key])
         else { return nil }
-        try delete(id: id, db: db)
+        try delete(id: id, db: db, echoes: echoes)
         return id
     }
 
-    static func delete(id: Int64, db: Database) throws {
+    /// Deletes an article: its quotations' echoes, then every row of it (through the foreign keys).
+    static func delete(id: Int64, db: Database, echoes: EchoSync) throws {
+        try echoes.removeArticle(id, db: db)
         try db.cachedStatement(sql: "DELETE FROM articles WHERE id = ?").execute(arguments: [id])
     }
 

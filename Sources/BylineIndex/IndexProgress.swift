@@ -5,6 +5,9 @@ import Foundation
 public struct IndexAnalysis: Sendable {
     public var version: String
     public var analyze: @Sendable (Article) -> AnalyzedArticle
+    /// Whether the index finds echoes (the same quotation in several articles) as it stores
+    /// quotations. Off only to measure what they cost: an update with them on finds them all.
+    public var echoes = true
 
     public init(version: String, analyze: @escaping @Sendable (Article) -> AnalyzedArticle) {
         self.version = version
@@ -96,8 +99,12 @@ public struct IndexUpdateSummary: Sendable {
     /// CPU time the writer's transactions took (less than `writingSeconds` when other
     /// processes compete for the cores).
     public var writingCPUSeconds: Double = 0
+    /// CPU time of the writer spent finding echoes (part of `writingCPUSeconds`).
+    public var echoCPUSeconds: Double = 0
 
     public var changedAnything: Bool { analyzed + sameContent + removed + failures.count > 0 || discardedOldAnalysis }
+
+    public init() {}
 }
 
 /// Stops an update between batches; what was committed stays.

@@ -14,6 +14,7 @@ enum IndexSchema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-timeline-order", migrate: addTimelineOrder)
         migrator.registerMigration("v3-sources", migrate: addSources)
+        migrator.registerMigration("v5-echoes", migrate: addEchoes)
         return migrator
     }
 
@@ -214,6 +215,28 @@ extension IndexSchema {
             }
         }
         try db.execute(sql: "CREATE INDEX times_in_order ON times(order_key) WHERE start_day IS NOT NULL")
+    }
+}
+
+extension IndexSchema {
+    /// Echoes: the same quotation in several articles (`EchoWords`). Each quotation long enough
+    /// to echo has a row with its words (the fingerprint echoes are verified on, and its
+    /// shingles are computed from) and the smallest hash of its shingles (its anchor: a
+    /// quotation that contains another holds the other's anchor among its shingles, so finding
+    /// echoes never compares every pair; see `EchoSync`). Quotations that echo each other,
+    /// directly or through others, form a cluster, named by its smallest quotation id. The rows
+    /// are filled by the next update, for the quotations already stored too.
+    fileprivate static func addEchoes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE echo_quotes (
+                quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL,        -- the quotation's article (no two echoes share one)
+                words BLOB NOT NULL,                -- EchoWords.encoded
+                anchor INTEGER NOT NULL,            -- the smallest of its shingles
+                cluster INTEGER                     -- the smallest quote_id of its cluster; NULL: no echo
+            );
+            CREATE INDEX echo_quotes_by_cluster ON echo_quotes(cluster) WHERE cluster IS NOT NULL;
+            """)
     }
 }
 

@@ -47,6 +47,9 @@ enum IndexMeta {
     static let personsDirtyKey = "persons_dirty"
     /// `SpeakerMerge.version` of the stored merge: other rules merge again.
     static let mergeVersionKey = "merge_version"
+    /// `EchoWords.version` of the stored echoes, or "off" (`EchoSync.storedVersion`): another
+    /// value finds them all again.
+    static let echoVersionKey = "echo_version"
 
     static func value(_ key: String, _ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
@@ -80,6 +83,7 @@ private final class IndexUpdater {
     private var state = IndexProgress(phase: .scanning)
     private var summary = IndexUpdateSummary()
     private let persons = PersonSync()
+    private let echoes: EchoSync
     /// The generation this update last wrote (or read): another value means another writer.
     private var knownGeneration: Int64 = 0
     private var lastPersonSync: UInt64 = 0
@@ -100,6 +104,7 @@ private final class IndexUpdater {
         self.analysis = analysis
         self.cancellation = cancellation
         self.report = progress
+        echoes = EchoSync(enabled: analysis.echoes)
     }
 
     private var database: any DatabaseWriter { index.database }
@@ -123,6 +128,7 @@ private final class IndexUpdater {
         var storedVersion: String?
         var storedReferenceDate: String?
         var personsDirty = false
+        var echoesStale = false
         try database.read { db in
             storedRoots = try IndexMeta.roots(db)
             storedVersion = try IndexMeta.value(MetaKey.analysisVersion, db)
@@ -131,6 +137,7 @@ private final class IndexUpdater {
             personsDirty = try IndexMeta.value(IndexMeta.personsDirtyKey, db) == "1"
                 || (try IndexMeta.value(IndexMeta.mergeVersionKey, db)) != String(SpeakerMerge.version)
                 || (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM speakers WHERE person_id IS NULL)") ?? false)
+            echoesStale = try EchoSync.isStale(db, enabled: analysis.echoes)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, file, size, mtime, content_hash FROM articles")
             while let r = try rows.next() {
                 let file: String = try r.decode(atIndex: 1)
@@ -198,20 +205,26 @@ private final class IndexUpdater {
         summary.removed = removed.count
         summary.discardedOldAnalysis = discardOld
         send(.scanning)
-
-        // 3. Housekeeping in one transaction: a new analysis version, removed files, the
-        // library's paths and catalogs.
         let metaChanged = storedRoots != roots || storedVersion != analysis.version
             || (storedReferenceDate ?? "") != overrideText || catalogs != storedCatalogs
+
+        // Many files to write, or every stored quotation's echoes to find.
+        let writesMuch = work.count >= 256 || (echoesStale && !stored.isEmpty)
+        if writesMuch { try startWritingMuch() }
+        defer { if writesMuch { stopWritingMuch() } }
+
+        // 3. Housekeeping in one transaction: a new analysis version, removed files, the
+        // library's paths and catalogs, echoes found again for the stored quotations when they
+        // are stale (loading them does that).
         if discardOld {
             // Erasing is much faster than deleting row by row through the search triggers.
             try database.erase()
             try IndexSchema.migrator.migrate(database)
         }
-        if discardOld || metaChanged || !removed.isEmpty {
+        if discardOld || metaChanged || !removed.isEmpty || echoesStale {
             try write { db in
                 for id in removed {
-                    try ArticleRows.delete(id: id, db: db)
+                    try ArticleRows.delete(id: id, db: db, echoes: self.echoes)
                     self.persons.removedArticle(id)
                 }
                 try IndexMeta.set(IndexMeta.rootsKey, roots.joined(separator: "\n"), db)
@@ -244,6 +257,7 @@ private final class IndexUpdater {
                 try IndexMeta.set(IndexMeta.mergeVersionKey, String(SpeakerMerge.version), db)
             }
         }
+        summary.echoCPUSeconds = echoes.cpuSeconds
         summary.seconds = seconds(since: started)
         send(.finished)
         return summary
@@ -254,7 +268,10 @@ private final class IndexUpdater {
     private func write(_ body: (Database) throws -> Void) throws {
         try database.write { db in
             let generation = try IndexMeta.generation(db)
-            if !persons.isLoaded || generation != knownGeneration { try persons.load(db) }
+            if !persons.isLoaded || generation != knownGeneration {
+                try persons.load(db)
+                try echoes.load(db)
+            }
             try body(db)
             knownGeneration = generation + 1
             try IndexMeta.set(MetaKey.generation, String(knownGeneration), db)
@@ -264,19 +281,27 @@ private final class IndexUpdater {
 
     // MARK: Pipeline
 
-    private func analyzeAndWrite(_ work: [WorkItem]) throws {
-        // A checkpoint (copying the WAL into the database, with an fsync) every 4 MB, the
-        // default, means some 60 of them in a large build: every 32 MB is enough.
-        let bulk = work.count >= 256
-        if bulk { try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 8192") } }
-        defer {
-            if bulk {
-                try? database.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
-                    try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
-                }
-            }
+    /// Sets the writer for writing much: a checkpoint (copying the WAL into the database, with
+    /// an fsync) every 4 MB, the default, means some 60 of them in a large build, so every 32 MB;
+    /// and a page cache of 64 MB instead of 2, so that the indexes whose keys come in no order
+    /// (search terms, echo shingles) are not read back from the file at every insert.
+    private func startWritingMuch() throws {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
+    }
+
+    /// The writer's defaults again, and a checkpoint.
+    private func stopWritingMuch() {
+        try? database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+            try db.execute(sql: "PRAGMA cache_size = -2000")
+            try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
+        }
+    }
+
+    private func analyzeAndWrite(_ work: [WorkItem]) throws {
         let batches = IndexUpdater.batches(of: work)
         let channel = BatchChannel(capacity: 2)
         let analysis = self.analysis
@@ -302,7 +327,7 @@ private final class IndexUpdater {
             summary.waitingSeconds += seconds(since: waitStart)
             if cancellation.isCancelled { throw LibraryIndexError.cancelled }
             let writeStart = DispatchTime.now().uptimeNanoseconds
-            let writeCPUStart = IndexUpdater.threadCPUSeconds()
+            let writeCPUStart = ThreadClock.cpuSeconds()
             try write { db in
                 for outcome in outcomes { try self.store(outcome, db: db) }
                 // Merging speakers again costs a pass over all names: every few seconds (and
@@ -321,7 +346,7 @@ private final class IndexUpdater {
                 }
             }
             summary.writingSeconds += seconds(since: writeStart)
-            summary.writingCPUSeconds += IndexUpdater.threadCPUSeconds() - writeCPUStart
+            summary.writingCPUSeconds += ThreadClock.cpuSeconds() - writeCPUStart
             for outcome in outcomes {
                 state.analyzed += 1
                 state.bytesAnalyzed += outcome.item.stamp.size
@@ -336,12 +361,13 @@ private final class IndexUpdater {
         let item = outcome.item
         switch outcome.result {
         case .analyzed(let articles, let hash):
-            for old in try ArticleRows.delete(file: item.path, db: db) { persons.removedArticle(old) }
+            for old in try ArticleRows.delete(file: item.path, db: db, echoes: echoes) { persons.removedArticle(old) }
             let file = ArticleFileInfo(path: item.path, stamp: item.stamp, hash: hash)
             for article in articles {
                 // Two items of one feed under one key: the first is kept.
                 if try ArticleRows.exists(key: article.key, db: db) { continue }
-                let (_, speakers) = try ArticleRows.insert(article, file: file, db: db, person: persons.predictedPerson)
+                let (_, speakers) = try ArticleRows.insert(article, file: file, db: db, echoes: echoes,
+                                                           person: persons.predictedPerson)
                 persons.added(speakers)
                 summary.warnings += article.warnings
             }
@@ -350,16 +376,9 @@ private final class IndexUpdater {
             try ArticleRows.restamp(file: item.path, stamp: item.stamp, db: db)
             summary.sameContent += 1
         case .failed(let error):
-            for old in try ArticleRows.delete(file: item.path, db: db) { persons.removedArticle(old) }
+            for old in try ArticleRows.delete(file: item.path, db: db, echoes: echoes) { persons.removedArticle(old) }
             summary.failures.append(IndexFailure(path: item.path, error: error, explicit: item.explicit))
         }
-    }
-
-    /// CPU time of the calling thread.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Small first batches so a reader sees articles at once, then larger ones for throughput.
@@ -406,10 +425,20 @@ private final class IndexUpdater {
         do {
             let articles = SourceReader.dated(try SourceReader.read(data, source: item.path), path: item.path, dates: dates)
             if hash == item.storedHash, item.stored == articles.map(StoredArticleFacts.init) { return .sameContent }
-            return .analyzed(articles.map { PreparedArticle(analysis.analyze($0)) }, hash: hash)
+            return .analyzed(articles.map { PreparedArticle(analysis.analyze($0), echoes: analysis.echoes) }, hash: hash)
         } catch {
             return .failed(error)
         }
+    }
+}
+
+/// The calling thread's clock, for the time summaries of an update.
+enum ThreadClock {
+    /// CPU time of the calling thread.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

@@ -242,9 +242,7 @@ public final class LibraryIndex: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError { return underlying.localizedDescription }
-        return ns.localizedDescription
+        return FileFailure.reason(error)
     }
 
     /// Runs a read, turning SQLite failures into `LibraryIndexError`.

@@ -268,9 +268,14 @@ extension LibraryIndex {
 
     // MARK: Quotations
 
+    /// What `quotation(_:)` reads, from `quotes q`, `articles a` and `speakers s`.
+    static let quotationColumns = """
+        \(articleColumns), q.ordinal, q.start, q."end", q.parts, q.kind, s.name, s.person_id,
+        q.mention_start, q.mention_end, q.mention_text, q.cue, q.detection_rule, q.attribution_rule, q.text, q.id
+        """
+
     static let quotationSelect = """
-        SELECT \(articleColumns), q.ordinal, q.start, q."end", q.parts, q.kind, s.name, s.person_id,
-               q.mention_start, q.mention_end, q.mention_text, q.cue, q.detection_rule, q.attribution_rule, q.text, q.id
+        SELECT \(quotationColumns)
         FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
         """
 

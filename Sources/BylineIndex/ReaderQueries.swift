@@ -79,12 +79,15 @@ extension LibraryIndex {
             try database.write { db in
                 let persons = PersonSync()
                 try persons.load(db)
+                let echoes = EchoSync(enabled: true)
+                try echoes.load(db)
                 for article in prepared {
-                    if let old = try ArticleRows.delete(key: article.source, db: db) { persons.removedArticle(old) }
+                    if let old = try ArticleRows.delete(key: article.source, db: db, echoes: echoes) { persons.removedArticle(old) }
                     let bytes = Data(article.text.utf8)
                     let file = ArticleFileInfo(path: article.source, stamp: FileStamp(size: Int64(bytes.count), mtime: 0),
                                                hash: ContentHash.of(bytes))
-                    let (_, speakers) = try ArticleRows.insert(article.rows, file: file, db: db, person: persons.predictedPerson)
+                    let (_, speakers) = try ArticleRows.insert(article.rows, file: file, db: db, echoes: echoes,
+                                                               person: persons.predictedPerson)
                     persons.added(speakers)
                 }
                 try persons.sync(db)

@@ -34,6 +34,16 @@ public enum SourceReader {
             if data.isEmpty { throw .empty(source) }
         }
         let format = try SourceDetection.format(of: data, name: source, contentType: contentType)
+        return try read(data, source: source, as: format, contentType: contentType)
+    }
+
+    /// The articles of `data` (not compressed) read as `format`, whatever its content says.
+    /// `read(_:source:contentType:)` calls it with the detected format; the fuzz targets call
+    /// it with each format in turn, so arbitrary bytes reach every reader.
+    public static func read(_ data: Data, source: String, as format: SourceFormat, contentType: String? = nil)
+        throws(ReadError) -> [Article]
+    {
+        if data.isEmpty { throw .empty(source) }
         switch format {
         case .text:
             var (article, _) = try ArticleReader.decode(data, source: source)

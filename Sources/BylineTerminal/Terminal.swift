@@ -1,6 +1,10 @@
 import BylineUI
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why the reader cannot run in this terminal.
 public struct TerminalError: Error, CustomStringConvertible {

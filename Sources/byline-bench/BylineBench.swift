@@ -6,5 +6,5 @@ struct BylineBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "byline-bench",
         abstract: "Measure Byline's speed.",
-        subcommands: [AnalysisBench.self, ExtractionBench.self, FrameBench.self, IndexBench.self, ReaderBench.self])
+        subcommands: [AnalysisBench.self, CommandBench.self, ExtractionBench.self, FrameBench.self, IndexBench.self, ReaderBench.self])
 }

@@ -204,41 +204,23 @@ struct ReaderDriver {
     }
 
     mutating func start() {
-        answer(Reader.start(&state))
+        let effects = Reader.start(&state)
+        _ = Reader.settle(effects, &state) { library.answer($0) }
     }
 
-    /// Applies `action` and the answers it leads to; returns the seconds the UI spent.
+    /// Applies `action` and the answers it leads to; returns the seconds the UI spent (the
+    /// index's time to answer left out).
     mutating func frame(_ action: Action, sink: inout Int) -> Double {
-        var spent = 0.0
+        var answering = 0.0
         let t = Clock.now
-        var effects = Reader.apply(action, to: &state)
-        spent += Clock.since(t)
-        while !effects.isEmpty {
-            var next: [Effect] = []
-            for effect in effects {
-                guard case .fetch(let request) = effect else { continue }
-                let answer = library.answer(request)
-                let a = Clock.now
-                next += Reader.apply(.answered(answer), to: &state)
-                spent += Clock.since(a)
-            }
-            effects = next
+        let effects = Reader.apply(action, to: &state)
+        _ = Reader.settle(effects, &state) { [library] request in
+            let a = Clock.now
+            defer { answering += Clock.since(a) }
+            return library.answer(request)
         }
-        let r = Clock.now
         sink &+= Reader.render(state).cells.count
-        spent += Clock.since(r)
-        return spent
-    }
-
-    private mutating func answer(_ effects: [Effect]) {
-        var effects = effects
-        while !effects.isEmpty {
-            var next: [Effect] = []
-            for effect in effects {
-                if case .fetch(let request) = effect { next += Reader.apply(.answered(library.answer(request)), to: &state) }
-            }
-            effects = next
-        }
+        return Clock.since(t) - answering
     }
 }
 

@@ -17,9 +17,14 @@ struct IndexBench: ParsableCommand {
             another article, shifted dates, 100 folders) into --library (default: a new temporary folder, removed \
             afterwards unless --keep), then times a cold build of a new index, opening the \
             unchanged library again until the index is ready, a speaker's quotations across the \
-            library and a search. Peak memory is the process's maximum resident set size.
+            library and a search. Peak memory is the process's maximum resident set size. \
+            Echoes: cold builds without them (unless --skip-without-echoes) alternate with the \
+            builds with them (--cold-builds of each), to give what finding them adds; then a \
+            quotation's echoes, every echo cluster, and `byline echoes` over the library when the \
+            byline binary is beside this one.
             Targets on a 2-core machine: cold build <= 10 s, warm open <= 300 ms, each query <= \
-            20 ms, peak memory <= 400 MB.
+            20 ms, peak memory <= 400 MB; echoes add <= 20 % to the cold build, listing a \
+            quotation's echoes <= 20 ms, byline echoes over the library <= 2 s.
             """)
 
     @Option(help: "Folder of source articles.")
@@ -46,6 +51,12 @@ struct IndexBench: ParsableCommand {
     @Option(help: "Timed repetitions of warm open and of each query (the median and the worst are reported).")
     var repeats = 15
 
+    @Flag(help: "Skip the cold builds without echoes (they give what echoes add to a build).")
+    var skipWithoutEchoes = false
+
+    @Option(help: "Cold builds with echoes (and as many without, alternately); the medians are reported.")
+    var coldBuilds = 1
+
     func run() throws {
         let fm = FileManager.default
         let folder = library ?? (fm.temporaryDirectory.appendingPathComponent("byline-index-bench-\(getpid())").path)
@@ -68,21 +79,66 @@ struct IndexBench: ParsableCommand {
         let indexPath = (folder as NSString).appendingPathComponent("index.sqlite")
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: indexPath + suffix) }
 
-        // Cold build.
-        let cpuBefore = processCPUSeconds()
-        let coldStart = DispatchTime.now().uptimeNanoseconds
-        let cold = LibraryIndex.open(at: indexPath)
-        let summary = try cold.update(paths: [articlesFolder])
-        let coldSeconds = seconds(since: coldStart)
-        let coldCPU = processCPUSeconds() - cpuBefore
+        // Cold builds: without echoes (into a file of its own) and with them, alternately, so
+        // that both meet the same load on a shared machine.
+        struct Build {
+            var seconds: Double
+            var cpu: Double
+            var writerCPU: Double
+            var echoCPU: Double
+        }
+        func build(at path: String, echoes: Bool) throws -> (LibraryIndex, IndexUpdateSummary, Build) {
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            var analysis = IndexAnalysis.standard
+            analysis.echoes = echoes
+            let cpuBefore = processCPUSeconds()
+            let start = DispatchTime.now().uptimeNanoseconds
+            let index = LibraryIndex.open(at: path)
+            let summary = try index.update(paths: [articlesFolder], analysis: analysis)
+            return (index, summary, Build(seconds: seconds(since: start), cpu: processCPUSeconds() - cpuBefore,
+                                          writerCPU: summary.writingCPUSeconds, echoCPU: summary.echoCPUSeconds))
+        }
+        let plainPath = (folder as NSString).appendingPathComponent("index-without-echoes.sqlite")
+        defer { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: plainPath + suffix) } }
+        var plainBuilds: [Build] = []
+        var echoBuilds: [Build] = []
+        var built: (index: LibraryIndex, summary: IndexUpdateSummary)?
+        func buildWithout(_ round: Int) throws {
+            let (_, _, plain) = try build(at: plainPath, echoes: false)
+            plainBuilds.append(plain)
+            print(String(format: "cold build %d without echoes: %6.2f s   (CPU %.2f s; writer %.2f s CPU)", round,
+                         plain.seconds, plain.cpu, plain.writerCPU))
+        }
+        for round in 1...max(1, coldBuilds) {
+            // Which goes first alternates, so neither always meets the other's leftovers
+            // (a file system still freeing the last index, caches it filled).
+            if !skipWithoutEchoes, round % 2 == 1 { try buildWithout(round) }
+            let (index, summary, withEchoes) = try build(at: indexPath, echoes: true)
+            echoBuilds.append(withEchoes)
+            built = (index, summary)
+            print(String(format: "cold build %d with echoes:    %6.2f s   (CPU %.2f s; writer %.2f s CPU, %.2f s of it finding echoes)",
+                         round, withEchoes.seconds, withEchoes.cpu, withEchoes.writerCPU, withEchoes.echoCPU))
+            if !skipWithoutEchoes, round % 2 == 0 { try buildWithout(round) }
+        }
+        let (cold, summary) = built!
+        let coldSeconds = median(echoBuilds.map(\.seconds))
         let counts = try cold.counts()
         let memoryAfterBuild = peakMemoryMB()
         print(String(format: "cold build:   %6.2f s   (%.1f MB/s; %d articles, %d speakers, %d quotations, %d dated events)",
                      coldSeconds, Double(generated.bytes) / 1_000_000 / coldSeconds, summary.analyzed, counts.speakers,
                      counts.quotations, counts.timelineEntries))
         print(String(format: "  CPU: %.2f s in all (%d analysis threads and one writer); writer: %.2f s in transactions (%.2f s CPU, %.2f s merging speakers), %.2f s waiting for analysis",
-                     coldCPU, max(1, ProcessInfo.processInfo.activeProcessorCount - 1), summary.writingSeconds,
-                     summary.writingCPUSeconds, summary.mergingSeconds, summary.waitingSeconds))
+                     median(echoBuilds.map(\.cpu)), max(1, ProcessInfo.processInfo.activeProcessorCount - 1),
+                     summary.writingSeconds, summary.writingCPUSeconds, summary.mergingSeconds, summary.waitingSeconds))
+        if !plainBuilds.isEmpty {
+            let plain = median(plainBuilds.map(\.seconds))
+            let plainCPU = median(plainBuilds.map(\.cpu))
+            let plainWriter = median(plainBuilds.map(\.writerCPU))
+            let echoWriter = median(echoBuilds.map(\.writerCPU))
+            print(String(format: "  echoes add %+.1f %% to the cold build (median %.2f s against %.2f s), %+.1f %% CPU, %+.1f %% writer CPU (%.2f s against %.2f s)",
+                         (coldSeconds / plain - 1) * 100, coldSeconds, plain, (median(echoBuilds.map(\.cpu)) / plainCPU - 1) * 100,
+                         (echoWriter / plainWriter - 1) * 100, echoWriter, plainWriter))
+        }
 
         // Warm open: a new index object on the unchanged library, until it is up to date.
         var warm: [Double] = []
@@ -124,6 +180,36 @@ struct IndexBench: ParsableCommand {
         }
         if listed + timeline < 0 { print("") }  // keeps the work from being optimised away
 
+        // Echoes: every cluster, then one quotation's echoes (in the most echoed cluster, and in
+        // a cluster of median size).
+        var clusters: [EchoCluster] = []
+        let clusterTimes = try timed(max(1, repeats / 3)) { clusters = try index.echoClusters() }
+        report("echo clusters of the library (\(clusters.count))", clusterTimes)
+        let bySize = clusters.sorted { $0.quotations.count < $1.quotations.count }
+        for (label, cluster) in [("most echoed", bySize.last), ("median", bySize.isEmpty ? nil : bySize[bySize.count / 2])] {
+            guard let cluster else { continue }
+            let quotation = cluster.quotations[cluster.quotations.count / 2]
+            report("a quotation's echoes, \(label) (\(cluster.quotations.count) quotations)", try timed(repeats) {
+                _ = try index.echoes(article: quotation.article.id, ordinal: quotation.ordinal)
+            })
+        }
+        let byline = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("byline")
+        if fm.isExecutableFile(atPath: byline.path) {
+            report("byline echoes --format json (a process)", try timed(max(1, repeats / 3)) {
+                let process = Process()
+                process.executableURL = byline
+                process.arguments = ["echoes", "--format", "json", "--index", indexPath]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+                if process.terminationStatus != 0 { throw ValidationError("byline echoes failed (\(process.terminationStatus))") }
+            })
+        } else {
+            print("(build the byline product too to time byline echoes)")
+        }
+
         print(String(format: "peak memory:  %6.0f MB (after the cold build: %.0f MB)", peakMemoryMB(), memoryAfterBuild))
         if keep { print("kept: \(folder)") }
     }
@@ -141,6 +227,8 @@ struct IndexBench: ParsableCommand {
         }
         return times
     }
+
+    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     private func report(_ label: String, _ times: [Double]) {
         let sorted = times.sorted()

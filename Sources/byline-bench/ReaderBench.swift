@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineApp
 import BylineCore
 import BylineIndex
 import BylineUI
@@ -158,12 +159,8 @@ struct ReaderSession {
         defer { worker.stop() }
         var sink = 0
         // Before the first frame the loop answers at once, as `byline` does.
-        var pending = Reader.start(&state)
-        while !pending.isEmpty {
-            var next: [Effect] = []
-            for case .fetch(let request) in pending { next += Reader.apply(.answered(library.answer(request)), to: &state) }
-            pending = next
-        }
+        let pending = Reader.start(&state)
+        _ = Reader.settle(pending, &state) { library.answer($0) }
         func frame(_ name: String, _ action: Action) {
             let wall = Clock.now
             let cpu = Clock.threadCPU

@@ -13,7 +13,8 @@ struct Byline: ParsableCommand {
             """,
         version: BylineVersion.number,
         subcommands: [Read.self, Quotes.self, Speakers.self, TimelineCommand.self, TextCommand.self, IndexCommand.self, Search.self,
-                      FeedsCommand.self, UpdateCommand.self],
+                      FeedsCommand.self, UpdateCommand.self, EchoesCommand.self, FollowCommand.self,
+                      UnfollowCommand.self, FollowsCommand.self],
         defaultSubcommand: Read.self)
 }
 

@@ -23,6 +23,7 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var articles: ArticleOptions
 
     func validate() throws {
+        if articles.hasTransientPaths { throw ArticleOptions.transientPathsInIndex }
         if library.index == nil, articles.readPaths.isEmpty {
             throw ValidationError("give the article files or folders to index (PATH...), or an index to update with --index PATH")
         }

@@ -44,7 +44,20 @@ enum LibraryAccess {
                      rebuild: Bool = false) throws -> (LibraryIndex, IndexUpdateSummary)
     {
         if articles.hasTransientPaths {
-            throw ValidationError("web addresses and - (standard input) are read anew each time and cannot go into an index: leave out --index, or subscribe to a feed with `byline feeds add URL`")
+            if option.index != nil { throw ArticleOptions.transientPathsInIndex }
+            // Read anew on every run: analysed now, into an index in memory for this command.
+            var analyzed: [AnalyzedArticle] = []
+            try CommandInput.forEachAnalyzed(articles) { analyzed.append($0) }
+            let index = LibraryIndex.inMemory()
+            do {
+                try index.store(analyzed)
+            } catch {
+                throw InputError(description: error.description)
+            }
+            var summary = IndexUpdateSummary()
+            summary.files = analyzed.count
+            summary.analyzed = analyzed.count
+            return (index, summary)
         }
         let paths = articles.indexPaths(with: option)
         if option.index == nil, paths.isEmpty {

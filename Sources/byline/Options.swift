@@ -34,6 +34,10 @@ struct ArticleOptions: ParsableArguments {
         return readPaths
     }
 
+    /// The error for web addresses or standard input given with `--index`.
+    static let transientPathsInIndex = ValidationError(
+        "web addresses and - (standard input) are read anew each time and cannot go into an index: leave out --index, or subscribe to a feed with `byline feeds add URL`")
+
     /// Whether a PATH is read anew on every run rather than kept in a library index: a web
     /// address or standard input.
     var hasTransientPaths: Bool { paths.contains { $0 == "-" || WebAddress.looksLikeURL($0) } }

@@ -21,8 +21,7 @@ final class RecordWriter {
     /// Text for the `text` format (not even computed for the others, which get records).
     func text(_ text: @autoclosure () -> String) {
         guard format == .text else { return }
-        buffer += text()
-        flushIfFull()
+        append(text())
     }
 
     /// A record for the `json` and `jsonl` formats (not even computed for `text`).
@@ -31,13 +30,25 @@ final class RecordWriter {
         case .text: return
         case .json:
             buffer += records == 0 ? "[\n  " : ",\n  "
-            buffer += record().serialized(pretty: true, indent: 1)
+            append(record().serialized(pretty: true, indent: 1))
         case .jsonl:
-            buffer += record().serialized()
+            append(record().serialized())
             buffer += "\n"
         }
         records += 1
         flushIfFull()
+    }
+
+    /// A large piece (a whole article's text) is written as it is rather than copied into the
+    /// buffer: a 20 MB page would otherwise be held twice more.
+    private func append(_ piece: String) {
+        if piece.utf8.count >= Self.flushSize {
+            flush()
+            emit(piece)
+        } else {
+            buffer += piece
+            flushIfFull()
+        }
     }
 
     /// The records of one article are written: on a terminal, show them now.
@@ -51,14 +62,33 @@ final class RecordWriter {
         flush()
     }
 
+    private static let flushSize = 1 << 16
+
     private func flushIfFull() {
-        if buffer.utf8.count >= 1 << 16 { flush() }
+        if buffer.utf8.count >= Self.flushSize { flush() }
     }
 
     private func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        emit(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the UTF-8 of `text` to standard output in place. A closed pipe (`byline … | head`)
+    /// ends the process as it would any Unix tool, by SIGPIPE.
+    private func emit(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
+import BylineApp
 import BylineCore
 import BylineIndex
+import BylineSources
 import BylineUI
 import Foundation
 
@@ -12,8 +14,9 @@ struct Read: ParsableCommand {
             Panes: the library, the article, its quotations and its timeline. The library is \
             read through its index (see `byline index`): what the cache holds shows at once, \
             and new or changed articles appear as they are analysed. Press ? in the reader for \
-            every key. Keys and colours can be set in $XDG_CONFIG_HOME/byline/config.toml; \
-            reading positions are kept in $XDG_STATE_HOME/byline/. When stdout is not a \
+            every key (u updates the feeds, o opens the article's address in $BROWSER). Keys \
+            and colours can be set in $XDG_CONFIG_HOME/byline/config.toml; reading positions \
+            and read marks are kept in $XDG_STATE_HOME/byline/. When stdout is not a \
             terminal, the articles are printed as plain text instead.
             """)
 
@@ -29,7 +32,8 @@ struct Read: ParsableCommand {
             return
         }
         let opened = try ReaderOpening.open(library, articles)
-        let code = try ReaderLoop.run(opened, noColor: noColor)
+        let code = try ReaderLoop.run(opened, reopen: { [library, articles] in try ReaderOpening.open(library, articles) },
+                                      noColor: noColor)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -56,6 +60,8 @@ struct OpenedLibrary {
     var update: (paths: [String]?, referenceDate: CivilDate?)?
     /// What the user should know about the cache (moved aside, in memory).
     var notices: [String]
+    /// Whether the articles `u` stores (in the feeds' library) show in this reader.
+    var feeds: FeedLibraryPlace
 }
 
 /// Finds the index for the reader: the bundled seed in memory when no path is given, else the
@@ -63,19 +69,17 @@ struct OpenedLibrary {
 enum ReaderOpening {
     static func open(_ option: IndexOption, _ articles: ArticleOptions) throws -> OpenedLibrary {
         if articles.hasTransientPaths {
-            if option.index != nil {
-                throw ValidationError("web addresses and - (standard input) are read anew each time and cannot go into an index: leave out --index, or subscribe to a feed with `byline feeds add URL`")
-            }
+            if option.index != nil { throw ArticleOptions.transientPathsInIndex }
             // Read now and kept in memory for this run, as the seed is.
             var analyzed: [AnalyzedArticle] = []
             try CommandInput.forEachAnalyzed(articles) { analyzed.append($0) }
-            return try holding(analyzed)
+            return try holding(analyzed, feeds: .elsewhere(Library.folder()))
         }
         let paths = articles.indexPaths(with: option)
         if paths.isEmpty, option.index == nil {
             // The seed is no file of a library: analysed here and kept in memory, so it opens
             // from any folder, with or without a writable cache.
-            return try holding([Analyzer.analyze(BundledSeed.article(date: articles.referenceDate))])
+            return try holding([Analyzer.analyze(BundledSeed.article(date: articles.referenceDate))], feeds: .seedInstead)
         }
         // A missing path or a folder with no articles is an error before the terminal is taken
         // over (the update would only find it in the background).
@@ -86,8 +90,9 @@ enum ReaderOpening {
         }
         let file = option.indexFile ?? LibraryIndex.defaultPath(forLibrary: paths)
         let index = LibraryIndex.open(at: file)
+        var roots = paths
         if paths.isEmpty {
-            let roots = (try? index.libraryPaths()) ?? []
+            roots = (try? index.libraryPaths()) ?? []
             if roots.isEmpty {
                 let why = index.notices.isEmpty ? "" : " (\(index.notices.joined(separator: "; ")))"
                 throw InputError(description: "the index \(file) holds no library yet\(why): give the article files or folders to read")
@@ -95,13 +100,13 @@ enum ReaderOpening {
         }
         return OpenedLibrary(library: ReaderLibrary(index: index),
                              update: (paths.isEmpty ? nil : paths, articles.referenceDate),
-                             notices: index.notices)
+                             notices: index.notices, feeds: FeedLibraryPlace.of(Library.folder(), roots: roots))
     }
 
     /// Articles analysed already, in an index in memory.
-    private static func holding(_ analyzed: [AnalyzedArticle]) throws -> OpenedLibrary {
+    private static func holding(_ analyzed: [AnalyzedArticle], feeds: FeedLibraryPlace) throws -> OpenedLibrary {
         do {
-            return OpenedLibrary(library: try ReaderLibrary.holding(analyzed), update: nil, notices: [])
+            return OpenedLibrary(library: try ReaderLibrary.holding(analyzed), update: nil, notices: [], feeds: feeds)
         } catch {
             throw InputError(description: error.description)
         }

@@ -1,20 +1,27 @@
+import BylineApp
 import BylineCore
 import BylineIndex
+import BylineSources
 import BylineTerminal
 import BylineUI
 import Foundation
 
 /// The reader's event loop: read an event, `update`, run the effects, `render`, draw. The
-/// library index answers on a worker thread; a background update of the index runs beside it
-/// and is polled here, so no key ever waits for indexing.
+/// library index answers on a worker thread; background updates of the index and of the feeds
+/// run beside it and are polled here, so no key ever waits for indexing or the network.
 enum ReaderLoop {
     /// Runs the reader until the user quits or a quit signal arrives; returns the exit status.
-    static func run(_ opened: OpenedLibrary, noColor: Bool) throws -> Int32 {
+    /// `reopen` opens the library again (after a feed update filled the feeds' library while
+    /// the reader showed the bundled seed).
+    static func run(_ opened: OpenedLibrary, reopen: () throws -> OpenedLibrary, noColor: Bool) throws -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let (config, configWarnings) = ReaderConfig.load(environment: environment)
         let positionsPath = ReadingMemory.path(environment: environment)
         let (remembered, positionsWarning) = ReadingMemory.load(path: positionsPath)
-        var warnings = configWarnings + (positionsWarning.map { [$0] } ?? [])
+        let readMarksPath = ReadMarksFile.path(environment: environment)
+        let (readMarks, readMarksWarning) = ReadMarksFile.load(path: readMarksPath)
+        let (follows, followsWarnings) = FollowsFile.load(environment: environment)
+        var warnings = configWarnings + [positionsWarning, readMarksWarning].compactMap { $0 } + followsWarnings
 
         let noColorRequested = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
@@ -24,9 +31,10 @@ enum ReaderLoop {
             throw InputError(description: error.description)
         }
 
-        let library = opened.library
+        var library = opened.library
+        var feeds = opened.feeds
         var state = AppState(size: terminal.size, theme: config.theme(terminal.colorMode), keymap: config.keymap,
-                             remembered: remembered, generation: library.generation)
+                             remembered: remembered, readMarks: readMarks, follows: follows, generation: library.generation)
         let startup = warnings.map { "warning: " + $0 } + opened.notices.map(TerminalSafe.line)
         if !startup.isEmpty {
             state.message = StatusMessage(startup.joined(separator: " · "), kind: .warning, sticky: true)
@@ -34,35 +42,78 @@ enum ReaderLoop {
         // What the cache holds is read before the first frame (a page of articles, the first
         // article: a few milliseconds), so the reader opens on an article with its highlights.
         var pending = Reader.start(&state)
-        if opened.update != nil {
+        var indexing = opened.update.map {
+            IndexRefresher(index: library.index, paths: $0.paths, referenceDate: $0.referenceDate)
+        }
+        if indexing != nil {
             // Said from the first frame: an empty library is one still being indexed.
             pending += Reader.apply(.indexing(IndexProgress(phase: .scanning)), to: &state)
         }
-        for _ in 0..<4 where pending.contains(where: { if case .fetch = $0 { true } else { false } }) {
-            var next: [Effect] = []
-            for effect in pending {
-                if case .fetch(let request) = effect {
-                    next += Reader.apply(.answered(library.answer(request)), to: &state)
-                } else {
-                    next.append(effect)
-                }
-            }
-            pending = next
-        }
+        pending = Reader.settle(pending, &state, rounds: 4) { library.answer($0) }
         // Benchmark and test hooks, once the first frame is on screen: report the time since
         // the given clock reading (CLOCK_MONOTONIC nanoseconds, taken by the benchmark before it
         // started this process) and leave; or crash, to check that the terminal is restored.
         let firstFrameReport = environment["BYLINE_FIRST_FRAME_REPORT"].flatMap(FirstFrameReport.init)
         let crashAfterFirstFrame = environment["BYLINE_CRASH_AFTER_FIRST_FRAME"] == "1"
 
-        let worker = LibraryWorker(library: library)
-        var indexing: IndexingTask?
-        var lastProgress: IndexProgress?
-        var indexingReported = false
+        var worker = LibraryWorker(library: library)
+        var feedUpdate: FeedUpdateTask?
+        let browser = BrowserLauncher()
         var exitWarnings: [String] = []
         var dirty = true
         var forceRedraw = false
         var quitSignal: Int32?
+        var firstFrame = true
+        // Actions for the next turn of the loop (what an effect said).
+        var actions: [Action] = []
+
+        /// Runs an effect; false for `.quit`.
+        func perform(_ effect: Effect) -> Bool {
+            switch effect {
+            case .fetch(let request): worker.submit(request)
+            case .redraw: forceRedraw = true
+            case .quit: return false
+            case .updateFeeds: feedUpdate = FeedUpdateTask(updater: FeedUpdater(environment: environment))
+            case .openInBrowser(let address):
+                switch browser.open(address, environment: environment) {
+                case .started(let program):
+                    actions.append(.notify(StatusMessage("Opened in \(FilePaths.name(of: program)): \(address)")))
+                case .failed(let why):
+                    actions.append(.notify(StatusMessage("Could not start a browser: \(why)", kind: .warning)))
+                }
+            }
+            return true
+        }
+
+        /// A feed update ended: its articles appear (the index takes them in, or the reader
+        /// leaves the seed for the library they filled), or the report says where they went.
+        func feedsUpdated(_ task: FeedUpdateTask, _ report: FeedUpdateReport) {
+            var report = report
+            exitWarnings += task.exitNotes.map(TerminalSafe.line)
+            if report.added > 0 {
+                switch feeds {
+                case .shown: indexing?.request()
+                case .elsewhere(let folder): report.storedElsewhere = folder
+                case .seedInstead:
+                    if let reopened = try? reopen(), reopened.feeds == .shown {
+                        worker.stop()
+                        indexing?.stop()
+                        library = reopened.library
+                        feeds = reopened.feeds
+                        worker = LibraryWorker(library: library)
+                        indexing = reopened.update.map {
+                            IndexRefresher(index: library.index, paths: $0.paths, referenceDate: $0.referenceDate)
+                        }
+                        indexing?.request()
+                        pending += Reader.switchLibrary(&state, generation: library.generation)
+                    } else {
+                        report.storedElsewhere = task.libraryFolder
+                    }
+                }
+            }
+            actions.append(.feedUpdateFinished(report))
+        }
+
         loop: while true {
             if dirty || forceRedraw {
                 terminal.draw(Reader.render(state), force: forceRedraw)
@@ -74,32 +125,32 @@ enum ReaderLoop {
                 break
             }
             if crashAfterFirstFrame { fatalError("crash requested by BYLINE_CRASH_AFTER_FIRST_FRAME") }
-            if let update = opened.update, indexing == nil {
-                indexing = library.index.startUpdate(paths: update.paths, referenceDate: update.referenceDate)
+            if firstFrame {
+                firstFrame = false
+                indexing?.request()
             }
-            for effect in pending {
-                if case .fetch(let request) = effect { worker.submit(request) }
-            }
+            let effects = pending
             pending = []
-            var actions: [Action] = []
-            if let task = indexing, !indexingReported {
+            for effect in effects {
+                if !perform(effect) { break loop }
+            }
+            if let indexing { actions += indexing.poll(exitWarnings: &exitWarnings) }
+            if let task = feedUpdate {
                 let progress = task.progress
-                if progress != lastProgress {
-                    lastProgress = progress
-                    actions.append(.indexing(progress))
-                }
-                if let result = task.result {
-                    indexingReported = true
-                    actions += outcome(result, exitWarnings: &exitWarnings)
+                if progress != state.feedUpdate, progress.feedsTotal > 0 { actions.append(.feedUpdate(progress)) }
+                if let report = task.report {
+                    feedUpdate = nil
+                    feedsUpdated(task, report)
                 }
             }
+            actions += browser.takeFailures().map { .notify(StatusMessage(TerminalSafe.line($0), kind: .warning)) }
             actions += worker.takeAnswers().map(Action.answered)
             if let signal = terminal.takeQuitSignal() {
                 quitSignal = signal
                 break
             }
-            let busy = worker.isBusy || (indexing.map { !$0.isFinished } ?? false) || !actions.isEmpty
-            if let event = terminal.read(timeout: actions.isEmpty ? (busy ? 40 : 200) : 0) {
+            let busy = worker.isBusy || (indexing?.isBusy ?? false) || feedUpdate != nil || !pending.isEmpty
+            if let event = terminal.read(timeout: actions.isEmpty && pending.isEmpty ? (busy ? 40 : 200) : 0) {
                 switch event {
                 case .key(let key): actions.append(.key(key))
                 case .mouse(let mouse): actions.append(.mouse(mouse))
@@ -107,51 +158,29 @@ enum ReaderLoop {
                 }
                 actions += worker.takeAnswers().map(Action.answered)
             }
-            for action in actions {
+            let current = actions
+            actions = []
+            for action in current {
                 dirty = true
                 for effect in Reader.apply(action, to: &state) {
-                    switch effect {
-                    case .fetch(let request): worker.submit(request)
-                    case .redraw: forceRedraw = true
-                    case .quit: break loop
-                    }
+                    if !perform(effect) { break loop }
                 }
             }
         }
         terminal.stop()
         worker.stop()
-        if let indexing { stop(indexing) }
+        indexing?.stop()
+        if let feedUpdate {
+            // Stopped between feeds or items, so no item is left half stored.
+            feedUpdate.cancel()
+            feedUpdate.wait(seconds: 1)
+        }
         if let warning = ReadingMemory.save(state.rememberedViews, path: positionsPath) { warnings.append(warning) }
+        if let warning = ReadMarksFile.save(state.readMarks, path: readMarksPath) { warnings.append(warning) }
+        if let warning = FollowsFile.save(state.follows, environment: environment) { warnings.append(warning) }
         for warning in warnings + exitWarnings { warn(warning) }
         if let quitSignal { return 128 + quitSignal }
         return 0
-    }
-
-    /// What the reader shows when the background update ends: files it skipped, or the error
-    /// that stopped it. The details are printed on exit too.
-    static func outcome(_ result: Result<IndexUpdateSummary, LibraryIndexError>, exitWarnings: inout [String]) -> [Action] {
-        switch result {
-        case .success(let summary):
-            let skipped = summary.failures.map { TerminalSafe.line("skipped \($0.error.description)") }
-            exitWarnings += skipped + summary.warnings.map(TerminalSafe.line)
-            guard let first = skipped.first else { return [] }
-            let more = skipped.count > 1 ? " (and \(skipped.count - 1) more, listed on exit)" : ""
-            return [.notify(StatusMessage(first + more, kind: .warning, sticky: true))]
-        case .failure(.cancelled):
-            return []
-        case .failure(let error):
-            let hint = error.isDamage ? "; run `byline index --rebuild` with the same folders" : ""
-            exitWarnings.append(TerminalSafe.line("indexing stopped: \(error.description)\(hint)"))
-            return [.indexingFailed(TerminalSafe.line(error.description + hint))]
-        }
-    }
-
-    /// Stops the background update: what was committed stays. Waits a little for the batch
-    /// being written; a write cut short by the exit is rolled back by SQLite.
-    static func stop(_ task: IndexingTask) {
-        task.cancel()
-        let deadline = DispatchTime.now().uptimeNanoseconds + 500_000_000
-        while !task.isFinished, DispatchTime.now().uptimeNanoseconds < deadline { usleep(5_000) }
     }
 }
 

@@ -17,7 +17,8 @@ struct UpdateCommand: ParsableCommand {
             only a teaser has its page fetched and read instead (the teaser is kept if that \
             fails). Nothing stored before is changed. A feed that fails is named and the others \
             go on; the exit status is 1 only when every feed failed. The library index is \
-            brought up to date at the end.
+            brought up to date at the end, and the new quotations of the speakers you follow \
+            (see byline follow) are listed.
             """)
 
     @OptionGroup var fetch: FetchOption
@@ -49,16 +50,23 @@ struct UpdateCommand: ParsableCommand {
         if !failed.isEmpty { line += "; failed: " + failed.map(\.displayName).joined(separator: ", ") }
         print(TerminalSafe.line(line))
         if FileManager.default.fileExists(atPath: summary.libraryFolder) {
-            try Self.refreshIndex(ofLibrary: summary.libraryFolder)
+            let index = try Self.refreshIndex(ofLibrary: summary.libraryFolder)
+            let follows = try reportingFollowErrors { try FollowList.load() }
+            if !follows.names.isEmpty {
+                print("")
+                let writer = RecordWriter(.text)
+                try FollowedNews.report(follows, index: index, writer: writer)
+                writer.finish()
+            }
         }
         if summary.everyFeedFailed { throw ExitCode(1) }
     }
 
     /// Brings the library's index (the default one for `folder`) up to date, as `byline index
     /// FOLDER` does: progress on a terminal, skipped files and notices as warnings.
-    static func refreshIndex(ofLibrary folder: String) throws {
-        _ = try LibraryAccess.open(try IndexOption.parse([]), try ArticleOptions.parse([folder]),
-                                   progress: .forStandardError(otherwise: .none))
+    static func refreshIndex(ofLibrary folder: String) throws -> LibraryIndex {
+        try LibraryAccess.open(try IndexOption.parse([]), try ArticleOptions.parse([folder]),
+                               progress: .forStandardError(otherwise: .none)).0
     }
 }
 

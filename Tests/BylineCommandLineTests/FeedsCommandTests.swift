@@ -1,21 +1,19 @@
+import BylineTestSupport
 import Foundation
 import Testing
 
 /// `byline feeds` and `byline update` through the built binary, with every XDG folder (and
 /// HOME) in a temporary folder: the tests never touch the real home.
 @Suite final class FeedsCommandTests {
+    let temporary: TemporaryFolder
     let folder: URL
     let environment: [String: String]
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-feeds-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let root = folder.path
-        environment = ["HOME": root + "/home", "XDG_CONFIG_HOME": root + "/config", "XDG_STATE_HOME": root + "/state",
-                       "XDG_DATA_HOME": root + "/data", "XDG_CACHE_HOME": root + "/cache"]
+        temporary = try TemporaryFolder()
+        folder = temporary.url
+        environment = temporary.isolatedEnvironment
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func byline(_ arguments: String...) throws -> BylineProcess.Output {
         try BylineProcess.run(arguments, environment: environment, in: folder, timeout: 60)

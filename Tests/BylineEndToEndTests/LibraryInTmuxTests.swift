@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,11 @@ struct LibraryInTmuxTests {
         return folder
     }
 
-    @Test func aSpeakerAcrossTheLibraryAndALibrarySearch() throws {
+    @Test func aSpeakerAcrossTheLibraryAndALibrarySearch() async throws {
+        try await offPool { try self.aSpeakerAcrossTheLibraryAndALibrarySearchSteps() }
+    }
+
+    func aSpeakerAcrossTheLibraryAndALibrarySearchSteps() throws {
         let session = try TmuxSession(width: 160, height: 40)
         defer { session.close() }
         let library = try Self.writeLibrary(in: session)
@@ -96,7 +101,11 @@ struct LibraryInTmuxTests {
         #expect(!screen.contains("Library · 3"), "the alternate screen is gone")
     }
 
-    @Test func aCacheThatCannotBeWrittenIsSaidAndTheLibraryStillOpens() throws {
+    @Test func aCacheThatCannotBeWrittenIsSaidAndTheLibraryStillOpens() async throws {
+        try await offPool { try self.aCacheThatCannotBeWrittenIsSaidAndTheLibraryStillOpensSteps() }
+    }
+
+    func aCacheThatCannotBeWrittenIsSaidAndTheLibraryStillOpensSteps() throws {
         let session = try TmuxSession(width: 160, height: 40)
         defer { session.close() }
         let library = try Self.writeLibrary(in: session)

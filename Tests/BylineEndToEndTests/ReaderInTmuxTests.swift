@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -171,7 +172,11 @@ enum Spawn {
 
 @Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed: the end-to-end tests need it"))
 struct ReaderInTmuxTests {
-    @Test func readingTheSeedFromOpenToQuit() throws {
+    @Test func readingTheSeedFromOpenToQuit() async throws {
+        try await offPool { try self.readingTheSeedFromOpenToQuitSteps() }
+    }
+
+    func readingTheSeedFromOpenToQuitSteps() throws {
         let session = try TmuxSession()
         defer { session.close() }
         try session.shell("'\(TmuxSession.binary)'; echo \"byline exited $?\"")
@@ -242,7 +247,11 @@ struct ReaderInTmuxTests {
 
     /// SIGTERM, Ctrl-C (SIGINT) and a crash each leave the terminal as it was.
     @Test(arguments: ["term", "interrupt", "crash"])
-    func theTerminalIsRestoredOnEveryWayOut(way: String) throws {
+    func theTerminalIsRestoredOnEveryWayOut(way: String) async throws {
+        try await offPool { try self.theTerminalIsRestoredOnEveryWayOutSteps(way: way) }
+    }
+
+    func theTerminalIsRestoredOnEveryWayOutSteps(way: String) throws {
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close() }
         let crash = way == "crash" ? "BYLINE_CRASH_AFTER_FIRST_FRAME=1 " : ""
@@ -270,7 +279,11 @@ struct ReaderInTmuxTests {
 
     /// Speakers in 256 colours on this terminal; with NO_COLOR (or --no-color) attributes only.
     @Test(arguments: ["", "NO_COLOR=1 ", "--no-color"])
-    func coloursFollowTheTerminalAndNoColor(setting: String) throws {
+    func coloursFollowTheTerminalAndNoColor(setting: String) async throws {
+        try await offPool { try self.coloursFollowTheTerminalAndNoColorSteps(setting: setting) }
+    }
+
+    func coloursFollowTheTerminalAndNoColorSteps(setting: String) throws {
         let session = try TmuxSession()
         defer { session.close() }
         let (prefix, flag) = setting.hasPrefix("--") ? ("", " " + setting) : (setting, "")
@@ -294,7 +307,11 @@ struct ReaderInTmuxTests {
         try session.waitFor("the exit") { $0.contains("byline exited 0") }
     }
 
-    @Test func anUnknownOrMissingTermIsAClearErrorNotACrash() throws {
+    @Test func anUnknownOrMissingTermIsAClearErrorNotACrash() async throws {
+        try await offPool { try self.anUnknownOrMissingTermIsAClearErrorNotACrashSteps() }
+    }
+
+    func anUnknownOrMissingTermIsAClearErrorNotACrashSteps() throws {
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.close() }
         try session.shell("TERM=no-such-terminal '\(TmuxSession.binary)'; echo \"exit $?\"")
@@ -306,7 +323,11 @@ struct ReaderInTmuxTests {
     }
 
     /// Reading positions are remembered: quit on the fourth quotation, open again, it is still selected.
-    @Test func theReadingPositionIsRemembered() throws {
+    @Test func theReadingPositionIsRemembered() async throws {
+        try await offPool { try self.theReadingPositionIsRememberedSteps() }
+    }
+
+    func theReadingPositionIsRememberedSteps() throws {
         let session = try TmuxSession()
         defer { session.close() }
         try session.shell("'\(TmuxSession.binary)'; echo \"byline exited $?\"")
@@ -324,7 +345,11 @@ struct ReaderInTmuxTests {
 
 /// Without a terminal on stdout, `byline PATH` prints the article as plain text.
 @Suite struct PlainOutputTests {
-    @Test func pipedOutputIsPlainSanitisedText() throws {
+    @Test func pipedOutputIsPlainSanitisedText() async throws {
+        try await offPool { try self.pipedOutputIsPlainSanitisedTextSteps() }
+    }
+
+    func pipedOutputIsPlainSanitisedTextSteps() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-plain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,5 @@
 import BylineCore
+import BylineTestSupport
 import FlyingFox
 import Foundation
 import Testing
@@ -13,7 +14,7 @@ import Testing
         <p>Traffic resumed on Tuesday after repairs that took four months.</p></article></body></html>
         """
 
-    private func source(_ folder: TemporaryFolder, timeout: Double = 5) -> WebSource {
+    private func source(_ folder: TemporaryFolder, timeout: Double = 20) -> WebSource {
         WebSource(options: HTTPFetcher.Options(timeout: timeout), cache: HTTPCache(folder: folder.url.path + "/http"))
     }
 
@@ -22,7 +23,7 @@ import Testing
     }
 
     /// The `FetchError` a fetch of `address` throws, or nil when it succeeds.
-    private func fetchError(_ address: String, timeout: Double = 5, maximumBytes: Int = HTTPFetcher.Options.defaultMaximumBytes)
+    private func fetchError(_ address: String, timeout: Double = 20, maximumBytes: Int = HTTPFetcher.Options.defaultMaximumBytes)
         async throws -> FetchError?
     {
         try await offPool { () throws -> FetchError? in
@@ -238,8 +239,9 @@ import Testing
     @Test func tlsToAPlainServerFailsWithATLSMessage() async throws {
         let server = try await LoopbackServer.start([("/story", { _ in html() })])
         defer { Task { await server.stop() } }
-        let started = Date()
-        let error = try #require(await fetchError("https://127.0.0.1:\(server.port)/story", timeout: 5))
+        // The default 20 s timeout: a loaded machine must not turn the TLS failure into a
+        // timeout. A hang would still fail, as a timeout rather than a TLS failure.
+        let error = try #require(await fetchError("https://127.0.0.1:\(server.port)/story"))
         guard case .tlsFailure(let host, _) = error else {
             Issue.record("expected a TLS failure, got \(error)")
             return
@@ -247,7 +249,6 @@ import Testing
         #expect(host == "127.0.0.1:\(server.port)")
         #expect(error.description.hasPrefix("TLS failure with 127.0.0.1:\(server.port) ("))
         #expect(!error.description.contains("\n"))
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func FetchErrorsFromURLErrorCodes() {
@@ -333,14 +334,17 @@ import Testing
             ("/story", { _ in HTTPResponse(.ok, page, headers: [("Content-Type", "text/html")]) }),
         ])
         let folder = try TemporaryFolder()
-        let web = WebSource(options: HTTPFetcher.Options(timeout: 3), cache: HTTPCache(folder: folder.url.path + "/http"))
+        let web = WebSource(options: HTTPFetcher.Options(timeout: 20), cache: HTTPCache(folder: folder.url.path + "/http"))
         let address = server.url("/story")
         _ = try await offPool { try web.document(at: address) }
         try await server.stopAndWaitUntilRefused()
         let (articles, notices) = try await offPool { try web.articles(at: address) }
         #expect(articles.first?.headlineText == "Harbour bridge reopens")
         #expect(notices.count == 1)
-        #expect(notices[0].hasPrefix("\(address): connection refused by 127.0.0.1:\(server.port); using the copy cached on "))
+        // Refused, or (in a full parallel run, where another test's server can be handed the
+        // freed port and close it again) lost: either way a network failure, named.
+        let failures = ["connection refused by 127.0.0.1:\(server.port)", "the connection to 127.0.0.1:\(server.port) was lost"]
+        #expect(failures.contains { notices[0].hasPrefix("\(address): \($0); using the copy cached on ") }, "\(notices)")
         // Without a cached copy, the failure is the error.
         let other = "http://127.0.0.1:\(server.port)/other"
         await #expect(throws: ReadError.unreadable(other, reason: "connection refused by 127.0.0.1:\(server.port)")) {

@@ -1,4 +1,5 @@
 import BylineCore
+import BylineTestSupport
 import FlyingFox
 import Foundation
 import Testing
@@ -52,7 +53,7 @@ struct UpdateFixture {
     let folder: TemporaryFolder
     let updater: FeedUpdater
 
-    init(feeds: [Subscription], options: FeedUpdater.Options = FeedUpdater.Options(fetch: HTTPFetcher.Options(timeout: 5))) throws {
+    init(feeds: [Subscription], options: FeedUpdater.Options = FeedUpdater.Options(fetch: HTTPFetcher.Options(timeout: 20))) throws {
         folder = try TemporaryFolder()
         let root = folder.url.path
         var list = try FeedList.load(path: root + "/config/byline/feeds")
@@ -267,7 +268,7 @@ struct UpdateTests {
         let feed = ChangingFeed(title: "Harbour News", items: items)
         let server = try await LoopbackServer.start([("/feed.xml", { feed.respond($0) })])
         defer { Task { await server.stop() } }
-        let options = FeedUpdater.Options(fetch: HTTPFetcher.Options(timeout: 5), maximumNewItemsPerFeed: 5)
+        let options = FeedUpdater.Options(fetch: HTTPFetcher.Options(timeout: 20), maximumNewItemsPerFeed: 5)
         let fixture = try UpdateFixture(feeds: [Subscription(url: server.url("/feed.xml"))], options: options)
         let first = try await fixture.run()
         #expect(first.results[0].added == 5)

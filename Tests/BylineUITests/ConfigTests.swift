@@ -137,18 +137,6 @@ import Testing
         #expect(warnings.allSatisfy { $0.hasSuffix("ignored") })
         #expect(warnings[1].contains("unknown command \"jump_around\""))
     }
-
-    @Test func configPathFollowsXDG() {
-        #expect(ReaderConfig.path(environment: ["XDG_CONFIG_HOME": "/x/cfg", "HOME": "/h"]) == "/x/cfg/byline/config.toml")
-        #expect(ReaderConfig.path(environment: ["HOME": "/h"]) == "/h/.config/byline/config.toml")
-        #expect(ReaderConfig.path(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/byline/config.toml")
-    }
-
-    @Test func missingConfigIsTheDefaultsWithoutWarning() {
-        let (config, warnings) = ReaderConfig.load(environment: ["XDG_CONFIG_HOME": "/nonexistent/byline-test", "HOME": "/h"])
-        #expect(config == ReaderConfig())
-        #expect(warnings.isEmpty)
-    }
 }
 
 @Suite struct KeymapTests {

@@ -22,7 +22,7 @@ import Testing
     /// The library pane's entries: the first row of each (cursor bar and marks trimmed).
     static func entries(_ h: Harness) -> [String] {
         h.paneLines(.library).enumerated().filter { $0.offset % 2 == 0 }.map(\.element.trimmingSpaces)
-            .map { $0.hasPrefix("●") ? String($0.dropFirst()).trimmingSpaces : $0 }.filter { !$0.isEmpty }
+            .map { $0.hasPrefix("●") || $0.hasPrefix("•") ? String($0.dropFirst()).trimmingSpaces : $0 }.filter { !$0.isEmpty }
     }
 
     /// Their second rows.
@@ -250,7 +250,7 @@ import Testing
     @Test func searchingTheLibraryListsRankedHitsAndOpensOne() throws {
         var (_, h) = try Self.reader()
         h.press("S")
-        #expect(h.state.mode == .searchingLibrary(query: ""))
+        #expect(h.state.mode == .searchingLibrary(TextField()))
         h.type("immunity")
         #expect(h.screen.lines.last?.hasPrefix("Search the library: immunity") == true)
         h.press("enter")
@@ -291,9 +291,9 @@ import Testing
         #expect(h.state.search?.current == 0, "back at the first match")
         // / in the library pane searches the library; in the article, the article.
         h.press("/")
-        #expect(h.state.mode == .searchingLibrary(query: ""))
+        #expect(h.state.mode == .searchingLibrary(TextField()))
         h.press("esc", "2", "/")
-        #expect(h.state.mode == .searching(query: ""))
+        #expect(h.state.mode == .searching(TextField()))
     }
 
     @Test func aSearchWithoutHitsSaysSo() throws {

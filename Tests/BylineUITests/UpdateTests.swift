@@ -143,6 +143,30 @@ import Testing
         #expect(reversed.hasSuffix("well,\""))
     }
 
+    // MARK: Answering the index at once
+
+    @Test func settleAnswersUntilNothingIsAskedOrTheRoundsRunOut() throws {
+        let library = try ReaderLibrary.holding([Fixture.analysis()] + Fixture.otherArticles())
+        var state = AppState(size: Self.wide, generation: library.generation)
+        let start = Reader.start(&state)
+        #expect(start == [.fetch(.articles(offset: 0, limit: 2 * Reader.windowMargin + Reader.visibleEntries(.library, state),
+                                           anchors: [], generation: library.generation))])
+
+        var unanswered = state
+        #expect(Reader.settle(start, &unanswered) { _ in nil } == start, "a request left unanswered is handed back")
+        #expect(unanswered.articles.count == nil)
+
+        // The page of articles opens the first article, whose analysis is the next round's request.
+        var oneRound = state
+        let left = Reader.settle(start, &oneRound, rounds: 1) { library.answer($0) }
+        let first = try #require(oneRound.articles.row(0)?.id)
+        #expect(left == [.fetch(.article(first))])
+        #expect(oneRound.document == nil)
+
+        #expect(Reader.settle(start, &state) { library.answer($0) }.isEmpty)
+        #expect(state.document?.article.headlineText == Fixture.analysis().article.headlineText)
+    }
+
     // MARK: Articles and panes
 
     @Test func nextAndPreviousArticleLoadOnDemand() {
@@ -343,7 +367,7 @@ import Testing
     @Test func searchFindsRevealsAndSteps() {
         var h = Harness(size: Self.small)
         h.run(.search)
-        #expect(h.state.mode == .searching(query: ""))
+        #expect(h.state.mode == .searching(TextField()))
         h.type("Flood")
         #expect(h.screen.lines.last?.hasPrefix("/Flood") == true)
         h.press("enter")

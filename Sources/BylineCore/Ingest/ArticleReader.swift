@@ -77,7 +77,7 @@ public enum ArticleReader {
             throw error
         } catch {
             if !FileManager.default.fileExists(atPath: path) { throw .notFound(path) }
-            throw .unreadable(path, reason: reason(for: error))
+            throw .unreadable(path, reason: FileFailure.reason(error))
         }
     }
 
@@ -88,17 +88,6 @@ public enum ArticleReader {
         case .typeSocket: return "a socket"
         default: return "a pipe or other special file"
         }
-    }
-
-    /// The system's own words for a failed read (`Permission denied`) rather than Foundation's
-    /// generic sentence.
-    private static func reason(for error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return ns.localizedDescription
     }
 
     /// Decodes bytes into an article. Throws for empty and binary content.

@@ -45,109 +45,14 @@ enum HTMLBlocks {
         return builder.blocks
     }
 
-    /// `ArticleText.collapse(_, keepingLineBreaks: true)` done on UTF-8 bytes, before they
-    /// become a String: runs of white space (no-break and the other Unicode spaces included)
-    /// become one space, or one line break when the run holds one; invisible characters (soft
-    /// hyphen, zero-width space, word joiner, BOM) go; both ends are trimmed. The same result,
-    /// several times faster than collapsing a String scalar by scalar, which was most of the
-    /// time spent on a text-heavy page.
+    /// A block's gathered UTF-8 with its white space collapsed (`ArticleText.collapse`).
     static func collapsedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Invalid UTF-8 (which a parse of valid input never gives) is repaired first, as the
-        // String way does, so the repair cannot join pieces around a dropped character.
+        // Invalid UTF-8 (which a parse of valid input never gives) is repaired first, so the
+        // repair cannot join pieces around a dropped character.
         guard HTMLCharset.isValidUTF8(bytes) else {
             return ArticleText.collapse(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true)
         }
-        // Never longer than the input: written straight into the String's storage.
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in collapse(bytes, into: buffer) }
-    }
-
-    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        let n = bytes.count
-        var written = 0
-        var pendingSpace = false
-        var pendingBreak = false
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            // Plain bytes (printable ASCII, and bytes of characters that are never spaces)
-            // go straight through.
-            if b > 0x20 && b < 0x80 || b >= 0x80 && b < 0xC2 || b >= 0xC3 && b < 0xE1 || b >= 0xF0 {
-                if written > 0 {
-                    if pendingBreak {
-                        buffer[written] = 0x0A
-                        written += 1
-                    } else if pendingSpace {
-                        buffer[written] = 0x20
-                        written += 1
-                    }
-                }
-                pendingSpace = false
-                pendingBreak = false
-                buffer[written] = b
-                written += 1
-                i += 1
-                while i < n {
-                    let c = bytes[i]
-                    guard c > 0x20 && c < 0x80 || c >= 0x80 && c < 0xC2 || c >= 0xC3 && c < 0xE1 || c >= 0xF0 else { break }
-                    buffer[written] = c
-                    written += 1
-                    i += 1
-                }
-                continue
-            }
-            var length = 1
-            // 0: visible, 1: space, 2: line break, 3: invisible
-            var kind = 0
-            if b < 0x80 {
-                if b == 0x20 || b == 0x09 { kind = 1 } else if b >= 0x0A && b <= 0x0D { kind = 2 }
-            } else if b == 0xC2, i + 1 < n {
-                switch bytes[i + 1] {
-                case 0x85, 0xA0: (kind, length) = (1, 2)
-                case 0xAD: (kind, length) = (3, 2)
-                default: break
-                }
-            } else if b >= 0xE1, b <= 0xEF, i + 2 < n {
-                let b1 = bytes[i + 1]
-                let b2 = bytes[i + 2]
-                switch (b, b1) {
-                case (0xE1, 0x9A): if b2 == 0x80 { kind = 1 }
-                case (0xE2, 0x80):
-                    switch b2 {
-                    case 0x80...0x8A, 0xAF: kind = 1
-                    case 0x8B: kind = 3
-                    case 0xA8, 0xA9: kind = 2
-                    default: break
-                    }
-                case (0xE2, 0x81):
-                    if b2 == 0x9F { kind = 1 } else if b2 == 0xA0 { kind = 3 }
-                case (0xE3, 0x80): if b2 == 0x80 { kind = 1 }
-                case (0xEF, 0xBB): if b2 == 0xBF { kind = 3 }
-                default: break
-                }
-                if kind != 0 { length = 3 }
-            }
-            i += length
-            switch kind {
-            case 1: pendingSpace = true
-            case 2: pendingBreak = true
-            case 3: break
-            default:
-                if written > 0 {
-                    if pendingBreak {
-                        buffer[written] = 0x0A
-                        written += 1
-                    } else if pendingSpace {
-                        buffer[written] = 0x20
-                        written += 1
-                    }
-                }
-                pendingSpace = false
-                pendingBreak = false
-                buffer[written] = b
-                written += 1
-            }
-        }
-        return written
+        return ArticleText.collapse(utf8: bytes, keepingLineBreaks: true)
     }
 
     private struct Builder {

@@ -52,10 +52,13 @@ public enum HTMLReader {
 
     /// The page as an article in the one text shape, dated by its own metadata.
     static func read(_ data: Data, source: String, contentType: String?) throws(ReadError) -> Article {
-        let page = try page(data, source: source, contentType: contentType)
-        let text = ArticleText.compose(headline: page.headline, paragraphs: page.blocks.map(\.text))
+        // The page and its blocks are let go before the article is built: on a 20 MB page they
+        // are as large as its text.
+        let (text, date, metadata) = try { () throws(ReadError) -> (String, CivilDate?, ArticleMetadata) in
+            let page = try page(data, source: source, contentType: contentType)
+            return (ArticleText.compose(headline: page.headline, paragraphs: page.blocks.map(\.text)), page.date, page.metadata)
+        }()
         if text.isEmpty { throw .notAnArticle(source, kind: "a web page with no text") }
-        return Article(text: text, source: source, date: page.date, dateSource: page.date == nil ? nil : .metadata,
-                       metadata: page.metadata)
+        return Article(text: text, source: source, date: date, dateSource: date == nil ? nil : .metadata, metadata: metadata)
     }
 }

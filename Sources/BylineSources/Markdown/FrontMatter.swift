@@ -252,7 +252,9 @@ struct FrontMatter: Equatable {
                     pairs.append((key, value))
                     rest = after
                 } else {
-                    guard let (value, after) = flow(rest) else { return nil }
+                    // A value must read something: a stray `}` in a list reads as an empty
+                    // word and would be taken again and again.
+                    guard let (value, after) = flow(rest), after.startIndex > rest.startIndex else { return nil }
                     items.append(value)
                     rest = after
                 }

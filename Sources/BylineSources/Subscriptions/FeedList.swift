@@ -49,15 +49,12 @@ public enum SubscriptionError: Error, Equatable, Sendable, CustomStringConvertib
 public struct FeedList: Sendable {
     public static let fileName = "feeds"
 
-    public let path: String
-    /// The file's lines, as read.
-    private var lines: [String]
-    /// For each subscription, its line.
-    private var entries: [(subscription: Subscription, line: Int)]
+    private var file: UserListFile<Subscription>
     /// Lines that could not be read as a feed, with their number.
     public private(set) var warnings: [String]
 
-    public var subscriptions: [Subscription] { entries.map(\.subscription) }
+    public var path: String { file.path }
+    public var subscriptions: [Subscription] { file.all }
 
     /// `$XDG_CONFIG_HOME/byline/feeds` (else `~/.config/byline/feeds`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -66,33 +63,26 @@ public struct FeedList: Sendable {
 
     /// The list at `path`; empty when the file does not exist yet.
     public static func load(path: String = defaultPath()) throws(SubscriptionError) -> FeedList {
-        guard FileManager.default.fileExists(atPath: path) else { return FeedList(path: path, text: "") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path, reason: "permission denied or not a file")
+        do throws(UserListFile<Subscription>.Failure) {
+            return FeedList(path: path, text: try UserListFile<Subscription>.text(at: path))
+        } catch {
+            throw .unreadable(path, reason: error.reason)
         }
-        return FeedList(path: path, text: String(decoding: data, as: UTF8.self))
     }
 
     init(path: String, text: String) {
-        self.path = path
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
-        entries = []
-        warnings = []
-        for (number, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let (address, name) = Self.split(trimmed)
+        var warnings: [String] = []
+        file = UserListFile(path: path, text: text) { line, number in
+            let (address, name) = Self.split(line)
             do throws(FetchError) {
                 _ = try WebAddress.url(address)
-                entries.append((Subscription(url: address, name: name), number))
+                return Subscription(url: address, name: name)
             } catch {
                 warnings.append("\(path):\(number + 1): \(error.description); the line is skipped")
+                return nil
             }
         }
+        self.warnings = warnings
     }
 
     /// `URL name with spaces` → the address and the name.
@@ -104,7 +94,7 @@ public struct FeedList: Sendable {
 
     /// The subscription with address or name `key` (a name matches whatever its case).
     public func subscription(matching key: String) -> Subscription? {
-        entries.first { Self.matches($0.subscription, key) }?.subscription
+        subscriptions.first { Self.matches($0, key) }
     }
 
     private static func matches(_ subscription: Subscription, _ key: String) -> Bool {
@@ -122,36 +112,29 @@ public struct FeedList: Sendable {
         if subscription.url.contains(where: \.isWhitespace) {
             throw .badAddress(subscription.url, reason: "an address has no spaces")
         }
-        if entries.contains(where: { $0.subscription.url == subscription.url }) { throw .alreadySubscribed(subscription.url) }
+        if subscriptions.contains(where: { $0.url == subscription.url }) { throw .alreadySubscribed(subscription.url) }
         if let name = subscription.name {
             if WebAddress.looksLikeURL(name) { throw .nameLooksLikeAnAddress(name) }
-            if let other = entries.first(where: { $0.subscription.name?.lowercased() == name.lowercased() }) {
-                throw .nameTaken(name, by: other.subscription.url)
+            if let other = subscriptions.first(where: { $0.name?.lowercased() == name.lowercased() }) {
+                throw .nameTaken(name, by: other.url)
             }
         }
-        if lines.isEmpty { lines = Self.header }
-        lines.append(subscription.name.map { "\(subscription.url) \($0)" } ?? subscription.url)
-        entries.append((subscription, lines.count - 1))
+        file.append(subscription, as: subscription.name.map { "\(subscription.url) \($0)" } ?? subscription.url, header: Self.header)
     }
 
     /// Removes the feed with address or name `key`, and only its line.
     @discardableResult
     public mutating func remove(_ key: String) throws(SubscriptionError) -> Subscription {
-        guard let index = entries.firstIndex(where: { Self.matches($0.subscription, key) }) else { throw .notSubscribed(key) }
-        let removed = entries.remove(at: index)
-        lines.remove(at: removed.line)
-        for i in entries.indices where entries[i].line > removed.line { entries[i].line -= 1 }
-        return removed.subscription
+        guard let index = subscriptions.firstIndex(where: { Self.matches($0, key) }) else { throw .notSubscribed(key) }
+        return file.remove(at: index)
     }
 
     /// Writes the list, replacing the file atomically (a crash leaves the old list or the new).
     public func save() throws(SubscriptionError) {
-        let text = lines.map { $0 + "\n" }.joined()
-        do {
-            try FileManager.default.createDirectory(atPath: FilePaths.parent(of: path), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do throws(UserListFile<Subscription>.Failure) {
+            try file.save()
         } catch {
-            throw .unwritable(path, reason: WebSource.reason(error))
+            throw .unwritable(path, reason: error.reason)
         }
     }
 

@@ -72,7 +72,7 @@ public struct FeedStates: Sendable {
             try FileManager.default.createDirectory(atPath: FilePaths.parent(of: path), withIntermediateDirectories: true)
             try Self.encoder.encode(File(version: 1, feeds: feeds)).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .unwritable(path, reason: WebSource.reason(error))
+            throw .unwritable(path, reason: FileFailure.reason(error))
         }
     }
 

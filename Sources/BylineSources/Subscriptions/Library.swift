@@ -36,7 +36,7 @@ final class FeedFolder {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .unwritable(path, reason: WebSource.reason(error))
+            throw .unwritable(path, reason: FileFailure.reason(error))
         }
         if let catalog = Catalog.load(folder: path) {
             for entry in catalog.entries.values { remember(guid: entry.guid, link: entry.url, title: entry.title) }

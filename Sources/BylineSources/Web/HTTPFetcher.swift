@@ -165,15 +165,32 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         if first { finished.signal() }
     }
 
-    private var isFinished: Bool { lock.withLock { outcome != nil } }
+    /// Answers one of URLSession's completion handlers, settling the outcome when the answer is
+    /// to stop, both under the lock. The waiting caller cancels the task only after the outcome
+    /// is settled, so libcurl's queue always gets the answer before the cancellation:
+    /// FoundationNetworking traps on an answer that comes after it ("not waiting for it"). When
+    /// the outcome was settled already (the deadline passed), no answer is given at all: the
+    /// task is being cancelled.
+    private func answer(_ decide: () -> FetchError?, respond: (_ proceed: Bool) -> Void) {
+        var settled = false
+        lock.withLock {
+            guard outcome == nil else { return }
+            if let failure = decide() {
+                outcome = .failure(failure)
+                body = Data()
+                respond(false)
+                settled = true
+            } else {
+                respond(true)
+            }
+        }
+        if settled { finished.signal() }
+    }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-        guard let next = request.url else {
-            completionHandler(nil)
-            return
-        }
-        let failure: FetchError? = lock.withLock {
+        answer({
+            guard let next = request.url else { return .network("a redirection without an address") }
             if !WebAddress.isFetchable(scheme: next.scheme?.lowercased() ?? "") {
                 return .redirectToUnsupportedScheme(next.absoluteString)
             }
@@ -181,36 +198,24 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
             if visited.count > options.maximumRedirects { return .tooManyRedirects(limit: options.maximumRedirects) }
             visited.append(next)
             return nil
-        }
-        if let failure {
-            finish(.failure(failure))
-            completionHandler(nil)
-        } else {
-            completionHandler(request)
-        }
+        }, respond: { proceed in completionHandler(proceed ? request : nil) })
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-        guard let http = response as? HTTPURLResponse else {
-            finish(.failure(.network("not an HTTP response")))
-            completionHandler(.cancel)
-            return
-        }
-        lock.withLock { self.response = http }
-        let status = http.statusCode
-        if status >= 400 || (status == 304 && !conditional) {
-            finish(.failure(.httpStatus(status)))
-        } else if (200..<300).contains(status) {
+        answer({
+            guard let http = response as? HTTPURLResponse else { return .network("not an HTTP response") }
+            self.response = http
+            let status = http.statusCode
+            if status >= 400 || (status == 304 && !conditional) { return .httpStatus(status) }
+            guard (200..<300).contains(status) else { return nil }
             let type = http.value(forHTTPHeaderField: "Content-Type").map(SourceDetection.mediaType)
-            if let type, let kind = SourceDetection.refusedKind(mediaType: type) {
-                finish(.failure(.notAnArticle(kind: kind)))
-            } else if http.expectedContentLength > Int64(options.maximumBytes),
-                      http.value(forHTTPHeaderField: "Content-Encoding") == nil {
-                finish(.failure(.tooLarge(limit: options.maximumBytes)))
+            if let type, let kind = SourceDetection.refusedKind(mediaType: type) { return .notAnArticle(kind: kind) }
+            if http.expectedContentLength > Int64(options.maximumBytes), http.value(forHTTPHeaderField: "Content-Encoding") == nil {
+                return .tooLarge(limit: options.maximumBytes)
             }
-        }
-        completionHandler(isFinished ? .cancel : .allow)
+            return nil
+        }, respond: { proceed in completionHandler(proceed ? .allow : .cancel) })
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {

@@ -53,14 +53,14 @@ public struct WebSource: Sendable {
         var notices: [String] = []
         if response.isNotModified, let cached {
             do { try cache?.confirm(url, validators: response.validators) } catch {
-                notices.append("cannot update the cache in \(cache?.folder ?? ""): \(Self.reason(error))")
+                notices.append("cannot update the cache in \(cache?.folder ?? ""): \(FileFailure.reason(error))")
             }
             return Document(address: address, url: URL(string: cached.finalURL) ?? url, body: cached.body,
                             contentType: cached.contentType, origin: .revalidated, notices: notices)
         }
         if response.isNotModified { throw .httpStatus(304) }
         do { try cache?.store(response, for: url) } catch {
-            notices.append("cannot keep a copy in \(cache?.folder ?? ""): \(Self.reason(error))")
+            notices.append("cannot keep a copy in \(cache?.folder ?? ""): \(FileFailure.reason(error))")
         }
         return Document(address: address, url: response.url, body: response.body, contentType: response.contentType,
                         origin: .network, notices: notices)
@@ -94,13 +94,5 @@ public struct WebSource: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
         return formatter.string(from: date) + " UTC"
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
     }
 }

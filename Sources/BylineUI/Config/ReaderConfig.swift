@@ -1,6 +1,3 @@
-import BylineCore
-import Foundation
-
 /// The reader's settings from `$XDG_CONFIG_HOME/byline/config.toml`:
 ///
 /// ```toml
@@ -34,21 +31,6 @@ public struct ReaderConfig: Equatable, Sendable {
     /// The theme for a colour mode, with this config's colours.
     public func theme(_ mode: ColorMode) -> Theme {
         Theme(mode: mode, speakerColors: speakerColors, accent: accent, matchBackground: matchColor)
-    }
-
-    /// `$XDG_CONFIG_HOME/byline/config.toml`, or `~/.config/byline/config.toml`.
-    public static func path(environment: [String: String]) -> String {
-        XDG.directory("XDG_CONFIG_HOME", fallback: ".config", environment: environment) + "/byline/config.toml"
-    }
-
-    /// Reads the config file; a missing file is the defaults without a warning.
-    public static func load(environment: [String: String]) -> (ReaderConfig, [String]) {
-        let path = path(environment: environment)
-        guard FileManager.default.fileExists(atPath: path) else { return (ReaderConfig(), []) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (ReaderConfig(), ["cannot read \(path); using the default settings"])
-        }
-        return parse(String(decoding: data, as: UTF8.self), name: path)
     }
 
     public static func parse(_ text: String, name: String = "config.toml") -> (ReaderConfig, [String]) {

@@ -24,10 +24,15 @@ public enum Command: String, CaseIterable, Sendable {
     case search
     case searchLibrary = "search_library"
     case speakerQuotations = "speaker_quotations"
+    case echoes
+    case mostEchoed = "most_echoed"
+    case follows
     case libraryTimeline = "library_timeline"
     case nextMatch = "next_match"
     case previousMatch = "previous_match"
     case cancel
+    case updateFeeds = "update_feeds"
+    case openLink = "open_link"
     case help
     case redraw
     case quit
@@ -37,17 +42,20 @@ public enum Command: String, CaseIterable, Sendable {
         case quotations = "Quotations and speakers"
         case panes = "Articles and panes"
         case search = "Search"
+        case feeds = "Feeds and the web"
         case other = "Other"
     }
 
     public var group: Group {
         switch self {
         case .scrollDown, .scrollUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom: return .reading
-        case .nextQuote, .previousQuote, .pickSpeaker, .clearFilter, .speakerQuotations: return .quotations
+        case .nextQuote, .previousQuote, .pickSpeaker, .clearFilter, .speakerQuotations, .echoes, .mostEchoed, .follows:
+            return .quotations
         case .nextArticle, .previousArticle, .activate, .focusNext, .focusPrevious, .showLibrary, .showArticle,
             .showQuotes, .showTimeline, .libraryTimeline:
             return .panes
         case .search, .searchLibrary, .nextMatch, .previousMatch, .cancel: return .search
+        case .updateFeeds, .openLink: return .feeds
         case .help, .redraw, .quit: return .other
         }
     }
@@ -78,11 +86,16 @@ public enum Command: String, CaseIterable, Sendable {
         case .pickSpeaker: return "filter by speaker (type to narrow)"
         case .clearFilter: return "clear the speaker filter"
         case .speakerQuotations: return "the speaker's quotations across the library, by date"
+        case .echoes: return "where else the selected quotation appears"
+        case .mostEchoed: return "the most echoed quotations (again: a shorter period)"
+        case .follows: return "the speakers you follow and their new quotations"
         case .search: return "search the article (in the library pane: the library)"
         case .searchLibrary: return "search the library: ranked articles and quotations"
         case .nextMatch: return "next match"
         case .previousMatch: return "previous match"
         case .cancel: return "clear search highlights and messages; in the library pane, back to its articles"
+        case .updateFeeds: return "update the feeds in the background (byline feeds add URL subscribes)"
+        case .openLink: return "open the article's web address in the browser (in the library: the one under the cursor)"
         case .help: return "this help"
         case .redraw: return "redraw the screen"
         case .quit: return "quit"
@@ -126,12 +139,17 @@ public struct Keymap: Equatable, Sendable {
             (.pickSpeaker, ["f", "s"]),
             (.clearFilter, ["F"]),
             (.speakerQuotations, ["A"]),
+            (.echoes, ["e"]),
+            (.mostEchoed, ["E"]),
+            (.follows, ["w"]),
             (.libraryTimeline, ["T"]),
             (.search, ["/"]),
             (.searchLibrary, ["S"]),
             (.nextMatch, ["n"]),
             (.previousMatch, ["N"]),
             (.cancel, ["esc"]),
+            (.updateFeeds, ["u"]),
+            (.openLink, ["o"]),
             (.help, ["?", "f1"]),
             (.redraw, ["ctrl-l"]),
             (.quit, ["q", "ctrl-c"]),

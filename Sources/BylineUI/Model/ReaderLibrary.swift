@@ -14,22 +14,35 @@ public struct LibraryEntry: Hashable, Sendable {
     public var headline: String
     public var date: CivilDate?
     public var quotationCount: Int
+    /// The publication or feed it came from, and its web address, when known.
+    public var site: String?
+    public var url: String?
 
-    public init(id: ArticleID, source: String, headline: String, date: CivilDate?, quotationCount: Int) {
+    public init(id: ArticleID, source: String, headline: String, date: CivilDate?, quotationCount: Int,
+                site: String? = nil, url: String? = nil) {
         self.id = id
         self.source = source
         self.headline = headline
         self.date = date
         self.quotationCount = quotationCount
+        self.site = site
+        self.url = url
     }
 
     public init(_ article: LibraryArticle) {
         self.init(id: article.id, source: article.path, headline: article.headline, date: article.date,
-                  quotationCount: article.quoteCount)
+                  quotationCount: article.quoteCount, site: article.site, url: article.url)
     }
 
     /// The headline, or the file name for an article without one.
     public var title: String { headline.isEmpty ? FileName.of(source) : headline }
+
+    /// Where it comes from, for the library pane: the site or feed's name, else the host of its
+    /// address (nil for a plain file).
+    public var origin: String? {
+        if let site, site.contains(where: { !$0.isWhitespace }) { return site }
+        return url.flatMap(WebLink.host)
+    }
 }
 
 /// An article in which the filter's speaker appears, and how often they are quoted there.
@@ -60,9 +73,19 @@ public enum LibraryRequest: Hashable, Sendable {
     case search(query: String, generation: Int64)
     /// Where a search's words occur in one article.
     case matches(query: String, article: ArticleID)
+    /// Which of an article's quotations appear in other articles (asked again when the index
+    /// moves on; the first answer comes with the article).
+    case echoSummaries(article: ArticleID, generation: Int64)
+    /// A quotation's echoes: every appearance of it across the library.
+    case echoes(article: ArticleID, quotation: Int, generation: Int64)
+    /// The most echoed quotations first seen in a period.
+    case echoClusters(period: EchoPeriod, generation: Int64)
+    /// The quotations of each followed speaker.
+    case followed(names: [String], generation: Int64)
 
     public enum Kind: Hashable, Sendable, CaseIterable {
-        case articles, article, speakers, appearances, quotations, timeline, search, matches
+        case articles, article, speakers, appearances, quotations, timeline, search, matches, echoSummaries, echoes,
+            echoClusters, followed
     }
 
     public var kind: Kind {
@@ -75,6 +98,10 @@ public enum LibraryRequest: Hashable, Sendable {
         case .timeline: return .timeline
         case .search: return .search
         case .matches: return .matches
+        case .echoSummaries: return .echoSummaries
+        case .echoes: return .echoes
+        case .echoClusters: return .echoClusters
+        case .followed: return .followed
         }
     }
 
@@ -83,7 +110,8 @@ public enum LibraryRequest: Hashable, Sendable {
     public var generation: Int64? {
         switch self {
         case .articles(_, _, _, let g), .speakers(let g), .appearances(_, let g), .quotations(_, let g),
-            .timeline(_, _, _, let g), .search(_, let g):
+            .timeline(_, _, _, let g), .search(_, let g), .echoSummaries(_, let g), .echoes(_, _, let g),
+            .echoClusters(_, let g), .followed(_, let g):
             return g
         case .article, .matches:
             return nil
@@ -94,14 +122,20 @@ public enum LibraryRequest: Hashable, Sendable {
 /// The answer to a `LibraryRequest`.
 public enum LibraryAnswer: Sendable {
     case articles(LibraryRequest, LibraryPage)
-    /// An article's analysis, and the library speaker of each of its speakers (by `Speaker.id`).
-    case article(ArticleID, AnalyzedArticle, persons: [Int: PersonID])
+    /// An article's analysis, the library speaker of each of its speakers (by `Speaker.id`),
+    /// and which of its quotations appear in other articles (by `Quote.id`).
+    case article(ArticleID, AnalyzedArticle, persons: [Int: PersonID], echoes: [Int: EchoSummary])
     case speakers(LibraryRequest, [PickerCandidate])
     case appearances(LibraryRequest, [ArticleAppearance])
     case quotations(LibraryRequest, [LibraryQuotation])
     case timeline(LibraryRequest, count: Int, rows: [LibraryTimelineEntry])
     case search(LibraryRequest, SearchResults)
     case matches(LibraryRequest, [TextSpan])
+    case echoSummaries(LibraryRequest, [Int: EchoSummary])
+    /// Nil when the quotation appears nowhere else.
+    case echoes(LibraryRequest, EchoCluster?)
+    case echoClusters(LibraryRequest, [EchoCluster])
+    case followed(LibraryRequest, [FollowedQuotations])
     case failed(LibraryRequest, message: String)
 }
 
@@ -135,7 +169,8 @@ public final class ReaderLibrary: Sendable {
                 guard let analysis = try index.analyzedArticle(id: id) else {
                     return .failed(request, message: "this article is no longer in the library")
                 }
-                return .article(id, analysis, persons: try index.speakerPersons(article: id))
+                return .article(id, analysis, persons: try index.speakerPersons(article: id),
+                                echoes: try index.echoSummaries(article: id))
             case .speakers:
                 return .speakers(request, try index.speakers().map(PickerCandidate.init))
             case .appearances(let person, _):
@@ -158,6 +193,16 @@ public final class ReaderLibrary: Sendable {
                 return .search(request, try index.search(query, scope: .all, limit: ReaderLibrary.searchLimit))
             case .matches(let query, let article):
                 return .matches(request, try index.searchMatches(query, inArticle: article))
+            case .echoSummaries(let article, _):
+                return .echoSummaries(request, try index.echoSummaries(article: article))
+            case .echoes(let article, let quotation, _):
+                return .echoes(request, try index.echoes(article: article, ordinal: quotation))
+            case .echoClusters(let period, _):
+                return .echoClusters(request, try period.clusters(of: index))
+            case .followed(let names, _):
+                var lists: [FollowedQuotations] = []
+                for name in names { lists.append(FollowedQuotations(name: name, quotations: try index.quotations(followed: name))) }
+                return .followed(request, lists)
             }
         } catch {
             return .failed(request, message: error.description)
@@ -166,6 +211,50 @@ public final class ReaderLibrary: Sendable {
 
     /// Articles and quotations a library search lists, each.
     public static let searchLimit = 50
+}
+
+/// The quotations of a followed speaker, in article-date order.
+public struct FollowedQuotations: Hashable, Sendable {
+    public var name: String
+    public var quotations: [LibraryQuotation]
+
+    public init(name: String, quotations: [LibraryQuotation]) {
+        self.name = name
+        self.quotations = quotations
+    }
+}
+
+/// The period whose most echoed quotations the library pane lists: the days up to the latest
+/// first appearance of an echoed quotation in the library (a library of old articles has its
+/// own "last week").
+public enum EchoPeriod: Int, Hashable, Sendable, CaseIterable {
+    case all = 0
+    case week = 7
+    case month = 30
+    case year = 365
+
+    /// The next period, for the key that cycles through them.
+    public var next: EchoPeriod {
+        let all = EchoPeriod.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    public var label: String {
+        switch self {
+        case .all: return "all"
+        case .week: return "last 7 days"
+        case .month: return "last 30 days"
+        case .year: return "last 365 days"
+        }
+    }
+
+    /// The clusters first seen in the period, the most echoed first.
+    func clusters(of index: LibraryIndex) throws(LibraryIndexError) -> [EchoCluster] {
+        let all = try index.echoClusters()
+        guard self != .all, let latest = all.compactMap(\.first.article.date).max() else { return all }
+        let from = latest.adding(days: 1 - rawValue)
+        return all.filter { cluster in cluster.first.article.date.map { $0 >= from } ?? false }
+    }
 }
 
 /// The last part of a path.

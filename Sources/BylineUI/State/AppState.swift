@@ -121,7 +121,8 @@ public enum PickerPurpose: Hashable, Sendable {
 }
 
 public struct SpeakerPicker: Hashable, Sendable {
-    public var query: String = ""
+    /// What is typed to narrow the list.
+    public private(set) var field = TextField()
     public var cursor: Int = 0
     public var top: Int = 0
     /// Every speaker of the library, most quoted first (empty until the index answers).
@@ -146,8 +147,13 @@ public struct SpeakerPicker: Hashable, Sendable {
         narrow()
     }
 
-    mutating func setQuery(_ text: String) {
-        query = text
+    public var query: String { field.text }
+
+    /// The field after a key: a new text narrows the list from its top.
+    mutating func setField(_ edited: TextField) {
+        let changed = edited.text != field.text
+        field = edited
+        guard changed else { return }
         cursor = 0
         top = 0
         narrow()
@@ -166,9 +172,9 @@ public enum Mode: Hashable, Sendable {
     case help(top: Int)
     case picker(SpeakerPicker)
     /// Typing a search of the article.
-    case searching(query: String)
+    case searching(TextField)
     /// Typing a search of the whole library.
-    case searchingLibrary(query: String)
+    case searchingLibrary(TextField)
 }
 
 public struct StatusMessage: Hashable, Sendable {
@@ -206,6 +212,12 @@ public struct RememberedView: Hashable, Codable, Sendable {
 public enum Effect: Hashable, Sendable {
     /// Ask the library (off the event loop's thread) and send the answer back as `.answered`.
     case fetch(LibraryRequest)
+    /// Update every subscribed feed in the background, sending `.feedUpdate` as each feed is
+    /// done and `.feedUpdateFinished` at the end, then bring the index up to date.
+    case updateFeeds
+    /// Open a web address (`WebLink.isWebAddress`) in the user's browser, detached; say how
+    /// it went with `.notify`.
+    case openInBrowser(String)
     /// Clear the terminal and draw everything again.
     case redraw
     case quit
@@ -222,7 +234,22 @@ public enum Action: Sendable {
     case indexing(IndexProgress)
     /// The background update stopped on an error.
     case indexingFailed(String)
+    /// The feed update moved on (a feed done).
+    case feedUpdate(FeedUpdateProgress)
+    /// The feed update ended (or could not start).
+    case feedUpdateFinished(FeedUpdateReport)
     case notify(StatusMessage)
+}
+
+/// An article's quotations that appear in other articles, as the index said at `generation`.
+public struct ArticleEchoes: Sendable, Equatable {
+    public var generation: Int64
+    public var byQuote: [Int: EchoSummary]
+
+    public init(generation: Int64, byQuote: [Int: EchoSummary]) {
+        self.generation = generation
+        self.byQuote = byQuote
+    }
 }
 
 /// The whole state of the reader. `Reader.update` changes it, `Reader.render` draws it.
@@ -267,23 +294,37 @@ public struct AppState {
     public var theme: Theme
     /// Reading positions from earlier runs, by document identity.
     public var remembered: [String: RememberedView]
+    /// The articles read, in earlier runs and this one (see `ReadMarks` for when).
+    public var readMarks: ReadMarks
+    /// The speakers followed, and which of their quotations have been read.
+    public var follows: Follows
+    /// Which of each opened article's quotations appear in other articles (by `Quote.id`), and
+    /// the index generation that was read at.
+    public var echoes: [ArticleID: ArticleEchoes] = [:]
+    /// The article opened by the user, to be marked read once its text is on screen.
+    var readPending: ArticleID?
     public var quitting = false
     /// The index's generation as last known: it moves when an update commits, and what was
     /// read at an older one is asked for again.
     public var generation: Int64 = 0
     /// The background update's progress, while one runs.
     public var indexing: IndexProgress?
+    /// The feed update's progress, while one runs.
+    public var feedUpdate: FeedUpdateProgress?
     /// Requests on their way, at most one of each kind.
     public var inFlight: [LibraryRequest.Kind: LibraryRequest] = [:]
     /// Requests that failed: not asked again until the generation moves.
     public var failedRequests: [LibraryRequest.Kind: LibraryRequest] = [:]
 
     public init(size: Size, theme: Theme = Theme(mode: .extended), keymap: Keymap = .standard,
-                remembered: [String: RememberedView] = [:], generation: Int64 = 0) {
+                remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(), follows: Follows = Follows(),
+                generation: Int64 = 0) {
         self.size = size
         self.theme = theme
         self.keymap = keymap
         self.remembered = remembered
+        self.readMarks = readMarks
+        self.follows = follows
         self.generation = generation
     }
 
@@ -318,6 +359,32 @@ public struct AppState {
 
     /// Timeline rows the timeline pane lists.
     public func visibleRows(in document: ReaderDocument) -> [Int] { document.filtered(by: filter).rows }
+
+    /// The echoes of a quotation of the open article (nil when it has none, or while the index
+    /// has not said).
+    public func echoSummary(quote: Int) -> EchoSummary? {
+        currentID.flatMap { echoes[$0]?.byQuote[quote] }
+    }
+
+    /// A quotation's echoes for the library pane (nil until the index has answered for it).
+    public var echoList: [LibraryQuotation]? {
+        guard case .echoes(let article, let quotation) = library.view,
+            case .echoes(article, quotation, _)? = library.echoes.request, let answer = library.echoes.value
+        else { return nil }
+        return answer?.quotations ?? []
+    }
+
+    /// The most echoed quotations of the period the library pane shows.
+    public var echoClusterList: [EchoCluster]? {
+        guard case .echoClusters(library.echoPeriod, _)? = library.clusters.request else { return nil }
+        return library.clusters.value
+    }
+
+    /// The quotations of the followed speakers, as last answered for the names followed now.
+    public var followedQuotations: [FollowedQuotations]? {
+        guard case .followed(follows.names, _)? = library.followed.request else { return nil }
+        return library.followed.value
+    }
 
     /// How often the filter's speaker is quoted in article `id` (nil with no filter, or before
     /// the index has said where they appear).

@@ -68,9 +68,17 @@ public enum LibraryView: Hashable, Sendable {
     case timeline
     /// Ranked articles and quotations for a search of the library.
     case search(String)
+    /// Every appearance of a quotation (its article and `Quote.id`) across the library.
+    case echoes(article: ArticleID, quotation: Int)
+    /// The most echoed quotations first seen in a period.
+    case mostEchoed
+    /// The followed speakers, with how many of their quotations are unread.
+    case follows
+    /// A followed speaker's unread quotations, by date.
+    case followed(String)
 
     public enum Kind: Hashable, Sendable {
-        case articles, quotations, timeline, search
+        case articles, quotations, timeline, search, echoes, mostEchoed, follows, followed
     }
 
     public var kind: Kind {
@@ -79,6 +87,10 @@ public enum LibraryView: Hashable, Sendable {
         case .quotations: return .quotations
         case .timeline: return .timeline
         case .search: return .search
+        case .echoes: return .echoes
+        case .mostEchoed: return .mostEchoed
+        case .follows: return .follows
+        case .followed: return .followed
         }
     }
 }
@@ -122,6 +134,15 @@ public struct LibraryLists: Sendable {
     public var results = Answered<[SearchHit]>()
     /// How many articles and articles with quotations matched the search (beyond those listed).
     public var resultCounts = (articles: 0, quotations: 0)
+    /// A quotation's echoes (nil inside when it appears nowhere else).
+    public var echoes = Answered<EchoCluster?>()
+    /// The most echoed quotations of `echoPeriod`.
+    public var clusters = Answered<[EchoCluster]>()
+    public var echoPeriod = EchoPeriod.all
+    /// The followed speakers' quotations, and the unread ones of the speaker `.followed` lists,
+    /// as they were when the list opened (reading one marks it, without moving the others).
+    public var followed = Answered<[FollowedQuotations]>()
+    public var unread: [LibraryQuotation] = []
     /// Each list's cursor and scroll.
     public var positions: [LibraryView.Kind: ListPosition] = [:]
 

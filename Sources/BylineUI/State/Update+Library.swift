@@ -20,6 +20,10 @@ extension Reader {
         var wanted: [LibraryRequest] = []
         if let request = articlesRequest(state) { wanted.append(request) }
         if let id = state.currentID, state.documents[id] == nil, state.failures[id] == nil { wanted.append(.article(id)) }
+        if let id = state.currentID, state.documents[id] != nil, let known = state.echoes[id], known.generation < state.generation {
+            // The index moved on since the article was read: its quotations may have new echoes.
+            wanted.append(.echoSummaries(article: id, generation: state.generation))
+        }
         if let person = state.filter?.person {
             let request = LibraryRequest.appearances(person: person, generation: state.generation)
             if state.appearances.request != request { wanted.append(request) }
@@ -86,6 +90,16 @@ extension Reader {
         case .search(let query):
             let request = LibraryRequest.search(query: query, generation: state.generation)
             return state.library.results.request == request ? nil : request
+        case .echoes(let article, let quotation):
+            let request = LibraryRequest.echoes(article: article, quotation: quotation, generation: state.generation)
+            return state.library.echoes.request == request ? nil : request
+        case .mostEchoed:
+            let request = LibraryRequest.echoClusters(period: state.library.echoPeriod, generation: state.generation)
+            return state.library.clusters.request == request ? nil : request
+        case .follows, .followed:
+            guard !state.follows.names.isEmpty else { return nil }
+            let request = LibraryRequest.followed(names: state.follows.names, generation: state.generation)
+            return state.library.followed.request == request ? nil : request
         }
     }
 
@@ -96,9 +110,27 @@ extension Reader {
         case .articles(let request, let page):
             state.inFlight[.articles] = nil
             receivedArticles(page, request, &state)
-        case .article(let id, let analysis, let persons):
+        case .article(let id, let analysis, let persons, let echoes):
             state.inFlight[.article] = nil
+            state.echoes[id] = ArticleEchoes(generation: state.generation, byQuote: echoes)
             loaded(id, analysis, persons: persons, &state)
+        case .echoSummaries(let request, let summaries):
+            state.inFlight[.echoSummaries] = nil
+            guard case .echoSummaries(let id, let generation) = request else { return }
+            state.echoes[id] = ArticleEchoes(generation: generation, byQuote: summaries)
+        case .echoes(let request, let cluster):
+            state.inFlight[.echoes] = nil
+            state.library.echoes = Answered(cluster, answering: request)
+            clampLibraryList(&state, .echoes)
+        case .echoClusters(let request, let clusters):
+            state.inFlight[.echoClusters] = nil
+            state.library.clusters = Answered(clusters, answering: request)
+            clampLibraryList(&state, .mostEchoed)
+        case .followed(let request, let lists):
+            state.inFlight[.followed] = nil
+            state.library.followed = Answered(lists, answering: request)
+            state.follows.startLooking(lists)
+            clampLibraryList(&state, .follows)
         case .speakers(let request, let list):
             state.inFlight[.speakers] = nil
             receivedSpeakers(list, request, &state)
@@ -177,8 +209,9 @@ extension Reader {
                 open(entry.id, at: position, &state)
             }
         } else if state.currentID == nil, let first = state.articles.row(0) {
-            // The library's first article, once it has one.
+            // The library's first article, once it has one: shown, not chosen, so not read yet.
             open(first.id, at: 0, &state)
+            state.readPending = nil
         }
     }
 
@@ -229,6 +262,10 @@ extension Reader {
         case .quotations: return state.library.quotations.value?.count
         case .timeline: return state.library.timeline.count
         case .search: return state.library.results.value?.count
+        case .echoes: return state.echoList?.count
+        case .mostEchoed: return state.echoClusterList?.count
+        case .follows: return state.follows.names.count
+        case .followed: return state.library.unread.count
         }
     }
 
@@ -243,7 +280,8 @@ extension Reader {
     }
 
     /// Opens what the library pane's cursor is on: an article; a quotation, a dated event or a
-    /// search hit in its article. False when there is nothing there (yet).
+    /// search hit in its article; a followed speaker's new quotations. False when no article
+    /// was opened (nothing there yet, or another list shown instead).
     static func activateLibraryEntry(_ state: inout AppState) -> Bool {
         let cursor = state.library.position.cursor
         switch state.library.view {
@@ -265,8 +303,72 @@ extension Reader {
             case .quotation(let hit):
                 open(hit.quotation.article.id, at: nil, jump: .matches(query: query, quotation: hit.quotation.ordinal), &state)
             }
+        case .echoes:
+            guard let list = state.echoList, list.indices.contains(cursor) else { return false }
+            open(list[cursor].article.id, at: nil, jump: .quotation(list[cursor].ordinal), &state)
+        case .mostEchoed:
+            guard let clusters = state.echoClusterList, clusters.indices.contains(cursor) else { return false }
+            let first = clusters[cursor].first
+            open(first.article.id, at: nil, jump: .quotation(first.ordinal), &state)
+        case .follows:
+            guard state.follows.names.indices.contains(cursor) else { return false }
+            showFollowed(state.follows.names[cursor], &state)
+            return false
+        case .followed(let name):
+            guard state.library.unread.indices.contains(cursor) else { return false }
+            let quotation = state.library.unread[cursor]
+            state.follows.markSeen([quotation], of: name)
+            open(quotation.article.id, at: nil, jump: .quotation(quotation.ordinal), &state)
         }
         return true
+    }
+
+    // MARK: Echoes and follows
+
+    /// The selected quotation's echoes, in the library pane.
+    static func showEchoes(_ state: inout AppState) {
+        guard let id = state.currentID, let quote = state.view.selectedQuote else {
+            let keys = [Command.nextQuote, .previousQuote].compactMap { state.keymap.keys(for: $0).first?.label }
+            state.message = StatusMessage("Select a quotation first (\(keys.joined(separator: " and ")) move between them)")
+            return
+        }
+        if state.echoes[id] != nil, state.echoSummary(quote: quote) == nil {
+            state.message = StatusMessage("This quotation appears in no other article")
+            return
+        }
+        showLibrary(.echoes(article: id, quotation: quote), &state)
+    }
+
+    /// The most echoed quotations; again in that list, the next period.
+    static func showMostEchoed(_ state: inout AppState) {
+        if state.library.view == .mostEchoed, state.focus == .library, state.layout.rect(of: .library) != nil {
+            state.library.echoPeriod = state.library.echoPeriod.next
+            state.library.position = ListPosition()
+        } else {
+            showLibrary(.mostEchoed, &state)
+        }
+        let again = state.keymap.keys(for: .mostEchoed).first.map { " (\($0.label) again: \(state.library.echoPeriod.next.label))" } ?? ""
+        state.message = StatusMessage("Most echoed quotations: \(state.library.echoPeriod.label)\(again)")
+    }
+
+    /// The followed speakers, with their unread quotations.
+    static func showFollows(_ state: inout AppState) {
+        showLibrary(.follows, &state)
+        if state.follows.names.isEmpty {
+            state.message = StatusMessage("You follow nobody yet: byline follow NAME follows a speaker")
+        }
+    }
+
+    /// A followed speaker's unread quotations, by date, as they are now: reading one marks it
+    /// without taking it off the list.
+    static func showFollowed(_ name: String, _ state: inout AppState) {
+        guard let lists = state.followedQuotations, let list = lists.first(where: { $0.name == name }) else {
+            state.message = StatusMessage("Still finding \(name)'s quotations")
+            return
+        }
+        state.library.unread = state.follows.unread(list.quotations, of: name)
+        showLibrary(.followed(name), &state)
+        if state.library.unread.isEmpty { state.message = StatusMessage("No unread quotations by \(name)") }
     }
 
     /// Goes where an article was opened to go, once its analysis (and, for a search, the
@@ -312,20 +414,18 @@ extension Reader {
 
     // MARK: Searching the library
 
-    static func librarySearchKey(_ key: Key, query: String, _ state: inout AppState) {
-        switch key {
-        case .escape: state.mode = .normal
-        case .enter:
+    static func librarySearchKey(_ key: Key, field: TextField, _ state: inout AppState) {
+        var field = field
+        switch field.handle(key, cancelsWhenEmpty: true) {
+        case .cancelled: state.mode = .normal
+        case .submitted:
             state.mode = .normal
-            let text = trimmed(query)
+            let text = trimmed(field.text)
             guard !text.isEmpty else { return }
             state.library.view = .articles  // a new search starts at its first hit
             showLibrary(.search(text), &state)
-        case .backspace, .delete:
-            state.mode = query.isEmpty ? .normal : .searchingLibrary(query: String(query.dropLast()))
-        case .control("u"): state.mode = .searchingLibrary(query: "")
-        case .character(let c): state.mode = .searchingLibrary(query: query + String(c))
-        default: break
+        case .edited, .moved: state.mode = .searchingLibrary(field)
+        case .ignored: break
         }
     }
 }

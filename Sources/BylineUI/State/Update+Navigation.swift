@@ -129,6 +129,7 @@ extension Reader {
 
     static func scrollArticle(_ movement: Movement, _ state: inout AppState) {
         guard let (rows, height) = rows(state) else { return }
+        state.readPending = state.currentID
         let maxTop = rows.maxTop(height: height)
         let top = clampedTop(rows, height: height, anchor: state.view.anchor)
         let next: ArticleRows.Position
@@ -214,6 +215,7 @@ extension Reader {
             state.message = StatusMessage("Still analysing this article")
             return
         }
+        state.readPending = state.currentID
         let list = state.visibleQuotes(in: document)
         if list.isEmpty {
             state.message = StatusMessage(state.filter == nil ? "No quotations in this article" : "No quotations by \(state.filter!.name) here")

@@ -21,7 +21,33 @@ public enum Reader {
     /// other request of its kind is made.
     public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         let effects = react(to: action, &state)
+        markShownArticleRead(&state)
         return effects + fetches(&state)
+    }
+
+    /// Answers the fetches among `effects` on the spot, and the fetches those answers lead to,
+    /// for at most `rounds` rounds: how the reader reads what the cache holds before its first
+    /// frame, and how benchmarks and tests drive it without a worker thread. `answer` returns
+    /// nil for a request to leave unanswered for now. Returns the effects left: those that
+    /// are not fetches, and the fetches not answered, in order.
+    public static func settle(_ effects: [Effect], _ state: inout AppState, rounds: Int = .max,
+                              answer: (LibraryRequest) -> LibraryAnswer?) -> [Effect] {
+        var left: [Effect] = []
+        var pending = effects
+        var round = 0
+        while !pending.isEmpty {
+            var next: [Effect] = []
+            for effect in pending {
+                guard case .fetch(let request) = effect, round < rounds, let reply = answer(request) else {
+                    left.append(effect)
+                    continue
+                }
+                next += apply(.answered(reply), to: &state)
+            }
+            pending = next
+            round += 1
+        }
+        return left
     }
 
     static func react(to action: Action, _ state: inout AppState) -> [Effect] {
@@ -51,6 +77,13 @@ public enum Reader {
             state.indexing = nil
             state.message = StatusMessage("indexing stopped: \(message)", kind: .warning, sticky: true)
             return []
+        case .feedUpdate(let progress):
+            state.feedUpdate = progress
+            return []
+        case .feedUpdateFinished(let report):
+            state.feedUpdate = nil
+            state.message = report.message
+            return []
         case .notify(let message):
             state.message = message
             return []
@@ -72,11 +105,11 @@ public enum Reader {
         case .picker(var picker):
             pickerKey(key, &picker, &state)
             return []
-        case .searching(let query):
-            searchKey(key, query: query, &state)
+        case .searching(let field):
+            searchKey(key, field: field, &state)
             return []
-        case .searchingLibrary(let query):
-            librarySearchKey(key, query: query, &state)
+        case .searchingLibrary(let field):
+            librarySearchKey(key, field: field, &state)
             return []
         }
     }
@@ -133,14 +166,21 @@ public enum Reader {
         case .search:
             // In the library pane, / searches the library.
             state.mode = state.focus == .library && state.layout.rect(of: .library) != nil
-                ? .searchingLibrary(query: "") : .searching(query: "")
-        case .searchLibrary: state.mode = .searchingLibrary(query: "")
+                ? .searchingLibrary(TextField()) : .searching(TextField())
+        case .searchLibrary: state.mode = .searchingLibrary(TextField())
         case .speakerQuotations: showSpeakerQuotations(&state)
+        case .echoes: showEchoes(&state)
+        case .mostEchoed: showMostEchoed(&state)
+        case .follows: showFollows(&state)
         case .libraryTimeline: showLibrary(.timeline, &state)
         case .nextMatch: stepMatch(forward: true, &state)
         case .previousMatch: stepMatch(forward: false, &state)
         case .cancel:
-            if state.focus == .library, state.library.view != .articles, state.layout.rect(of: .library) != nil {
+            if state.focus == .library, case .followed = state.library.view, state.layout.rect(of: .library) != nil {
+                // Back from a followed speaker's quotations to the followed speakers.
+                state.library.view = .follows
+                state.message = nil
+            } else if state.focus == .library, state.library.view != .articles, state.layout.rect(of: .library) != nil {
                 // Back from a list across the library to the articles.
                 state.library.view = .articles
                 state.message = nil
@@ -149,6 +189,8 @@ public enum Reader {
                 state.search = nil
                 state.message = nil
             }
+        case .updateFeeds: return updateFeeds(&state)
+        case .openLink: return openLink(&state)
         case .help: state.mode = .help(top: 0)
         case .redraw: return [.redraw]
         case .quit:
@@ -200,7 +242,23 @@ public enum Reader {
                 state.views[id] = nil
             }
             state.documents[id] = nil
+            state.echoes[id] = nil
         }
+    }
+
+    // MARK: Read marks
+
+    /// Marks the article the user opened (or scrolled) read, once its analysis is at hand and
+    /// the article pane shows it.
+    static func markShownArticleRead(_ state: inout AppState) {
+        guard let id = state.readPending else { return }
+        guard id == state.currentID else {
+            state.readPending = nil
+            return
+        }
+        guard let document = state.documents[id], state.layout.rect(of: .article) != nil else { return }
+        state.readPending = nil
+        state.readMarks.mark(ReadMark(path: document.article.source, url: document.article.metadata.url))
     }
 
     // MARK: Articles and panes
@@ -217,9 +275,11 @@ public enum Reader {
     }
 
     /// Opens an article by id: at a known position, or (from a list across the library) at one
-    /// the next page of articles gives. The library's cursor follows it.
+    /// the next page of articles gives. The library's cursor follows it, and it is marked read
+    /// once its text is on screen.
     static func open(_ id: ArticleID, at position: Int?, jump: JumpTarget? = nil, _ state: inout AppState) {
         state.pendingOpen = nil
+        state.readPending = id
         if id != state.currentID { state.search = nil }
         state.currentID = id
         state.libraryCursorID = id
@@ -343,30 +403,33 @@ public enum Reader {
         state.mode = .picker(picker)
     }
 
+    /// The list's keys move among the speakers; the others edit the query (`TextField`).
     static func pickerKey(_ key: Key, _ picker: inout SpeakerPicker, _ state: inout AppState) {
         let count = picker.visible.count
         let rows = PickerBox.listRows(for: state.size, picker: picker)
         switch key {
-        case .escape:
-            state.mode = .normal
-            return
-        case .enter:
-            let visible = picker.visible
-            guard visible.indices.contains(picker.cursor) else { return }
-            state.mode = .normal
-            choose(visible[picker.cursor], &state)
-            if picker.purpose == .libraryQuotations { showLibrary(.quotations, &state) }
-            return
-        case .character(let c): picker.setQuery(picker.query + String(c))
-        case .backspace, .delete: picker.setQuery(String(picker.query.dropLast()))
-        case .control("u"): picker.setQuery("")
         case .down, .tab, .control("n"): picker.cursor = min(max(0, count - 1), picker.cursor + 1)
         case .up, .backTab, .control("p"): picker.cursor = max(0, picker.cursor - 1)
         case .pageDown: picker.cursor = min(max(0, count - 1), picker.cursor + rows)
         case .pageUp: picker.cursor = max(0, picker.cursor - rows)
         case .home: picker.cursor = 0
         case .end: picker.cursor = max(0, count - 1)
-        default: break
+        default:
+            var field = picker.field
+            switch field.handle(key) {
+            case .cancelled:
+                state.mode = .normal
+                return
+            case .submitted:
+                let visible = picker.visible
+                guard visible.indices.contains(picker.cursor) else { return }
+                state.mode = .normal
+                choose(visible[picker.cursor], &state)
+                if picker.purpose == .libraryQuotations { showLibrary(.quotations, &state) }
+                return
+            case .edited, .moved: picker.setField(field)
+            case .ignored: break
+            }
         }
         picker.top = ListWindow.top(cursor: picker.cursor, top: picker.top, count: count, visible: rows)
         state.mode = .picker(picker)
@@ -399,17 +462,15 @@ public enum Reader {
 
     // MARK: Search
 
-    static func searchKey(_ key: Key, query: String, _ state: inout AppState) {
-        switch key {
-        case .escape: state.mode = .normal
-        case .enter:
+    static func searchKey(_ key: Key, field: TextField, _ state: inout AppState) {
+        var field = field
+        switch field.handle(key, cancelsWhenEmpty: true) {
+        case .cancelled: state.mode = .normal
+        case .submitted:
             state.mode = .normal
-            runSearch(query, &state)
-        case .backspace, .delete:
-            if query.isEmpty { state.mode = .normal } else { state.mode = .searching(query: String(query.dropLast())) }
-        case .control("u"): state.mode = .searching(query: "")
-        case .character(let c): state.mode = .searching(query: query + String(c))
-        default: break
+            runSearch(field.text, &state)
+        case .edited, .moved: state.mode = .searching(field)
+        case .ignored: break
         }
     }
 

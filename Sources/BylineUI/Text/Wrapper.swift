@@ -72,6 +72,10 @@ private struct WrapState {
             breakAllowed = false
             return
         }
+        // A glyph of no width after white space (a zero-width space) is drawn as nothing, and
+        // the white space on both sides of it as one space (`LineText.render`): it must not
+        // start a word that would count a second space.
+        if width == 0, word.isEmpty, pendingSpace { return }
         // Opening brackets stay with what follows them, closing punctuation with what comes
         // before (a light form of the CJK line-breaking rules).
         let opens = Self.opens(first)

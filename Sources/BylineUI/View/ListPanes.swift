@@ -21,16 +21,29 @@ enum QuotesPane {
             let speakerIndex = quote.speaker.flatMap { document.speakers.indices.contains($0) ? $0 : nil }
             let slot = speakerIndex.map { document.colorSlots[$0] }
             var x = inner.x
+            // `also in 2 articles`, and whether they name someone else: kept in view, so the
+            // name and description share what is left.
+            let echo = state.echoSummary(quote: id).map { summary in
+                "also in \(counted(summary.otherArticles, "article"))" + (summary.disagree ? ", speakers disagree" : "")
+            } ?? ""
+            let echoWidth = echo.isEmpty ? 0 : min(DisplayWidth.of(echo) + 3, inner.width / 2)
+            let nameRight = inner.maxX - echoWidth
             if let speakerIndex {
                 let speaker = document.speakers[speakerIndex]
-                x += screen.put(TextFit.shorten(speaker.name, to: inner.width), x: x, y: y, style: theme.mention(slot: slot),
-                                maxWidth: inner.width)
-                if let description = speaker.description, inner.maxX - x > 8 {
-                    screen.put(" · " + TextFit.shorten(description, to: inner.maxX - x - 3), x: x, y: y,
-                               style: theme.secondaryText, maxWidth: inner.maxX - x)
+                x += screen.put(TextFit.shorten(speaker.name, to: nameRight - x), x: x, y: y, style: theme.mention(slot: slot),
+                                maxWidth: nameRight - x)
+                if let description = speaker.description, nameRight - x > 8 {
+                    x += screen.put(" · " + TextFit.shorten(description, to: nameRight - x - 3), x: x, y: y,
+                                    style: theme.secondaryText, maxWidth: nameRight - x)
                 }
             } else {
-                screen.put("unattributed", x: x, y: y, style: theme.secondaryText.adding(.italic), maxWidth: inner.width)
+                x += screen.put("unattributed", x: x, y: y, style: theme.secondaryText.adding(.italic), maxWidth: nameRight - x)
+            }
+            if !echo.isEmpty, inner.maxX - x > 4 {
+                let disagree = state.echoSummary(quote: id)?.disagree == true
+                x += screen.put(" · ", x: x, y: y, style: theme.secondaryText, maxWidth: inner.maxX - x)
+                screen.put(TextFit.shorten(echo, to: inner.maxX - x), x: x, y: y, style: disagree ? theme.warning : theme.accentText,
+                           maxWidth: inner.maxX - x)
             }
             if y + 1 < rect.maxY {
                 let words = document.preview(quote: id, columns: inner.width - 2)

@@ -46,6 +46,8 @@ public enum HelpScreen {
         lines.append(.heading("Mouse, picker and search"))
         lines.append(.note("Click selects and focuses; the wheel scrolls the pane under the pointer."))
         lines.append(.note("In the speaker picker and the search prompt, type to narrow; Enter chooses, Esc cancels."))
+        lines.append(.note("Editing: ← → (C-b C-f), C-a C-e to either end, Backspace Delete, C-w a word, C-u C-k"))
+        lines.append(.note("everything before / after the cursor."))
         lines.append(.note("The library pane also lists a speaker's quotations, the library timeline and library"))
         lines.append(.note("search results: Enter opens the article there; Esc goes back to the articles."))
         lines.append(.note("Library search: every word must occur; \"a phrase\", word* for a prefix, OR between terms."))
@@ -121,10 +123,10 @@ enum PickerBox {
         guard !inner.isEmpty else { return }
         var x = inner.x
         x += screen.put("› ", x: x, y: inner.y, style: theme.key)
-        x += screen.put(picker.query, x: x, y: inner.y, maxWidth: inner.maxX - x)
-        screen.put(" ", x: x, y: inner.y, style: Style(attributes: .reverse))
         let count = picker.answered ? "\(visible.count)/\(picker.candidates.count)" : ""
-        screen.put(count, x: inner.maxX - DisplayWidth.of(count), y: inner.y, style: theme.secondaryText)
+        let countWidth = DisplayWidth.of(count)
+        TextFieldView.draw(&screen, picker.field, x: x, y: inner.y, width: inner.maxX - x - countWidth - 1, style: .plain)
+        screen.put(count, x: inner.maxX - countWidth, y: inner.y, style: theme.secondaryText)
         let rows = listRows(for: state.size, picker: picker)
         let many = state.articleCount > 1
         if !picker.answered {

@@ -87,6 +87,18 @@ enum PaneTitle {
             let matched = state.library.resultCounts.articles
             let articleText = matched > articles ? "\(articles) of \(matched) articles" : counted(articles, "article")
             return "Search · \(query) · \(articleText), \(counted(quotations, "quotation"))"
+        case .echoes:
+            guard let list = state.echoList else { return "Echoes" }
+            let articles = Set(list.map(\.article.id)).count
+            let disagree = state.library.echoes.value??.disagree == true ? " · speakers disagree" : ""
+            return "Echoes · \(counted(articles, "article"))\(disagree)"
+        case .mostEchoed:
+            let count = state.echoClusterList.map { " · \($0.count)" } ?? ""
+            return "Most echoed · \(state.library.echoPeriod.label)\(count)"
+        case .follows:
+            return "Following · \(counted(state.follows.names.count, "speaker"))"
+        case .followed(let name):
+            return "\(name) · \(state.library.unread.count) new"
         }
     }
 }

@@ -8,19 +8,17 @@ enum StatusLine {
         guard !rect.isEmpty else { return }
         let theme = state.theme
         screen.fill(rect, style: theme.status)
-        let prompt: (label: String, query: String)?
+        let prompt: (label: String, field: TextField)?
         switch state.mode {
-        case .searching(let query): prompt = ("/", query)
-        case .searchingLibrary(let query): prompt = ("Search the library: ", query)
+        case .searching(let field): prompt = ("/", field)
+        case .searchingLibrary(let field): prompt = ("Search the library: ", field)
         default: prompt = nil
         }
-        if let (label, query) = prompt {
+        if let (label, field) = prompt {
             var x = rect.x
             x += screen.put(label, x: x, y: rect.y, style: theme.statusEmphasis, maxWidth: rect.width)
-            let room = max(0, rect.width - 25 - DisplayWidth.of(label))
-            let shown = DisplayWidth.of(query) > room ? "…" + String(query.suffix(max(0, room - 1))) : query
-            x += screen.put(shown, x: x, y: rect.y, style: theme.status, maxWidth: rect.maxX - x)
-            screen.put(" ", x: x, y: rect.y, style: Style(attributes: []), maxWidth: rect.maxX - x)  // the cursor
+            let room = max(2, rect.width - 25 - DisplayWidth.of(label))
+            x += TextFieldView.draw(&screen, field, x: x, y: rect.y, width: min(room, rect.maxX - x), style: theme.status)
             let hint = "Enter search · Esc cancel "
             let hx = rect.maxX - DisplayWidth.of(hint)
             if hx > x + 2 { screen.put(hint, x: hx, y: rect.y, style: theme.status) }
@@ -52,6 +50,7 @@ enum StatusLine {
 
     static func segments(_ state: AppState) -> [String] {
         var parts: [String] = []
+        if let progress = state.feedUpdate { parts.append(feeds(progress)) }
         if let progress = state.indexing { parts.append(indexing(progress)) }
         if state.currentID != nil, state.articleCount > 1 || state.size.width >= 60 {
             parts.append("article \(state.current + 1)/\(state.articleCount)")
@@ -80,6 +79,12 @@ enum StatusLine {
             parts.append("\(percent)%")
         }
         return parts
+    }
+
+    /// `feeds 3/10 · 12 new`: the feed update, while it runs.
+    static func feeds(_ progress: FeedUpdateProgress) -> String {
+        guard progress.feedsTotal > 0 else { return "updating feeds" }
+        return "feeds \(progress.feedsDone)/\(progress.feedsTotal) · \(progress.itemsAdded) new"
     }
 
     /// `indexing 1234/10000 · 850/s`: the background update, while it runs.

@@ -107,6 +107,8 @@ public struct Theme: Equatable, Sendable {
     }
 
     public var secondaryText: Style { Style(attributes: .dim) }
+    /// The mark of an unread article in the library: bold, so it shows without colours too.
+    public var unread: Style { Style(foreground: color(accent), attributes: .bold) }
     public var emphasis: Style { Style(attributes: .bold) }
     public var accentText: Style { Style(foreground: color(accent)) }
     public var key: Style { Style(foreground: color(accent), attributes: .bold) }

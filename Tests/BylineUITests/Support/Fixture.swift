@@ -135,16 +135,18 @@ struct Harness {
     var held: [LibraryRequest] = []
 
     init(_ analyses: [AnalyzedArticle], size: Size = Size(width: 120, height: 40), theme: Theme = Theme(mode: .extended),
-         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:]) {
+         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks()) {
         self.init(library: try! ReaderLibrary.holding(analyses), size: size, theme: theme, keymap: keymap,
-                  remembered: remembered)
+                  remembered: remembered, readMarks: readMarks)
     }
 
     init(library: ReaderLibrary, size: Size = Size(width: 120, height: 40), theme: Theme = Theme(mode: .extended),
-         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], holdingAnswers: Bool = false) {
+         keymap: Keymap = .standard, remembered: [String: RememberedView] = [:], readMarks: ReadMarks = ReadMarks(),
+         follows: Follows = Follows(), holdingAnswers: Bool = false) {
         self.library = library
         self.holdingAnswers = holdingAnswers
-        state = AppState(size: size, theme: theme, keymap: keymap, remembered: remembered, generation: library.generation)
+        state = AppState(size: size, theme: theme, keymap: keymap, remembered: remembered, readMarks: readMarks,
+                         follows: follows, generation: library.generation)
         perform(Reader.start(&state))
     }
 
@@ -175,16 +177,22 @@ struct Harness {
         for request in requests { send(.answered(library.answer(request))) }
     }
 
+    /// Records the effects, and answers the fetches at once (`Reader.settle`) unless holding
+    /// them for `answerHeld`.
     private mutating func perform(_ new: [Effect]) {
-        for effect in new {
-            effects.append(effect)
-            guard case .fetch(let request) = effect else { continue }
-            if holdingAnswers {
-                held.append(request)
-            } else {
-                send(.answered(library.answer(request)))
+        var asked: [Effect] = []
+        var newlyHeld: [LibraryRequest] = []
+        let (library, holding) = (self.library, holdingAnswers)
+        let left = Reader.settle(new, &state) { request in
+            asked.append(.fetch(request))
+            if holding {
+                newlyHeld.append(request)
+                return nil
             }
+            return library.answer(request)
         }
+        held += newlyHeld
+        effects += asked + left.filter { if case .fetch = $0 { false } else { true } }
     }
 
     /// The id of the article at a position of the library.

@@ -1,5 +1,6 @@
-import Foundation
 import BylineCore
+import BylineUI
+import Foundation
 
 /// Reading positions and last selections per article, kept between runs in
 /// `$XDG_STATE_HOME/byline/positions.json` (default `~/.local/state/byline/`). Articles are
@@ -23,7 +24,7 @@ public enum ReadingMemory {
     }
 
     public static func path(environment: [String: String]) -> String {
-        XDG.directory("XDG_STATE_HOME", fallback: ".local/state", environment: environment) + "/byline/positions.json"
+        XDG.bylineFolder(.state, environment: environment) + "/positions.json"
     }
 
     public static func load(path: String) -> (views: [String: RememberedView], warning: String?) {

@@ -4,16 +4,16 @@ import Foundation
 
 /// A real HTTP server on 127.0.0.1 and an ephemeral port, for one test: routes answer with
 /// closures, and every request is recorded so a test can check the headers it sent.
-final class LoopbackServer: @unchecked Sendable {
+public final class LoopbackServer: @unchecked Sendable {
     private let server: HTTPServer
     private let task: Task<Void, any Error>
-    let port: UInt16
+    public let port: UInt16
 
-    typealias Handler = @Sendable (HTTPRequest) async throws -> HTTPResponse
+    public typealias Handler = @Sendable (HTTPRequest) async throws -> HTTPResponse
 
     /// Starts a server answering `routes` (`"/path"` or `"GET /path"`: FlyingFox's patterns);
     /// anything else gets a 404.
-    static func start(_ routes: [(String, Handler)]) async throws -> LoopbackServer {
+    public static func start(_ routes: [(String, Handler)]) async throws -> LoopbackServer {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
         // The handler timeout is long: tests that need a silent server sleep in a handler.
         let server = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 120, logger: .disabled))
@@ -39,19 +39,19 @@ final class LoopbackServer: @unchecked Sendable {
         self.recorder = recorder
     }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// The requests received so far for `path`.
-    func requests(to path: String) -> [HTTPRequest] { recorder.requests.filter { $0.path == path } }
+    public func requests(to path: String) -> [HTTPRequest] { recorder.requests.filter { $0.path == path } }
 
-    func stop() async {
+    public func stop() async {
         await server.stop(timeout: 0)
         task.cancel()
     }
 
     /// Stops the server and waits (up to five seconds) until its port refuses connections, so
     /// a test of being offline cannot meet a server still closing.
-    func stopAndWaitUntilRefused() async throws {
+    public func stopAndWaitUntilRefused() async throws {
         await stop()
         for _ in 0..<100 {
             let socket = try Socket(domain: AF_INET, type: .stream)
@@ -73,18 +73,8 @@ final class LoopbackServer: @unchecked Sendable {
     }
 }
 
-/// Runs blocking work (a synchronous fetch) on a thread of its own rather than on the
-/// cooperative pool, which the server's tasks need to answer it.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(with: Result { try work() })
-        }
-    }
-}
-
 /// A port on 127.0.0.1 where nothing listens: bound, then closed.
-func closedLoopbackPort() throws -> UInt16 {
+public func closedLoopbackPort() throws -> UInt16 {
     let socket = try Socket(domain: AF_INET, type: .stream)
     try socket.bind(to: sockaddr_in.inet(ip4: "127.0.0.1", port: 0))
     guard case .ip4(_, let port) = try socket.sockname() else { throw SocketError.disconnected }
@@ -94,25 +84,30 @@ func closedLoopbackPort() throws -> UInt16 {
 
 /// A body that arrives one byte every `interval` seconds, `count` bytes in all: a server that
 /// keeps a connection alive without ever finishing.
-struct TricklingBytes: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let count: Int
-    let interval: Double
+public struct TricklingBytes: AsyncBufferedSequence, Sendable {
+    public typealias Element = UInt8
+    public let count: Int
+    public let interval: Double
 
-    func makeAsyncIterator() -> Iterator { Iterator(remaining: count, interval: interval) }
+    public init(count: Int, interval: Double) {
+        self.count = count
+        self.interval = interval
+    }
 
-    struct Iterator: AsyncBufferedIteratorProtocol {
+    public func makeAsyncIterator() -> Iterator { Iterator(remaining: count, interval: interval) }
+
+    public struct Iterator: AsyncBufferedIteratorProtocol {
         var remaining: Int
         let interval: Double
 
-        mutating func next() async throws -> UInt8? {
+        public mutating func next() async throws -> UInt8? {
             guard remaining > 0 else { return nil }
             try await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
             remaining -= 1
             return UInt8(ascii: "x")
         }
 
-        mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
+        public mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
             try await next().map { [$0] }
         }
     }
@@ -120,11 +115,11 @@ struct TricklingBytes: AsyncBufferedSequence, Sendable {
 
 extension HTTPResponse {
     /// A response with a text body and headers given as pairs.
-    init(_ status: HTTPStatusCode, _ body: String = "", headers: [(String, String)] = []) {
+    public init(_ status: HTTPStatusCode, _ body: String = "", headers: [(String, String)] = []) {
         self.init(status, Data(body.utf8), headers: headers)
     }
 
-    init(_ status: HTTPStatusCode, _ body: Data, headers: [(String, String)] = []) {
+    public init(_ status: HTTPStatusCode, _ body: Data, headers: [(String, String)] = []) {
         var fields = HTTPHeaders()
         for (name, value) in headers { fields.addValue(value, for: HTTPHeader(name)) }
         self.init(statusCode: status, headers: fields, body: body)

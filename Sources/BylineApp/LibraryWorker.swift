@@ -1,3 +1,4 @@
+import BylineUI
 import Foundation
 
 /// Answers the reader's requests on a thread of its own, in the order they come; the answers

@@ -1,0 +1,123 @@
+import BylineCore
+import BylineIndex
+import Foundation
+import Testing
+
+@testable import BylineUI
+
+/// Echoes and follows in the reader: `also in N articles` beside a quotation, its echoes in the
+/// library pane (Enter opens one at the quotation), the most echoed quotations of a period, and
+/// the followed speakers with their unread quotations. The articles are invented, indexed with
+/// the UI fixture's small analysis (`“…,” said NAME.`).
+@Suite struct EchoAndFollowReaderTests {
+    static let wide = Size(width: 200, height: 50)
+    static let terminal = "The new ferry terminal will open in the spring and serve every island"
+
+    /// The ferry quotation in three articles (the third gives it to someone else), the dam
+    /// quotation in two articles of the year before, and an article of its own.
+    static func library() throws -> LibraryFixture {
+        let fixture = try LibraryFixture(count: 0)
+        try fixture.write("2024-05-01_port.txt", "Port news\n\n“\(terminal),” said Maria Lopez. Work starts soon.\n")
+        try fixture.write("2024-05-02_wire.txt", "Ferry terminal\n\n“\(terminal),” said Maria Lopez. The board agreed.\n")
+        try fixture.write("2024-05-03_gazette.txt", "Gazette\n\n“\(terminal),” said Tom Berg. Critics were not sure.\n")
+        try fixture.write("2023-01-10_dam.txt", "Dam works\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
+        try fixture.write("2023-01-11_dam.txt", "Dam again\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
+        try fixture.write("2024-05-04_snow.txt", "Snow\n\n“The roads will open again tomorrow morning at seven,” said Maria Lopez.\n")
+        try fixture.update()
+        return fixture
+    }
+
+    static func entries(_ h: Harness) -> [String] { LibraryReaderTests.entries(h) }
+    static func details(_ h: Harness) -> [String] { LibraryReaderTests.details(h) }
+
+    /// Opens the article whose headline is `headline` from the library pane.
+    static func open(_ headline: String, _ h: inout Harness) throws {
+        h.press("1")
+        let position = try #require((0..<h.state.articleCount).first { h.state.articles.row($0)?.headline == headline })
+        h.press("g")
+        for _ in 0..<position { h.press("j") }
+        h.press("enter")
+    }
+
+    @Test func aQuotationWithEchoesSaysWhereElseAndWhetherSpeakersDisagree() throws {
+        let fixture = try Self.library()
+        var h = Harness(library: fixture.library, size: Self.wide)
+        try Self.open("Port news", &h)
+        let first = h.paneLines(.quotes).first ?? ""
+        #expect(first.contains("Maria Lopez · also in 2 articles, speakers disagree"), "\(first)")
+        try Self.open("Snow", &h)
+        #expect(h.paneLines(.quotes).first?.contains("also in") == false, "a quotation of its own")
+    }
+
+    @Test func theEchoesKeyListsEveryAppearanceAndEnterOpensOne() throws {
+        let fixture = try Self.library()
+        var h = Harness(library: fixture.library, size: Self.wide)
+        try Self.open("Port news", &h)
+        h.press("]")
+        h.press("e")
+        #expect(h.text.contains("Echoes · 3 articles · speakers disagree"))
+        #expect(Self.entries(h).map { String($0.drop { $0 != "·" }.dropFirst(2)) } == ["Port news", "Ferry terminal", "Gazette"])
+        #expect(Self.details(h).map { $0.prefix(while: { $0 != ":" }) } == ["Maria Lopez", "Maria Lopez", "Tom Berg"])
+        // Enter on the third opens its article at the quotation.
+        h.press("j", "j", "enter")
+        #expect(h.document.article.headlineText == "Gazette")
+        #expect(h.state.view.selectedQuote == 0)
+
+        // A quotation of its own has no echoes to list.
+        try Self.open("Snow", &h)
+        h.press("]")
+        h.press("e")
+        #expect(h.state.message?.text == "This quotation appears in no other article")
+    }
+
+    @Test func theMostEchoedQuotationsOfAPeriod() throws {
+        let fixture = try Self.library()
+        var h = Harness(library: fixture.library, size: Self.wide)
+        h.press("E")
+        #expect(h.text.contains("Most echoed · all · 2"))
+        #expect(LibraryReaderTests.fit(Self.entries(h), [
+            "3 articles · first 1 May 2024 · speakers disagree · Maria Lopez, Tom Berg",
+            "2 articles · first 10 Jan 2023 · Jane Okafor",
+        ]))
+        #expect(h.state.message?.text == "Most echoed quotations: all (E again: last 7 days)")
+        // Again: the week up to the last first appearance (1 May 2024) leaves out the dam.
+        h.press("E")
+        #expect(h.text.contains("Most echoed · last 7 days · 1"))
+        #expect(Self.entries(h).count == 1)
+        // Enter opens the first appearance at the quotation.
+        h.press("enter")
+        #expect(h.document.article.headlineText == "Port news")
+        #expect(h.state.view.selectedQuote == 0)
+    }
+
+    @Test func followedSpeakersShowTheirUnreadQuotationsAndReadingMarksThem() throws {
+        let fixture = try Self.library()
+        // Maria Lopez was followed after the port article: the wire and snow ones are new.
+        let port = try #require(try fixture.index.quotations(followed: "Maria Lopez").first { $0.article.headline == "Port news" })
+        var seen = FollowState()
+        seen.markSeen([port], of: "Maria Lopez")
+        var h = Harness(library: fixture.library, size: Self.wide,
+                        follows: Follows(names: ["Maria Lopez", "Jane Okafor"], seen: seen))
+        h.press("w")
+        #expect(h.text.contains("Following · 2 speakers"))
+        #expect(Self.entries(h) == ["Maria Lopez", "Jane Okafor"])
+        // Jane Okafor was never looked at: what the library holds of her counts as seen.
+        #expect(Self.details(h) == ["2 new · 3 quotations in the library", "0 new · 2 quotations in the library"])
+
+        h.press("enter")
+        #expect(h.text.contains("Maria Lopez · 2 new"))
+        #expect(LibraryReaderTests.fit(Self.details(h), [
+            "Maria Lopez: “\(Self.terminal),”", "Maria Lopez: “The roads will open again tomorrow morning at seven,”",
+        ]))
+        h.press("enter")
+        #expect(h.document.article.headlineText == "Ferry terminal")
+        #expect(h.state.view.selectedQuote == 0)
+        #expect(h.state.follows.changed)
+        #expect(h.state.follows.unread(try fixture.index.quotations(followed: "Maria Lopez"), of: "Maria Lopez").count == 1)
+
+        // Esc goes back to the followed speakers, now with one unread.
+        h.press("1", "esc")
+        h.press("w")
+        #expect(Self.details(h).first == "1 new · 3 quotations in the library")
+    }
+}
