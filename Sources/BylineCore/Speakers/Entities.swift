@@ -353,9 +353,13 @@ enum PronounResolver {
             // he would`, `Lee stood by his comment`), else, for a pronoun opening its sentence, the
             // subject of the sentence before (`Lee paid tribute to Berg. He said …`).
             // Agreement need not be certain (a gender not yet known), only not contradicted.
+            // A pronoun after an opening phrase and its comma, with no subject before it, opens
+            // the main clause as a sentence-initial one does (`According to the Ledger, he said`).
+            let opensClause = t.flags.contains(.sentenceStart)
+                || focus.latestSubject < 0 && k > 0 && tokens[k - 1].isPunctuation(",") && !tokens[k - 1].flags.contains(.quoted)
             if focus.latestSubject >= 0, agreement(pronoun, t, traits[focus.latestSubject]) == 1 {
                 best = focus.latestSubject
-            } else if t.flags.contains(.sentenceStart), focus.previousSubject >= 0,
+            } else if opensClause, focus.previousSubject >= 0,
                       agreement(pronoun, t, traits[focus.previousSubject]) == 1 {
                 best = focus.previousSubject
             }
