@@ -32,6 +32,8 @@ struct SpeakerAssembly {
         var cueText: String?
         /// The speaker ranker's note when it overrode the rules.
         var explanation: String?
+        /// The inner source of a nested attribution (`Quote.via`).
+        var via: String?
     }
 
     mutating func run(_ attributions: [Attribution?]) -> QuoteAnalyzer.Result {
@@ -78,6 +80,9 @@ struct SpeakerAssembly {
                 otherMentions.append((e, TextSpan(tokens[k].start, tokens[k].end)))
             }
         }
+        for (q, found) in attributions.enumerated() {
+            if let inner = found?.via, assigned[q].mention != nil { assigned[q].via = viaName(inner, pronouns) }
+        }
         fillFromNeighbours(&assigned, pronouns)
         return build(assigned)
     }
@@ -100,6 +105,19 @@ struct SpeakerAssembly {
         case .description:
             return TextSpan(tokens[phrase.tokens.lowerBound].start, tokens[phrase.tokens.upperBound - 1].end)
         }
+    }
+
+    /// The name a nested attribution's inner source goes by: its identity's fullest name, a
+    /// pronoun's antecedent's, or the words of a description (or of an unresolved pronoun).
+    private func viaName(_ phrase: Phrase, _ pronouns: PronounResolver.Result) -> String? {
+        var entity = -1
+        switch phrase.kind {
+        case .name: entity = names[phrase.name ?? 0].entity
+        case .pronoun: entity = pronouns[phrase.head] ?? -1
+        case .description: break
+        }
+        if entity >= 0, entities[entity].best >= 0 { return text(names[entities[entity].best].span) }
+        return text(mentionSpan(phrase))
     }
 
     /// The identity a clause's subject names, creating one for a description.
@@ -463,6 +481,7 @@ struct SpeakerAssembly {
         assigned[q].mention = assigned[from].mention
         assigned[q].cue = assigned[from].cue
         assigned[q].cueText = assigned[from].cueText
+        assigned[q].via = assigned[from].via
         assigned[q].rule = rule
     }
 
@@ -545,7 +564,7 @@ struct SpeakerAssembly {
                                 kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
                                 speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
                                 speakerMention: a.mention, cue: cue, detectionRule: quote.rule.rawValue,
-                                attributionRule: a.explanation ?? a.rule?.rawValue))
+                                attributionRule: a.explanation ?? a.rule?.rawValue, via: a.via))
         }
         return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
     }

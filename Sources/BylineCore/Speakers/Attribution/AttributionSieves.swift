@@ -9,6 +9,9 @@ struct Attribution {
     /// When the speaker ranker chose it over what the rules found: the rule and the features
     /// that decided (`--explain`).
     var explanation: String?
+    /// A nested source: in `According to X, Y said "…"` (or `"…," Y said, according to X`) the
+    /// speaker is the outer source X, and Y, through whom it came, is kept here.
+    var via: Phrase?
 
     init(phrase: Phrase, cue: TextSpan?, rule: AttributionRule, antecedent: Phrase? = nil) {
         self.phrase = phrase

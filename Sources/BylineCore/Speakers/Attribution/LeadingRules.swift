@@ -181,7 +181,8 @@ extension AttributionSieves {
         while a < k, tokens[a].kind == .punctuation { a += 1 }
         let subjectStart = min(inner.phrase.tokens.lowerBound, k)
         if a < subjectStart, tokens[a].hash == Hashes.according, subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","),
-           let source = accordingTo(at: a, ceiling: subjectStart - 1) {
+           var source = accordingTo(at: a, ceiling: subjectStart - 1) {
+            source.via = inner.phrase.kind == .pronoun ? inner.antecedent ?? inner.phrase : inner.phrase
             return source
         }
         var best = inner
