@@ -136,7 +136,7 @@ enum Perceptron {
         return s
     }
 
-    /// The first best-scoring candidate (as the analysis chooses).
+    /// The first best-scoring candidate (as training compares them).
     static func choose(_ example: RankExample, _ w: [Double]) -> Int {
         var best = 0
         var bestScore = -Double.infinity
@@ -150,6 +150,14 @@ enum Perceptron {
         return best
     }
 
+    /// What the analysis chooses: the best candidate where it clears the rules' choice by the
+    /// override margin, else the rules' choice.
+    static func chooseAsAnalysis(_ example: RankExample, _ w: [Double]) -> Int {
+        let best = choose(example, w)
+        let margin = score(example.candidates[best], w) - score(example.candidates[example.rulesChoice], w)
+        return margin < SpeakerRanking.overrideMargin ? example.rulesChoice : best
+    }
+
     /// The share of examples with a right candidate whose choice is right (with `nil`, the
     /// rules' choice).
     static func accuracy(_ examples: [RankExample], _ w: [Double]?) -> Double {
@@ -157,7 +165,7 @@ enum Perceptron {
         var total = 0
         for example in examples where example.right.contains(true) {
             total += 1
-            let chosen = w.map { choose(example, $0) } ?? example.rulesChoice
+            let chosen = w.map { chooseAsAnalysis(example, $0) } ?? example.rulesChoice
             if example.right[chosen] { right += 1 }
         }
         return total > 0 ? Double(right) / Double(total) : 0

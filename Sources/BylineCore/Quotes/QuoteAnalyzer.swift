@@ -22,7 +22,7 @@ public enum QuoteAnalyzer {
 
     static func analyze(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Result {
         prepared(article, s) { sieves, entities, sentenceTokens, pronounCandidates in
-            let attributions = sieves.quotes.indices.map { sieves.rankedAttribution($0) }
+            let attributions = sieves.rankedAttributions()
             var assembly = SpeakerAssembly(article: article, s: s, tokens: sieves.tokens, pronounCandidates: pronounCandidates,
                                            sentenceTokens: sentenceTokens, names: sieves.reader.names, entities: entities,
                                            quotes: sieves.quotes, sieves: sieves)

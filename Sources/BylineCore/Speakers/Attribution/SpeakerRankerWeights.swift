@@ -137,6 +137,7 @@ enum SpeakerRankerWeights {
         "mentionedOften",
         "otherQuoteInSentence",
         "capitalisedOpener",
+        "siblingAttributed",
         "sentenceInitial|sieve",
         "sentenceInitial|opening",
         "sentenceInitial|clause-subject",
@@ -233,30 +234,36 @@ enum SpeakerRankerWeights {
         "capitalisedOpener|name-before",
         "capitalisedOpener|name-after",
         "capitalisedOpener|none",
+        "siblingAttributed|sieve",
+        "siblingAttributed|opening",
+        "siblingAttributed|clause-subject",
+        "siblingAttributed|name-before",
+        "siblingAttributed|name-after",
+        "siblingAttributed|none",
     ]
 
     static let weights: [Double] = [
-        2.0614,  // source=sieve
-        1.3723,  // source=opening
-        -0.6101,  // source=clause-subject
-        0.7327,  // source=name-before
-        -3.9760,  // source=name-after
-        0.4197,  // source=none
-        2.9076,  // rule=quote-speaker-cue
-        3.6543,  // rule=quote-cue-speaker
-        -2.2179,  // rule=quote-speaker-verb
+        2.2113,  // source=sieve
+        0.6780,  // source=opening
+        -0.4643,  // source=clause-subject
+        0.6808,  // source=name-before
+        -3.4792,  // source=name-after
+        0.3734,  // source=none
+        3.0087,  // rule=quote-speaker-cue
+        4.9214,  // rule=quote-cue-speaker
+        -2.3008,  // rule=quote-speaker-verb
         0,  // rule=quote-verb-speaker
-        -2.3184,  // rule=dash-signature
-        8.2320,  // rule=according-to
-        0.7707,  // rule=speaker-cue-quote
-        0.9281,  // rule=reported-speech
-        -0.3826,  // rule=passive-by
+        -3.1650,  // rule=dash-signature
+        8.1212,  // rule=according-to
+        0.0487,  // rule=speaker-cue-quote
+        1.0392,  // rule=reported-speech
+        0.2748,  // rule=passive-by
         0,  // rule=cue-speaker-quote
-        0.3842,  // rule=issuer
-        0.9116,  // rule=label
-        -3.9148,  // rule=later-cue
-        -4.5544,  // rule=possessive
-        -2.3389,  // rule=sentence-subject
+        0.2474,  // rule=issuer
+        1.4614,  // rule=label
+        -3.7443,  // rule=later-cue
+        -4.5328,  // rule=possessive
+        -3.1685,  // rule=sentence-subject
         0,  // rule=same-sentence
         0,  // rule=previous-sentence
         0,  // rule=continuation
@@ -264,75 +271,75 @@ enum SpeakerRankerWeights {
         0,  // rule=continuation-paragraph
         0,  // rule=previous-paragraph
         0,  // rule=nearest-name
-        3.8933,  // kind=name-person|sieve
-        1.9067,  // kind=name-person|opening
-        1.8704,  // kind=name-person|clause-subject
-        1.1484,  // kind=name-person|name-before
-        1.8070,  // kind=name-person|name-after
+        4.4338,  // kind=name-person|sieve
+        1.1842,  // kind=name-person|opening
+        0.8095,  // kind=name-person|clause-subject
+        1.2468,  // kind=name-person|name-before
+        1.7679,  // kind=name-person|name-after
         0,  // kind=name-person|none
-        5.4408,  // kind=name-organization|sieve
-        4.5325,  // kind=name-organization|opening
-        1.5251,  // kind=name-organization|clause-subject
-        1.5172,  // kind=name-organization|name-before
-        -0.1674,  // kind=name-organization|name-after
+        5.6498,  // kind=name-organization|sieve
+        5.3840,  // kind=name-organization|opening
+        2.1022,  // kind=name-organization|clause-subject
+        1.9083,  // kind=name-organization|name-before
+        0.5962,  // kind=name-organization|name-after
         0,  // kind=name-organization|none
-        -7.8487,  // kind=name-place|sieve
+        -7.9642,  // kind=name-place|sieve
         0,  // kind=name-place|opening
         0,  // kind=name-place|clause-subject
-        -2.8669,  // kind=name-place|name-before
-        -5.7941,  // kind=name-place|name-after
+        -2.5010,  // kind=name-place|name-before
+        -5.8621,  // kind=name-place|name-after
         0,  // kind=name-place|none
-        1.8761,  // kind=name-one-word|sieve
-        -0.1234,  // kind=name-one-word|opening
-        -0.7306,  // kind=name-one-word|clause-subject
-        2.5922,  // kind=name-one-word|name-before
-        0.4443,  // kind=name-one-word|name-after
+        2.4749,  // kind=name-one-word|sieve
+        -0.2708,  // kind=name-one-word|opening
+        -1.8252,  // kind=name-one-word|clause-subject
+        2.3145,  // kind=name-one-word|name-before
+        1.3669,  // kind=name-one-word|name-after
         0,  // kind=name-one-word|none
-        1.4851,  // kind=name-unknown|sieve
-        -2.2534,  // kind=name-unknown|opening
-        -1.1389,  // kind=name-unknown|clause-subject
-        -1.6582,  // kind=name-unknown|name-before
-        -0.2658,  // kind=name-unknown|name-after
+        1.3087,  // kind=name-unknown|sieve
+        -1.9985,  // kind=name-unknown|opening
+        -1.0243,  // kind=name-unknown|clause-subject
+        -2.2877,  // kind=name-unknown|name-before
+        -1.3481,  // kind=name-unknown|name-after
         0,  // kind=name-unknown|none
-        1.3310,  // kind=description-known|sieve
-        2.2385,  // kind=description-known|opening
-        4.3022,  // kind=description-known|clause-subject
+        1.8513,  // kind=description-known|sieve
+        2.4915,  // kind=description-known|opening
+        4.7739,  // kind=description-known|clause-subject
         0,  // kind=description-known|name-before
         0,  // kind=description-known|name-after
         0,  // kind=description-known|none
-        -3.3778,  // kind=description-other|sieve
-        -5.5633,  // kind=description-other|opening
+        -3.9842,  // kind=description-other|sieve
+        -5.7947,  // kind=description-other|opening
         0,  // kind=description-other|clause-subject
         0,  // kind=description-other|name-before
         0,  // kind=description-other|name-after
         0,  // kind=description-other|none
-        3.4144,  // kind=pronoun-he-she|sieve
-        1.3367,  // kind=pronoun-he-she|opening
-        1.4386,  // kind=pronoun-he-she|clause-subject
+        3.7408,  // kind=pronoun-he-she|sieve
+        1.0821,  // kind=pronoun-he-she|opening
+        2.9002,  // kind=pronoun-he-she|clause-subject
         0,  // kind=pronoun-he-she|name-before
         0,  // kind=pronoun-he-she|name-after
         0,  // kind=pronoun-he-she|none
-        3.2648,  // kind=pronoun-they|sieve
-        -1.4425,  // kind=pronoun-they|opening
+        2.6925,  // kind=pronoun-they|sieve
+        -1.3997,  // kind=pronoun-they|opening
         0,  // kind=pronoun-they|clause-subject
         0,  // kind=pronoun-they|name-before
         0,  // kind=pronoun-they|name-after
         0,  // kind=pronoun-they|none
-        4.4424,  // kind=pronoun-it|sieve
+        3.3396,  // kind=pronoun-it|sieve
         0,  // kind=pronoun-it|opening
-        -1.2502,  // kind=pronoun-it|clause-subject
+        -2.0002,  // kind=pronoun-it|clause-subject
         0,  // kind=pronoun-it|name-before
         0,  // kind=pronoun-it|name-after
         0,  // kind=pronoun-it|none
-        -5.7393,  // kind=pronoun-i-we|sieve
-        0.7404,  // kind=pronoun-i-we|opening
+        -5.1239,  // kind=pronoun-i-we|sieve
+        0,  // kind=pronoun-i-we|opening
         0,  // kind=pronoun-i-we|clause-subject
         0,  // kind=pronoun-i-we|name-before
         0,  // kind=pronoun-i-we|name-after
         0,  // kind=pronoun-i-we|none
-        -6.1207,  // kind=pronoun-relative|sieve
+        -6.2077,  // kind=pronoun-relative|sieve
         0,  // kind=pronoun-relative|opening
-        -6.6267,  // kind=pronoun-relative|clause-subject
+        -6.2004,  // kind=pronoun-relative|clause-subject
         0,  // kind=pronoun-relative|name-before
         0,  // kind=pronoun-relative|name-after
         0,  // kind=pronoun-relative|none
@@ -342,127 +349,134 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-other|name-before
         0,  // kind=pronoun-other|name-after
         0,  // kind=pronoun-other|none
-        0.1787,  // before=0-2
-        2.4832,  // before=3-5
-        2.7520,  // before=6-10
-        -0.6580,  // before=11-20
-        -1.4881,  // before=21+
-        0.2364,  // after=0-2
-        -3.0816,  // after=3-5
-        -1.1457,  // after=6-10
-        1.2005,  // after=11-20
-        -0.8971,  // after=21+
-        1.1107,  // sentenceInitial
-        -1.0814,  // afterPreposition
-        -1.0707,  // possessive
-        4.9558,  // followedByCue
-        0.7926,  // followedByVerb
-        4.7531,  // afterComma
-        0.6461,  // beforeComma
-        1.6557,  // quoteOpensSentence
-        -0.6209,  // quoteEndsSentence
-        -0.3524,  // quoteIsFragment
-        2.0614,  // sameAsSieve
-        -2.2210,  // sieveFoundOther
-        -1.7235,  // mentionedOnce
-        -0.7889,  // mentionedOften
-        0.6629,  // otherQuoteInSentence
-        1.0833,  // capitalisedOpener
-        0.5861,  // sentenceInitial|sieve
-        0.5697,  // sentenceInitial|opening
-        1.7906,  // sentenceInitial|clause-subject
-        -0.2143,  // sentenceInitial|name-before
-        -1.6213,  // sentenceInitial|name-after
+        0.4635,  // before=0-2
+        2.7646,  // before=3-5
+        3.1480,  // before=6-10
+        -0.5454,  // before=11-20
+        -1.5342,  // before=21+
+        -0.4742,  // after=0-2
+        -2.5469,  // after=3-5
+        -1.7532,  // after=6-10
+        1.2718,  // after=11-20
+        -1.1672,  // after=21+
+        1.3874,  // sentenceInitial
+        -1.1552,  // afterPreposition
+        -1.2516,  // possessive
+        4.7064,  // followedByCue
+        0.6994,  // followedByVerb
+        3.8599,  // afterComma
+        1.8438,  // beforeComma
+        1.4972,  // quoteOpensSentence
+        -0.8986,  // quoteEndsSentence
+        -0.9047,  // quoteIsFragment
+        2.2113,  // sameAsSieve
+        -2.0193,  // sieveFoundOther
+        -1.3492,  // mentionedOnce
+        -0.4817,  // mentionedOften
+        0.7202,  // otherQuoteInSentence
+        0.8598,  // capitalisedOpener
+        0.2987,  // siblingAttributed
+        0.3245,  // sentenceInitial|sieve
+        1.4903,  // sentenceInitial|opening
+        0.4426,  // sentenceInitial|clause-subject
+        1.0808,  // sentenceInitial|name-before
+        -1.9508,  // sentenceInitial|name-after
         0,  // sentenceInitial|none
-        -0.1260,  // afterPreposition|sieve
-        1.8039,  // afterPreposition|opening
-        -1.5292,  // afterPreposition|clause-subject
-        0.2384,  // afterPreposition|name-before
-        -1.4685,  // afterPreposition|name-after
+        -0.6454,  // afterPreposition|sieve
+        2.3034,  // afterPreposition|opening
+        -0.3014,  // afterPreposition|clause-subject
+        0.0457,  // afterPreposition|name-before
+        -2.5575,  // afterPreposition|name-after
         0,  // afterPreposition|none
-        -1.3232,  // possessive|sieve
-        0,  // possessive|opening
+        -2.0863,  // possessive|sieve
+        -0.2353,  // possessive|opening
         0,  // possessive|clause-subject
-        0.2526,  // possessive|name-before
+        1.0700,  // possessive|name-before
         0,  // possessive|name-after
         0,  // possessive|none
-        -4.0524,  // followedByCue|sieve
-        2.8798,  // followedByCue|opening
-        -0.1215,  // followedByCue|clause-subject
-        7.7293,  // followedByCue|name-before
-        -1.4793,  // followedByCue|name-after
+        -3.3954,  // followedByCue|sieve
+        4.0268,  // followedByCue|opening
+        -1.1957,  // followedByCue|clause-subject
+        7.1349,  // followedByCue|name-before
+        -1.8643,  // followedByCue|name-after
         0,  // followedByCue|none
-        -1.8211,  // followedByVerb|sieve
-        2.0101,  // followedByVerb|opening
-        0.6096,  // followedByVerb|clause-subject
-        1.0799,  // followedByVerb|name-before
-        -1.0859,  // followedByVerb|name-after
+        -1.5273,  // followedByVerb|sieve
+        2.5414,  // followedByVerb|opening
+        -0.4993,  // followedByVerb|clause-subject
+        1.2831,  // followedByVerb|name-before
+        -1.0985,  // followedByVerb|name-after
         0,  // followedByVerb|none
-        1.1132,  // afterComma|sieve
-        -1.0013,  // afterComma|opening
-        1.3429,  // afterComma|clause-subject
-        0.2999,  // afterComma|name-before
-        2.9984,  // afterComma|name-after
+        2.0411,  // afterComma|sieve
+        -3.1157,  // afterComma|opening
+        1.7311,  // afterComma|clause-subject
+        -0.4333,  // afterComma|name-before
+        3.6368,  // afterComma|name-after
         0,  // afterComma|none
-        2.1876,  // beforeComma|sieve
-        4.0448,  // beforeComma|opening
-        -1.0982,  // beforeComma|clause-subject
-        -4.9245,  // beforeComma|name-before
-        0.4364,  // beforeComma|name-after
+        2.2693,  // beforeComma|sieve
+        3.7938,  // beforeComma|opening
+        1.2306,  // beforeComma|clause-subject
+        -5.0335,  // beforeComma|name-before
+        -0.4164,  // beforeComma|name-after
         0,  // beforeComma|none
-        -0.0645,  // quoteOpensSentence|sieve
+        -0.3306,  // quoteOpensSentence|sieve
         0,  // quoteOpensSentence|opening
         0,  // quoteOpensSentence|clause-subject
         0,  // quoteOpensSentence|name-before
-        1.7202,  // quoteOpensSentence|name-after
-        -1.6557,  // quoteOpensSentence|none
-        1.2335,  // quoteEndsSentence|sieve
-        1.8961,  // quoteEndsSentence|opening
-        -0.4239,  // quoteEndsSentence|clause-subject
-        1.0476,  // quoteEndsSentence|name-before
-        -4.3742,  // quoteEndsSentence|name-after
-        0.6209,  // quoteEndsSentence|none
-        1.2193,  // quoteIsFragment|sieve
-        -0.5238,  // quoteIsFragment|opening
-        -0.1862,  // quoteIsFragment|clause-subject
-        -0.3149,  // quoteIsFragment|name-before
-        -0.5468,  // quoteIsFragment|name-after
-        0.3524,  // quoteIsFragment|none
-        2.0614,  // sameAsSieve|sieve
+        1.8279,  // quoteOpensSentence|name-after
+        -1.4972,  // quoteOpensSentence|none
+        0.7735,  // quoteEndsSentence|sieve
+        1.7359,  // quoteEndsSentence|opening
+        0.3912,  // quoteEndsSentence|clause-subject
+        0.7641,  // quoteEndsSentence|name-before
+        -4.5633,  // quoteEndsSentence|name-after
+        0.8986,  // quoteEndsSentence|none
+        0.9938,  // quoteIsFragment|sieve
+        -1.0579,  // quoteIsFragment|opening
+        -0.8555,  // quoteIsFragment|clause-subject
+        -0.0833,  // quoteIsFragment|name-before
+        0.0982,  // quoteIsFragment|name-after
+        0.9047,  // quoteIsFragment|none
+        2.2113,  // sameAsSieve|sieve
         0,  // sameAsSieve|opening
         0,  // sameAsSieve|clause-subject
         0,  // sameAsSieve|name-before
         0,  // sameAsSieve|name-after
         0,  // sameAsSieve|none
         0,  // sieveFoundOther|sieve
-        0.9818,  // sieveFoundOther|opening
-        -0.3702,  // sieveFoundOther|clause-subject
-        -2.4406,  // sieveFoundOther|name-before
-        -0.3920,  // sieveFoundOther|name-after
-        0.1596,  // sieveFoundOther|none
-        -0.0470,  // mentionedOnce|sieve
-        -2.5111,  // mentionedOnce|opening
-        -0.7433,  // mentionedOnce|clause-subject
-        -1.5273,  // mentionedOnce|name-before
-        3.1052,  // mentionedOnce|name-after
+        0.2395,  // sieveFoundOther|opening
+        1.4348,  // sieveFoundOther|clause-subject
+        -2.5255,  // sieveFoundOther|name-before
+        -1.1681,  // sieveFoundOther|name-after
+        -0.1920,  // sieveFoundOther|none
+        -0.4051,  // mentionedOnce|sieve
+        -2.0119,  // mentionedOnce|opening
+        0.0635,  // mentionedOnce|clause-subject
+        -1.8435,  // mentionedOnce|name-before
+        2.8477,  // mentionedOnce|name-after
         0,  // mentionedOnce|none
-        2.4148,  // mentionedOften|sieve
-        -3.2135,  // mentionedOften|opening
-        3.5988,  // mentionedOften|clause-subject
-        -4.4050,  // mentionedOften|name-before
-        0.8161,  // mentionedOften|name-after
+        2.3048,  // mentionedOften|sieve
+        -2.7010,  // mentionedOften|opening
+        4.6534,  // mentionedOften|clause-subject
+        -4.9381,  // mentionedOften|name-before
+        0.1992,  // mentionedOften|name-after
         0,  // mentionedOften|none
-        0.1260,  // otherQuoteInSentence|sieve
-        1.1032,  // otherQuoteInSentence|opening
-        1.5336,  // otherQuoteInSentence|clause-subject
-        -0.3200,  // otherQuoteInSentence|name-before
-        -1.7800,  // otherQuoteInSentence|name-after
-        -0.6629,  // otherQuoteInSentence|none
-        -0.9620,  // capitalisedOpener|sieve
-        1.9711,  // capitalisedOpener|opening
-        1.6203,  // capitalisedOpener|clause-subject
-        -3.8417,  // capitalisedOpener|name-before
-        2.2955,  // capitalisedOpener|name-after
+        -0.2927,  // otherQuoteInSentence|sieve
+        2.6803,  // otherQuoteInSentence|opening
+        -0.2840,  // otherQuoteInSentence|clause-subject
+        1.1440,  // otherQuoteInSentence|name-before
+        -2.5275,  // otherQuoteInSentence|name-after
+        -0.7202,  // otherQuoteInSentence|none
+        -1.2871,  // capitalisedOpener|sieve
+        2.4554,  // capitalisedOpener|opening
+        0.1015,  // capitalisedOpener|clause-subject
+        -4.1843,  // capitalisedOpener|name-before
+        3.7743,  // capitalisedOpener|name-after
         0,  // capitalisedOpener|none
+        0.8412,  // siblingAttributed|sieve
+        -2.4302,  // siblingAttributed|opening
+        0.6979,  // siblingAttributed|clause-subject
+        -0.7970,  // siblingAttributed|name-before
+        1.9867,  // siblingAttributed|name-after
+        -0.2987,  // siblingAttributed|none
     ]
 }
