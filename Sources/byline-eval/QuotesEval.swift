@@ -11,12 +11,18 @@ struct QuotesEval: ParsableCommand {
             when the predicted mention overlaps the gold speaker span, or (for names and \
             descriptions) when predicted and gold speakers share a capitalised name word. \
             Attributed F1 counts a match only when its speaker is right too. Predictions that \
-            overlap an unattributed quoted span (scare quotes, titles) are neutral. The figures \
-            equal those of shared/tools/score_quotes.py on the --predictions file.
+            overlap an unattributed quoted span (scare quotes, titles) are neutral. The answers of \
+            an interview's transcript (detection rule interview-answer: words without marks) are \
+            left out of the predictions unless --interview-answers is given, as the gold \
+            (PolNeAR) annotates only quotations in marks. The figures equal those of \
+            shared/tools/score_quotes.py on the --predictions file.
             """)
 
     @Argument(help: "Gold quotations (JSON Lines, the format of shared/README.md).")
     var gold: String
+
+    @Flag(help: "Score the answers of interview transcripts too (quotations without marks, which the gold does not annotate).")
+    var interviewAnswers = false
 
     @Option(help: ArgumentHelp("Also write the predictions as JSON Lines (the format of `byline quotes --format jsonl`).",
                                valueName: "OUT.jsonl"))
@@ -52,7 +58,9 @@ struct QuotesEval: ParsableCommand {
         for doc in docs {
             let article = Article(text: doc.text, source: doc.stem + ".txt")
             let result = QuoteAnalyzer.analyze(article)
-            let predicted = result.quotes.map { PredictedQuote($0, result.speakers, article) }
+            let predicted = result.quotes
+                .filter { interviewAnswers || $0.detectionRule != DetectionRule.interviewAnswer.rawValue }
+                .map { PredictedQuote($0, result.speakers, article) }
             scorer.add(doc, predicted, article: article, report: &report)
             if predictions != nil {
                 for p in predicted { output += p.json(article: article.source).serialized() + "\n" }

@@ -24,6 +24,8 @@ public enum DetectionRule: String, Sendable {
     case unclosed
     /// No closing mark, in a long paragraph: it ends with its sentence.
     case unclosedSentence = "unclosed-sentence"
+    /// An answer in an interview's transcript (`A: …`, `Ann Lee: …`), which has no marks.
+    case interviewAnswer = "interview-answer"
 }
 
 /// Why quoted words read as something no one says (`ScareQuotes`). A quotation that one of
@@ -99,4 +101,7 @@ public enum AttributionRule: String, Sendable, CaseIterable {
     /// The nearest name to the quotation in its sentence, when the speaker ranker
     /// (`SpeakerRanking`) prefers it to what the rules found.
     case nearestName = "nearest-name"
+    /// An interview's answer: the label of its turn (`Ann Lee:`), or for `A:` the person the
+    /// article names most before it.
+    case interview
 }

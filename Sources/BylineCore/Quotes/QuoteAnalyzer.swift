@@ -71,6 +71,13 @@ public enum QuoteAnalyzer {
             kept.unspokenRule = verdict.unlessAttributed
             result.append(kept)
         }
+        // An interview's answers, which have no marks; an answer takes the place of the
+        // quotations inside it.
+        let answers = InterviewTranscript.answers(article, s, existing: result)
+        guard !answers.isEmpty else { return result }
+        result.removeAll { q in answers.contains { $0.span.start <= q.span.start && q.span.end <= $0.span.end } }
+        result += answers
+        result.sort { $0.span.start < $1.span.start }
         return result
     }
 

@@ -140,6 +140,7 @@ struct AttributionSieves {
 
     /// The in-sentence rules, in order (see the list above).
     func attribute(_ q: Int) -> Attribution? {
+        if quotes[q].rule == .interviewAnswer { return interviewAnswer(q) }
         let b = bounds(q)
         // A label inside a noun phrase (`The "History" section of the site explains`) is part of
         // the subject of a later verb, not what it says.
@@ -156,6 +157,30 @@ struct AttributionSieves {
             if r >= 0 { att.antecedent = reader.backward(endingAt: r, floor: max(0, r - TokenWindow.antecedent)) }
         }
         return issuer(of: att, b) ?? att
+    }
+
+    /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,
+    /// the interviewee's: the person the article names most before the answer.
+    func interviewAnswer(_ q: Int) -> Attribution? {
+        let quote = quotes[q]
+        if let label = quote.turnLabel {
+            let first = tokens.firstIndex(startingAtOrAfter: label.start)
+            let colon = tokens.firstIndex(startingAtOrAfter: label.end, from: first)
+            guard colon < tokens.count, let phrase = reader.forward(startingAt: first, ceiling: colon), phrase.kind == .name else {
+                return nil
+            }
+            return Attribution(phrase: phrase, cue: grammar.span(colon), rule: .interview)
+        }
+        var best = -1
+        for (m, mention) in reader.names.enumerated() {
+            guard mention.span.start < quote.span.start else { break }
+            guard mention.entity >= 0, !mention.quoted, mention.kind == .person || mention.kind == .unknown else { continue }
+            if best < 0 || nameCounts[m] > nameCounts[best] { best = m }
+        }
+        guard best >= 0, let phrase = reader.forward(startingAt: reader.names[best].tokens.lowerBound, ceiling: reader.names[best].tokens.upperBound),
+              phrase.kind == .name else { return nil }
+        let colon = tokens.firstIndex(startingAtOrAfter: quote.span.start) - 1
+        return Attribution(phrase: phrase, cue: colon >= 0 && tokens[colon].isPunctuation(":") ? grammar.span(colon) : nil, rule: .interview)
     }
 
     // MARK: For the neighbour rules (`SpeakerAssembly`)

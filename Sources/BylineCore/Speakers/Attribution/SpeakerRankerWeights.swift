@@ -33,6 +33,7 @@ enum SpeakerRankerWeights {
         "rule=continuation-paragraph",
         "rule=previous-paragraph",
         "rule=nearest-name",
+        "rule=interview",
         "kind=name-person|sieve",
         "kind=name-person|opening",
         "kind=name-person|clause-subject",
@@ -271,6 +272,7 @@ enum SpeakerRankerWeights {
         0,  // rule=continuation-paragraph
         0,  // rule=previous-paragraph
         0,  // rule=nearest-name
+        0,  // rule=interview
         4.4338,  // kind=name-person|sieve
         1.1842,  // kind=name-person|opening
         0.8095,  // kind=name-person|clause-subject

@@ -149,6 +149,8 @@ extension AttributionSieves {
 
     private func rankedAttribution(_ q: Int, _ sieves: [Attribution?]) -> Attribution? {
         let sieve = sieves[q]
+        // An interview's answer is its turn's: the layout says who speaks.
+        if quotes[q].rule == .interviewAnswer { return sieve }
         let candidates = speakerCandidates(q, sieves: sieves)
         guard candidates.count > 1 else { return sieve }
         var best = 0
