@@ -77,6 +77,9 @@ struct AttributionSieves {
     let quoteTokens: [(open: Int, after: Int)]
     /// For each name mention, how many mentions its identity has (for the speaker ranker).
     let nameCounts: [Int]
+    /// Each quotation's `Bounds`, found once: the rules, the ranker and the neighbour rules all
+    /// start from them.
+    private var quoteBounds: [Bounds] = []
 
     init(article: Article, s: UnsafeBufferPointer<Unicode.Scalar>, tokens: [Token], reader: PhraseReader, quotes: [DetectedQuote],
          blocks: TextBlocks) {
@@ -99,6 +102,7 @@ struct AttributionSieves {
         var perEntity = [Int](repeating: 0, count: (reader.names.map(\.entity).max() ?? -1) + 1)
         for mention in reader.names where mention.entity >= 0 { perEntity[mention.entity] += 1 }
         nameCounts = reader.names.map { $0.entity >= 0 ? perEntity[$0.entity] : 1 }
+        quoteBounds = quotes.indices.map { findBounds($0) }
     }
 
     struct Bounds {
@@ -116,7 +120,9 @@ struct AttributionSieves {
         var endsSentence: Bool
     }
 
-    func bounds(_ q: Int) -> Bounds {
+    func bounds(_ q: Int) -> Bounds { quoteBounds[q] }
+
+    private func findBounds(_ q: Int) -> Bounds {
         let quote = quotes[q]
         let (open, after) = quoteTokens[q]
         let sentence = article.sentenceIndex(containing: quote.span.start) ?? 0
