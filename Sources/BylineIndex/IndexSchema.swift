@@ -15,6 +15,7 @@ enum IndexSchema {
         migrator.registerMigration("v2-timeline-order", migrate: addTimelineOrder)
         migrator.registerMigration("v3-sources", migrate: addSources)
         migrator.registerMigration("v5-echoes", migrate: addEchoes)
+        migrator.registerMigration("v6-quote-via", migrate: addQuoteVia)
         migrator.registerMigration("v7-published", migrate: addPublished)
         return migrator
     }
@@ -238,6 +239,15 @@ extension IndexSchema {
             );
             CREATE INDEX echo_quotes_by_cluster ON echo_quotes(cluster) WHERE cluster IS NOT NULL;
             """)
+    }
+}
+
+extension IndexSchema {
+    /// Nested sources: in `According to X, Y said "…"` the speaker is X and `via` names Y
+    /// (`Quote.via`). Rows stored before it have NULL until their article is analysed again
+    /// (a new analysis version re-analyses every article).
+    fileprivate static func addQuoteVia(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE quotes ADD COLUMN via TEXT")
     }
 }
 

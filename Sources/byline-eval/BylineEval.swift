@@ -6,5 +6,5 @@ struct BylineEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "byline-eval",
         abstract: "Score Byline's analysis against gold annotations.",
-        subcommands: [QuotesEval.self, TimexEval.self, DucklingEval.self, ExtractionEval.self])
+        subcommands: [QuotesEval.self, TrainSpeakers.self, TimexEval.self, DucklingEval.self, ExtractionEval.self])
 }

@@ -11,12 +11,18 @@ struct QuotesEval: ParsableCommand {
             when the predicted mention overlaps the gold speaker span, or (for names and \
             descriptions) when predicted and gold speakers share a capitalised name word. \
             Attributed F1 counts a match only when its speaker is right too. Predictions that \
-            overlap an unattributed quoted span (scare quotes, titles) are neutral. The figures \
-            equal those of shared/tools/score_quotes.py on the --predictions file.
+            overlap an unattributed quoted span (scare quotes, titles) are neutral. The answers of \
+            an interview's transcript (detection rule interview-answer: words without marks) are \
+            left out of the predictions unless --interview-answers is given, as the gold \
+            (PolNeAR) annotates only quotations in marks. The figures equal those of \
+            shared/tools/score_quotes.py on the --predictions file.
             """)
 
     @Argument(help: "Gold quotations (JSON Lines, the format of shared/README.md).")
     var gold: String
+
+    @Flag(help: "Score the answers of interview transcripts too (quotations without marks, which the gold does not annotate).")
+    var interviewAnswers = false
 
     @Option(help: ArgumentHelp("Also write the predictions as JSON Lines (the format of `byline quotes --format jsonl`).",
                                valueName: "OUT.jsonl"))
@@ -25,7 +31,7 @@ struct QuotesEval: ParsableCommand {
     @Flag(help: "Print the figures as one JSON object.")
     var json = false
 
-    @Option(help: ArgumentHelp("Print up to N misses, false alarms and wrong speakers of each sort (for development).",
+    @Option(help: ArgumentHelp("Count the errors by kind and print up to N misses, false alarms and wrong speakers of each sort (for development).",
                                valueName: "N"))
     var errors = 0
 
@@ -52,8 +58,10 @@ struct QuotesEval: ParsableCommand {
         for doc in docs {
             let article = Article(text: doc.text, source: doc.stem + ".txt")
             let result = QuoteAnalyzer.analyze(article)
-            let predicted = result.quotes.map { PredictedQuote($0, result.speakers, article) }
-            scorer.add(doc, predicted, report: &report)
+            let predicted = result.quotes
+                .filter { interviewAnswers || $0.detectionRule != DetectionRule.interviewAnswer.rawValue }
+                .map { PredictedQuote($0, result.speakers, article) }
+            scorer.add(doc, predicted, article: article, report: &report)
             if predictions != nil {
                 for p in predicted { output += p.json(article: article.source).serialized() + "\n" }
             }
@@ -220,7 +228,7 @@ struct QuoteScorer {
         return "\(r)"
     }
 
-    mutating func add(_ doc: QuoteGold, _ predicted: [PredictedQuote], report: inout QuoteErrorReport) {
+    mutating func add(_ doc: QuoteGold, _ predicted: [PredictedQuote], article: Article, report: inout QuoteErrorReport) {
         figures.docs += 1
         let gold = doc.quotes
         let scalars = Array(doc.text.unicodeScalars)
@@ -259,10 +267,10 @@ struct QuoteScorer {
                 if right { figures.speakerRight += 1 }
             }
             report.judged(p, right: right)
-            if right { figures.attributed += 1 } else { report.wrongSpeaker(doc, q, p) }
+            if right { figures.attributed += 1 } else { report.wrongSpeaker(doc, q, p, article: article) }
         }
         figures.fn += gold.count - usedGold.count
-        for (i, q) in gold.enumerated() where !usedGold.contains(i) { report.miss(doc, q) }
+        for (i, q) in gold.enumerated() where !usedGold.contains(i) { report.miss(doc, q, article: article) }
         for (j, p) in predicted.enumerated() where !usedPredicted.contains(j) {
             if doc.unattributed.contains(where: { Self.overlap((p.start, p.end), $0) > 0 }) { continue }
             figures.fp += 1

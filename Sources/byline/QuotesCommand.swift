@@ -8,7 +8,9 @@ struct Quotes: ParsableCommand {
         discussion: """
             Offsets (start, end) are Unicode-scalar offsets into the file's text and cover the \
             quotation including its marks. JSONL prints one object per quotation:
-            {"article", "id", "start", "end", "text", "speaker", "speaker_mention", "cue", "kind"}
+            {"article", "id", "start", "end", "text", "speaker", "speaker_mention", "cue", "kind", "via"}
+            "via" names the inner source of a nested attribution (According to X, Y said "…": \
+            speaker X, via Y), or is null.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Only quotations by this speaker (a name, part of one, or an alias).", valueName: "NAME"))
@@ -70,6 +72,8 @@ struct QuotationRecord {
     var kind: QuoteKind
     var detectionRule: String
     var attributionRule: String?
+    /// The inner source of a nested attribution (`Quote.via`).
+    var via: String?
 
     init(_ q: Quote, in item: AnalyzedArticle) {
         let article = item.article
@@ -83,10 +87,11 @@ struct QuotationRecord {
         kind = q.kind
         detectionRule = q.detectionRule
         attributionRule = q.attributionRule
+        via = q.via
     }
 
     init(article: String, id: Int, span: TextSpan, text: String, speaker: String?, mention: (span: TextSpan, text: String)?,
-         cue: String?, kind: QuoteKind, detectionRule: String, attributionRule: String?) {
+         cue: String?, kind: QuoteKind, detectionRule: String, attributionRule: String?, via: String?) {
         self.article = article
         self.id = id
         self.span = span
@@ -97,6 +102,7 @@ struct QuotationRecord {
         self.kind = kind
         self.detectionRule = detectionRule
         self.attributionRule = attributionRule
+        self.via = via
     }
 
     func json(explain: Bool) -> JSON {
@@ -113,6 +119,7 @@ struct QuotationRecord {
             ("speaker_mention", mentionJSON),
             ("cue", JSON(cue)),
             ("kind", .string(kind.rawValue)),
+            ("via", JSON(via)),
         ]
         if explain {
             members.append(("rules", .object([("detection", .string(detectionRule)), ("attribution", JSON(attributionRule))])))
@@ -122,7 +129,7 @@ struct QuotationRecord {
 
     /// Two lines (three with `explain`): number, speaker and cue, then the words.
     func textLines(explain: Bool) -> String {
-        let who = speaker ?? "(unattributed)"
+        let who = (speaker ?? "(unattributed)") + (via.map { " via \($0)" } ?? "")
         let cueText = cue.map { ", \($0)" } ?? ""
         let kindText = kind == .partial ? " [partial]" : ""
         var s = "  \(id + 1). \(TerminalSafe.line(who))\(TerminalSafe.line(cueText))\(kindText)\n"

@@ -155,6 +155,31 @@ struct BylineProcess {
         }
     }
 
+    /// `According to X, Y said "…"`: speaker X, and `"via": "Y"`; null for a plain attribution.
+    @Test func aNestedSourceIsNamedInTheJSONAsVia() throws {
+        let path = folder.appendingPathComponent("nested.txt")
+        try Data("""
+            Ferry delays
+
+            According to the Harbour Ledger, Mara Quist said the ferry was "too slow to save anyone."
+
+            "We will add a boat," said Tomas Reyl.
+            """.utf8).write(to: path)
+        let result = try BylineProcess.run(["quotes", "--format", "jsonl", path.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(records.count == 2)
+        #expect(records.first?["speaker"] as? String == "Harbour Ledger")
+        #expect(records.first?["via"] as? String == "Mara Quist")
+        #expect(records.last?["speaker"] as? String == "Tomas Reyl")
+        #expect(records.last?["via"] is NSNull)
+        #expect(records.allSatisfy { Set($0.keys) == ["article", "id", "start", "end", "text", "speaker", "speaker_mention", "cue", "kind", "via"] })
+        let text = try BylineProcess.run(["quotes", path.path])
+        #expect(text.stdout.contains("Harbour Ledger via Mara Quist"))
+    }
+
     @Test func noPathReadsTheBundledSeed() throws {
         let fromDisk = try BylineProcess.run(["quotes", "--format", "jsonl", "seeds"])
         let bundled = try BylineProcess.run(["quotes", "--format", "jsonl"])

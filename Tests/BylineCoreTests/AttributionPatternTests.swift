@@ -300,8 +300,11 @@ import Testing
         let a = Analyzed("The Harbour Aid Foundation fears that HIV is spreading on the coast. It warned, \"The clinics cannot cope.\"")
         #expect(a.speakerName(0) == "Harbour Aid Foundation")
         #expect(a.speaker(named: "HIV") == nil)
+        // A thing said to speak is a description next to its cue (`the survey said`), never an
+        // organisation named by the acronym.
         let dvd = Analyzed("The DVD said the tour was \"a triumph for the band.\"")
-        #expect(dvd.speakerName(0) != "DVD")
+        #expect(dvd.mentionText(0) == "The DVD")
+        #expect(dvd.speakers.allSatisfy { $0.kind != .organization })
         // An acronym is not the verb after a role noun: `A campaign TV ad … accuses`.
         let ad = Analyzed("A campaign TV ad released on Monday accuses Ola Brandt of \"selling the harbour.\"")
         #expect(ad.speakerName(0) == "campaign TV ad released on Monday" || ad.mentionText(0)?.hasPrefix("A campaign TV ad") == true)

@@ -118,3 +118,34 @@ import Testing
         #expect(spans.map { article.article.string($0) } == ["deadline"])
     }
 }
+
+/// The inner source of a nested attribution (`Quote.via`) is stored ("v6-quote-via") and read
+/// back both as the article's analysis and by the quotation queries.
+@Suite struct QuoteViaIndexTests {
+    @Test func theInnerSourceIsStoredAndReadBack() throws {
+        let library = try TemporaryLibrary()
+        try library.write("2024-03-02_ferry.txt", """
+            Ferry delays
+
+            According to the Harbour Ledger, Mara Quist said the ferry was "too slow to save anyone."
+
+            "We will add a boat," said Tomas Reyl.
+            """)
+        let index = LibraryIndex.inMemory()
+        try index.update(paths: [library.articles.path], analysis: .standard)
+        let article = try #require(try index.articles().first)
+        let analyzed = try #require(try index.analyzedArticle(id: article.id))
+        #expect(analyzed.quotes.map(\.via) == ["Mara Quist", nil])
+        let fresh = Analyzer.analyze(analyzed.article)
+        #expect(analyzed.quotes == fresh.quotes)
+        let ledger = try #require(try index.speakers(matching: "Harbour Ledger").first)
+        #expect(try index.quotations(of: ledger.id).map(\.via) == ["Mara Quist"])
+        let reyl = try #require(try index.speakers(matching: "Tomas Reyl").first)
+        #expect(try index.quotations(of: reyl.id).map(\.via) == [nil])
+    }
+
+    @Test func theMigrationComesAfterTheEchoes() throws {
+        let migrations = IndexSchema.migrator.migrations
+        #expect(migrations == ["v1", "v2-timeline-order", "v3-sources", "v5-echoes", "v6-quote-via", "v7-published"])
+    }
+}

@@ -24,6 +24,8 @@ public enum DetectionRule: String, Sendable {
     case unclosed
     /// No closing mark, in a long paragraph: it ends with its sentence.
     case unclosedSentence = "unclosed-sentence"
+    /// An answer in an interview's transcript (`A: …`, `Ann Lee: …`), which has no marks.
+    case interviewAnswer = "interview-answer"
 }
 
 /// Why quoted words read as something no one says (`ScareQuotes`). A quotation that one of
@@ -52,7 +54,7 @@ public enum UnspokenRule: String, Sendable {
 /// The rule that attributed a quotation to its speaker. The in-sentence rules
 /// (`AttributionSieves`) are tried in the order its header lists; then `SpeakerAssembly` gives
 /// quotations still without a speaker their neighbours' (the last six).
-public enum AttributionRule: String, Sendable {
+public enum AttributionRule: String, Sendable, CaseIterable {
     /// `"…," Daalder said` · `"…," Qassim al-Aaraji, a member of …, told`
     case quoteSpeakerCue = "quote-speaker-cue"
     /// `"…," said Daalder`
@@ -96,4 +98,10 @@ public enum AttributionRule: String, Sendable {
     case continuationParagraph = "continuation-paragraph"
     /// The one who spoke in the paragraph before (`Carter said that …`).
     case previousParagraph = "previous-paragraph"
+    /// The nearest name to the quotation in its sentence, when the speaker ranker
+    /// (`SpeakerRanking`) prefers it to what the rules found.
+    case nearestName = "nearest-name"
+    /// An interview's answer: the label of its turn (`Ann Lee:`), or for `A:` the person the
+    /// article names most before it.
+    case interview
 }

@@ -26,10 +26,13 @@ public struct Quote: Hashable, Codable, Sendable {
     public var detectionRule: String
     /// The named rule that attributed it, if any.
     public var attributionRule: String?
+    /// A nested source: in `According to X, Y said "…"` the speaker is X and `via` names Y
+    /// (its fullest name, or the description or pronoun as written when it has none).
+    public var via: String?
 
     public init(id: Int, span: TextSpan, parts: [TextSpan], kind: QuoteKind, speaker: Int? = nil,
                 speakerMention: TextSpan? = nil, cue: String? = nil, detectionRule: String,
-                attributionRule: String? = nil) {
+                attributionRule: String? = nil, via: String? = nil) {
         self.id = id
         self.span = span
         self.parts = parts
@@ -39,5 +42,6 @@ public struct Quote: Hashable, Codable, Sendable {
         self.cue = cue
         self.detectionRule = detectionRule
         self.attributionRule = attributionRule
+        self.via = via
     }
 }

@@ -21,6 +21,23 @@ public enum QuoteAnalyzer {
     }
 
     static func analyze(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Result {
+        prepared(article, s) { sieves, entities, sentenceTokens, pronounCandidates in
+            let attributions = sieves.rankedAttributions()
+            var assembly = SpeakerAssembly(article: article, s: s, tokens: sieves.tokens, pronounCandidates: pronounCandidates,
+                                           sentenceTokens: sentenceTokens, names: sieves.reader.names, entities: entities,
+                                           quotes: sieves.quotes, sieves: sieves)
+            return assembly.run(attributions)
+        }
+    }
+
+    /// The attribution rules set up over an article (for the speaker ranker's training data).
+    static func withSieves<T>(_ article: Article, _ body: (AttributionSieves) -> T) -> T {
+        article.scalars.withUnsafeBufferPointer { s in prepared(article, s) { sieves, _, _, _ in body(sieves) } }
+    }
+
+    /// Tokens, quotations, names and identities, and the attribution rules over them.
+    private static func prepared<T>(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                    _ body: (AttributionSieves, [Entity], [Int], [Int]) -> T) -> T {
         var stream = Tokenizer.tokenize(s)
         // Take the tokens out of the stream so that flagging them below does not copy them.
         var tokens = stream.tokens
@@ -38,11 +55,7 @@ public enum QuoteAnalyzer {
         let reader = PhraseReader(tokens: tokens, names: names, nameAt: nameAt, s: s)
         let blocks = TextBlocks(article, s, tokens: tokens, lineStarts: stream.lineStarts)
         let sieves = AttributionSieves(article: article, s: s, tokens: tokens, reader: reader, quotes: detected, blocks: blocks)
-        let attributions = detected.indices.map { sieves.attribute($0) }
-        var assembly = SpeakerAssembly(article: article, s: s, tokens: tokens, pronounCandidates: stream.pronounCandidates,
-                                       sentenceTokens: sentenceTokens, names: names, entities: entities, quotes: detected,
-                                       sieves: sieves)
-        return assembly.run(attributions)
+        return body(sieves, entities, sentenceTokens, stream.pronounCandidates)
     }
 
     /// Paired quotation marks, less scare quotes, titles and nicknames (those that may still be
@@ -58,6 +71,13 @@ public enum QuoteAnalyzer {
             kept.unspokenRule = verdict.unlessAttributed
             result.append(kept)
         }
+        // An interview's answers, which have no marks; an answer takes the place of the
+        // quotations inside it.
+        let answers = InterviewTranscript.answers(article, s, existing: result)
+        guard !answers.isEmpty else { return result }
+        result.removeAll { q in answers.contains { $0.span.start <= q.span.start && q.span.end <= $0.span.end } }
+        result += answers
+        result.sort { $0.span.start < $1.span.start }
         return result
     }
 

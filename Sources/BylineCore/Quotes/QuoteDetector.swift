@@ -11,6 +11,9 @@ struct DetectedQuote {
     /// Set when the quoted words read like a name, a title or a scare quote (`ScareQuotes`):
     /// the name of that rule. Such a quotation is kept only if someone is found saying it.
     var unspokenRule: UnspokenRule?
+    /// For an interview's answer (`InterviewTranscript`), its turn's label when it names the
+    /// speaker (`Ann Lee:`); nil for `A:`.
+    var turnLabel: TextSpan?
 }
 
 /// Pairs quotation marks into quotations, paragraph by paragraph.

@@ -213,6 +213,8 @@ enum PronounResolver {
         static let speaker = 60.0
         /// A known gender that matches counts fully; an unknown one a little less.
         static let unknownGender = 0.75
+        /// A name not yet known to be a person's (or, for `it`, an organisation's) counts less again.
+        static let unknownPerson = 0.5
     }
 
     /// The salience of the identities mentioned lately (at most a dozen: older ones have
@@ -303,7 +305,10 @@ enum PronounResolver {
         var salience = Salience()
         var focus = Focus()
         // What agreement needs of each identity, small enough to read without copying identities.
-        var traits = entities.map { Traits(kind: $0.kind, gender: $0.gender, plural: $0.plural, speaks: $0.speaks, anonymous: $0.anonymous) }
+        var traits = entities.map {
+            Traits(kind: $0.kind, gender: $0.gender, plural: $0.plural, speaks: $0.speaks, anonymous: $0.anonymous,
+                   plainName: $0.kind == .unknown && $0.best >= 0 && isPlainName(names[$0.best], tokens))
+        }
         var m = 0
         var p = 0
         var label = 0
@@ -326,12 +331,12 @@ enum PronounResolver {
                     label += 1
                     continue
                 }
-                // Only identities a pronoun can stand for: not places, not names that never speak
-                // and are not known to be people.
-                guard mention.entity >= 0, !mention.quoted, traits[mention.entity].kind != .place,
-                      traits[mention.entity].kind != .unknown || traits[mention.entity].speaks else { continue }
+                // Only identities a pronoun can stand for: not places (a name not yet known to be a
+                // person or an organisation is weighed by agreement).
+                guard mention.entity >= 0, !mention.quoted, traits[mention.entity].kind != .place else { continue }
                 focus.advance(to: nameAt, sentenceTokens, tokens)
                 let role = roleWeight(mention, tokens)
+                if role == Weight.subject { traits[mention.entity].wasSubject = true }
                 salience.add(mention.entity, Weight.mention + role, now: focus.step)
                 if role == Weight.subject { focus.noteSubject(mention.entity) }
             }
@@ -347,9 +352,15 @@ enum PronounResolver {
             // Structure first: the latest subject before the pronoun in its sentence (`Lee said
             // he would`, `Lee stood by his comment`), else, for a pronoun opening its sentence, the
             // subject of the sentence before (`Lee paid tribute to Berg. He said …`).
+            // Agreement need not be certain (a gender not yet known), only not contradicted.
+            // A pronoun after an opening phrase and its comma, with no subject before it, opens
+            // the main clause as a sentence-initial one does (`According to the Ledger, he said`).
+            let opensClause = t.flags.contains(.sentenceStart)
+                || focus.latestSubject < 0 && k > 0 && tokens[k - 1].isPunctuation(",") && !tokens[k - 1].flags.contains(.quoted)
             if focus.latestSubject >= 0, agreement(pronoun, t, traits[focus.latestSubject]) == 1 {
                 best = focus.latestSubject
-            } else if t.flags.contains(.sentenceStart), focus.previousSubject >= 0, agreement(pronoun, t, traits[focus.previousSubject]) == 1 {
+            } else if opensClause, focus.previousSubject >= 0,
+                      agreement(pronoun, t, traits[focus.previousSubject]) == 1 {
                 best = focus.previousSubject
             }
             let structural = best >= 0
@@ -369,6 +380,11 @@ enum PronounResolver {
                 traits[best].gender = pronoun == .male ? .male : .female
                 entities[best].gender = traits[best].gender
             }
+            // `he`, `she` make a name a person; `it` an organisation.
+            if traits[best].kind == .unknown, pronoun == .male || pronoun == .female || pronoun == .neuter {
+                traits[best].kind = pronoun == .neuter ? .organization : .person
+                entities[best].kind = traits[best].kind
+            }
             result.pairs.append((k, best))
             let role = pronounRoleWeight(t)
             salience.add(best, Weight.mention + role, now: now)
@@ -385,18 +401,41 @@ enum PronounResolver {
         var plural: Bool
         var speaks: Bool
         var anonymous: Bool
+        /// Not known to be a person's or an organisation's, its fullest name has two words or more
+        /// and none of them is a word the lexicon knows (`Mira Quist`, not `Good Morning America`,
+        /// `BOCA RATON`, `Special Operations`).
+        var plainName: Bool
+        /// Named as the subject of a verb.
+        var wasSubject = false
+    }
+
+    /// Two or more capitalised words, none in capitals only, none a title, organisation, place
+    /// or function word.
+    private static func isPlainName(_ mention: NameMention, _ tokens: [Token]) -> Bool {
+        guard mention.words.count >= 2, mention.title.isEmpty else { return false }
+        let foreign: Lexicon.NameClass = [.title, .titleModifier, .organization, .place, .notName, .adjective, .stop, .personNoun, .institutionNoun]
+        for k in mention.tokens where tokens[k].isWord {
+            if tokens[k].flags.contains(.allCaps) || !Lexicon.nameClass(tokens[k].hash).isDisjoint(with: foreign) { return false }
+        }
+        return true
     }
 
     @inline(__always) private static func agreement(_ pronoun: Lexicon.Pronoun, _ t: Token, _ entity: Traits) -> Double? {
         switch pronoun {
         case .male, .female:
-            guard entity.kind == .person || entity.kind == .unknown && entity.speaks, !entity.plural else { return nil }
+            guard entity.kind == .person || entity.kind == .unknown, !entity.plural else { return nil }
             let gender: Gender = pronoun == .male ? .male : .female
             if entity.gender == gender { return 1 }
-            return entity.gender == .unknown ? Weight.unknownGender : nil
+            guard entity.gender == .unknown else { return nil }
+            // A name not known to be a person's: likely one when it speaks, or is a plain name of
+            // two words that has been the subject of a verb.
+            if entity.kind == .unknown, !entity.speaks { return nil }
+            return Weight.unknownGender
         case .neuter:
-            guard t.hash == Hashes.it || t.hash == Hashes.its, entity.kind == .organization else { return nil }
-            return 1
+            guard t.hash == Hashes.it || t.hash == Hashes.its else { return nil }
+            if entity.kind == .organization { return 1 }
+            // A plain name not known to be a person's, with no gender, as a subject: perhaps a body.
+            return entity.kind == .unknown && entity.gender == .unknown && entity.plainName && entity.wasSubject ? Weight.unknownPerson : nil
         case .plural:
             guard entity.kind == .organization || entity.anonymous && entity.plural else { return nil }
             return 1

@@ -8,6 +8,9 @@ enum CueKind: UInt8 {
     case characterize
     /// `saying`, `adding`: a participle whose subject is the main clause's.
     case participle
+    /// `found`, `showed`: what a report, a study or a court concludes; a cue only after such a
+    /// subject (`the report found`, not `police found`).
+    case finding
 }
 
 /// Word lists for the speaker analysis. Each is a set of lower-cased words looked up by hash.
@@ -152,8 +155,18 @@ enum Lexicon {
         for w in words(tellVerbs) { pairs.append((w, .tell)) }
         for w in words(characterizeVerbs) { pairs.append((w, .characterize)) }
         for w in words(participles) { pairs.append((w, .participle)) }
+        for w in words(findingVerbs) { pairs.append((w, .finding)) }
         return WordMap(pairs)
     }()
+
+    private static let findingVerbs = "find finds found show shows showed shown"
+
+    /// Nouns for what reaches findings (`the report found`, `the poll showed`, `the court found`).
+    static let findingSubjects = WordSet("""
+        report reports study studies survey surveys poll polls analysis analyses review investigation investigations \
+        inquiry audit research researchers data results findings panel committee court judge jury commission probe \
+        test tests evaluation assessment paper papers memo document documents records footnote filing
+        """)
 
     /// Cue verbs that are also common nouns or adjectives: a cue only right after a subject or
     /// a quotation (`the states`, `a report`, `the charges` are not cues).
@@ -162,7 +175,10 @@ enum Lexicon {
         states state notes note claims claim reports report posts post charges charge remarks remark counter \
         counters question answer answers reply replies echo echoes demands demand promise promises protests \
         protest quotes quote read reads text message email begin warns calls call cries cry tweets tweet jokes \
-        joke estimates estimate laugh rave object concur plead
+        joke estimates estimate laugh rave object concur plead \
+        venture ventures retort retorts chant chants vow vows pledge pledges quip quips boast boasts lament laments \
+        sigh sighs shout shouts yell yells whisper whispers gripe gripes thunder lecture lectures taunt taunts jab jabs \
+        sneer sneers rage question questions wonder muse tease
         """
 
     /// Verbs of saying that take a reported clause as their complement (`X said [that] …`).
@@ -188,7 +204,8 @@ enum Lexicon {
         publicly privately often never always would will could should might may can did does do is was were \
         are be been being not n't just even still already first earlier subsequently reportedly allegedly \
         initially finally eventually yesterday today tonight now ultimately bluntly plainly emphatically \
-        angrily sharply softly calmly succinctly candidly frankly famously memorably recently
+        angrily sharply softly calmly succinctly candidly frankly famously memorably recently \
+        don't doesn't didn't won't wouldn't can't couldn't isn't wasn't aren't weren't hasn't haven't hadn't shouldn't
         """)
 
     /// Prepositions and conjunctions: a noun phrase does not cross them (except `of` in
@@ -354,6 +371,10 @@ enum Lexicon {
         the a an this that these those it its he she they we i you his her their our my your there here \
         but and or so yet for nor if when while as after before since because although though however \
         meanwhile still also then now later today yesterday tomorrow tonight in on at to from by with without \
+        given unless amid amidst despite absent alongside following regarding concerning including excluding throughout \
+        beyond besides except whereas whilst whatever whenever wherever whoever therefore hence thus rather already again \
+        almost nearly especially particularly unlike toward towards upon within amongst across behind below beneath beside \
+        inside outside onto till lest either neither much \
         of about over under into through during against between among what who whom why how where which \
         some many most all both each every no not any another other such one two three four five six seven \
         eight nine ten first second third last next more less few several instead even just only \

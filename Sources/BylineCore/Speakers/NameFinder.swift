@@ -280,7 +280,9 @@ enum NameFinder {
                cls(lo + 1).isDisjoint(with: [.title, .titleModifier]) {
                 lo += 1
             }
-            while hi > lo, tokens[hi - 1].isPunctuation(".") || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) {
+            // `Judicial Watch`: a word for an organisation ending a longer run stays in its name.
+            while hi > lo, tokens[hi - 1].isPunctuation(".")
+                || cls(hi - 1).contains(.notName) && !cls(hi - 1).contains(.title) && !(hi - lo > 1 && cls(hi - 1).contains(.organization)) {
                 hi -= 1
             }
             return lo < hi ? lo..<hi : nil
@@ -468,7 +470,8 @@ enum NameFinder {
                 if cls(k).contains(.maleTitle) { gender = .male }
                 if cls(k).contains(.femaleTitle) { gender = .female }
             }
-            if gender == .unknown, wordCount >= 2 {
+            // A known first name alone is one too, where a capital says it is a name (`her husband Tom`).
+            if gender == .unknown, wordCount >= 2 || wordCount == 1 && !tokens[run.lowerBound].flags.contains(.sentenceStart) {
                 let classes = Lexicon.nameClass(first)
                 if classes.contains(.maleFirstName) && !classes.contains(.femaleFirstName) { gender = .male }
                 if classes.contains(.femaleFirstName) && !classes.contains(.maleFirstName) { gender = .female }
@@ -622,6 +625,9 @@ enum NameFinder {
 
 /// Hashes of single words the rules compare against.
 enum Hashes {
+    /// `who`, `which`, `that`: a pronoun standing for the phrase before it.
+    static func isRelativePronoun(_ h: UInt64) -> Bool { h == who || h == which || h == that }
+
     static let of = WordHash.of("of")
     static let united = WordHash.of("united")
     static let states = WordHash.of("states")

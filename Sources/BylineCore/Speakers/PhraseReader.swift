@@ -34,8 +34,11 @@ struct PhraseReader {
 
     // MARK: Backwards
 
-    /// The phrase that ends at token `j` (inclusive), not reaching before `floor`.
-    func backward(endingAt j0: Int, floor: Int) -> Phrase? {
+    /// The phrase that ends at token `j` (inclusive), not reaching before `floor`. With
+    /// `subject`, the phrase is the subject of a verb of saying right after it, so a description
+    /// of any noun speaks (`the radioman`, `a bartender`, `the survey`), not only of a noun the
+    /// lexicon knows for people and institutions.
+    func backward(endingAt j0: Int, floor: Int, subject: Bool = false) -> Phrase? {
         var j = j0
         guard j >= floor, j < tokens.count else { return nil }
         // `Sen. Bernie Sanders (I-Vt.) said`: step over a parenthesis.
@@ -97,6 +100,12 @@ struct PhraseReader {
                     }
                     break
                 }
+                // A name's words are the name's, whatever else they are (`a Washington Post editorial`).
+                if nameAt[k] >= 0 {
+                    start = k
+                    k -= 1
+                    continue
+                }
                 if Lexicon.stopWords.contains(u.hash) || Lexicon.cues[u.hash] != nil || Lexicon.auxiliaries.contains(u.hash) {
                     if let before = personBeforePreposition(k, floor: floor) {
                         if !Self.quantities.contains(tokens[before].hash) { head = before }
@@ -113,7 +122,9 @@ struct PhraseReader {
                 }
                 break
             }
-            guard isValidDescription(head: head) else { return nil }
+            guard isValidDescription(head: head) || subject && isSubjectDescription(start..<(j + 1), head: head) else {
+                return nil
+            }
             phrase = Phrase(kind: .description, tokens: start..<(j + 1), head: head)
         }
         // `a spokesman for the White House`: the person before the preposition is the speaker
@@ -196,8 +207,8 @@ struct PhraseReader {
 
     // MARK: Forwards
 
-    /// The phrase starting at token `i`, not reaching `ceiling`.
-    func forward(startingAt i: Int, ceiling: Int) -> Phrase? {
+    /// The phrase starting at token `i`, not reaching `ceiling`. With `subject`, as `backward`.
+    func forward(startingAt i: Int, ceiling: Int, subject: Bool = false) -> Phrase? {
         guard i < ceiling, i < tokens.count else { return nil }
         let t = tokens[i]
         guard t.isWord, !t.flags.contains(.quoted) else { return nil }
@@ -260,6 +271,8 @@ struct PhraseReader {
                 guard nounUse else { break }
             }
             if Lexicon.auxiliaries.contains(u.hash) { break }
+            // A subject ends before its verb (`The retired surgeon addressed`, `Another notes`).
+            if subject, k > i, !u.isCapitalized, Lexicon.cues[u.hash] != nil || u.end - u.start > 4 && NameFinder.endsWith(u, "ed", s) { break }
             guard isDescriptionWord(u) || u.flags.contains(.possessive) else { break }
             // After a role noun only another noun of the compound goes on (`campaign manager`):
             // the next word is most likely the verb (`right-hand woman rallied`), but never an
@@ -277,7 +290,7 @@ struct PhraseReader {
             return Phrase(kind: .name, tokens: i..<end, head: head, name: m,
                           description: i < start ? i..<start : nil)
         }
-        guard end > i, isValidDescription(head: head) else { return nil }
+        guard end > i, isValidDescription(head: head) || subject && isSubjectDescription(i..<end, head: head) else { return nil }
         return Phrase(kind: .description, tokens: i..<end, head: head)
     }
 
@@ -323,8 +336,32 @@ struct PhraseReader {
         Lexicon.personNouns.contains(h) || Lexicon.institutionNouns.contains(h) || Lexicon.personTitles.contains(h)
     }
 
+    /// A description that is the subject of a verb of saying speaks whatever its noun: a noun
+    /// phrase opened by a determiner or an owner (`the radioman`, `a bartender`, `Ann's lawyer`,
+    /// `the survey`), or a lone quantity (`Several said`, `Another added`).
+    private func isSubjectDescription(_ range: Range<Int>, head: Int) -> Bool {
+        let first = tokens[range.lowerBound]
+        let h = tokens[head]
+        guard h.isWord, !h.flags.contains(.quoted), !Self.timeNouns.contains(h.hash) else { return false }
+        if range.count == 1 { return Self.quantityPronouns.contains(h.hash) }
+        guard !h.isCapitalized || h.flags.contains(.allCaps), !Lexicon.determiners.contains(h.hash) else { return false }
+        // After a preposition it is an object (`in the past described`), no subject.
+        let before = range.lowerBound - 1
+        if before >= 0, tokens[before].isWord, Lexicon.stopWords.contains(tokens[before].hash) { return false }
+        return Lexicon.determiners.contains(first.hash) || first.flags.contains(.possessive)
+    }
+
+    /// Quantities that stand alone for people (`Several said`, `Another added`, `Many say`).
+    private static let quantityPronouns = WordSet("another several many some few others both most one")
+
+    /// Nouns of time, never a speaker (`a day later said`).
+    private static let timeNouns = WordSet("""
+        day days week weeks month months year years time times morning afternoon evening night hour hours minute \
+        minutes moment decade decades weekend past future
+        """)
+
     /// A description speaks when it names a person or an institution, or opens with a determiner.
-    private func isValidDescription(head: Int) -> Bool {
+    func isValidDescription(head: Int) -> Bool {
         isRoleNoun(tokens[head].hash) || tokens[head].flags.contains(.age)
     }
 }

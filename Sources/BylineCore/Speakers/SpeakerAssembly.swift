@@ -30,6 +30,10 @@ struct SpeakerAssembly {
         var cue: TextSpan?
         var rule: AttributionRule?
         var cueText: String?
+        /// The speaker ranker's note when it overrode the rules.
+        var explanation: String?
+        /// The inner source of a nested attribution (`Quote.via`).
+        var via: String?
     }
 
     mutating func run(_ attributions: [Attribution?]) -> QuoteAnalyzer.Result {
@@ -39,10 +43,11 @@ struct SpeakerAssembly {
         var assigned = [Assigned](repeating: Assigned(), count: quotes.count)
         var speakingPhrases: [(token: Int, entity: Int)] = []
         for (q, found) in attributions.enumerated() {
-            guard let att = found else { continue }
+            guard let att = found, !isWeakSpeakerOfUnspokenWords(att, q) else { continue }
             assigned[q].mention = mentionSpan(att.phrase)
             assigned[q].cue = att.cue
             assigned[q].rule = att.rule
+            assigned[q].explanation = att.explanation
             if att.rule == .label { assigned[q].cueText = ":" }
             if let e = identity(att.subject) {
                 assigned[q].entity = e
@@ -75,8 +80,18 @@ struct SpeakerAssembly {
                 otherMentions.append((e, TextSpan(tokens[k].start, tokens[k].end)))
             }
         }
+        for (q, found) in attributions.enumerated() {
+            if let inner = found?.via, assigned[q].mention != nil { assigned[q].via = viaName(inner, pronouns) }
+        }
         fillFromNeighbours(&assigned, pronouns)
         return build(assigned)
+    }
+
+    /// Words that read like a name, a label or a mention (`added the words "…"`) stay only if
+    /// someone says them: a person, an institution, a name or a pronoun, not a description of a
+    /// thing that is the subject of the verb (`The file added the words "…"`).
+    private func isWeakSpeakerOfUnspokenWords(_ att: Attribution, _ q: Int) -> Bool {
+        quotes[q].unspokenRule != nil && att.phrase.kind == .description && !sieves.reader.isValidDescription(head: att.phrase.head)
     }
 
     // MARK: Identities
@@ -92,11 +107,24 @@ struct SpeakerAssembly {
         }
     }
 
+    /// The name a nested attribution's inner source goes by: its identity's fullest name, a
+    /// pronoun's antecedent's, or the words of a description (or of an unresolved pronoun).
+    private func viaName(_ phrase: Phrase, _ pronouns: PronounResolver.Result) -> String? {
+        var entity = -1
+        switch phrase.kind {
+        case .name: entity = names[phrase.name ?? 0].entity
+        case .pronoun: entity = pronouns[phrase.head] ?? -1
+        case .description: break
+        }
+        if entity >= 0, entities[entity].best >= 0 { return text(names[entities[entity].best].span) }
+        return text(mentionSpan(phrase))
+    }
+
     /// The identity a clause's subject names, creating one for a description.
     private mutating func identity(_ subject: ClauseSubject) -> Int? {
         var phrase = subject.phrase
         if phrase.kind == .pronoun {
-            let relative = tokens[phrase.head].hash == Hashes.who || tokens[phrase.head].hash == Hashes.which
+            let relative = Hashes.isRelativePronoun(tokens[phrase.head].hash)
             guard relative, let antecedent = subject.antecedent else { return nil }
             phrase = antecedent
             if phrase.kind == .pronoun { return nil }
@@ -329,6 +357,12 @@ struct SpeakerAssembly {
                 continue
             }
             let block = blockOf[q]
+            // The sentence's own subject, before the quotation: `Democrats on the committee plan to
+            // release transcripts to rebut "…"`.
+            if let att = sieves.openingPhrase(q) {
+                assign(att.subject, to: q, rule: att.rule, &assigned, pronouns)
+                continue
+            }
             // The sentence before, in the same paragraph, names a speaker: `Bolton distanced himself
             // …, saying he would help. "I'm going to support him."`
             let sentence = sentenceOf[q]
@@ -447,6 +481,7 @@ struct SpeakerAssembly {
         assigned[q].mention = assigned[from].mention
         assigned[q].cue = assigned[from].cue
         assigned[q].cueText = assigned[from].cueText
+        assigned[q].via = assigned[from].via
         assigned[q].rule = rule
     }
 
@@ -528,7 +563,8 @@ struct SpeakerAssembly {
             result.append(Quote(id: idOf[q], span: quote.span, parts: quote.parts,
                                 kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
                                 speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
-                                speakerMention: a.mention, cue: cue, detectionRule: quote.rule.rawValue, attributionRule: a.rule?.rawValue))
+                                speakerMention: a.mention, cue: cue, detectionRule: quote.rule.rawValue,
+                                attributionRule: a.explanation ?? a.rule?.rawValue, via: a.via))
         }
         return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
     }

@@ -6,6 +6,12 @@ struct Attribution {
     var rule: AttributionRule
     /// For `who`: the phrase it stands for.
     var antecedent: Phrase?
+    /// When the speaker ranker chose it over what the rules found: the rule and the features
+    /// that decided (`--explain`).
+    var explanation: String?
+    /// A nested source: in `According to X, Y said "…"` (or `"…," Y said, according to X`) the
+    /// speaker is the outer source X, and Y, through whom it came, is kept here.
+    var via: Phrase?
 
     init(phrase: Phrase, cue: TextSpan?, rule: AttributionRule, antecedent: Phrase? = nil) {
         self.phrase = phrase
@@ -69,6 +75,11 @@ struct AttributionSieves {
     /// For each quotation, its first token (the opening mark) and the first token after it,
     /// found in one walk through the tokens.
     let quoteTokens: [(open: Int, after: Int)]
+    /// For each name mention, how many mentions its identity has (for the speaker ranker).
+    let nameCounts: [Int]
+    /// Each quotation's `Bounds`, found once: the rules, the ranker and the neighbour rules all
+    /// start from them.
+    private var quoteBounds: [Bounds] = []
 
     init(article: Article, s: UnsafeBufferPointer<Unicode.Scalar>, tokens: [Token], reader: PhraseReader, quotes: [DetectedQuote],
          blocks: TextBlocks) {
@@ -88,6 +99,10 @@ struct AttributionSieves {
             quoteTokens.append((k, after))
         }
         self.quoteTokens = quoteTokens
+        var perEntity = [Int](repeating: 0, count: (reader.names.map(\.entity).max() ?? -1) + 1)
+        for mention in reader.names where mention.entity >= 0 { perEntity[mention.entity] += 1 }
+        nameCounts = reader.names.map { $0.entity >= 0 ? perEntity[$0.entity] : 1 }
+        quoteBounds = quotes.indices.map { findBounds($0) }
     }
 
     struct Bounds {
@@ -105,7 +120,9 @@ struct AttributionSieves {
         var endsSentence: Bool
     }
 
-    func bounds(_ q: Int) -> Bounds {
+    func bounds(_ q: Int) -> Bounds { quoteBounds[q] }
+
+    private func findBounds(_ q: Int) -> Bounds {
         let quote = quotes[q]
         let (open, after) = quoteTokens[q]
         let sentence = article.sentenceIndex(containing: quote.span.start) ?? 0
@@ -129,6 +146,7 @@ struct AttributionSieves {
 
     /// The in-sentence rules, in order (see the list above).
     func attribute(_ q: Int) -> Attribution? {
+        if quotes[q].rule == .interviewAnswer { return interviewAnswer(q) }
         let b = bounds(q)
         // A label inside a noun phrase (`The "History" section of the site explains`) is part of
         // the subject of a later verb, not what it says.
@@ -138,13 +156,37 @@ struct AttributionSieves {
             return nil
         }
         let head = tokens[att.phrase.head].hash
-        if att.phrase.kind == .pronoun, att.antecedent == nil, head == Hashes.who || head == Hashes.which {
+        if att.phrase.kind == .pronoun, att.antecedent == nil, Hashes.isRelativePronoun(head) {
             // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
             var r = att.phrase.head - 1
             if r >= 0, tokens[r].isPunctuation(",") { r -= 1 }
             if r >= 0 { att.antecedent = reader.backward(endingAt: r, floor: max(0, r - TokenWindow.antecedent)) }
         }
         return issuer(of: att, b) ?? att
+    }
+
+    /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,
+    /// the interviewee's: the person the article names most before the answer.
+    func interviewAnswer(_ q: Int) -> Attribution? {
+        let quote = quotes[q]
+        if let label = quote.turnLabel {
+            let first = tokens.firstIndex(startingAtOrAfter: label.start)
+            let colon = tokens.firstIndex(startingAtOrAfter: label.end, from: first)
+            guard colon < tokens.count, let phrase = reader.forward(startingAt: first, ceiling: colon), phrase.kind == .name else {
+                return nil
+            }
+            return Attribution(phrase: phrase, cue: grammar.span(colon), rule: .interview)
+        }
+        var best = -1
+        for (m, mention) in reader.names.enumerated() {
+            guard mention.span.start < quote.span.start else { break }
+            guard mention.entity >= 0, !mention.quoted, mention.kind == .person || mention.kind == .unknown else { continue }
+            if best < 0 || nameCounts[m] > nameCounts[best] { best = m }
+        }
+        guard best >= 0, let phrase = reader.forward(startingAt: reader.names[best].tokens.lowerBound, ceiling: reader.names[best].tokens.upperBound),
+              phrase.kind == .name else { return nil }
+        let colon = tokens.firstIndex(startingAtOrAfter: quote.span.start) - 1
+        return Attribution(phrase: phrase, cue: colon >= 0 && tokens[colon].isPunctuation(":") ? grammar.span(colon) : nil, rule: .interview)
     }
 
     // MARK: For the neighbour rules (`SpeakerAssembly`)

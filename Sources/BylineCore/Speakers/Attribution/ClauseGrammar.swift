@@ -28,24 +28,41 @@ struct ClauseGrammar {
             // `as Vulture put it, "…"`
             return k + 2 < tokens.count && tokens[k + 1].hash == Hashes.it && tokens[k + 2].kind == .punctuation
         }
+        if Lexicon.cues[t.hash] == .finding { return isFindingSubject(before: k, floor: floor) }
         guard Lexicon.ambiguousCues.contains(t.hash) else { return true }
         // `The decree signed by the Pope read "…"`: `read` right before a quotation is the verb.
-        if t.hash == Self.read, k + 1 < tokens.count, k - 1 >= floor, !Lexicon.determiners.contains(tokens[k - 1].hash) {
+        if t.hash == Self.read, k + 1 < tokens.count, k - 1 >= floor,
+           !Lexicon.determiners.contains(tokens[k - 1].hash) || tokens[k - 1].hash == Hashes.that {
             let next = tokens[k + 1].isPunctuation(":") || tokens[k + 1].isPunctuation(",") ? k + 2 : k + 1
             if next < tokens.count, tokens[next].isQuotationMark { return true }
         }
-        guard k - 1 >= floor else { return false }
-        let p = tokens[k - 1]
+        // `could only quip`: past an adverb to the word that shows a verb.
+        var before = k - 1
+        if before > floor, tokens[before].hash == Hashes.only || isAdverb(tokens[before]) { before -= 1 }
+        guard before >= floor else { return false }
+        let p = tokens[before]
+        // `a note that read`: after a relative `that`, a verb.
+        if p.hash == Hashes.that, relativeThat(at: before, floor: floor) != nil { return true }
         if Lexicon.determiners.contains(p.hash) || p.flags.contains(.possessive) { return false }
         if p.isPunctuation(",") || Lexicon.auxiliaries.contains(p.hash) || Lexicon.subjectPronouns.contains(p.hash) { return true }
         // After a noun, only an inflected form is a verb: `the spokesman notes`, `Trump claims`,
         // but `campaign message`, `Republican claims`.
         let inflected = NameFinder.endsWith(t, "s", s) || NameFinder.endsWith(t, "ed", s)
-        if reader.nameAt[k - 1] >= 0 { return inflected }
+        if reader.nameAt[before] >= 0 { return inflected }
         return inflected && !p.isCapitalized && (Lexicon.personNouns.contains(p.hash) || Lexicon.institutionNouns.contains(p.hash))
     }
 
     private static let read = WordHash.of("read")
+
+    /// `the 2014 report found`, `the poll also showed`, `the Senate Intelligence Committee found`:
+    /// the noun before the verb (past adverbs and auxiliaries) reaches findings.
+    private func isFindingSubject(before k: Int, floor: Int) -> Bool {
+        var j = k - 1
+        while j >= floor, k - j <= TokenWindow.verbGroup, tokens[j].isWord, Lexicon.auxiliaries.contains(tokens[j].hash) || isAdverb(tokens[j]) {
+            j -= 1
+        }
+        return j >= floor && tokens[j].isWord && Lexicon.findingSubjects.contains(tokens[j].hash)
+    }
 
     /// `say`, `tell` with no auxiliary or subject right before: `to say`, `would say` are not finite.
     func isBareBase(_ k: Int, floor: Int) -> Bool {
@@ -72,6 +89,12 @@ struct ClauseGrammar {
     /// The subject of the verb at `k`: `Daalder said` · `Ivo Daalder, the U.S. Ambassador to
     /// NATO, said` · `Smith, who said` · `he told`.
     func subject(ofCueAt k: Int, floor: Int) -> ClauseSubject? {
+        // `her campaign is planning to reprint`, `Lee wants to tell`: the subject of the verb that
+        // governs the infinitive.
+        if k - 2 > floor, tokens[k - 1].isWord, tokens[k - 1].hash == Hashes.to, isGoverningVerb(tokens[k - 2]),
+           let governing = subject(ofCueAt: k - 2, floor: floor) {
+            return ClauseSubject(phrase: governing.phrase, cue: span(k), antecedent: governing.antecedent)
+        }
         var c = k - 1
         var aux = 0
         while c >= floor, aux < TokenWindow.verbGroup, tokens[c].isWord, Lexicon.auxiliaries.contains(tokens[c].hash) || isAdverb(tokens[c]) {
@@ -88,6 +111,7 @@ struct ClauseGrammar {
             aux += 1
         }
         guard c >= floor else { return nil }
+        if Lexicon.cues[tokens[k].hash] != .characterize, isPassive(k) { return nil }
         if let relative = reducedRelativeStart(c, floor: floor), let phrase = reader.backward(endingAt: relative - 1, floor: floor),
            phrase.kind != .pronoun {
             // `the marchers the Herald interviewed said`: the subject is before the relative clause.
@@ -106,14 +130,28 @@ struct ClauseGrammar {
             // `…, curator at the Harbour Institute of Veldra, Portmoss, said`: the appositive holds the place.
             let near = reader.backward(endingAt: c - 1, floor: floor)
             let place = near.map { isPlaceAfterName($0, floor: floor) } ?? false
-            if let near, isPersonLike(near), !place {
+            // `Zimmerman, who identifies as Hispanic, told`: a relative clause between the commas,
+            // whatever name ends it, belongs to the subject before it.
+            let relative = isRelativeClause(endingAt: c, floor: floor)
+            if let near, isPersonLike(near), !place, !relative {
                 phrase = near
                 var p = near.tokens.lowerBound - 1
+                if p > floor, near.kind == .name, tokens[p].hash == Hashes.the { p -= 1 }  // `, the Harbour Ledger,`
                 if p > floor, tokens[p].isPunctuation(",") {
                     let end = p
                     p -= 1
                     while p >= floor, end - p < TokenWindow.appositive, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark { p -= 1 }
-                    if p + 1 < end, p < floor || !tokens[p].isQuotationMark { description = (p + 1)..<end }
+                    if p + 1 < end, p < floor || !tokens[p].isQuotationMark {
+                        description = (p + 1)..<end
+                        // `Ann Lee, the editor of the city's paper, the Courier, said`: the name is an
+                        // appositive inside the description; the person named first is the subject.
+                        if reader.names[near.name ?? 0].kind != .person, near.kind == .name, p > floor, tokens[p].isPunctuation(","),
+                           Lexicon.determiners.contains(tokens[p + 1].hash), let first = reader.backward(endingAt: p - 1, floor: floor),
+                           first.kind == .name, isPersonLike(first) {
+                            phrase = first
+                            description = (p + 1)..<(c)
+                        }
+                    }
                 }
             } else {
                 // An appositive or relative clause between two commas.
@@ -124,16 +162,36 @@ struct ClauseGrammar {
                 }
                 guard p > floor, tokens[p].isPunctuation(",") else { return nil }
                 phrase = reader.backward(endingAt: p - 1, floor: floor)
+                // `Cory Lee, 22, of Flint, Mich., said`: past an age, a place or a phrase after `of`,
+                // back along the appositives to the person they describe.
+                var hops = 0
+                while hops < Self.appositiveHops, isAppositiveTail(phrase, endingAt: p - 1) {
+                    var q = p - 1
+                    while q > floor, p - q < TokenWindow.betweenCommas, !tokens[q].isPunctuation(","), !tokens[q].isQuotationMark,
+                          !tokens[q].isPunctuation(";") {
+                        q -= 1
+                    }
+                    guard q > floor, tokens[q].isPunctuation(",") else { break }
+                    phrase = reader.backward(endingAt: q - 1, floor: floor)
+                    p = q
+                    hops += 1
+                }
                 description = (p + 1)..<c
                 if let ph = phrase, ph.kind == .description, ph.tokens.count == 1 { phrase = nil }
             }
+        } else if let relative = relativeThat(at: c, floor: floor) {
+            // `a note that read "…"`: `that` as a relative pronoun, standing for the phrase before it.
+            return ClauseSubject(phrase: Phrase(kind: .pronoun, tokens: c..<(c + 1), head: c), cue: span(k), antecedent: relative)
         } else {
-            phrase = reader.backward(endingAt: c, floor: floor)
+            // A description of any noun speaks as the subject of a verb of saying or telling (not of
+            // `called`: `a loophole called an "inversion"` names the loophole).
+            let cue = Lexicon.cues[tokens[k].hash]
+            phrase = reader.backward(endingAt: c, floor: floor, subject: cue == .speech || cue == .tell)
         }
         guard var found = phrase else { return nil }
         if let description, found.description == nil { found.description = description }
         var subject = ClauseSubject(phrase: found, cue: span(k))
-        if found.kind == .pronoun, tokens[found.head].hash == Hashes.who || tokens[found.head].hash == Hashes.which {
+        if found.kind == .pronoun, Hashes.isRelativePronoun(tokens[found.head].hash) {
             // `Smith, who said`: the relative pronoun stands for the phrase before its comma.
             var r = found.head - 1
             if r >= floor, tokens[r].isPunctuation(",") { r -= 1 }
@@ -141,6 +199,88 @@ struct ClauseGrammar {
         }
         return subject
     }
+
+    /// The words between the comma at `c` and the comma before it are a clause or phrase set
+    /// off after the subject, and a name ending them is no subject: they open with a relative
+    /// pronoun (`, who has endorsed Clinton,`), a participle (`, recalling breakfasts with Ann
+    /// Lee,` · `, asked about Tom Berg,`) or a preposition (`, after trading insults with Lee,`).
+    private func isRelativeClause(endingAt c: Int, floor: Int) -> Bool {
+        var p = c - 1
+        while p > floor, c - p < TokenWindow.betweenCommas, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark,
+              !tokens[p].isPunctuation(";") {
+            p -= 1
+        }
+        guard p > floor, tokens[p].isPunctuation(","), p + 2 < c else { return false }
+        let opener = tokens[p + 1]
+        guard opener.isWord, !opener.isCapitalized else { return false }
+        if Self.relativePronouns.contains(opener.hash) || Self.setOffPrepositions.contains(opener.hash) { return true }
+        // A participle: a verb form in -ing or -ed that is no auxiliary (`, recalling …,`).
+        return !Lexicon.auxiliaries.contains(opener.hash) && opener.end - opener.start > 4
+            && (NameFinder.endsWith(opener, "ing", s) || NameFinder.endsWith(opener, "ed", s))
+    }
+
+    /// Prepositions that open a phrase set off between commas after a subject.
+    private static let setOffPrepositions = WordSet("after before during despite with without like unlike amid following since")
+
+    /// How many appositives are passed back to the person they describe.
+    private static let appositiveHops = 3
+
+    /// An appositive that is no speaker but describes one before it: an age or a number (no
+    /// phrase), a place, or a phrase after `of` or `from` (`of Flint`).
+    private func isAppositiveTail(_ phrase: Phrase?, endingAt j: Int) -> Bool {
+        guard let phrase else { return j >= 0 && tokens[j].kind == .number }
+        if phrase.kind == .name, reader.names[phrase.name ?? 0].kind == .place { return true }
+        let before = phrase.tokens.lowerBound - 1
+        return before >= 0 && tokens[before].isWord && (tokens[before].hash == Hashes.of || tokens[before].hash == Hashes.from)
+    }
+
+    private static let relativePronouns = WordSet("who whose whom which who's")
+
+    /// `a note that read`, `letters that called him`: `that` right after a noun phrase (not after
+    /// a verb: `said that`) is a relative pronoun; the phrase it stands for.
+    private func relativeThat(at c: Int, floor: Int) -> Phrase? {
+        guard c - 1 >= floor, tokens[c].isWord, tokens[c].hash == Hashes.that, tokens[c - 1].isWord,
+              !tokens[c - 1].flags.contains(.quoted), Lexicon.cues[tokens[c - 1].hash] == nil || !isCueHere(c - 1, floor: floor),
+              !Lexicon.stopWords.contains(tokens[c - 1].hash), !Lexicon.auxiliaries.contains(tokens[c - 1].hash),
+              var phrase = reader.backward(endingAt: c - 1, floor: floor, subject: true), phrase.kind != .pronoun else { return nil }
+        // `a letter from his doctor that says`: the document the phrase after it belongs to.
+        let preposition = phrase.tokens.lowerBound - 1
+        if preposition - 1 >= floor, tokens[preposition].isWord, Self.documentLinks.contains(tokens[preposition].hash),
+           let outer = reader.backward(endingAt: preposition - 1, floor: floor, subject: true), outer.kind == .description,
+           AttributionSieves.documentNouns.contains(tokens[outer.head].hash) {
+            phrase = Phrase(kind: .description, tokens: outer.tokens.lowerBound..<phrase.tokens.upperBound, head: outer.head)
+        }
+        return phrase
+    }
+
+    private static let documentLinks = WordSet("from of by")
+
+    /// A verb that takes an infinitive with its own subject (`planning to`, `wants to`, `tried to`):
+    /// an inflected verb form, or one of the few such verbs in their base form.
+    private func isGoverningVerb(_ t: Token) -> Bool {
+        guard isVerbLike(t), Lexicon.cues[t.hash] == nil, !Lexicon.auxiliaries.contains(t.hash) else { return false }
+        if Self.infinitiveVerbs.contains(t.hash) { return true }
+        return t.end - t.start > 4 && (NameFinder.endsWith(t, "ing", s) || NameFinder.endsWith(t, "ed", s))
+    }
+
+    private static let infinitiveVerbs = WordSet("""
+        want wants plan plans try tries hope hopes decide decides refuse refuses seem seems intend intends expect expects \
+        need needs went goes
+        """)
+
+    /// `was retweeted`, `were quoted`, `is described`: a verb in -ed right after a form of `be`
+    /// is passive, and its subject is no speaker (its agent after `by` is).
+    func isPassive(_ k: Int) -> Bool {
+        guard k > 0, tokens[k].isWord, NameFinder.endsWith(tokens[k], "ed", s) || Self.pastParticiples.contains(tokens[k].hash) else {
+            return false
+        }
+        var b = k - 1
+        if b > 0, isAdverb(tokens[b]) { b -= 1 }
+        return tokens[b].isWord && Self.formsOfBe.contains(tokens[b].hash)
+    }
+
+    private static let formsOfBe = WordSet("is was were are be been being")
+    private static let pastParticiples = WordSet("told written read said spoken")
 
     /// `I laughed and said`: the subject of the first verb, a few words before the `and`.
     func coordinatedSubject(_ k: Int, floor: Int) -> Phrase? {
@@ -150,8 +290,9 @@ struct ClauseGrammar {
         while j >= floor, c - j <= TokenWindow.firstClause {
             let t = tokens[j]
             guard t.isWord, !t.flags.contains(.quoted) else { return nil }
+            // Not a possessive (`the Khans' son`): it describes a noun, it is no subject.
             let isSubject = Lexicon.subjectPronouns.contains(t.hash) && t.hash != Hashes.it
-                || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j
+                || reader.nameAt[j] >= 0 && reader.names[Int(reader.nameAt[j])].tokens.upperBound - 1 == j && !t.flags.contains(.possessive)
             if isSubject, j + 1 < c, isVerbLike(tokens[j + 1]) || Lexicon.auxiliaries.contains(tokens[j + 1].hash) || isAdverb(tokens[j + 1]) {
                 return reader.backward(endingAt: j, floor: floor)
             }

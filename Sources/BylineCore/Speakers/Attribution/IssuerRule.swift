@@ -47,11 +47,11 @@ extension AttributionSieves {
         if found == nil, verb >= b.floor, tokens[verb].isWord, Self.issuingVerbs.contains(tokens[verb].hash),
            let subject = grammar.subject(ofCueAt: verb, floor: b.floor)?.phrase,
            subject.kind != .description || grammar.isPersonHead(subject),
-           !Self.documentNouns.contains(tokens[subject.head].hash) {
+           subject.kind == .name || !Self.documentNouns.contains(tokens[subject.head].hash) {  // `The Post ran`
             found = subject
         }
         guard var phrase = found else { return nil }
-        if phrase.kind == .pronoun, tokens[phrase.head].hash == Hashes.who || tokens[phrase.head].hash == Hashes.which { return nil }
+        if phrase.kind == .pronoun, Hashes.isRelativePronoun(tokens[phrase.head].hash) { return nil }
         phrase.description = nil
         return Attribution(phrase: phrase, cue: att.cue, rule: .issuer)
     }
@@ -100,14 +100,18 @@ extension AttributionSieves {
     }
 
     /// Nouns for what is issued in someone's name.
-    private static let documentNouns = WordSet("""
+    static let documentNouns = WordSet("""
         statement statements letter memo memorandum release post tweet message notice note communique declaration \
-        decree proclamation announcement editorial email summary report analysis study manifesto petition
+        decree proclamation announcement editorial email summary report analysis study manifesto petition \
+        ad ads advertisement video videos piece column op-ed commercial spot film mailer flyer book
         """)
 
     /// Where someone publishes (`Ann Lee's Twitter account`): its owner speaks.
     private static let outletNouns = WordSet("account accounts page handle feed profile channel website site blog")
 
     /// Verbs for issuing a document (`released a statement`).
-    static let issuingVerbs = WordSet("released issued published posted sent signed written wrote shared tweeted put made")
+    static let issuingVerbs = WordSet("""
+        released issued published posted sent signed written wrote shared tweeted put made releasing issuing publishing \
+        ran running aired airing reprint reprinted reprinting
+        """)
 }

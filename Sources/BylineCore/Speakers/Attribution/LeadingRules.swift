@@ -27,7 +27,7 @@ extension AttributionSieves {
     }
 
     func leading(_ b: Bounds) -> Attribution? {
-        if let att = invertedOpening(b) { return att }
+        if let att = invertedOpening(b) ?? parentheticalReporter(b) { return att }
         var k = b.open - 1
         while k >= b.floor {
             let t = tokens[k]
@@ -39,7 +39,7 @@ extension AttributionSieves {
                 return Attribution(phrase: phrase, cue: TextSpan(tokens[k - 2].start, tokens[k + 1].end), rule: .accordingTo)
             }
             if let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) {
-                return outermost(att, cueAt: k, floor: b.floor)
+                return mainClause(over: k, b) ?? outermost(att, cueAt: k, floor: b.floor)
             }
             if t.isWord, Self.issuingVerbs.contains(t.hash), let att = issuedDocument(k, b) { return att }
             k -= 1
@@ -49,12 +49,73 @@ extension AttributionSieves {
 
     private static let words = WordHash.of("words")
 
+    private static let dayNames = WordSet("monday tuesday wednesday thursday friday saturday sunday")
+
+    /// `CNN, Cruz said, called the move "highly significant"` · `The deal, she said Tuesday, was
+    /// "dead"`: a reporting clause set off by commas inside the sentence names the source the
+    /// words come through, before any verb of saying after it.
+    private func parentheticalReporter(_ b: Bounds) -> Attribution? {
+        var i = b.floor
+        while i + 3 < b.open {
+            defer { i += 1 }
+            guard tokens[i].isPunctuation(","), let subject = reader.forward(startingAt: i + 1, ceiling: b.open),
+                  subject.kind != .description || grammar.isPersonHead(subject) else { continue }
+            var v = subject.tokens.upperBound
+            while v < b.open, v - subject.tokens.upperBound < TokenWindow.verbGroup, Lexicon.auxiliaries.contains(tokens[v].hash) { v += 1 }
+            guard v + 1 < b.open, tokens[v].isWord, let cue = Lexicon.cues[tokens[v].hash], cue == .speech || cue == .tell,
+                  grammar.isCueHere(v, floor: i + 1) else { continue }
+            var close = v + 1
+            if close < b.open, Self.dayNames.contains(tokens[close].hash) { close += 1 }
+            // Something must follow it before the quotation: a clause it interrupts.
+            guard close + 1 < b.open, tokens[close].isPunctuation(","), !tokens[close + 1].isQuotationMark else { continue }
+            // Not over a verb that introduces the quotation itself (`…, Costa reported, his wife
+            // whispered to him: "…"`): the one who says the words then.
+            for k in (close + 1)..<b.open where tokens[k].isWord && Lexicon.cues[tokens[k].hash] != nil && isRightBefore(k, open: b.open) {
+                if grammar.isCueHere(k, floor: close + 1) { return nil }
+            }
+            return Attribution(phrase: subject, cue: grammar.span(v), rule: .reportedSpeech)
+        }
+        return nil
+    }
+
+    /// Verbs of saying in the past that do not end in -ed (`Said Comey, "…"`).
+    private static let irregularPasts = WordSet("said wrote told spoke")
+
+    /// `When Lee suggested that …, Kim fired back: "…"` · `After Lee criticized the plan, Kim shot
+    /// back, "…"`: a verb of saying in a subordinate clause that opens the sentence and closes
+    /// with a comma before the quotation does not introduce it; the main clause after the comma
+    /// does, with its own subject and verb (whatever the verb). Not `as` (`As Lee put it, "…"`:
+    /// the source).
+    private func mainClause(over k: Int, _ b: Bounds) -> Attribution? {
+        var s = b.floor
+        while s < k, tokens[s].kind == .punctuation || tokens[s].isWord && Self.clauseOpeners.contains(tokens[s].hash) { s += 1 }
+        guard s < k, tokens[s].isWord, Self.closedSubordinators.contains(tokens[s].hash) else { return nil }
+        // The verb must be inside that clause (`If …, he said, Congress can …`: a parenthetical).
+        for i in s..<k where tokens[i].isPunctuation(",") { return nil }
+        var c = k + 1
+        while c < b.open - 1 {
+            if tokens[c].isQuotationMark || tokens[c].isPunctuation(";") { return nil }
+            if tokens[c].isPunctuation(","), let main = grammar.clauseSubjectAndVerb(from: c + 1, before: b.open), main.verb < b.open,
+               main.phrase.tokens.lowerBound <= c + 2, main.phrase.kind != .pronoun || tokens[main.phrase.head].hash != Hashes.it,
+               grammar.canSpeak(main.phrase) {
+                return Attribution(phrase: main.phrase, cue: grammar.span(main.verb), rule: .sentenceSubject)
+            }
+            c += 1
+        }
+        return nil
+    }
+
+    /// Subordinators whose clause ends before the main clause speaks.
+    private static let closedSubordinators = WordSet("when after before while although though since because if until whereas once")
+
+    private static let clauseOpeners = WordSet("but and so yet then even")
+
     /// `Remarked biologist Tia Curry, "…"` · `Stated Stone: "…"`: a verb of saying in the past
     /// opening the sentence, then the speaker, then a comma or colon right before the quotation.
     private func invertedOpening(_ b: Bounds) -> Attribution? {
         let v = b.floor
         guard v + 2 < b.open, tokens[v].isWord, tokens[v].isCapitalized, tokens[v].flags.contains(.sentenceStart),
-              Lexicon.cues[tokens[v].hash] == .speech, NameFinder.endsWith(tokens[v], "ed", s),
+              Lexicon.cues[tokens[v].hash] == .speech, NameFinder.endsWith(tokens[v], "ed", s) || Self.irregularPasts.contains(tokens[v].hash),
               tokens[b.open - 1].isPunctuation(",") || tokens[b.open - 1].isPunctuation(":"),
               let phrase = reader.backward(endingAt: b.open - 2, floor: v + 1), phrase.kind == .name else { return nil }
         return Attribution(phrase: phrase, cue: grammar.span(v), rule: .cueSpeakerQuote)
@@ -69,6 +130,20 @@ extension AttributionSieves {
         if k + 2 < open, tokens[k + 1].hash == Hashes.by, let phrase = reader.forward(startingAt: k + 2, ceiling: open) {
             return Attribution(phrase: phrase, cue: TextSpan(tokens[k].start, tokens[k + 1].end), rule: .passiveBy)
         }
+        // `…, Lee said, adding that …` · `he said Tuesday, adding, "…"`: a participle after a verb of
+        // saying and a comma goes on with that verb's subject.
+        if cue == .participle, k - 2 >= floor, tokens[k - 1].isPunctuation(",") {
+            var v = k - 2
+            while v > floor, k - 2 - v < TokenWindow.timePhrase, tokens[v].isWord, Lexicon.cues[tokens[v].hash] == nil,
+                  !tokens[v].isCapitalized || Self.dayNames.contains(tokens[v].hash) {
+                v -= 1
+            }
+            if v >= floor, tokens[v].isWord, let before = Lexicon.cues[tokens[v].hash], before != .participle,
+               var att = attribution(ofCueAt: v, floor: floor, open: open) {
+                att.cue = grammar.span(k)
+                return att
+            }
+        }
         // `footage of Trump (reportedly) saying`
         let beforeParticiple = k - 1 >= floor && grammar.isAdverb(tokens[k - 1]) ? k - 2 : k - 1
         if cue == .participle, beforeParticiple >= floor,
@@ -77,7 +152,9 @@ extension AttributionSieves {
             // `footage of Trump saying, "…"`: the participle describes the name right before it.
             return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
         }
-        if grammar.isCoordinated(k, floor: floor), let phrase = grammar.coordinatedSubject(k, floor: floor) {
+        // `describing the son as a hero but insisting`: a participle coordinated with another shares
+        // the main clause's subject (below), not that of a verb between them.
+        if cue != .participle, grammar.isCoordinated(k, floor: floor), let phrase = grammar.coordinatedSubject(k, floor: floor) {
             return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
         }
         if cue == .participle || grammar.isBareBase(k, floor: floor) || grammar.isCoordinated(k, floor: floor) {
@@ -93,6 +170,8 @@ extension AttributionSieves {
     /// whose verb takes the inner clause as its complement. A relative clause (`a surrogate
     /// who said "…"`) stays with its own subject.
     private func outermost(_ inner: Attribution, cueAt k: Int, floor: Int) -> Attribution {
+        // (`that` is not kept: `Lee said the town lost a voice that said "…"` reaches the reader
+        // through Lee.)
         if inner.phrase.kind == .pronoun, tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which {
             return inner
         }
@@ -102,7 +181,8 @@ extension AttributionSieves {
         while a < k, tokens[a].kind == .punctuation { a += 1 }
         let subjectStart = min(inner.phrase.tokens.lowerBound, k)
         if a < subjectStart, tokens[a].hash == Hashes.according, subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","),
-           let source = accordingTo(at: a, ceiling: subjectStart - 1) {
+           var source = accordingTo(at: a, ceiling: subjectStart - 1) {
+            source.via = inner.phrase.kind == .pronoun ? inner.antecedent ?? inner.phrase : inner.phrase
             return source
         }
         var best = inner
@@ -122,8 +202,33 @@ extension AttributionSieves {
             }
             j -= 1
         }
-        return best
+        return best.phrase.tokens == inner.phrase.tokens ? mainSubject(over: inner, floor: floor) ?? best : best
     }
+
+    /// `she pointed to reports that Trump called her "Miss Piggy"` · `He did not address the tweets
+    /// in which he called her "disgusting"`: a verb of saying in a clause that complements or
+    /// qualifies a noun of the main clause (after `that`, `which`, `what`) reports through the
+    /// main clause's subject, whatever its verb.
+    private func mainSubject(over inner: Attribution, floor: Int) -> Attribution? {
+        let start = inner.phrase.tokens.lowerBound
+        guard inner.phrase.kind != .pronoun || !Hashes.isRelativePronoun(tokens[inner.phrase.head].hash), start - 1 > floor,
+              tokens[start - 1].isWord, Self.embeddingWords.contains(tokens[start - 1].hash) else { return nil }
+        for i in floor..<start where tokens[i].kind == .punctuation && !tokens[i].isPunctuation("(") && !tokens[i].isPunctuation(")") {
+            if tokens[i].isPunctuation(",") || tokens[i].isQuotationMark || tokens[i].isPunctuation(";") || tokens[i].isPunctuation(":") { return nil }
+        }
+        var s = floor
+        while s < start, tokens[s].isWord, Self.sentenceOpeners.contains(tokens[s].hash) { s += 1 }
+        guard s < start, !ClauseGrammar.subordinators.contains(tokens[s].hash),
+              let main = grammar.clauseSubjectAndVerb(from: floor, before: start - 1), main.verb < start - 1,
+              main.phrase.tokens.lowerBound <= s + 1,
+              main.phrase.kind != .pronoun || tokens[main.phrase.head].hash != Hashes.it else { return nil }
+        return Attribution(phrase: main.phrase, cue: inner.cue, rule: .reportedSpeech)
+    }
+
+    /// Words opening a clause inside a noun phrase or a complement (`reports that`, `tweets in which`).
+    private static let embeddingWords = WordSet("that which what whom")
+
+    private static let sentenceOpeners = WordSet("but and so yet then still meanwhile however also instead indeed now")
 
     /// Only punctuation or `that` between the cue and the quotation.
     private func isRightBefore(_ k: Int, open: Int) -> Bool {

@@ -14,4 +14,28 @@ extension AttributionSieves {
         guard let found = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
         return Attribution(phrase: found.phrase, cue: grammar.span(found.verb), rule: .sentenceSubject)
     }
+
+    /// `Democrats on the House committee plan to release …` · `Attorneys for Lee appeared to
+    /// oppose it, saying …` · `About four in 10 said …`: when the grammar finds no subject and
+    /// verb (a phrase after the noun, a relative clause, a coordination), the phrase opening the
+    /// sentence, when more words follow it before the quotation, is its subject all the same.
+    /// (Tried by `SpeakerAssembly` after `same-sentence`: another quotation of the sentence that
+    /// has its speaker says more than the sentence's first words.)
+    func openingPhrase(_ q: Int) -> Attribution? {
+        let b = bounds(q)
+        guard quotes[q].unspokenRule == nil else { return nil }
+        let sentenceStart = tokens.firstIndex(startingAtOrAfter: article.sentences.isEmpty ? 0 : article.sentences[b.sentence].span.start)
+        guard sentenceStart >= b.floor else { return nil }
+        var i = sentenceStart
+        while i < b.open, tokens[i].kind == .punctuation || tokens[i].isWord && Self.openers.contains(tokens[i].hash) { i += 1 }
+        guard i < b.open, let phrase = reader.forward(startingAt: i, ceiling: b.open, subject: true) else { return nil }
+        let next = phrase.tokens.upperBound
+        guard next + 1 < b.open, tokens[next].isWord || tokens[next].isPunctuation(","), grammar.canSpeak(phrase) || phrase.kind == .description else {
+            return nil
+        }
+        if phrase.kind == .pronoun, tokens[phrase.head].hash == Hashes.it || Hashes.isRelativePronoun(tokens[phrase.head].hash) { return nil }
+        return Attribution(phrase: phrase, cue: nil, rule: .sentenceSubject)
+    }
+
+    private static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
 }

@@ -43,8 +43,9 @@ enum TokenWindow {
     static let timePhrase = 4
     /// A short adverbial between a subject and its verb (`who has in the past described`).
     static let adverbial = 6
-    /// A parenthetical between commas opened by a preposition (`, in a statement,`).
-    static let parenthetical = 12
+    /// A parenthetical between commas opened by a preposition (`, in a statement,` · `, after
+    /// trading insults with Mr. Ann Lee over the deal,`).
+    static let parenthetical = 16
     /// A parenthesis after a name (`Sen. Bernie Sanders (I-Vt.) said`, `(R-OH)`); also read back
     /// over by `PhraseReader`.
     static let parenthesis = 12

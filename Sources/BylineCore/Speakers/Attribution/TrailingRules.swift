@@ -137,7 +137,10 @@ extension AttributionSieves {
         var k = tokens.firstIndex(startingAtOrAfter: cue.end)
         let limit = min(b.ceiling, k + TokenWindow.outerSource)
         while k < limit, !tokens[k].isPunctuation(".") {
-            if tokens[k].isPunctuation(","), k + 1 < limit, let outer = accordingTo(at: k + 1, ceiling: b.ceiling) { return outer }
+            if tokens[k].isPunctuation(","), k + 1 < limit, var outer = accordingTo(at: k + 1, ceiling: b.ceiling) {
+                outer.via = att.phrase.kind == .pronoun ? att.antecedent ?? att.phrase : att.phrase
+                return outer
+            }
             if tokens[k].isQuotationMark { break }
             k += 1
         }

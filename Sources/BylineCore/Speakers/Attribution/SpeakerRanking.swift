@@ -1,0 +1,413 @@
+/// Choosing among candidate speakers is a ranking problem: the rules are good at marks, cues
+/// and structure, and each proposes a phrase; a small learned model (an averaged perceptron
+/// over generic features, `SpeakerRankerWeights`, trained by `byline-eval train-speakers` on
+/// PolNeAR train only) chooses among them, or defers to the neighbour rules of
+/// `SpeakerAssembly`.
+///
+/// The candidates of a quotation, each a phrase of its sentence:
+/// - `sieve`: what the attribution rules found (`AttributionSieves.attribute`), with its rule;
+/// - `opening`: the phrase opening the sentence, when more words follow it before the quotation;
+/// - `clauseSubject`: the subject of the sentence's clause and its verb (`sentence-subject`);
+/// - `nameBefore`, `nameAfter`: the nearest name before and after the quotation in its sentence;
+/// - `none`: no speaker in the sentence (the neighbour rules decide).
+///
+/// The features say where the phrase comes from (and by which rule), what it is (a person's
+/// name, an organisation's, a description, a pronoun), where it stands (distance, before or
+/// after, opening the sentence, after a preposition, owned) and what follows it (a verb of
+/// saying, another verb): generic properties, no words of any article.
+enum CandidateSource: Int, CaseIterable, Sendable {
+    case sieve, opening, clauseSubject, nameBefore, nameAfter, none
+
+    var label: String {
+        switch self {
+        case .sieve: return "sieve"
+        case .opening: return "opening"
+        case .clauseSubject: return "clause-subject"
+        case .nameBefore: return "name-before"
+        case .nameAfter: return "name-after"
+        case .none: return "none"
+        }
+    }
+}
+
+/// What a candidate phrase is, for the ranker.
+enum CandidateKind: Int, CaseIterable, Sendable {
+    case namePerson, nameOrganization, namePlace, nameOneWord, nameUnknown
+    case descriptionKnown, descriptionOther
+    case pronounPerson, pronounPlural, pronounIt, pronounFirstPerson, pronounRelative, pronounOther
+
+    var label: String {
+        switch self {
+        case .namePerson: return "name-person"
+        case .nameOrganization: return "name-organization"
+        case .namePlace: return "name-place"
+        case .nameOneWord: return "name-one-word"
+        case .nameUnknown: return "name-unknown"
+        case .descriptionKnown: return "description-known"
+        case .descriptionOther: return "description-other"
+        case .pronounPerson: return "pronoun-he-she"
+        case .pronounPlural: return "pronoun-they"
+        case .pronounIt: return "pronoun-it"
+        case .pronounFirstPerson: return "pronoun-i-we"
+        case .pronounRelative: return "pronoun-relative"
+        case .pronounOther: return "pronoun-other"
+        }
+    }
+}
+
+/// Yes-or-no properties of a candidate or of its quotation.
+enum CandidateFlag: Int, CaseIterable, Sendable {
+    case sentenceInitial, afterPreposition, possessive, followedByCue, followedByVerb, afterComma, beforeComma
+    case quoteOpensSentence, quoteEndsSentence, quoteIsFragment, sameAsSieve, sieveFoundOther, mentionedOnce, mentionedOften
+    case otherQuoteInSentence, capitalisedOpener, siblingAttributed
+
+    var label: String { String(describing: self) }
+}
+
+/// The ranker's feature space: indices into `SpeakerRankerWeights.weights`.
+enum RankFeature {
+    static let sources = CandidateSource.allCases.count
+    static let rules = AttributionRule.allCases.count
+    static let kinds = CandidateKind.allCases.count
+    static let distances = 5
+    static let flags = CandidateFlag.allCases.count
+
+    static let sourceBase = 0
+    static let ruleBase = sourceBase + sources
+    static let kindBase = ruleBase + rules
+    static let placeBase = kindBase + kinds * sources
+    static let flagBase = placeBase + 2 * distances
+    static let flagBySourceBase = flagBase + flags
+    static let count = flagBySourceBase + flags * sources
+
+    static func source(_ s: CandidateSource) -> Int { sourceBase + s.rawValue }
+    static func rule(_ r: AttributionRule) -> Int { ruleBase + r.index }
+    static func kind(_ k: CandidateKind, _ s: CandidateSource) -> Int { kindBase + k.rawValue * sources + s.rawValue }
+    static func place(after: Bool, distance: Int) -> Int { placeBase + (after ? distances : 0) + bucket(distance) }
+    static func flag(_ f: CandidateFlag) -> Int { flagBase + f.rawValue }
+    static func flag(_ f: CandidateFlag, _ s: CandidateSource) -> Int { flagBySourceBase + f.rawValue * sources + s.rawValue }
+
+    /// 0–2, 3–5, 6–10, 11–20, 21+ tokens.
+    static func bucket(_ distance: Int) -> Int {
+        switch distance {
+        case ..<3: return 0
+        case ..<6: return 1
+        case ..<11: return 2
+        case ..<21: return 3
+        default: return 4
+        }
+    }
+
+    /// The name of every feature, in index order (the generated weights file carries them too).
+    static let names: [String] = {
+        var names = [String](repeating: "", count: count)
+        for s in CandidateSource.allCases { names[source(s)] = "source=\(s.label)" }
+        for r in AttributionRule.allCases { names[rule(r)] = "rule=\(r.rawValue)" }
+        for k in CandidateKind.allCases {
+            for s in CandidateSource.allCases { names[kind(k, s)] = "kind=\(k.label)|\(s.label)" }
+        }
+        let buckets = ["0-2", "3-5", "6-10", "11-20", "21+"]
+        for (b, label) in buckets.enumerated() {
+            names[placeBase + b] = "before=\(label)"
+            names[placeBase + distances + b] = "after=\(label)"
+        }
+        for f in CandidateFlag.allCases {
+            names[flag(f)] = f.label
+            for s in CandidateSource.allCases { names[flag(f, s)] = "\(f.label)|\(s.label)" }
+        }
+        return names
+    }()
+}
+
+extension AttributionRule {
+    /// Position in `allCases`, for the ranker's feature indices.
+    var index: Int { Self.indices[self] ?? 0 }
+    private static let indices: [AttributionRule: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+}
+
+/// One candidate speaker of a quotation, with its features.
+struct SpeakerCandidate {
+    var attribution: Attribution?
+    var source: CandidateSource
+    var features: [Int]
+
+    var score: Double {
+        var total = 0.0
+        for f in features { total += SpeakerRankerWeights.weights[f] }
+        return total
+    }
+}
+
+extension AttributionSieves {
+    /// The attributions the ranker chooses for every quotation among its candidates (nil where
+    /// it defers to the neighbour rules). Where it overrides the rules, the attribution says so
+    /// (`explanation`, for `--explain`).
+    func rankedAttributions() -> [Attribution?] {
+        let sieves = quotes.indices.map { attribute($0) }
+        return quotes.indices.map { rankedAttribution($0, sieves) }
+    }
+
+    private func rankedAttribution(_ q: Int, _ sieves: [Attribution?]) -> Attribution? {
+        let sieve = sieves[q]
+        // An interview's answer is its turn's: the layout says who speaks.
+        if quotes[q].rule == .interviewAnswer { return sieve }
+        let candidates = speakerCandidates(q, sieves: sieves)
+        guard candidates.count > 1 else { return sieve }
+        var best = 0
+        var bestScore = -Double.infinity
+        for (i, candidate) in candidates.enumerated() {
+            let score = candidate.score
+            if score > bestScore {
+                best = i
+                bestScore = score
+            }
+        }
+        // What the rules alone give: their attribution, else `none` (the last candidate).
+        let rules = candidates[sieve == nil ? candidates.count - 1 : 0]
+        if bestScore - rules.score < SpeakerRanking.overrideMargin { return sieve }
+        let chosen = candidates[best]
+        guard chosen.source != .sieve, var att = chosen.attribution else { return chosen.attribution }
+        att.explanation = "\(att.rule.rawValue), ranked over \(sieve?.rule.rawValue ?? "none") by " + topFeatures(chosen, against: rules)
+        return att
+    }
+
+    /// The features that most favour `chosen` over `other`, by weight (three at most).
+    private func topFeatures(_ chosen: SpeakerCandidate, against other: SpeakerCandidate) -> String {
+        var contributions: [(String, Double)] = []
+        for f in chosen.features where !other.features.contains(f) {
+            contributions.append((RankFeature.names[f], SpeakerRankerWeights.weights[f]))
+        }
+        contributions.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        return contributions.prefix(3).map { "\($0.0)" }.joined(separator: ", ")
+    }
+
+    /// The candidates of quotation `q`: the sieve's first (if it found one), then the other
+    /// phrases of the sentence that could speak, each once, then `none`. `sieves`: what the
+    /// rules found for every quotation.
+    func speakerCandidates(_ q: Int, sieves: [Attribution?]) -> [SpeakerCandidate] {
+        let sieve = sieves[q]
+        let b = bounds(q)
+        let sentenceStart = tokens.firstIndex(startingAtOrAfter: article.sentences.isEmpty ? 0 : article.sentences[b.sentence].span.start)
+        var context = quoteContext(q, b, sentenceStart: sentenceStart)
+        // Another quotation of the sentence that the rules attribute: the neighbour rules give
+        // this one its speaker when the ranker defers.
+        let sentenceOf = { (i: Int) in self.article.sentenceIndex(containing: self.quotes[i].span.start) }
+        if q > 0 && sieves[q - 1] != nil && sentenceOf(q - 1) == b.sentence
+            || q + 1 < quotes.count && sieves[q + 1] != nil && sentenceOf(q + 1) == b.sentence {
+            context.append(.siblingAttributed)
+        }
+        var found: [(Attribution, CandidateSource)] = []
+        if let sieve { found.append((sieve, .sieve)) }
+        if let opening = openingPhrase(q) { found.append((opening, .opening)) }
+        if let clause = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), clause.verb < b.open {
+            found.append((Attribution(phrase: clause.phrase, cue: grammar.span(clause.verb), rule: .sentenceSubject), .clauseSubject))
+        }
+        if let before = nearestName(before: b.open, floor: max(b.floor, sentenceStart)) {
+            found.append((Attribution(phrase: before, cue: nil, rule: .nearestName), .nameBefore))
+        }
+        if let after = nearestName(after: b.after, ceiling: b.ceiling) {
+            found.append((Attribution(phrase: after, cue: nil, rule: .nearestName), .nameAfter))
+        }
+        var candidates: [SpeakerCandidate] = []
+        var heads: [Int] = []
+        for (att, source) in found {
+            let head = speakingHead(att)
+            if heads.contains(head) { continue }
+            heads.append(head)
+            candidates.append(SpeakerCandidate(attribution: att, source: source,
+                                               features: features(att, source, b, context, sieveHead: sieve.map(speakingHead))))
+        }
+        var none = [RankFeature.source(.none)]
+        for f in context where f != .sameAsSieve { none.append(RankFeature.flag(f, .none)) }
+        if sieve != nil { none.append(RankFeature.flag(.sieveFoundOther, .none)) }
+        candidates.append(SpeakerCandidate(attribution: nil, source: .none, features: none))
+        return candidates
+    }
+
+    /// The token that stands for the speaker: a relative pronoun's antecedent's head, else the
+    /// phrase's head.
+    private func speakingHead(_ att: Attribution) -> Int {
+        if att.phrase.kind == .pronoun, let antecedent = att.antecedent { return antecedent.head }
+        return att.phrase.head
+    }
+
+    /// Properties of the quotation itself.
+    private func quoteContext(_ q: Int, _ b: Bounds, sentenceStart: Int) -> [CandidateFlag] {
+        var flags: [CandidateFlag] = []
+        var k = b.open - 1
+        while k >= sentenceStart, tokens[k].kind == .punctuation { k -= 1 }
+        if k < sentenceStart { flags.append(.quoteOpensSentence) }
+        if b.endsSentence { flags.append(.quoteEndsSentence) }
+        if !flags.contains(.quoteOpensSentence), !b.endsSentence { flags.append(.quoteIsFragment) }
+        let sentenceOf = { (i: Int) in self.article.sentenceIndex(containing: self.quotes[i].span.start) }
+        if q > 0, sentenceOf(q - 1) == b.sentence || q + 1 < quotes.count && sentenceOf(q + 1) == b.sentence {
+            flags.append(.otherQuoteInSentence)
+        }
+        return flags
+    }
+
+    private func features(_ att: Attribution, _ source: CandidateSource, _ b: Bounds, _ context: [CandidateFlag],
+                          sieveHead: Int?) -> [Int] {
+        var f = [RankFeature.source(source)]
+        if source == .sieve { f.append(RankFeature.rule(att.rule)) }
+        f.append(RankFeature.kind(candidateKind(att), source))
+        let phrase = att.phrase
+        let after = phrase.tokens.lowerBound >= b.after
+        let distance = after ? phrase.tokens.lowerBound - b.after : max(0, b.open - phrase.tokens.upperBound)
+        f.append(RankFeature.place(after: after, distance: distance))
+        var flags = context
+        let first = phrase.tokens.lowerBound
+        let next = phrase.tokens.upperBound
+        if tokens[first].flags.contains(.sentenceStart) { flags.append(.sentenceInitial) }
+        if first > 0, tokens[first - 1].isWord, Lexicon.stopWords.contains(tokens[first - 1].hash) { flags.append(.afterPreposition) }
+        if first > 0, tokens[first - 1].isPunctuation(",") { flags.append(.afterComma) }
+        if next < tokens.count, tokens[next].isPunctuation(",") { flags.append(.beforeComma) }
+        if tokens[next - 1].flags.contains(.possessive) { flags.append(.possessive) }
+        var v = next
+        while v < tokens.count, v - next < TokenWindow.verbGroup, tokens[v].isWord, Lexicon.auxiliaries.contains(tokens[v].hash) { v += 1 }
+        if v < tokens.count, tokens[v].isWord, Lexicon.cues[tokens[v].hash] != nil, grammar.isCueHere(v, floor: first) {
+            flags.append(.followedByCue)
+        } else if v < tokens.count, grammar.isVerbLike(tokens[v]) {
+            flags.append(.followedByVerb)
+        }
+        if let sieveHead {
+            flags.append(sieveHead == speakingHead(att) ? .sameAsSieve : .sieveFoundOther)
+        }
+        if phrase.kind == .name, let m = phrase.name {
+            let count = nameCounts[m]
+            if count <= 1 { flags.append(.mentionedOnce) } else if count >= 4 { flags.append(.mentionedOften) }
+            if tokens[first].flags.contains(.sentenceStart), reader.names[m].words.count == 1 { flags.append(.capitalisedOpener) }
+        }
+        for flag in flags {
+            f.append(RankFeature.flag(flag))
+            f.append(RankFeature.flag(flag, source))
+        }
+        return f
+    }
+
+    private func candidateKind(_ att: Attribution) -> CandidateKind {
+        var phrase = att.phrase
+        if phrase.kind == .pronoun, let antecedent = att.antecedent { phrase = antecedent }
+        switch phrase.kind {
+        case .name:
+            let mention = reader.names[phrase.name ?? 0]
+            switch mention.kind {
+            case .person: return .namePerson
+            case .organization: return .nameOrganization
+            case .place: return .namePlace
+            case .unknown: return mention.words.count == 1 ? .nameOneWord : .nameUnknown
+            }
+        case .description:
+            return reader.isValidDescription(head: phrase.head) ? .descriptionKnown : .descriptionOther
+        case .pronoun:
+            let h = tokens[phrase.head].hash
+            if Hashes.isRelativePronoun(h) { return .pronounRelative }
+            switch Lexicon.pronouns[h] {
+            case .male, .female: return .pronounPerson
+            case .plural: return .pronounPlural
+            case .neuter: return .pronounIt
+            case .firstPerson: return .pronounFirstPerson
+            default: return .pronounOther
+            }
+        }
+    }
+
+    /// Whether the name's tokens are joined by a hyphen or an en dash, with no space, to a word
+    /// before or after them: part of a compound modifier (`the Kessler–Brandt scale`,
+    /// `U.S.-Russian talks`), not a mention that could speak.
+    private func isInCompound(_ name: Range<Int>) -> Bool {
+        func isJoiningDash(_ k: Int) -> Bool {
+            guard k > 0, k + 1 < tokens.count, tokens[k].kind == .punctuation, tokens[k].end - tokens[k].start == 1 else { return false }
+            let c = s[tokens[k].start].value
+            return (c == 0x2D || c == 0x2010 || c == 0x2013) && tokens[k - 1].end == tokens[k].start && tokens[k].end == tokens[k + 1].start
+                && tokens[k - 1].isWord && tokens[k + 1].isWord
+        }
+        return isJoiningDash(name.lowerBound - 1) || isJoiningDash(name.upperBound)
+    }
+
+    /// The nearest name ending before token `open`, not before `floor`, outside quotations.
+    private func nearestName(before open: Int, floor: Int) -> Phrase? {
+        var k = open - 1
+        while k >= floor {
+            if reader.nameAt[k] >= 0, !tokens[k].flags.contains(.quoted) {
+                let m = Int(reader.nameAt[k])
+                if reader.names[m].tokens.upperBound - 1 == k, !isInCompound(reader.names[m].tokens),
+                   let phrase = reader.backward(endingAt: k, floor: floor), phrase.kind == .name {
+                    return phrase
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The nearest name starting at or after token `after`, before `ceiling`.
+    private func nearestName(after: Int, ceiling: Int) -> Phrase? {
+        var k = after
+        while k < ceiling {
+            if tokens[k].isQuotationMark { return nil }
+            if reader.nameAt[k] >= 0, !tokens[k].flags.contains(.quoted), !isInCompound(reader.names[Int(reader.nameAt[k])].tokens),
+               let phrase = reader.forward(startingAt: k, ceiling: ceiling), phrase.kind == .name {
+                return phrase
+            }
+            k += 1
+        }
+        return nil
+    }
+}
+
+// MARK: Training data
+
+/// The ranker's candidates for every quotation of an article, for `byline-eval train-speakers`.
+public enum SpeakerRanking {
+    public struct Candidate: Sendable {
+        /// The mention that would attribute the quotation (nil for `none`).
+        public var mention: TextSpan?
+        /// For a relative pronoun, the phrase it stands for.
+        public var antecedent: TextSpan?
+        public var features: [Int]
+        public var source: String
+    }
+
+    public struct QuoteCandidates: Sendable {
+        public var span: TextSpan
+        public var candidates: [Candidate]
+    }
+
+    /// Every feature's name, in index order.
+    public static var featureNames: [String] { RankFeature.names }
+
+    /// How much more the ranker's best candidate must score than what the rules alone give
+    /// (their attribution, or `none` where they found nothing) to replace it. The rules hold
+    /// unless the ranker is clearly surer: on PolNeAR the margin costs next to nothing, and on
+    /// invented sentences of the kinds unseen articles get wrong (a nearby name, a clause's
+    /// subject over a verb's) it keeps the rules' structural answer.
+    public static let overrideMargin = 2.0
+
+    /// The candidates of every quotation the analysis detects in `article` (scare quotes and
+    /// titles included: they may still be spoken).
+    public static func candidates(_ article: Article) -> [QuoteCandidates] {
+        QuoteAnalyzer.withSieves(article) { sieves in
+            let found = sieves.quotes.indices.map { sieves.attribute($0) }
+            return sieves.quotes.indices.map { q in
+                let list = sieves.speakerCandidates(q, sieves: found)
+                return QuoteCandidates(span: sieves.quotes[q].span, candidates: list.map { c in
+                    Candidate(mention: c.attribution.map { sieves.span(of: $0.phrase) },
+                              antecedent: c.attribution?.antecedent.map { sieves.span(of: $0) },
+                              features: c.features, source: c.source.label)
+                })
+            }
+        }
+    }
+}
+
+extension AttributionSieves {
+    /// The text a phrase covers (a name's without its title).
+    func span(of phrase: Phrase) -> TextSpan {
+        switch phrase.kind {
+        case .name: return reader.names[phrase.name ?? 0].span
+        case .pronoun: return TextSpan(tokens[phrase.head].start, tokens[phrase.head].end)
+        case .description: return TextSpan(tokens[phrase.tokens.lowerBound].start, tokens[phrase.tokens.upperBound - 1].end)
+        }
+    }
+}

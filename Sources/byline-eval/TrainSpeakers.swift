@@ -1,0 +1,197 @@
+import ArgumentParser
+import BylineCore
+import Foundation
+
+/// Trains the speaker ranker (`SpeakerRanking` in BylineCore): an averaged perceptron that
+/// chooses, for each quotation, among the candidates the rules propose, from PolNeAR train only.
+/// It writes the weights as a Swift source file; the shipped file is what this command writes
+/// with its defaults, so it can be reproduced.
+struct TrainSpeakers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-speakers",
+        abstract: "Train the speaker ranker on gold quotations and write its weights as Swift source.",
+        discussion: """
+            Each quotation the analysis detects and that matches a gold quotation with a speaker \
+            is one example: its candidates (what the rules found, the phrase opening the \
+            sentence, the clause's subject, the nearest names, or none) with their features. A \
+            candidate is right when its mention overlaps the gold speaker, or (for names and \
+            descriptions) shares a capitalised name word with it; `none` is right when no other \
+            candidate is. The perceptron is averaged, visits the examples in file order, and is \
+            deterministic: the same gold file and epochs give the same weights.
+            """)
+
+    @Argument(help: "Gold quotations to train on (JSON Lines): PolNeAR train only.")
+    var gold: String
+
+    @Option(help: ArgumentHelp("Write the weights to this Swift file.", valueName: "FILE.swift"))
+    var out: String?
+
+    @Option(help: "Passes over the examples.")
+    var epochs = 8
+
+    @Option(help: ArgumentHelp("Hold out every Nth document, train on the rest and report accuracy on both (0: none).",
+                               valueName: "N"))
+    var holdoutEvery = 0
+
+    func validate() throws {
+        guard epochs > 0 else { throw ValidationError("--epochs must be at least 1") }
+        guard holdoutEvery >= 0 else { throw ValidationError("--holdout-every must be 0 or more") }
+    }
+
+    func run() throws {
+        let docs = try QuoteGold.load(gold)
+        var training: [RankExample] = []
+        var heldOut: [RankExample] = []
+        for (d, doc) in docs.enumerated() {
+            let examples = RankExample.examples(doc)
+            if holdoutEvery > 0, d % holdoutEvery == holdoutEvery - 1 { heldOut += examples } else { training += examples }
+        }
+        let weights = Perceptron.train(training, features: SpeakerRanking.featureNames.count, epochs: epochs)
+        print("examples: \(training.count) trained on, \(heldOut.count) held out; \(epochs) epochs")
+        print(String(format: "choice accuracy (right candidate chosen where one exists): trained on %.4f, rules alone %.4f",
+                     Perceptron.accuracy(training, weights), Perceptron.accuracy(training, nil)))
+        if !heldOut.isEmpty {
+            print(String(format: "held out: %.4f, rules alone %.4f", Perceptron.accuracy(heldOut, weights), Perceptron.accuracy(heldOut, nil)))
+        }
+        if let out {
+            try WeightsFile.source(weights, names: SpeakerRanking.featureNames, examples: training.count, epochs: epochs)
+                .write(toFile: out, atomically: true, encoding: .utf8)
+            print("wrote \(out)")
+        }
+    }
+}
+
+/// One quotation's candidates, with which of them are right.
+struct RankExample {
+    var candidates: [[Int]]
+    var right: [Bool]
+    /// Index of the candidate the rules alone give (the sieve's, else `none`).
+    var rulesChoice: Int
+
+    static func examples(_ doc: QuoteGold) -> [RankExample] {
+        let article = Article(text: doc.text, source: doc.stem + ".txt")
+        let scalars = Array(doc.text.unicodeScalars)
+        var result: [RankExample] = []
+        for quote in SpeakerRanking.candidates(article) {
+            // The gold quotation it matches, as the scorer pairs them (half of each covered).
+            guard let g = doc.quotes.first(where: { q in
+                let o = QuoteScorer.overlap((q.start, q.end), (quote.span.start, quote.span.end))
+                return o > 0 && o * 2 >= q.end - q.start && o * 2 >= quote.span.length
+            }), let speaker = g.speaker, !speaker.isEmpty, let goldSpan = g.speakerSpan else { continue }
+            let goldNames = QuoteScorer.nameTokens(speaker)
+            var right = quote.candidates.map { c -> Bool in
+                guard let m = c.mention else { return false }
+                if QuoteScorer.overlap((m.start, m.end), goldSpan) > 0 { return true }
+                guard !g.speakerIsPronoun else { return false }
+                let text = QuoteScorer.slice(scalars, m.start, m.end)
+                let antecedent = c.antecedent.map { QuoteScorer.slice(scalars, $0.start, $0.end) }
+                return !QuoteScorer.nameTokens(text).isDisjoint(with: goldNames) || !QuoteScorer.nameTokens(antecedent).isDisjoint(with: goldNames)
+            }
+            if let none = quote.candidates.firstIndex(where: { $0.source == "none" }) { right[none] = !right.contains(true) }
+            let rules = quote.candidates.firstIndex { $0.source == "sieve" } ?? quote.candidates.count - 1
+            result.append(RankExample(candidates: quote.candidates.map(\.features), right: right, rulesChoice: rules))
+        }
+        return result
+    }
+}
+
+/// An averaged perceptron over candidate lists: each example's best-scoring candidate is its
+/// choice; a wrong choice moves the weights toward the best-scoring right candidate.
+enum Perceptron {
+    static func train(_ examples: [RankExample], features: Int, epochs: Int) -> [Double] {
+        var w = [Double](repeating: 0, count: features)
+        var sum = [Double](repeating: 0, count: features)  // time-weighted updates, for the average
+        var t = 1.0
+        for _ in 0..<epochs {
+            for example in examples where example.right.contains(true) {
+                let chosen = choose(example, w)
+                if !example.right[chosen] {
+                    var target = -1
+                    var targetScore = -Double.infinity
+                    for (i, f) in example.candidates.enumerated() where example.right[i] {
+                        let s = score(f, w)
+                        if s > targetScore {
+                            target = i
+                            targetScore = s
+                        }
+                    }
+                    for f in example.candidates[target] {
+                        w[f] += 1
+                        sum[f] += t
+                    }
+                    for f in example.candidates[chosen] {
+                        w[f] -= 1
+                        sum[f] -= t
+                    }
+                }
+                t += 1
+            }
+        }
+        return w.indices.map { w[$0] - sum[$0] / t }
+    }
+
+    static func score(_ features: [Int], _ w: [Double]) -> Double {
+        var s = 0.0
+        for f in features { s += w[f] }
+        return s
+    }
+
+    /// The first best-scoring candidate (as training compares them).
+    static func choose(_ example: RankExample, _ w: [Double]) -> Int {
+        var best = 0
+        var bestScore = -Double.infinity
+        for (i, f) in example.candidates.enumerated() {
+            let s = score(f, w)
+            if s > bestScore {
+                best = i
+                bestScore = s
+            }
+        }
+        return best
+    }
+
+    /// What the analysis chooses: the best candidate where it clears the rules' choice by the
+    /// override margin, else the rules' choice.
+    static func chooseAsAnalysis(_ example: RankExample, _ w: [Double]) -> Int {
+        let best = choose(example, w)
+        let margin = score(example.candidates[best], w) - score(example.candidates[example.rulesChoice], w)
+        return margin < SpeakerRanking.overrideMargin ? example.rulesChoice : best
+    }
+
+    /// The share of examples with a right candidate whose choice is right (with `nil`, the
+    /// rules' choice).
+    static func accuracy(_ examples: [RankExample], _ w: [Double]?) -> Double {
+        var right = 0
+        var total = 0
+        for example in examples where example.right.contains(true) {
+            total += 1
+            let chosen = w.map { chooseAsAnalysis(example, $0) } ?? example.rulesChoice
+            if example.right[chosen] { right += 1 }
+        }
+        return total > 0 ? Double(right) / Double(total) : 0
+    }
+}
+
+/// The generated Swift file that ships the weights.
+enum WeightsFile {
+    static func source(_ weights: [Double], names: [String], examples: Int, epochs: Int) -> String {
+        var out = """
+            // Generated by `byline-eval train-speakers` (\(examples) examples, \(epochs) epochs): do not edit by hand.
+            // Reproduce: swift run -c release byline-eval train-speakers ../shared/data/quotes/polnear_train.jsonl \\
+            //     --out Sources/BylineCore/Speakers/Attribution/SpeakerRankerWeights.swift
+            /// The speaker ranker's weights (`SpeakerRanking`), one per `RankFeature`, with the
+            /// features' names so that a test can check they still match the code.
+            enum SpeakerRankerWeights {
+                static let featureNames: [String] = [
+
+            """
+        for name in names { out += "        \"\(name)\",\n" }
+        out += "    ]\n\n    static let weights: [Double] = [\n"
+        for (i, w) in weights.enumerated() {
+            let value = w == 0 ? "0" : String(format: "%.4f", w)
+            out += "        \(value),  // \(names[i])\n"
+        }
+        out += "    ]\n}\n"
+        return out
+    }
+}
