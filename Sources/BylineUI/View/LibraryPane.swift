@@ -188,7 +188,8 @@ enum LibraryPane {
         }
     }
 
-    /// `Ann Lee: “the words…”` (unattributed in italics).
+    /// `Ann Lee: “the words…”` (unattributed in italics; `Ann Lee via Tom Berg:` for a nested
+    /// source).
     static func quotationLine(_ screen: inout Screen, _ quotation: LibraryQuotation, x: Int, y: Int, width: Int, _ theme: Theme) {
         var cx = x
         let right = x + width
@@ -196,6 +197,10 @@ enum LibraryPane {
         let colour = quotation.speakerName.map { LibraryPane.slot($0, theme) }
         let nameStyle = quotation.speakerName == nil ? theme.secondaryText.adding(.italic) : theme.mention(slot: colour)
         cx += screen.put(TextFit.shorten(name, to: max(0, (right - cx) / 2)), x: cx, y: y, style: nameStyle, maxWidth: right - cx)
+        if let via = quotation.via {
+            cx += screen.put(" via " + TextFit.shorten(via, to: max(0, (right - cx) / 3)), x: cx, y: y, style: theme.secondaryText,
+                             maxWidth: right - cx)
+        }
         cx += screen.put(": ", x: cx, y: y, style: theme.secondaryText, maxWidth: right - cx)
         screen.put(TextFit.shorten("\u{201C}" + quotation.text + "\u{201D}", to: max(0, right - cx)), x: cx, y: y,
                    style: theme.quote(slot: colour), maxWidth: right - cx)

@@ -32,6 +32,11 @@ enum QuotesPane {
                 let speaker = document.speakers[speakerIndex]
                 x += screen.put(TextFit.shorten(speaker.name, to: nameRight - x), x: x, y: y, style: theme.mention(slot: slot),
                                 maxWidth: nameRight - x)
+                // A nested source: the speaker's words through someone else (`According to X, Y said`).
+                if let via = quote.via, nameRight - x > 6 {
+                    x += screen.put(" via " + TextFit.shorten(via, to: nameRight - x - 5), x: x, y: y, style: theme.secondaryText,
+                                    maxWidth: nameRight - x)
+                }
                 if let description = speaker.description, nameRight - x > 8 {
                     x += screen.put(" · " + TextFit.shorten(description, to: nameRight - x - 3), x: x, y: y,
                                     style: theme.secondaryText, maxWidth: nameRight - x)
