@@ -28,6 +28,17 @@ import Testing
         #expect(article.string(TextSpan(start: 0, end: scalars.count)).utf8.elementsEqual(text.utf8))
     }
 
+    /// The decoding of a text into scalars, ASCII runs eight bytes at a time, is the standard
+    /// library's, whatever the mix and wherever a run of ASCII starts or ends.
+    @Test func scalarsAreDecodedAsTheStandardLibraryDoes() {
+        var random = SeededRandom(seed: 11)
+        let pieces = ["a", "Quiet harbour ", "12345678", "é", "“", "”", "東京", "🇺🇳", "\n\n", "x\u{301}", "—"]
+        for _ in 0..<400 {
+            let text = (0..<random.below(40)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(Article.scalarArray(text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+    }
+
     @Test func embeddedSeedEqualsTheShippedFile() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("seeds/000_32905e9c967a98d8.txt")

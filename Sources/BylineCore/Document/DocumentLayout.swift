@@ -47,16 +47,19 @@ enum DocumentLayout {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         paragraphs.reserveCapacity(blocks.count)
-        for (number, block) in blocks.enumerated() {
-            let first = sentences.count
-            if block.headline {
-                sentences.append(Sentence(span: block.span, paragraph: number))
-            } else {
-                for span in SentenceSplitter.split(s, block.span) {
-                    sentences.append(Sentence(span: span, paragraph: number))
+        // The splitter visits every scalar: through a buffer, without an array's bounds checks.
+        s.withUnsafeBufferPointer { scalars in
+            for (number, block) in blocks.enumerated() {
+                let first = sentences.count
+                if block.headline {
+                    sentences.append(Sentence(span: block.span, paragraph: number))
+                } else {
+                    for span in SentenceSplitter.split(scalars, block.span) {
+                        sentences.append(Sentence(span: span, paragraph: number))
+                    }
                 }
+                paragraphs.append(Paragraph(span: block.span, sentences: first..<sentences.count, isHeadline: block.headline))
             }
-            paragraphs.append(Paragraph(span: block.span, sentences: first..<sentences.count, isHeadline: block.headline))
         }
         return Result(paragraphs: paragraphs, sentences: sentences)
     }

@@ -6,7 +6,7 @@
 /// any break inside a closed quotation, so that `"We work. Time runs out," she said.` stays
 /// one sentence together with its attribution.
 enum SentenceSplitter {
-    static func split(_ s: [Unicode.Scalar], _ paragraph: TextSpan) -> [TextSpan] {
+    static func split(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ paragraph: TextSpan) -> [TextSpan] {
         let quoted = closedQuotations(s, paragraph)
         var quoteIndex = 0
         var result: [TextSpan] = []
@@ -62,7 +62,7 @@ enum SentenceSplitter {
         }
     }
 
-    private static func isBoundary(_ s: [Unicode.Scalar], period i: Int, runEnd j: Int, next k: Int,
+    private static func isBoundary(_ s: UnsafeBufferPointer<Unicode.Scalar>, period i: Int, runEnd j: Int, next k: Int,
                                    paragraphStart: Int, end: Int) -> Bool {
         // The first letter of the next sentence, past opening quotes and brackets.
         var n = k
@@ -96,13 +96,13 @@ enum SentenceSplitter {
         return true
     }
 
-    private static func hash(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> UInt64 {
+    private static func hash(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> UInt64 {
         var h = FNV1a.offsetBasis
         for k in from..<to { h = WordHash.add(h, s[k]) }
         return WordHash.finish(h)
     }
 
-    private static func wordEnd(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+    private static func wordEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int {
         var e = start
         while e < end, Letters.isLetter(s[e]) { e += 1 }
         return e
@@ -135,7 +135,7 @@ enum SentenceSplitter {
     /// Closed quotations in the paragraph, in order: breaks inside them are not sentence ends.
     /// Straight double marks (`"`, `''`) pair up in turn; curly marks and guillemets pair by
     /// direction. Unclosed marks give no interval.
-    static func closedQuotations(_ s: [Unicode.Scalar], _ span: TextSpan) -> [TextSpan] {
+    static func closedQuotations(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> [TextSpan] {
         var result: [TextSpan] = []
         var straightOpen: Int?
         var curlyOpen: Int?
