@@ -9,16 +9,10 @@ extension AttributionSieves {
         // `Comey declined to charge her even though he found "evidence"`: a subordinate clause
         // nearer the quotation has a subject of its own.
         if let inner = grammar.subordinateClause(holding: b.open, floor: b.floor) {
-            return Attribution(phrase: inner.phrase, cue: cue(at: inner.verb), rule: .sentenceSubject)
+            return Attribution(phrase: inner.phrase, cue: grammar.span(inner.verb), rule: .sentenceSubject)
         }
         guard let found = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
-        return Attribution(phrase: found.phrase, cue: cue(at: found.verb), rule: .sentenceSubject)
-    }
-
-    /// The clause's verb as the cue only when it is one (a verb of saying, writing or
-    /// believing): `Ann Lee hugged the "small miracle"` is still hers, but `hugged` is no cue.
-    private func cue(at verb: Int) -> TextSpan? {
-        Lexicon.cues[tokens[verb].hash] != nil ? grammar.span(verb) : nil
+        return Attribution(phrase: found.phrase, cue: grammar.span(found.verb), rule: .sentenceSubject)
     }
 
     /// `Democrats on the House committee plan to release …` · `Attorneys for Lee appeared to
