@@ -122,8 +122,9 @@ enum CommandInput {
         if read == 0 { throw InputError(description: "no readable articles in \(paths.joined(separator: " "))") }
     }
 
-    /// Each article analysed.
-    static func forEachAnalyzed(_ options: ArticleOptions, _ body: (AnalyzedArticle) throws -> Void) throws {
-        try forEach(options, transform: Analyzer.analyze, body)
+    /// Each article analysed; without `time`, its quotations and speakers only (see
+    /// `Analyzer.analyzeQuotations`).
+    static func forEachAnalyzed(_ options: ArticleOptions, time: Bool = true, _ body: (AnalyzedArticle) throws -> Void) throws {
+        try forEach(options, transform: time ? Analyzer.analyze : Analyzer.analyzeQuotations, body)
     }
 }

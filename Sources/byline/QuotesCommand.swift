@@ -32,7 +32,7 @@ struct Quotes: ParsableCommand {
         let query = speaker.map(SpeakerQuery.init)
         let writer = RecordWriter(format.format)
         var printed = 0
-        try CommandInput.forEachAnalyzed(articles) { item in
+        try CommandInput.forEachAnalyzed(articles, time: false) { item in
             let quotes = item.quotes.filter { q in
                 guard let query else { return true }
                 guard let id = q.speaker else { return false }

@@ -21,7 +21,7 @@ struct Speakers: ParsableCommand {
             merged = try IndexedSpeakers.listings(library, articles)
         } else {
             var gathered = SpeakerListing.Gathering()
-            try CommandInput.forEachAnalyzed(articles) { gathered.add($0) }
+            try CommandInput.forEachAnalyzed(articles, time: false) { gathered.add($0) }
             merged = gathered.merged()
         }
         let writer = RecordWriter(format.format)

@@ -32,6 +32,21 @@ import Testing
         return Article(text: text, source: "fuzz-\(index)", date: date)
     }
 
+    /// What `byline quotes` and `speakers` read without the time is what the whole analysis
+    /// finds: the quotations and speakers never depend on it.
+    @Test func quotationsAloneAreThoseOfTheWholeAnalysis() {
+        var g = SeededRandom(seed: 20_111_203)
+        var articles = (0..<60).map { Self.article(&g, index: $0) }
+        articles.append(BundledSeed.article())
+        for article in articles {
+            let whole = Analyzer.analyze(article)
+            let alone = Analyzer.analyzeQuotations(article)
+            #expect(alone.quotes == whole.quotes, "\(article.source)")
+            #expect(alone.speakers == whole.speakers, "\(article.source)")
+            #expect(alone.timeExpressions.isEmpty && alone.timeline.entries.isEmpty)
+        }
+    }
+
     @Test func randomArticlesGiveConsistentAnalyses() {
         var g = SeededRandom(seed: 20_111_202)
         for index in 0..<150 {

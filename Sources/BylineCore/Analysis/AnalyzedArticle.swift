@@ -25,4 +25,13 @@ public enum Analyzer {
         return AnalyzedArticle(article: article, quotes: quotation.quotes, speakers: quotation.speakers,
                                timeExpressions: times, timeline: timeline)
     }
+
+    /// Quotations and speakers only, for what prints no time (`byline quotes`, `speakers`):
+    /// the time expressions and the timeline are left empty. The quotations and speakers are
+    /// those of `analyze`, which never reads the time.
+    public static func analyzeQuotations(_ article: Article) -> AnalyzedArticle {
+        let quotation = QuoteAnalyzer.analyze(article)
+        return AnalyzedArticle(article: article, quotes: quotation.quotes, speakers: quotation.speakers,
+                               timeExpressions: [], timeline: Timeline())
+    }
 }
