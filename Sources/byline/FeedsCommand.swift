@@ -30,8 +30,7 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             try reportingSubscriptionErrors {
-                var list = try FeedList.load()
-                list.warnings.map(TerminalSafe.line).forEach(warn)
+                var list = try FeedsCommand.loadList()
                 let subscription = Subscription(url: url, name: name)
                 try list.add(subscription)
                 try list.save()
@@ -52,8 +51,7 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             try reportingSubscriptionErrors {
-                let list = try FeedList.load()
-                list.warnings.map(TerminalSafe.line).forEach(warn)
+                let list = try FeedsCommand.loadList()
                 let (states, warning) = FeedStates.load(path: FeedStates.defaultPath())
                 warning.map(TerminalSafe.line).map(warn)
                 let library = Library.folder()
@@ -103,8 +101,7 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             try reportingSubscriptionErrors {
-                var list = try FeedList.load()
-                list.warnings.map(TerminalSafe.line).forEach(warn)
+                var list = try FeedsCommand.loadList()
                 let removed = try list.remove(feed)
                 try list.save()
                 var message = "removed \(FeedsCommand.label(removed))"
@@ -130,8 +127,7 @@ struct FeedsCommand: ParsableCommand {
             try reportingSubscriptionErrors {
                 let data = try ArticleReader.contents(ofFileAt: file)
                 let (found, skipped) = try OPML.subscriptions(in: data, source: file)
-                var list = try FeedList.load()
-                list.warnings.map(TerminalSafe.line).forEach(warn)
+                var list = try FeedsCommand.loadList()
                 var added = 0
                 var present = 0
                 for subscription in found {
@@ -166,8 +162,7 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             try reportingSubscriptionErrors {
-                let list = try FeedList.load()
-                list.warnings.map(TerminalSafe.line).forEach(warn)
+                let list = try FeedsCommand.loadList()
                 let (states, _) = FeedStates.load(path: FeedStates.defaultPath())
                 print(OPML.document(for: list.subscriptions.map { ($0, states.feeds[$0.url]?.title) }), terminator: "")
             }
@@ -175,6 +170,13 @@ struct FeedsCommand: ParsableCommand {
     }
 
     /// `Harbour News (https://…)`, or the address alone.
+    /// The list of feeds, its unreadable lines said on standard error.
+    static func loadList() throws(SubscriptionError) -> FeedList {
+        let list = try FeedList.load()
+        list.warnings.map(TerminalSafe.line).forEach(warn)
+        return list
+    }
+
     static func label(_ subscription: Subscription) -> String {
         subscription.name.map { "\($0) (\(subscription.url))" } ?? subscription.url
     }
