@@ -169,7 +169,6 @@ struct FeedsCommand: ParsableCommand {
         }
     }
 
-    /// `Harbour News (https://…)`, or the address alone.
     /// The list of feeds, its unreadable lines said on standard error.
     static func loadList() throws(SubscriptionError) -> FeedList {
         let list = try FeedList.load()
@@ -177,6 +176,7 @@ struct FeedsCommand: ParsableCommand {
         return list
     }
 
+    /// `Harbour News (https://…)`, or the address alone.
     static func label(_ subscription: Subscription) -> String {
         subscription.name.map { "\($0) (\(subscription.url))" } ?? subscription.url
     }

@@ -38,25 +38,31 @@ enum ProgressDisplay {
 /// Opens the library index for a command and brings it up to date, reporting on stderr what
 /// the user should know: notices about the cache, files skipped, progress.
 enum LibraryAccess {
+    /// Web addresses and standard input are read anew on every run, never kept in `--index`:
+    /// analysed now, into an index in memory for this run. Returns it and how many articles it holds.
+    static func transientIndex(_ option: IndexOption, _ articles: ArticleOptions) throws -> (LibraryIndex, Int) {
+        if option.index != nil { throw ArticleOptions.transientPathsInIndex }
+        var analyzed: [AnalyzedArticle] = []
+        try CommandInput.forEachAnalyzed(articles) { analyzed.append($0) }
+        let index = LibraryIndex.inMemory()
+        do {
+            try index.store(analyzed)
+        } catch {
+            throw InputError(description: error.description)
+        }
+        return (index, analyzed.count)
+    }
+
     /// The index at `--index`, else the default cache for `articles.paths`, updated with the
     /// articles under those paths (or, with `--index` and no path, the folders it was last given).
     static func open(_ option: IndexOption, _ articles: ArticleOptions, progress display: ProgressDisplay,
                      rebuild: Bool = false) throws -> (LibraryIndex, IndexUpdateSummary)
     {
         if articles.hasTransientPaths {
-            if option.index != nil { throw ArticleOptions.transientPathsInIndex }
-            // Read anew on every run: analysed now, into an index in memory for this command.
-            var analyzed: [AnalyzedArticle] = []
-            try CommandInput.forEachAnalyzed(articles) { analyzed.append($0) }
-            let index = LibraryIndex.inMemory()
-            do {
-                try index.store(analyzed)
-            } catch {
-                throw InputError(description: error.description)
-            }
+            let (index, count) = try transientIndex(option, articles)
             var summary = IndexUpdateSummary()
-            summary.files = analyzed.count
-            summary.analyzed = analyzed.count
+            summary.files = count
+            summary.analyzed = count
             return (index, summary)
         }
         let paths = articles.indexPaths(with: option)

@@ -69,11 +69,9 @@ struct OpenedLibrary {
 enum ReaderOpening {
     static func open(_ option: IndexOption, _ articles: ArticleOptions) throws -> OpenedLibrary {
         if articles.hasTransientPaths {
-            if option.index != nil { throw ArticleOptions.transientPathsInIndex }
             // Read now and kept in memory for this run, as the seed is.
-            var analyzed: [AnalyzedArticle] = []
-            try CommandInput.forEachAnalyzed(articles) { analyzed.append($0) }
-            return try holding(analyzed, feeds: .elsewhere(Library.folder()))
+            let (index, _) = try LibraryAccess.transientIndex(option, articles)
+            return OpenedLibrary(library: ReaderLibrary(index: index), update: nil, notices: [], feeds: .elsewhere(Library.folder()))
         }
         let paths = articles.indexPaths(with: option)
         if paths.isEmpty, option.index == nil {
