@@ -38,7 +38,7 @@ struct ExtractionEval: ParsableCommand {
             let body: String
             do {
                 let showing = show.map { page.id.hasPrefix($0) } ?? false
-                let extracted = try HTMLReader.page(page.html, source: page.path, explain: showing ? { print($0) } : nil)
+                let extracted = try HTMLReader.page(page.html, source: page.path, explain: showing ? { print(TerminalSafe.line($0)) } : nil)
                 body = extracted.blocks.map(\.text).joined(separator: "\n\n")
             } catch {
                 body = ""
@@ -47,10 +47,11 @@ struct ExtractionEval: ParsableCommand {
             seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             predicted[page.id] = body
             if let show, page.id.hasPrefix(show) {
-                print("== \(page.id) \(page.url)")
-                print(body)
+                // Web pages' text: shown, never obeyed.
+                print(TerminalSafe.line("== \(page.id) \(page.url)"))
+                print(TerminalSafe.text(body))
                 print("== expected")
-                print(page.expected)
+                print(TerminalSafe.text(page.expected))
             }
         }
         if let predictions {
@@ -65,8 +66,8 @@ struct ExtractionEval: ParsableCommand {
         print(scoreAll.line)
         print("")
         print("pages                      P       R      F1   accuracy")
-        for (name, rows) in [("development half", dev), ("check half", check), ("all", all)] {
-            let s = ExtractionScore(rows)
+        for (name, rows, s) in [("development half", dev, ExtractionScore(dev)), ("check half", check, ExtractionScore(check)),
+                                ("all", all, scoreAll)] {
             print(name.padding(toLength: 18, withPad: " ", startingAt: 0)
                 + String(format: " %4d  %.4f  %.4f  %.4f  %.4f", rows.count, s.precision, s.recall, s.f1, s.accuracy))
         }
@@ -118,9 +119,7 @@ struct ExtractionCorpus {
     /// The development half: ids whose FNV-1a hash is even. The other half is for checking
     /// that rules found on the first generalise.
     static func isDevelopment(_ id: String) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash % 2 == 0
+        FNV1a.of(utf8: id) % 2 == 0
     }
 }
 

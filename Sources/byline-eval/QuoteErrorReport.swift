@@ -35,11 +35,6 @@ struct QuoteErrorReport {
         return out
     }
 
-    /// The kinds, most frequent first (for tests and `--json` users of the report).
-    var kindCounts: [(kind: String, count: Int)] {
-        kinds.map { ($0.key, $0.value.count) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
-    }
-
     mutating func judged(_ p: PredictedQuote, right: Bool) {
         let rule = p.quote.attributionRule ?? "none"
         byRule[rule, default: (0, 0)].total += 1
@@ -51,9 +46,8 @@ struct QuoteErrorReport {
         if let rule { kinds[kind, default: (0, [:])].rules[rule, default: 0] += 1 }
     }
 
-    mutating func miss(_ doc: QuoteGold, _ q: QuoteGold.GoldQuote, article: Article) {
-        let kind = q.kind.isEmpty ? "quotation" : q.kind
-        count("missed \(kind) quotation", rule: nil)
+    mutating func miss(_ doc: QuoteGold, _ q: QuoteGold.GoldQuote) {
+        count(q.kind.isEmpty ? "missed quotation" : "missed \(q.kind) quotation", rule: nil)
         guard misses.count < limit else { return }
         misses.append("- [\(doc.stem)] \(q.kind) \(Self.context(doc.text, q.start, q.end))")
     }
@@ -111,7 +105,8 @@ struct QuoteErrorReport {
         "one", "some", "another", "several", "many", "others",
     ]
 
-    /// The span in brackets with a little text around it, on one line, shortened in the middle.
+    /// The span in brackets with a little text around it, on one line, shortened in the middle,
+    /// with control characters made visible (the text is an article's, shown, never obeyed).
     static func context(_ text: String, _ start: Int, _ end: Int) -> String {
         let scalars = Array(text.unicodeScalars)
         func slice(_ a: Int, _ b: Int) -> String {
@@ -123,7 +118,7 @@ struct QuoteErrorReport {
         }
         var inner = slice(start, end)
         if inner.count > 220 { inner = String(inner.prefix(100)) + " … " + String(inner.suffix(100)) }
-        return slice(start - 90, start) + "⟦" + inner + "⟧" + slice(end, end + 90)
+        return TerminalSafe.line(slice(start - 90, start) + "⟦" + inner + "⟧" + slice(end, end + 90))
     }
 }
 

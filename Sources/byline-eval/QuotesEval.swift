@@ -270,7 +270,7 @@ struct QuoteScorer {
             if right { figures.attributed += 1 } else { report.wrongSpeaker(doc, q, p, article: article) }
         }
         figures.fn += gold.count - usedGold.count
-        for (i, q) in gold.enumerated() where !usedGold.contains(i) { report.miss(doc, q, article: article) }
+        for (i, q) in gold.enumerated() where !usedGold.contains(i) { report.miss(doc, q) }
         for (j, p) in predicted.enumerated() where !usedPredicted.contains(j) {
             if doc.unattributed.contains(where: { Self.overlap((p.start, p.end), $0) > 0 }) { continue }
             figures.fp += 1

@@ -134,7 +134,7 @@ public struct Article: Sendable {
 
     /// Scalars as a String, encoded to UTF-8 straight into the String's storage (appending to
     /// a `UnicodeScalarView` goes scalar by scalar through its generic path: it was 8 % of
-    /// `byline quotes`).
+    /// `byline quotes`). The one encoder: the analyses' span texts use it too.
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         var length = 0
         for scalar in scalars { length += UTF8.width(scalar) }

@@ -79,8 +79,8 @@ enum SentenceSplitter {
         while w > paragraphStart, Letters.isLetter(s[w - 1]) || s[w - 1].value == 0x2E { w -= 1 }
         if w == i { return true }  // `5.` or `).`: a number or bracket ends the sentence
         // Words compared by their case-folded hash: no string is made per period.
-        let word = hash(s, w, i)
-        let nextWord = hash(s, n, wordEnd(s, n, end))
+        let word = WordHash.of(s, w, i)
+        let nextWord = WordHash.of(s, n, wordEnd(s, n, end))
         let nextIsDigit = ScalarClass.isDigit(next)
 
         // `U.S.`, `a.m.`, single initials `W.`: an abbreviation with inner dots or one letter.
@@ -94,12 +94,6 @@ enum SentenceSplitter {
         if months.contains(word) { return !nextIsDigit && sentenceOpeners.contains(nextWord) }
         if abbreviations.contains(word) { return sentenceOpeners.contains(nextWord) }
         return true
-    }
-
-    private static func hash(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> UInt64 {
-        var h = FNV1a.offsetBasis
-        for k in from..<to { h = WordHash.add(h, s[k]) }
-        return WordHash.finish(h)
     }
 
     private static func wordEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int {

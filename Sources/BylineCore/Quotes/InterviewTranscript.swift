@@ -23,7 +23,7 @@ enum InterviewTranscript {
     static func answers(_ article: Article, _ s: UnsafeBufferPointer<Unicode.Scalar>, existing: [DetectedQuote]) -> [DetectedQuote] {
         var turns: [(turn: Turn, key: String)] = []
         for paragraph in article.paragraphs where !paragraph.isHeadline {
-            if let turn = turn(paragraph.span, s) { turns.append((turn, text(s, turn.label))) }
+            if let turn = turn(paragraph.span, s) { turns.append((turn, article.string(turn.label))) }
         }
         guard turns.count >= 4 else { return [] }
         var count: [String: Int] = [:]
@@ -82,11 +82,5 @@ enum InterviewTranscript {
         var k = span.end - 1
         while k > span.start, QuotationMarks.canClose(s[k].value) || s[k] == " " || s[k] == ")" { k -= 1 }
         return k >= span.start && s[k] == "?"
-    }
-
-    private static func text(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> String {
-        var out = String.UnicodeScalarView()
-        for i in span.start..<span.end { out.append(s[i]) }
-        return String(out)
     }
 }

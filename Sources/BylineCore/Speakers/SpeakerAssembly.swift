@@ -573,37 +573,7 @@ struct SpeakerAssembly {
     private func text(_ span: TextSpan) -> String { Self.text(s, span) }
 
     static func text(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> String {
-        var length = 0
-        for i in span.start..<span.end {
-            let v = s[i].value
-            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-        }
-        return String(unsafeUninitializedCapacity: length) { bytes in
-            var o = 0
-            for i in span.start..<span.end {
-                let v = s[i].value
-                if v < 0x80 {
-                    bytes[o] = UInt8(v)
-                    o += 1
-                } else if v < 0x800 {
-                    bytes[o] = UInt8(0xC0 | v >> 6)
-                    bytes[o + 1] = UInt8(0x80 | v & 0x3F)
-                    o += 2
-                } else if v < 0x10000 {
-                    bytes[o] = UInt8(0xE0 | v >> 12)
-                    bytes[o + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    bytes[o + 2] = UInt8(0x80 | v & 0x3F)
-                    o += 3
-                } else {
-                    bytes[o] = UInt8(0xF0 | v >> 18)
-                    bytes[o + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    bytes[o + 2] = UInt8(0x80 | v >> 6 & 0x3F)
-                    bytes[o + 3] = UInt8(0x80 | v & 0x3F)
-                    o += 4
-                }
-            }
-            return o
-        }
+        Article.string(UnsafeBufferPointer(rebasing: s[span.start..<span.end]))
     }
 
     /// A hash of a span's exact text (case kept), to tell name forms apart without strings.

@@ -1,3 +1,5 @@
+import BylineCore
+
 /// The HTML elements ingest distinguishes; every other name is `.other`.
 enum HTMLTag: UInt8, CaseIterable, Sendable {
     case other
@@ -22,13 +24,13 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
             self = .other
             return
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a.offsetBasis
         var length = 0
         while name[length] != 0 {
             // ASCII lowercase: names from XHTML parsed as XML may keep their case.
             var byte = name[length]
             if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            hash = FNV1a.step(hash, UInt64(byte))
             length += 1
             if length > 12 {
                 self = .other
@@ -43,9 +45,7 @@ enum HTMLTag: UInt8, CaseIterable, Sendable {
     private static let byHash: [UInt64: HTMLTag] = {
         var table: [UInt64: HTMLTag] = [:]
         for tag in HTMLTag.allCases where tag != .other {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in String(describing: tag).utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            table[hash] = tag
+            table[FNV1a.of(utf8: String(describing: tag))] = tag
         }
         return table
     }()

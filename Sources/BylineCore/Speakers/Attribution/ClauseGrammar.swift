@@ -335,7 +335,7 @@ struct ClauseGrammar {
     /// How many clause starts are tried: the sentence's, then after each of its first separators.
     private static let clauseStarts = 4
 
-    private static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
+    static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
 
     /// `,` `—` `–` `)` `:`: what can come right before a clause's subject.
     private static let clauseSeparators: Set<UInt64> = [0x2C, 0x2014, 0x2013, 0x29, 0x3A]

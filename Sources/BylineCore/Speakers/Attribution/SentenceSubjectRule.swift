@@ -27,7 +27,7 @@ extension AttributionSieves {
         let sentenceStart = tokens.firstIndex(startingAtOrAfter: article.sentences.isEmpty ? 0 : article.sentences[b.sentence].span.start)
         guard sentenceStart >= b.floor else { return nil }
         var i = sentenceStart
-        while i < b.open, tokens[i].kind == .punctuation || tokens[i].isWord && Self.openers.contains(tokens[i].hash) { i += 1 }
+        while i < b.open, tokens[i].kind == .punctuation || tokens[i].isWord && ClauseGrammar.openers.contains(tokens[i].hash) { i += 1 }
         guard i < b.open, let phrase = reader.forward(startingAt: i, ceiling: b.open, subject: true) else { return nil }
         let next = phrase.tokens.upperBound
         guard next + 1 < b.open, tokens[next].isWord || tokens[next].isPunctuation(","), grammar.canSpeak(phrase) || phrase.kind == .description else {
@@ -36,6 +36,4 @@ extension AttributionSieves {
         if phrase.kind == .pronoun, tokens[phrase.head].hash == Hashes.it || Hashes.isRelativePronoun(tokens[phrase.head].hash) { return nil }
         return Attribution(phrase: phrase, cue: nil, rule: .sentenceSubject)
     }
-
-    private static let openers = WordSet("but and so yet then still meanwhile however also instead indeed now later earlier thus")
 }
