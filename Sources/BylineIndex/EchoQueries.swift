@@ -19,12 +19,23 @@ public struct EchoCluster: Sendable, Hashable, Identifiable {
     public var id: Int64
     /// The earliest appearance first: by article date (undated last), then article, then
     /// position in the article.
-    public var quotations: [LibraryQuotation]
+    public let quotations: [LibraryQuotation]
     /// The speakers named for it, in order of appearance; unattributed quotations name none.
     public var speakers: [EchoSpeaker]
     /// Two or more named speakers (people or organisations; an anonymous source names nobody):
     /// a possible misattribution.
     public var disagree: Bool
+    /// In how many articles it appears (counted once: lists sort and filter by it, and the
+    /// reader draws it every frame).
+    public let articleCount: Int
+
+    init(id: Int64, quotations: [LibraryQuotation], speakers: [EchoSpeaker], disagree: Bool) {
+        self.id = id
+        self.quotations = quotations
+        self.speakers = speakers
+        self.disagree = disagree
+        articleCount = Set(quotations.map(\.article.id)).count
+    }
 
     /// The earliest appearance.
     public var first: LibraryQuotation { quotations[0] }
@@ -33,9 +44,6 @@ public struct EchoCluster: Sendable, Hashable, Identifiable {
     public var text: String {
         quotations.max { a, b in a.text.unicodeScalars.count < b.text.unicodeScalars.count }?.text ?? ""
     }
-
-    /// In how many articles it appears.
-    public var articleCount: Int { Set(quotations.map(\.article.id)).count }
 }
 
 /// What the reader shows beside a quotation that has echoes.

@@ -60,7 +60,6 @@ final class EchoSync {
     private var members: [Int64: [Int64]] = [:]
     private var shingles = ShingleIndex()
     private var shinglesLoaded = false
-    private(set) var isLoaded = false
     /// CPU time of the calling thread spent here (`IndexUpdateSummary.echoCPUSeconds`).
     private(set) var cpuSeconds: Double = 0
 
@@ -76,12 +75,14 @@ final class EchoSync {
     }
 
     /// What `IndexMeta.echoVersionKey` holds when the echo rows are complete for these rules.
-    var storedVersion: String { enabled ? String(EchoWords.version) : "off" }
+    var storedVersion: String { Self.storedVersion(enabled: enabled) }
+
+    static func storedVersion(enabled: Bool) -> String { enabled ? String(EchoWords.version) : "off" }
 
     /// Whether the stored echo rows were made by other rules, or not at all (a new index, one
     /// made before echoes, or one built with echoes off): the next write computes them again.
     static func isStale(_ db: Database, enabled: Bool) throws -> Bool {
-        try IndexMeta.value(IndexMeta.echoVersionKey, db) != EchoSync(enabled: enabled).storedVersion
+        try IndexMeta.value(IndexMeta.echoVersionKey, db) != storedVersion(enabled: enabled)
     }
 
     /// Reads the echo rows (once per update, and again if another process wrote); computes them
@@ -93,7 +94,6 @@ final class EchoSync {
         members = [:]
         shingles = ShingleIndex()
         shinglesLoaded = false
-        isLoaded = true
         if try EchoSync.isStale(db, enabled: enabled) {
             try rebuild(db)
             return
@@ -274,7 +274,9 @@ final class EchoSync {
         }
         for i in ids.indices {
             for j in (i + 1)..<ids.count where root(i) != root(j) {
-                guard entries[ids[i]]?.article != entries[ids[j]]?.article, words[i].echoes(words[j]) else { continue }
+                // Stored rows all passed `canEcho`: containment alone decides, as in `insert`.
+                guard entries[ids[i]]?.article != entries[ids[j]]?.article,
+                      words[i].contains(words[j]) || words[j].contains(words[i]) else { continue }
                 parent[root(j)] = root(i)
             }
         }

@@ -34,9 +34,9 @@ struct ExtractionBench: ParsableCommand {
     func run() throws {
         if let page {
             let data = try Data(contentsOf: URL(fileURLWithPath: page))
-            let start = Self.cpuSeconds()
+            let start = Clock.threadCPU
             let read = try HTMLReader.page(data, source: page)
-            let seconds = Self.cpuSeconds() - start
+            let seconds = Clock.threadCPU - start
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
             let characters = read.blocks.reduce(0) { $0 + $1.text.utf8.count }
@@ -60,11 +60,11 @@ struct ExtractionBench: ParsableCommand {
         var seconds: [Double] = []
         var sink = 0
         for _ in 0..<max(1, passes) {
-            let start = Self.cpuSeconds()
+            let start = Clock.threadCPU
             for (path, html) in pages {
                 if let page = try? HTMLReader.page(html, source: path) { sink &+= page.blocks.count }
             }
-            seconds.append(Self.cpuSeconds() - start)
+            seconds.append(Clock.threadCPU - start)
         }
         seconds.sort()
         let mb = Double(bytes) / 1e6
@@ -120,11 +120,5 @@ struct ExtractionBench: ParsableCommand {
         }
         page += "</div></article></main><footer class=\"site-footer\">© The Daily Example</footer></body></html>\n"
         return page
-    }
-
-    static func cpuSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

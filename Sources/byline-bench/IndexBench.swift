@@ -77,7 +77,6 @@ struct IndexBench: ParsableCommand {
                      Double(generated.bytes) / 1_000_000, folder, generated.seconds))
         let articlesFolder = (folder as NSString).appendingPathComponent("articles")
         let indexPath = (folder as NSString).appendingPathComponent("index.sqlite")
-        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: indexPath + suffix) }
 
         // Cold builds: without echoes (into a file of its own) and with them, alternately, so
         // that both meet the same load on a shared machine.
