@@ -366,6 +366,9 @@ public struct AppState {
         currentID.flatMap { echoes[$0]?.byQuote[quote] }
     }
 
+    /// The library pane has the focus and is on screen (keys then act on its lists).
+    var libraryFocused: Bool { focus == .library && layout.rect(of: .library) != nil }
+
     /// A quotation's echoes for the library pane (nil until the index has answered for it).
     public var echoList: [LibraryQuotation]? {
         guard case .echoes(let article, let quotation) = library.view,

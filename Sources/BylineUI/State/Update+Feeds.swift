@@ -91,7 +91,7 @@ extension Reader {
     /// lists articles and has the focus), else of the open article, for the browser.
     static func openLink(_ state: inout AppState) -> [Effect] {
         let address: String?
-        if state.focus == .library, state.library.view == .articles, state.layout.rect(of: .library) != nil {
+        if state.libraryFocused, state.library.view == .articles {
             guard let entry = state.articles.row(state.libraryCursor) else { return [] }
             address = entry.url ?? (entry.id == state.currentID ? state.document?.article.metadata.url : nil)
         } else {

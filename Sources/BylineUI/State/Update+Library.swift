@@ -341,7 +341,7 @@ extension Reader {
 
     /// The most echoed quotations; again in that list, the next period.
     static func showMostEchoed(_ state: inout AppState) {
-        if state.library.view == .mostEchoed, state.focus == .library, state.layout.rect(of: .library) != nil {
+        if state.library.view == .mostEchoed, state.libraryFocused {
             state.library.echoPeriod = state.library.echoPeriod.next
             state.library.position = ListPosition()
         } else {

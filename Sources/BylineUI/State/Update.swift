@@ -165,8 +165,7 @@ public enum Reader {
             }
         case .search:
             // In the library pane, / searches the library.
-            state.mode = state.focus == .library && state.layout.rect(of: .library) != nil
-                ? .searchingLibrary(TextField()) : .searching(TextField())
+            state.mode = state.libraryFocused ? .searchingLibrary(TextField()) : .searching(TextField())
         case .searchLibrary: state.mode = .searchingLibrary(TextField())
         case .speakerQuotations: showSpeakerQuotations(&state)
         case .echoes: showEchoes(&state)
@@ -176,11 +175,11 @@ public enum Reader {
         case .nextMatch: stepMatch(forward: true, &state)
         case .previousMatch: stepMatch(forward: false, &state)
         case .cancel:
-            if state.focus == .library, case .followed = state.library.view, state.layout.rect(of: .library) != nil {
+            if state.libraryFocused, case .followed = state.library.view {
                 // Back from a followed speaker's quotations to the followed speakers.
                 state.library.view = .follows
                 state.message = nil
-            } else if state.focus == .library, state.library.view != .articles, state.layout.rect(of: .library) != nil {
+            } else if state.libraryFocused, state.library.view != .articles {
                 // Back from a list across the library to the articles.
                 state.library.view = .articles
                 state.message = nil
@@ -369,9 +368,7 @@ public enum Reader {
     }
 
     static func show(_ pane: Pane, _ state: inout AppState) {
-        if pane == .library, state.focus == .library, state.library.view != .articles,
-            state.layout.rect(of: .library) != nil
-        {
+        if pane == .library, state.libraryFocused, state.library.view != .articles {
             // 1 again in a list across the library: back to the articles.
             state.library.view = .articles
         }

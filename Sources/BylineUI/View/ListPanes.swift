@@ -23,7 +23,8 @@ enum QuotesPane {
             var x = inner.x
             // `also in 2 articles`, and whether they name someone else: kept in view, so the
             // name and description share what is left.
-            let echo = state.echoSummary(quote: id).map { summary in
+            let summary = state.echoSummary(quote: id)
+            let echo = summary.map { summary in
                 "also in \(counted(summary.otherArticles, "article"))" + (summary.disagree ? ", speakers disagree" : "")
             } ?? ""
             let echoWidth = echo.isEmpty ? 0 : min(DisplayWidth.of(echo) + 3, inner.width / 2)
@@ -45,7 +46,7 @@ enum QuotesPane {
                 x += screen.put("unattributed", x: x, y: y, style: theme.secondaryText.adding(.italic), maxWidth: nameRight - x)
             }
             if !echo.isEmpty, inner.maxX - x > 4 {
-                let disagree = state.echoSummary(quote: id)?.disagree == true
+                let disagree = summary?.disagree == true
                 x += screen.put(" · ", x: x, y: y, style: theme.secondaryText, maxWidth: inner.maxX - x)
                 screen.put(TextFit.shorten(echo, to: inner.maxX - x), x: x, y: y, style: disagree ? theme.warning : theme.accentText,
                            maxWidth: inner.maxX - x)

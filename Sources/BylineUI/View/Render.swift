@@ -88,9 +88,10 @@ enum PaneTitle {
             let articleText = matched > articles ? "\(articles) of \(matched) articles" : counted(articles, "article")
             return "Search · \(query) · \(articleText), \(counted(quotations, "quotation"))"
         case .echoes:
-            guard let list = state.echoList else { return "Echoes" }
-            let articles = Set(list.map(\.article.id)).count
-            let disagree = state.library.echoes.value??.disagree == true ? " · speakers disagree" : ""
+            guard state.echoList != nil else { return "Echoes" }
+            let cluster = state.library.echoes.value ?? nil
+            let articles = cluster?.articleCount ?? 0
+            let disagree = cluster?.disagree == true ? " · speakers disagree" : ""
             return "Echoes · \(counted(articles, "article"))\(disagree)"
         case .mostEchoed:
             let count = state.echoClusterList.map { " · \($0.count)" } ?? ""

@@ -102,7 +102,7 @@ enum StatusLine {
     /// in the library pane, its own.
     static func hints(_ state: AppState, room: Int) -> String {
         let wanted: [(Command, String)]
-        if state.focus == .library, state.layout.rect(of: .library) != nil {
+        if state.libraryFocused {
             wanted = [
                 (.help, "help"), (.quit, "quit"), (.activate, "open"), (.search, "search library"),
                 (.speakerQuotations, "speaker's quotations"), (.libraryTimeline, "library timeline"),
