@@ -96,23 +96,26 @@ public enum ArticleReader {
 
     /// Decodes bytes into an article. Throws for empty and binary content.
     public static func decode(_ data: Data, source: String) throws(ReadError) -> (Article, invalidSequences: Int) {
+        let decoded = try decodeText(data, source: source)
+        let article = Article(text: decoded.text, source: source, warnings: decoded.warnings)
+        if article.paragraphs.isEmpty { throw .empty(source) }
+        return (article, decoded.invalidSequences)
+    }
+
+    /// The text of bytes read as UTF-8, invalid sequences repaired with a warning; for readers
+    /// that make their own text of it (Markdown) before the article is laid out. Throws for
+    /// empty and binary content.
+    public static func decodeText(_ data: Data, source: String) throws(ReadError)
+        -> (text: String, warnings: [String], invalidSequences: Int)
+    {
         if data.isEmpty { throw .empty(source) }
         // NUL bytes do not occur in text; a few in the first 8 KB mean a binary file.
         if data.prefix(8192).withUnsafeBytes({ $0.contains(0) }) { throw .binary(source) }
-        var warnings: [String] = []
-        let text: String
-        var invalid = 0
-        if let valid = String(validating: data, as: UTF8.self) {
-            text = valid
-        } else {
-            text = String(decoding: data, as: UTF8.self)
-            invalid = text.unicodeScalars.reduce(0) { $0 + ($1.value == 0xFFFD ? 1 : 0) }
-            invalid -= countEncodedReplacementCharacters(data)
-            warnings.append("\(source): \(max(invalid, 1)) invalid UTF-8 sequence(s) replaced by U+FFFD")
-        }
-        let article = Article(text: text, source: source, warnings: warnings)
-        if article.paragraphs.isEmpty { throw .empty(source) }
-        return (article, invalid)
+        if let valid = String(validating: data, as: UTF8.self) { return (valid, [], 0) }
+        let text = String(decoding: data, as: UTF8.self)
+        var invalid = text.unicodeScalars.reduce(0) { $0 + ($1.value == 0xFFFD ? 1 : 0) }
+        invalid -= countEncodedReplacementCharacters(data)
+        return (text, ["\(source): \(max(invalid, 1)) invalid UTF-8 sequence(s) replaced by U+FFFD"], invalid)
     }
 
     /// U+FFFD already present in valid form (EF BF BD), so it is not counted as a repair.

@@ -7,7 +7,7 @@ import Foundation
 enum MarkdownReader {
     static func read(_ data: Data, source: String) throws(ReadError) -> Article {
         // The same decoding as plain text: invalid UTF-8 repaired with a warning, NUL refused.
-        let (raw, _) = try ArticleReader.decode(data, source: source)
+        let raw = try ArticleReader.decodeText(data, source: source)
         let (matter, body) = FrontMatter.split(raw.text, source: source)
         var blocks = MarkdownBlocks.blocks(of: String(body))
         // The headline: the front matter's title, else a heading that opens the text (else,
