@@ -44,45 +44,33 @@ final class HTMLDocument {
     let strings: [UInt8]
     let attributes: [Attribute]
 
-    /// Parses `bytes` in the character set `encoding` (a converter name such as `WINDOWS-1252`,
-    /// see `HTMLCharset`; a `<meta charset>` inside is then ignored: the caller has weighed it
-    /// already). With no `encoding`, libxml2 takes it from a BOM or `<meta charset>`, else
-    /// assumes UTF-8; `asUTF8` says the bytes are known to be valid UTF-8, read in place
-    /// without a converter (which would hold a second copy of the page). Returns nil only when
-    /// libxml2 builds no tree at all.
-    init?(bytes: UnsafeRawBufferPointer, encoding: String?, asUTF8: Bool = false, url: String? = nil) {
+    /// Parses `bytes`, which are valid UTF-8 (`HTMLReader` converts every other character
+    /// set first, and repairs UTF-8 that is not), read in place without libxml2's converter
+    /// (which would hold a second copy of the page); a `<meta charset>` inside is ignored: the
+    /// caller has weighed it already. Returns nil only when libxml2 builds no tree at all.
+    init?(utf8 bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
               bytes.count <= Int(Int32.max)
         else { return nil }
-        var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue
-        if encoding != nil || asUTF8 { options |= HTML_PARSE_IGNORE_ENC.rawValue }
+            | HTML_PARSE_IGNORE_ENC.rawValue
         // The builder is reached from the callbacks through a pointer (a class instance would
         // cost an exclusivity check on every field access, for every node).
         let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
         builder.initialize(to: TreeBuilder(expectedBytes: bytes.count))
         defer { builder.deinitialize(count: 1).deallocate() }
-        let userData = UnsafeMutableRawPointer(builder)
-        if encoding == nil {
-            // UTF-8 (or libxml2's own guess): the context as htmlReadMemory makes it, with
-            // our callbacks, so libxml2 builds no tree of its own.
-            guard let context = htmlCreateMemoryParserCtxt(base, Int32(bytes.count)) else { return nil }
-            defer { htmlFreeParserCtxt(context) }
-            context.pointee.sax.pointee = TreeBuilder.handler()
-            context.pointee.userData = userData
-            htmlCtxtUseOptions(context, Int32(options))
-            // Without this, the first byte past ASCII makes libxml2 guess Latin-1 (its tree
-            // builder's start-of-document step otherwise sets it).
-            context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-            htmlParseDocument(context)
-        } else {
-            // Through a converter: htmlCtxtReadMemory switches to it as htmlReadMemory does.
-            guard let context = htmlNewParserCtxt() else { return nil }
-            defer { htmlFreeParserCtxt(context) }
-            context.pointee.sax.pointee = TreeBuilder.handler()
-            context.pointee.userData = userData
-            _ = htmlCtxtReadMemory(context, base, Int32(bytes.count), url, encoding, Int32(options))
-        }
+        // The context as htmlReadMemory makes it, with our callbacks, so libxml2 builds no tree
+        // of its own.
+        guard let context = htmlCreateMemoryParserCtxt(base, Int32(bytes.count)) else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee = TreeBuilder.handler()
+        context.pointee.userData = UnsafeMutableRawPointer(builder)
+        htmlCtxtUseOptions(context, Int32(options))
+        // Without this, the first byte past ASCII makes libxml2 guess Latin-1 (its tree
+        // builder's start-of-document step otherwise sets it).
+        context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+        htmlParseDocument(context)
         builder.pointee.finish()
         guard builder.pointee.nodes.contains(where: { !$0.isText }) else { return nil }
         nodes = builder.pointee.nodes
@@ -91,16 +79,10 @@ final class HTMLDocument {
         attributes = builder.pointee.attributes
     }
 
-    convenience init?(data: Data, encoding: String?, asUTF8: Bool = false, url: String? = nil) {
-        let parsed: HTMLDocument?? = data.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: encoding, asUTF8: asUTF8, url: url) }
-        guard let parsed, let parsed else { return nil }
-        self.init(taking: parsed)
-    }
-
     /// An HTML fragment (a feed item's body): parsed as the body of a page.
     convenience init?(fragment: String) {
         var text = fragment
-        let parsed: HTMLDocument? = text.withUTF8 { HTMLDocument(bytes: UnsafeRawBufferPointer($0), encoding: nil, asUTF8: true) }
+        let parsed: HTMLDocument? = text.withUTF8 { HTMLDocument(utf8: UnsafeRawBufferPointer($0)) }
         guard let parsed else { return nil }
         self.init(taking: parsed)
     }
@@ -283,13 +265,6 @@ struct HTMLNode {
     /// The children in order.
     var children: HTMLChildren { HTMLChildren(document: document, position: index + 1, end: end) }
 
-    /// Where a text node's bytes (UTF-8, entities decoded) are in `document.text`.
-    var textRange: Range<Int>? {
-        let n = node
-        guard n.isText else { return nil }
-        return Int(n.start)..<Int(n.start + n.count)
-    }
-
     /// The attributes of an element, as (name, value) byte ranges in `document.strings`.
     var attributes: ArraySlice<HTMLDocument.Attribute> {
         let n = node
@@ -334,13 +309,6 @@ struct HTMLNode {
             if let found = child.firstDescendant(name, depth: depth - 1) { return found }
         }
         return nil
-    }
-
-    /// Every descendant element named `name`, in document order.
-    func descendants(_ name: HTMLTag) -> [HTMLNode] {
-        let nodes = document.nodes
-        return (index + 1..<end).filter { !nodes[$0].isText && nodes[$0].tag == name }
-            .map { HTMLNode(document: document, index: $0) }
     }
 }
 

@@ -31,11 +31,11 @@ public enum HTMLReader {
             // converter goes on past a bad byte) from anything else.
             if charset.name == "UTF-8",
                charset.origin == .detected || HTMLCharset.isValidUTF8(content.bindMemory(to: UInt8.self)) {
-                return HTMLDocument(bytes: content, encoding: nil, asUTF8: true).map { ($0, charset) }
+                return HTMLDocument(utf8: content).map { ($0, charset) }
             }
-            var converted = charset.name == "UTF-8" ? nil : HTMLCharset.utf8(content, from: charset.name)
-            if converted == nil { converted = Array(String(decoding: content, as: UTF8.self).utf8) }
-            return converted?.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: nil, asUTF8: true) }.map { ($0, charset) }
+            let converted = (charset.name == "UTF-8" ? nil : HTMLCharset.utf8(content, from: charset.name))
+                ?? Array(String(decoding: content, as: UTF8.self).utf8)
+            return converted.withUnsafeBytes { HTMLDocument(utf8: $0) }.map { ($0, charset) }
         }
         guard let (document, charset) = parsed, let root = document.root else {
             throw .malformed(source, reason: "no HTML document could be built from it")

@@ -5,8 +5,6 @@ import Foundation
 /// own text children) and, on the way, the elements the metadata reads (JSON-LD scripts,
 /// `<time>`, `rel=author` links, bylines, `<h1>`). Sums over subtrees are computed from these
 /// arrays bottom-up (`PageTotals`), so no subtree is ever walked twice.
-///
-/// `elementOfNode` leads from a node of the document to its element here.
 struct PageTree {
     struct Flags: OptionSet {
         let rawValue: UInt16
@@ -50,8 +48,6 @@ struct PageTree {
 
     let document: HTMLDocument
     private(set) var elements: [Element] = []
-    /// For each node of the document, its element's index in `elements`, or -1.
-    private(set) var elementOfNode: [Int32]
 
     /// Found on the way for the metadata.
     private(set) var jsonLD: [HTMLNode] = []
@@ -67,7 +63,9 @@ struct PageTree {
     init(root: HTMLNode) {
         document = root.document
         let nodes = document.nodes
-        elementOfNode = [Int32](repeating: -1, count: nodes.count)
+        // For each node of the document, its element's index in `elements`, or -1 (needed
+        // only while the tree is built).
+        var elementOfNode = [Int32](repeating: -1, count: nodes.count)
         elements.reserveCapacity(nodes.count / 2 + 1)
         // Elements still open, with the node index their subtree ends at.
         var open: [(element: Int32, end: Int32)] = []
@@ -112,12 +110,6 @@ struct PageTree {
         for last in open.reversed() { elements[Int(last.element)].end = Int32(elements.count) }
         // The array grew by doubling: on a large page the unused half is megabytes.
         if elements.capacity > elements.count + elements.count / 4 { elements = Array(elements[...]) }
-    }
-
-    /// The element of `node`, if it is one measured here.
-    func element(of node: HTMLNode) -> Int? {
-        let e = elementOfNode[node.index]
-        return e < 0 ? nil : Int(e)
     }
 
     /// The node of element `i`.
