@@ -27,15 +27,15 @@ struct FeedEncoding: Equatable {
         let declared = declaredEncoding(head)
         let label = httpCharset ?? declared
         let normalized = label.map(normalize)
-        let bytes = utf8Validity(data)
+        let isValidUTF8 = data.withUnsafeBytes { HTMLCharset.isValidUTF8($0.bindMemory(to: UInt8.self)) }
         let labelSays = label.map { "declares \($0)" } ?? "declares no encoding (XML's default is UTF-8)"
         switch normalized {
         case nil, "utf8":
-            if bytes.isValid { return FeedEncoding(name: label == nil ? nil : "UTF-8", warning: nil, isASCIICompatible: true) }
+            if isValidUTF8 { return FeedEncoding(name: label == nil ? nil : "UTF-8", warning: nil, isASCIICompatible: true) }
             return FeedEncoding(name: "windows-1252", warning: "the feed \(labelSays) but is not valid UTF-8; read as windows-1252",
                                 isASCIICompatible: true)
         default:
-            if bytes.isValid && bytes.hasNonASCII {
+            if isValidUTF8 && data.withUnsafeBytes({ $0.contains { $0 >= 0x80 } }) {
                 return FeedEncoding(name: "UTF-8", warning: "the feed \(labelSays) but is UTF-8; read as UTF-8", isASCIICompatible: true)
             }
             let label = label!
@@ -44,12 +44,12 @@ struct FeedEncoding: Equatable {
             }
             if normalized!.hasPrefix("utf16") || normalized!.hasPrefix("utf32") || normalized == "ucs2" || normalized == "ucs4" {
                 // Labelled wide but the bytes are not: read them as what they are.
-                return FeedEncoding(name: bytes.isValid ? "UTF-8" : "windows-1252",
-                                    warning: "the feed \(labelSays) but its bytes are not; read as \(bytes.isValid ? "UTF-8" : "windows-1252")",
+                return FeedEncoding(name: isValidUTF8 ? "UTF-8" : "windows-1252",
+                                    warning: "the feed \(labelSays) but its bytes are not; read as \(isValidUTF8 ? "UTF-8" : "windows-1252")",
                                     isASCIICompatible: true)
             }
             if isKnown(label) { return FeedEncoding(name: label, warning: nil, isASCIICompatible: true) }
-            let fallback = bytes.isValid ? "UTF-8" : "windows-1252"
+            let fallback = isValidUTF8 ? "UTF-8" : "windows-1252"
             return FeedEncoding(name: fallback, warning: "the feed \(labelSays), an encoding this system does not know; read as \(fallback)",
                                 isASCIICompatible: true)
         }
@@ -90,41 +90,5 @@ struct FeedEncoding: Equatable {
         guard let handler = xmlFindCharEncodingHandler(label) else { return false }
         xmlCharEncCloseFunc(handler)
         return true
-    }
-
-    /// Whether `data` is valid UTF-8, and whether it has any byte over 0x7F; one pass, no copy.
-    static func utf8Validity(_ data: Data) -> (isValid: Bool, hasNonASCII: Bool) {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (Bool, Bool) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            let n = bytes.count
-            var nonASCII = false
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    i += 1
-                    continue
-                }
-                nonASCII = true
-                let lead: (length: Int, value: UInt32, minimum: UInt32)
-                switch b {
-                case 0xC2...0xDF: lead = (2, UInt32(b & 0x1F), 0x80)
-                case 0xE0...0xEF: lead = (3, UInt32(b & 0x0F), 0x800)
-                case 0xF0...0xF4: lead = (4, UInt32(b & 0x07), 0x10000)
-                default: return (false, true)
-                }
-                guard i + lead.length <= n else { return (false, true) }
-                var value = lead.value
-                for k in 1..<lead.length {
-                    let c = bytes[i + k]
-                    guard c & 0xC0 == 0x80 else { return (false, true) }
-                    value = value << 6 | UInt32(c & 0x3F)
-                }
-                // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-                if value < lead.minimum || (0xD800...0xDFFF).contains(value) || value > 0x10FFFF { return (false, true) }
-                i += lead.length
-            }
-            return (true, nonASCII)
-        }
     }
 }
