@@ -72,9 +72,6 @@ struct AttributionSieves {
     let grammar: ClauseGrammar
     let quotes: [DetectedQuote]
     let blocks: TextBlocks
-    /// For each quotation, its first token (the opening mark) and the first token after it,
-    /// found in one walk through the tokens.
-    let quoteTokens: [(open: Int, after: Int)]
     /// For each name mention, how many mentions its identity has (for the speaker ranker).
     let nameCounts: [Int]
     /// Each quotation's `Bounds`, found once: the rules, the ranker and the neighbour rules all
@@ -90,6 +87,8 @@ struct AttributionSieves {
         grammar = ClauseGrammar(s: s, tokens: tokens, reader: reader)
         self.quotes = quotes
         self.blocks = blocks
+        // Each quotation's first token (its opening mark) and the first token after it, found
+        // in one walk through the tokens.
         var quoteTokens: [(open: Int, after: Int)] = []
         quoteTokens.reserveCapacity(quotes.count)
         var k = 0
@@ -98,11 +97,10 @@ struct AttributionSieves {
             let after = tokens.firstIndex(startingAtOrAfter: quote.span.end, from: k)
             quoteTokens.append((k, after))
         }
-        self.quoteTokens = quoteTokens
         var perEntity = [Int](repeating: 0, count: (reader.names.map(\.entity).max() ?? -1) + 1)
         for mention in reader.names where mention.entity >= 0 { perEntity[mention.entity] += 1 }
         nameCounts = reader.names.map { $0.entity >= 0 ? perEntity[$0.entity] : 1 }
-        quoteBounds = quotes.indices.map { findBounds($0) }
+        quoteBounds = quotes.indices.map { findBounds($0, tokens: quoteTokens[$0]) }
     }
 
     struct Bounds {
@@ -122,9 +120,9 @@ struct AttributionSieves {
 
     func bounds(_ q: Int) -> Bounds { quoteBounds[q] }
 
-    private func findBounds(_ q: Int) -> Bounds {
+    private func findBounds(_ q: Int, tokens quoteTokens: (open: Int, after: Int)) -> Bounds {
         let quote = quotes[q]
-        let (open, after) = quoteTokens[q]
+        let (open, after) = quoteTokens
         let sentence = article.sentenceIndex(containing: quote.span.start) ?? 0
         let firstBlock = blocks.block(containing: quote.span.start)
         let lastBlock = blocks.block(containing: max(quote.span.start, quote.span.end - 1))
