@@ -42,9 +42,11 @@ enum ReaderLoop {
         // What the cache holds is read before the first frame (a page of articles, the first
         // article: a few milliseconds), so the reader opens on an article with its highlights.
         var pending = Reader.start(&state)
-        var indexing = opened.update.map {
-            IndexRefresher(index: library.index, paths: $0.paths, referenceDate: $0.referenceDate)
+        // The background index update of an opened library, if it has one.
+        func refresher(_ opened: OpenedLibrary, _ library: ReaderLibrary) -> IndexRefresher? {
+            opened.update.map { IndexRefresher(index: library.index, paths: $0.paths, referenceDate: $0.referenceDate) }
         }
+        var indexing = refresher(opened, library)
         if indexing != nil {
             // Said from the first frame: an empty library is one still being indexed.
             pending += Reader.apply(.indexing(IndexProgress(phase: .scanning)), to: &state)
@@ -101,9 +103,7 @@ enum ReaderLoop {
                         library = reopened.library
                         feeds = reopened.feeds
                         worker = LibraryWorker(library: library)
-                        indexing = reopened.update.map {
-                            IndexRefresher(index: library.index, paths: $0.paths, referenceDate: $0.referenceDate)
-                        }
+                        indexing = refresher(reopened, library)
                         indexing?.request()
                         pending += Reader.switchLibrary(&state, generation: library.generation)
                     } else {
