@@ -151,10 +151,11 @@ enum FollowedNews {
             if unseen.isEmpty { continue }
             listed += unseen.count
             writer.text(TerminalSafe.line("\(name): \(unseen.count) new quotation\(unseen.count == 1 ? "" : "s")") + "\n")
+            let followedKey = NameKey(name).folded
             for q in unseen {
                 var place = DisplayPath.of(q.article.path) + " #\(q.ordinal + 1)"
                 if let site = q.article.site { place += " (\(site))" }
-                if let said = q.speakerName, NameKey(said).folded != NameKey(name).folded { place += ", as \(said)" }
+                if let said = q.speakerName, NameKey(said).folded != followedKey { place += ", as \(said)" }
                 writer.text("  \(q.article.date?.iso ?? "undated   ")  \(TerminalSafe.line(place))\n")
                 writer.text("     \u{201C}\(TerminalSafe.line(q.text))\u{201D}\n")
                 writer.record(.object([
