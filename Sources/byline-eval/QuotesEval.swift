@@ -52,16 +52,9 @@ struct QuotesEval: ParsableCommand {
             return
         }
         let docs = try QuoteGold.load(gold)
-        var scorer = QuoteScorer()
         var output = ""
         var report = QuoteErrorReport(limit: errors)
-        for doc in docs {
-            let article = Article(text: doc.text, source: doc.stem + ".txt")
-            let result = QuoteAnalyzer.analyze(article)
-            let predicted = result.quotes
-                .filter { interviewAnswers || $0.detectionRule != DetectionRule.interviewAnswer.rawValue }
-                .map { PredictedQuote($0, result.speakers, article) }
-            scorer.add(doc, predicted, article: article, report: &report)
+        let figures = Self.score(docs, interviewAnswers: interviewAnswers, report: &report) { predicted, article in
             if predictions != nil {
                 for p in predicted { output += p.json(article: article.source).serialized() + "\n" }
             }
@@ -70,7 +63,23 @@ struct QuotesEval: ParsableCommand {
             try output.write(toFile: path, atomically: true, encoding: .utf8)
         }
         if errors > 0 { print(report.text, terminator: "") }
-        print(json ? scorer.figures.json : scorer.figures.line)
+        print(json ? figures.json : figures.line)
+    }
+
+    /// Analyses every gold document and scores its predictions (`each` sees them too).
+    static func score(_ docs: [QuoteGold], interviewAnswers: Bool, report: inout QuoteErrorReport,
+                      each: ([PredictedQuote], Article) -> Void = { _, _ in }) -> QuoteScorer.Figures {
+        var scorer = QuoteScorer()
+        for doc in docs {
+            let article = Article(text: doc.text, source: doc.stem + ".txt")
+            let result = QuoteAnalyzer.analyze(article)
+            let predicted = result.quotes
+                .filter { interviewAnswers || $0.detectionRule != DetectionRule.interviewAnswer.rawValue }
+                .map { PredictedQuote($0, result.speakers, article) }
+            scorer.add(doc, predicted, article: article, report: &report)
+            each(predicted, article)
+        }
+        return scorer.figures
     }
 }
 

@@ -33,6 +33,10 @@ struct TrainSpeakers: ParsableCommand {
                                valueName: "N"))
     var holdoutEvery = 0
 
+    @Option(help: ArgumentHelp("After training, score the analysis with the new weights on these gold quotations (as `byline-eval quotes` does), without writing or rebuilding anything.",
+                               valueName: "GOLD"))
+    var evaluate: [String] = []
+
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be at least 1") }
         guard holdoutEvery >= 0 else { throw ValidationError("--holdout-every must be 0 or more") }
@@ -52,6 +56,14 @@ struct TrainSpeakers: ParsableCommand {
                      Perceptron.accuracy(training, weights), Perceptron.accuracy(training, nil)))
         if !heldOut.isEmpty {
             print(String(format: "held out: %.4f, rules alone %.4f", Perceptron.accuracy(heldOut, weights), Perceptron.accuracy(heldOut, nil)))
+        }
+        for path in evaluate {
+            let docs = try QuoteGold.load(path)
+            var report = QuoteErrorReport(limit: 0)
+            let figures = SpeakerRanking.$trialWeights.withValue(weights) {
+                QuotesEval.score(docs, interviewAnswers: false, report: &report)
+            }
+            print("\((path as NSString).lastPathComponent): \(figures.line)")
         }
         if let out {
             try WeightsFile.source(weights, names: SpeakerRanking.featureNames, examples: training.count, epochs: epochs)

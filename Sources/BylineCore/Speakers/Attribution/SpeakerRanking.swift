@@ -131,9 +131,9 @@ struct SpeakerCandidate {
     var source: CandidateSource
     var features: [Int]
 
-    var score: Double {
+    func score(_ weights: [Double]) -> Double {
         var total = 0.0
-        for f in features { total += SpeakerRankerWeights.weights[f] }
+        for f in features { total += weights[f] }
         return total
     }
 }
@@ -144,10 +144,11 @@ extension AttributionSieves {
     /// (`explanation`, for `--explain`).
     func rankedAttributions() -> [Attribution?] {
         let sieves = quotes.indices.map { attribute($0) }
-        return quotes.indices.map { rankedAttribution($0, sieves) }
+        let weights = SpeakerRanking.trialWeights ?? SpeakerRankerWeights.weights
+        return quotes.indices.map { rankedAttribution($0, sieves, weights) }
     }
 
-    private func rankedAttribution(_ q: Int, _ sieves: [Attribution?]) -> Attribution? {
+    private func rankedAttribution(_ q: Int, _ sieves: [Attribution?], _ weights: [Double]) -> Attribution? {
         let sieve = sieves[q]
         // An interview's answer is its turn's: the layout says who speaks.
         if quotes[q].rule == .interviewAnswer { return sieve }
@@ -156,7 +157,7 @@ extension AttributionSieves {
         var best = 0
         var bestScore = -Double.infinity
         for (i, candidate) in candidates.enumerated() {
-            let score = candidate.score
+            let score = candidate.score(weights)
             if score > bestScore {
                 best = i
                 bestScore = score
@@ -164,18 +165,19 @@ extension AttributionSieves {
         }
         // What the rules alone give: their attribution, else `none` (the last candidate).
         let rules = candidates[sieve == nil ? candidates.count - 1 : 0]
-        if bestScore - rules.score < SpeakerRanking.overrideMargin { return sieve }
+        if bestScore - rules.score(weights) < SpeakerRanking.overrideMargin { return sieve }
         let chosen = candidates[best]
         guard chosen.source != .sieve, var att = chosen.attribution else { return chosen.attribution }
-        att.explanation = "\(att.rule.rawValue), ranked over \(sieve?.rule.rawValue ?? "none") by " + topFeatures(chosen, against: rules)
+        att.explanation = "\(att.rule.rawValue), ranked over \(sieve?.rule.rawValue ?? "none") by "
+            + topFeatures(chosen, against: rules, weights)
         return att
     }
 
     /// The features that most favour `chosen` over `other`, by weight (three at most).
-    private func topFeatures(_ chosen: SpeakerCandidate, against other: SpeakerCandidate) -> String {
+    private func topFeatures(_ chosen: SpeakerCandidate, against other: SpeakerCandidate, _ weights: [Double]) -> String {
         var contributions: [(String, Double)] = []
         for f in chosen.features where !other.features.contains(f) {
-            contributions.append((RankFeature.names[f], SpeakerRankerWeights.weights[f]))
+            contributions.append((RankFeature.names[f], weights[f]))
         }
         contributions.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return contributions.prefix(3).map { "\($0.0)" }.joined(separator: ", ")
@@ -383,6 +385,10 @@ public enum SpeakerRanking {
     /// invented sentences of the kinds unseen articles get wrong (a nearby name, a clause's
     /// subject over a verb's) it keeps the rules' structural answer.
     public static let overrideMargin = 2.0
+
+    /// Weights that replace the shipped ones while a task runs (`byline-eval train-speakers
+    /// --evaluate`: the analysis with freshly trained weights, scored without a rebuild).
+    @TaskLocal public static var trialWeights: [Double]?
 
     /// The candidates of every quotation the analysis detects in `article` (scare quotes and
     /// titles included: they may still be spoken).
