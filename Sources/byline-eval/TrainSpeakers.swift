@@ -37,8 +37,24 @@ struct TrainSpeakers: ParsableCommand {
                                valueName: "GOLD"))
     var evaluate: [String] = []
 
+    @Option(help: "How much more the ranker's best candidate must score than the rules' choice to replace it (default: the shipped margin), for --evaluate and the accuracies printed.")
+    var margin = SpeakerRanking.overrideMargin
+
+    @Option(help: ArgumentHelp("Leave out (keep at zero) the features any part of whose name (parts are joined by |) starts with PREFIX, or (for a PREFIX starting with |) whose name holds it, to measure what a group of features adds.",
+                               valueName: "PREFIX"))
+    var without: [String] = []
+
+    @Option(help: ArgumentHelp("Also cross-validate: train on all documents but every Nth (from the 1st, the 2nd, … the Nth) and report the held-out choice accuracy of each fold and their mean (0: none).",
+                               valueName: "N"))
+    var folds = 0
+
+    @Option(help: ArgumentHelp("With --evaluate: count the errors by kind and print up to N of each sort, as `byline-eval quotes --errors` does.",
+                               valueName: "N"))
+    var errors = 0
+
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be at least 1") }
+        guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 or at least 2") }
         guard holdoutEvery >= 0 else { throw ValidationError("--holdout-every must be 0 or more") }
     }
 
@@ -46,23 +62,47 @@ struct TrainSpeakers: ParsableCommand {
         let docs = try QuoteGold.load(gold)
         var training: [RankExample] = []
         var heldOut: [RankExample] = []
+        var byDocument: [[RankExample]] = []
         for (d, doc) in docs.enumerated() {
             let examples = RankExample.examples(doc)
+            byDocument.append(examples)
             if holdoutEvery > 0, d % holdoutEvery == holdoutEvery - 1 { heldOut += examples } else { training += examples }
         }
-        let weights = Perceptron.train(training, features: SpeakerRanking.featureNames.count, epochs: epochs)
+        let names = SpeakerRanking.featureNames
+        // A feature is left out when its name starts with a prefix, or any of its parts after the
+        // first (`afterComma|rule=label`) does, for a prefix that starts with `|` (`|rule=`).
+        let frozen = names.map { name in
+            without.contains { prefix in
+                prefix.hasPrefix("|") ? name.contains(prefix) : name.split(separator: "|").contains { $0.hasPrefix(prefix) }
+            }
+        }
+        let weights = Perceptron.train(training, features: names.count, epochs: epochs, frozen: frozen)
         print("examples: \(training.count) trained on, \(heldOut.count) held out; \(epochs) epochs")
         print(String(format: "choice accuracy (right candidate chosen where one exists): trained on %.4f, rules alone %.4f",
-                     Perceptron.accuracy(training, weights), Perceptron.accuracy(training, nil)))
+                     Perceptron.accuracy(training, weights, margin: margin), Perceptron.accuracy(training, nil, margin: margin)))
         if !heldOut.isEmpty {
-            print(String(format: "held out: %.4f, rules alone %.4f", Perceptron.accuracy(heldOut, weights), Perceptron.accuracy(heldOut, nil)))
+            print(String(format: "held out: %.4f, rules alone %.4f", Perceptron.accuracy(heldOut, weights, margin: margin),
+                         Perceptron.accuracy(heldOut, nil, margin: margin)))
+        }
+        if folds > 0 {
+            var accuracies: [Double] = []
+            for fold in 0..<folds {
+                let trainOn = byDocument.indices.filter { $0 % folds != fold }.flatMap { byDocument[$0] }
+                let test = byDocument.indices.filter { $0 % folds == fold }.flatMap { byDocument[$0] }
+                let w = Perceptron.train(trainOn, features: names.count, epochs: epochs, frozen: frozen)
+                accuracies.append(Perceptron.accuracy(test, w, margin: margin) - Perceptron.accuracy(test, nil, margin: margin))
+            }
+            let mean = accuracies.reduce(0, +) / Double(folds)
+            print(String(format: "cross-validated gain over the rules alone, held-out choice accuracy: mean %+.4f (folds: %@)", mean,
+                         accuracies.map { String(format: "%+.4f", $0) }.joined(separator: " ")))
         }
         for path in evaluate {
             let docs = try QuoteGold.load(path)
-            var report = QuoteErrorReport(limit: 0)
+            var report = QuoteErrorReport(limit: errors)
             let figures = SpeakerRanking.$trialWeights.withValue(weights) {
-                QuotesEval.score(docs, interviewAnswers: false, report: &report)
+                SpeakerRanking.$trialMargin.withValue(margin) { QuotesEval.score(docs, interviewAnswers: false, report: &report) }
             }
+            if errors > 0 { print(report.text, terminator: "") }
             print("\((path as NSString).lastPathComponent): \(figures.line)")
         }
         if let out {
@@ -110,7 +150,7 @@ struct RankExample {
 /// An averaged perceptron over candidate lists: each example's best-scoring candidate is its
 /// choice; a wrong choice moves the weights toward the best-scoring right candidate.
 enum Perceptron {
-    static func train(_ examples: [RankExample], features: Int, epochs: Int) -> [Double] {
+    static func train(_ examples: [RankExample], features: Int, epochs: Int, frozen: [Bool]) -> [Double] {
         var w = [Double](repeating: 0, count: features)
         var sum = [Double](repeating: 0, count: features)  // time-weighted updates, for the average
         var t = 1.0
@@ -127,11 +167,11 @@ enum Perceptron {
                             targetScore = s
                         }
                     }
-                    for f in example.candidates[target] {
+                    for f in example.candidates[target] where !frozen[f] {
                         w[f] += 1
                         sum[f] += t
                     }
-                    for f in example.candidates[chosen] {
+                    for f in example.candidates[chosen] where !frozen[f] {
                         w[f] -= 1
                         sum[f] -= t
                     }
@@ -164,20 +204,20 @@ enum Perceptron {
 
     /// What the analysis chooses: the best candidate where it clears the rules' choice by the
     /// override margin, else the rules' choice.
-    static func chooseAsAnalysis(_ example: RankExample, _ w: [Double]) -> Int {
+    static func chooseAsAnalysis(_ example: RankExample, _ w: [Double], margin: Double) -> Int {
         let best = choose(example, w)
-        let margin = score(example.candidates[best], w) - score(example.candidates[example.rulesChoice], w)
-        return margin < SpeakerRanking.overrideMargin ? example.rulesChoice : best
+        let lead = score(example.candidates[best], w) - score(example.candidates[example.rulesChoice], w)
+        return lead < margin ? example.rulesChoice : best
     }
 
     /// The share of examples with a right candidate whose choice is right (with `nil`, the
     /// rules' choice).
-    static func accuracy(_ examples: [RankExample], _ w: [Double]?) -> Double {
+    static func accuracy(_ examples: [RankExample], _ w: [Double]?, margin: Double) -> Double {
         var right = 0
         var total = 0
         for example in examples where example.right.contains(true) {
             total += 1
-            let chosen = w.map { chooseAsAnalysis(example, $0) } ?? example.rulesChoice
+            let chosen = w.map { chooseAsAnalysis(example, $0, margin: margin) } ?? example.rulesChoice
             if example.right[chosen] { right += 1 }
         }
         return total > 0 ? Double(right) / Double(total) : 0

@@ -139,6 +139,10 @@ enum SpeakerRankerWeights {
         "otherQuoteInSentence",
         "capitalisedOpener",
         "siblingAttributed",
+        "afterVerb",
+        "setOff",
+        "inEmbeddedClause",
+        "asideThenVerb",
         "sentenceInitial|sieve",
         "sentenceInitial|opening",
         "sentenceInitial|clause-subject",
@@ -241,30 +245,836 @@ enum SpeakerRankerWeights {
         "siblingAttributed|name-before",
         "siblingAttributed|name-after",
         "siblingAttributed|none",
+        "afterVerb|sieve",
+        "afterVerb|opening",
+        "afterVerb|clause-subject",
+        "afterVerb|name-before",
+        "afterVerb|name-after",
+        "afterVerb|none",
+        "setOff|sieve",
+        "setOff|opening",
+        "setOff|clause-subject",
+        "setOff|name-before",
+        "setOff|name-after",
+        "setOff|none",
+        "inEmbeddedClause|sieve",
+        "inEmbeddedClause|opening",
+        "inEmbeddedClause|clause-subject",
+        "inEmbeddedClause|name-before",
+        "inEmbeddedClause|name-after",
+        "inEmbeddedClause|none",
+        "asideThenVerb|sieve",
+        "asideThenVerb|opening",
+        "asideThenVerb|clause-subject",
+        "asideThenVerb|name-before",
+        "asideThenVerb|name-after",
+        "asideThenVerb|none",
+        "kind=name-person|rule=quote-speaker-cue",
+        "kind=name-person|rule=quote-cue-speaker",
+        "kind=name-person|rule=quote-speaker-verb",
+        "kind=name-person|rule=quote-verb-speaker",
+        "kind=name-person|rule=dash-signature",
+        "kind=name-person|rule=according-to",
+        "kind=name-person|rule=speaker-cue-quote",
+        "kind=name-person|rule=reported-speech",
+        "kind=name-person|rule=passive-by",
+        "kind=name-person|rule=cue-speaker-quote",
+        "kind=name-person|rule=issuer",
+        "kind=name-person|rule=label",
+        "kind=name-person|rule=later-cue",
+        "kind=name-person|rule=possessive",
+        "kind=name-person|rule=sentence-subject",
+        "kind=name-person|rule=same-sentence",
+        "kind=name-person|rule=previous-sentence",
+        "kind=name-person|rule=continuation",
+        "kind=name-person|rule=introduced-by-colon",
+        "kind=name-person|rule=continuation-paragraph",
+        "kind=name-person|rule=previous-paragraph",
+        "kind=name-person|rule=nearest-name",
+        "kind=name-person|rule=interview",
+        "kind=name-organization|rule=quote-speaker-cue",
+        "kind=name-organization|rule=quote-cue-speaker",
+        "kind=name-organization|rule=quote-speaker-verb",
+        "kind=name-organization|rule=quote-verb-speaker",
+        "kind=name-organization|rule=dash-signature",
+        "kind=name-organization|rule=according-to",
+        "kind=name-organization|rule=speaker-cue-quote",
+        "kind=name-organization|rule=reported-speech",
+        "kind=name-organization|rule=passive-by",
+        "kind=name-organization|rule=cue-speaker-quote",
+        "kind=name-organization|rule=issuer",
+        "kind=name-organization|rule=label",
+        "kind=name-organization|rule=later-cue",
+        "kind=name-organization|rule=possessive",
+        "kind=name-organization|rule=sentence-subject",
+        "kind=name-organization|rule=same-sentence",
+        "kind=name-organization|rule=previous-sentence",
+        "kind=name-organization|rule=continuation",
+        "kind=name-organization|rule=introduced-by-colon",
+        "kind=name-organization|rule=continuation-paragraph",
+        "kind=name-organization|rule=previous-paragraph",
+        "kind=name-organization|rule=nearest-name",
+        "kind=name-organization|rule=interview",
+        "kind=name-place|rule=quote-speaker-cue",
+        "kind=name-place|rule=quote-cue-speaker",
+        "kind=name-place|rule=quote-speaker-verb",
+        "kind=name-place|rule=quote-verb-speaker",
+        "kind=name-place|rule=dash-signature",
+        "kind=name-place|rule=according-to",
+        "kind=name-place|rule=speaker-cue-quote",
+        "kind=name-place|rule=reported-speech",
+        "kind=name-place|rule=passive-by",
+        "kind=name-place|rule=cue-speaker-quote",
+        "kind=name-place|rule=issuer",
+        "kind=name-place|rule=label",
+        "kind=name-place|rule=later-cue",
+        "kind=name-place|rule=possessive",
+        "kind=name-place|rule=sentence-subject",
+        "kind=name-place|rule=same-sentence",
+        "kind=name-place|rule=previous-sentence",
+        "kind=name-place|rule=continuation",
+        "kind=name-place|rule=introduced-by-colon",
+        "kind=name-place|rule=continuation-paragraph",
+        "kind=name-place|rule=previous-paragraph",
+        "kind=name-place|rule=nearest-name",
+        "kind=name-place|rule=interview",
+        "kind=name-one-word|rule=quote-speaker-cue",
+        "kind=name-one-word|rule=quote-cue-speaker",
+        "kind=name-one-word|rule=quote-speaker-verb",
+        "kind=name-one-word|rule=quote-verb-speaker",
+        "kind=name-one-word|rule=dash-signature",
+        "kind=name-one-word|rule=according-to",
+        "kind=name-one-word|rule=speaker-cue-quote",
+        "kind=name-one-word|rule=reported-speech",
+        "kind=name-one-word|rule=passive-by",
+        "kind=name-one-word|rule=cue-speaker-quote",
+        "kind=name-one-word|rule=issuer",
+        "kind=name-one-word|rule=label",
+        "kind=name-one-word|rule=later-cue",
+        "kind=name-one-word|rule=possessive",
+        "kind=name-one-word|rule=sentence-subject",
+        "kind=name-one-word|rule=same-sentence",
+        "kind=name-one-word|rule=previous-sentence",
+        "kind=name-one-word|rule=continuation",
+        "kind=name-one-word|rule=introduced-by-colon",
+        "kind=name-one-word|rule=continuation-paragraph",
+        "kind=name-one-word|rule=previous-paragraph",
+        "kind=name-one-word|rule=nearest-name",
+        "kind=name-one-word|rule=interview",
+        "kind=name-unknown|rule=quote-speaker-cue",
+        "kind=name-unknown|rule=quote-cue-speaker",
+        "kind=name-unknown|rule=quote-speaker-verb",
+        "kind=name-unknown|rule=quote-verb-speaker",
+        "kind=name-unknown|rule=dash-signature",
+        "kind=name-unknown|rule=according-to",
+        "kind=name-unknown|rule=speaker-cue-quote",
+        "kind=name-unknown|rule=reported-speech",
+        "kind=name-unknown|rule=passive-by",
+        "kind=name-unknown|rule=cue-speaker-quote",
+        "kind=name-unknown|rule=issuer",
+        "kind=name-unknown|rule=label",
+        "kind=name-unknown|rule=later-cue",
+        "kind=name-unknown|rule=possessive",
+        "kind=name-unknown|rule=sentence-subject",
+        "kind=name-unknown|rule=same-sentence",
+        "kind=name-unknown|rule=previous-sentence",
+        "kind=name-unknown|rule=continuation",
+        "kind=name-unknown|rule=introduced-by-colon",
+        "kind=name-unknown|rule=continuation-paragraph",
+        "kind=name-unknown|rule=previous-paragraph",
+        "kind=name-unknown|rule=nearest-name",
+        "kind=name-unknown|rule=interview",
+        "kind=description-known|rule=quote-speaker-cue",
+        "kind=description-known|rule=quote-cue-speaker",
+        "kind=description-known|rule=quote-speaker-verb",
+        "kind=description-known|rule=quote-verb-speaker",
+        "kind=description-known|rule=dash-signature",
+        "kind=description-known|rule=according-to",
+        "kind=description-known|rule=speaker-cue-quote",
+        "kind=description-known|rule=reported-speech",
+        "kind=description-known|rule=passive-by",
+        "kind=description-known|rule=cue-speaker-quote",
+        "kind=description-known|rule=issuer",
+        "kind=description-known|rule=label",
+        "kind=description-known|rule=later-cue",
+        "kind=description-known|rule=possessive",
+        "kind=description-known|rule=sentence-subject",
+        "kind=description-known|rule=same-sentence",
+        "kind=description-known|rule=previous-sentence",
+        "kind=description-known|rule=continuation",
+        "kind=description-known|rule=introduced-by-colon",
+        "kind=description-known|rule=continuation-paragraph",
+        "kind=description-known|rule=previous-paragraph",
+        "kind=description-known|rule=nearest-name",
+        "kind=description-known|rule=interview",
+        "kind=description-other|rule=quote-speaker-cue",
+        "kind=description-other|rule=quote-cue-speaker",
+        "kind=description-other|rule=quote-speaker-verb",
+        "kind=description-other|rule=quote-verb-speaker",
+        "kind=description-other|rule=dash-signature",
+        "kind=description-other|rule=according-to",
+        "kind=description-other|rule=speaker-cue-quote",
+        "kind=description-other|rule=reported-speech",
+        "kind=description-other|rule=passive-by",
+        "kind=description-other|rule=cue-speaker-quote",
+        "kind=description-other|rule=issuer",
+        "kind=description-other|rule=label",
+        "kind=description-other|rule=later-cue",
+        "kind=description-other|rule=possessive",
+        "kind=description-other|rule=sentence-subject",
+        "kind=description-other|rule=same-sentence",
+        "kind=description-other|rule=previous-sentence",
+        "kind=description-other|rule=continuation",
+        "kind=description-other|rule=introduced-by-colon",
+        "kind=description-other|rule=continuation-paragraph",
+        "kind=description-other|rule=previous-paragraph",
+        "kind=description-other|rule=nearest-name",
+        "kind=description-other|rule=interview",
+        "kind=pronoun-he-she|rule=quote-speaker-cue",
+        "kind=pronoun-he-she|rule=quote-cue-speaker",
+        "kind=pronoun-he-she|rule=quote-speaker-verb",
+        "kind=pronoun-he-she|rule=quote-verb-speaker",
+        "kind=pronoun-he-she|rule=dash-signature",
+        "kind=pronoun-he-she|rule=according-to",
+        "kind=pronoun-he-she|rule=speaker-cue-quote",
+        "kind=pronoun-he-she|rule=reported-speech",
+        "kind=pronoun-he-she|rule=passive-by",
+        "kind=pronoun-he-she|rule=cue-speaker-quote",
+        "kind=pronoun-he-she|rule=issuer",
+        "kind=pronoun-he-she|rule=label",
+        "kind=pronoun-he-she|rule=later-cue",
+        "kind=pronoun-he-she|rule=possessive",
+        "kind=pronoun-he-she|rule=sentence-subject",
+        "kind=pronoun-he-she|rule=same-sentence",
+        "kind=pronoun-he-she|rule=previous-sentence",
+        "kind=pronoun-he-she|rule=continuation",
+        "kind=pronoun-he-she|rule=introduced-by-colon",
+        "kind=pronoun-he-she|rule=continuation-paragraph",
+        "kind=pronoun-he-she|rule=previous-paragraph",
+        "kind=pronoun-he-she|rule=nearest-name",
+        "kind=pronoun-he-she|rule=interview",
+        "kind=pronoun-they|rule=quote-speaker-cue",
+        "kind=pronoun-they|rule=quote-cue-speaker",
+        "kind=pronoun-they|rule=quote-speaker-verb",
+        "kind=pronoun-they|rule=quote-verb-speaker",
+        "kind=pronoun-they|rule=dash-signature",
+        "kind=pronoun-they|rule=according-to",
+        "kind=pronoun-they|rule=speaker-cue-quote",
+        "kind=pronoun-they|rule=reported-speech",
+        "kind=pronoun-they|rule=passive-by",
+        "kind=pronoun-they|rule=cue-speaker-quote",
+        "kind=pronoun-they|rule=issuer",
+        "kind=pronoun-they|rule=label",
+        "kind=pronoun-they|rule=later-cue",
+        "kind=pronoun-they|rule=possessive",
+        "kind=pronoun-they|rule=sentence-subject",
+        "kind=pronoun-they|rule=same-sentence",
+        "kind=pronoun-they|rule=previous-sentence",
+        "kind=pronoun-they|rule=continuation",
+        "kind=pronoun-they|rule=introduced-by-colon",
+        "kind=pronoun-they|rule=continuation-paragraph",
+        "kind=pronoun-they|rule=previous-paragraph",
+        "kind=pronoun-they|rule=nearest-name",
+        "kind=pronoun-they|rule=interview",
+        "kind=pronoun-it|rule=quote-speaker-cue",
+        "kind=pronoun-it|rule=quote-cue-speaker",
+        "kind=pronoun-it|rule=quote-speaker-verb",
+        "kind=pronoun-it|rule=quote-verb-speaker",
+        "kind=pronoun-it|rule=dash-signature",
+        "kind=pronoun-it|rule=according-to",
+        "kind=pronoun-it|rule=speaker-cue-quote",
+        "kind=pronoun-it|rule=reported-speech",
+        "kind=pronoun-it|rule=passive-by",
+        "kind=pronoun-it|rule=cue-speaker-quote",
+        "kind=pronoun-it|rule=issuer",
+        "kind=pronoun-it|rule=label",
+        "kind=pronoun-it|rule=later-cue",
+        "kind=pronoun-it|rule=possessive",
+        "kind=pronoun-it|rule=sentence-subject",
+        "kind=pronoun-it|rule=same-sentence",
+        "kind=pronoun-it|rule=previous-sentence",
+        "kind=pronoun-it|rule=continuation",
+        "kind=pronoun-it|rule=introduced-by-colon",
+        "kind=pronoun-it|rule=continuation-paragraph",
+        "kind=pronoun-it|rule=previous-paragraph",
+        "kind=pronoun-it|rule=nearest-name",
+        "kind=pronoun-it|rule=interview",
+        "kind=pronoun-i-we|rule=quote-speaker-cue",
+        "kind=pronoun-i-we|rule=quote-cue-speaker",
+        "kind=pronoun-i-we|rule=quote-speaker-verb",
+        "kind=pronoun-i-we|rule=quote-verb-speaker",
+        "kind=pronoun-i-we|rule=dash-signature",
+        "kind=pronoun-i-we|rule=according-to",
+        "kind=pronoun-i-we|rule=speaker-cue-quote",
+        "kind=pronoun-i-we|rule=reported-speech",
+        "kind=pronoun-i-we|rule=passive-by",
+        "kind=pronoun-i-we|rule=cue-speaker-quote",
+        "kind=pronoun-i-we|rule=issuer",
+        "kind=pronoun-i-we|rule=label",
+        "kind=pronoun-i-we|rule=later-cue",
+        "kind=pronoun-i-we|rule=possessive",
+        "kind=pronoun-i-we|rule=sentence-subject",
+        "kind=pronoun-i-we|rule=same-sentence",
+        "kind=pronoun-i-we|rule=previous-sentence",
+        "kind=pronoun-i-we|rule=continuation",
+        "kind=pronoun-i-we|rule=introduced-by-colon",
+        "kind=pronoun-i-we|rule=continuation-paragraph",
+        "kind=pronoun-i-we|rule=previous-paragraph",
+        "kind=pronoun-i-we|rule=nearest-name",
+        "kind=pronoun-i-we|rule=interview",
+        "kind=pronoun-relative|rule=quote-speaker-cue",
+        "kind=pronoun-relative|rule=quote-cue-speaker",
+        "kind=pronoun-relative|rule=quote-speaker-verb",
+        "kind=pronoun-relative|rule=quote-verb-speaker",
+        "kind=pronoun-relative|rule=dash-signature",
+        "kind=pronoun-relative|rule=according-to",
+        "kind=pronoun-relative|rule=speaker-cue-quote",
+        "kind=pronoun-relative|rule=reported-speech",
+        "kind=pronoun-relative|rule=passive-by",
+        "kind=pronoun-relative|rule=cue-speaker-quote",
+        "kind=pronoun-relative|rule=issuer",
+        "kind=pronoun-relative|rule=label",
+        "kind=pronoun-relative|rule=later-cue",
+        "kind=pronoun-relative|rule=possessive",
+        "kind=pronoun-relative|rule=sentence-subject",
+        "kind=pronoun-relative|rule=same-sentence",
+        "kind=pronoun-relative|rule=previous-sentence",
+        "kind=pronoun-relative|rule=continuation",
+        "kind=pronoun-relative|rule=introduced-by-colon",
+        "kind=pronoun-relative|rule=continuation-paragraph",
+        "kind=pronoun-relative|rule=previous-paragraph",
+        "kind=pronoun-relative|rule=nearest-name",
+        "kind=pronoun-relative|rule=interview",
+        "kind=pronoun-other|rule=quote-speaker-cue",
+        "kind=pronoun-other|rule=quote-cue-speaker",
+        "kind=pronoun-other|rule=quote-speaker-verb",
+        "kind=pronoun-other|rule=quote-verb-speaker",
+        "kind=pronoun-other|rule=dash-signature",
+        "kind=pronoun-other|rule=according-to",
+        "kind=pronoun-other|rule=speaker-cue-quote",
+        "kind=pronoun-other|rule=reported-speech",
+        "kind=pronoun-other|rule=passive-by",
+        "kind=pronoun-other|rule=cue-speaker-quote",
+        "kind=pronoun-other|rule=issuer",
+        "kind=pronoun-other|rule=label",
+        "kind=pronoun-other|rule=later-cue",
+        "kind=pronoun-other|rule=possessive",
+        "kind=pronoun-other|rule=sentence-subject",
+        "kind=pronoun-other|rule=same-sentence",
+        "kind=pronoun-other|rule=previous-sentence",
+        "kind=pronoun-other|rule=continuation",
+        "kind=pronoun-other|rule=introduced-by-colon",
+        "kind=pronoun-other|rule=continuation-paragraph",
+        "kind=pronoun-other|rule=previous-paragraph",
+        "kind=pronoun-other|rule=nearest-name",
+        "kind=pronoun-other|rule=interview",
+        "sentenceInitial|rule=quote-speaker-cue",
+        "sentenceInitial|rule=quote-cue-speaker",
+        "sentenceInitial|rule=quote-speaker-verb",
+        "sentenceInitial|rule=quote-verb-speaker",
+        "sentenceInitial|rule=dash-signature",
+        "sentenceInitial|rule=according-to",
+        "sentenceInitial|rule=speaker-cue-quote",
+        "sentenceInitial|rule=reported-speech",
+        "sentenceInitial|rule=passive-by",
+        "sentenceInitial|rule=cue-speaker-quote",
+        "sentenceInitial|rule=issuer",
+        "sentenceInitial|rule=label",
+        "sentenceInitial|rule=later-cue",
+        "sentenceInitial|rule=possessive",
+        "sentenceInitial|rule=sentence-subject",
+        "sentenceInitial|rule=same-sentence",
+        "sentenceInitial|rule=previous-sentence",
+        "sentenceInitial|rule=continuation",
+        "sentenceInitial|rule=introduced-by-colon",
+        "sentenceInitial|rule=continuation-paragraph",
+        "sentenceInitial|rule=previous-paragraph",
+        "sentenceInitial|rule=nearest-name",
+        "sentenceInitial|rule=interview",
+        "afterPreposition|rule=quote-speaker-cue",
+        "afterPreposition|rule=quote-cue-speaker",
+        "afterPreposition|rule=quote-speaker-verb",
+        "afterPreposition|rule=quote-verb-speaker",
+        "afterPreposition|rule=dash-signature",
+        "afterPreposition|rule=according-to",
+        "afterPreposition|rule=speaker-cue-quote",
+        "afterPreposition|rule=reported-speech",
+        "afterPreposition|rule=passive-by",
+        "afterPreposition|rule=cue-speaker-quote",
+        "afterPreposition|rule=issuer",
+        "afterPreposition|rule=label",
+        "afterPreposition|rule=later-cue",
+        "afterPreposition|rule=possessive",
+        "afterPreposition|rule=sentence-subject",
+        "afterPreposition|rule=same-sentence",
+        "afterPreposition|rule=previous-sentence",
+        "afterPreposition|rule=continuation",
+        "afterPreposition|rule=introduced-by-colon",
+        "afterPreposition|rule=continuation-paragraph",
+        "afterPreposition|rule=previous-paragraph",
+        "afterPreposition|rule=nearest-name",
+        "afterPreposition|rule=interview",
+        "possessive|rule=quote-speaker-cue",
+        "possessive|rule=quote-cue-speaker",
+        "possessive|rule=quote-speaker-verb",
+        "possessive|rule=quote-verb-speaker",
+        "possessive|rule=dash-signature",
+        "possessive|rule=according-to",
+        "possessive|rule=speaker-cue-quote",
+        "possessive|rule=reported-speech",
+        "possessive|rule=passive-by",
+        "possessive|rule=cue-speaker-quote",
+        "possessive|rule=issuer",
+        "possessive|rule=label",
+        "possessive|rule=later-cue",
+        "possessive|rule=possessive",
+        "possessive|rule=sentence-subject",
+        "possessive|rule=same-sentence",
+        "possessive|rule=previous-sentence",
+        "possessive|rule=continuation",
+        "possessive|rule=introduced-by-colon",
+        "possessive|rule=continuation-paragraph",
+        "possessive|rule=previous-paragraph",
+        "possessive|rule=nearest-name",
+        "possessive|rule=interview",
+        "followedByCue|rule=quote-speaker-cue",
+        "followedByCue|rule=quote-cue-speaker",
+        "followedByCue|rule=quote-speaker-verb",
+        "followedByCue|rule=quote-verb-speaker",
+        "followedByCue|rule=dash-signature",
+        "followedByCue|rule=according-to",
+        "followedByCue|rule=speaker-cue-quote",
+        "followedByCue|rule=reported-speech",
+        "followedByCue|rule=passive-by",
+        "followedByCue|rule=cue-speaker-quote",
+        "followedByCue|rule=issuer",
+        "followedByCue|rule=label",
+        "followedByCue|rule=later-cue",
+        "followedByCue|rule=possessive",
+        "followedByCue|rule=sentence-subject",
+        "followedByCue|rule=same-sentence",
+        "followedByCue|rule=previous-sentence",
+        "followedByCue|rule=continuation",
+        "followedByCue|rule=introduced-by-colon",
+        "followedByCue|rule=continuation-paragraph",
+        "followedByCue|rule=previous-paragraph",
+        "followedByCue|rule=nearest-name",
+        "followedByCue|rule=interview",
+        "followedByVerb|rule=quote-speaker-cue",
+        "followedByVerb|rule=quote-cue-speaker",
+        "followedByVerb|rule=quote-speaker-verb",
+        "followedByVerb|rule=quote-verb-speaker",
+        "followedByVerb|rule=dash-signature",
+        "followedByVerb|rule=according-to",
+        "followedByVerb|rule=speaker-cue-quote",
+        "followedByVerb|rule=reported-speech",
+        "followedByVerb|rule=passive-by",
+        "followedByVerb|rule=cue-speaker-quote",
+        "followedByVerb|rule=issuer",
+        "followedByVerb|rule=label",
+        "followedByVerb|rule=later-cue",
+        "followedByVerb|rule=possessive",
+        "followedByVerb|rule=sentence-subject",
+        "followedByVerb|rule=same-sentence",
+        "followedByVerb|rule=previous-sentence",
+        "followedByVerb|rule=continuation",
+        "followedByVerb|rule=introduced-by-colon",
+        "followedByVerb|rule=continuation-paragraph",
+        "followedByVerb|rule=previous-paragraph",
+        "followedByVerb|rule=nearest-name",
+        "followedByVerb|rule=interview",
+        "afterComma|rule=quote-speaker-cue",
+        "afterComma|rule=quote-cue-speaker",
+        "afterComma|rule=quote-speaker-verb",
+        "afterComma|rule=quote-verb-speaker",
+        "afterComma|rule=dash-signature",
+        "afterComma|rule=according-to",
+        "afterComma|rule=speaker-cue-quote",
+        "afterComma|rule=reported-speech",
+        "afterComma|rule=passive-by",
+        "afterComma|rule=cue-speaker-quote",
+        "afterComma|rule=issuer",
+        "afterComma|rule=label",
+        "afterComma|rule=later-cue",
+        "afterComma|rule=possessive",
+        "afterComma|rule=sentence-subject",
+        "afterComma|rule=same-sentence",
+        "afterComma|rule=previous-sentence",
+        "afterComma|rule=continuation",
+        "afterComma|rule=introduced-by-colon",
+        "afterComma|rule=continuation-paragraph",
+        "afterComma|rule=previous-paragraph",
+        "afterComma|rule=nearest-name",
+        "afterComma|rule=interview",
+        "beforeComma|rule=quote-speaker-cue",
+        "beforeComma|rule=quote-cue-speaker",
+        "beforeComma|rule=quote-speaker-verb",
+        "beforeComma|rule=quote-verb-speaker",
+        "beforeComma|rule=dash-signature",
+        "beforeComma|rule=according-to",
+        "beforeComma|rule=speaker-cue-quote",
+        "beforeComma|rule=reported-speech",
+        "beforeComma|rule=passive-by",
+        "beforeComma|rule=cue-speaker-quote",
+        "beforeComma|rule=issuer",
+        "beforeComma|rule=label",
+        "beforeComma|rule=later-cue",
+        "beforeComma|rule=possessive",
+        "beforeComma|rule=sentence-subject",
+        "beforeComma|rule=same-sentence",
+        "beforeComma|rule=previous-sentence",
+        "beforeComma|rule=continuation",
+        "beforeComma|rule=introduced-by-colon",
+        "beforeComma|rule=continuation-paragraph",
+        "beforeComma|rule=previous-paragraph",
+        "beforeComma|rule=nearest-name",
+        "beforeComma|rule=interview",
+        "quoteOpensSentence|rule=quote-speaker-cue",
+        "quoteOpensSentence|rule=quote-cue-speaker",
+        "quoteOpensSentence|rule=quote-speaker-verb",
+        "quoteOpensSentence|rule=quote-verb-speaker",
+        "quoteOpensSentence|rule=dash-signature",
+        "quoteOpensSentence|rule=according-to",
+        "quoteOpensSentence|rule=speaker-cue-quote",
+        "quoteOpensSentence|rule=reported-speech",
+        "quoteOpensSentence|rule=passive-by",
+        "quoteOpensSentence|rule=cue-speaker-quote",
+        "quoteOpensSentence|rule=issuer",
+        "quoteOpensSentence|rule=label",
+        "quoteOpensSentence|rule=later-cue",
+        "quoteOpensSentence|rule=possessive",
+        "quoteOpensSentence|rule=sentence-subject",
+        "quoteOpensSentence|rule=same-sentence",
+        "quoteOpensSentence|rule=previous-sentence",
+        "quoteOpensSentence|rule=continuation",
+        "quoteOpensSentence|rule=introduced-by-colon",
+        "quoteOpensSentence|rule=continuation-paragraph",
+        "quoteOpensSentence|rule=previous-paragraph",
+        "quoteOpensSentence|rule=nearest-name",
+        "quoteOpensSentence|rule=interview",
+        "quoteEndsSentence|rule=quote-speaker-cue",
+        "quoteEndsSentence|rule=quote-cue-speaker",
+        "quoteEndsSentence|rule=quote-speaker-verb",
+        "quoteEndsSentence|rule=quote-verb-speaker",
+        "quoteEndsSentence|rule=dash-signature",
+        "quoteEndsSentence|rule=according-to",
+        "quoteEndsSentence|rule=speaker-cue-quote",
+        "quoteEndsSentence|rule=reported-speech",
+        "quoteEndsSentence|rule=passive-by",
+        "quoteEndsSentence|rule=cue-speaker-quote",
+        "quoteEndsSentence|rule=issuer",
+        "quoteEndsSentence|rule=label",
+        "quoteEndsSentence|rule=later-cue",
+        "quoteEndsSentence|rule=possessive",
+        "quoteEndsSentence|rule=sentence-subject",
+        "quoteEndsSentence|rule=same-sentence",
+        "quoteEndsSentence|rule=previous-sentence",
+        "quoteEndsSentence|rule=continuation",
+        "quoteEndsSentence|rule=introduced-by-colon",
+        "quoteEndsSentence|rule=continuation-paragraph",
+        "quoteEndsSentence|rule=previous-paragraph",
+        "quoteEndsSentence|rule=nearest-name",
+        "quoteEndsSentence|rule=interview",
+        "quoteIsFragment|rule=quote-speaker-cue",
+        "quoteIsFragment|rule=quote-cue-speaker",
+        "quoteIsFragment|rule=quote-speaker-verb",
+        "quoteIsFragment|rule=quote-verb-speaker",
+        "quoteIsFragment|rule=dash-signature",
+        "quoteIsFragment|rule=according-to",
+        "quoteIsFragment|rule=speaker-cue-quote",
+        "quoteIsFragment|rule=reported-speech",
+        "quoteIsFragment|rule=passive-by",
+        "quoteIsFragment|rule=cue-speaker-quote",
+        "quoteIsFragment|rule=issuer",
+        "quoteIsFragment|rule=label",
+        "quoteIsFragment|rule=later-cue",
+        "quoteIsFragment|rule=possessive",
+        "quoteIsFragment|rule=sentence-subject",
+        "quoteIsFragment|rule=same-sentence",
+        "quoteIsFragment|rule=previous-sentence",
+        "quoteIsFragment|rule=continuation",
+        "quoteIsFragment|rule=introduced-by-colon",
+        "quoteIsFragment|rule=continuation-paragraph",
+        "quoteIsFragment|rule=previous-paragraph",
+        "quoteIsFragment|rule=nearest-name",
+        "quoteIsFragment|rule=interview",
+        "sameAsSieve|rule=quote-speaker-cue",
+        "sameAsSieve|rule=quote-cue-speaker",
+        "sameAsSieve|rule=quote-speaker-verb",
+        "sameAsSieve|rule=quote-verb-speaker",
+        "sameAsSieve|rule=dash-signature",
+        "sameAsSieve|rule=according-to",
+        "sameAsSieve|rule=speaker-cue-quote",
+        "sameAsSieve|rule=reported-speech",
+        "sameAsSieve|rule=passive-by",
+        "sameAsSieve|rule=cue-speaker-quote",
+        "sameAsSieve|rule=issuer",
+        "sameAsSieve|rule=label",
+        "sameAsSieve|rule=later-cue",
+        "sameAsSieve|rule=possessive",
+        "sameAsSieve|rule=sentence-subject",
+        "sameAsSieve|rule=same-sentence",
+        "sameAsSieve|rule=previous-sentence",
+        "sameAsSieve|rule=continuation",
+        "sameAsSieve|rule=introduced-by-colon",
+        "sameAsSieve|rule=continuation-paragraph",
+        "sameAsSieve|rule=previous-paragraph",
+        "sameAsSieve|rule=nearest-name",
+        "sameAsSieve|rule=interview",
+        "sieveFoundOther|rule=quote-speaker-cue",
+        "sieveFoundOther|rule=quote-cue-speaker",
+        "sieveFoundOther|rule=quote-speaker-verb",
+        "sieveFoundOther|rule=quote-verb-speaker",
+        "sieveFoundOther|rule=dash-signature",
+        "sieveFoundOther|rule=according-to",
+        "sieveFoundOther|rule=speaker-cue-quote",
+        "sieveFoundOther|rule=reported-speech",
+        "sieveFoundOther|rule=passive-by",
+        "sieveFoundOther|rule=cue-speaker-quote",
+        "sieveFoundOther|rule=issuer",
+        "sieveFoundOther|rule=label",
+        "sieveFoundOther|rule=later-cue",
+        "sieveFoundOther|rule=possessive",
+        "sieveFoundOther|rule=sentence-subject",
+        "sieveFoundOther|rule=same-sentence",
+        "sieveFoundOther|rule=previous-sentence",
+        "sieveFoundOther|rule=continuation",
+        "sieveFoundOther|rule=introduced-by-colon",
+        "sieveFoundOther|rule=continuation-paragraph",
+        "sieveFoundOther|rule=previous-paragraph",
+        "sieveFoundOther|rule=nearest-name",
+        "sieveFoundOther|rule=interview",
+        "mentionedOnce|rule=quote-speaker-cue",
+        "mentionedOnce|rule=quote-cue-speaker",
+        "mentionedOnce|rule=quote-speaker-verb",
+        "mentionedOnce|rule=quote-verb-speaker",
+        "mentionedOnce|rule=dash-signature",
+        "mentionedOnce|rule=according-to",
+        "mentionedOnce|rule=speaker-cue-quote",
+        "mentionedOnce|rule=reported-speech",
+        "mentionedOnce|rule=passive-by",
+        "mentionedOnce|rule=cue-speaker-quote",
+        "mentionedOnce|rule=issuer",
+        "mentionedOnce|rule=label",
+        "mentionedOnce|rule=later-cue",
+        "mentionedOnce|rule=possessive",
+        "mentionedOnce|rule=sentence-subject",
+        "mentionedOnce|rule=same-sentence",
+        "mentionedOnce|rule=previous-sentence",
+        "mentionedOnce|rule=continuation",
+        "mentionedOnce|rule=introduced-by-colon",
+        "mentionedOnce|rule=continuation-paragraph",
+        "mentionedOnce|rule=previous-paragraph",
+        "mentionedOnce|rule=nearest-name",
+        "mentionedOnce|rule=interview",
+        "mentionedOften|rule=quote-speaker-cue",
+        "mentionedOften|rule=quote-cue-speaker",
+        "mentionedOften|rule=quote-speaker-verb",
+        "mentionedOften|rule=quote-verb-speaker",
+        "mentionedOften|rule=dash-signature",
+        "mentionedOften|rule=according-to",
+        "mentionedOften|rule=speaker-cue-quote",
+        "mentionedOften|rule=reported-speech",
+        "mentionedOften|rule=passive-by",
+        "mentionedOften|rule=cue-speaker-quote",
+        "mentionedOften|rule=issuer",
+        "mentionedOften|rule=label",
+        "mentionedOften|rule=later-cue",
+        "mentionedOften|rule=possessive",
+        "mentionedOften|rule=sentence-subject",
+        "mentionedOften|rule=same-sentence",
+        "mentionedOften|rule=previous-sentence",
+        "mentionedOften|rule=continuation",
+        "mentionedOften|rule=introduced-by-colon",
+        "mentionedOften|rule=continuation-paragraph",
+        "mentionedOften|rule=previous-paragraph",
+        "mentionedOften|rule=nearest-name",
+        "mentionedOften|rule=interview",
+        "otherQuoteInSentence|rule=quote-speaker-cue",
+        "otherQuoteInSentence|rule=quote-cue-speaker",
+        "otherQuoteInSentence|rule=quote-speaker-verb",
+        "otherQuoteInSentence|rule=quote-verb-speaker",
+        "otherQuoteInSentence|rule=dash-signature",
+        "otherQuoteInSentence|rule=according-to",
+        "otherQuoteInSentence|rule=speaker-cue-quote",
+        "otherQuoteInSentence|rule=reported-speech",
+        "otherQuoteInSentence|rule=passive-by",
+        "otherQuoteInSentence|rule=cue-speaker-quote",
+        "otherQuoteInSentence|rule=issuer",
+        "otherQuoteInSentence|rule=label",
+        "otherQuoteInSentence|rule=later-cue",
+        "otherQuoteInSentence|rule=possessive",
+        "otherQuoteInSentence|rule=sentence-subject",
+        "otherQuoteInSentence|rule=same-sentence",
+        "otherQuoteInSentence|rule=previous-sentence",
+        "otherQuoteInSentence|rule=continuation",
+        "otherQuoteInSentence|rule=introduced-by-colon",
+        "otherQuoteInSentence|rule=continuation-paragraph",
+        "otherQuoteInSentence|rule=previous-paragraph",
+        "otherQuoteInSentence|rule=nearest-name",
+        "otherQuoteInSentence|rule=interview",
+        "capitalisedOpener|rule=quote-speaker-cue",
+        "capitalisedOpener|rule=quote-cue-speaker",
+        "capitalisedOpener|rule=quote-speaker-verb",
+        "capitalisedOpener|rule=quote-verb-speaker",
+        "capitalisedOpener|rule=dash-signature",
+        "capitalisedOpener|rule=according-to",
+        "capitalisedOpener|rule=speaker-cue-quote",
+        "capitalisedOpener|rule=reported-speech",
+        "capitalisedOpener|rule=passive-by",
+        "capitalisedOpener|rule=cue-speaker-quote",
+        "capitalisedOpener|rule=issuer",
+        "capitalisedOpener|rule=label",
+        "capitalisedOpener|rule=later-cue",
+        "capitalisedOpener|rule=possessive",
+        "capitalisedOpener|rule=sentence-subject",
+        "capitalisedOpener|rule=same-sentence",
+        "capitalisedOpener|rule=previous-sentence",
+        "capitalisedOpener|rule=continuation",
+        "capitalisedOpener|rule=introduced-by-colon",
+        "capitalisedOpener|rule=continuation-paragraph",
+        "capitalisedOpener|rule=previous-paragraph",
+        "capitalisedOpener|rule=nearest-name",
+        "capitalisedOpener|rule=interview",
+        "siblingAttributed|rule=quote-speaker-cue",
+        "siblingAttributed|rule=quote-cue-speaker",
+        "siblingAttributed|rule=quote-speaker-verb",
+        "siblingAttributed|rule=quote-verb-speaker",
+        "siblingAttributed|rule=dash-signature",
+        "siblingAttributed|rule=according-to",
+        "siblingAttributed|rule=speaker-cue-quote",
+        "siblingAttributed|rule=reported-speech",
+        "siblingAttributed|rule=passive-by",
+        "siblingAttributed|rule=cue-speaker-quote",
+        "siblingAttributed|rule=issuer",
+        "siblingAttributed|rule=label",
+        "siblingAttributed|rule=later-cue",
+        "siblingAttributed|rule=possessive",
+        "siblingAttributed|rule=sentence-subject",
+        "siblingAttributed|rule=same-sentence",
+        "siblingAttributed|rule=previous-sentence",
+        "siblingAttributed|rule=continuation",
+        "siblingAttributed|rule=introduced-by-colon",
+        "siblingAttributed|rule=continuation-paragraph",
+        "siblingAttributed|rule=previous-paragraph",
+        "siblingAttributed|rule=nearest-name",
+        "siblingAttributed|rule=interview",
+        "afterVerb|rule=quote-speaker-cue",
+        "afterVerb|rule=quote-cue-speaker",
+        "afterVerb|rule=quote-speaker-verb",
+        "afterVerb|rule=quote-verb-speaker",
+        "afterVerb|rule=dash-signature",
+        "afterVerb|rule=according-to",
+        "afterVerb|rule=speaker-cue-quote",
+        "afterVerb|rule=reported-speech",
+        "afterVerb|rule=passive-by",
+        "afterVerb|rule=cue-speaker-quote",
+        "afterVerb|rule=issuer",
+        "afterVerb|rule=label",
+        "afterVerb|rule=later-cue",
+        "afterVerb|rule=possessive",
+        "afterVerb|rule=sentence-subject",
+        "afterVerb|rule=same-sentence",
+        "afterVerb|rule=previous-sentence",
+        "afterVerb|rule=continuation",
+        "afterVerb|rule=introduced-by-colon",
+        "afterVerb|rule=continuation-paragraph",
+        "afterVerb|rule=previous-paragraph",
+        "afterVerb|rule=nearest-name",
+        "afterVerb|rule=interview",
+        "setOff|rule=quote-speaker-cue",
+        "setOff|rule=quote-cue-speaker",
+        "setOff|rule=quote-speaker-verb",
+        "setOff|rule=quote-verb-speaker",
+        "setOff|rule=dash-signature",
+        "setOff|rule=according-to",
+        "setOff|rule=speaker-cue-quote",
+        "setOff|rule=reported-speech",
+        "setOff|rule=passive-by",
+        "setOff|rule=cue-speaker-quote",
+        "setOff|rule=issuer",
+        "setOff|rule=label",
+        "setOff|rule=later-cue",
+        "setOff|rule=possessive",
+        "setOff|rule=sentence-subject",
+        "setOff|rule=same-sentence",
+        "setOff|rule=previous-sentence",
+        "setOff|rule=continuation",
+        "setOff|rule=introduced-by-colon",
+        "setOff|rule=continuation-paragraph",
+        "setOff|rule=previous-paragraph",
+        "setOff|rule=nearest-name",
+        "setOff|rule=interview",
+        "inEmbeddedClause|rule=quote-speaker-cue",
+        "inEmbeddedClause|rule=quote-cue-speaker",
+        "inEmbeddedClause|rule=quote-speaker-verb",
+        "inEmbeddedClause|rule=quote-verb-speaker",
+        "inEmbeddedClause|rule=dash-signature",
+        "inEmbeddedClause|rule=according-to",
+        "inEmbeddedClause|rule=speaker-cue-quote",
+        "inEmbeddedClause|rule=reported-speech",
+        "inEmbeddedClause|rule=passive-by",
+        "inEmbeddedClause|rule=cue-speaker-quote",
+        "inEmbeddedClause|rule=issuer",
+        "inEmbeddedClause|rule=label",
+        "inEmbeddedClause|rule=later-cue",
+        "inEmbeddedClause|rule=possessive",
+        "inEmbeddedClause|rule=sentence-subject",
+        "inEmbeddedClause|rule=same-sentence",
+        "inEmbeddedClause|rule=previous-sentence",
+        "inEmbeddedClause|rule=continuation",
+        "inEmbeddedClause|rule=introduced-by-colon",
+        "inEmbeddedClause|rule=continuation-paragraph",
+        "inEmbeddedClause|rule=previous-paragraph",
+        "inEmbeddedClause|rule=nearest-name",
+        "inEmbeddedClause|rule=interview",
+        "asideThenVerb|rule=quote-speaker-cue",
+        "asideThenVerb|rule=quote-cue-speaker",
+        "asideThenVerb|rule=quote-speaker-verb",
+        "asideThenVerb|rule=quote-verb-speaker",
+        "asideThenVerb|rule=dash-signature",
+        "asideThenVerb|rule=according-to",
+        "asideThenVerb|rule=speaker-cue-quote",
+        "asideThenVerb|rule=reported-speech",
+        "asideThenVerb|rule=passive-by",
+        "asideThenVerb|rule=cue-speaker-quote",
+        "asideThenVerb|rule=issuer",
+        "asideThenVerb|rule=label",
+        "asideThenVerb|rule=later-cue",
+        "asideThenVerb|rule=possessive",
+        "asideThenVerb|rule=sentence-subject",
+        "asideThenVerb|rule=same-sentence",
+        "asideThenVerb|rule=previous-sentence",
+        "asideThenVerb|rule=continuation",
+        "asideThenVerb|rule=introduced-by-colon",
+        "asideThenVerb|rule=continuation-paragraph",
+        "asideThenVerb|rule=previous-paragraph",
+        "asideThenVerb|rule=nearest-name",
+        "asideThenVerb|rule=interview",
     ]
 
     static let weights: [Double] = [
-        2.2113,  // source=sieve
-        0.6780,  // source=opening
-        -0.4643,  // source=clause-subject
-        0.6808,  // source=name-before
-        -3.4792,  // source=name-after
-        0.3734,  // source=none
-        3.0087,  // rule=quote-speaker-cue
-        4.9214,  // rule=quote-cue-speaker
-        -2.3008,  // rule=quote-speaker-verb
+        1.9455,  // source=sieve
+        0.7390,  // source=opening
+        -1.0200,  // source=clause-subject
+        0.7686,  // source=name-before
+        -3.8527,  // source=name-after
+        1.4195,  // source=none
+        -0.8112,  // rule=quote-speaker-cue
+        4.0285,  // rule=quote-cue-speaker
+        -1.1798,  // rule=quote-speaker-verb
         0,  // rule=quote-verb-speaker
-        -3.1650,  // rule=dash-signature
-        8.1212,  // rule=according-to
-        0.0487,  // rule=speaker-cue-quote
-        1.0392,  // rule=reported-speech
-        0.2748,  // rule=passive-by
+        -0.9233,  // rule=dash-signature
+        1.5734,  // rule=according-to
+        0.6348,  // rule=speaker-cue-quote
+        1.2076,  // rule=reported-speech
+        -0.6326,  // rule=passive-by
         0,  // rule=cue-speaker-quote
-        0.2474,  // rule=issuer
-        1.4614,  // rule=label
-        -3.7443,  // rule=later-cue
-        -4.5328,  // rule=possessive
-        -3.1685,  // rule=sentence-subject
+        0.0694,  // rule=issuer
+        1.1837,  // rule=label
+        -1.2246,  // rule=later-cue
+        -1.0294,  // rule=possessive
+        -0.9512,  // rule=sentence-subject
         0,  // rule=same-sentence
         0,  // rule=previous-sentence
         0,  // rule=continuation
@@ -273,75 +1083,75 @@ enum SpeakerRankerWeights {
         0,  // rule=previous-paragraph
         0,  // rule=nearest-name
         0,  // rule=interview
-        4.4338,  // kind=name-person|sieve
-        1.1842,  // kind=name-person|opening
-        0.8095,  // kind=name-person|clause-subject
-        1.2468,  // kind=name-person|name-before
-        1.7679,  // kind=name-person|name-after
+        3.7015,  // kind=name-person|sieve
+        2.6182,  // kind=name-person|opening
+        0.6090,  // kind=name-person|clause-subject
+        2.0111,  // kind=name-person|name-before
+        1.3498,  // kind=name-person|name-after
         0,  // kind=name-person|none
-        5.6498,  // kind=name-organization|sieve
-        5.3840,  // kind=name-organization|opening
-        2.1022,  // kind=name-organization|clause-subject
-        1.9083,  // kind=name-organization|name-before
-        0.5962,  // kind=name-organization|name-after
+        3.9878,  // kind=name-organization|sieve
+        5.0178,  // kind=name-organization|opening
+        3.5845,  // kind=name-organization|clause-subject
+        0.6572,  // kind=name-organization|name-before
+        0.0780,  // kind=name-organization|name-after
         0,  // kind=name-organization|none
-        -7.9642,  // kind=name-place|sieve
+        -8.1505,  // kind=name-place|sieve
         0,  // kind=name-place|opening
         0,  // kind=name-place|clause-subject
-        -2.5010,  // kind=name-place|name-before
-        -5.8621,  // kind=name-place|name-after
+        -1.6502,  // kind=name-place|name-before
+        -5.4079,  // kind=name-place|name-after
         0,  // kind=name-place|none
-        2.4749,  // kind=name-one-word|sieve
-        -0.2708,  // kind=name-one-word|opening
-        -1.8252,  // kind=name-one-word|clause-subject
-        2.3145,  // kind=name-one-word|name-before
-        1.3669,  // kind=name-one-word|name-after
+        1.9973,  // kind=name-one-word|sieve
+        -1.7729,  // kind=name-one-word|opening
+        0.0254,  // kind=name-one-word|clause-subject
+        2.9428,  // kind=name-one-word|name-before
+        1.6900,  // kind=name-one-word|name-after
         0,  // kind=name-one-word|none
-        1.3087,  // kind=name-unknown|sieve
-        -1.9985,  // kind=name-unknown|opening
-        -1.0243,  // kind=name-unknown|clause-subject
-        -2.2877,  // kind=name-unknown|name-before
-        -1.3481,  // kind=name-unknown|name-after
+        0.6794,  // kind=name-unknown|sieve
+        -3.2277,  // kind=name-unknown|opening
+        -2.1841,  // kind=name-unknown|clause-subject
+        -3.1923,  // kind=name-unknown|name-before
+        -1.5627,  // kind=name-unknown|name-after
         0,  // kind=name-unknown|none
-        1.8513,  // kind=description-known|sieve
-        2.4915,  // kind=description-known|opening
-        4.7739,  // kind=description-known|clause-subject
+        2.8197,  // kind=description-known|sieve
+        1.4085,  // kind=description-known|opening
+        8.8783,  // kind=description-known|clause-subject
         0,  // kind=description-known|name-before
         0,  // kind=description-known|name-after
         0,  // kind=description-known|none
-        -3.9842,  // kind=description-other|sieve
-        -5.7947,  // kind=description-other|opening
+        -1.2497,  // kind=description-other|sieve
+        -6.7726,  // kind=description-other|opening
         0,  // kind=description-other|clause-subject
         0,  // kind=description-other|name-before
         0,  // kind=description-other|name-after
         0,  // kind=description-other|none
-        3.7408,  // kind=pronoun-he-she|sieve
-        1.0821,  // kind=pronoun-he-she|opening
-        2.9002,  // kind=pronoun-he-she|clause-subject
+        3.4924,  // kind=pronoun-he-she|sieve
+        2.4859,  // kind=pronoun-he-she|opening
+        0.7438,  // kind=pronoun-he-she|clause-subject
         0,  // kind=pronoun-he-she|name-before
         0,  // kind=pronoun-he-she|name-after
         0,  // kind=pronoun-he-she|none
-        2.6925,  // kind=pronoun-they|sieve
-        -1.3997,  // kind=pronoun-they|opening
-        0,  // kind=pronoun-they|clause-subject
+        1.4617,  // kind=pronoun-they|sieve
+        0.4915,  // kind=pronoun-they|opening
+        -2.5878,  // kind=pronoun-they|clause-subject
         0,  // kind=pronoun-they|name-before
         0,  // kind=pronoun-they|name-after
         0,  // kind=pronoun-they|none
-        3.3396,  // kind=pronoun-it|sieve
+        5.1127,  // kind=pronoun-it|sieve
         0,  // kind=pronoun-it|opening
-        -2.0002,  // kind=pronoun-it|clause-subject
+        -4.0793,  // kind=pronoun-it|clause-subject
         0,  // kind=pronoun-it|name-before
         0,  // kind=pronoun-it|name-after
         0,  // kind=pronoun-it|none
-        -5.1239,  // kind=pronoun-i-we|sieve
-        0,  // kind=pronoun-i-we|opening
+        -6.7501,  // kind=pronoun-i-we|sieve
+        0.4904,  // kind=pronoun-i-we|opening
         0,  // kind=pronoun-i-we|clause-subject
         0,  // kind=pronoun-i-we|name-before
         0,  // kind=pronoun-i-we|name-after
         0,  // kind=pronoun-i-we|none
-        -6.2077,  // kind=pronoun-relative|sieve
+        -5.1566,  // kind=pronoun-relative|sieve
         0,  // kind=pronoun-relative|opening
-        -6.2004,  // kind=pronoun-relative|clause-subject
+        -6.0097,  // kind=pronoun-relative|clause-subject
         0,  // kind=pronoun-relative|name-before
         0,  // kind=pronoun-relative|name-after
         0,  // kind=pronoun-relative|none
@@ -351,134 +1161,944 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-other|name-before
         0,  // kind=pronoun-other|name-after
         0,  // kind=pronoun-other|none
-        0.4635,  // before=0-2
-        2.7646,  // before=3-5
-        3.1480,  // before=6-10
-        -0.5454,  // before=11-20
-        -1.5342,  // before=21+
-        -0.4742,  // after=0-2
-        -2.5469,  // after=3-5
-        -1.7532,  // after=6-10
-        1.2718,  // after=11-20
-        -1.1672,  // after=21+
-        1.3874,  // sentenceInitial
-        -1.1552,  // afterPreposition
-        -1.2516,  // possessive
-        4.7064,  // followedByCue
-        0.6994,  // followedByVerb
-        3.8599,  // afterComma
-        1.8438,  // beforeComma
-        1.4972,  // quoteOpensSentence
-        -0.8986,  // quoteEndsSentence
-        -0.9047,  // quoteIsFragment
-        2.2113,  // sameAsSieve
-        -2.0193,  // sieveFoundOther
-        -1.3492,  // mentionedOnce
-        -0.4817,  // mentionedOften
-        0.7202,  // otherQuoteInSentence
-        0.8598,  // capitalisedOpener
-        0.2987,  // siblingAttributed
-        0.3245,  // sentenceInitial|sieve
-        1.4903,  // sentenceInitial|opening
-        0.4426,  // sentenceInitial|clause-subject
-        1.0808,  // sentenceInitial|name-before
-        -1.9508,  // sentenceInitial|name-after
+        1.0371,  // before=0-2
+        2.5845,  // before=3-5
+        3.6166,  // before=6-10
+        -1.9097,  // before=11-20
+        -3.5581,  // before=21+
+        -0.9932,  // after=0-2
+        -0.5054,  // after=3-5
+        -1.5387,  // after=6-10
+        0.5737,  // after=11-20
+        -0.7264,  // after=21+
+        1.2698,  // sentenceInitial
+        -1.7052,  // afterPreposition
+        -0.4523,  // possessive
+        5.8991,  // followedByCue
+        0.6487,  // followedByVerb
+        3.4492,  // afterComma
+        0.2181,  // beforeComma
+        3.1364,  // quoteOpensSentence
+        -0.3268,  // quoteEndsSentence
+        0.1388,  // quoteIsFragment
+        1.9455,  // sameAsSieve
+        -1.5576,  // sieveFoundOther
+        -0.9097,  // mentionedOnce
+        -1.1251,  // mentionedOften
+        0.5020,  // otherQuoteInSentence
+        2.3235,  // capitalisedOpener
+        0.6522,  // siblingAttributed
+        -0.9433,  // afterVerb
+        1.9153,  // setOff
+        -2.8133,  // inEmbeddedClause
+        6.1785,  // asideThenVerb
+        -0.8534,  // sentenceInitial|sieve
+        3.0512,  // sentenceInitial|opening
+        1.4929,  // sentenceInitial|clause-subject
+        -0.5038,  // sentenceInitial|name-before
+        -1.9171,  // sentenceInitial|name-after
         0,  // sentenceInitial|none
-        -0.6454,  // afterPreposition|sieve
-        2.3034,  // afterPreposition|opening
-        -0.3014,  // afterPreposition|clause-subject
-        0.0457,  // afterPreposition|name-before
-        -2.5575,  // afterPreposition|name-after
+        -0.7876,  // afterPreposition|sieve
+        1.0176,  // afterPreposition|opening
+        -0.5514,  // afterPreposition|clause-subject
+        -1.2132,  // afterPreposition|name-before
+        -0.1706,  // afterPreposition|name-after
         0,  // afterPreposition|none
-        -2.0863,  // possessive|sieve
-        -0.2353,  // possessive|opening
+        -2.3277,  // possessive|sieve
+        2.3437,  // possessive|opening
         0,  // possessive|clause-subject
-        1.0700,  // possessive|name-before
+        -0.4682,  // possessive|name-before
         0,  // possessive|name-after
         0,  // possessive|none
-        -3.3954,  // followedByCue|sieve
-        4.0268,  // followedByCue|opening
-        -1.1957,  // followedByCue|clause-subject
-        7.1349,  // followedByCue|name-before
-        -1.8643,  // followedByCue|name-after
+        -3.2539,  // followedByCue|sieve
+        1.6053,  // followedByCue|opening
+        1.5854,  // followedByCue|clause-subject
+        7.9945,  // followedByCue|name-before
+        -2.0322,  // followedByCue|name-after
         0,  // followedByCue|none
-        -1.5273,  // followedByVerb|sieve
-        2.5414,  // followedByVerb|opening
-        -0.4993,  // followedByVerb|clause-subject
-        1.2831,  // followedByVerb|name-before
-        -1.0985,  // followedByVerb|name-after
+        -1.2710,  // followedByVerb|sieve
+        1.2088,  // followedByVerb|opening
+        -0.6558,  // followedByVerb|clause-subject
+        2.4090,  // followedByVerb|name-before
+        -1.0424,  // followedByVerb|name-after
         0,  // followedByVerb|none
-        2.0411,  // afterComma|sieve
-        -3.1157,  // afterComma|opening
-        1.7311,  // afterComma|clause-subject
-        -0.4333,  // afterComma|name-before
-        3.6368,  // afterComma|name-after
+        3.8208,  // afterComma|sieve
+        -3.3298,  // afterComma|opening
+        -0.9686,  // afterComma|clause-subject
+        -0.5209,  // afterComma|name-before
+        4.4476,  // afterComma|name-after
         0,  // afterComma|none
-        2.2693,  // beforeComma|sieve
-        3.7938,  // beforeComma|opening
-        1.2306,  // beforeComma|clause-subject
-        -5.0335,  // beforeComma|name-before
-        -0.4164,  // beforeComma|name-after
+        -0.7008,  // beforeComma|sieve
+        3.7336,  // beforeComma|opening
+        0.3816,  // beforeComma|clause-subject
+        -4.5926,  // beforeComma|name-before
+        1.3963,  // beforeComma|name-after
         0,  // beforeComma|none
-        -0.3306,  // quoteOpensSentence|sieve
+        1.8036,  // quoteOpensSentence|sieve
         0,  // quoteOpensSentence|opening
         0,  // quoteOpensSentence|clause-subject
         0,  // quoteOpensSentence|name-before
-        1.8279,  // quoteOpensSentence|name-after
-        -1.4972,  // quoteOpensSentence|none
-        0.7735,  // quoteEndsSentence|sieve
-        1.7359,  // quoteEndsSentence|opening
-        0.3912,  // quoteEndsSentence|clause-subject
-        0.7641,  // quoteEndsSentence|name-before
-        -4.5633,  // quoteEndsSentence|name-after
-        0.8986,  // quoteEndsSentence|none
-        0.9938,  // quoteIsFragment|sieve
-        -1.0579,  // quoteIsFragment|opening
-        -0.8555,  // quoteIsFragment|clause-subject
-        -0.0833,  // quoteIsFragment|name-before
-        0.0982,  // quoteIsFragment|name-after
-        0.9047,  // quoteIsFragment|none
-        2.2113,  // sameAsSieve|sieve
+        1.3329,  // quoteOpensSentence|name-after
+        -3.1364,  // quoteOpensSentence|none
+        1.8200,  // quoteEndsSentence|sieve
+        1.8836,  // quoteEndsSentence|opening
+        0.5694,  // quoteEndsSentence|clause-subject
+        1.6107,  // quoteEndsSentence|name-before
+        -6.2105,  // quoteEndsSentence|name-after
+        0.3268,  // quoteEndsSentence|none
+        3.3262,  // quoteIsFragment|sieve
+        -1.1445,  // quoteIsFragment|opening
+        -1.5894,  // quoteIsFragment|clause-subject
+        -0.8421,  // quoteIsFragment|name-before
+        0.3887,  // quoteIsFragment|name-after
+        -0.1388,  // quoteIsFragment|none
+        1.9455,  // sameAsSieve|sieve
         0,  // sameAsSieve|opening
         0,  // sameAsSieve|clause-subject
         0,  // sameAsSieve|name-before
         0,  // sameAsSieve|name-after
         0,  // sameAsSieve|none
         0,  // sieveFoundOther|sieve
-        0.2395,  // sieveFoundOther|opening
-        1.4348,  // sieveFoundOther|clause-subject
-        -2.5255,  // sieveFoundOther|name-before
-        -1.1681,  // sieveFoundOther|name-after
-        -0.1920,  // sieveFoundOther|none
-        -0.4051,  // mentionedOnce|sieve
-        -2.0119,  // mentionedOnce|opening
-        0.0635,  // mentionedOnce|clause-subject
-        -1.8435,  // mentionedOnce|name-before
-        2.8477,  // mentionedOnce|name-after
+        1.0524,  // sieveFoundOther|opening
+        0.7088,  // sieveFoundOther|clause-subject
+        -2.2684,  // sieveFoundOther|name-before
+        -1.0504,  // sieveFoundOther|name-after
+        -0.3879,  // sieveFoundOther|none
+        2.2607,  // mentionedOnce|sieve
+        -2.7089,  // mentionedOnce|opening
+        -0.6451,  // mentionedOnce|clause-subject
+        -0.9093,  // mentionedOnce|name-before
+        1.0929,  // mentionedOnce|name-after
         0,  // mentionedOnce|none
-        2.3048,  // mentionedOften|sieve
-        -2.7010,  // mentionedOften|opening
-        4.6534,  // mentionedOften|clause-subject
-        -4.9381,  // mentionedOften|name-before
-        0.1992,  // mentionedOften|name-after
+        2.5880,  // mentionedOften|sieve
+        -4.9794,  // mentionedOften|opening
+        5.0486,  // mentionedOften|clause-subject
+        -3.3830,  // mentionedOften|name-before
+        -0.3993,  // mentionedOften|name-after
         0,  // mentionedOften|none
-        -0.2927,  // otherQuoteInSentence|sieve
-        2.6803,  // otherQuoteInSentence|opening
-        -0.2840,  // otherQuoteInSentence|clause-subject
-        1.1440,  // otherQuoteInSentence|name-before
-        -2.5275,  // otherQuoteInSentence|name-after
-        -0.7202,  // otherQuoteInSentence|none
-        -1.2871,  // capitalisedOpener|sieve
-        2.4554,  // capitalisedOpener|opening
-        0.1015,  // capitalisedOpener|clause-subject
-        -4.1843,  // capitalisedOpener|name-before
-        3.7743,  // capitalisedOpener|name-after
+        -0.8649,  // otherQuoteInSentence|sieve
+        3.2379,  // otherQuoteInSentence|opening
+        1.2988,  // otherQuoteInSentence|clause-subject
+        0.2664,  // otherQuoteInSentence|name-before
+        -3.4362,  // otherQuoteInSentence|name-after
+        -0.5020,  // otherQuoteInSentence|none
+        0.3852,  // capitalisedOpener|sieve
+        3.5560,  // capitalisedOpener|opening
+        1.3089,  // capitalisedOpener|clause-subject
+        -5.3280,  // capitalisedOpener|name-before
+        2.4015,  // capitalisedOpener|name-after
         0,  // capitalisedOpener|none
-        0.8412,  // siblingAttributed|sieve
-        -2.4302,  // siblingAttributed|opening
-        0.6979,  // siblingAttributed|clause-subject
-        -0.7970,  // siblingAttributed|name-before
-        1.9867,  // siblingAttributed|name-after
-        -0.2987,  // siblingAttributed|none
+        -0.1218,  // siblingAttributed|sieve
+        -3.1216,  // siblingAttributed|opening
+        2.5915,  // siblingAttributed|clause-subject
+        -0.6470,  // siblingAttributed|name-before
+        1.9511,  // siblingAttributed|name-after
+        -0.6522,  // siblingAttributed|none
+        -3.2499,  // afterVerb|sieve
+        5.6940,  // afterVerb|opening
+        0,  // afterVerb|clause-subject
+        -2.5514,  // afterVerb|name-before
+        -0.8360,  // afterVerb|name-after
+        0,  // afterVerb|none
+        0.7430,  // setOff|sieve
+        0,  // setOff|opening
+        1.7096,  // setOff|clause-subject
+        -0.5373,  // setOff|name-before
+        0,  // setOff|name-after
+        0,  // setOff|none
+        -3.8264,  // inEmbeddedClause|sieve
+        0,  // inEmbeddedClause|opening
+        0,  // inEmbeddedClause|clause-subject
+        0.7744,  // inEmbeddedClause|name-before
+        0.2387,  // inEmbeddedClause|name-after
+        0,  // inEmbeddedClause|none
+        5.4769,  // asideThenVerb|sieve
+        1.9874,  // asideThenVerb|opening
+        0.1925,  // asideThenVerb|clause-subject
+        -1.4783,  // asideThenVerb|name-before
+        0,  // asideThenVerb|name-after
+        0,  // asideThenVerb|none
+        -2.4915,  // kind=name-person|rule=quote-speaker-cue
+        -2.5290,  // kind=name-person|rule=quote-cue-speaker
+        -2.2491,  // kind=name-person|rule=quote-speaker-verb
+        0,  // kind=name-person|rule=quote-verb-speaker
+        -0.9233,  // kind=name-person|rule=dash-signature
+        0,  // kind=name-person|rule=according-to
+        6.8461,  // kind=name-person|rule=speaker-cue-quote
+        1.0871,  // kind=name-person|rule=reported-speech
+        1.1308,  // kind=name-person|rule=passive-by
+        0,  // kind=name-person|rule=cue-speaker-quote
+        0,  // kind=name-person|rule=issuer
+        1.5281,  // kind=name-person|rule=label
+        0.7669,  // kind=name-person|rule=later-cue
+        -0.6627,  // kind=name-person|rule=possessive
+        1.1982,  // kind=name-person|rule=sentence-subject
+        0,  // kind=name-person|rule=same-sentence
+        0,  // kind=name-person|rule=previous-sentence
+        0,  // kind=name-person|rule=continuation
+        0,  // kind=name-person|rule=introduced-by-colon
+        0,  // kind=name-person|rule=continuation-paragraph
+        0,  // kind=name-person|rule=previous-paragraph
+        0,  // kind=name-person|rule=nearest-name
+        0,  // kind=name-person|rule=interview
+        3.6706,  // kind=name-organization|rule=quote-speaker-cue
+        0,  // kind=name-organization|rule=quote-cue-speaker
+        0,  // kind=name-organization|rule=quote-speaker-verb
+        0,  // kind=name-organization|rule=quote-verb-speaker
+        0,  // kind=name-organization|rule=dash-signature
+        3.7279,  // kind=name-organization|rule=according-to
+        -7.1393,  // kind=name-organization|rule=speaker-cue-quote
+        6.7730,  // kind=name-organization|rule=reported-speech
+        0,  // kind=name-organization|rule=passive-by
+        0,  // kind=name-organization|rule=cue-speaker-quote
+        1.5294,  // kind=name-organization|rule=issuer
+        0.8443,  // kind=name-organization|rule=label
+        -4.3517,  // kind=name-organization|rule=later-cue
+        0,  // kind=name-organization|rule=possessive
+        -1.0663,  // kind=name-organization|rule=sentence-subject
+        0,  // kind=name-organization|rule=same-sentence
+        0,  // kind=name-organization|rule=previous-sentence
+        0,  // kind=name-organization|rule=continuation
+        0,  // kind=name-organization|rule=introduced-by-colon
+        0,  // kind=name-organization|rule=continuation-paragraph
+        0,  // kind=name-organization|rule=previous-paragraph
+        0,  // kind=name-organization|rule=nearest-name
+        0,  // kind=name-organization|rule=interview
+        0,  // kind=name-place|rule=quote-speaker-cue
+        0,  // kind=name-place|rule=quote-cue-speaker
+        0,  // kind=name-place|rule=quote-speaker-verb
+        0,  // kind=name-place|rule=quote-verb-speaker
+        0,  // kind=name-place|rule=dash-signature
+        0,  // kind=name-place|rule=according-to
+        -2.2587,  // kind=name-place|rule=speaker-cue-quote
+        -5.8918,  // kind=name-place|rule=reported-speech
+        0,  // kind=name-place|rule=passive-by
+        0,  // kind=name-place|rule=cue-speaker-quote
+        0,  // kind=name-place|rule=issuer
+        0,  // kind=name-place|rule=label
+        0,  // kind=name-place|rule=later-cue
+        0,  // kind=name-place|rule=possessive
+        0,  // kind=name-place|rule=sentence-subject
+        0,  // kind=name-place|rule=same-sentence
+        0,  // kind=name-place|rule=previous-sentence
+        0,  // kind=name-place|rule=continuation
+        0,  // kind=name-place|rule=introduced-by-colon
+        0,  // kind=name-place|rule=continuation-paragraph
+        0,  // kind=name-place|rule=previous-paragraph
+        0,  // kind=name-place|rule=nearest-name
+        0,  // kind=name-place|rule=interview
+        0.3644,  // kind=name-one-word|rule=quote-speaker-cue
+        3.9819,  // kind=name-one-word|rule=quote-cue-speaker
+        0,  // kind=name-one-word|rule=quote-speaker-verb
+        0,  // kind=name-one-word|rule=quote-verb-speaker
+        0,  // kind=name-one-word|rule=dash-signature
+        1.9851,  // kind=name-one-word|rule=according-to
+        5.8340,  // kind=name-one-word|rule=speaker-cue-quote
+        -2.0715,  // kind=name-one-word|rule=reported-speech
+        -4.3491,  // kind=name-one-word|rule=passive-by
+        0,  // kind=name-one-word|rule=cue-speaker-quote
+        0,  // kind=name-one-word|rule=issuer
+        -0.0314,  // kind=name-one-word|rule=label
+        0.0891,  // kind=name-one-word|rule=later-cue
+        1.2236,  // kind=name-one-word|rule=possessive
+        -5.0288,  // kind=name-one-word|rule=sentence-subject
+        0,  // kind=name-one-word|rule=same-sentence
+        0,  // kind=name-one-word|rule=previous-sentence
+        0,  // kind=name-one-word|rule=continuation
+        0,  // kind=name-one-word|rule=introduced-by-colon
+        0,  // kind=name-one-word|rule=continuation-paragraph
+        0,  // kind=name-one-word|rule=previous-paragraph
+        0,  // kind=name-one-word|rule=nearest-name
+        0,  // kind=name-one-word|rule=interview
+        1.1540,  // kind=name-unknown|rule=quote-speaker-cue
+        1.6929,  // kind=name-unknown|rule=quote-cue-speaker
+        0,  // kind=name-unknown|rule=quote-speaker-verb
+        0,  // kind=name-unknown|rule=quote-verb-speaker
+        0,  // kind=name-unknown|rule=dash-signature
+        -3.4475,  // kind=name-unknown|rule=according-to
+        -1.6300,  // kind=name-unknown|rule=speaker-cue-quote
+        1.1301,  // kind=name-unknown|rule=reported-speech
+        0,  // kind=name-unknown|rule=passive-by
+        0,  // kind=name-unknown|rule=cue-speaker-quote
+        0,  // kind=name-unknown|rule=issuer
+        -1.1573,  // kind=name-unknown|rule=label
+        2.6654,  // kind=name-unknown|rule=later-cue
+        0,  // kind=name-unknown|rule=possessive
+        0.2716,  // kind=name-unknown|rule=sentence-subject
+        0,  // kind=name-unknown|rule=same-sentence
+        0,  // kind=name-unknown|rule=previous-sentence
+        0,  // kind=name-unknown|rule=continuation
+        0,  // kind=name-unknown|rule=introduced-by-colon
+        0,  // kind=name-unknown|rule=continuation-paragraph
+        0,  // kind=name-unknown|rule=previous-paragraph
+        0,  // kind=name-unknown|rule=nearest-name
+        0,  // kind=name-unknown|rule=interview
+        0.5677,  // kind=description-known|rule=quote-speaker-cue
+        0.8826,  // kind=description-known|rule=quote-cue-speaker
+        5.1372,  // kind=description-known|rule=quote-speaker-verb
+        0,  // kind=description-known|rule=quote-verb-speaker
+        0,  // kind=description-known|rule=dash-signature
+        0.5659,  // kind=description-known|rule=according-to
+        -4.1855,  // kind=description-known|rule=speaker-cue-quote
+        -0.8503,  // kind=description-known|rule=reported-speech
+        2.5857,  // kind=description-known|rule=passive-by
+        0,  // kind=description-known|rule=cue-speaker-quote
+        -2.4423,  // kind=description-known|rule=issuer
+        0,  // kind=description-known|rule=label
+        0.3419,  // kind=description-known|rule=later-cue
+        0,  // kind=description-known|rule=possessive
+        0.2167,  // kind=description-known|rule=sentence-subject
+        0,  // kind=description-known|rule=same-sentence
+        0,  // kind=description-known|rule=previous-sentence
+        0,  // kind=description-known|rule=continuation
+        0,  // kind=description-known|rule=introduced-by-colon
+        0,  // kind=description-known|rule=continuation-paragraph
+        0,  // kind=description-known|rule=previous-paragraph
+        0,  // kind=description-known|rule=nearest-name
+        0,  // kind=description-known|rule=interview
+        0,  // kind=description-other|rule=quote-speaker-cue
+        0,  // kind=description-other|rule=quote-cue-speaker
+        0,  // kind=description-other|rule=quote-speaker-verb
+        0,  // kind=description-other|rule=quote-verb-speaker
+        0,  // kind=description-other|rule=dash-signature
+        -1.2581,  // kind=description-other|rule=according-to
+        0.4747,  // kind=description-other|rule=speaker-cue-quote
+        -5.0169,  // kind=description-other|rule=reported-speech
+        0,  // kind=description-other|rule=passive-by
+        0,  // kind=description-other|rule=cue-speaker-quote
+        0,  // kind=description-other|rule=issuer
+        0,  // kind=description-other|rule=label
+        4.5506,  // kind=description-other|rule=later-cue
+        0,  // kind=description-other|rule=possessive
+        0,  // kind=description-other|rule=sentence-subject
+        0,  // kind=description-other|rule=same-sentence
+        0,  // kind=description-other|rule=previous-sentence
+        0,  // kind=description-other|rule=continuation
+        0,  // kind=description-other|rule=introduced-by-colon
+        0,  // kind=description-other|rule=continuation-paragraph
+        0,  // kind=description-other|rule=previous-paragraph
+        0,  // kind=description-other|rule=nearest-name
+        0,  // kind=description-other|rule=interview
+        -0.3965,  // kind=pronoun-he-she|rule=quote-speaker-cue
+        0,  // kind=pronoun-he-she|rule=quote-cue-speaker
+        -1.6410,  // kind=pronoun-he-she|rule=quote-speaker-verb
+        0,  // kind=pronoun-he-she|rule=quote-verb-speaker
+        0,  // kind=pronoun-he-she|rule=dash-signature
+        0,  // kind=pronoun-he-she|rule=according-to
+        3.8973,  // kind=pronoun-he-she|rule=speaker-cue-quote
+        2.7490,  // kind=pronoun-he-she|rule=reported-speech
+        0,  // kind=pronoun-he-she|rule=passive-by
+        0,  // kind=pronoun-he-she|rule=cue-speaker-quote
+        1.1457,  // kind=pronoun-he-she|rule=issuer
+        0,  // kind=pronoun-he-she|rule=label
+        -1.1123,  // kind=pronoun-he-she|rule=later-cue
+        -2.5840,  // kind=pronoun-he-she|rule=possessive
+        1.4342,  // kind=pronoun-he-she|rule=sentence-subject
+        0,  // kind=pronoun-he-she|rule=same-sentence
+        0,  // kind=pronoun-he-she|rule=previous-sentence
+        0,  // kind=pronoun-he-she|rule=continuation
+        0,  // kind=pronoun-he-she|rule=introduced-by-colon
+        0,  // kind=pronoun-he-she|rule=continuation-paragraph
+        0,  // kind=pronoun-he-she|rule=previous-paragraph
+        0,  // kind=pronoun-he-she|rule=nearest-name
+        0,  // kind=pronoun-he-she|rule=interview
+        0,  // kind=pronoun-they|rule=quote-speaker-cue
+        0,  // kind=pronoun-they|rule=quote-cue-speaker
+        0,  // kind=pronoun-they|rule=quote-speaker-verb
+        0,  // kind=pronoun-they|rule=quote-verb-speaker
+        0,  // kind=pronoun-they|rule=dash-signature
+        0,  // kind=pronoun-they|rule=according-to
+        -0.5535,  // kind=pronoun-they|rule=speaker-cue-quote
+        -2.1642,  // kind=pronoun-they|rule=reported-speech
+        0,  // kind=pronoun-they|rule=passive-by
+        0,  // kind=pronoun-they|rule=cue-speaker-quote
+        0,  // kind=pronoun-they|rule=issuer
+        0,  // kind=pronoun-they|rule=label
+        0,  // kind=pronoun-they|rule=later-cue
+        0.9938,  // kind=pronoun-they|rule=possessive
+        3.1857,  // kind=pronoun-they|rule=sentence-subject
+        0,  // kind=pronoun-they|rule=same-sentence
+        0,  // kind=pronoun-they|rule=previous-sentence
+        0,  // kind=pronoun-they|rule=continuation
+        0,  // kind=pronoun-they|rule=introduced-by-colon
+        0,  // kind=pronoun-they|rule=continuation-paragraph
+        0,  // kind=pronoun-they|rule=previous-paragraph
+        0,  // kind=pronoun-they|rule=nearest-name
+        0,  // kind=pronoun-they|rule=interview
+        0,  // kind=pronoun-it|rule=quote-speaker-cue
+        0,  // kind=pronoun-it|rule=quote-cue-speaker
+        0,  // kind=pronoun-it|rule=quote-speaker-verb
+        0,  // kind=pronoun-it|rule=quote-verb-speaker
+        0,  // kind=pronoun-it|rule=dash-signature
+        0,  // kind=pronoun-it|rule=according-to
+        1.6737,  // kind=pronoun-it|rule=speaker-cue-quote
+        5.1894,  // kind=pronoun-it|rule=reported-speech
+        0,  // kind=pronoun-it|rule=passive-by
+        0,  // kind=pronoun-it|rule=cue-speaker-quote
+        -0.1634,  // kind=pronoun-it|rule=issuer
+        0,  // kind=pronoun-it|rule=label
+        -1.6321,  // kind=pronoun-it|rule=later-cue
+        0,  // kind=pronoun-it|rule=possessive
+        0.0452,  // kind=pronoun-it|rule=sentence-subject
+        0,  // kind=pronoun-it|rule=same-sentence
+        0,  // kind=pronoun-it|rule=previous-sentence
+        0,  // kind=pronoun-it|rule=continuation
+        0,  // kind=pronoun-it|rule=introduced-by-colon
+        0,  // kind=pronoun-it|rule=continuation-paragraph
+        0,  // kind=pronoun-it|rule=previous-paragraph
+        0,  // kind=pronoun-it|rule=nearest-name
+        0,  // kind=pronoun-it|rule=interview
+        0,  // kind=pronoun-i-we|rule=quote-speaker-cue
+        0,  // kind=pronoun-i-we|rule=quote-cue-speaker
+        0.7493,  // kind=pronoun-i-we|rule=quote-speaker-verb
+        0,  // kind=pronoun-i-we|rule=quote-verb-speaker
+        0,  // kind=pronoun-i-we|rule=dash-signature
+        0,  // kind=pronoun-i-we|rule=according-to
+        -5.4254,  // kind=pronoun-i-we|rule=speaker-cue-quote
+        -1.5063,  // kind=pronoun-i-we|rule=reported-speech
+        0,  // kind=pronoun-i-we|rule=passive-by
+        0,  // kind=pronoun-i-we|rule=cue-speaker-quote
+        0,  // kind=pronoun-i-we|rule=issuer
+        0,  // kind=pronoun-i-we|rule=label
+        -2.1630,  // kind=pronoun-i-we|rule=later-cue
+        0,  // kind=pronoun-i-we|rule=possessive
+        1.5952,  // kind=pronoun-i-we|rule=sentence-subject
+        0,  // kind=pronoun-i-we|rule=same-sentence
+        0,  // kind=pronoun-i-we|rule=previous-sentence
+        0,  // kind=pronoun-i-we|rule=continuation
+        0,  // kind=pronoun-i-we|rule=introduced-by-colon
+        0,  // kind=pronoun-i-we|rule=continuation-paragraph
+        0,  // kind=pronoun-i-we|rule=previous-paragraph
+        0,  // kind=pronoun-i-we|rule=nearest-name
+        0,  // kind=pronoun-i-we|rule=interview
+        -3.6798,  // kind=pronoun-relative|rule=quote-speaker-cue
+        0,  // kind=pronoun-relative|rule=quote-cue-speaker
+        -3.1762,  // kind=pronoun-relative|rule=quote-speaker-verb
+        0,  // kind=pronoun-relative|rule=quote-verb-speaker
+        0,  // kind=pronoun-relative|rule=dash-signature
+        0,  // kind=pronoun-relative|rule=according-to
+        3.1013,  // kind=pronoun-relative|rule=speaker-cue-quote
+        1.7801,  // kind=pronoun-relative|rule=reported-speech
+        0,  // kind=pronoun-relative|rule=passive-by
+        0,  // kind=pronoun-relative|rule=cue-speaker-quote
+        0,  // kind=pronoun-relative|rule=issuer
+        0,  // kind=pronoun-relative|rule=label
+        -0.3792,  // kind=pronoun-relative|rule=later-cue
+        0,  // kind=pronoun-relative|rule=possessive
+        -2.8028,  // kind=pronoun-relative|rule=sentence-subject
+        0,  // kind=pronoun-relative|rule=same-sentence
+        0,  // kind=pronoun-relative|rule=previous-sentence
+        0,  // kind=pronoun-relative|rule=continuation
+        0,  // kind=pronoun-relative|rule=introduced-by-colon
+        0,  // kind=pronoun-relative|rule=continuation-paragraph
+        0,  // kind=pronoun-relative|rule=previous-paragraph
+        0,  // kind=pronoun-relative|rule=nearest-name
+        0,  // kind=pronoun-relative|rule=interview
+        0,  // kind=pronoun-other|rule=quote-speaker-cue
+        0,  // kind=pronoun-other|rule=quote-cue-speaker
+        0,  // kind=pronoun-other|rule=quote-speaker-verb
+        0,  // kind=pronoun-other|rule=quote-verb-speaker
+        0,  // kind=pronoun-other|rule=dash-signature
+        0,  // kind=pronoun-other|rule=according-to
+        0,  // kind=pronoun-other|rule=speaker-cue-quote
+        0,  // kind=pronoun-other|rule=reported-speech
+        0,  // kind=pronoun-other|rule=passive-by
+        0,  // kind=pronoun-other|rule=cue-speaker-quote
+        0,  // kind=pronoun-other|rule=issuer
+        0,  // kind=pronoun-other|rule=label
+        0,  // kind=pronoun-other|rule=later-cue
+        0,  // kind=pronoun-other|rule=possessive
+        0,  // kind=pronoun-other|rule=sentence-subject
+        0,  // kind=pronoun-other|rule=same-sentence
+        0,  // kind=pronoun-other|rule=previous-sentence
+        0,  // kind=pronoun-other|rule=continuation
+        0,  // kind=pronoun-other|rule=introduced-by-colon
+        0,  // kind=pronoun-other|rule=continuation-paragraph
+        0,  // kind=pronoun-other|rule=previous-paragraph
+        0,  // kind=pronoun-other|rule=nearest-name
+        0,  // kind=pronoun-other|rule=interview
+        -6.6123,  // sentenceInitial|rule=quote-speaker-cue
+        0,  // sentenceInitial|rule=quote-cue-speaker
+        0,  // sentenceInitial|rule=quote-speaker-verb
+        0,  // sentenceInitial|rule=quote-verb-speaker
+        0,  // sentenceInitial|rule=dash-signature
+        0,  // sentenceInitial|rule=according-to
+        -2.8948,  // sentenceInitial|rule=speaker-cue-quote
+        3.9021,  // sentenceInitial|rule=reported-speech
+        0,  // sentenceInitial|rule=passive-by
+        0,  // sentenceInitial|rule=cue-speaker-quote
+        1.1457,  // sentenceInitial|rule=issuer
+        -0.8491,  // sentenceInitial|rule=label
+        0,  // sentenceInitial|rule=later-cue
+        2.6243,  // sentenceInitial|rule=possessive
+        1.8308,  // sentenceInitial|rule=sentence-subject
+        0,  // sentenceInitial|rule=same-sentence
+        0,  // sentenceInitial|rule=previous-sentence
+        0,  // sentenceInitial|rule=continuation
+        0,  // sentenceInitial|rule=introduced-by-colon
+        0,  // sentenceInitial|rule=continuation-paragraph
+        0,  // sentenceInitial|rule=previous-paragraph
+        0,  // sentenceInitial|rule=nearest-name
+        0,  // sentenceInitial|rule=interview
+        0,  // afterPreposition|rule=quote-speaker-cue
+        1.9229,  // afterPreposition|rule=quote-cue-speaker
+        0,  // afterPreposition|rule=quote-speaker-verb
+        0,  // afterPreposition|rule=quote-verb-speaker
+        0,  // afterPreposition|rule=dash-signature
+        1.5734,  // afterPreposition|rule=according-to
+        -1.7356,  // afterPreposition|rule=speaker-cue-quote
+        2.8921,  // afterPreposition|rule=reported-speech
+        -0.6326,  // afterPreposition|rule=passive-by
+        0,  // afterPreposition|rule=cue-speaker-quote
+        -2.6057,  // afterPreposition|rule=issuer
+        0.3420,  // afterPreposition|rule=label
+        -4.4613,  // afterPreposition|rule=later-cue
+        0.9607,  // afterPreposition|rule=possessive
+        0.9564,  // afterPreposition|rule=sentence-subject
+        0,  // afterPreposition|rule=same-sentence
+        0,  // afterPreposition|rule=previous-sentence
+        0,  // afterPreposition|rule=continuation
+        0,  // afterPreposition|rule=introduced-by-colon
+        0,  // afterPreposition|rule=continuation-paragraph
+        0,  // afterPreposition|rule=previous-paragraph
+        0,  // afterPreposition|rule=nearest-name
+        0,  // afterPreposition|rule=interview
+        0,  // possessive|rule=quote-speaker-cue
+        0,  // possessive|rule=quote-cue-speaker
+        0,  // possessive|rule=quote-speaker-verb
+        0,  // possessive|rule=quote-verb-speaker
+        0,  // possessive|rule=dash-signature
+        0,  // possessive|rule=according-to
+        -0.9803,  // possessive|rule=speaker-cue-quote
+        0,  // possessive|rule=reported-speech
+        0,  // possessive|rule=passive-by
+        0,  // possessive|rule=cue-speaker-quote
+        -2.4423,  // possessive|rule=issuer
+        0,  // possessive|rule=label
+        0,  // possessive|rule=later-cue
+        0.5609,  // possessive|rule=possessive
+        0.5340,  // possessive|rule=sentence-subject
+        0,  // possessive|rule=same-sentence
+        0,  // possessive|rule=previous-sentence
+        0,  // possessive|rule=continuation
+        0,  // possessive|rule=introduced-by-colon
+        0,  // possessive|rule=continuation-paragraph
+        0,  // possessive|rule=previous-paragraph
+        0,  // possessive|rule=nearest-name
+        0,  // possessive|rule=interview
+        1.8346,  // followedByCue|rule=quote-speaker-cue
+        0,  // followedByCue|rule=quote-cue-speaker
+        0,  // followedByCue|rule=quote-speaker-verb
+        0,  // followedByCue|rule=quote-verb-speaker
+        0,  // followedByCue|rule=dash-signature
+        0,  // followedByCue|rule=according-to
+        -1.9455,  // followedByCue|rule=speaker-cue-quote
+        -2.4231,  // followedByCue|rule=reported-speech
+        0,  // followedByCue|rule=passive-by
+        0,  // followedByCue|rule=cue-speaker-quote
+        0,  // followedByCue|rule=issuer
+        0,  // followedByCue|rule=label
+        1.6885,  // followedByCue|rule=later-cue
+        0,  // followedByCue|rule=possessive
+        -2.4085,  // followedByCue|rule=sentence-subject
+        0,  // followedByCue|rule=same-sentence
+        0,  // followedByCue|rule=previous-sentence
+        0,  // followedByCue|rule=continuation
+        0,  // followedByCue|rule=introduced-by-colon
+        0,  // followedByCue|rule=continuation-paragraph
+        0,  // followedByCue|rule=previous-paragraph
+        0,  // followedByCue|rule=nearest-name
+        0,  // followedByCue|rule=interview
+        -4.8186,  // followedByVerb|rule=quote-speaker-cue
+        2.0843,  // followedByVerb|rule=quote-cue-speaker
+        -1.1798,  // followedByVerb|rule=quote-speaker-verb
+        0,  // followedByVerb|rule=quote-verb-speaker
+        0,  // followedByVerb|rule=dash-signature
+        -0.6020,  // followedByVerb|rule=according-to
+        3.6322,  // followedByVerb|rule=speaker-cue-quote
+        -0.0681,  // followedByVerb|rule=reported-speech
+        0,  // followedByVerb|rule=passive-by
+        0,  // followedByVerb|rule=cue-speaker-quote
+        0.0694,  // followedByVerb|rule=issuer
+        0,  // followedByVerb|rule=label
+        0,  // followedByVerb|rule=later-cue
+        -2.0175,  // followedByVerb|rule=possessive
+        1.6292,  // followedByVerb|rule=sentence-subject
+        0,  // followedByVerb|rule=same-sentence
+        0,  // followedByVerb|rule=previous-sentence
+        0,  // followedByVerb|rule=continuation
+        0,  // followedByVerb|rule=introduced-by-colon
+        0,  // followedByVerb|rule=continuation-paragraph
+        0,  // followedByVerb|rule=previous-paragraph
+        0,  // followedByVerb|rule=nearest-name
+        0,  // followedByVerb|rule=interview
+        -3.0263,  // afterComma|rule=quote-speaker-cue
+        0,  // afterComma|rule=quote-cue-speaker
+        0,  // afterComma|rule=quote-speaker-verb
+        0,  // afterComma|rule=quote-verb-speaker
+        0,  // afterComma|rule=dash-signature
+        0,  // afterComma|rule=according-to
+        5.5950,  // afterComma|rule=speaker-cue-quote
+        0.9144,  // afterComma|rule=reported-speech
+        0,  // afterComma|rule=passive-by
+        0,  // afterComma|rule=cue-speaker-quote
+        0,  // afterComma|rule=issuer
+        0,  // afterComma|rule=label
+        4.7315,  // afterComma|rule=later-cue
+        0,  // afterComma|rule=possessive
+        -4.3938,  // afterComma|rule=sentence-subject
+        0,  // afterComma|rule=same-sentence
+        0,  // afterComma|rule=previous-sentence
+        0,  // afterComma|rule=continuation
+        0,  // afterComma|rule=introduced-by-colon
+        0,  // afterComma|rule=continuation-paragraph
+        0,  // afterComma|rule=previous-paragraph
+        0,  // afterComma|rule=nearest-name
+        0,  // afterComma|rule=interview
+        2.1727,  // beforeComma|rule=quote-speaker-cue
+        1.6247,  // beforeComma|rule=quote-cue-speaker
+        0,  // beforeComma|rule=quote-speaker-verb
+        0,  // beforeComma|rule=quote-verb-speaker
+        0,  // beforeComma|rule=dash-signature
+        -0.9486,  // beforeComma|rule=according-to
+        1.9130,  // beforeComma|rule=speaker-cue-quote
+        -3.6754,  // beforeComma|rule=reported-speech
+        0,  // beforeComma|rule=passive-by
+        0,  // beforeComma|rule=cue-speaker-quote
+        0,  // beforeComma|rule=issuer
+        0,  // beforeComma|rule=label
+        -0.6554,  // beforeComma|rule=later-cue
+        0,  // beforeComma|rule=possessive
+        -1.1318,  // beforeComma|rule=sentence-subject
+        0,  // beforeComma|rule=same-sentence
+        0,  // beforeComma|rule=previous-sentence
+        0,  // beforeComma|rule=continuation
+        0,  // beforeComma|rule=introduced-by-colon
+        0,  // beforeComma|rule=continuation-paragraph
+        0,  // beforeComma|rule=previous-paragraph
+        0,  // beforeComma|rule=nearest-name
+        0,  // beforeComma|rule=interview
+        2.5321,  // quoteOpensSentence|rule=quote-speaker-cue
+        0.2310,  // quoteOpensSentence|rule=quote-cue-speaker
+        4.8261,  // quoteOpensSentence|rule=quote-speaker-verb
+        0,  // quoteOpensSentence|rule=quote-verb-speaker
+        0,  // quoteOpensSentence|rule=dash-signature
+        -5.0148,  // quoteOpensSentence|rule=according-to
+        0,  // quoteOpensSentence|rule=speaker-cue-quote
+        0,  // quoteOpensSentence|rule=reported-speech
+        0,  // quoteOpensSentence|rule=passive-by
+        0,  // quoteOpensSentence|rule=cue-speaker-quote
+        0,  // quoteOpensSentence|rule=issuer
+        0,  // quoteOpensSentence|rule=label
+        -0.7709,  // quoteOpensSentence|rule=later-cue
+        0,  // quoteOpensSentence|rule=possessive
+        0,  // quoteOpensSentence|rule=sentence-subject
+        0,  // quoteOpensSentence|rule=same-sentence
+        0,  // quoteOpensSentence|rule=previous-sentence
+        0,  // quoteOpensSentence|rule=continuation
+        0,  // quoteOpensSentence|rule=introduced-by-colon
+        0,  // quoteOpensSentence|rule=continuation-paragraph
+        0,  // quoteOpensSentence|rule=previous-paragraph
+        0,  // quoteOpensSentence|rule=nearest-name
+        0,  // quoteOpensSentence|rule=interview
+        -5.7927,  // quoteEndsSentence|rule=quote-speaker-cue
+        0,  // quoteEndsSentence|rule=quote-cue-speaker
+        0,  // quoteEndsSentence|rule=quote-speaker-verb
+        0,  // quoteEndsSentence|rule=quote-verb-speaker
+        -0.9233,  // quoteEndsSentence|rule=dash-signature
+        3.6169,  // quoteEndsSentence|rule=according-to
+        0.2444,  // quoteEndsSentence|rule=speaker-cue-quote
+        3.7333,  // quoteEndsSentence|rule=reported-speech
+        0,  // quoteEndsSentence|rule=passive-by
+        0,  // quoteEndsSentence|rule=cue-speaker-quote
+        1.8999,  // quoteEndsSentence|rule=issuer
+        1.9873,  // quoteEndsSentence|rule=label
+        0,  // quoteEndsSentence|rule=later-cue
+        -2.3271,  // quoteEndsSentence|rule=possessive
+        -0.6188,  // quoteEndsSentence|rule=sentence-subject
+        0,  // quoteEndsSentence|rule=same-sentence
+        0,  // quoteEndsSentence|rule=previous-sentence
+        0,  // quoteEndsSentence|rule=continuation
+        0,  // quoteEndsSentence|rule=introduced-by-colon
+        0,  // quoteEndsSentence|rule=continuation-paragraph
+        0,  // quoteEndsSentence|rule=previous-paragraph
+        0,  // quoteEndsSentence|rule=nearest-name
+        0,  // quoteEndsSentence|rule=interview
+        6.7184,  // quoteIsFragment|rule=quote-speaker-cue
+        3.7975,  // quoteIsFragment|rule=quote-cue-speaker
+        -6.0059,  // quoteIsFragment|rule=quote-speaker-verb
+        0,  // quoteIsFragment|rule=quote-verb-speaker
+        0,  // quoteIsFragment|rule=dash-signature
+        3.7065,  // quoteIsFragment|rule=according-to
+        0.3905,  // quoteIsFragment|rule=speaker-cue-quote
+        -2.5257,  // quoteIsFragment|rule=reported-speech
+        -0.6326,  // quoteIsFragment|rule=passive-by
+        0,  // quoteIsFragment|rule=cue-speaker-quote
+        -1.8305,  // quoteIsFragment|rule=issuer
+        -0.8036,  // quoteIsFragment|rule=label
+        -0.4537,  // quoteIsFragment|rule=later-cue
+        1.2977,  // quoteIsFragment|rule=possessive
+        -0.3324,  // quoteIsFragment|rule=sentence-subject
+        0,  // quoteIsFragment|rule=same-sentence
+        0,  // quoteIsFragment|rule=previous-sentence
+        0,  // quoteIsFragment|rule=continuation
+        0,  // quoteIsFragment|rule=introduced-by-colon
+        0,  // quoteIsFragment|rule=continuation-paragraph
+        0,  // quoteIsFragment|rule=previous-paragraph
+        0,  // quoteIsFragment|rule=nearest-name
+        0,  // quoteIsFragment|rule=interview
+        -0.8112,  // sameAsSieve|rule=quote-speaker-cue
+        4.0285,  // sameAsSieve|rule=quote-cue-speaker
+        -1.1798,  // sameAsSieve|rule=quote-speaker-verb
+        0,  // sameAsSieve|rule=quote-verb-speaker
+        -0.9233,  // sameAsSieve|rule=dash-signature
+        1.5734,  // sameAsSieve|rule=according-to
+        0.6348,  // sameAsSieve|rule=speaker-cue-quote
+        1.2076,  // sameAsSieve|rule=reported-speech
+        -0.6326,  // sameAsSieve|rule=passive-by
+        0,  // sameAsSieve|rule=cue-speaker-quote
+        0.0694,  // sameAsSieve|rule=issuer
+        1.1837,  // sameAsSieve|rule=label
+        -1.2246,  // sameAsSieve|rule=later-cue
+        -1.0294,  // sameAsSieve|rule=possessive
+        -0.9512,  // sameAsSieve|rule=sentence-subject
+        0,  // sameAsSieve|rule=same-sentence
+        0,  // sameAsSieve|rule=previous-sentence
+        0,  // sameAsSieve|rule=continuation
+        0,  // sameAsSieve|rule=introduced-by-colon
+        0,  // sameAsSieve|rule=continuation-paragraph
+        0,  // sameAsSieve|rule=previous-paragraph
+        0,  // sameAsSieve|rule=nearest-name
+        0,  // sameAsSieve|rule=interview
+        0,  // sieveFoundOther|rule=quote-speaker-cue
+        0,  // sieveFoundOther|rule=quote-cue-speaker
+        0,  // sieveFoundOther|rule=quote-speaker-verb
+        0,  // sieveFoundOther|rule=quote-verb-speaker
+        0,  // sieveFoundOther|rule=dash-signature
+        0,  // sieveFoundOther|rule=according-to
+        0,  // sieveFoundOther|rule=speaker-cue-quote
+        0,  // sieveFoundOther|rule=reported-speech
+        0,  // sieveFoundOther|rule=passive-by
+        0,  // sieveFoundOther|rule=cue-speaker-quote
+        0,  // sieveFoundOther|rule=issuer
+        0,  // sieveFoundOther|rule=label
+        0,  // sieveFoundOther|rule=later-cue
+        0,  // sieveFoundOther|rule=possessive
+        0,  // sieveFoundOther|rule=sentence-subject
+        0,  // sieveFoundOther|rule=same-sentence
+        0,  // sieveFoundOther|rule=previous-sentence
+        0,  // sieveFoundOther|rule=continuation
+        0,  // sieveFoundOther|rule=introduced-by-colon
+        0,  // sieveFoundOther|rule=continuation-paragraph
+        0,  // sieveFoundOther|rule=previous-paragraph
+        0,  // sieveFoundOther|rule=nearest-name
+        0,  // sieveFoundOther|rule=interview
+        4.9787,  // mentionedOnce|rule=quote-speaker-cue
+        -1.2753,  // mentionedOnce|rule=quote-cue-speaker
+        0,  // mentionedOnce|rule=quote-speaker-verb
+        0,  // mentionedOnce|rule=quote-verb-speaker
+        -0.9233,  // mentionedOnce|rule=dash-signature
+        8.0205,  // mentionedOnce|rule=according-to
+        -0.2635,  // mentionedOnce|rule=speaker-cue-quote
+        -3.0935,  // mentionedOnce|rule=reported-speech
+        1.1308,  // mentionedOnce|rule=passive-by
+        0,  // mentionedOnce|rule=cue-speaker-quote
+        1.5294,  // mentionedOnce|rule=issuer
+        -7.1592,  // mentionedOnce|rule=label
+        2.2165,  // mentionedOnce|rule=later-cue
+        0,  // mentionedOnce|rule=possessive
+        -2.9003,  // mentionedOnce|rule=sentence-subject
+        0,  // mentionedOnce|rule=same-sentence
+        0,  // mentionedOnce|rule=previous-sentence
+        0,  // mentionedOnce|rule=continuation
+        0,  // mentionedOnce|rule=introduced-by-colon
+        0,  // mentionedOnce|rule=continuation-paragraph
+        0,  // mentionedOnce|rule=previous-paragraph
+        0,  // mentionedOnce|rule=nearest-name
+        0,  // mentionedOnce|rule=interview
+        0.9779,  // mentionedOften|rule=quote-speaker-cue
+        2.7361,  // mentionedOften|rule=quote-cue-speaker
+        0,  // mentionedOften|rule=quote-speaker-verb
+        0,  // mentionedOften|rule=quote-verb-speaker
+        0,  // mentionedOften|rule=dash-signature
+        -1.5812,  // mentionedOften|rule=according-to
+        -2.0972,  // mentionedOften|rule=speaker-cue-quote
+        2.5006,  // mentionedOften|rule=reported-speech
+        -4.3491,  // mentionedOften|rule=passive-by
+        0,  // mentionedOften|rule=cue-speaker-quote
+        0,  // mentionedOften|rule=issuer
+        2.9883,  // mentionedOften|rule=label
+        -1.0259,  // mentionedOften|rule=later-cue
+        1.5104,  // mentionedOften|rule=possessive
+        0.9281,  // mentionedOften|rule=sentence-subject
+        0,  // mentionedOften|rule=same-sentence
+        0,  // mentionedOften|rule=previous-sentence
+        0,  // mentionedOften|rule=continuation
+        0,  // mentionedOften|rule=introduced-by-colon
+        0,  // mentionedOften|rule=continuation-paragraph
+        0,  // mentionedOften|rule=previous-paragraph
+        0,  // mentionedOften|rule=nearest-name
+        0,  // mentionedOften|rule=interview
+        -0.5154,  // otherQuoteInSentence|rule=quote-speaker-cue
+        2.1324,  // otherQuoteInSentence|rule=quote-cue-speaker
+        -0.9786,  // otherQuoteInSentence|rule=quote-speaker-verb
+        0,  // otherQuoteInSentence|rule=quote-verb-speaker
+        -0.9233,  // otherQuoteInSentence|rule=dash-signature
+        2.8657,  // otherQuoteInSentence|rule=according-to
+        1.3731,  // otherQuoteInSentence|rule=speaker-cue-quote
+        3.4836,  // otherQuoteInSentence|rule=reported-speech
+        0,  // otherQuoteInSentence|rule=passive-by
+        0,  // otherQuoteInSentence|rule=cue-speaker-quote
+        -2.4423,  // otherQuoteInSentence|rule=issuer
+        -1.3955,  // otherQuoteInSentence|rule=label
+        -1.2956,  // otherQuoteInSentence|rule=later-cue
+        -2.5470,  // otherQuoteInSentence|rule=possessive
+        -0.6220,  // otherQuoteInSentence|rule=sentence-subject
+        0,  // otherQuoteInSentence|rule=same-sentence
+        0,  // otherQuoteInSentence|rule=previous-sentence
+        0,  // otherQuoteInSentence|rule=continuation
+        0,  // otherQuoteInSentence|rule=introduced-by-colon
+        0,  // otherQuoteInSentence|rule=continuation-paragraph
+        0,  // otherQuoteInSentence|rule=previous-paragraph
+        0,  // otherQuoteInSentence|rule=nearest-name
+        0,  // otherQuoteInSentence|rule=interview
+        4.2690,  // capitalisedOpener|rule=quote-speaker-cue
+        0,  // capitalisedOpener|rule=quote-cue-speaker
+        0,  // capitalisedOpener|rule=quote-speaker-verb
+        0,  // capitalisedOpener|rule=quote-verb-speaker
+        0,  // capitalisedOpener|rule=dash-signature
+        0,  // capitalisedOpener|rule=according-to
+        -0.6025,  // capitalisedOpener|rule=speaker-cue-quote
+        -1.7830,  // capitalisedOpener|rule=reported-speech
+        0,  // capitalisedOpener|rule=passive-by
+        0,  // capitalisedOpener|rule=cue-speaker-quote
+        0,  // capitalisedOpener|rule=issuer
+        -1.0869,  // capitalisedOpener|rule=label
+        0,  // capitalisedOpener|rule=later-cue
+        1.9874,  // capitalisedOpener|rule=possessive
+        -2.3989,  // capitalisedOpener|rule=sentence-subject
+        0,  // capitalisedOpener|rule=same-sentence
+        0,  // capitalisedOpener|rule=previous-sentence
+        0,  // capitalisedOpener|rule=continuation
+        0,  // capitalisedOpener|rule=introduced-by-colon
+        0,  // capitalisedOpener|rule=continuation-paragraph
+        0,  // capitalisedOpener|rule=previous-paragraph
+        0,  // capitalisedOpener|rule=nearest-name
+        0,  // capitalisedOpener|rule=interview
+        -0.4579,  // siblingAttributed|rule=quote-speaker-cue
+        2.1324,  // siblingAttributed|rule=quote-cue-speaker
+        0.1216,  // siblingAttributed|rule=quote-speaker-verb
+        0,  // siblingAttributed|rule=quote-verb-speaker
+        -0.9233,  // siblingAttributed|rule=dash-signature
+        2.8657,  // siblingAttributed|rule=according-to
+        0.3946,  // siblingAttributed|rule=speaker-cue-quote
+        -0.2770,  // siblingAttributed|rule=reported-speech
+        0,  // siblingAttributed|rule=passive-by
+        0,  // siblingAttributed|rule=cue-speaker-quote
+        -2.4423,  // siblingAttributed|rule=issuer
+        0.8619,  // siblingAttributed|rule=label
+        -3.3960,  // siblingAttributed|rule=later-cue
+        0,  // siblingAttributed|rule=possessive
+        0.9986,  // siblingAttributed|rule=sentence-subject
+        0,  // siblingAttributed|rule=same-sentence
+        0,  // siblingAttributed|rule=previous-sentence
+        0,  // siblingAttributed|rule=continuation
+        0,  // siblingAttributed|rule=introduced-by-colon
+        0,  // siblingAttributed|rule=continuation-paragraph
+        0,  // siblingAttributed|rule=previous-paragraph
+        0,  // siblingAttributed|rule=nearest-name
+        0,  // siblingAttributed|rule=interview
+        0,  // afterVerb|rule=quote-speaker-cue
+        2.1056,  // afterVerb|rule=quote-cue-speaker
+        0,  // afterVerb|rule=quote-speaker-verb
+        0,  // afterVerb|rule=quote-verb-speaker
+        0,  // afterVerb|rule=dash-signature
+        0,  // afterVerb|rule=according-to
+        0.2269,  // afterVerb|rule=speaker-cue-quote
+        -2.6618,  // afterVerb|rule=reported-speech
+        0,  // afterVerb|rule=passive-by
+        0,  // afterVerb|rule=cue-speaker-quote
+        -2.4423,  // afterVerb|rule=issuer
+        -1.7691,  // afterVerb|rule=label
+        3.0594,  // afterVerb|rule=later-cue
+        -1.7686,  // afterVerb|rule=possessive
+        0,  // afterVerb|rule=sentence-subject
+        0,  // afterVerb|rule=same-sentence
+        0,  // afterVerb|rule=previous-sentence
+        0,  // afterVerb|rule=continuation
+        0,  // afterVerb|rule=introduced-by-colon
+        0,  // afterVerb|rule=continuation-paragraph
+        0,  // afterVerb|rule=previous-paragraph
+        0,  // afterVerb|rule=nearest-name
+        0,  // afterVerb|rule=interview
+        0,  // setOff|rule=quote-speaker-cue
+        0,  // setOff|rule=quote-cue-speaker
+        0,  // setOff|rule=quote-speaker-verb
+        0,  // setOff|rule=quote-verb-speaker
+        0,  // setOff|rule=dash-signature
+        1.9216,  // setOff|rule=according-to
+        4.7264,  // setOff|rule=speaker-cue-quote
+        -4.2745,  // setOff|rule=reported-speech
+        0,  // setOff|rule=passive-by
+        0,  // setOff|rule=cue-speaker-quote
+        -1.9939,  // setOff|rule=issuer
+        0,  // setOff|rule=label
+        0,  // setOff|rule=later-cue
+        1.1203,  // setOff|rule=possessive
+        -0.7569,  // setOff|rule=sentence-subject
+        0,  // setOff|rule=same-sentence
+        0,  // setOff|rule=previous-sentence
+        0,  // setOff|rule=continuation
+        0,  // setOff|rule=introduced-by-colon
+        0,  // setOff|rule=continuation-paragraph
+        0,  // setOff|rule=previous-paragraph
+        0,  // setOff|rule=nearest-name
+        0,  // setOff|rule=interview
+        0,  // inEmbeddedClause|rule=quote-speaker-cue
+        0,  // inEmbeddedClause|rule=quote-cue-speaker
+        0,  // inEmbeddedClause|rule=quote-speaker-verb
+        0,  // inEmbeddedClause|rule=quote-verb-speaker
+        0,  // inEmbeddedClause|rule=dash-signature
+        0,  // inEmbeddedClause|rule=according-to
+        8.3654,  // inEmbeddedClause|rule=speaker-cue-quote
+        -4.8846,  // inEmbeddedClause|rule=reported-speech
+        0,  // inEmbeddedClause|rule=passive-by
+        0,  // inEmbeddedClause|rule=cue-speaker-quote
+        -2.6057,  // inEmbeddedClause|rule=issuer
+        0,  // inEmbeddedClause|rule=label
+        -7.1227,  // inEmbeddedClause|rule=later-cue
+        1.9995,  // inEmbeddedClause|rule=possessive
+        0.4217,  // inEmbeddedClause|rule=sentence-subject
+        0,  // inEmbeddedClause|rule=same-sentence
+        0,  // inEmbeddedClause|rule=previous-sentence
+        0,  // inEmbeddedClause|rule=continuation
+        0,  // inEmbeddedClause|rule=introduced-by-colon
+        0,  // inEmbeddedClause|rule=continuation-paragraph
+        0,  // inEmbeddedClause|rule=previous-paragraph
+        0,  // inEmbeddedClause|rule=nearest-name
+        0,  // inEmbeddedClause|rule=interview
+        0,  // asideThenVerb|rule=quote-speaker-cue
+        0,  // asideThenVerb|rule=quote-cue-speaker
+        0,  // asideThenVerb|rule=quote-speaker-verb
+        0,  // asideThenVerb|rule=quote-verb-speaker
+        0,  // asideThenVerb|rule=dash-signature
+        0,  // asideThenVerb|rule=according-to
+        0.8858,  // asideThenVerb|rule=speaker-cue-quote
+        5.7230,  // asideThenVerb|rule=reported-speech
+        0,  // asideThenVerb|rule=passive-by
+        0,  // asideThenVerb|rule=cue-speaker-quote
+        0,  // asideThenVerb|rule=issuer
+        0,  // asideThenVerb|rule=label
+        0,  // asideThenVerb|rule=later-cue
+        0,  // asideThenVerb|rule=possessive
+        -1.1318,  // asideThenVerb|rule=sentence-subject
+        0,  // asideThenVerb|rule=same-sentence
+        0,  // asideThenVerb|rule=previous-sentence
+        0,  // asideThenVerb|rule=continuation
+        0,  // asideThenVerb|rule=introduced-by-colon
+        0,  // asideThenVerb|rule=continuation-paragraph
+        0,  // asideThenVerb|rule=previous-paragraph
+        0,  // asideThenVerb|rule=nearest-name
+        0,  // asideThenVerb|rule=interview
     ]
 }
