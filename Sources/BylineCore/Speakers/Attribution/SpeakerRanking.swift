@@ -218,7 +218,9 @@ extension AttributionSieves {
             || q + 1 < quotes.count && sieves[q + 1] != nil && sentenceOf(q + 1) == b.sentence {
             context.append(.siblingAttributed)
         }
+        // (Room reserved once: the candidates and their features are built for every quotation.)
         var found: [(Attribution, CandidateSource)] = []
+        found.reserveCapacity(CandidateSource.allCases.count)
         if let sieve { found.append((sieve, .sieve)) }
         if let opening = openingPhrase(q) { found.append((opening, .opening)) }
         if let clause = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), clause.verb < b.open {
@@ -231,7 +233,9 @@ extension AttributionSieves {
             found.append((Attribution(phrase: after, cue: nil, rule: .nearestName), .nameAfter))
         }
         var candidates: [SpeakerCandidate] = []
+        candidates.reserveCapacity(found.count + 1)
         var heads: [Int] = []
+        heads.reserveCapacity(found.count)
         for (att, source) in found {
             let head = speakingHead(att)
             if heads.contains(head) { continue }
@@ -269,9 +273,15 @@ extension AttributionSieves {
         return flags
     }
 
+    /// Room for a candidate's features: its source, rule, kind (twice) and place, and each
+    /// flag three times.
+    private static let featuresPerCandidate = 5 + 3 * CandidateFlag.allCases.count
+
     private func features(_ att: Attribution, _ source: CandidateSource, _ b: Bounds, _ context: [CandidateFlag],
                           sieveHead: Int?, sentenceStart: Int) -> [Int] {
-        var f = [RankFeature.source(source)]
+        var f: [Int] = []
+        f.reserveCapacity(Self.featuresPerCandidate)
+        f.append(RankFeature.source(source))
         if source == .sieve { f.append(RankFeature.rule(att.rule)) }
         let kind = candidateKind(att)
         f.append(RankFeature.kind(kind, source))
@@ -280,7 +290,9 @@ extension AttributionSieves {
         let after = phrase.tokens.lowerBound >= b.after
         let distance = after ? phrase.tokens.lowerBound - b.after : max(0, b.open - phrase.tokens.upperBound)
         f.append(RankFeature.place(after: after, distance: distance))
-        var flags = context
+        var flags: [CandidateFlag] = []
+        flags.reserveCapacity(CandidateFlag.allCases.count)
+        flags += context
         let first = phrase.tokens.lowerBound
         let next = phrase.tokens.upperBound
         if tokens[first].flags.contains(.sentenceStart) { flags.append(.sentenceInitial) }
