@@ -90,6 +90,42 @@ import Testing
         #expect(h.state.view.selectedQuote == 0)
     }
 
+    /// The requests for the library's echo clusters among `effects`.
+    static func clusterFetches(_ effects: [Effect]) -> Int {
+        effects.filter { effect in
+            if case .fetch(let request) = effect { return request.kind == .echoClusters }
+            return false
+        }.count
+    }
+
+    @Test func eachPeriodIsFilteredFromTheClustersAtHandAndTheIndexIsAskedOncePerGeneration() throws {
+        let fixture = try Self.library()
+        var h = Harness(library: fixture.library, size: Self.wide)
+        h.press("E")
+        #expect(Self.clusterFetches(h.effects) == 1)
+        #expect(Self.entries(h).count == 2)
+        // Every other period, and back to all: the clusters at hand, filtered.
+        h.effects = []
+        h.press("E")
+        #expect(h.text.contains("Most echoed · last 7 days · 1"))
+        h.press("E", "E")
+        #expect(h.text.contains("Most echoed · last 365 days · 1"))
+        h.press("E")
+        #expect(h.text.contains("Most echoed · all · 2"))
+        #expect(Self.clusterFetches(h.effects) == 0)
+
+        // The index moves on (a third appearance of the dam quotation, and the snow one twice):
+        // asked again once, and the period shown is filtered from the new answer.
+        try fixture.write("2024-05-06_dam.txt", "Dam once more\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
+        try fixture.write("2024-05-07_snow.txt", "More snow\n\n“The roads will open again tomorrow morning at seven,” said Maria Lopez.\n")
+        h.send(.indexing(try fixture.update()))
+        #expect(Self.clusterFetches(h.effects) == 1)
+        #expect(h.text.contains("Most echoed · all · 3"))
+        h.press("E")
+        #expect(h.text.contains("Most echoed · last 7 days · 2"))
+        #expect(Self.clusterFetches(h.effects) == 1)
+    }
+
     @Test func followedSpeakersShowTheirUnreadQuotationsAndReadingMarksThem() throws {
         let fixture = try Self.library()
         // Maria Lopez was followed after the port article: the wire and snow ones are new.

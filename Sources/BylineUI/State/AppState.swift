@@ -377,10 +377,10 @@ public struct AppState {
         return answer?.quotations ?? []
     }
 
-    /// The most echoed quotations of the period the library pane shows.
+    /// The most echoed quotations of the period the library pane shows (nil until the index
+    /// has first answered).
     public var echoClusterList: [EchoCluster]? {
-        guard case .echoClusters(library.echoPeriod, _)? = library.clusters.request else { return nil }
-        return library.clusters.value
+        library.clusters.request == nil ? nil : library.periodClusters
     }
 
     /// The quotations of the followed speakers, as last answered for the names followed now.

@@ -136,9 +136,17 @@ public struct LibraryLists: Sendable {
     public var resultCounts = (articles: 0, quotations: 0)
     /// A quotation's echoes (nil inside when it appears nowhere else).
     public var echoes = Answered<EchoCluster?>()
-    /// The most echoed quotations of `echoPeriod`.
-    public var clusters = Answered<[EchoCluster]>()
-    public var echoPeriod = EchoPeriod.all
+    /// Every echo cluster of the library, the most echoed first: asked for once per index
+    /// generation, whatever the period.
+    public var clusters = Answered<[EchoCluster]>() {
+        didSet { periodClusters = echoPeriod.clusters(among: clusters.value ?? []) }
+    }
+    public var echoPeriod = EchoPeriod.all {
+        didSet { if echoPeriod != oldValue { periodClusters = echoPeriod.clusters(among: clusters.value ?? []) } }
+    }
+    /// The clusters of `echoPeriod`, filtered when the clusters or the period change (not as
+    /// the list is drawn, nor by asking the index again).
+    public private(set) var periodClusters: [EchoCluster] = []
     /// The followed speakers' quotations, and the unread ones of the speaker `.followed` lists,
     /// as they were when the list opened (reading one marks it, without moving the others).
     public var followed = Answered<[FollowedQuotations]>()

@@ -94,7 +94,7 @@ extension Reader {
             let request = LibraryRequest.echoes(article: article, quotation: quotation, generation: state.generation)
             return state.library.echoes.request == request ? nil : request
         case .mostEchoed:
-            let request = LibraryRequest.echoClusters(period: state.library.echoPeriod, generation: state.generation)
+            let request = LibraryRequest.echoClusters(generation: state.generation)
             return state.library.clusters.request == request ? nil : request
         case .follows, .followed:
             guard !state.follows.names.isEmpty else { return nil }
