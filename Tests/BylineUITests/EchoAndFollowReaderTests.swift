@@ -156,4 +156,32 @@ import Testing
         h.press("w")
         #expect(Self.details(h).first == "1 new · 3 quotations in the library")
     }
+
+    @Test func theFollowedSpeakersCountsAreKeptWithTheirDataNotWorkedOutAsTheyAreDrawn() throws {
+        let fixture = try Self.library()
+        var h = Harness(library: fixture.library, size: Self.wide, follows: Follows(names: ["Maria Lopez", "Jane Okafor"]))
+        h.press("w")
+        // Never looked at: all counted as seen, once the index answered.
+        #expect(h.state.library.followCounts == [
+            "Maria Lopez": FollowCount(quotations: 3, unread: 0), "Jane Okafor": FollowCount(quotations: 2, unread: 0),
+        ])
+        // The index moves on with a new quotation of each: counted again from the new answer.
+        try fixture.write("2024-05-08_rain.txt", "Rain\n\n“The harbour will stay closed until the wind drops,” said Maria Lopez.\n")
+        try fixture.write("2024-05-09_dam.txt", "Dam news\n\n“The dam is now safe for the whole valley downstream,” said Jane Okafor.\n")
+        h.send(.indexing(try fixture.update()))
+        #expect(h.state.library.followCounts["Maria Lopez"] == FollowCount(quotations: 4, unread: 1))
+        #expect(Self.details(h) == ["1 new · 4 quotations in the library", "1 new · 3 quotations in the library"])
+        // Reading one from the speaker's list counts again: the list keeps it, without its mark.
+        h.press("j", "enter")
+        #expect(h.paneLines(.library).first?.trimmingSpaces.hasPrefix("•") == true)
+        let entry = try #require(h.state.library.unread.first)
+        h.press("enter")
+        #expect(h.document.article.headlineText == "Dam news")
+        #expect(h.state.library.followCounts["Jane Okafor"] == FollowCount(quotations: 3, unread: 0))
+        #expect(h.state.library.followCounts["Maria Lopez"] == FollowCount(quotations: 4, unread: 1))
+        #expect(!h.state.follows.isUnread(key: entry.key, of: "Jane Okafor"))
+        h.press("1", "esc")
+        h.press("w")
+        #expect(Self.details(h) == ["1 new · 4 quotations in the library", "0 new · 3 quotations in the library"])
+    }
 }

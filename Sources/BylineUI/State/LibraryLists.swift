@@ -95,6 +95,24 @@ public enum LibraryView: Hashable, Sendable {
     }
 }
 
+/// A followed speaker's quotations in the library, and how many of them are unread.
+public struct FollowCount: Hashable, Sendable {
+    public var quotations: Int
+    public var unread: Int
+}
+
+/// A quotation of a followed speaker's unread list, with its key (`FollowState.key(of:)`),
+/// hashed once when the list opens rather than for every frame that draws its mark.
+public struct UnreadQuotation: Sendable {
+    public let quotation: LibraryQuotation
+    public let key: String
+
+    init(_ quotation: LibraryQuotation) {
+        self.quotation = quotation
+        key = FollowState.key(of: quotation)
+    }
+}
+
 /// A list's cursor and first shown entry.
 public struct ListPosition: Hashable, Sendable {
     public var cursor = 0
@@ -150,7 +168,10 @@ public struct LibraryLists: Sendable {
     /// The followed speakers' quotations, and the unread ones of the speaker `.followed` lists,
     /// as they were when the list opened (reading one marks it, without moving the others).
     public var followed = Answered<[FollowedQuotations]>()
-    public var unread: [LibraryQuotation] = []
+    /// Each followed name's quotations in the library and how many are unread: counted when
+    /// the answer or what was read changes (`Reader.countFollowed`), not as the list is drawn.
+    public var followCounts: [String: FollowCount] = [:]
+    public var unread: [UnreadQuotation] = []
     /// Each list's cursor and scroll.
     public var positions: [LibraryView.Kind: ListPosition] = [:]
 

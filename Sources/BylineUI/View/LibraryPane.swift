@@ -242,19 +242,19 @@ enum LibraryPane {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
         let names = state.follows.names
-        let lists = state.followedQuotations
+        let counts = state.library.followCounts
         drawList(&screen, rect, state, .follows, count: names.count, loading: "",
                  empty: "You follow no speaker. byline follow NAME follows one; their new quotations then show here.") { screen, index, y in
             let name = names[index]
-            let quotations = lists?.first { $0.name == name }?.quotations
-            let unread = quotations.map { state.follows.unread($0, of: name).count }
+            let count = counts[name]
+            let unread = count?.unread
             if let unread, unread > 0 { screen.put("•", x: inner.x, y: y, style: theme.unread) }
             screen.put(TextFit.shorten(name, to: inner.width - 2), x: inner.x + 2, y: y, style: theme.mention(slot: slot(name, theme)),
                        maxWidth: inner.width - 2)
             guard y + 1 < rect.maxY else { return }
             let detail: String
-            if let quotations, let unread {
-                detail = "\(unread) new · \(counted(quotations.count, "quotation")) in the library"
+            if let count {
+                detail = "\(count.unread) new · \(counted(count.quotations, "quotation")) in the library"
             } else {
                 detail = "…"
             }
@@ -271,9 +271,10 @@ enum LibraryPane {
         let list = state.library.unread
         drawList(&screen, rect, state, .followed, count: list.count, loading: "",
                  empty: "No unread quotations by \(name).") { screen, index, y in
-            let quotation = list[index]
+            let entry = list[index]
+            let quotation = entry.quotation
             articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
-            if quotation.article.id != state.currentID, state.follows.isUnread(quotation, of: name) {
+            if quotation.article.id != state.currentID, state.follows.isUnread(key: entry.key, of: name) {
                 screen.put("•", x: inner.x, y: y, style: theme.unread)
             }
             guard y + 1 < rect.maxY else { return }
