@@ -14,8 +14,9 @@ import Testing
     static let terminal = "The new ferry terminal will open in the spring and serve every island"
 
     /// The ferry quotation in three articles (the third gives it to someone else), the dam
-    /// quotation in two articles of the year before, and an article of its own.
-    static func library() throws -> LibraryFixture {
+    /// quotation in two articles of the year before, and an article of its own; with a
+    /// `catalog` (`index.jsonl`) written beside them before they are indexed.
+    static func library(catalog: String? = nil) throws -> LibraryFixture {
         let fixture = try LibraryFixture(count: 0)
         try fixture.write("2024-05-01_port.txt", "Port news\n\n“\(terminal),” said Maria Lopez. Work starts soon.\n")
         try fixture.write("2024-05-02_wire.txt", "Ferry terminal\n\n“\(terminal),” said Maria Lopez. The board agreed.\n")
@@ -23,6 +24,7 @@ import Testing
         try fixture.write("2023-01-10_dam.txt", "Dam works\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
         try fixture.write("2023-01-11_dam.txt", "Dam again\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
         try fixture.write("2024-05-04_snow.txt", "Snow\n\n“The roads will open again tomorrow morning at seven,” said Maria Lopez.\n")
+        if let catalog { try fixture.write("index.jsonl", catalog) }
         try fixture.update()
         return fixture
     }
@@ -88,6 +90,26 @@ import Testing
         h.press("enter")
         #expect(h.document.article.headlineText == "Port news")
         #expect(h.state.view.selectedQuote == 0)
+    }
+
+    @Test func theEchoesShowEachAppearancesLocalTimeOfPublicationInEightyColumns() throws {
+        let fixture = try Self.library(catalog: """
+            {"file": "2024-05-01_port.txt", "date": "2024-05-01", "published": "2024-05-01T23:30:00Z"}
+            {"file": "2024-05-02_wire.txt", "date": "2024-05-02", "published": "2024-05-02T06:05:00Z"}
+
+            """)
+        var h = Harness(library: fixture.library, size: Size(width: 80, height: 24))
+        h.state.timeZone = try #require(DisplayZone(identifier: "Asia/Tokyo"))
+        try Self.open("Port news", &h)
+        h.press("]")
+        h.press("e")
+        // Written late on the 1st in UTC, read on the morning of the 2nd in Tokyo; the third
+        // article gave no time.
+        #expect(Self.entries(h) == ["2 May 2024 08:30 · Port news", "2 May 2024 15:05 · Ferry terminal", "3 May 2024 · Gazette"],
+                "\(h.paneLines(.library))")
+        #expect(LibraryReaderTests.fit(Self.details(h), [
+            "Maria Lopez: “\(Self.terminal),”", "Maria Lopez: “\(Self.terminal),”", "Tom Berg: “\(Self.terminal),”",
+        ]))
     }
 
     /// The requests for the library's echo clusters among `effects`.

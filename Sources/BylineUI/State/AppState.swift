@@ -292,6 +292,8 @@ public struct AppState {
     public var message: StatusMessage?
     public var keymap: Keymap
     public var theme: Theme
+    /// The zone times of publication are shown in (the system's).
+    public var timeZone = DisplayZone.current
     /// Reading positions from earlier runs, by document identity.
     public var remembered: [String: RememberedView]
     /// The articles read, in earlier runs and this one (see `ReadMarks` for when).

@@ -156,13 +156,16 @@ enum LibraryPane {
 
     /// `● 6 Mar 2024 · Headline`: the article of an entry of a list across the library, marked
     /// when it is the open article.
-    static func articleLine(_ screen: inout Screen, _ article: LibraryArticle, x: Int, y: Int, width: Int, _ state: AppState) {
+    static func articleLine(_ screen: inout Screen, _ article: LibraryArticle, x: Int, y: Int, width: Int, _ state: AppState,
+                            timed: Bool = false) {
         let theme = state.theme
         let isCurrent = article.id == state.currentID
         screen.put(isCurrent ? "●" : " ", x: x, y: y, style: theme.accentText)
         var cx = x + 2
         let right = x + width
-        cx += screen.put(article.date.map(DateLabel.short) ?? "undated", x: cx, y: y, style: theme.secondaryText,
+        // With `timed`, the local day and time of publication where the source gave a time.
+        let moment = timed ? PublicationMoment(article, in: state.timeZone) : article.date.map { PublicationMoment(date: $0) }
+        cx += screen.put(moment.map { DateLabel.short($0) } ?? "undated", x: cx, y: y, style: theme.secondaryText,
                          maxWidth: right - cx)
         cx += screen.put(" · ", x: cx, y: y, style: theme.secondaryText, maxWidth: right - cx)
         let headline = article.headline.isEmpty ? FileName.of(article.path) : article.headline
@@ -172,8 +175,8 @@ enum LibraryPane {
 
     // MARK: Echoes
 
-    /// Every appearance of the chosen quotation: the article, then who it is given to there
-    /// and the words it takes there.
+    /// Every appearance of the chosen quotation: when (with the local time of publication where
+    /// known) and in which article, then who it is given to there and the words it takes there.
     static func drawEchoes(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
@@ -182,7 +185,7 @@ enum LibraryPane {
                  empty: "This quotation appears in no other article.") { screen, index, y in
             guard let list else { return }
             let quotation = list[index]
-            articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
+            articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state, timed: true)
             guard y + 1 < rect.maxY else { return }
             quotationLine(&screen, quotation, x: inner.x + 2, y: y + 1, width: inner.width - 2, theme)
         }
