@@ -149,10 +149,10 @@ public enum PublicationDate {
     /// The time of day written after the date's day, in seconds from that day's midnight in
     /// UTC (so below 0 or past 86,400 when the zone moves it to another day): the first
     /// `H:MM`, `H:MM:SS` or `H:MM:SS.fff`, an optional `am`/`pm`, then the zone: an offset
-    /// (`-0500`, `+05:30`, `+05`), `Z`, `UT`, `UTC`, `GMT` or a North American name (`EST`,
-    /// `PDT`). A time with no zone counts as UTC, as does a single military letter (RFC 2822
-    /// §4.3 reads those as `-0000`, an unknown local zone, since RFC 822 got their signs
-    /// wrong). Another word where the zone would be (`CET`, `IST`: names that mean several
+    /// (`-0500`, `+05:30`, `+05`, also after `GMT` or `UTC`), `Z`, `UT`, `UTC`, `GMT` or a North
+    /// American name (`EST`, `PDT`). A time with no zone counts as UTC, as does a single
+    /// military letter (RFC 2822 §4.3 reads those as `-0000`, an unknown local zone, since
+    /// RFC 822 got their signs wrong). Another word where the zone would be (`CET`, `IST`: names that mean several
     /// zones) gives no instant rather than a wrong one.
     private static func utcSeconds(_ tokens: [Token]) -> Int? {
         guard let start = tokens.indices.first(where: { i in
@@ -181,6 +181,10 @@ public enum PublicationDate {
         guard hour < 24, minute < 60 else { return nil }
         let local = hour * 3600 + minute * 60 + second
         guard k < tokens.count else { return local }
+        if case .word(let name) = tokens[k], name == "gmt" || name == "utc" || name == "ut", k + 1 < tokens.count,
+           tokens[k + 1] == .punctuation("+") || tokens[k + 1] == .punctuation("-") {
+            k += 1  // `GMT-0500`, `UTC+01:00` (as JavaScript's Date writes it): the offset is the zone
+        }
         switch tokens[k] {
         case .punctuation(let sign) where sign == "+" || sign == "-":
             var offset: Int

@@ -47,6 +47,10 @@ import Testing
         Form(text: "Tue, 19 Nov 19 10:00:00 GMT", day: "2019-11-19", instant: "2019-11-19T10:00:00Z", before: .feeds),
         Form(text: "Tuesday, 19-Nov-19 10:00:00 GMT", day: "2019-11-19", instant: "2019-11-19T10:00:00Z", before: .feeds),
         Form(text: "Tue Nov 19 10:00:00 2019", day: "2019-11-19", instant: "2019-11-19T10:00:00Z", before: .both),
+        // As JavaScript's Date writes it (both read the day; the offset after GMT was not applied).
+        Form(text: "Tue Nov 19 2019 12:30:00 GMT-0500 (Eastern Standard Time)", day: "2019-11-19",
+             instant: "2019-11-19T17:30:00Z", before: .both),
+        Form(text: "Tue, 19 Nov 2019 10:00:00 UTC+01:00", day: "2019-11-19", instant: "2019-11-19T09:00:00Z", before: .both),
         // Written out.
         Form(text: "November 19, 2019", day: "2019-11-19", instant: nil, before: .both),
         Form(text: "Nov. 19, 2019 9:00 am", day: "2019-11-19", instant: "2019-11-19T09:00:00Z", before: .both),
