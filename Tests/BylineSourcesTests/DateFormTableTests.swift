@@ -6,8 +6,8 @@ import Testing
 
 /// One table of the ways a publication date is written, read the same by every reader that
 /// takes one: the parser itself, a feed item's `pubDate`, a page's `article:published_time`
-/// and Markdown front matter's `date`. `before` says which of the two date readers there used
-/// to be accepted the form: `FeedDate` (feeds and front matter) or `PageDates` (pages).
+/// and Markdown front matter's `date`. `before` says which of the two earlier readers read
+/// the form's day: `FeedDate` (feeds and front matter), `PageDates` (pages), both or neither.
 @Suite struct DateFormTableTests {
     enum Before: String { case both, feeds, pages, neither }
 
