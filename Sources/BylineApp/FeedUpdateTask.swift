@@ -61,7 +61,7 @@ public final class FeedUpdateTask: @unchecked Sendable {
         do throws(SubscriptionError) {
             let list = try FeedList.load(path: updater.feedListPath)
             guard !list.subscriptions.isEmpty else { return (FeedUpdateReport(outcome: .noFeeds), list.warnings) }
-            let summary = try updater.run(progress: progress, shouldContinue: shouldContinue)
+            let summary = try updater.run(list, progress: progress, shouldContinue: shouldContinue)
             var notes = summary.warnings
             var failures: [FeedUpdateReport.Failure] = []
             for result in summary.results {

@@ -15,7 +15,8 @@ struct EchoesCommand: ParsableCommand {
             quotation marks do not count. Echoes are found in the library index (see byline \
             index), as it is built. Quotations that echo each other form a cluster; its first \
             appearance is the earliest by publication date, then by time where both articles \
-            give one ("published": the instant in UTC, null when unknown). When the speakers named for a \
+            give one ("published": the instant in UTC, null when unknown; the text gives each \
+            appearance's local date and time of publication where known). When the speakers named for a \
             cluster differ (variants of one name are one speaker; anonymous and unattributed \
             quotations name nobody), it is flagged as a possible misattribution. The most \
             echoed come first. JSONL prints one object per cluster:
@@ -56,9 +57,12 @@ struct EchoesCommand: ParsableCommand {
 /// One echo cluster as `byline echoes` prints it.
 struct EchoRecord {
     var cluster: EchoCluster
+    /// The zone of the times of publication in the text (the system's).
+    var zone: DisplayZone
 
-    init(_ cluster: EchoCluster) {
+    init(_ cluster: EchoCluster, zone: DisplayZone = .current) {
         self.cluster = cluster
+        self.zone = zone
     }
 
     var json: JSON {
@@ -84,13 +88,18 @@ struct EchoRecord {
     }
 
     /// The longest form, a summary line, then one line per appearance (earliest first), with the
-    /// form it takes there when that is shorter.
+    /// form it takes there when that is shorter. Each appearance has its date, with the local
+    /// time of publication where known (as the reader's echoes show it); the first's instant
+    /// in UTC follows it in the summary.
     var textLines: String {
         let longest = cluster.text
         let count = cluster.articleCount
+        let when = cluster.quotations.map { quotation in
+            PublicationMoment(quotation.article, in: zone).map { $0.date.iso + ($0.time.map { " " + $0 } ?? "") }
+        }
         var summary = "in \(count) article\(count == 1 ? "" : "s")"
-        if let date = cluster.first.article.date {
-            summary += ", first on \(date.iso)"
+        if let first = when.first ?? nil {
+            summary += ", first on \(first)"
             if let published = cluster.first.article.published { summary += " (\(published))" }
         }
         if !cluster.speakers.isEmpty {
@@ -98,12 +107,14 @@ struct EchoRecord {
             summary += cluster.disagree ? "; speakers disagree: \(names)" : "; said by \(names)"
         }
         var s = "\u{201C}\(TerminalSafe.line(longest))\u{201D}\n  \(TerminalSafe.line(summary))\n"
-        for q in cluster.quotations {
+        // The dates in a column as wide as the widest.
+        let column = when.map { $0?.count ?? 0 }.max() ?? 0
+        for (q, when) in zip(cluster.quotations, when) {
             var line = "\(DisplayPath.of(q.article.path)) #\(q.ordinal + 1)"
             if let site = q.article.site { line += " (\(site))" }
             line += ": \(q.speakerName ?? "(unattributed)")"
             if q.text != longest { line += " \u{201C}\(q.text)\u{201D}" }
-            s += "  \(q.article.date?.iso ?? "undated   ")  \(TerminalSafe.line(line))\n"
+            s += "  \((when ?? "undated").padding(toLength: max(column, 10), withPad: " ", startingAt: 0))  \(TerminalSafe.line(line))\n"
         }
         return s + "\n"
     }

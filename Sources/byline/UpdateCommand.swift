@@ -33,7 +33,7 @@ struct UpdateCommand: ParsableCommand {
             }
             let bar = UpdateProgressBar(display: .forStandardError(otherwise: .none))
             defer { bar.finish() }
-            return try updater.run(progress: bar.show)
+            return try updater.run(list, progress: bar.show)
         }
         summary.warnings.map(TerminalSafe.line).forEach(warn)
         for result in summary.results {

@@ -101,8 +101,17 @@ import Testing
         #expect(first["published"] as? String == "2024-03-05T07:45:00Z")
         let quotes = try #require(cluster["quotes"] as? [[String: Any]])
         #expect(quotes.map { $0["article"] as? String } == ["timed/b-morning.txt", "timed/a-evening.txt"])
-        let text = try byline("echoes", "timed")
-        #expect(text.stdout.contains("in 2 articles, first on 2024-03-05 (2024-03-05T07:45:00Z); said by Ann Lee"))
+        // Each appearance with its local day and time of publication (the evening one is
+        // already the 6th in Tokyo), and the first's instant in UTC.
+        var tokyo = environment
+        tokyo["TZ"] = "Asia/Tokyo"
+        let text = try BylineProcess.run(["echoes", "timed"], environment: tokyo, in: folder, timeout: 60)
+        #expect(text.stdout.contains("""
+              in 2 articles, first on 2024-03-05 16:45 (2024-03-05T07:45:00Z); said by Ann Lee
+              2024-03-05 16:45  timed/b-morning.txt #1: Ann Lee
+              2024-03-06 04:00  timed/a-evening.txt #1: Ann Lee
+
+            """), "\(text.stdout)")
 
         let record = try byline("text", "--format", "jsonl", "timed/b-morning.txt")
         #expect(record.status == 0, "\(record.stderr)")

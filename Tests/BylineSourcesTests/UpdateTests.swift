@@ -65,7 +65,7 @@ struct UpdateFixture {
 
     func run() async throws -> UpdateSummary {
         let updater = self.updater
-        return try await offPool { try updater.run() }
+        return try await offPool { try updater.run(try FeedList.load(path: updater.feedListPath)) }
     }
 
     /// The text files in the feed folder `name`, sorted.
@@ -113,13 +113,29 @@ struct UpdateFixture {
         await #expect(throws: SubscriptionError.busy(lockPath)) { try await fixture.run() }
     }
 
+    /// The caller reads the list once and the update works from it: a list changed on disk
+    /// since is not read again.
+    @Test func theListGivenIsTheListUpdated() async throws {
+        let port = try closedLoopbackPort()
+        let feeds = (1...2).map { Subscription(url: "http://127.0.0.1:\(port)/feed\($0).xml") }
+        let fixture = try UpdateFixture(feeds: feeds)
+        let updater = fixture.updater
+        let list = try FeedList.load(path: updater.feedListPath)
+        var emptied = list
+        for feed in feeds { _ = try emptied.remove(feed.url) }
+        try emptied.save()
+        #expect(try FeedList.load(path: updater.feedListPath).subscriptions.isEmpty)
+        let summary = try await offPool { try updater.run(list) }
+        #expect(summary.results.map(\.subscription.url) == feeds.map(\.url))
+    }
+
     @Test func progressIsReportedForEveryFeed() async throws {
         let port = try closedLoopbackPort()
         let feeds = (1...3).map { Subscription(url: "http://127.0.0.1:\(port)/feed\($0).xml") }
         let fixture = try UpdateFixture(feeds: feeds)
         let reports = Reports()
         let updater = fixture.updater
-        _ = try await offPool { try updater.run(progress: { reports.add($0) }) }
+        _ = try await offPool { try updater.run(try FeedList.load(path: updater.feedListPath), progress: { reports.add($0) }) }
         #expect(reports.all.map(\.feedsDone) == [1, 2, 3])
         #expect(reports.all.allSatisfy { $0.feedsTotal == 3 })
     }

@@ -14,8 +14,9 @@ import Testing
     static let terminal = "The new ferry terminal will open in the spring and serve every island"
 
     /// The ferry quotation in three articles (the third gives it to someone else), the dam
-    /// quotation in two articles of the year before, and an article of its own.
-    static func library() throws -> LibraryFixture {
+    /// quotation in two articles of the year before, and an article of its own; with a
+    /// `catalog` (`index.jsonl`) written beside them before they are indexed.
+    static func library(catalog: String? = nil) throws -> LibraryFixture {
         let fixture = try LibraryFixture(count: 0)
         try fixture.write("2024-05-01_port.txt", "Port news\n\n“\(terminal),” said Maria Lopez. Work starts soon.\n")
         try fixture.write("2024-05-02_wire.txt", "Ferry terminal\n\n“\(terminal),” said Maria Lopez. The board agreed.\n")
@@ -23,6 +24,7 @@ import Testing
         try fixture.write("2023-01-10_dam.txt", "Dam works\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
         try fixture.write("2023-01-11_dam.txt", "Dam again\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
         try fixture.write("2024-05-04_snow.txt", "Snow\n\n“The roads will open again tomorrow morning at seven,” said Maria Lopez.\n")
+        if let catalog { try fixture.write("index.jsonl", catalog) }
         try fixture.update()
         return fixture
     }
@@ -90,6 +92,62 @@ import Testing
         #expect(h.state.view.selectedQuote == 0)
     }
 
+    @Test func theEchoesShowEachAppearancesLocalTimeOfPublicationInEightyColumns() throws {
+        let fixture = try Self.library(catalog: """
+            {"file": "2024-05-01_port.txt", "date": "2024-05-01", "published": "2024-05-01T23:30:00Z"}
+            {"file": "2024-05-02_wire.txt", "date": "2024-05-02", "published": "2024-05-02T06:05:00Z"}
+
+            """)
+        var h = Harness(library: fixture.library, size: Size(width: 80, height: 24))
+        h.state.timeZone = try #require(DisplayZone(identifier: "Asia/Tokyo"))
+        try Self.open("Port news", &h)
+        h.press("]")
+        h.press("e")
+        // Written late on the 1st in UTC, read on the morning of the 2nd in Tokyo; the third
+        // article gave no time.
+        #expect(Self.entries(h) == ["2 May 2024 08:30 · Port news", "2 May 2024 15:05 · Ferry terminal", "3 May 2024 · Gazette"],
+                "\(h.paneLines(.library))")
+        #expect(LibraryReaderTests.fit(Self.details(h), [
+            "Maria Lopez: “\(Self.terminal),”", "Maria Lopez: “\(Self.terminal),”", "Tom Berg: “\(Self.terminal),”",
+        ]))
+    }
+
+    /// The requests for the library's echo clusters among `effects`.
+    static func clusterFetches(_ effects: [Effect]) -> Int {
+        effects.filter { effect in
+            if case .fetch(let request) = effect { return request.kind == .echoClusters }
+            return false
+        }.count
+    }
+
+    @Test func eachPeriodIsFilteredFromTheClustersAtHandAndTheIndexIsAskedOncePerGeneration() throws {
+        let fixture = try Self.library()
+        var h = Harness(library: fixture.library, size: Self.wide)
+        h.press("E")
+        #expect(Self.clusterFetches(h.effects) == 1)
+        #expect(Self.entries(h).count == 2)
+        // Every other period, and back to all: the clusters at hand, filtered.
+        h.effects = []
+        h.press("E")
+        #expect(h.text.contains("Most echoed · last 7 days · 1"))
+        h.press("E", "E")
+        #expect(h.text.contains("Most echoed · last 365 days · 1"))
+        h.press("E")
+        #expect(h.text.contains("Most echoed · all · 2"))
+        #expect(Self.clusterFetches(h.effects) == 0)
+
+        // The index moves on (a third appearance of the dam quotation, and the snow one twice):
+        // asked again once, and the period shown is filtered from the new answer.
+        try fixture.write("2024-05-06_dam.txt", "Dam once more\n\n“The dam will be repaired before the rains come back,” said Jane Okafor.\n")
+        try fixture.write("2024-05-07_snow.txt", "More snow\n\n“The roads will open again tomorrow morning at seven,” said Maria Lopez.\n")
+        h.send(.indexing(try fixture.update()))
+        #expect(Self.clusterFetches(h.effects) == 1)
+        #expect(h.text.contains("Most echoed · all · 3"))
+        h.press("E")
+        #expect(h.text.contains("Most echoed · last 7 days · 2"))
+        #expect(Self.clusterFetches(h.effects) == 1)
+    }
+
     @Test func followedSpeakersShowTheirUnreadQuotationsAndReadingMarksThem() throws {
         let fixture = try Self.library()
         // Maria Lopez was followed after the port article: the wire and snow ones are new.
@@ -119,5 +177,33 @@ import Testing
         h.press("1", "esc")
         h.press("w")
         #expect(Self.details(h).first == "1 new · 3 quotations in the library")
+    }
+
+    @Test func theFollowedSpeakersCountsAreKeptWithTheirDataNotWorkedOutAsTheyAreDrawn() throws {
+        let fixture = try Self.library()
+        var h = Harness(library: fixture.library, size: Self.wide, follows: Follows(names: ["Maria Lopez", "Jane Okafor"]))
+        h.press("w")
+        // Never looked at: all counted as seen, once the index answered.
+        #expect(h.state.library.followCounts == [
+            "Maria Lopez": FollowCount(quotations: 3, unread: 0), "Jane Okafor": FollowCount(quotations: 2, unread: 0),
+        ])
+        // The index moves on with a new quotation of each: counted again from the new answer.
+        try fixture.write("2024-05-08_rain.txt", "Rain\n\n“The harbour will stay closed until the wind drops,” said Maria Lopez.\n")
+        try fixture.write("2024-05-09_dam.txt", "Dam news\n\n“The dam is now safe for the whole valley downstream,” said Jane Okafor.\n")
+        h.send(.indexing(try fixture.update()))
+        #expect(h.state.library.followCounts["Maria Lopez"] == FollowCount(quotations: 4, unread: 1))
+        #expect(Self.details(h) == ["1 new · 4 quotations in the library", "1 new · 3 quotations in the library"])
+        // Reading one from the speaker's list counts again: the list keeps it, without its mark.
+        h.press("j", "enter")
+        #expect(h.paneLines(.library).first?.trimmingSpaces.hasPrefix("•") == true)
+        let entry = try #require(h.state.library.unread.first)
+        h.press("enter")
+        #expect(h.document.article.headlineText == "Dam news")
+        #expect(h.state.library.followCounts["Jane Okafor"] == FollowCount(quotations: 3, unread: 0))
+        #expect(h.state.library.followCounts["Maria Lopez"] == FollowCount(quotations: 4, unread: 1))
+        #expect(!h.state.follows.isUnread(key: entry.key, of: "Jane Okafor"))
+        h.press("1", "esc")
+        h.press("w")
+        #expect(Self.details(h) == ["1 new · 4 quotations in the library", "0 new · 3 quotations in the library"])
     }
 }

@@ -1,7 +1,7 @@
 /// The instant an article was published, as Byline keeps it: RFC 3339 in UTC to the second
 /// (`2024-03-05T15:00:00Z`). One fixed width and zone, so comparing the strings compares the
-/// instants (in the index too). `FeedDate` computes it from what a source writes; this only
-/// writes the canonical form and checks a stored one.
+/// instants (in the index too). `PublicationDate` (BylineSources) computes it from what a
+/// source writes; this only writes the canonical form and checks a stored one.
 public enum PublishedTime {
     /// The canonical string for `seconds` past midnight UTC of `day` (any number of seconds,
     /// negative too: the day is carried).

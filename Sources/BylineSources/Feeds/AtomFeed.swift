@@ -39,8 +39,8 @@ enum AtomFeed {
                     entry.link = document.resolve(href, at: child, fallback: channel.link)
                 }
             case "author": if let name = personName(child, document: document) { entry.authors.append(name) }
-            case "published", "issued": if entry.published == nil { entry.published = FeedDate.dated(document.text(of: child)) }
-            case "updated", "modified": if entry.updated == nil { entry.updated = FeedDate.dated(document.text(of: child)) }
+            case "published", "issued": if entry.published == nil { entry.published = PublicationDate.dated(document.text(of: child)) }
+            case "updated", "modified": if entry.updated == nil { entry.updated = PublicationDate.dated(document.text(of: child)) }
             case "content": if content == nil { content = child }
             case "summary": if summary == nil { summary = child }
             default: break

@@ -12,8 +12,8 @@ struct FeedEntry {
     /// Absolute when a base allowed it.
     var link: String?
     var authors: [String] = []
-    var published: FeedDate.Dated?
-    var updated: FeedDate.Dated?
+    var published: PublicationDate.Dated?
+    var updated: PublicationDate.Dated?
     var language: String?
     /// The body's blocks of text, in order.
     var paragraphs: [String] = []

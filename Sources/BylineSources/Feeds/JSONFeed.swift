@@ -39,8 +39,8 @@ enum JSONFeed {
             entry.link = FeedLinks.resolve(url, bases: bases)
         }
         entry.authors = names(item.authors, item.author)
-        entry.published = item.date_published?.text.flatMap(FeedDate.dated)
-        entry.updated = item.date_modified?.text.flatMap(FeedDate.dated)
+        entry.published = item.date_published?.text.flatMap(PublicationDate.dated)
+        entry.updated = item.date_modified?.text.flatMap(PublicationDate.dated)
         entry.language = item.language?.text.flatMap(nonEmpty)
         // The fullest body there is: HTML, else text, else the summary (plain text).
         if let html = item.content_html?.text, !html.isEmpty {

@@ -61,9 +61,9 @@ enum RSSFeed {
                 if let person = FeedText.person(document.text(of: child)) { entry.authors.append(person) }
             case (.rss, "pubDate"), (.dublinCore, "date"), (.dublinCoreTerms, "issued"), (.dublinCoreTerms, "created"),
                  (.atom, "published"):
-                if entry.published == nil { entry.published = FeedDate.dated(document.text(of: child)) }
+                if entry.published == nil { entry.published = PublicationDate.dated(document.text(of: child)) }
             case (.dublinCoreTerms, "modified"), (.atom, "updated"):
-                if entry.updated == nil { entry.updated = FeedDate.dated(document.text(of: child)) }
+                if entry.updated == nil { entry.updated = PublicationDate.dated(document.text(of: child)) }
             case (.content, "encoded"):
                 if content == nil { content = child }
             case (.rss, "description"), (.dublinCore, "description"):

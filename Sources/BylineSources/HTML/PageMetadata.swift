@@ -18,7 +18,7 @@ struct PageMetadata: Equatable {
     var authors: [String] = []
     var date: CivilDate?
     /// The instant of publication, when the value that gave `date` also gives a time
-    /// (`FeedDate.Dated.published`); never from an address.
+    /// (`PublicationDate.Dated.published`); never from an address.
     var published: String?
     var site: String?
     var url: String?
@@ -109,10 +109,9 @@ struct PageMetadata: Equatable {
         var date: CivilDate?
         var published: String?
         func take(_ value: String) -> Bool {
-            guard let parsed = PageDates.parse(value) else { return false }
-            date = parsed
-            // The day is PageDates' reading; the time only when FeedDate reads the same day.
-            if let dated = FeedDate.dated(value), dated.date == parsed { published = dated.published }
+            guard let parsed = PublicationDate.dated(value), PageDates.plausible(parsed.date.year) else { return false }
+            date = parsed.date
+            published = parsed.published
             return true
         }
         let dated: [String?] = [
@@ -324,57 +323,12 @@ struct LinkedData {
     }
 }
 
-/// Publication dates as pages write them: ISO 8601 (`2019-11-19T12:30:00-05:00`, `2019-11-19`),
-/// `2019/11/19`, `20191119`, RFC 822 (`Tue, 19 Nov 2019 ...`) and written out (`November 19,
-/// 2019`, `19 November 2019`), and `/2019/11/19/` or `/2019-11-19/` in an address. The date is
-/// the one written: the publisher's own calendar day, whatever the time zone.
+/// What pages add to reading a publication date (`PublicationDate` reads the value itself): the
+/// years a page's date is believed in, and a date in the page's address.
 enum PageDates {
-    static func parse(_ value: String) -> CivilDate? {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        let digits = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= digits.count else { return nil }
-            var n = 0
-            for k in range {
-                guard digits[k] >= 0x30 && digits[k] <= 0x39 else { return nil }
-                n = n * 10 + Int(digits[k] - 0x30)
-            }
-            return n
-        }
-        if let year = number(0..<4), plausible(year) {
-            if digits.count >= 10, [0x2D, 0x2F, 0x2E].contains(digits[4]), digits[7] == digits[4],
-               let month = number(5..<7), let day = number(8..<10) {
-                return CivilDate(year: year, month: month, day: day)
-            }
-            if let month = number(4..<6), let day = number(6..<8), digits.count == 8 || (digits.count > 8 && digits[8] == 0x54) {
-                return CivilDate(year: year, month: month, day: day)
-            }
-        }
-        return writtenOut(text)
-    }
-
-    /// `November 19, 2019`, `Nov. 19 2019`, `19 Nov 2019`, `Tue, 19 Nov 2019 10:00:00 GMT`.
-    private static func writtenOut(_ text: String) -> CivilDate? {
-        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        var month: Int?
-        var day: Int?
-        var year: Int?
-        for word in words {
-            if let n = Int(word) {
-                if word.count == 4, plausible(n), year == nil { year = n } else if n >= 1, n <= 31, day == nil, word.count <= 2 { day = n }
-            } else if month == nil, word.count >= 3, let m = months.firstIndex(where: { $0.hasPrefix(word) }) {
-                month = m + 1
-            }
-            if month != nil, day != nil, year != nil { break }
-        }
-        guard let month, let day, let year else { return nil }
-        return CivilDate(year: year, month: month, day: day)
-    }
-
-    private static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                 "october", "november", "december"]
-
-    private static func plausible(_ year: Int) -> Bool { (1990...2100).contains(year) }
+    /// Pages carry placeholder dates (an unset field's `1970-01-01`, `0001-01-01`): a date is
+    /// taken from a page only within these years, so a later source of the date can give it.
+    static func plausible(_ year: Int) -> Bool { (1990...2100).contains(year) }
 
     /// A date in an address's path: `/2019/11/19/`, `/2019-11-19/`, `/20191119/`.
     static func fromURL(_ url: String) -> CivilDate? {
@@ -389,7 +343,9 @@ enum PageDates {
             for piece in part.split(whereSeparator: { $0 == "_" || $0 == "." }) {
                 let text = String(piece)
                 if text.count >= 10, let date = CivilDate(iso: String(text.prefix(10))), plausible(date.year) { return date }
-                if text.count == 8, text.allSatisfy(\.isNumber), let date = parse(text) { return date }
+                if text.count == 8, text.allSatisfy(\.isNumber), let date = PublicationDate.parse(text), plausible(date.year) {
+                    return date
+                }
             }
         }
         return nil

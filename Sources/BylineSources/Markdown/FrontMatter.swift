@@ -10,7 +10,7 @@ import Foundation
 struct FrontMatter: Equatable {
     var title: String?
     var date: CivilDate?
-    /// The instant, when `date` gives a time (`FeedDate.Dated.published`).
+    /// The instant, when `date` gives a time (`PublicationDate.Dated.published`).
     var published: String?
     var authors: [String] = []
     var warnings: [String] = []
@@ -60,7 +60,7 @@ struct FrontMatter: Equatable {
             guard case .text(let text) = value else { return warn("`title` on line \(line) is not text; left out") }
             title = nonEmpty(ArticleText.collapse(text, keepingLineBreaks: false))
         case "date":
-            guard case .text(let text) = value, let parsed = FeedDate.dated(text) else {
+            guard case .text(let text) = value, let parsed = PublicationDate.dated(text) else {
                 return warn("`date` on line \(line) is not a date; left out")
             }
             date = parsed.date

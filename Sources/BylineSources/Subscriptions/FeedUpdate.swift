@@ -99,13 +99,13 @@ public struct FeedUpdater: Sendable {
                   libraryFolder: Library.folder(environment: environment), options: options)
     }
 
-    /// Updates every feed. `progress` is called after each feed; `shouldContinue` is asked
-    /// between feeds and items (false: the update stops early, keeping what it stored). Safe
-    /// to call from a background thread. Throws only when the update cannot start (the list
-    /// is unreadable, another update holds the lock).
-    public func run(progress: @escaping @Sendable (UpdateProgress) -> Void = { _ in },
+    /// Updates every feed of `list`: the list at `feedListPath`, read by the caller, which
+    /// has looked at it already (is it empty?), so it is read once. `progress` is called after
+    /// each feed; `shouldContinue` is asked between feeds and items (false: the update stops
+    /// early, keeping what it stored). Safe to call from a background thread. Throws only when
+    /// the update cannot start (another update holds the lock).
+    public func run(_ list: FeedList, progress: @escaping @Sendable (UpdateProgress) -> Void = { _ in },
                     shouldContinue: @escaping @Sendable () -> Bool = { true }) throws(SubscriptionError) -> UpdateSummary {
-        let list = try FeedList.load(path: feedListPath)
         let lock = try UpdateLock(path: statePath + ".lock")
         defer { lock.release() }
         let (loaded, stateWarning) = FeedStates.load(path: statePath)

@@ -23,8 +23,9 @@ public struct Follows: Sendable, Equatable {
         seen.hasLooked(at: name) ? seen.unseen(quotations, of: name) : []
     }
 
-    public func isUnread(_ quotation: LibraryQuotation, of name: String) -> Bool {
-        seen.hasLooked(at: name) && !(seen.seen[name] ?? []).contains(FollowState.key(of: quotation))
+    /// Whether the quotation with this key (`FollowState.key(of:)`) is unread.
+    public func isUnread(key: String, of name: String) -> Bool {
+        seen.hasLooked(at: name) && !(seen.seen[name] ?? []).contains(key)
     }
 
     /// Counts as seen.

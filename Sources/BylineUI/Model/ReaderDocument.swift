@@ -1,4 +1,5 @@
 import BylineCore
+import BylineIndex
 
 /// A span of the article that belongs to something: a quotation (owner = quote id) or a
 /// speaker's mention (owner = speaker index).
@@ -284,5 +285,10 @@ public enum DateLabel {
 
     public static func short(_ date: CivilDate) -> String {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// `2 May 2024 08:30`, or `2 May 2024` when only the date is known.
+    public static func short(_ moment: PublicationMoment) -> String {
+        short(moment.date) + (moment.time.map { " " + $0 } ?? "")
     }
 }

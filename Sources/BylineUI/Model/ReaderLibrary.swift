@@ -78,8 +78,9 @@ public enum LibraryRequest: Hashable, Sendable {
     case echoSummaries(article: ArticleID, generation: Int64)
     /// A quotation's echoes: every appearance of it across the library.
     case echoes(article: ArticleID, quotation: Int, generation: Int64)
-    /// The most echoed quotations first seen in a period.
-    case echoClusters(period: EchoPeriod, generation: Int64)
+    /// Every echo cluster of the library, the most echoed first (the reader keeps those of
+    /// the period it shows: `EchoPeriod.clusters(among:)`).
+    case echoClusters(generation: Int64)
     /// The quotations of each followed speaker.
     case followed(names: [String], generation: Int64)
 
@@ -111,7 +112,7 @@ public enum LibraryRequest: Hashable, Sendable {
         switch self {
         case .articles(_, _, _, let g), .speakers(let g), .appearances(_, let g), .quotations(_, let g),
             .timeline(_, _, _, let g), .search(_, let g), .echoSummaries(_, let g), .echoes(_, _, let g),
-            .echoClusters(_, let g), .followed(_, let g):
+            .echoClusters(let g), .followed(_, let g):
             return g
         case .article, .matches:
             return nil
@@ -197,8 +198,8 @@ public final class ReaderLibrary: Sendable {
                 return .echoSummaries(request, try index.echoSummaries(article: article))
             case .echoes(let article, let quotation, _):
                 return .echoes(request, try index.echoes(article: article, ordinal: quotation))
-            case .echoClusters(let period, _):
-                return .echoClusters(request, try period.clusters(of: index))
+            case .echoClusters:
+                return .echoClusters(request, try index.echoClusters())
             case .followed(let names, _):
                 var lists: [FollowedQuotations] = []
                 for name in names { lists.append(FollowedQuotations(name: name, quotations: try index.quotations(followed: name))) }
@@ -248,9 +249,9 @@ public enum EchoPeriod: Int, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// The clusters first seen in the period, the most echoed first.
-    func clusters(of index: LibraryIndex) throws(LibraryIndexError) -> [EchoCluster] {
-        let all = try index.echoClusters()
+    /// The clusters of `all` (the library's, the most echoed first) first seen in the period,
+    /// in the same order.
+    func clusters(among all: [EchoCluster]) -> [EchoCluster] {
         guard self != .all, let latest = all.compactMap(\.first.article.date).max() else { return all }
         let from = latest.adding(days: 1 - rawValue)
         return all.filter { cluster in cluster.first.article.date.map { $0 >= from } ?? false }

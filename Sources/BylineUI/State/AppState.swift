@@ -292,6 +292,8 @@ public struct AppState {
     public var message: StatusMessage?
     public var keymap: Keymap
     public var theme: Theme
+    /// The zone times of publication are shown in (the system's).
+    public var timeZone = DisplayZone.current
     /// Reading positions from earlier runs, by document identity.
     public var remembered: [String: RememberedView]
     /// The articles read, in earlier runs and this one (see `ReadMarks` for when).
@@ -377,10 +379,10 @@ public struct AppState {
         return answer?.quotations ?? []
     }
 
-    /// The most echoed quotations of the period the library pane shows.
+    /// The most echoed quotations of the period the library pane shows (nil until the index
+    /// has first answered).
     public var echoClusterList: [EchoCluster]? {
-        guard case .echoClusters(library.echoPeriod, _)? = library.clusters.request else { return nil }
-        return library.clusters.value
+        library.clusters.request == nil ? nil : library.periodClusters
     }
 
     /// The quotations of the followed speakers, as last answered for the names followed now.

@@ -95,6 +95,24 @@ public enum LibraryView: Hashable, Sendable {
     }
 }
 
+/// A followed speaker's quotations in the library, and how many of them are unread.
+public struct FollowCount: Hashable, Sendable {
+    public var quotations: Int
+    public var unread: Int
+}
+
+/// A quotation of a followed speaker's unread list, with its key (`FollowState.key(of:)`),
+/// hashed once when the list opens rather than for every frame that draws its mark.
+public struct UnreadQuotation: Sendable {
+    public let quotation: LibraryQuotation
+    public let key: String
+
+    init(_ quotation: LibraryQuotation) {
+        self.quotation = quotation
+        key = FollowState.key(of: quotation)
+    }
+}
+
 /// A list's cursor and first shown entry.
 public struct ListPosition: Hashable, Sendable {
     public var cursor = 0
@@ -136,13 +154,24 @@ public struct LibraryLists: Sendable {
     public var resultCounts = (articles: 0, quotations: 0)
     /// A quotation's echoes (nil inside when it appears nowhere else).
     public var echoes = Answered<EchoCluster?>()
-    /// The most echoed quotations of `echoPeriod`.
-    public var clusters = Answered<[EchoCluster]>()
-    public var echoPeriod = EchoPeriod.all
+    /// Every echo cluster of the library, the most echoed first: asked for once per index
+    /// generation, whatever the period.
+    public var clusters = Answered<[EchoCluster]>() {
+        didSet { periodClusters = echoPeriod.clusters(among: clusters.value ?? []) }
+    }
+    public var echoPeriod = EchoPeriod.all {
+        didSet { if echoPeriod != oldValue { periodClusters = echoPeriod.clusters(among: clusters.value ?? []) } }
+    }
+    /// The clusters of `echoPeriod`, filtered when the clusters or the period change (not as
+    /// the list is drawn, nor by asking the index again).
+    public private(set) var periodClusters: [EchoCluster] = []
     /// The followed speakers' quotations, and the unread ones of the speaker `.followed` lists,
     /// as they were when the list opened (reading one marks it, without moving the others).
     public var followed = Answered<[FollowedQuotations]>()
-    public var unread: [LibraryQuotation] = []
+    /// Each followed name's quotations in the library and how many are unread: counted when
+    /// the answer or what was read changes (`Reader.countFollowed`), not as the list is drawn.
+    public var followCounts: [String: FollowCount] = [:]
+    public var unread: [UnreadQuotation] = []
     /// Each list's cursor and scroll.
     public var positions: [LibraryView.Kind: ListPosition] = [:]
 

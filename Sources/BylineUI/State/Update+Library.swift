@@ -94,7 +94,7 @@ extension Reader {
             let request = LibraryRequest.echoes(article: article, quotation: quotation, generation: state.generation)
             return state.library.echoes.request == request ? nil : request
         case .mostEchoed:
-            let request = LibraryRequest.echoClusters(period: state.library.echoPeriod, generation: state.generation)
+            let request = LibraryRequest.echoClusters(generation: state.generation)
             return state.library.clusters.request == request ? nil : request
         case .follows, .followed:
             guard !state.follows.names.isEmpty else { return nil }
@@ -130,6 +130,7 @@ extension Reader {
             state.inFlight[.followed] = nil
             state.library.followed = Answered(lists, answering: request)
             state.follows.startLooking(lists)
+            countFollowed(&state)
             clampLibraryList(&state, .follows)
         case .speakers(let request, let list):
             state.inFlight[.speakers] = nil
@@ -316,8 +317,9 @@ extension Reader {
             return false
         case .followed(let name):
             guard state.library.unread.indices.contains(cursor) else { return false }
-            let quotation = state.library.unread[cursor]
+            let quotation = state.library.unread[cursor].quotation
             state.follows.markSeen([quotation], of: name)
+            countFollowed(&state)
             open(quotation.article.id, at: nil, jump: .quotation(quotation.ordinal), &state)
         }
         return true
@@ -359,6 +361,17 @@ extension Reader {
         }
     }
 
+    /// Counts each followed speaker's quotations and unread ones, for the list of followed
+    /// speakers: when the index answers and when one is read.
+    static func countFollowed(_ state: inout AppState) {
+        var counts: [String: FollowCount] = [:]
+        for list in state.followedQuotations ?? [] {
+            counts[list.name] = FollowCount(quotations: list.quotations.count,
+                                            unread: state.follows.unread(list.quotations, of: list.name).count)
+        }
+        state.library.followCounts = counts
+    }
+
     /// A followed speaker's unread quotations, by date, as they are now: reading one marks it
     /// without taking it off the list.
     static func showFollowed(_ name: String, _ state: inout AppState) {
@@ -366,7 +379,7 @@ extension Reader {
             state.message = StatusMessage("Still finding \(name)'s quotations")
             return
         }
-        state.library.unread = state.follows.unread(list.quotations, of: name)
+        state.library.unread = state.follows.unread(list.quotations, of: name).map(UnreadQuotation.init)
         showLibrary(.followed(name), &state)
         if state.library.unread.isEmpty { state.message = StatusMessage("No unread quotations by \(name)") }
     }

@@ -156,13 +156,16 @@ enum LibraryPane {
 
     /// `● 6 Mar 2024 · Headline`: the article of an entry of a list across the library, marked
     /// when it is the open article.
-    static func articleLine(_ screen: inout Screen, _ article: LibraryArticle, x: Int, y: Int, width: Int, _ state: AppState) {
+    static func articleLine(_ screen: inout Screen, _ article: LibraryArticle, x: Int, y: Int, width: Int, _ state: AppState,
+                            timed: Bool = false) {
         let theme = state.theme
         let isCurrent = article.id == state.currentID
         screen.put(isCurrent ? "●" : " ", x: x, y: y, style: theme.accentText)
         var cx = x + 2
         let right = x + width
-        cx += screen.put(article.date.map(DateLabel.short) ?? "undated", x: cx, y: y, style: theme.secondaryText,
+        // With `timed`, the local day and time of publication where the source gave a time.
+        let moment = timed ? PublicationMoment(article, in: state.timeZone) : article.date.map { PublicationMoment(date: $0) }
+        cx += screen.put(moment.map { DateLabel.short($0) } ?? "undated", x: cx, y: y, style: theme.secondaryText,
                          maxWidth: right - cx)
         cx += screen.put(" · ", x: cx, y: y, style: theme.secondaryText, maxWidth: right - cx)
         let headline = article.headline.isEmpty ? FileName.of(article.path) : article.headline
@@ -172,8 +175,8 @@ enum LibraryPane {
 
     // MARK: Echoes
 
-    /// Every appearance of the chosen quotation: the article, then who it is given to there
-    /// and the words it takes there.
+    /// Every appearance of the chosen quotation: when (with the local time of publication where
+    /// known) and in which article, then who it is given to there and the words it takes there.
     static func drawEchoes(_ screen: inout Screen, _ rect: Rect, _ state: AppState) {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
@@ -182,7 +185,7 @@ enum LibraryPane {
                  empty: "This quotation appears in no other article.") { screen, index, y in
             guard let list else { return }
             let quotation = list[index]
-            articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
+            articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state, timed: true)
             guard y + 1 < rect.maxY else { return }
             quotationLine(&screen, quotation, x: inner.x + 2, y: y + 1, width: inner.width - 2, theme)
         }
@@ -242,19 +245,19 @@ enum LibraryPane {
         let theme = state.theme
         let inner = rect.inset(horizontal: 1)
         let names = state.follows.names
-        let lists = state.followedQuotations
+        let counts = state.library.followCounts
         drawList(&screen, rect, state, .follows, count: names.count, loading: "",
                  empty: "You follow no speaker. byline follow NAME follows one; their new quotations then show here.") { screen, index, y in
             let name = names[index]
-            let quotations = lists?.first { $0.name == name }?.quotations
-            let unread = quotations.map { state.follows.unread($0, of: name).count }
+            let count = counts[name]
+            let unread = count?.unread
             if let unread, unread > 0 { screen.put("•", x: inner.x, y: y, style: theme.unread) }
             screen.put(TextFit.shorten(name, to: inner.width - 2), x: inner.x + 2, y: y, style: theme.mention(slot: slot(name, theme)),
                        maxWidth: inner.width - 2)
             guard y + 1 < rect.maxY else { return }
             let detail: String
-            if let quotations, let unread {
-                detail = "\(unread) new · \(counted(quotations.count, "quotation")) in the library"
+            if let count {
+                detail = "\(count.unread) new · \(counted(count.quotations, "quotation")) in the library"
             } else {
                 detail = "…"
             }
@@ -271,9 +274,10 @@ enum LibraryPane {
         let list = state.library.unread
         drawList(&screen, rect, state, .followed, count: list.count, loading: "",
                  empty: "No unread quotations by \(name).") { screen, index, y in
-            let quotation = list[index]
+            let entry = list[index]
+            let quotation = entry.quotation
             articleLine(&screen, quotation.article, x: inner.x, y: y, width: inner.width, state)
-            if quotation.article.id != state.currentID, state.follows.isUnread(quotation, of: name) {
+            if quotation.article.id != state.currentID, state.follows.isUnread(key: entry.key, of: name) {
                 screen.put("•", x: inner.x, y: y, style: theme.unread)
             }
             guard y + 1 < rect.maxY else { return }

@@ -1,18 +1,20 @@
 import BylineCore
 
-/// The publication date written in a feed or in front matter: RFC 822 (`Fri, 02 Dec 2011
-/// 10:00:00 +0000`) as RSS writes it, RFC 3339 (`2011-12-02T10:00:00Z`) as Atom and JSON Feed
-/// do, and the variants seen in the wild: named zones, no weekday, two-digit years, one-digit
-/// days, no seconds, RFC 850's hyphens, asctime's order, `Dec 2, 2011`, a space instead of
-/// `T`, fractional seconds, a date alone, English, French, German and Spanish month names,
-/// surrounding junk.
+/// A publication date as feeds, pages and front matter write it — the one reader of them all:
+/// RFC 822 (`Fri, 02 Dec 2011 10:00:00 +0000`) as RSS writes it, RFC 3339
+/// (`2011-12-02T10:00:00Z`) as Atom, JSON Feed and page metadata do, and the variants seen in
+/// the wild: named zones, no weekday, two-digit years, one-digit days, no seconds, RFC 850's
+/// hyphens, asctime's order, `Dec 2, 2011`, `2 December 2011`, `2011 December 2`, a space
+/// instead of `T`, fractional seconds, a date alone (`2011-12-02`, `2011/12/02`,
+/// `2011.12.02`, `20111202`), English, French, German and Spanish month names, surrounding
+/// junk.
 ///
 /// The result is the calendar date *as written*: the day the outlet printed, in its own time
 /// zone. `Thu, 01 Dec 2011 23:30:00 -0500` is 2011-12-01 even though it is already the 2nd in
 /// UTC; the zone and the time of day are not applied to it. When a time is written, `dated`
 /// also gives the instant it names, in UTC (`PublishedTime`): that one is
 /// `2011-12-02T04:30:00Z`.
-public enum FeedDate {
+public enum PublicationDate {
     /// A date as written and, when the string gives a time of day, the instant of publication.
     public struct Dated: Equatable, Sendable {
         public var date: CivilDate
@@ -82,8 +84,8 @@ public enum FeedDate {
         scalar.value >= 0x30 && scalar.value <= 0x39 ? Int(scalar.value - 0x30) : nil
     }
 
-    /// `YYYY-MM-DD`, `YYYY/MM/DD`, or `YYYYMMDD` alone or before `T`: the first such date in
-    /// the string, whatever surrounds it (a time, a zone, junk).
+    /// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD`, or `YYYYMMDD` alone or before `T`: the first
+    /// such date in the string, whatever surrounds it (a time, a zone, junk).
     private static func iso(_ tokens: [Token]) -> CivilDate? {
         for (i, token) in tokens.enumerated() {
             guard case .number(let first, let digits) = token else { continue }
@@ -91,7 +93,7 @@ public enum FeedDate {
                 return CivilDate(year: first / 10_000, month: first / 100 % 100, day: first % 100)
             }
             guard digits == 4, i + 4 < tokens.count,
-                  case .punctuation(let separator) = tokens[i + 1], separator == "-" || separator == "/",
+                  case .punctuation(let separator) = tokens[i + 1], separator == "-" || separator == "/" || separator == ".",
                   case .number(let month, 1...2) = tokens[i + 2],
                   tokens[i + 3] == .punctuation(separator),
                   case .number(let day, 1...2) = tokens[i + 4]
@@ -102,7 +104,8 @@ public enum FeedDate {
     }
 
     /// A month written as a word with a day and a year around it: day month year (RFC 822,
-    /// RFC 850) or month day year (asctime, `Dec 2, 2011`). Numbers that belong to a time of
+    /// RFC 850), month day year (asctime, `Dec 2, 2011`) or year month day (`2011 December 2`,
+    /// a four-digit year only). Numbers that belong to a time of
     /// day (next to a colon) or a zone offset (after a sign) are not the day or the year. Every
     /// word that could be a month is tried, day-first order before month-first: a French
     /// weekday `mar.` (mardi) is not March when `02 déc. 2011` follows.
@@ -132,16 +135,24 @@ public enum FeedDate {
             else { continue }
             return date
         }
+        for (index, month) in months {
+            // Year month day.
+            guard let before = numbers.last(where: { $0.index < index }), before.digits == 4,
+                  let after = numbers.first(where: { $0.index > index }), after.digits <= 2,
+                  let date = CivilDate(year: before.value, month: month, day: after.value)
+            else { continue }
+            return date
+        }
         return nil
     }
 
     /// The time of day written after the date's day, in seconds from that day's midnight in
     /// UTC (so below 0 or past 86,400 when the zone moves it to another day): the first
     /// `H:MM`, `H:MM:SS` or `H:MM:SS.fff`, an optional `am`/`pm`, then the zone: an offset
-    /// (`-0500`, `+05:30`, `+05`), `Z`, `UT`, `UTC`, `GMT` or a North American name (`EST`,
-    /// `PDT`). A time with no zone counts as UTC, as does a single military letter (RFC 2822
-    /// §4.3 reads those as `-0000`, an unknown local zone, since RFC 822 got their signs
-    /// wrong). Another word where the zone would be (`CET`, `IST`: names that mean several
+    /// (`-0500`, `+05:30`, `+05`, also after `GMT` or `UTC`), `Z`, `UT`, `UTC`, `GMT` or a North
+    /// American name (`EST`, `PDT`). A time with no zone counts as UTC, as does a single
+    /// military letter (RFC 2822 §4.3 reads those as `-0000`, an unknown local zone, since
+    /// RFC 822 got their signs wrong). Another word where the zone would be (`CET`, `IST`: names that mean several
     /// zones) gives no instant rather than a wrong one.
     private static func utcSeconds(_ tokens: [Token]) -> Int? {
         guard let start = tokens.indices.first(where: { i in
@@ -170,6 +181,10 @@ public enum FeedDate {
         guard hour < 24, minute < 60 else { return nil }
         let local = hour * 3600 + minute * 60 + second
         guard k < tokens.count else { return local }
+        if case .word(let name) = tokens[k], name == "gmt" || name == "utc" || name == "ut", k + 1 < tokens.count,
+           tokens[k + 1] == .punctuation("+") || tokens[k + 1] == .punctuation("-") {
+            k += 1  // `GMT-0500`, `UTC+01:00` (as JavaScript's Date writes it): the offset is the zone
+        }
         switch tokens[k] {
         case .punctuation(let sign) where sign == "+" || sign == "-":
             var offset: Int

@@ -3,9 +3,10 @@ import Testing
 
 @testable import BylineSources
 
-/// Feed dates are read as the calendar date the outlet wrote, in every shape feeds use.
-@Suite struct FeedDateTests {
-    private func date(_ text: String) -> String? { FeedDate.parse(text)?.iso }
+/// Publication dates are read as the calendar date the outlet wrote, in every shape feeds,
+/// pages and front matter use.
+@Suite struct PublicationDateTests {
+    private func date(_ text: String) -> String? { PublicationDate.parse(text)?.iso }
 
     @Test func rfc822AsRSSWritesItAndItsVariants() {
         #expect(date("Fri, 02 Dec 2011 10:00:00 +0000") == "2011-12-02")
@@ -59,7 +60,7 @@ import Testing
 
     // MARK: The instant of publication
 
-    private func instant(_ text: String) -> String? { FeedDate.dated(text)?.published }
+    private func instant(_ text: String) -> String? { PublicationDate.dated(text)?.published }
 
     @Test func rfc822GivesTheInstantInUTCForEachKindOfZone() {
         #expect(instant("Tue, 05 Mar 2024 15:00:00 +0000") == "2024-03-05T15:00:00Z")
@@ -91,13 +92,13 @@ import Testing
     }
 
     @Test func theDateStaysAsWrittenWhenTheInstantFallsOnAnotherDayInUTC() {
-        let late = FeedDate.dated("Mon, 04 Mar 2024 23:30:00 -0500")
+        let late = PublicationDate.dated("Mon, 04 Mar 2024 23:30:00 -0500")
         #expect(late?.date.iso == "2024-03-04")
         #expect(late?.published == "2024-03-05T04:30:00Z")
-        let early = FeedDate.dated("2024-03-01T00:30:00+13:00")
+        let early = PublicationDate.dated("2024-03-01T00:30:00+13:00")
         #expect(early?.date.iso == "2024-03-01")
         #expect(early?.published == "2024-02-29T11:30:00Z", "2024 is a leap year")
-        let newYear = FeedDate.dated("2023-12-31T22:00:00-03:00")
+        let newYear = PublicationDate.dated("2023-12-31T22:00:00-03:00")
         #expect(newYear?.date.iso == "2023-12-31")
         #expect(newYear?.published == "2024-01-01T01:00:00Z")
     }
@@ -108,12 +109,12 @@ import Testing
         #expect(instant("March 5, 2024 3:00 pm") == "2024-03-05T15:00:00Z")
         #expect(instant("March 5, 2024 12:10 am") == "2024-03-05T00:10:00Z")
         // CET is not one of RFC 822's names: no instant, but the date stands.
-        #expect(FeedDate.dated("Tue, 05 Mar 2024 16:00:00 CET")?.date.iso == "2024-03-05")
+        #expect(PublicationDate.dated("Tue, 05 Mar 2024 16:00:00 CET")?.date.iso == "2024-03-05")
         #expect(instant("Tue, 05 Mar 2024 16:00:00 CET") == nil)
     }
 
     @Test func aDateAloneOrAnImpossibleTimeGivesNoInstant() {
-        #expect(FeedDate.dated("2024-03-05")?.date.iso == "2024-03-05")
+        #expect(PublicationDate.dated("2024-03-05")?.date.iso == "2024-03-05")
         #expect(instant("2024-03-05") == nil)
         #expect(instant("Tue, 05 Mar 2024") == nil)
         #expect(instant("Tue, 05 Mar 2024 25:00:00 GMT") == nil)
