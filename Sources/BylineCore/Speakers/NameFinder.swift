@@ -130,6 +130,11 @@ enum NameFinder {
                 }
                 break
             }
+            // `a memo titled Senator Releases Budget Leak Report`: a work's title, not a name.
+            if isWorkTitle(tokens, i..<j, s) {
+                next = j
+                continue
+            }
             // A lone capitalised function word (`The`, `But`, `Thursday`) is no name: most runs.
             // Nor is a lone title (`the President said`): a description, linked to the named
             // president by the speaker analysis.
@@ -154,6 +159,39 @@ enum NameFinder {
             next = max(endedByVerb ? j + 1 : j, i + 1)
         }
         return mentions
+    }
+
+    // MARK: Capitalised words that are no name
+
+    /// `a memo titled Senator Releases Budget Leak Report`: the capitalised words after `titled`,
+    /// `headlined` or `entitled` (past a quotation mark or a colon) name a work, not a person;
+    /// after `called`, `dubbed` or `named` only when they read as a headline (`a man called Tom
+    /// Berg` is named). Without such a word, a verb among capitalised words says too little:
+    /// surnames and organisations end in -s too (`Tom Burns`, `United Steelworkers`).
+    private static func isWorkTitle(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        var k = run.lowerBound - 1
+        while k >= 0, run.lowerBound - k <= 2, tokens[k].isQuotationMark || tokens[k].isPunctuation(":") { k -= 1 }
+        guard k >= 0, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
+        return titleIntroducers.contains(tokens[k].hash) || namingVerbs.contains(tokens[k].hash) && readsAsHeadline(tokens, run, s)
+    }
+
+    /// Words after which capitalised words are a work's title.
+    private static let titleIntroducers = WordSet("titled entitled headlined subtitled retitled")
+
+    /// Words after which capitalised words are a name, or a title that reads as a headline.
+    private static let namingVerbs = WordSet("called dubbed named")
+
+    /// A run of capitalised words holds a verb between its first and last word, shaped like one
+    /// (`Releases`, `Slammed`, `Visiting`) and in no name lexicon, and not a surname after a
+    /// first name (`Tom Burns Jones`): a headline, not a name.
+    private static func readsAsHeadline(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard run.count >= 3 else { return false }
+        for k in (run.lowerBound + 1)..<(run.upperBound - 1) {
+            let t = tokens[k]
+            guard t.isWord, t.isCapitalized, looksLikeVerb(t, s), !t.flags.contains(.possessive), !isFirstName(tokens[k - 1].hash) else { continue }
+            if Lexicon.nameClass(t.hash).isEmpty, t.hash != Hashes.united, t.hash != Hashes.states { return true }
+        }
+        return false
     }
 
     private static let timeQualifiers = WordSet("former longtime late then current outgoing incumbent future onetime erstwhile")
