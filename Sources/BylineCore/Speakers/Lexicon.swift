@@ -542,6 +542,15 @@ enum Lexicon {
         tribunal judiciary secretariat proclamation decree bulletin announcement
         """
 
+    /// Nouns for events and processes: a description headed by one (`the harbour talks`, `the
+    /// storm`) is no source, though a description of a document or a poll may be.
+    static let eventNouns = WordSet("""
+        talks negotiations meeting meetings summit summits war wars conflict conflicts battle battles fighting \
+        clashes violence crisis crises storm storms hurricane flood floods fire fires earthquake ceremony \
+        celebration parade match game games season tournament race election elections primary primaries \
+        debate debates hearing hearings visit trip tour dispute feud standoff shutdown recession slump boom
+        """)
+
     // MARK: First names, for gender
 
     static let maleFirstNames = WordSet(maleFirstNameList)

@@ -131,7 +131,8 @@ enum NameFinder {
                 break
             }
             // `a memo titled Senator Releases Budget Leak Report`: a work's title, not a name.
-            if isWorkTitle(tokens, i..<j, s) {
+            // `the U.S.-Russian talks`: an adjective, not a name.
+            if isWorkTitle(tokens, i..<j, s) || isNationalAdjective(tokens, i..<j, s, lexicon) {
                 next = j
                 continue
             }
@@ -192,6 +193,61 @@ enum NameFinder {
             if Lexicon.nameClass(t.hash).isEmpty, t.hash != Hashes.united, t.hash != Hashes.states { return true }
         }
         return false
+    }
+
+    /// `U.S.-Russian`, `Franco-German`, `Iranian-backed`: a word of two or more hyphenated parts,
+    /// each a place or nationality (a known place or adjective, a dotted abbreviation, a
+    /// combining form such as `Franco`, an adjective in -ian, -ean, -ese or -ish), or after the
+    /// first a participle (`-backed`, `-led`). Before a noun it is an adjective, not a name.
+    static func isNationalCompound(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard t.isWord, t.isCapitalized else { return false }
+        var parts = 0
+        var start = t.start
+        for k in t.start...t.end where k == t.end || s[k] == "-" {
+            guard k > start else { return false }
+            let isFirst = parts == 0
+            parts += 1
+            defer { start = k + 1 }
+            let h = WordHash.of(s, start, k)
+            let capital = s[start].properties.isUppercase
+            if capital, Lexicon.places.contains(h) || Lexicon.nameAdjectives.contains(h) || nationalCombiningForms.contains(h)
+                || isDottedAbbreviation(s, start, k) || hasNationalSuffix(s, start, k) {
+                continue
+            }
+            if !isFirst, !capital, k - start > 2, s[k - 2] == "e" && s[k - 1] == "d" || h == born { continue }
+            return false
+        }
+        return parts >= 2
+    }
+
+    /// `Franco-`, `Sino-`: the forms of nationalities that open a compound.
+    private static let nationalCombiningForms = WordSet("anglo franco sino russo indo greco austro afro euro judeo italo hispano luso germano turco nippo")
+
+    private static let born = WordHash.of("born")
+
+    /// `U.S.`, `U.K.`: capital letters each followed by a period.
+    private static func isDottedAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> Bool {
+        guard to - from >= 4, (to - from) % 2 == 0 else { return false }
+        for k in stride(from: from, to: to, by: 2) where !s[k].properties.isUppercase || s[k + 1] != "." { return false }
+        return true
+    }
+
+    /// `Canadian`, `Korean`, `Japanese`, `Turkish`: the endings of adjectives of nationality.
+    private static func hasNationalSuffix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> Bool {
+        guard to - from >= 5 else { return false }
+        let end = String(String.UnicodeScalarView(s[(to - 3)..<to]))
+        return end == "ian" || end == "ean" || end == "ese" || end == "ish"
+    }
+
+    /// `The U.S.-Russian talks`: a run that is a national compound (after words that are no
+    /// name, such as `The`) before a lower-case word, the noun it modifies.
+    private static func isNationalAdjective(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                            _ lexicon: WordMap<Lexicon.NameClass>) -> Bool {
+        let last = run.upperBound - 1
+        guard run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized,
+              isNationalCompound(tokens[last], s) else { return false }
+        for k in run.lowerBound..<last where !(lexicon[tokens[k].hash] ?? []).contains(.notName) { return false }
+        return true
     }
 
     private static let timeQualifiers = WordSet("former longtime late then current outgoing incumbent future onetime erstwhile")

@@ -33,7 +33,7 @@ extension AttributionSieves {
         while i < b.open, tokens[i].kind == .punctuation || tokens[i].isWord && ClauseGrammar.openers.contains(tokens[i].hash) { i += 1 }
         guard i < b.open, let phrase = reader.forward(startingAt: i, ceiling: b.open, subject: true) else { return nil }
         let next = phrase.tokens.upperBound
-        guard next + 1 < b.open, tokens[next].isWord || tokens[next].isPunctuation(","), grammar.canSpeak(phrase) || phrase.kind == .description else {
+        guard next + 1 < b.open, tokens[next].isWord || tokens[next].isPunctuation(","), grammar.canSpeak(phrase) || phrase.kind == .description && !Lexicon.eventNouns.contains(tokens[phrase.head].hash) else {
             return nil
         }
         if phrase.kind == .pronoun, tokens[phrase.head].hash == Hashes.it || Hashes.isRelativePronoun(tokens[phrase.head].hash) { return nil }
