@@ -161,6 +161,64 @@ enum Lexicon {
 
     private static let findingVerbs = "find finds found show shows showed shown"
 
+    // MARK: Communicative verbs
+
+    /// Verbs of saying, writing, believing, proposing, reacting, describing or evaluating: the
+    /// cues above, and the verbs below that communicate without introducing the words said
+    /// (`proposed`, `reacted`, `outlined`, `disputed`, `admires`). The verb of a quotation's
+    /// sentence is its cue only when it is one of them (`hugged`, `crippled` are no cues).
+    static let communicativeVerbs: WordSet = {
+        let split = { (list: String) in list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init) }
+        var words = split(speechVerbs) + split(tellVerbs) + split(characterizeVerbs) + split(participles) + split(findingVerbs)
+        for base in split(stanceVerbBases) { words += inflections(of: base) }
+        words += split(irregularStanceForms)
+        return WordSet(words)
+    }()
+
+    /// Base forms of the communicative verbs that are not cues; `inflections(of:)` adds their
+    /// regular forms, `irregularStanceForms` the others.
+    private static let stanceVerbBases = """
+        propose recommend advocate endorse support oppose back favor favour reject refute rebut contest dispute \
+        challenge defend justify champion promote pitch offer react outline detail depict portray define discuss \
+        debate address mention cite reference invoke comment editorialize reflect remember narrate recite reveal \
+        disclose divulge confess apologize apologise regret thank congratulate credit blame fault attack assail \
+        lambaste chide scold rebuke reproach ridicule lampoon parody satirize deplore bemoan bewail welcome \
+        applaud commend laud celebrate salute honor honour mourn eulogize toast cheer admire adore love like \
+        hate dislike despise appreciate value approve disapprove veto condone excuse forgive believe think \
+        feel consider regard view deem judge reckon guess suppose assume presume imagine know doubt fear \
+        worry hope wish expect anticipate foresee forecast recognize recognise accept reject disagree inquire \
+        enquire request invite encourage instruct order command forbid notify reassure guarantee swear highlight \
+        underline underscore point chime weigh sing scream murmur boo jeer heckle brag pen author draft compose \
+        blog publish broadcast air talk chat converse interrogate grill press question nickname christen \
+        classify rate assess evaluate review appraise criticize criticise slam blast chastise castigate \
+        berate denounce condemn warn caution alert predict hint imply insinuate signal indicate concede \
+        acknowledge admit deny confirm affirm insist maintain argue claim contend assert allege grouse gloat \
+        ponder mull contemplate snipe needle lash rip rail voice express coin herald demur intimate rebuff \
+        interview profile pronounce contrast scoff sneer vent rant gush fume
+        """
+
+    /// Irregular and doubled forms of communicative verbs that are not cues.
+    private static let irregularStanceForms = """
+        thought felt knew known understood understand understands understanding meant mean means meaning held \
+        hold holds holding taught teach teaches swore sworn forbade forbidden foresaw foreseen rebutted \
+        rebutting regretted regretting chatted chatting sang sung spoken
+        """
+
+    /// The regular forms of a verb's base: `propose` → `proposes proposed proposing`,
+    /// `worry` → `worries worried worrying`, `push` → `pushes pushed pushing`.
+    static func inflections(of base: String) -> [String] {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        guard let last = base.last else { return [] }
+        let stem = String(base.dropLast())
+        let consonantY = last == "y" && stem.last.map { !vowels.contains($0) } == true
+        let third = consonantY ? stem + "ies"
+            : ["s", "x", "z"].contains(last) || base.hasSuffix("ch") || base.hasSuffix("sh") ? base + "es" : base + "s"
+        let past = consonantY ? stem + "ied" : last == "e" ? base + "d" : base + "ed"
+        let ing = base.hasSuffix("ie") ? String(base.dropLast(2)) + "ying"
+            : last == "e" && !base.hasSuffix("ee") ? stem + "ing" : base + "ing"
+        return [base, third, past, ing]
+    }
+
     /// Nouns for what reaches findings (`the report found`, `the poll showed`, `the court found`).
     static let findingSubjects = WordSet("""
         report reports study studies survey surveys poll polls analysis analyses review investigation investigations \
@@ -483,6 +541,15 @@ enum Lexicon {
         authorities authority palace city town village municipality county province prosecution defence defense \
         tribunal judiciary secretariat proclamation decree bulletin announcement
         """
+
+    /// Nouns for events and processes: a description headed by one (`the harbour talks`, `the
+    /// storm`) is no source, though a description of a document or a poll may be.
+    static let eventNouns = WordSet("""
+        talks negotiations meeting meetings summit summits war wars conflict conflicts battle battles fighting \
+        clashes violence crisis crises storm storms hurricane flood floods fire fires earthquake ceremony \
+        celebration parade match game games season tournament race election elections primary primaries \
+        debate debates hearing hearings visit trip tour dispute feud standoff shutdown recession slump boom
+        """)
 
     // MARK: First names, for gender
 

@@ -130,6 +130,12 @@ enum NameFinder {
                 }
                 break
             }
+            // `a memo titled Senator Releases Budget Leak Report`: a work's title, not a name.
+            // `the U.S.-Russian talks`: an adjective, not a name.
+            if isWorkTitle(tokens, i..<j, s) || isNationalAdjective(tokens, i..<j, s, lexicon) {
+                next = j
+                continue
+            }
             // A lone capitalised function word (`The`, `But`, `Thursday`) is no name: most runs.
             // Nor is a lone title (`the President said`): a description, linked to the named
             // president by the speaker analysis.
@@ -154,6 +160,94 @@ enum NameFinder {
             next = max(endedByVerb ? j + 1 : j, i + 1)
         }
         return mentions
+    }
+
+    // MARK: Capitalised words that are no name
+
+    /// `a memo titled Senator Releases Budget Leak Report`: the capitalised words after `titled`,
+    /// `headlined` or `entitled` (past a quotation mark or a colon) name a work, not a person;
+    /// after `called`, `dubbed` or `named` only when they read as a headline (`a man called Tom
+    /// Berg` is named). Without such a word, a verb among capitalised words says too little:
+    /// surnames and organisations end in -s too (`Tom Burns`, `United Steelworkers`).
+    private static func isWorkTitle(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        var k = run.lowerBound - 1
+        while k >= 0, run.lowerBound - k <= 2, tokens[k].isQuotationMark || tokens[k].isPunctuation(":") { k -= 1 }
+        guard k >= 0, tokens[k].isWord, !tokens[k].isCapitalized else { return false }
+        return titleIntroducers.contains(tokens[k].hash) || namingVerbs.contains(tokens[k].hash) && readsAsHeadline(tokens, run, s)
+    }
+
+    /// Words after which capitalised words are a work's title.
+    private static let titleIntroducers = WordSet("titled entitled headlined subtitled retitled")
+
+    /// Words after which capitalised words are a name, or a title that reads as a headline.
+    private static let namingVerbs = WordSet("called dubbed named")
+
+    /// A run of capitalised words holds a verb between its first and last word, shaped like one
+    /// (`Releases`, `Slammed`, `Visiting`) and in no name lexicon, and not a surname after a
+    /// first name (`Tom Burns Jones`): a headline, not a name.
+    private static func readsAsHeadline(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard run.count >= 3 else { return false }
+        for k in (run.lowerBound + 1)..<(run.upperBound - 1) {
+            let t = tokens[k]
+            guard t.isWord, t.isCapitalized, looksLikeVerb(t, s), !t.flags.contains(.possessive), !isFirstName(tokens[k - 1].hash) else { continue }
+            if Lexicon.nameClass(t.hash).isEmpty, t.hash != Hashes.united, t.hash != Hashes.states { return true }
+        }
+        return false
+    }
+
+    /// `U.S.-Russian`, `Franco-German`, `Iranian-backed`: a word of two or more hyphenated parts,
+    /// each a place or nationality (a known place or adjective, a dotted abbreviation, a
+    /// combining form such as `Franco`, an adjective in -ian, -ean, -ese or -ish), or after the
+    /// first a participle (`-backed`, `-led`). Before a noun it is an adjective, not a name.
+    static func isNationalCompound(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard t.isWord, t.isCapitalized else { return false }
+        var parts = 0
+        var start = t.start
+        for k in t.start...t.end where k == t.end || s[k] == "-" {
+            guard k > start else { return false }
+            let isFirst = parts == 0
+            parts += 1
+            defer { start = k + 1 }
+            let h = WordHash.of(s, start, k)
+            let capital = s[start].properties.isUppercase
+            if capital, Lexicon.places.contains(h) || Lexicon.nameAdjectives.contains(h) || nationalCombiningForms.contains(h)
+                || isDottedAbbreviation(s, start, k) || hasNationalSuffix(s, start, k) {
+                continue
+            }
+            if !isFirst, !capital, k - start > 2, s[k - 2] == "e" && s[k - 1] == "d" || h == born { continue }
+            return false
+        }
+        return parts >= 2
+    }
+
+    /// `Franco-`, `Sino-`: the forms of nationalities that open a compound.
+    private static let nationalCombiningForms = WordSet("anglo franco sino russo indo greco austro afro euro judeo italo hispano luso germano turco nippo")
+
+    private static let born = WordHash.of("born")
+
+    /// `U.S.`, `U.K.`: capital letters each followed by a period.
+    private static func isDottedAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> Bool {
+        guard to - from >= 4, (to - from) % 2 == 0 else { return false }
+        for k in stride(from: from, to: to, by: 2) where !s[k].properties.isUppercase || s[k + 1] != "." { return false }
+        return true
+    }
+
+    /// `Canadian`, `Korean`, `Japanese`, `Turkish`: the endings of adjectives of nationality.
+    private static func hasNationalSuffix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> Bool {
+        guard to - from >= 5 else { return false }
+        let end = String(String.UnicodeScalarView(s[(to - 3)..<to]))
+        return end == "ian" || end == "ean" || end == "ese" || end == "ish"
+    }
+
+    /// `The U.S.-Russian talks`: a run that is a national compound (after words that are no
+    /// name, such as `The`) before a lower-case word, the noun it modifies.
+    private static func isNationalAdjective(_ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                            _ lexicon: WordMap<Lexicon.NameClass>) -> Bool {
+        let last = run.upperBound - 1
+        guard run.upperBound < tokens.count, tokens[run.upperBound].isWord, !tokens[run.upperBound].isCapitalized,
+              isNationalCompound(tokens[last], s) else { return false }
+        for k in run.lowerBound..<last where !(lexicon[tokens[k].hash] ?? []).contains(.notName) { return false }
+        return true
     }
 
     private static let timeQualifiers = WordSet("former longtime late then current outgoing incumbent future onetime erstwhile")

@@ -642,4 +642,11 @@ struct ClauseGrammar {
 
     /// The text of token `k`.
     func span(_ k: Int) -> TextSpan { TextSpan(tokens[k].start, tokens[k].end) }
+
+    /// The verb at `k` as a quotation's cue when it is a verb of saying, writing, believing,
+    /// proposing, reacting, describing or evaluating (`Lexicon.communicativeVerbs`); nil for
+    /// any other verb (`hugged`, `crippled`).
+    func communicativeCue(at k: Int) -> TextSpan? {
+        Lexicon.communicativeVerbs.contains(tokens[k].hash) ? span(k) : nil
+    }
 }

@@ -98,7 +98,7 @@ extension AttributionSieves {
             if tokens[c].isPunctuation(","), let main = grammar.clauseSubjectAndVerb(from: c + 1, before: b.open), main.verb < b.open,
                main.phrase.tokens.lowerBound <= c + 2, main.phrase.kind != .pronoun || tokens[main.phrase.head].hash != Hashes.it,
                grammar.canSpeak(main.phrase) {
-                return Attribution(phrase: main.phrase, cue: grammar.span(main.verb), rule: .sentenceSubject)
+                return Attribution(phrase: main.phrase, cue: grammar.communicativeCue(at: main.verb), rule: .sentenceSubject)
             }
             c += 1
         }

@@ -5,20 +5,23 @@ extension AttributionSieves {
     /// a verb follows it.
     func sentenceSubject(_ b: Bounds) -> Attribution? {
         // The cue is the clause's verb, past what stands between it and the subject (`Mick Lee
-        // of the band reacted`).
+        // of the band reacted`), when it is a verb that communicates: in `Ann Lee hugged the
+        // "small miracle"`, `hugged` is no cue, though Ann Lee is still the speaker (giving no
+        // speaker at all lowers PolNeAR train and dev).
         // `Comey declined to charge her even though he found "evidence"`: a subordinate clause
         // nearer the quotation has a subject of its own.
         if let inner = grammar.subordinateClause(holding: b.open, floor: b.floor) {
-            return Attribution(phrase: inner.phrase, cue: grammar.span(inner.verb), rule: .sentenceSubject)
+            return Attribution(phrase: inner.phrase, cue: grammar.communicativeCue(at: inner.verb), rule: .sentenceSubject)
         }
         guard let found = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
-        return Attribution(phrase: found.phrase, cue: grammar.span(found.verb), rule: .sentenceSubject)
+        return Attribution(phrase: found.phrase, cue: grammar.communicativeCue(at: found.verb), rule: .sentenceSubject)
     }
 
     /// `Democrats on the House committee plan to release …` · `Attorneys for Lee appeared to
     /// oppose it, saying …` · `About four in 10 said …`: when the grammar finds no subject and
     /// verb (a phrase after the noun, a relative clause, a coordination), the phrase opening the
-    /// sentence, when more words follow it before the quotation, is its subject all the same.
+    /// sentence, when more words follow it before the quotation, is its subject all the same;
+    /// not an event (`The harbour talks ended early, and …`: the talks say nothing).
     /// (Tried by `SpeakerAssembly` after `same-sentence`: another quotation of the sentence that
     /// has its speaker says more than the sentence's first words.)
     func openingPhrase(_ q: Int) -> Attribution? {
@@ -30,7 +33,7 @@ extension AttributionSieves {
         while i < b.open, tokens[i].kind == .punctuation || tokens[i].isWord && ClauseGrammar.openers.contains(tokens[i].hash) { i += 1 }
         guard i < b.open, let phrase = reader.forward(startingAt: i, ceiling: b.open, subject: true) else { return nil }
         let next = phrase.tokens.upperBound
-        guard next + 1 < b.open, tokens[next].isWord || tokens[next].isPunctuation(","), grammar.canSpeak(phrase) || phrase.kind == .description else {
+        guard next + 1 < b.open, tokens[next].isWord || tokens[next].isPunctuation(","), grammar.canSpeak(phrase) || phrase.kind == .description && !Lexicon.eventNouns.contains(tokens[phrase.head].hash) else {
             return nil
         }
         if phrase.kind == .pronoun, tokens[phrase.head].hash == Hashes.it || Hashes.isRelativePronoun(tokens[phrase.head].hash) { return nil }

@@ -224,7 +224,7 @@ extension AttributionSieves {
         if let sieve { found.append((sieve, .sieve)) }
         if let opening = openingPhrase(q) { found.append((opening, .opening)) }
         if let clause = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), clause.verb < b.open {
-            found.append((Attribution(phrase: clause.phrase, cue: grammar.span(clause.verb), rule: .sentenceSubject), .clauseSubject))
+            found.append((Attribution(phrase: clause.phrase, cue: grammar.communicativeCue(at: clause.verb), rule: .sentenceSubject), .clauseSubject))
         }
         if let before = nearestName(before: b.open, floor: max(b.floor, sentenceStart)) {
             found.append((Attribution(phrase: before, cue: nil, rule: .nearestName), .nameBefore))
