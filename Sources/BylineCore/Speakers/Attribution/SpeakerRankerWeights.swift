@@ -1054,27 +1054,27 @@ enum SpeakerRankerWeights {
     ]
 
     static let weights: [Double] = [
-        1.9455,  // source=sieve
-        0.7390,  // source=opening
-        -1.0200,  // source=clause-subject
-        0.7686,  // source=name-before
-        -3.8527,  // source=name-after
-        1.4195,  // source=none
-        -0.8112,  // rule=quote-speaker-cue
-        4.0285,  // rule=quote-cue-speaker
-        -1.1798,  // rule=quote-speaker-verb
+        1.5824,  // source=sieve
+        0.9233,  // source=opening
+        -0.8606,  // source=clause-subject
+        0.9501,  // source=name-before
+        -2.9979,  // source=name-after
+        0.4027,  // source=none
+        -0.5697,  // rule=quote-speaker-cue
+        3.1554,  // rule=quote-cue-speaker
+        -1.0445,  // rule=quote-speaker-verb
         0,  // rule=quote-verb-speaker
-        -0.9233,  // rule=dash-signature
-        1.5734,  // rule=according-to
-        0.6348,  // rule=speaker-cue-quote
-        1.2076,  // rule=reported-speech
-        -0.6326,  // rule=passive-by
+        -1.4717,  // rule=dash-signature
+        1.8007,  // rule=according-to
+        0.3553,  // rule=speaker-cue-quote
+        0.9799,  // rule=reported-speech
+        -0.7955,  // rule=passive-by
         0,  // rule=cue-speaker-quote
-        0.0694,  // rule=issuer
-        1.1837,  // rule=label
-        -1.2246,  // rule=later-cue
-        -1.0294,  // rule=possessive
-        -0.9512,  // rule=sentence-subject
+        1.2183,  // rule=issuer
+        1.5979,  // rule=label
+        -1.3196,  // rule=later-cue
+        -0.8880,  // rule=possessive
+        -1.4361,  // rule=sentence-subject
         0,  // rule=same-sentence
         0,  // rule=previous-sentence
         0,  // rule=continuation
@@ -1083,75 +1083,75 @@ enum SpeakerRankerWeights {
         0,  // rule=previous-paragraph
         0,  // rule=nearest-name
         0,  // rule=interview
-        3.7015,  // kind=name-person|sieve
-        2.6182,  // kind=name-person|opening
-        0.6090,  // kind=name-person|clause-subject
-        2.0111,  // kind=name-person|name-before
-        1.3498,  // kind=name-person|name-after
+        4.6108,  // kind=name-person|sieve
+        2.4978,  // kind=name-person|opening
+        0.8319,  // kind=name-person|clause-subject
+        2.4531,  // kind=name-person|name-before
+        1.3076,  // kind=name-person|name-after
         0,  // kind=name-person|none
-        3.9878,  // kind=name-organization|sieve
-        5.0178,  // kind=name-organization|opening
-        3.5845,  // kind=name-organization|clause-subject
-        0.6572,  // kind=name-organization|name-before
-        0.0780,  // kind=name-organization|name-after
+        4.1146,  // kind=name-organization|sieve
+        6.3570,  // kind=name-organization|opening
+        3.6982,  // kind=name-organization|clause-subject
+        0.6953,  // kind=name-organization|name-before
+        0.8245,  // kind=name-organization|name-after
         0,  // kind=name-organization|none
-        -8.1505,  // kind=name-place|sieve
+        -9.0381,  // kind=name-place|sieve
         0,  // kind=name-place|opening
         0,  // kind=name-place|clause-subject
-        -1.6502,  // kind=name-place|name-before
-        -5.4079,  // kind=name-place|name-after
+        -2.2751,  // kind=name-place|name-before
+        -5.7400,  // kind=name-place|name-after
         0,  // kind=name-place|none
-        1.9973,  // kind=name-one-word|sieve
-        -1.7729,  // kind=name-one-word|opening
-        0.0254,  // kind=name-one-word|clause-subject
-        2.9428,  // kind=name-one-word|name-before
-        1.6900,  // kind=name-one-word|name-after
+        3.0247,  // kind=name-one-word|sieve
+        -0.7354,  // kind=name-one-word|opening
+        0.6404,  // kind=name-one-word|clause-subject
+        3.2827,  // kind=name-one-word|name-before
+        1.0459,  // kind=name-one-word|name-after
         0,  // kind=name-one-word|none
-        0.6794,  // kind=name-unknown|sieve
-        -3.2277,  // kind=name-unknown|opening
-        -2.1841,  // kind=name-unknown|clause-subject
-        -3.1923,  // kind=name-unknown|name-before
-        -1.5627,  // kind=name-unknown|name-after
+        1.2159,  // kind=name-unknown|sieve
+        -4.1265,  // kind=name-unknown|opening
+        -2.2995,  // kind=name-unknown|clause-subject
+        -3.2059,  // kind=name-unknown|name-before
+        -0.4359,  // kind=name-unknown|name-after
         0,  // kind=name-unknown|none
-        2.8197,  // kind=description-known|sieve
-        1.4085,  // kind=description-known|opening
-        8.8783,  // kind=description-known|clause-subject
+        4.0064,  // kind=description-known|sieve
+        0.8010,  // kind=description-known|opening
+        8.0595,  // kind=description-known|clause-subject
         0,  // kind=description-known|name-before
         0,  // kind=description-known|name-after
         0,  // kind=description-known|none
-        -1.2497,  // kind=description-other|sieve
-        -6.7726,  // kind=description-other|opening
+        -2.5873,  // kind=description-other|sieve
+        -6.3721,  // kind=description-other|opening
         0,  // kind=description-other|clause-subject
         0,  // kind=description-other|name-before
         0,  // kind=description-other|name-after
         0,  // kind=description-other|none
-        3.4924,  // kind=pronoun-he-she|sieve
-        2.4859,  // kind=pronoun-he-she|opening
-        0.7438,  // kind=pronoun-he-she|clause-subject
+        4.2783,  // kind=pronoun-he-she|sieve
+        3.1134,  // kind=pronoun-he-she|opening
+        -0.6413,  // kind=pronoun-he-she|clause-subject
         0,  // kind=pronoun-he-she|name-before
         0,  // kind=pronoun-he-she|name-after
         0,  // kind=pronoun-he-she|none
-        1.4617,  // kind=pronoun-they|sieve
-        0.4915,  // kind=pronoun-they|opening
-        -2.5878,  // kind=pronoun-they|clause-subject
+        0.0081,  // kind=pronoun-they|sieve
+        -0.6119,  // kind=pronoun-they|opening
+        -0.7304,  // kind=pronoun-they|clause-subject
         0,  // kind=pronoun-they|name-before
         0,  // kind=pronoun-they|name-after
         0,  // kind=pronoun-they|none
-        5.1127,  // kind=pronoun-it|sieve
+        5.0855,  // kind=pronoun-it|sieve
         0,  // kind=pronoun-it|opening
-        -4.0793,  // kind=pronoun-it|clause-subject
+        -3.3600,  // kind=pronoun-it|clause-subject
         0,  // kind=pronoun-it|name-before
         0,  // kind=pronoun-it|name-after
         0,  // kind=pronoun-it|none
-        -6.7501,  // kind=pronoun-i-we|sieve
-        0.4904,  // kind=pronoun-i-we|opening
+        -6.5068,  // kind=pronoun-i-we|sieve
+        0,  // kind=pronoun-i-we|opening
         0,  // kind=pronoun-i-we|clause-subject
         0,  // kind=pronoun-i-we|name-before
         0,  // kind=pronoun-i-we|name-after
         0,  // kind=pronoun-i-we|none
-        -5.1566,  // kind=pronoun-relative|sieve
+        -6.6297,  // kind=pronoun-relative|sieve
         0,  // kind=pronoun-relative|opening
-        -6.0097,  // kind=pronoun-relative|clause-subject
+        -7.0594,  // kind=pronoun-relative|clause-subject
         0,  // kind=pronoun-relative|name-before
         0,  // kind=pronoun-relative|name-after
         0,  // kind=pronoun-relative|none
@@ -1161,178 +1161,178 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-other|name-before
         0,  // kind=pronoun-other|name-after
         0,  // kind=pronoun-other|none
-        1.0371,  // before=0-2
-        2.5845,  // before=3-5
-        3.6166,  // before=6-10
-        -1.9097,  // before=11-20
-        -3.5581,  // before=21+
-        -0.9932,  // after=0-2
-        -0.5054,  // after=3-5
-        -1.5387,  // after=6-10
-        0.5737,  // after=11-20
-        -0.7264,  // after=21+
-        1.2698,  // sentenceInitial
-        -1.7052,  // afterPreposition
-        -0.4523,  // possessive
-        5.8991,  // followedByCue
-        0.6487,  // followedByVerb
-        3.4492,  // afterComma
-        0.2181,  // beforeComma
-        3.1364,  // quoteOpensSentence
-        -0.3268,  // quoteEndsSentence
-        0.1388,  // quoteIsFragment
-        1.9455,  // sameAsSieve
-        -1.5576,  // sieveFoundOther
-        -0.9097,  // mentionedOnce
-        -1.1251,  // mentionedOften
-        0.5020,  // otherQuoteInSentence
-        2.3235,  // capitalisedOpener
-        0.6522,  // siblingAttributed
-        -0.9433,  // afterVerb
-        1.9153,  // setOff
-        -2.8133,  // inEmbeddedClause
-        6.1785,  // asideThenVerb
-        -0.8534,  // sentenceInitial|sieve
-        3.0512,  // sentenceInitial|opening
-        1.4929,  // sentenceInitial|clause-subject
-        -0.5038,  // sentenceInitial|name-before
-        -1.9171,  // sentenceInitial|name-after
+        1.4833,  // before=0-2
+        3.0631,  // before=3-5
+        3.7577,  // before=6-10
+        -1.6318,  // before=11-20
+        -3.6386,  // before=21+
+        -1.0266,  // after=0-2
+        -0.4253,  // after=3-5
+        -0.2607,  // after=6-10
+        0.4943,  // after=11-20
+        -2.2182,  // after=21+
+        1.1550,  // sentenceInitial
+        -2.1790,  // afterPreposition
+        -0.9870,  // possessive
+        5.4528,  // followedByCue
+        1.1919,  // followedByVerb
+        3.1277,  // afterComma
+        -0.2321,  // beforeComma
+        3.0391,  // quoteOpensSentence
+        -0.8015,  // quoteEndsSentence
+        -0.2165,  // quoteIsFragment
+        1.5824,  // sameAsSieve
+        -1.3200,  // sieveFoundOther
+        -1.4507,  // mentionedOnce
+        -1.2878,  // mentionedOften
+        1.1003,  // otherQuoteInSentence
+        1.2348,  // capitalisedOpener
+        0.2861,  // siblingAttributed
+        -0.5347,  // afterVerb
+        1.8810,  // setOff
+        -3.4646,  // inEmbeddedClause
+        6.0557,  // asideThenVerb
+        -0.2739,  // sentenceInitial|sieve
+        1.9008,  // sentenceInitial|opening
+        1.0986,  // sentenceInitial|clause-subject
+        -0.7601,  // sentenceInitial|name-before
+        -0.8104,  // sentenceInitial|name-after
         0,  // sentenceInitial|none
-        -0.7876,  // afterPreposition|sieve
-        1.0176,  // afterPreposition|opening
-        -0.5514,  // afterPreposition|clause-subject
-        -1.2132,  // afterPreposition|name-before
-        -0.1706,  // afterPreposition|name-after
+        -0.5428,  // afterPreposition|sieve
+        1.9802,  // afterPreposition|opening
+        -2.1539,  // afterPreposition|clause-subject
+        -0.7042,  // afterPreposition|name-before
+        -0.7583,  // afterPreposition|name-after
         0,  // afterPreposition|none
-        -2.3277,  // possessive|sieve
-        2.3437,  // possessive|opening
-        0,  // possessive|clause-subject
-        -0.4682,  // possessive|name-before
+        -2.0437,  // possessive|sieve
+        1.9921,  // possessive|opening
+        -1.7167,  // possessive|clause-subject
+        0.7813,  // possessive|name-before
         0,  // possessive|name-after
         0,  // possessive|none
-        -3.2539,  // followedByCue|sieve
-        1.6053,  // followedByCue|opening
-        1.5854,  // followedByCue|clause-subject
-        7.9945,  // followedByCue|name-before
-        -2.0322,  // followedByCue|name-after
+        -3.4782,  // followedByCue|sieve
+        2.7760,  // followedByCue|opening
+        0.9340,  // followedByCue|clause-subject
+        7.4956,  // followedByCue|name-before
+        -2.2746,  // followedByCue|name-after
         0,  // followedByCue|none
-        -1.2710,  // followedByVerb|sieve
-        1.2088,  // followedByVerb|opening
-        -0.6558,  // followedByVerb|clause-subject
-        2.4090,  // followedByVerb|name-before
-        -1.0424,  // followedByVerb|name-after
+        -1.0745,  // followedByVerb|sieve
+        0.6297,  // followedByVerb|opening
+        -0.0221,  // followedByVerb|clause-subject
+        2.5714,  // followedByVerb|name-before
+        -0.9126,  // followedByVerb|name-after
         0,  // followedByVerb|none
-        3.8208,  // afterComma|sieve
-        -3.3298,  // afterComma|opening
-        -0.9686,  // afterComma|clause-subject
-        -0.5209,  // afterComma|name-before
-        4.4476,  // afterComma|name-after
+        3.9076,  // afterComma|sieve
+        -2.9577,  // afterComma|opening
+        -1.3193,  // afterComma|clause-subject
+        -0.1332,  // afterComma|name-before
+        3.6303,  // afterComma|name-after
         0,  // afterComma|none
-        -0.7008,  // beforeComma|sieve
-        3.7336,  // beforeComma|opening
-        0.3816,  // beforeComma|clause-subject
-        -4.5926,  // beforeComma|name-before
-        1.3963,  // beforeComma|name-after
+        -0.6713,  // beforeComma|sieve
+        3.7161,  // beforeComma|opening
+        -0.7820,  // beforeComma|clause-subject
+        -3.4622,  // beforeComma|name-before
+        0.9674,  // beforeComma|name-after
         0,  // beforeComma|none
-        1.8036,  // quoteOpensSentence|sieve
+        2.2518,  // quoteOpensSentence|sieve
         0,  // quoteOpensSentence|opening
         0,  // quoteOpensSentence|clause-subject
         0,  // quoteOpensSentence|name-before
-        1.3329,  // quoteOpensSentence|name-after
-        -3.1364,  // quoteOpensSentence|none
-        1.8200,  // quoteEndsSentence|sieve
-        1.8836,  // quoteEndsSentence|opening
-        0.5694,  // quoteEndsSentence|clause-subject
-        1.6107,  // quoteEndsSentence|name-before
-        -6.2105,  // quoteEndsSentence|name-after
-        0.3268,  // quoteEndsSentence|none
-        3.3262,  // quoteIsFragment|sieve
-        -1.1445,  // quoteIsFragment|opening
-        -1.5894,  // quoteIsFragment|clause-subject
-        -0.8421,  // quoteIsFragment|name-before
-        0.3887,  // quoteIsFragment|name-after
-        -0.1388,  // quoteIsFragment|none
-        1.9455,  // sameAsSieve|sieve
+        0.7873,  // quoteOpensSentence|name-after
+        -3.0391,  // quoteOpensSentence|none
+        1.6843,  // quoteEndsSentence|sieve
+        1.5915,  // quoteEndsSentence|opening
+        -0.0974,  // quoteEndsSentence|clause-subject
+        1.9338,  // quoteEndsSentence|name-before
+        -5.9136,  // quoteEndsSentence|name-after
+        0.8015,  // quoteEndsSentence|none
+        3.4505,  // quoteIsFragment|sieve
+        -0.6682,  // quoteIsFragment|opening
+        -0.7632,  // quoteIsFragment|clause-subject
+        -0.9837,  // quoteIsFragment|name-before
+        -1.2519,  // quoteIsFragment|name-after
+        0.2165,  // quoteIsFragment|none
+        1.5824,  // sameAsSieve|sieve
         0,  // sameAsSieve|opening
         0,  // sameAsSieve|clause-subject
         0,  // sameAsSieve|name-before
         0,  // sameAsSieve|name-after
         0,  // sameAsSieve|none
         0,  // sieveFoundOther|sieve
-        1.0524,  // sieveFoundOther|opening
-        0.7088,  // sieveFoundOther|clause-subject
-        -2.2684,  // sieveFoundOther|name-before
-        -1.0504,  // sieveFoundOther|name-after
-        -0.3879,  // sieveFoundOther|none
-        2.2607,  // mentionedOnce|sieve
-        -2.7089,  // mentionedOnce|opening
-        -0.6451,  // mentionedOnce|clause-subject
-        -0.9093,  // mentionedOnce|name-before
-        1.0929,  // mentionedOnce|name-after
+        1.3207,  // sieveFoundOther|opening
+        0.7603,  // sieveFoundOther|clause-subject
+        -2.0756,  // sieveFoundOther|name-before
+        -1.3254,  // sieveFoundOther|name-after
+        -0.2624,  // sieveFoundOther|none
+        2.5553,  // mentionedOnce|sieve
+        -1.3727,  // mentionedOnce|opening
+        -2.0402,  // mentionedOnce|clause-subject
+        -1.9140,  // mentionedOnce|name-before
+        1.3208,  // mentionedOnce|name-after
         0,  // mentionedOnce|none
-        2.5880,  // mentionedOften|sieve
-        -4.9794,  // mentionedOften|opening
-        5.0486,  // mentionedOften|clause-subject
-        -3.3830,  // mentionedOften|name-before
-        -0.3993,  // mentionedOften|name-after
+        2.3040,  // mentionedOften|sieve
+        -3.2670,  // mentionedOften|opening
+        4.5960,  // mentionedOften|clause-subject
+        -4.5081,  // mentionedOften|name-before
+        -0.4127,  // mentionedOften|name-after
         0,  // mentionedOften|none
-        -0.8649,  // otherQuoteInSentence|sieve
-        3.2379,  // otherQuoteInSentence|opening
-        1.2988,  // otherQuoteInSentence|clause-subject
-        0.2664,  // otherQuoteInSentence|name-before
-        -3.4362,  // otherQuoteInSentence|name-after
-        -0.5020,  // otherQuoteInSentence|none
-        0.3852,  // capitalisedOpener|sieve
-        3.5560,  // capitalisedOpener|opening
-        1.3089,  // capitalisedOpener|clause-subject
-        -5.3280,  // capitalisedOpener|name-before
-        2.4015,  // capitalisedOpener|name-after
+        -1.1848,  // otherQuoteInSentence|sieve
+        3.9171,  // otherQuoteInSentence|opening
+        1.7272,  // otherQuoteInSentence|clause-subject
+        0.4704,  // otherQuoteInSentence|name-before
+        -3.8295,  // otherQuoteInSentence|name-after
+        -1.1003,  // otherQuoteInSentence|none
+        0.9388,  // capitalisedOpener|sieve
+        1.9979,  // capitalisedOpener|opening
+        0.4577,  // capitalisedOpener|clause-subject
+        -4.7584,  // capitalisedOpener|name-before
+        2.5989,  // capitalisedOpener|name-after
         0,  // capitalisedOpener|none
-        -0.1218,  // siblingAttributed|sieve
-        -3.1216,  // siblingAttributed|opening
-        2.5915,  // siblingAttributed|clause-subject
-        -0.6470,  // siblingAttributed|name-before
-        1.9511,  // siblingAttributed|name-after
-        -0.6522,  // siblingAttributed|none
-        -3.2499,  // afterVerb|sieve
-        5.6940,  // afterVerb|opening
+        1.0316,  // siblingAttributed|sieve
+        -3.5590,  // siblingAttributed|opening
+        2.2719,  // siblingAttributed|clause-subject
+        -0.9049,  // siblingAttributed|name-before
+        1.4465,  // siblingAttributed|name-after
+        -0.2861,  // siblingAttributed|none
+        -2.0148,  // afterVerb|sieve
+        5.8136,  // afterVerb|opening
         0,  // afterVerb|clause-subject
-        -2.5514,  // afterVerb|name-before
-        -0.8360,  // afterVerb|name-after
+        -3.1758,  // afterVerb|name-before
+        -1.1576,  // afterVerb|name-after
         0,  // afterVerb|none
-        0.7430,  // setOff|sieve
-        0,  // setOff|opening
-        1.7096,  // setOff|clause-subject
-        -0.5373,  // setOff|name-before
+        1.4036,  // setOff|sieve
+        -0.8848,  // setOff|opening
+        2.8395,  // setOff|clause-subject
+        -1.4773,  // setOff|name-before
         0,  // setOff|name-after
         0,  // setOff|none
-        -3.8264,  // inEmbeddedClause|sieve
+        -4.1341,  // inEmbeddedClause|sieve
         0,  // inEmbeddedClause|opening
         0,  // inEmbeddedClause|clause-subject
-        0.7744,  // inEmbeddedClause|name-before
-        0.2387,  // inEmbeddedClause|name-after
+        0.3311,  // inEmbeddedClause|name-before
+        0.3384,  // inEmbeddedClause|name-after
         0,  // inEmbeddedClause|none
-        5.4769,  // asideThenVerb|sieve
-        1.9874,  // asideThenVerb|opening
-        0.1925,  // asideThenVerb|clause-subject
-        -1.4783,  // asideThenVerb|name-before
+        5.8784,  // asideThenVerb|sieve
+        1.8246,  // asideThenVerb|opening
+        0.1801,  // asideThenVerb|clause-subject
+        -1.8275,  // asideThenVerb|name-before
         0,  // asideThenVerb|name-after
         0,  // asideThenVerb|none
-        -2.4915,  // kind=name-person|rule=quote-speaker-cue
-        -2.5290,  // kind=name-person|rule=quote-cue-speaker
-        -2.2491,  // kind=name-person|rule=quote-speaker-verb
+        -2.3661,  // kind=name-person|rule=quote-speaker-cue
+        -3.4324,  // kind=name-person|rule=quote-cue-speaker
+        -2.6655,  // kind=name-person|rule=quote-speaker-verb
         0,  // kind=name-person|rule=quote-verb-speaker
-        -0.9233,  // kind=name-person|rule=dash-signature
+        -1.4717,  // kind=name-person|rule=dash-signature
         0,  // kind=name-person|rule=according-to
-        6.8461,  // kind=name-person|rule=speaker-cue-quote
-        1.0871,  // kind=name-person|rule=reported-speech
-        1.1308,  // kind=name-person|rule=passive-by
+        9.5800,  // kind=name-person|rule=speaker-cue-quote
+        2.1831,  // kind=name-person|rule=reported-speech
+        1.5038,  // kind=name-person|rule=passive-by
         0,  // kind=name-person|rule=cue-speaker-quote
         0,  // kind=name-person|rule=issuer
-        1.5281,  // kind=name-person|rule=label
-        0.7669,  // kind=name-person|rule=later-cue
-        -0.6627,  // kind=name-person|rule=possessive
-        1.1982,  // kind=name-person|rule=sentence-subject
+        1.2845,  // kind=name-person|rule=label
+        -0.9907,  // kind=name-person|rule=later-cue
+        -0.1466,  // kind=name-person|rule=possessive
+        1.1323,  // kind=name-person|rule=sentence-subject
         0,  // kind=name-person|rule=same-sentence
         0,  // kind=name-person|rule=previous-sentence
         0,  // kind=name-person|rule=continuation
@@ -1341,21 +1341,21 @@ enum SpeakerRankerWeights {
         0,  // kind=name-person|rule=previous-paragraph
         0,  // kind=name-person|rule=nearest-name
         0,  // kind=name-person|rule=interview
-        3.6706,  // kind=name-organization|rule=quote-speaker-cue
+        3.1096,  // kind=name-organization|rule=quote-speaker-cue
         0,  // kind=name-organization|rule=quote-cue-speaker
         0,  // kind=name-organization|rule=quote-speaker-verb
         0,  // kind=name-organization|rule=quote-verb-speaker
         0,  // kind=name-organization|rule=dash-signature
-        3.7279,  // kind=name-organization|rule=according-to
-        -7.1393,  // kind=name-organization|rule=speaker-cue-quote
-        6.7730,  // kind=name-organization|rule=reported-speech
+        3.3547,  // kind=name-organization|rule=according-to
+        -7.3550,  // kind=name-organization|rule=speaker-cue-quote
+        6.4996,  // kind=name-organization|rule=reported-speech
         0,  // kind=name-organization|rule=passive-by
         0,  // kind=name-organization|rule=cue-speaker-quote
-        1.5294,  // kind=name-organization|rule=issuer
+        2.6838,  // kind=name-organization|rule=issuer
         0.8443,  // kind=name-organization|rule=label
-        -4.3517,  // kind=name-organization|rule=later-cue
+        -4.1122,  // kind=name-organization|rule=later-cue
         0,  // kind=name-organization|rule=possessive
-        -1.0663,  // kind=name-organization|rule=sentence-subject
+        -0.9103,  // kind=name-organization|rule=sentence-subject
         0,  // kind=name-organization|rule=same-sentence
         0,  // kind=name-organization|rule=previous-sentence
         0,  // kind=name-organization|rule=continuation
@@ -1370,8 +1370,8 @@ enum SpeakerRankerWeights {
         0,  // kind=name-place|rule=quote-verb-speaker
         0,  // kind=name-place|rule=dash-signature
         0,  // kind=name-place|rule=according-to
-        -2.2587,  // kind=name-place|rule=speaker-cue-quote
-        -5.8918,  // kind=name-place|rule=reported-speech
+        -2.7616,  // kind=name-place|rule=speaker-cue-quote
+        -6.2766,  // kind=name-place|rule=reported-speech
         0,  // kind=name-place|rule=passive-by
         0,  // kind=name-place|rule=cue-speaker-quote
         0,  // kind=name-place|rule=issuer
@@ -1387,21 +1387,21 @@ enum SpeakerRankerWeights {
         0,  // kind=name-place|rule=previous-paragraph
         0,  // kind=name-place|rule=nearest-name
         0,  // kind=name-place|rule=interview
-        0.3644,  // kind=name-one-word|rule=quote-speaker-cue
-        3.9819,  // kind=name-one-word|rule=quote-cue-speaker
+        1.0063,  // kind=name-one-word|rule=quote-speaker-cue
+        4.9326,  // kind=name-one-word|rule=quote-cue-speaker
         0,  // kind=name-one-word|rule=quote-speaker-verb
         0,  // kind=name-one-word|rule=quote-verb-speaker
         0,  // kind=name-one-word|rule=dash-signature
-        1.9851,  // kind=name-one-word|rule=according-to
-        5.8340,  // kind=name-one-word|rule=speaker-cue-quote
-        -2.0715,  // kind=name-one-word|rule=reported-speech
-        -4.3491,  // kind=name-one-word|rule=passive-by
+        1.8732,  // kind=name-one-word|rule=according-to
+        5.5886,  // kind=name-one-word|rule=speaker-cue-quote
+        -1.1428,  // kind=name-one-word|rule=reported-speech
+        -4.2430,  // kind=name-one-word|rule=passive-by
         0,  // kind=name-one-word|rule=cue-speaker-quote
         0,  // kind=name-one-word|rule=issuer
-        -0.0314,  // kind=name-one-word|rule=label
-        0.0891,  // kind=name-one-word|rule=later-cue
-        1.2236,  // kind=name-one-word|rule=possessive
-        -5.0288,  // kind=name-one-word|rule=sentence-subject
+        0.2608,  // kind=name-one-word|rule=label
+        0.1192,  // kind=name-one-word|rule=later-cue
+        0.3732,  // kind=name-one-word|rule=possessive
+        -5.7433,  // kind=name-one-word|rule=sentence-subject
         0,  // kind=name-one-word|rule=same-sentence
         0,  // kind=name-one-word|rule=previous-sentence
         0,  // kind=name-one-word|rule=continuation
@@ -1410,21 +1410,21 @@ enum SpeakerRankerWeights {
         0,  // kind=name-one-word|rule=previous-paragraph
         0,  // kind=name-one-word|rule=nearest-name
         0,  // kind=name-one-word|rule=interview
-        1.1540,  // kind=name-unknown|rule=quote-speaker-cue
-        1.6929,  // kind=name-unknown|rule=quote-cue-speaker
+        0.1991,  // kind=name-unknown|rule=quote-speaker-cue
+        2.3947,  // kind=name-unknown|rule=quote-cue-speaker
         0,  // kind=name-unknown|rule=quote-speaker-verb
         0,  // kind=name-unknown|rule=quote-verb-speaker
         0,  // kind=name-unknown|rule=dash-signature
-        -3.4475,  // kind=name-unknown|rule=according-to
-        -1.6300,  // kind=name-unknown|rule=speaker-cue-quote
-        1.1301,  // kind=name-unknown|rule=reported-speech
+        -3.0707,  // kind=name-unknown|rule=according-to
+        -2.2997,  // kind=name-unknown|rule=speaker-cue-quote
+        2.4797,  // kind=name-unknown|rule=reported-speech
         0,  // kind=name-unknown|rule=passive-by
         0,  // kind=name-unknown|rule=cue-speaker-quote
         0,  // kind=name-unknown|rule=issuer
-        -1.1573,  // kind=name-unknown|rule=label
-        2.6654,  // kind=name-unknown|rule=later-cue
+        -0.7917,  // kind=name-unknown|rule=label
+        2.3001,  // kind=name-unknown|rule=later-cue
         0,  // kind=name-unknown|rule=possessive
-        0.2716,  // kind=name-unknown|rule=sentence-subject
+        0.0044,  // kind=name-unknown|rule=sentence-subject
         0,  // kind=name-unknown|rule=same-sentence
         0,  // kind=name-unknown|rule=previous-sentence
         0,  // kind=name-unknown|rule=continuation
@@ -1433,21 +1433,21 @@ enum SpeakerRankerWeights {
         0,  // kind=name-unknown|rule=previous-paragraph
         0,  // kind=name-unknown|rule=nearest-name
         0,  // kind=name-unknown|rule=interview
-        0.5677,  // kind=description-known|rule=quote-speaker-cue
-        0.8826,  // kind=description-known|rule=quote-cue-speaker
-        5.1372,  // kind=description-known|rule=quote-speaker-verb
+        0.6479,  // kind=description-known|rule=quote-speaker-cue
+        -0.7395,  // kind=description-known|rule=quote-cue-speaker
+        4.1398,  // kind=description-known|rule=quote-speaker-verb
         0,  // kind=description-known|rule=quote-verb-speaker
         0,  // kind=description-known|rule=dash-signature
-        0.5659,  // kind=description-known|rule=according-to
-        -4.1855,  // kind=description-known|rule=speaker-cue-quote
-        -0.8503,  // kind=description-known|rule=reported-speech
-        2.5857,  // kind=description-known|rule=passive-by
+        0.4849,  // kind=description-known|rule=according-to
+        -3.3139,  // kind=description-known|rule=speaker-cue-quote
+        -2.1254,  // kind=description-known|rule=reported-speech
+        1.9436,  // kind=description-known|rule=passive-by
         0,  // kind=description-known|rule=cue-speaker-quote
-        -2.4423,  // kind=description-known|rule=issuer
+        -1.7115,  // kind=description-known|rule=issuer
         0,  // kind=description-known|rule=label
-        0.3419,  // kind=description-known|rule=later-cue
+        4.0750,  // kind=description-known|rule=later-cue
         0,  // kind=description-known|rule=possessive
-        0.2167,  // kind=description-known|rule=sentence-subject
+        0.6056,  // kind=description-known|rule=sentence-subject
         0,  // kind=description-known|rule=same-sentence
         0,  // kind=description-known|rule=previous-sentence
         0,  // kind=description-known|rule=continuation
@@ -1461,14 +1461,14 @@ enum SpeakerRankerWeights {
         0,  // kind=description-other|rule=quote-speaker-verb
         0,  // kind=description-other|rule=quote-verb-speaker
         0,  // kind=description-other|rule=dash-signature
-        -1.2581,  // kind=description-other|rule=according-to
-        0.4747,  // kind=description-other|rule=speaker-cue-quote
-        -5.0169,  // kind=description-other|rule=reported-speech
+        -0.8413,  // kind=description-other|rule=according-to
+        -0.6548,  // kind=description-other|rule=speaker-cue-quote
+        -4.4986,  // kind=description-other|rule=reported-speech
         0,  // kind=description-other|rule=passive-by
         0,  // kind=description-other|rule=cue-speaker-quote
         0,  // kind=description-other|rule=issuer
         0,  // kind=description-other|rule=label
-        4.5506,  // kind=description-other|rule=later-cue
+        3.4074,  // kind=description-other|rule=later-cue
         0,  // kind=description-other|rule=possessive
         0,  // kind=description-other|rule=sentence-subject
         0,  // kind=description-other|rule=same-sentence
@@ -1479,21 +1479,21 @@ enum SpeakerRankerWeights {
         0,  // kind=description-other|rule=previous-paragraph
         0,  // kind=description-other|rule=nearest-name
         0,  // kind=description-other|rule=interview
-        -0.3965,  // kind=pronoun-he-she|rule=quote-speaker-cue
+        0.6819,  // kind=pronoun-he-she|rule=quote-speaker-cue
         0,  // kind=pronoun-he-she|rule=quote-cue-speaker
-        -1.6410,  // kind=pronoun-he-she|rule=quote-speaker-verb
+        -0.9455,  // kind=pronoun-he-she|rule=quote-speaker-verb
         0,  // kind=pronoun-he-she|rule=quote-verb-speaker
         0,  // kind=pronoun-he-she|rule=dash-signature
         0,  // kind=pronoun-he-she|rule=according-to
-        3.8973,  // kind=pronoun-he-she|rule=speaker-cue-quote
-        2.7490,  // kind=pronoun-he-she|rule=reported-speech
+        3.6542,  // kind=pronoun-he-she|rule=speaker-cue-quote
+        1.7144,  // kind=pronoun-he-she|rule=reported-speech
         0,  // kind=pronoun-he-she|rule=passive-by
         0,  // kind=pronoun-he-she|rule=cue-speaker-quote
-        1.1457,  // kind=pronoun-he-she|rule=issuer
+        0.9479,  // kind=pronoun-he-she|rule=issuer
         0,  // kind=pronoun-he-she|rule=label
-        -1.1123,  // kind=pronoun-he-she|rule=later-cue
-        -2.5840,  // kind=pronoun-he-she|rule=possessive
-        1.4342,  // kind=pronoun-he-she|rule=sentence-subject
+        -0.5150,  // kind=pronoun-he-she|rule=later-cue
+        -2.1083,  // kind=pronoun-he-she|rule=possessive
+        0.8489,  // kind=pronoun-he-she|rule=sentence-subject
         0,  // kind=pronoun-he-she|rule=same-sentence
         0,  // kind=pronoun-he-she|rule=previous-sentence
         0,  // kind=pronoun-he-she|rule=continuation
@@ -1508,15 +1508,15 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-they|rule=quote-verb-speaker
         0,  // kind=pronoun-they|rule=dash-signature
         0,  // kind=pronoun-they|rule=according-to
-        -0.5535,  // kind=pronoun-they|rule=speaker-cue-quote
-        -2.1642,  // kind=pronoun-they|rule=reported-speech
+        -1.2437,  // kind=pronoun-they|rule=speaker-cue-quote
+        -2.0986,  // kind=pronoun-they|rule=reported-speech
         0,  // kind=pronoun-they|rule=passive-by
         0,  // kind=pronoun-they|rule=cue-speaker-quote
         0,  // kind=pronoun-they|rule=issuer
         0,  // kind=pronoun-they|rule=label
         0,  // kind=pronoun-they|rule=later-cue
         0.9938,  // kind=pronoun-they|rule=possessive
-        3.1857,  // kind=pronoun-they|rule=sentence-subject
+        2.3568,  // kind=pronoun-they|rule=sentence-subject
         0,  // kind=pronoun-they|rule=same-sentence
         0,  // kind=pronoun-they|rule=previous-sentence
         0,  // kind=pronoun-they|rule=continuation
@@ -1531,15 +1531,15 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-it|rule=quote-verb-speaker
         0,  // kind=pronoun-it|rule=dash-signature
         0,  // kind=pronoun-it|rule=according-to
-        1.6737,  // kind=pronoun-it|rule=speaker-cue-quote
-        5.1894,  // kind=pronoun-it|rule=reported-speech
+        2.0713,  // kind=pronoun-it|rule=speaker-cue-quote
+        3.8823,  // kind=pronoun-it|rule=reported-speech
         0,  // kind=pronoun-it|rule=passive-by
         0,  // kind=pronoun-it|rule=cue-speaker-quote
-        -0.1634,  // kind=pronoun-it|rule=issuer
+        -0.7018,  // kind=pronoun-it|rule=issuer
         0,  // kind=pronoun-it|rule=label
-        -1.6321,  // kind=pronoun-it|rule=later-cue
+        -1.3499,  // kind=pronoun-it|rule=later-cue
         0,  // kind=pronoun-it|rule=possessive
-        0.0452,  // kind=pronoun-it|rule=sentence-subject
+        1.1836,  // kind=pronoun-it|rule=sentence-subject
         0,  // kind=pronoun-it|rule=same-sentence
         0,  // kind=pronoun-it|rule=previous-sentence
         0,  // kind=pronoun-it|rule=continuation
@@ -1550,19 +1550,19 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-it|rule=interview
         0,  // kind=pronoun-i-we|rule=quote-speaker-cue
         0,  // kind=pronoun-i-we|rule=quote-cue-speaker
-        0.7493,  // kind=pronoun-i-we|rule=quote-speaker-verb
+        1.6236,  // kind=pronoun-i-we|rule=quote-speaker-verb
         0,  // kind=pronoun-i-we|rule=quote-verb-speaker
         0,  // kind=pronoun-i-we|rule=dash-signature
         0,  // kind=pronoun-i-we|rule=according-to
-        -5.4254,  // kind=pronoun-i-we|rule=speaker-cue-quote
-        -1.5063,  // kind=pronoun-i-we|rule=reported-speech
+        -5.7614,  // kind=pronoun-i-we|rule=speaker-cue-quote
+        -2.6174,  // kind=pronoun-i-we|rule=reported-speech
         0,  // kind=pronoun-i-we|rule=passive-by
         0,  // kind=pronoun-i-we|rule=cue-speaker-quote
         0,  // kind=pronoun-i-we|rule=issuer
         0,  // kind=pronoun-i-we|rule=label
-        -2.1630,  // kind=pronoun-i-we|rule=later-cue
+        -2.2472,  // kind=pronoun-i-we|rule=later-cue
         0,  // kind=pronoun-i-we|rule=possessive
-        1.5952,  // kind=pronoun-i-we|rule=sentence-subject
+        2.4957,  // kind=pronoun-i-we|rule=sentence-subject
         0,  // kind=pronoun-i-we|rule=same-sentence
         0,  // kind=pronoun-i-we|rule=previous-sentence
         0,  // kind=pronoun-i-we|rule=continuation
@@ -1571,21 +1571,21 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-i-we|rule=previous-paragraph
         0,  // kind=pronoun-i-we|rule=nearest-name
         0,  // kind=pronoun-i-we|rule=interview
-        -3.6798,  // kind=pronoun-relative|rule=quote-speaker-cue
+        -3.8484,  // kind=pronoun-relative|rule=quote-speaker-cue
         0,  // kind=pronoun-relative|rule=quote-cue-speaker
-        -3.1762,  // kind=pronoun-relative|rule=quote-speaker-verb
+        -3.1968,  // kind=pronoun-relative|rule=quote-speaker-verb
         0,  // kind=pronoun-relative|rule=quote-verb-speaker
         0,  // kind=pronoun-relative|rule=dash-signature
         0,  // kind=pronoun-relative|rule=according-to
-        3.1013,  // kind=pronoun-relative|rule=speaker-cue-quote
-        1.7801,  // kind=pronoun-relative|rule=reported-speech
+        2.8513,  // kind=pronoun-relative|rule=speaker-cue-quote
+        2.9803,  // kind=pronoun-relative|rule=reported-speech
         0,  // kind=pronoun-relative|rule=passive-by
         0,  // kind=pronoun-relative|rule=cue-speaker-quote
         0,  // kind=pronoun-relative|rule=issuer
         0,  // kind=pronoun-relative|rule=label
-        -0.3792,  // kind=pronoun-relative|rule=later-cue
+        -2.0063,  // kind=pronoun-relative|rule=later-cue
         0,  // kind=pronoun-relative|rule=possessive
-        -2.8028,  // kind=pronoun-relative|rule=sentence-subject
+        -3.4098,  // kind=pronoun-relative|rule=sentence-subject
         0,  // kind=pronoun-relative|rule=same-sentence
         0,  // kind=pronoun-relative|rule=previous-sentence
         0,  // kind=pronoun-relative|rule=continuation
@@ -1617,21 +1617,21 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-other|rule=previous-paragraph
         0,  // kind=pronoun-other|rule=nearest-name
         0,  // kind=pronoun-other|rule=interview
-        -6.6123,  // sentenceInitial|rule=quote-speaker-cue
+        -5.7319,  // sentenceInitial|rule=quote-speaker-cue
         0,  // sentenceInitial|rule=quote-cue-speaker
         0,  // sentenceInitial|rule=quote-speaker-verb
         0,  // sentenceInitial|rule=quote-verb-speaker
         0,  // sentenceInitial|rule=dash-signature
         0,  // sentenceInitial|rule=according-to
-        -2.8948,  // sentenceInitial|rule=speaker-cue-quote
-        3.9021,  // sentenceInitial|rule=reported-speech
+        -3.3064,  // sentenceInitial|rule=speaker-cue-quote
+        3.9291,  // sentenceInitial|rule=reported-speech
         0,  // sentenceInitial|rule=passive-by
         0,  // sentenceInitial|rule=cue-speaker-quote
-        1.1457,  // sentenceInitial|rule=issuer
-        -0.8491,  // sentenceInitial|rule=label
+        0.9479,  // sentenceInitial|rule=issuer
+        -0.8054,  // sentenceInitial|rule=label
         0,  // sentenceInitial|rule=later-cue
-        2.6243,  // sentenceInitial|rule=possessive
-        1.8308,  // sentenceInitial|rule=sentence-subject
+        2.4238,  // sentenceInitial|rule=possessive
+        2.2690,  // sentenceInitial|rule=sentence-subject
         0,  // sentenceInitial|rule=same-sentence
         0,  // sentenceInitial|rule=previous-sentence
         0,  // sentenceInitial|rule=continuation
@@ -1641,20 +1641,20 @@ enum SpeakerRankerWeights {
         0,  // sentenceInitial|rule=nearest-name
         0,  // sentenceInitial|rule=interview
         0,  // afterPreposition|rule=quote-speaker-cue
-        1.9229,  // afterPreposition|rule=quote-cue-speaker
+        0.2932,  // afterPreposition|rule=quote-cue-speaker
         0,  // afterPreposition|rule=quote-speaker-verb
         0,  // afterPreposition|rule=quote-verb-speaker
         0,  // afterPreposition|rule=dash-signature
-        1.5734,  // afterPreposition|rule=according-to
-        -1.7356,  // afterPreposition|rule=speaker-cue-quote
-        2.8921,  // afterPreposition|rule=reported-speech
-        -0.6326,  // afterPreposition|rule=passive-by
+        1.8007,  // afterPreposition|rule=according-to
+        -2.0869,  // afterPreposition|rule=speaker-cue-quote
+        2.4122,  // afterPreposition|rule=reported-speech
+        -0.7955,  // afterPreposition|rule=passive-by
         0,  // afterPreposition|rule=cue-speaker-quote
-        -2.6057,  // afterPreposition|rule=issuer
-        0.3420,  // afterPreposition|rule=label
-        -4.4613,  // afterPreposition|rule=later-cue
-        0.9607,  // afterPreposition|rule=possessive
-        0.9564,  // afterPreposition|rule=sentence-subject
+        -2.4133,  // afterPreposition|rule=issuer
+        1.5693,  // afterPreposition|rule=label
+        -4.8993,  // afterPreposition|rule=later-cue
+        2.1052,  // afterPreposition|rule=possessive
+        1.4716,  // afterPreposition|rule=sentence-subject
         0,  // afterPreposition|rule=same-sentence
         0,  // afterPreposition|rule=previous-sentence
         0,  // afterPreposition|rule=continuation
@@ -1669,15 +1669,15 @@ enum SpeakerRankerWeights {
         0,  // possessive|rule=quote-verb-speaker
         0,  // possessive|rule=dash-signature
         0,  // possessive|rule=according-to
-        -0.9803,  // possessive|rule=speaker-cue-quote
-        0,  // possessive|rule=reported-speech
+        -0.9760,  // possessive|rule=speaker-cue-quote
+        0.4172,  // possessive|rule=reported-speech
         0,  // possessive|rule=passive-by
         0,  // possessive|rule=cue-speaker-quote
-        -2.4423,  // possessive|rule=issuer
+        -1.7115,  // possessive|rule=issuer
         0,  // possessive|rule=label
         0,  // possessive|rule=later-cue
-        0.5609,  // possessive|rule=possessive
-        0.5340,  // possessive|rule=sentence-subject
+        0.2266,  // possessive|rule=possessive
+        0,  // possessive|rule=sentence-subject
         0,  // possessive|rule=same-sentence
         0,  // possessive|rule=previous-sentence
         0,  // possessive|rule=continuation
@@ -1686,21 +1686,21 @@ enum SpeakerRankerWeights {
         0,  // possessive|rule=previous-paragraph
         0,  // possessive|rule=nearest-name
         0,  // possessive|rule=interview
-        1.8346,  // followedByCue|rule=quote-speaker-cue
+        1.3271,  // followedByCue|rule=quote-speaker-cue
         0,  // followedByCue|rule=quote-cue-speaker
         0,  // followedByCue|rule=quote-speaker-verb
         0,  // followedByCue|rule=quote-verb-speaker
         0,  // followedByCue|rule=dash-signature
         0,  // followedByCue|rule=according-to
-        -1.9455,  // followedByCue|rule=speaker-cue-quote
-        -2.4231,  // followedByCue|rule=reported-speech
+        -0.3091,  // followedByCue|rule=speaker-cue-quote
+        -1.0212,  // followedByCue|rule=reported-speech
         0,  // followedByCue|rule=passive-by
         0,  // followedByCue|rule=cue-speaker-quote
         0,  // followedByCue|rule=issuer
         0,  // followedByCue|rule=label
-        1.6885,  // followedByCue|rule=later-cue
+        -0.3264,  // followedByCue|rule=later-cue
         0,  // followedByCue|rule=possessive
-        -2.4085,  // followedByCue|rule=sentence-subject
+        -3.1486,  // followedByCue|rule=sentence-subject
         0,  // followedByCue|rule=same-sentence
         0,  // followedByCue|rule=previous-sentence
         0,  // followedByCue|rule=continuation
@@ -1709,21 +1709,21 @@ enum SpeakerRankerWeights {
         0,  // followedByCue|rule=previous-paragraph
         0,  // followedByCue|rule=nearest-name
         0,  // followedByCue|rule=interview
-        -4.8186,  // followedByVerb|rule=quote-speaker-cue
-        2.0843,  // followedByVerb|rule=quote-cue-speaker
-        -1.1798,  // followedByVerb|rule=quote-speaker-verb
+        -4.5000,  // followedByVerb|rule=quote-speaker-cue
+        3.4304,  // followedByVerb|rule=quote-cue-speaker
+        -1.0445,  // followedByVerb|rule=quote-speaker-verb
         0,  // followedByVerb|rule=quote-verb-speaker
         0,  // followedByVerb|rule=dash-signature
-        -0.6020,  // followedByVerb|rule=according-to
-        3.6322,  // followedByVerb|rule=speaker-cue-quote
-        -0.0681,  // followedByVerb|rule=reported-speech
+        -1.0462,  // followedByVerb|rule=according-to
+        2.2093,  // followedByVerb|rule=speaker-cue-quote
+        -0.5412,  // followedByVerb|rule=reported-speech
         0,  // followedByVerb|rule=passive-by
         0,  // followedByVerb|rule=cue-speaker-quote
-        0.0694,  // followedByVerb|rule=issuer
+        1.2183,  // followedByVerb|rule=issuer
         0,  // followedByVerb|rule=label
         0,  // followedByVerb|rule=later-cue
-        -2.0175,  // followedByVerb|rule=possessive
-        1.6292,  // followedByVerb|rule=sentence-subject
+        -2.2516,  // followedByVerb|rule=possessive
+        1.4509,  // followedByVerb|rule=sentence-subject
         0,  // followedByVerb|rule=same-sentence
         0,  // followedByVerb|rule=previous-sentence
         0,  // followedByVerb|rule=continuation
@@ -1732,21 +1732,21 @@ enum SpeakerRankerWeights {
         0,  // followedByVerb|rule=previous-paragraph
         0,  // followedByVerb|rule=nearest-name
         0,  // followedByVerb|rule=interview
-        -3.0263,  // afterComma|rule=quote-speaker-cue
+        -3.2928,  // afterComma|rule=quote-speaker-cue
         0,  // afterComma|rule=quote-cue-speaker
         0,  // afterComma|rule=quote-speaker-verb
         0,  // afterComma|rule=quote-verb-speaker
         0,  // afterComma|rule=dash-signature
         0,  // afterComma|rule=according-to
-        5.5950,  // afterComma|rule=speaker-cue-quote
-        0.9144,  // afterComma|rule=reported-speech
+        4.8760,  // afterComma|rule=speaker-cue-quote
+        1.4579,  // afterComma|rule=reported-speech
         0,  // afterComma|rule=passive-by
         0,  // afterComma|rule=cue-speaker-quote
         0,  // afterComma|rule=issuer
         0,  // afterComma|rule=label
-        4.7315,  // afterComma|rule=later-cue
+        4.1499,  // afterComma|rule=later-cue
         0,  // afterComma|rule=possessive
-        -4.3938,  // afterComma|rule=sentence-subject
+        -3.2833,  // afterComma|rule=sentence-subject
         0,  // afterComma|rule=same-sentence
         0,  // afterComma|rule=previous-sentence
         0,  // afterComma|rule=continuation
@@ -1755,21 +1755,21 @@ enum SpeakerRankerWeights {
         0,  // afterComma|rule=previous-paragraph
         0,  // afterComma|rule=nearest-name
         0,  // afterComma|rule=interview
-        2.1727,  // beforeComma|rule=quote-speaker-cue
-        1.6247,  // beforeComma|rule=quote-cue-speaker
+        2.6032,  // beforeComma|rule=quote-speaker-cue
+        1.1919,  // beforeComma|rule=quote-cue-speaker
         0,  // beforeComma|rule=quote-speaker-verb
         0,  // beforeComma|rule=quote-verb-speaker
         0,  // beforeComma|rule=dash-signature
-        -0.9486,  // beforeComma|rule=according-to
-        1.9130,  // beforeComma|rule=speaker-cue-quote
-        -3.6754,  // beforeComma|rule=reported-speech
+        -1.4898,  // beforeComma|rule=according-to
+        2.0674,  // beforeComma|rule=speaker-cue-quote
+        -4.3089,  // beforeComma|rule=reported-speech
         0,  // beforeComma|rule=passive-by
         0,  // beforeComma|rule=cue-speaker-quote
         0,  // beforeComma|rule=issuer
         0,  // beforeComma|rule=label
-        -0.6554,  // beforeComma|rule=later-cue
+        0.7317,  // beforeComma|rule=later-cue
         0,  // beforeComma|rule=possessive
-        -1.1318,  // beforeComma|rule=sentence-subject
+        -1.4668,  // beforeComma|rule=sentence-subject
         0,  // beforeComma|rule=same-sentence
         0,  // beforeComma|rule=previous-sentence
         0,  // beforeComma|rule=continuation
@@ -1778,19 +1778,19 @@ enum SpeakerRankerWeights {
         0,  // beforeComma|rule=previous-paragraph
         0,  // beforeComma|rule=nearest-name
         0,  // beforeComma|rule=interview
-        2.5321,  // quoteOpensSentence|rule=quote-speaker-cue
-        0.2310,  // quoteOpensSentence|rule=quote-cue-speaker
-        4.8261,  // quoteOpensSentence|rule=quote-speaker-verb
+        2.4457,  // quoteOpensSentence|rule=quote-speaker-cue
+        0.1628,  // quoteOpensSentence|rule=quote-cue-speaker
+        5.0628,  // quoteOpensSentence|rule=quote-speaker-verb
         0,  // quoteOpensSentence|rule=quote-verb-speaker
         0,  // quoteOpensSentence|rule=dash-signature
-        -5.0148,  // quoteOpensSentence|rule=according-to
+        -4.7449,  // quoteOpensSentence|rule=according-to
         0,  // quoteOpensSentence|rule=speaker-cue-quote
         0,  // quoteOpensSentence|rule=reported-speech
         0,  // quoteOpensSentence|rule=passive-by
         0,  // quoteOpensSentence|rule=cue-speaker-quote
         0,  // quoteOpensSentence|rule=issuer
         0,  // quoteOpensSentence|rule=label
-        -0.7709,  // quoteOpensSentence|rule=later-cue
+        -0.6746,  // quoteOpensSentence|rule=later-cue
         0,  // quoteOpensSentence|rule=possessive
         0,  // quoteOpensSentence|rule=sentence-subject
         0,  // quoteOpensSentence|rule=same-sentence
@@ -1801,21 +1801,21 @@ enum SpeakerRankerWeights {
         0,  // quoteOpensSentence|rule=previous-paragraph
         0,  // quoteOpensSentence|rule=nearest-name
         0,  // quoteOpensSentence|rule=interview
-        -5.7927,  // quoteEndsSentence|rule=quote-speaker-cue
+        -4.6623,  // quoteEndsSentence|rule=quote-speaker-cue
         0,  // quoteEndsSentence|rule=quote-cue-speaker
         0,  // quoteEndsSentence|rule=quote-speaker-verb
         0,  // quoteEndsSentence|rule=quote-verb-speaker
-        -0.9233,  // quoteEndsSentence|rule=dash-signature
-        3.6169,  // quoteEndsSentence|rule=according-to
-        0.2444,  // quoteEndsSentence|rule=speaker-cue-quote
-        3.7333,  // quoteEndsSentence|rule=reported-speech
+        -1.4717,  // quoteEndsSentence|rule=dash-signature
+        3.5954,  // quoteEndsSentence|rule=according-to
+        0.7730,  // quoteEndsSentence|rule=speaker-cue-quote
+        3.6853,  // quoteEndsSentence|rule=reported-speech
         0,  // quoteEndsSentence|rule=passive-by
         0,  // quoteEndsSentence|rule=cue-speaker-quote
-        1.8999,  // quoteEndsSentence|rule=issuer
-        1.9873,  // quoteEndsSentence|rule=label
+        1.8313,  // quoteEndsSentence|rule=issuer
+        1.6974,  // quoteEndsSentence|rule=label
         0,  // quoteEndsSentence|rule=later-cue
-        -2.3271,  // quoteEndsSentence|rule=possessive
-        -0.6188,  // quoteEndsSentence|rule=sentence-subject
+        -3.0399,  // quoteEndsSentence|rule=possessive
+        -0.7243,  // quoteEndsSentence|rule=sentence-subject
         0,  // quoteEndsSentence|rule=same-sentence
         0,  // quoteEndsSentence|rule=previous-sentence
         0,  // quoteEndsSentence|rule=continuation
@@ -1824,21 +1824,21 @@ enum SpeakerRankerWeights {
         0,  // quoteEndsSentence|rule=previous-paragraph
         0,  // quoteEndsSentence|rule=nearest-name
         0,  // quoteEndsSentence|rule=interview
-        6.7184,  // quoteIsFragment|rule=quote-speaker-cue
-        3.7975,  // quoteIsFragment|rule=quote-cue-speaker
-        -6.0059,  // quoteIsFragment|rule=quote-speaker-verb
+        6.2743,  // quoteIsFragment|rule=quote-speaker-cue
+        2.9926,  // quoteIsFragment|rule=quote-cue-speaker
+        -6.1073,  // quoteIsFragment|rule=quote-speaker-verb
         0,  // quoteIsFragment|rule=quote-verb-speaker
         0,  // quoteIsFragment|rule=dash-signature
-        3.7065,  // quoteIsFragment|rule=according-to
-        0.3905,  // quoteIsFragment|rule=speaker-cue-quote
-        -2.5257,  // quoteIsFragment|rule=reported-speech
-        -0.6326,  // quoteIsFragment|rule=passive-by
+        4.1270,  // quoteIsFragment|rule=according-to
+        -0.4177,  // quoteIsFragment|rule=speaker-cue-quote
+        -2.7054,  // quoteIsFragment|rule=reported-speech
+        -0.7955,  // quoteIsFragment|rule=passive-by
         0,  // quoteIsFragment|rule=cue-speaker-quote
-        -1.8305,  // quoteIsFragment|rule=issuer
-        -0.8036,  // quoteIsFragment|rule=label
-        -0.4537,  // quoteIsFragment|rule=later-cue
-        1.2977,  // quoteIsFragment|rule=possessive
-        -0.3324,  // quoteIsFragment|rule=sentence-subject
+        -0.6129,  // quoteIsFragment|rule=issuer
+        -0.0995,  // quoteIsFragment|rule=label
+        -0.6450,  // quoteIsFragment|rule=later-cue
+        2.1518,  // quoteIsFragment|rule=possessive
+        -0.7117,  // quoteIsFragment|rule=sentence-subject
         0,  // quoteIsFragment|rule=same-sentence
         0,  // quoteIsFragment|rule=previous-sentence
         0,  // quoteIsFragment|rule=continuation
@@ -1847,21 +1847,21 @@ enum SpeakerRankerWeights {
         0,  // quoteIsFragment|rule=previous-paragraph
         0,  // quoteIsFragment|rule=nearest-name
         0,  // quoteIsFragment|rule=interview
-        -0.8112,  // sameAsSieve|rule=quote-speaker-cue
-        4.0285,  // sameAsSieve|rule=quote-cue-speaker
-        -1.1798,  // sameAsSieve|rule=quote-speaker-verb
+        -0.5697,  // sameAsSieve|rule=quote-speaker-cue
+        3.1554,  // sameAsSieve|rule=quote-cue-speaker
+        -1.0445,  // sameAsSieve|rule=quote-speaker-verb
         0,  // sameAsSieve|rule=quote-verb-speaker
-        -0.9233,  // sameAsSieve|rule=dash-signature
-        1.5734,  // sameAsSieve|rule=according-to
-        0.6348,  // sameAsSieve|rule=speaker-cue-quote
-        1.2076,  // sameAsSieve|rule=reported-speech
-        -0.6326,  // sameAsSieve|rule=passive-by
+        -1.4717,  // sameAsSieve|rule=dash-signature
+        1.8007,  // sameAsSieve|rule=according-to
+        0.3553,  // sameAsSieve|rule=speaker-cue-quote
+        0.9799,  // sameAsSieve|rule=reported-speech
+        -0.7955,  // sameAsSieve|rule=passive-by
         0,  // sameAsSieve|rule=cue-speaker-quote
-        0.0694,  // sameAsSieve|rule=issuer
-        1.1837,  // sameAsSieve|rule=label
-        -1.2246,  // sameAsSieve|rule=later-cue
-        -1.0294,  // sameAsSieve|rule=possessive
-        -0.9512,  // sameAsSieve|rule=sentence-subject
+        1.2183,  // sameAsSieve|rule=issuer
+        1.5979,  // sameAsSieve|rule=label
+        -1.3196,  // sameAsSieve|rule=later-cue
+        -0.8880,  // sameAsSieve|rule=possessive
+        -1.4361,  // sameAsSieve|rule=sentence-subject
         0,  // sameAsSieve|rule=same-sentence
         0,  // sameAsSieve|rule=previous-sentence
         0,  // sameAsSieve|rule=continuation
@@ -1893,21 +1893,21 @@ enum SpeakerRankerWeights {
         0,  // sieveFoundOther|rule=previous-paragraph
         0,  // sieveFoundOther|rule=nearest-name
         0,  // sieveFoundOther|rule=interview
-        4.9787,  // mentionedOnce|rule=quote-speaker-cue
-        -1.2753,  // mentionedOnce|rule=quote-cue-speaker
+        5.1788,  // mentionedOnce|rule=quote-speaker-cue
+        -1.6131,  // mentionedOnce|rule=quote-cue-speaker
         0,  // mentionedOnce|rule=quote-speaker-verb
         0,  // mentionedOnce|rule=quote-verb-speaker
-        -0.9233,  // mentionedOnce|rule=dash-signature
-        8.0205,  // mentionedOnce|rule=according-to
-        -0.2635,  // mentionedOnce|rule=speaker-cue-quote
-        -3.0935,  // mentionedOnce|rule=reported-speech
-        1.1308,  // mentionedOnce|rule=passive-by
+        -1.4717,  // mentionedOnce|rule=dash-signature
+        8.4086,  // mentionedOnce|rule=according-to
+        -0.6755,  // mentionedOnce|rule=speaker-cue-quote
+        -3.6842,  // mentionedOnce|rule=reported-speech
+        1.5038,  // mentionedOnce|rule=passive-by
         0,  // mentionedOnce|rule=cue-speaker-quote
-        1.5294,  // mentionedOnce|rule=issuer
-        -7.1592,  // mentionedOnce|rule=label
-        2.2165,  // mentionedOnce|rule=later-cue
+        2.6838,  // mentionedOnce|rule=issuer
+        -6.8357,  // mentionedOnce|rule=label
+        1.3997,  // mentionedOnce|rule=later-cue
         0,  // mentionedOnce|rule=possessive
-        -2.9003,  // mentionedOnce|rule=sentence-subject
+        -2.3391,  // mentionedOnce|rule=sentence-subject
         0,  // mentionedOnce|rule=same-sentence
         0,  // mentionedOnce|rule=previous-sentence
         0,  // mentionedOnce|rule=continuation
@@ -1916,21 +1916,21 @@ enum SpeakerRankerWeights {
         0,  // mentionedOnce|rule=previous-paragraph
         0,  // mentionedOnce|rule=nearest-name
         0,  // mentionedOnce|rule=interview
-        0.9779,  // mentionedOften|rule=quote-speaker-cue
-        2.7361,  // mentionedOften|rule=quote-cue-speaker
+        1.7360,  // mentionedOften|rule=quote-speaker-cue
+        1.6478,  // mentionedOften|rule=quote-cue-speaker
         0,  // mentionedOften|rule=quote-speaker-verb
         0,  // mentionedOften|rule=quote-verb-speaker
         0,  // mentionedOften|rule=dash-signature
-        -1.5812,  // mentionedOften|rule=according-to
-        -2.0972,  // mentionedOften|rule=speaker-cue-quote
-        2.5006,  // mentionedOften|rule=reported-speech
-        -4.3491,  // mentionedOften|rule=passive-by
+        -1.4562,  // mentionedOften|rule=according-to
+        -2.4095,  // mentionedOften|rule=speaker-cue-quote
+        1.6679,  // mentionedOften|rule=reported-speech
+        -4.2430,  // mentionedOften|rule=passive-by
         0,  // mentionedOften|rule=cue-speaker-quote
         0,  // mentionedOften|rule=issuer
-        2.9883,  // mentionedOften|rule=label
-        -1.0259,  // mentionedOften|rule=later-cue
-        1.5104,  // mentionedOften|rule=possessive
-        0.9281,  // mentionedOften|rule=sentence-subject
+        4.1975,  // mentionedOften|rule=label
+        -1.6683,  // mentionedOften|rule=later-cue
+        0.2885,  // mentionedOften|rule=possessive
+        2.5433,  // mentionedOften|rule=sentence-subject
         0,  // mentionedOften|rule=same-sentence
         0,  // mentionedOften|rule=previous-sentence
         0,  // mentionedOften|rule=continuation
@@ -1939,21 +1939,21 @@ enum SpeakerRankerWeights {
         0,  // mentionedOften|rule=previous-paragraph
         0,  // mentionedOften|rule=nearest-name
         0,  // mentionedOften|rule=interview
-        -0.5154,  // otherQuoteInSentence|rule=quote-speaker-cue
-        2.1324,  // otherQuoteInSentence|rule=quote-cue-speaker
-        -0.9786,  // otherQuoteInSentence|rule=quote-speaker-verb
+        -1.7968,  // otherQuoteInSentence|rule=quote-speaker-cue
+        1.1515,  // otherQuoteInSentence|rule=quote-cue-speaker
+        -0.3862,  // otherQuoteInSentence|rule=quote-speaker-verb
         0,  // otherQuoteInSentence|rule=quote-verb-speaker
-        -0.9233,  // otherQuoteInSentence|rule=dash-signature
-        2.8657,  // otherQuoteInSentence|rule=according-to
-        1.3731,  // otherQuoteInSentence|rule=speaker-cue-quote
-        3.4836,  // otherQuoteInSentence|rule=reported-speech
+        -1.4717,  // otherQuoteInSentence|rule=dash-signature
+        3.0715,  // otherQuoteInSentence|rule=according-to
+        0.6552,  // otherQuoteInSentence|rule=speaker-cue-quote
+        2.6301,  // otherQuoteInSentence|rule=reported-speech
         0,  // otherQuoteInSentence|rule=passive-by
         0,  // otherQuoteInSentence|rule=cue-speaker-quote
-        -2.4423,  // otherQuoteInSentence|rule=issuer
-        -1.3955,  // otherQuoteInSentence|rule=label
-        -1.2956,  // otherQuoteInSentence|rule=later-cue
-        -2.5470,  // otherQuoteInSentence|rule=possessive
-        -0.6220,  // otherQuoteInSentence|rule=sentence-subject
+        -1.7115,  // otherQuoteInSentence|rule=issuer
+        -1.1456,  // otherQuoteInSentence|rule=label
+        0.6202,  // otherQuoteInSentence|rule=later-cue
+        -2.9812,  // otherQuoteInSentence|rule=possessive
+        0.1795,  // otherQuoteInSentence|rule=sentence-subject
         0,  // otherQuoteInSentence|rule=same-sentence
         0,  // otherQuoteInSentence|rule=previous-sentence
         0,  // otherQuoteInSentence|rule=continuation
@@ -1962,21 +1962,21 @@ enum SpeakerRankerWeights {
         0,  // otherQuoteInSentence|rule=previous-paragraph
         0,  // otherQuoteInSentence|rule=nearest-name
         0,  // otherQuoteInSentence|rule=interview
-        4.2690,  // capitalisedOpener|rule=quote-speaker-cue
+        4.6274,  // capitalisedOpener|rule=quote-speaker-cue
         0,  // capitalisedOpener|rule=quote-cue-speaker
         0,  // capitalisedOpener|rule=quote-speaker-verb
         0,  // capitalisedOpener|rule=quote-verb-speaker
         0,  // capitalisedOpener|rule=dash-signature
         0,  // capitalisedOpener|rule=according-to
-        -0.6025,  // capitalisedOpener|rule=speaker-cue-quote
-        -1.7830,  // capitalisedOpener|rule=reported-speech
+        -0.3688,  // capitalisedOpener|rule=speaker-cue-quote
+        -1.2113,  // capitalisedOpener|rule=reported-speech
         0,  // capitalisedOpener|rule=passive-by
         0,  // capitalisedOpener|rule=cue-speaker-quote
         0,  // capitalisedOpener|rule=issuer
-        -1.0869,  // capitalisedOpener|rule=label
+        -0.8971,  // capitalisedOpener|rule=label
         0,  // capitalisedOpener|rule=later-cue
-        1.9874,  // capitalisedOpener|rule=possessive
-        -2.3989,  // capitalisedOpener|rule=sentence-subject
+        1.2374,  // capitalisedOpener|rule=possessive
+        -2.4488,  // capitalisedOpener|rule=sentence-subject
         0,  // capitalisedOpener|rule=same-sentence
         0,  // capitalisedOpener|rule=previous-sentence
         0,  // capitalisedOpener|rule=continuation
@@ -1985,21 +1985,21 @@ enum SpeakerRankerWeights {
         0,  // capitalisedOpener|rule=previous-paragraph
         0,  // capitalisedOpener|rule=nearest-name
         0,  // capitalisedOpener|rule=interview
-        -0.4579,  // siblingAttributed|rule=quote-speaker-cue
-        2.1324,  // siblingAttributed|rule=quote-cue-speaker
-        0.1216,  // siblingAttributed|rule=quote-speaker-verb
+        -1.6211,  // siblingAttributed|rule=quote-speaker-cue
+        0.9530,  // siblingAttributed|rule=quote-cue-speaker
+        1.0140,  // siblingAttributed|rule=quote-speaker-verb
         0,  // siblingAttributed|rule=quote-verb-speaker
-        -0.9233,  // siblingAttributed|rule=dash-signature
-        2.8657,  // siblingAttributed|rule=according-to
-        0.3946,  // siblingAttributed|rule=speaker-cue-quote
-        -0.2770,  // siblingAttributed|rule=reported-speech
+        -1.4717,  // siblingAttributed|rule=dash-signature
+        3.0715,  // siblingAttributed|rule=according-to
+        0.4675,  // siblingAttributed|rule=speaker-cue-quote
+        -0.7977,  // siblingAttributed|rule=reported-speech
         0,  // siblingAttributed|rule=passive-by
         0,  // siblingAttributed|rule=cue-speaker-quote
-        -2.4423,  // siblingAttributed|rule=issuer
-        0.8619,  // siblingAttributed|rule=label
-        -3.3960,  // siblingAttributed|rule=later-cue
+        -1.7115,  // siblingAttributed|rule=issuer
+        1.3503,  // siblingAttributed|rule=label
+        -0.5083,  // siblingAttributed|rule=later-cue
         0,  // siblingAttributed|rule=possessive
-        0.9986,  // siblingAttributed|rule=sentence-subject
+        0.2857,  // siblingAttributed|rule=sentence-subject
         0,  // siblingAttributed|rule=same-sentence
         0,  // siblingAttributed|rule=previous-sentence
         0,  // siblingAttributed|rule=continuation
@@ -2009,19 +2009,19 @@ enum SpeakerRankerWeights {
         0,  // siblingAttributed|rule=nearest-name
         0,  // siblingAttributed|rule=interview
         0,  // afterVerb|rule=quote-speaker-cue
-        2.1056,  // afterVerb|rule=quote-cue-speaker
+        2.8621,  // afterVerb|rule=quote-cue-speaker
         0,  // afterVerb|rule=quote-speaker-verb
         0,  // afterVerb|rule=quote-verb-speaker
         0,  // afterVerb|rule=dash-signature
         0,  // afterVerb|rule=according-to
-        0.2269,  // afterVerb|rule=speaker-cue-quote
-        -2.6618,  // afterVerb|rule=reported-speech
+        -0.1846,  // afterVerb|rule=speaker-cue-quote
+        -2.6580,  // afterVerb|rule=reported-speech
         0,  // afterVerb|rule=passive-by
         0,  // afterVerb|rule=cue-speaker-quote
-        -2.4423,  // afterVerb|rule=issuer
-        -1.7691,  // afterVerb|rule=label
-        3.0594,  // afterVerb|rule=later-cue
-        -1.7686,  // afterVerb|rule=possessive
+        -1.7115,  // afterVerb|rule=issuer
+        -1.8941,  // afterVerb|rule=label
+        4.5127,  // afterVerb|rule=later-cue
+        -2.9415,  // afterVerb|rule=possessive
         0,  // afterVerb|rule=sentence-subject
         0,  // afterVerb|rule=same-sentence
         0,  // afterVerb|rule=previous-sentence
@@ -2036,16 +2036,16 @@ enum SpeakerRankerWeights {
         0,  // setOff|rule=quote-speaker-verb
         0,  // setOff|rule=quote-verb-speaker
         0,  // setOff|rule=dash-signature
-        1.9216,  // setOff|rule=according-to
-        4.7264,  // setOff|rule=speaker-cue-quote
-        -4.2745,  // setOff|rule=reported-speech
+        1.8305,  // setOff|rule=according-to
+        3.1330,  // setOff|rule=speaker-cue-quote
+        -3.6862,  // setOff|rule=reported-speech
         0,  // setOff|rule=passive-by
         0,  // setOff|rule=cue-speaker-quote
-        -1.9939,  // setOff|rule=issuer
+        -1.3147,  // setOff|rule=issuer
         0,  // setOff|rule=label
         0,  // setOff|rule=later-cue
-        1.1203,  // setOff|rule=possessive
-        -0.7569,  // setOff|rule=sentence-subject
+        1.4645,  // setOff|rule=possessive
+        -0.0236,  // setOff|rule=sentence-subject
         0,  // setOff|rule=same-sentence
         0,  // setOff|rule=previous-sentence
         0,  // setOff|rule=continuation
@@ -2060,15 +2060,15 @@ enum SpeakerRankerWeights {
         0,  // inEmbeddedClause|rule=quote-verb-speaker
         0,  // inEmbeddedClause|rule=dash-signature
         0,  // inEmbeddedClause|rule=according-to
-        8.3654,  // inEmbeddedClause|rule=speaker-cue-quote
-        -4.8846,  // inEmbeddedClause|rule=reported-speech
+        9.0460,  // inEmbeddedClause|rule=speaker-cue-quote
+        -4.0360,  // inEmbeddedClause|rule=reported-speech
         0,  // inEmbeddedClause|rule=passive-by
         0,  // inEmbeddedClause|rule=cue-speaker-quote
-        -2.6057,  // inEmbeddedClause|rule=issuer
+        -2.4133,  // inEmbeddedClause|rule=issuer
         0,  // inEmbeddedClause|rule=label
-        -7.1227,  // inEmbeddedClause|rule=later-cue
-        1.9995,  // inEmbeddedClause|rule=possessive
-        0.4217,  // inEmbeddedClause|rule=sentence-subject
+        -8.1046,  // inEmbeddedClause|rule=later-cue
+        0.4998,  // inEmbeddedClause|rule=possessive
+        0.8740,  // inEmbeddedClause|rule=sentence-subject
         0,  // inEmbeddedClause|rule=same-sentence
         0,  // inEmbeddedClause|rule=previous-sentence
         0,  // inEmbeddedClause|rule=continuation
@@ -2083,15 +2083,15 @@ enum SpeakerRankerWeights {
         0,  // asideThenVerb|rule=quote-verb-speaker
         0,  // asideThenVerb|rule=dash-signature
         0,  // asideThenVerb|rule=according-to
-        0.8858,  // asideThenVerb|rule=speaker-cue-quote
-        5.7230,  // asideThenVerb|rule=reported-speech
+        2.0674,  // asideThenVerb|rule=speaker-cue-quote
+        5.2778,  // asideThenVerb|rule=reported-speech
         0,  // asideThenVerb|rule=passive-by
         0,  // asideThenVerb|rule=cue-speaker-quote
         0,  // asideThenVerb|rule=issuer
         0,  // asideThenVerb|rule=label
         0,  // asideThenVerb|rule=later-cue
         0,  // asideThenVerb|rule=possessive
-        -1.1318,  // asideThenVerb|rule=sentence-subject
+        -1.4668,  // asideThenVerb|rule=sentence-subject
         0,  // asideThenVerb|rule=same-sentence
         0,  // asideThenVerb|rule=previous-sentence
         0,  // asideThenVerb|rule=continuation
