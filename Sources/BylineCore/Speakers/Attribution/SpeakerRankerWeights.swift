@@ -139,10 +139,6 @@ enum SpeakerRankerWeights {
         "otherQuoteInSentence",
         "capitalisedOpener",
         "siblingAttributed",
-        "afterVerb",
-        "setOff",
-        "inEmbeddedClause",
-        "asideThenVerb",
         "sentenceInitial|sieve",
         "sentenceInitial|opening",
         "sentenceInitial|clause-subject",
@@ -245,836 +241,30 @@ enum SpeakerRankerWeights {
         "siblingAttributed|name-before",
         "siblingAttributed|name-after",
         "siblingAttributed|none",
-        "afterVerb|sieve",
-        "afterVerb|opening",
-        "afterVerb|clause-subject",
-        "afterVerb|name-before",
-        "afterVerb|name-after",
-        "afterVerb|none",
-        "setOff|sieve",
-        "setOff|opening",
-        "setOff|clause-subject",
-        "setOff|name-before",
-        "setOff|name-after",
-        "setOff|none",
-        "inEmbeddedClause|sieve",
-        "inEmbeddedClause|opening",
-        "inEmbeddedClause|clause-subject",
-        "inEmbeddedClause|name-before",
-        "inEmbeddedClause|name-after",
-        "inEmbeddedClause|none",
-        "asideThenVerb|sieve",
-        "asideThenVerb|opening",
-        "asideThenVerb|clause-subject",
-        "asideThenVerb|name-before",
-        "asideThenVerb|name-after",
-        "asideThenVerb|none",
-        "kind=name-person|rule=quote-speaker-cue",
-        "kind=name-person|rule=quote-cue-speaker",
-        "kind=name-person|rule=quote-speaker-verb",
-        "kind=name-person|rule=quote-verb-speaker",
-        "kind=name-person|rule=dash-signature",
-        "kind=name-person|rule=according-to",
-        "kind=name-person|rule=speaker-cue-quote",
-        "kind=name-person|rule=reported-speech",
-        "kind=name-person|rule=passive-by",
-        "kind=name-person|rule=cue-speaker-quote",
-        "kind=name-person|rule=issuer",
-        "kind=name-person|rule=label",
-        "kind=name-person|rule=later-cue",
-        "kind=name-person|rule=possessive",
-        "kind=name-person|rule=sentence-subject",
-        "kind=name-person|rule=same-sentence",
-        "kind=name-person|rule=previous-sentence",
-        "kind=name-person|rule=continuation",
-        "kind=name-person|rule=introduced-by-colon",
-        "kind=name-person|rule=continuation-paragraph",
-        "kind=name-person|rule=previous-paragraph",
-        "kind=name-person|rule=nearest-name",
-        "kind=name-person|rule=interview",
-        "kind=name-organization|rule=quote-speaker-cue",
-        "kind=name-organization|rule=quote-cue-speaker",
-        "kind=name-organization|rule=quote-speaker-verb",
-        "kind=name-organization|rule=quote-verb-speaker",
-        "kind=name-organization|rule=dash-signature",
-        "kind=name-organization|rule=according-to",
-        "kind=name-organization|rule=speaker-cue-quote",
-        "kind=name-organization|rule=reported-speech",
-        "kind=name-organization|rule=passive-by",
-        "kind=name-organization|rule=cue-speaker-quote",
-        "kind=name-organization|rule=issuer",
-        "kind=name-organization|rule=label",
-        "kind=name-organization|rule=later-cue",
-        "kind=name-organization|rule=possessive",
-        "kind=name-organization|rule=sentence-subject",
-        "kind=name-organization|rule=same-sentence",
-        "kind=name-organization|rule=previous-sentence",
-        "kind=name-organization|rule=continuation",
-        "kind=name-organization|rule=introduced-by-colon",
-        "kind=name-organization|rule=continuation-paragraph",
-        "kind=name-organization|rule=previous-paragraph",
-        "kind=name-organization|rule=nearest-name",
-        "kind=name-organization|rule=interview",
-        "kind=name-place|rule=quote-speaker-cue",
-        "kind=name-place|rule=quote-cue-speaker",
-        "kind=name-place|rule=quote-speaker-verb",
-        "kind=name-place|rule=quote-verb-speaker",
-        "kind=name-place|rule=dash-signature",
-        "kind=name-place|rule=according-to",
-        "kind=name-place|rule=speaker-cue-quote",
-        "kind=name-place|rule=reported-speech",
-        "kind=name-place|rule=passive-by",
-        "kind=name-place|rule=cue-speaker-quote",
-        "kind=name-place|rule=issuer",
-        "kind=name-place|rule=label",
-        "kind=name-place|rule=later-cue",
-        "kind=name-place|rule=possessive",
-        "kind=name-place|rule=sentence-subject",
-        "kind=name-place|rule=same-sentence",
-        "kind=name-place|rule=previous-sentence",
-        "kind=name-place|rule=continuation",
-        "kind=name-place|rule=introduced-by-colon",
-        "kind=name-place|rule=continuation-paragraph",
-        "kind=name-place|rule=previous-paragraph",
-        "kind=name-place|rule=nearest-name",
-        "kind=name-place|rule=interview",
-        "kind=name-one-word|rule=quote-speaker-cue",
-        "kind=name-one-word|rule=quote-cue-speaker",
-        "kind=name-one-word|rule=quote-speaker-verb",
-        "kind=name-one-word|rule=quote-verb-speaker",
-        "kind=name-one-word|rule=dash-signature",
-        "kind=name-one-word|rule=according-to",
-        "kind=name-one-word|rule=speaker-cue-quote",
-        "kind=name-one-word|rule=reported-speech",
-        "kind=name-one-word|rule=passive-by",
-        "kind=name-one-word|rule=cue-speaker-quote",
-        "kind=name-one-word|rule=issuer",
-        "kind=name-one-word|rule=label",
-        "kind=name-one-word|rule=later-cue",
-        "kind=name-one-word|rule=possessive",
-        "kind=name-one-word|rule=sentence-subject",
-        "kind=name-one-word|rule=same-sentence",
-        "kind=name-one-word|rule=previous-sentence",
-        "kind=name-one-word|rule=continuation",
-        "kind=name-one-word|rule=introduced-by-colon",
-        "kind=name-one-word|rule=continuation-paragraph",
-        "kind=name-one-word|rule=previous-paragraph",
-        "kind=name-one-word|rule=nearest-name",
-        "kind=name-one-word|rule=interview",
-        "kind=name-unknown|rule=quote-speaker-cue",
-        "kind=name-unknown|rule=quote-cue-speaker",
-        "kind=name-unknown|rule=quote-speaker-verb",
-        "kind=name-unknown|rule=quote-verb-speaker",
-        "kind=name-unknown|rule=dash-signature",
-        "kind=name-unknown|rule=according-to",
-        "kind=name-unknown|rule=speaker-cue-quote",
-        "kind=name-unknown|rule=reported-speech",
-        "kind=name-unknown|rule=passive-by",
-        "kind=name-unknown|rule=cue-speaker-quote",
-        "kind=name-unknown|rule=issuer",
-        "kind=name-unknown|rule=label",
-        "kind=name-unknown|rule=later-cue",
-        "kind=name-unknown|rule=possessive",
-        "kind=name-unknown|rule=sentence-subject",
-        "kind=name-unknown|rule=same-sentence",
-        "kind=name-unknown|rule=previous-sentence",
-        "kind=name-unknown|rule=continuation",
-        "kind=name-unknown|rule=introduced-by-colon",
-        "kind=name-unknown|rule=continuation-paragraph",
-        "kind=name-unknown|rule=previous-paragraph",
-        "kind=name-unknown|rule=nearest-name",
-        "kind=name-unknown|rule=interview",
-        "kind=description-known|rule=quote-speaker-cue",
-        "kind=description-known|rule=quote-cue-speaker",
-        "kind=description-known|rule=quote-speaker-verb",
-        "kind=description-known|rule=quote-verb-speaker",
-        "kind=description-known|rule=dash-signature",
-        "kind=description-known|rule=according-to",
-        "kind=description-known|rule=speaker-cue-quote",
-        "kind=description-known|rule=reported-speech",
-        "kind=description-known|rule=passive-by",
-        "kind=description-known|rule=cue-speaker-quote",
-        "kind=description-known|rule=issuer",
-        "kind=description-known|rule=label",
-        "kind=description-known|rule=later-cue",
-        "kind=description-known|rule=possessive",
-        "kind=description-known|rule=sentence-subject",
-        "kind=description-known|rule=same-sentence",
-        "kind=description-known|rule=previous-sentence",
-        "kind=description-known|rule=continuation",
-        "kind=description-known|rule=introduced-by-colon",
-        "kind=description-known|rule=continuation-paragraph",
-        "kind=description-known|rule=previous-paragraph",
-        "kind=description-known|rule=nearest-name",
-        "kind=description-known|rule=interview",
-        "kind=description-other|rule=quote-speaker-cue",
-        "kind=description-other|rule=quote-cue-speaker",
-        "kind=description-other|rule=quote-speaker-verb",
-        "kind=description-other|rule=quote-verb-speaker",
-        "kind=description-other|rule=dash-signature",
-        "kind=description-other|rule=according-to",
-        "kind=description-other|rule=speaker-cue-quote",
-        "kind=description-other|rule=reported-speech",
-        "kind=description-other|rule=passive-by",
-        "kind=description-other|rule=cue-speaker-quote",
-        "kind=description-other|rule=issuer",
-        "kind=description-other|rule=label",
-        "kind=description-other|rule=later-cue",
-        "kind=description-other|rule=possessive",
-        "kind=description-other|rule=sentence-subject",
-        "kind=description-other|rule=same-sentence",
-        "kind=description-other|rule=previous-sentence",
-        "kind=description-other|rule=continuation",
-        "kind=description-other|rule=introduced-by-colon",
-        "kind=description-other|rule=continuation-paragraph",
-        "kind=description-other|rule=previous-paragraph",
-        "kind=description-other|rule=nearest-name",
-        "kind=description-other|rule=interview",
-        "kind=pronoun-he-she|rule=quote-speaker-cue",
-        "kind=pronoun-he-she|rule=quote-cue-speaker",
-        "kind=pronoun-he-she|rule=quote-speaker-verb",
-        "kind=pronoun-he-she|rule=quote-verb-speaker",
-        "kind=pronoun-he-she|rule=dash-signature",
-        "kind=pronoun-he-she|rule=according-to",
-        "kind=pronoun-he-she|rule=speaker-cue-quote",
-        "kind=pronoun-he-she|rule=reported-speech",
-        "kind=pronoun-he-she|rule=passive-by",
-        "kind=pronoun-he-she|rule=cue-speaker-quote",
-        "kind=pronoun-he-she|rule=issuer",
-        "kind=pronoun-he-she|rule=label",
-        "kind=pronoun-he-she|rule=later-cue",
-        "kind=pronoun-he-she|rule=possessive",
-        "kind=pronoun-he-she|rule=sentence-subject",
-        "kind=pronoun-he-she|rule=same-sentence",
-        "kind=pronoun-he-she|rule=previous-sentence",
-        "kind=pronoun-he-she|rule=continuation",
-        "kind=pronoun-he-she|rule=introduced-by-colon",
-        "kind=pronoun-he-she|rule=continuation-paragraph",
-        "kind=pronoun-he-she|rule=previous-paragraph",
-        "kind=pronoun-he-she|rule=nearest-name",
-        "kind=pronoun-he-she|rule=interview",
-        "kind=pronoun-they|rule=quote-speaker-cue",
-        "kind=pronoun-they|rule=quote-cue-speaker",
-        "kind=pronoun-they|rule=quote-speaker-verb",
-        "kind=pronoun-they|rule=quote-verb-speaker",
-        "kind=pronoun-they|rule=dash-signature",
-        "kind=pronoun-they|rule=according-to",
-        "kind=pronoun-they|rule=speaker-cue-quote",
-        "kind=pronoun-they|rule=reported-speech",
-        "kind=pronoun-they|rule=passive-by",
-        "kind=pronoun-they|rule=cue-speaker-quote",
-        "kind=pronoun-they|rule=issuer",
-        "kind=pronoun-they|rule=label",
-        "kind=pronoun-they|rule=later-cue",
-        "kind=pronoun-they|rule=possessive",
-        "kind=pronoun-they|rule=sentence-subject",
-        "kind=pronoun-they|rule=same-sentence",
-        "kind=pronoun-they|rule=previous-sentence",
-        "kind=pronoun-they|rule=continuation",
-        "kind=pronoun-they|rule=introduced-by-colon",
-        "kind=pronoun-they|rule=continuation-paragraph",
-        "kind=pronoun-they|rule=previous-paragraph",
-        "kind=pronoun-they|rule=nearest-name",
-        "kind=pronoun-they|rule=interview",
-        "kind=pronoun-it|rule=quote-speaker-cue",
-        "kind=pronoun-it|rule=quote-cue-speaker",
-        "kind=pronoun-it|rule=quote-speaker-verb",
-        "kind=pronoun-it|rule=quote-verb-speaker",
-        "kind=pronoun-it|rule=dash-signature",
-        "kind=pronoun-it|rule=according-to",
-        "kind=pronoun-it|rule=speaker-cue-quote",
-        "kind=pronoun-it|rule=reported-speech",
-        "kind=pronoun-it|rule=passive-by",
-        "kind=pronoun-it|rule=cue-speaker-quote",
-        "kind=pronoun-it|rule=issuer",
-        "kind=pronoun-it|rule=label",
-        "kind=pronoun-it|rule=later-cue",
-        "kind=pronoun-it|rule=possessive",
-        "kind=pronoun-it|rule=sentence-subject",
-        "kind=pronoun-it|rule=same-sentence",
-        "kind=pronoun-it|rule=previous-sentence",
-        "kind=pronoun-it|rule=continuation",
-        "kind=pronoun-it|rule=introduced-by-colon",
-        "kind=pronoun-it|rule=continuation-paragraph",
-        "kind=pronoun-it|rule=previous-paragraph",
-        "kind=pronoun-it|rule=nearest-name",
-        "kind=pronoun-it|rule=interview",
-        "kind=pronoun-i-we|rule=quote-speaker-cue",
-        "kind=pronoun-i-we|rule=quote-cue-speaker",
-        "kind=pronoun-i-we|rule=quote-speaker-verb",
-        "kind=pronoun-i-we|rule=quote-verb-speaker",
-        "kind=pronoun-i-we|rule=dash-signature",
-        "kind=pronoun-i-we|rule=according-to",
-        "kind=pronoun-i-we|rule=speaker-cue-quote",
-        "kind=pronoun-i-we|rule=reported-speech",
-        "kind=pronoun-i-we|rule=passive-by",
-        "kind=pronoun-i-we|rule=cue-speaker-quote",
-        "kind=pronoun-i-we|rule=issuer",
-        "kind=pronoun-i-we|rule=label",
-        "kind=pronoun-i-we|rule=later-cue",
-        "kind=pronoun-i-we|rule=possessive",
-        "kind=pronoun-i-we|rule=sentence-subject",
-        "kind=pronoun-i-we|rule=same-sentence",
-        "kind=pronoun-i-we|rule=previous-sentence",
-        "kind=pronoun-i-we|rule=continuation",
-        "kind=pronoun-i-we|rule=introduced-by-colon",
-        "kind=pronoun-i-we|rule=continuation-paragraph",
-        "kind=pronoun-i-we|rule=previous-paragraph",
-        "kind=pronoun-i-we|rule=nearest-name",
-        "kind=pronoun-i-we|rule=interview",
-        "kind=pronoun-relative|rule=quote-speaker-cue",
-        "kind=pronoun-relative|rule=quote-cue-speaker",
-        "kind=pronoun-relative|rule=quote-speaker-verb",
-        "kind=pronoun-relative|rule=quote-verb-speaker",
-        "kind=pronoun-relative|rule=dash-signature",
-        "kind=pronoun-relative|rule=according-to",
-        "kind=pronoun-relative|rule=speaker-cue-quote",
-        "kind=pronoun-relative|rule=reported-speech",
-        "kind=pronoun-relative|rule=passive-by",
-        "kind=pronoun-relative|rule=cue-speaker-quote",
-        "kind=pronoun-relative|rule=issuer",
-        "kind=pronoun-relative|rule=label",
-        "kind=pronoun-relative|rule=later-cue",
-        "kind=pronoun-relative|rule=possessive",
-        "kind=pronoun-relative|rule=sentence-subject",
-        "kind=pronoun-relative|rule=same-sentence",
-        "kind=pronoun-relative|rule=previous-sentence",
-        "kind=pronoun-relative|rule=continuation",
-        "kind=pronoun-relative|rule=introduced-by-colon",
-        "kind=pronoun-relative|rule=continuation-paragraph",
-        "kind=pronoun-relative|rule=previous-paragraph",
-        "kind=pronoun-relative|rule=nearest-name",
-        "kind=pronoun-relative|rule=interview",
-        "kind=pronoun-other|rule=quote-speaker-cue",
-        "kind=pronoun-other|rule=quote-cue-speaker",
-        "kind=pronoun-other|rule=quote-speaker-verb",
-        "kind=pronoun-other|rule=quote-verb-speaker",
-        "kind=pronoun-other|rule=dash-signature",
-        "kind=pronoun-other|rule=according-to",
-        "kind=pronoun-other|rule=speaker-cue-quote",
-        "kind=pronoun-other|rule=reported-speech",
-        "kind=pronoun-other|rule=passive-by",
-        "kind=pronoun-other|rule=cue-speaker-quote",
-        "kind=pronoun-other|rule=issuer",
-        "kind=pronoun-other|rule=label",
-        "kind=pronoun-other|rule=later-cue",
-        "kind=pronoun-other|rule=possessive",
-        "kind=pronoun-other|rule=sentence-subject",
-        "kind=pronoun-other|rule=same-sentence",
-        "kind=pronoun-other|rule=previous-sentence",
-        "kind=pronoun-other|rule=continuation",
-        "kind=pronoun-other|rule=introduced-by-colon",
-        "kind=pronoun-other|rule=continuation-paragraph",
-        "kind=pronoun-other|rule=previous-paragraph",
-        "kind=pronoun-other|rule=nearest-name",
-        "kind=pronoun-other|rule=interview",
-        "sentenceInitial|rule=quote-speaker-cue",
-        "sentenceInitial|rule=quote-cue-speaker",
-        "sentenceInitial|rule=quote-speaker-verb",
-        "sentenceInitial|rule=quote-verb-speaker",
-        "sentenceInitial|rule=dash-signature",
-        "sentenceInitial|rule=according-to",
-        "sentenceInitial|rule=speaker-cue-quote",
-        "sentenceInitial|rule=reported-speech",
-        "sentenceInitial|rule=passive-by",
-        "sentenceInitial|rule=cue-speaker-quote",
-        "sentenceInitial|rule=issuer",
-        "sentenceInitial|rule=label",
-        "sentenceInitial|rule=later-cue",
-        "sentenceInitial|rule=possessive",
-        "sentenceInitial|rule=sentence-subject",
-        "sentenceInitial|rule=same-sentence",
-        "sentenceInitial|rule=previous-sentence",
-        "sentenceInitial|rule=continuation",
-        "sentenceInitial|rule=introduced-by-colon",
-        "sentenceInitial|rule=continuation-paragraph",
-        "sentenceInitial|rule=previous-paragraph",
-        "sentenceInitial|rule=nearest-name",
-        "sentenceInitial|rule=interview",
-        "afterPreposition|rule=quote-speaker-cue",
-        "afterPreposition|rule=quote-cue-speaker",
-        "afterPreposition|rule=quote-speaker-verb",
-        "afterPreposition|rule=quote-verb-speaker",
-        "afterPreposition|rule=dash-signature",
-        "afterPreposition|rule=according-to",
-        "afterPreposition|rule=speaker-cue-quote",
-        "afterPreposition|rule=reported-speech",
-        "afterPreposition|rule=passive-by",
-        "afterPreposition|rule=cue-speaker-quote",
-        "afterPreposition|rule=issuer",
-        "afterPreposition|rule=label",
-        "afterPreposition|rule=later-cue",
-        "afterPreposition|rule=possessive",
-        "afterPreposition|rule=sentence-subject",
-        "afterPreposition|rule=same-sentence",
-        "afterPreposition|rule=previous-sentence",
-        "afterPreposition|rule=continuation",
-        "afterPreposition|rule=introduced-by-colon",
-        "afterPreposition|rule=continuation-paragraph",
-        "afterPreposition|rule=previous-paragraph",
-        "afterPreposition|rule=nearest-name",
-        "afterPreposition|rule=interview",
-        "possessive|rule=quote-speaker-cue",
-        "possessive|rule=quote-cue-speaker",
-        "possessive|rule=quote-speaker-verb",
-        "possessive|rule=quote-verb-speaker",
-        "possessive|rule=dash-signature",
-        "possessive|rule=according-to",
-        "possessive|rule=speaker-cue-quote",
-        "possessive|rule=reported-speech",
-        "possessive|rule=passive-by",
-        "possessive|rule=cue-speaker-quote",
-        "possessive|rule=issuer",
-        "possessive|rule=label",
-        "possessive|rule=later-cue",
-        "possessive|rule=possessive",
-        "possessive|rule=sentence-subject",
-        "possessive|rule=same-sentence",
-        "possessive|rule=previous-sentence",
-        "possessive|rule=continuation",
-        "possessive|rule=introduced-by-colon",
-        "possessive|rule=continuation-paragraph",
-        "possessive|rule=previous-paragraph",
-        "possessive|rule=nearest-name",
-        "possessive|rule=interview",
-        "followedByCue|rule=quote-speaker-cue",
-        "followedByCue|rule=quote-cue-speaker",
-        "followedByCue|rule=quote-speaker-verb",
-        "followedByCue|rule=quote-verb-speaker",
-        "followedByCue|rule=dash-signature",
-        "followedByCue|rule=according-to",
-        "followedByCue|rule=speaker-cue-quote",
-        "followedByCue|rule=reported-speech",
-        "followedByCue|rule=passive-by",
-        "followedByCue|rule=cue-speaker-quote",
-        "followedByCue|rule=issuer",
-        "followedByCue|rule=label",
-        "followedByCue|rule=later-cue",
-        "followedByCue|rule=possessive",
-        "followedByCue|rule=sentence-subject",
-        "followedByCue|rule=same-sentence",
-        "followedByCue|rule=previous-sentence",
-        "followedByCue|rule=continuation",
-        "followedByCue|rule=introduced-by-colon",
-        "followedByCue|rule=continuation-paragraph",
-        "followedByCue|rule=previous-paragraph",
-        "followedByCue|rule=nearest-name",
-        "followedByCue|rule=interview",
-        "followedByVerb|rule=quote-speaker-cue",
-        "followedByVerb|rule=quote-cue-speaker",
-        "followedByVerb|rule=quote-speaker-verb",
-        "followedByVerb|rule=quote-verb-speaker",
-        "followedByVerb|rule=dash-signature",
-        "followedByVerb|rule=according-to",
-        "followedByVerb|rule=speaker-cue-quote",
-        "followedByVerb|rule=reported-speech",
-        "followedByVerb|rule=passive-by",
-        "followedByVerb|rule=cue-speaker-quote",
-        "followedByVerb|rule=issuer",
-        "followedByVerb|rule=label",
-        "followedByVerb|rule=later-cue",
-        "followedByVerb|rule=possessive",
-        "followedByVerb|rule=sentence-subject",
-        "followedByVerb|rule=same-sentence",
-        "followedByVerb|rule=previous-sentence",
-        "followedByVerb|rule=continuation",
-        "followedByVerb|rule=introduced-by-colon",
-        "followedByVerb|rule=continuation-paragraph",
-        "followedByVerb|rule=previous-paragraph",
-        "followedByVerb|rule=nearest-name",
-        "followedByVerb|rule=interview",
-        "afterComma|rule=quote-speaker-cue",
-        "afterComma|rule=quote-cue-speaker",
-        "afterComma|rule=quote-speaker-verb",
-        "afterComma|rule=quote-verb-speaker",
-        "afterComma|rule=dash-signature",
-        "afterComma|rule=according-to",
-        "afterComma|rule=speaker-cue-quote",
-        "afterComma|rule=reported-speech",
-        "afterComma|rule=passive-by",
-        "afterComma|rule=cue-speaker-quote",
-        "afterComma|rule=issuer",
-        "afterComma|rule=label",
-        "afterComma|rule=later-cue",
-        "afterComma|rule=possessive",
-        "afterComma|rule=sentence-subject",
-        "afterComma|rule=same-sentence",
-        "afterComma|rule=previous-sentence",
-        "afterComma|rule=continuation",
-        "afterComma|rule=introduced-by-colon",
-        "afterComma|rule=continuation-paragraph",
-        "afterComma|rule=previous-paragraph",
-        "afterComma|rule=nearest-name",
-        "afterComma|rule=interview",
-        "beforeComma|rule=quote-speaker-cue",
-        "beforeComma|rule=quote-cue-speaker",
-        "beforeComma|rule=quote-speaker-verb",
-        "beforeComma|rule=quote-verb-speaker",
-        "beforeComma|rule=dash-signature",
-        "beforeComma|rule=according-to",
-        "beforeComma|rule=speaker-cue-quote",
-        "beforeComma|rule=reported-speech",
-        "beforeComma|rule=passive-by",
-        "beforeComma|rule=cue-speaker-quote",
-        "beforeComma|rule=issuer",
-        "beforeComma|rule=label",
-        "beforeComma|rule=later-cue",
-        "beforeComma|rule=possessive",
-        "beforeComma|rule=sentence-subject",
-        "beforeComma|rule=same-sentence",
-        "beforeComma|rule=previous-sentence",
-        "beforeComma|rule=continuation",
-        "beforeComma|rule=introduced-by-colon",
-        "beforeComma|rule=continuation-paragraph",
-        "beforeComma|rule=previous-paragraph",
-        "beforeComma|rule=nearest-name",
-        "beforeComma|rule=interview",
-        "quoteOpensSentence|rule=quote-speaker-cue",
-        "quoteOpensSentence|rule=quote-cue-speaker",
-        "quoteOpensSentence|rule=quote-speaker-verb",
-        "quoteOpensSentence|rule=quote-verb-speaker",
-        "quoteOpensSentence|rule=dash-signature",
-        "quoteOpensSentence|rule=according-to",
-        "quoteOpensSentence|rule=speaker-cue-quote",
-        "quoteOpensSentence|rule=reported-speech",
-        "quoteOpensSentence|rule=passive-by",
-        "quoteOpensSentence|rule=cue-speaker-quote",
-        "quoteOpensSentence|rule=issuer",
-        "quoteOpensSentence|rule=label",
-        "quoteOpensSentence|rule=later-cue",
-        "quoteOpensSentence|rule=possessive",
-        "quoteOpensSentence|rule=sentence-subject",
-        "quoteOpensSentence|rule=same-sentence",
-        "quoteOpensSentence|rule=previous-sentence",
-        "quoteOpensSentence|rule=continuation",
-        "quoteOpensSentence|rule=introduced-by-colon",
-        "quoteOpensSentence|rule=continuation-paragraph",
-        "quoteOpensSentence|rule=previous-paragraph",
-        "quoteOpensSentence|rule=nearest-name",
-        "quoteOpensSentence|rule=interview",
-        "quoteEndsSentence|rule=quote-speaker-cue",
-        "quoteEndsSentence|rule=quote-cue-speaker",
-        "quoteEndsSentence|rule=quote-speaker-verb",
-        "quoteEndsSentence|rule=quote-verb-speaker",
-        "quoteEndsSentence|rule=dash-signature",
-        "quoteEndsSentence|rule=according-to",
-        "quoteEndsSentence|rule=speaker-cue-quote",
-        "quoteEndsSentence|rule=reported-speech",
-        "quoteEndsSentence|rule=passive-by",
-        "quoteEndsSentence|rule=cue-speaker-quote",
-        "quoteEndsSentence|rule=issuer",
-        "quoteEndsSentence|rule=label",
-        "quoteEndsSentence|rule=later-cue",
-        "quoteEndsSentence|rule=possessive",
-        "quoteEndsSentence|rule=sentence-subject",
-        "quoteEndsSentence|rule=same-sentence",
-        "quoteEndsSentence|rule=previous-sentence",
-        "quoteEndsSentence|rule=continuation",
-        "quoteEndsSentence|rule=introduced-by-colon",
-        "quoteEndsSentence|rule=continuation-paragraph",
-        "quoteEndsSentence|rule=previous-paragraph",
-        "quoteEndsSentence|rule=nearest-name",
-        "quoteEndsSentence|rule=interview",
-        "quoteIsFragment|rule=quote-speaker-cue",
-        "quoteIsFragment|rule=quote-cue-speaker",
-        "quoteIsFragment|rule=quote-speaker-verb",
-        "quoteIsFragment|rule=quote-verb-speaker",
-        "quoteIsFragment|rule=dash-signature",
-        "quoteIsFragment|rule=according-to",
-        "quoteIsFragment|rule=speaker-cue-quote",
-        "quoteIsFragment|rule=reported-speech",
-        "quoteIsFragment|rule=passive-by",
-        "quoteIsFragment|rule=cue-speaker-quote",
-        "quoteIsFragment|rule=issuer",
-        "quoteIsFragment|rule=label",
-        "quoteIsFragment|rule=later-cue",
-        "quoteIsFragment|rule=possessive",
-        "quoteIsFragment|rule=sentence-subject",
-        "quoteIsFragment|rule=same-sentence",
-        "quoteIsFragment|rule=previous-sentence",
-        "quoteIsFragment|rule=continuation",
-        "quoteIsFragment|rule=introduced-by-colon",
-        "quoteIsFragment|rule=continuation-paragraph",
-        "quoteIsFragment|rule=previous-paragraph",
-        "quoteIsFragment|rule=nearest-name",
-        "quoteIsFragment|rule=interview",
-        "sameAsSieve|rule=quote-speaker-cue",
-        "sameAsSieve|rule=quote-cue-speaker",
-        "sameAsSieve|rule=quote-speaker-verb",
-        "sameAsSieve|rule=quote-verb-speaker",
-        "sameAsSieve|rule=dash-signature",
-        "sameAsSieve|rule=according-to",
-        "sameAsSieve|rule=speaker-cue-quote",
-        "sameAsSieve|rule=reported-speech",
-        "sameAsSieve|rule=passive-by",
-        "sameAsSieve|rule=cue-speaker-quote",
-        "sameAsSieve|rule=issuer",
-        "sameAsSieve|rule=label",
-        "sameAsSieve|rule=later-cue",
-        "sameAsSieve|rule=possessive",
-        "sameAsSieve|rule=sentence-subject",
-        "sameAsSieve|rule=same-sentence",
-        "sameAsSieve|rule=previous-sentence",
-        "sameAsSieve|rule=continuation",
-        "sameAsSieve|rule=introduced-by-colon",
-        "sameAsSieve|rule=continuation-paragraph",
-        "sameAsSieve|rule=previous-paragraph",
-        "sameAsSieve|rule=nearest-name",
-        "sameAsSieve|rule=interview",
-        "sieveFoundOther|rule=quote-speaker-cue",
-        "sieveFoundOther|rule=quote-cue-speaker",
-        "sieveFoundOther|rule=quote-speaker-verb",
-        "sieveFoundOther|rule=quote-verb-speaker",
-        "sieveFoundOther|rule=dash-signature",
-        "sieveFoundOther|rule=according-to",
-        "sieveFoundOther|rule=speaker-cue-quote",
-        "sieveFoundOther|rule=reported-speech",
-        "sieveFoundOther|rule=passive-by",
-        "sieveFoundOther|rule=cue-speaker-quote",
-        "sieveFoundOther|rule=issuer",
-        "sieveFoundOther|rule=label",
-        "sieveFoundOther|rule=later-cue",
-        "sieveFoundOther|rule=possessive",
-        "sieveFoundOther|rule=sentence-subject",
-        "sieveFoundOther|rule=same-sentence",
-        "sieveFoundOther|rule=previous-sentence",
-        "sieveFoundOther|rule=continuation",
-        "sieveFoundOther|rule=introduced-by-colon",
-        "sieveFoundOther|rule=continuation-paragraph",
-        "sieveFoundOther|rule=previous-paragraph",
-        "sieveFoundOther|rule=nearest-name",
-        "sieveFoundOther|rule=interview",
-        "mentionedOnce|rule=quote-speaker-cue",
-        "mentionedOnce|rule=quote-cue-speaker",
-        "mentionedOnce|rule=quote-speaker-verb",
-        "mentionedOnce|rule=quote-verb-speaker",
-        "mentionedOnce|rule=dash-signature",
-        "mentionedOnce|rule=according-to",
-        "mentionedOnce|rule=speaker-cue-quote",
-        "mentionedOnce|rule=reported-speech",
-        "mentionedOnce|rule=passive-by",
-        "mentionedOnce|rule=cue-speaker-quote",
-        "mentionedOnce|rule=issuer",
-        "mentionedOnce|rule=label",
-        "mentionedOnce|rule=later-cue",
-        "mentionedOnce|rule=possessive",
-        "mentionedOnce|rule=sentence-subject",
-        "mentionedOnce|rule=same-sentence",
-        "mentionedOnce|rule=previous-sentence",
-        "mentionedOnce|rule=continuation",
-        "mentionedOnce|rule=introduced-by-colon",
-        "mentionedOnce|rule=continuation-paragraph",
-        "mentionedOnce|rule=previous-paragraph",
-        "mentionedOnce|rule=nearest-name",
-        "mentionedOnce|rule=interview",
-        "mentionedOften|rule=quote-speaker-cue",
-        "mentionedOften|rule=quote-cue-speaker",
-        "mentionedOften|rule=quote-speaker-verb",
-        "mentionedOften|rule=quote-verb-speaker",
-        "mentionedOften|rule=dash-signature",
-        "mentionedOften|rule=according-to",
-        "mentionedOften|rule=speaker-cue-quote",
-        "mentionedOften|rule=reported-speech",
-        "mentionedOften|rule=passive-by",
-        "mentionedOften|rule=cue-speaker-quote",
-        "mentionedOften|rule=issuer",
-        "mentionedOften|rule=label",
-        "mentionedOften|rule=later-cue",
-        "mentionedOften|rule=possessive",
-        "mentionedOften|rule=sentence-subject",
-        "mentionedOften|rule=same-sentence",
-        "mentionedOften|rule=previous-sentence",
-        "mentionedOften|rule=continuation",
-        "mentionedOften|rule=introduced-by-colon",
-        "mentionedOften|rule=continuation-paragraph",
-        "mentionedOften|rule=previous-paragraph",
-        "mentionedOften|rule=nearest-name",
-        "mentionedOften|rule=interview",
-        "otherQuoteInSentence|rule=quote-speaker-cue",
-        "otherQuoteInSentence|rule=quote-cue-speaker",
-        "otherQuoteInSentence|rule=quote-speaker-verb",
-        "otherQuoteInSentence|rule=quote-verb-speaker",
-        "otherQuoteInSentence|rule=dash-signature",
-        "otherQuoteInSentence|rule=according-to",
-        "otherQuoteInSentence|rule=speaker-cue-quote",
-        "otherQuoteInSentence|rule=reported-speech",
-        "otherQuoteInSentence|rule=passive-by",
-        "otherQuoteInSentence|rule=cue-speaker-quote",
-        "otherQuoteInSentence|rule=issuer",
-        "otherQuoteInSentence|rule=label",
-        "otherQuoteInSentence|rule=later-cue",
-        "otherQuoteInSentence|rule=possessive",
-        "otherQuoteInSentence|rule=sentence-subject",
-        "otherQuoteInSentence|rule=same-sentence",
-        "otherQuoteInSentence|rule=previous-sentence",
-        "otherQuoteInSentence|rule=continuation",
-        "otherQuoteInSentence|rule=introduced-by-colon",
-        "otherQuoteInSentence|rule=continuation-paragraph",
-        "otherQuoteInSentence|rule=previous-paragraph",
-        "otherQuoteInSentence|rule=nearest-name",
-        "otherQuoteInSentence|rule=interview",
-        "capitalisedOpener|rule=quote-speaker-cue",
-        "capitalisedOpener|rule=quote-cue-speaker",
-        "capitalisedOpener|rule=quote-speaker-verb",
-        "capitalisedOpener|rule=quote-verb-speaker",
-        "capitalisedOpener|rule=dash-signature",
-        "capitalisedOpener|rule=according-to",
-        "capitalisedOpener|rule=speaker-cue-quote",
-        "capitalisedOpener|rule=reported-speech",
-        "capitalisedOpener|rule=passive-by",
-        "capitalisedOpener|rule=cue-speaker-quote",
-        "capitalisedOpener|rule=issuer",
-        "capitalisedOpener|rule=label",
-        "capitalisedOpener|rule=later-cue",
-        "capitalisedOpener|rule=possessive",
-        "capitalisedOpener|rule=sentence-subject",
-        "capitalisedOpener|rule=same-sentence",
-        "capitalisedOpener|rule=previous-sentence",
-        "capitalisedOpener|rule=continuation",
-        "capitalisedOpener|rule=introduced-by-colon",
-        "capitalisedOpener|rule=continuation-paragraph",
-        "capitalisedOpener|rule=previous-paragraph",
-        "capitalisedOpener|rule=nearest-name",
-        "capitalisedOpener|rule=interview",
-        "siblingAttributed|rule=quote-speaker-cue",
-        "siblingAttributed|rule=quote-cue-speaker",
-        "siblingAttributed|rule=quote-speaker-verb",
-        "siblingAttributed|rule=quote-verb-speaker",
-        "siblingAttributed|rule=dash-signature",
-        "siblingAttributed|rule=according-to",
-        "siblingAttributed|rule=speaker-cue-quote",
-        "siblingAttributed|rule=reported-speech",
-        "siblingAttributed|rule=passive-by",
-        "siblingAttributed|rule=cue-speaker-quote",
-        "siblingAttributed|rule=issuer",
-        "siblingAttributed|rule=label",
-        "siblingAttributed|rule=later-cue",
-        "siblingAttributed|rule=possessive",
-        "siblingAttributed|rule=sentence-subject",
-        "siblingAttributed|rule=same-sentence",
-        "siblingAttributed|rule=previous-sentence",
-        "siblingAttributed|rule=continuation",
-        "siblingAttributed|rule=introduced-by-colon",
-        "siblingAttributed|rule=continuation-paragraph",
-        "siblingAttributed|rule=previous-paragraph",
-        "siblingAttributed|rule=nearest-name",
-        "siblingAttributed|rule=interview",
-        "afterVerb|rule=quote-speaker-cue",
-        "afterVerb|rule=quote-cue-speaker",
-        "afterVerb|rule=quote-speaker-verb",
-        "afterVerb|rule=quote-verb-speaker",
-        "afterVerb|rule=dash-signature",
-        "afterVerb|rule=according-to",
-        "afterVerb|rule=speaker-cue-quote",
-        "afterVerb|rule=reported-speech",
-        "afterVerb|rule=passive-by",
-        "afterVerb|rule=cue-speaker-quote",
-        "afterVerb|rule=issuer",
-        "afterVerb|rule=label",
-        "afterVerb|rule=later-cue",
-        "afterVerb|rule=possessive",
-        "afterVerb|rule=sentence-subject",
-        "afterVerb|rule=same-sentence",
-        "afterVerb|rule=previous-sentence",
-        "afterVerb|rule=continuation",
-        "afterVerb|rule=introduced-by-colon",
-        "afterVerb|rule=continuation-paragraph",
-        "afterVerb|rule=previous-paragraph",
-        "afterVerb|rule=nearest-name",
-        "afterVerb|rule=interview",
-        "setOff|rule=quote-speaker-cue",
-        "setOff|rule=quote-cue-speaker",
-        "setOff|rule=quote-speaker-verb",
-        "setOff|rule=quote-verb-speaker",
-        "setOff|rule=dash-signature",
-        "setOff|rule=according-to",
-        "setOff|rule=speaker-cue-quote",
-        "setOff|rule=reported-speech",
-        "setOff|rule=passive-by",
-        "setOff|rule=cue-speaker-quote",
-        "setOff|rule=issuer",
-        "setOff|rule=label",
-        "setOff|rule=later-cue",
-        "setOff|rule=possessive",
-        "setOff|rule=sentence-subject",
-        "setOff|rule=same-sentence",
-        "setOff|rule=previous-sentence",
-        "setOff|rule=continuation",
-        "setOff|rule=introduced-by-colon",
-        "setOff|rule=continuation-paragraph",
-        "setOff|rule=previous-paragraph",
-        "setOff|rule=nearest-name",
-        "setOff|rule=interview",
-        "inEmbeddedClause|rule=quote-speaker-cue",
-        "inEmbeddedClause|rule=quote-cue-speaker",
-        "inEmbeddedClause|rule=quote-speaker-verb",
-        "inEmbeddedClause|rule=quote-verb-speaker",
-        "inEmbeddedClause|rule=dash-signature",
-        "inEmbeddedClause|rule=according-to",
-        "inEmbeddedClause|rule=speaker-cue-quote",
-        "inEmbeddedClause|rule=reported-speech",
-        "inEmbeddedClause|rule=passive-by",
-        "inEmbeddedClause|rule=cue-speaker-quote",
-        "inEmbeddedClause|rule=issuer",
-        "inEmbeddedClause|rule=label",
-        "inEmbeddedClause|rule=later-cue",
-        "inEmbeddedClause|rule=possessive",
-        "inEmbeddedClause|rule=sentence-subject",
-        "inEmbeddedClause|rule=same-sentence",
-        "inEmbeddedClause|rule=previous-sentence",
-        "inEmbeddedClause|rule=continuation",
-        "inEmbeddedClause|rule=introduced-by-colon",
-        "inEmbeddedClause|rule=continuation-paragraph",
-        "inEmbeddedClause|rule=previous-paragraph",
-        "inEmbeddedClause|rule=nearest-name",
-        "inEmbeddedClause|rule=interview",
-        "asideThenVerb|rule=quote-speaker-cue",
-        "asideThenVerb|rule=quote-cue-speaker",
-        "asideThenVerb|rule=quote-speaker-verb",
-        "asideThenVerb|rule=quote-verb-speaker",
-        "asideThenVerb|rule=dash-signature",
-        "asideThenVerb|rule=according-to",
-        "asideThenVerb|rule=speaker-cue-quote",
-        "asideThenVerb|rule=reported-speech",
-        "asideThenVerb|rule=passive-by",
-        "asideThenVerb|rule=cue-speaker-quote",
-        "asideThenVerb|rule=issuer",
-        "asideThenVerb|rule=label",
-        "asideThenVerb|rule=later-cue",
-        "asideThenVerb|rule=possessive",
-        "asideThenVerb|rule=sentence-subject",
-        "asideThenVerb|rule=same-sentence",
-        "asideThenVerb|rule=previous-sentence",
-        "asideThenVerb|rule=continuation",
-        "asideThenVerb|rule=introduced-by-colon",
-        "asideThenVerb|rule=continuation-paragraph",
-        "asideThenVerb|rule=previous-paragraph",
-        "asideThenVerb|rule=nearest-name",
-        "asideThenVerb|rule=interview",
     ]
 
     static let weights: [Double] = [
-        1.5824,  // source=sieve
-        0.9233,  // source=opening
-        -0.8606,  // source=clause-subject
-        0.9501,  // source=name-before
-        -2.9979,  // source=name-after
-        0.4027,  // source=none
-        -0.5697,  // rule=quote-speaker-cue
-        3.1554,  // rule=quote-cue-speaker
-        -1.0445,  // rule=quote-speaker-verb
+        2.1376,  // source=sieve
+        1.0641,  // source=opening
+        -0.2489,  // source=clause-subject
+        0.5205,  // source=name-before
+        -4.2099,  // source=name-after
+        0.7366,  // source=none
+        2.8730,  // rule=quote-speaker-cue
+        4.6648,  // rule=quote-cue-speaker
+        -2.3346,  // rule=quote-speaker-verb
         0,  // rule=quote-verb-speaker
-        -1.4717,  // rule=dash-signature
-        1.8007,  // rule=according-to
-        0.3553,  // rule=speaker-cue-quote
-        0.9799,  // rule=reported-speech
-        -0.7955,  // rule=passive-by
+        -1.5967,  // rule=dash-signature
+        7.0661,  // rule=according-to
+        0.3562,  // rule=speaker-cue-quote
+        1.1422,  // rule=reported-speech
+        -0.7663,  // rule=passive-by
         0,  // rule=cue-speaker-quote
-        1.2183,  // rule=issuer
-        1.5979,  // rule=label
-        -1.3196,  // rule=later-cue
-        -0.8880,  // rule=possessive
-        -1.4361,  // rule=sentence-subject
+        1.0975,  // rule=issuer
+        1.4342,  // rule=label
+        -4.5140,  // rule=later-cue
+        -4.0410,  // rule=possessive
+        -3.2439,  // rule=sentence-subject
         0,  // rule=same-sentence
         0,  // rule=previous-sentence
         0,  // rule=continuation
@@ -1083,75 +273,75 @@ enum SpeakerRankerWeights {
         0,  // rule=previous-paragraph
         0,  // rule=nearest-name
         0,  // rule=interview
-        4.6108,  // kind=name-person|sieve
-        2.4978,  // kind=name-person|opening
-        0.8319,  // kind=name-person|clause-subject
-        2.4531,  // kind=name-person|name-before
-        1.3076,  // kind=name-person|name-after
+        3.8966,  // kind=name-person|sieve
+        1.5800,  // kind=name-person|opening
+        1.6032,  // kind=name-person|clause-subject
+        0.6771,  // kind=name-person|name-before
+        2.5942,  // kind=name-person|name-after
         0,  // kind=name-person|none
-        4.1146,  // kind=name-organization|sieve
-        6.3570,  // kind=name-organization|opening
-        3.6982,  // kind=name-organization|clause-subject
-        0.6953,  // kind=name-organization|name-before
-        0.8245,  // kind=name-organization|name-after
+        5.6859,  // kind=name-organization|sieve
+        5.7441,  // kind=name-organization|opening
+        1.6780,  // kind=name-organization|clause-subject
+        1.2708,  // kind=name-organization|name-before
+        0.3221,  // kind=name-organization|name-after
         0,  // kind=name-organization|none
-        -9.0381,  // kind=name-place|sieve
+        -7.0635,  // kind=name-place|sieve
         0,  // kind=name-place|opening
         0,  // kind=name-place|clause-subject
-        -2.2751,  // kind=name-place|name-before
-        -5.7400,  // kind=name-place|name-after
+        -1.7529,  // kind=name-place|name-before
+        -7.1611,  // kind=name-place|name-after
         0,  // kind=name-place|none
-        3.0247,  // kind=name-one-word|sieve
-        -0.7354,  // kind=name-one-word|opening
-        0.6404,  // kind=name-one-word|clause-subject
-        3.2827,  // kind=name-one-word|name-before
-        1.0459,  // kind=name-one-word|name-after
+        2.0694,  // kind=name-one-word|sieve
+        -0.6237,  // kind=name-one-word|opening
+        -1.4499,  // kind=name-one-word|clause-subject
+        2.2651,  // kind=name-one-word|name-before
+        0.5346,  // kind=name-one-word|name-after
         0,  // kind=name-one-word|none
-        1.2159,  // kind=name-unknown|sieve
-        -4.1265,  // kind=name-unknown|opening
-        -2.2995,  // kind=name-unknown|clause-subject
-        -3.2059,  // kind=name-unknown|name-before
-        -0.4359,  // kind=name-unknown|name-after
+        1.6525,  // kind=name-unknown|sieve
+        -1.2858,  // kind=name-unknown|opening
+        -0.8528,  // kind=name-unknown|clause-subject
+        -1.9395,  // kind=name-unknown|name-before
+        -0.4997,  // kind=name-unknown|name-after
         0,  // kind=name-unknown|none
-        4.0064,  // kind=description-known|sieve
-        0.8010,  // kind=description-known|opening
-        8.0595,  // kind=description-known|clause-subject
+        1.4544,  // kind=description-known|sieve
+        0.7522,  // kind=description-known|opening
+        5.2357,  // kind=description-known|clause-subject
         0,  // kind=description-known|name-before
         0,  // kind=description-known|name-after
         0,  // kind=description-known|none
-        -2.5873,  // kind=description-other|sieve
-        -6.3721,  // kind=description-other|opening
+        -2.9720,  // kind=description-other|sieve
+        -5.8928,  // kind=description-other|opening
         0,  // kind=description-other|clause-subject
         0,  // kind=description-other|name-before
         0,  // kind=description-other|name-after
         0,  // kind=description-other|none
-        4.2783,  // kind=pronoun-he-she|sieve
-        3.1134,  // kind=pronoun-he-she|opening
-        -0.6413,  // kind=pronoun-he-she|clause-subject
+        3.4353,  // kind=pronoun-he-she|sieve
+        1.7519,  // kind=pronoun-he-she|opening
+        2.3560,  // kind=pronoun-he-she|clause-subject
         0,  // kind=pronoun-he-she|name-before
         0,  // kind=pronoun-he-she|name-after
         0,  // kind=pronoun-he-she|none
-        0.0081,  // kind=pronoun-they|sieve
-        -0.6119,  // kind=pronoun-they|opening
-        -0.7304,  // kind=pronoun-they|clause-subject
+        1.4633,  // kind=pronoun-they|sieve
+        -0.9618,  // kind=pronoun-they|opening
+        0,  // kind=pronoun-they|clause-subject
         0,  // kind=pronoun-they|name-before
         0,  // kind=pronoun-they|name-after
         0,  // kind=pronoun-they|none
-        5.0855,  // kind=pronoun-it|sieve
+        4.0095,  // kind=pronoun-it|sieve
         0,  // kind=pronoun-it|opening
-        -3.3600,  // kind=pronoun-it|clause-subject
+        -2.8202,  // kind=pronoun-it|clause-subject
         0,  // kind=pronoun-it|name-before
         0,  // kind=pronoun-it|name-after
         0,  // kind=pronoun-it|none
-        -6.5068,  // kind=pronoun-i-we|sieve
+        -5.0554,  // kind=pronoun-i-we|sieve
         0,  // kind=pronoun-i-we|opening
-        0,  // kind=pronoun-i-we|clause-subject
+        -0.6112,  // kind=pronoun-i-we|clause-subject
         0,  // kind=pronoun-i-we|name-before
         0,  // kind=pronoun-i-we|name-after
         0,  // kind=pronoun-i-we|none
-        -6.6297,  // kind=pronoun-relative|sieve
+        -6.4386,  // kind=pronoun-relative|sieve
         0,  // kind=pronoun-relative|opening
-        -7.0594,  // kind=pronoun-relative|clause-subject
+        -5.3877,  // kind=pronoun-relative|clause-subject
         0,  // kind=pronoun-relative|name-before
         0,  // kind=pronoun-relative|name-after
         0,  // kind=pronoun-relative|none
@@ -1161,944 +351,134 @@ enum SpeakerRankerWeights {
         0,  // kind=pronoun-other|name-before
         0,  // kind=pronoun-other|name-after
         0,  // kind=pronoun-other|none
-        1.4833,  // before=0-2
-        3.0631,  // before=3-5
-        3.7577,  // before=6-10
-        -1.6318,  // before=11-20
-        -3.6386,  // before=21+
-        -1.0266,  // after=0-2
-        -0.4253,  // after=3-5
-        -0.2607,  // after=6-10
-        0.4943,  // after=11-20
-        -2.2182,  // after=21+
-        1.1550,  // sentenceInitial
-        -2.1790,  // afterPreposition
-        -0.9870,  // possessive
-        5.4528,  // followedByCue
-        1.1919,  // followedByVerb
-        3.1277,  // afterComma
-        -0.2321,  // beforeComma
-        3.0391,  // quoteOpensSentence
-        -0.8015,  // quoteEndsSentence
-        -0.2165,  // quoteIsFragment
-        1.5824,  // sameAsSieve
-        -1.3200,  // sieveFoundOther
-        -1.4507,  // mentionedOnce
-        -1.2878,  // mentionedOften
-        1.1003,  // otherQuoteInSentence
-        1.2348,  // capitalisedOpener
-        0.2861,  // siblingAttributed
-        -0.5347,  // afterVerb
-        1.8810,  // setOff
-        -3.4646,  // inEmbeddedClause
-        6.0557,  // asideThenVerb
-        -0.2739,  // sentenceInitial|sieve
-        1.9008,  // sentenceInitial|opening
-        1.0986,  // sentenceInitial|clause-subject
-        -0.7601,  // sentenceInitial|name-before
-        -0.8104,  // sentenceInitial|name-after
+        0.3917,  // before=0-2
+        2.5764,  // before=3-5
+        3.1559,  // before=6-10
+        -0.6689,  // before=11-20
+        -1.6365,  // before=21+
+        -0.2044,  // after=0-2
+        -2.0060,  // after=3-5
+        -1.7263,  // after=6-10
+        0.6005,  // after=11-20
+        -1.2191,  // after=21+
+        1.2700,  // sentenceInitial
+        -1.0261,  // afterPreposition
+        -1.5112,  // possessive
+        4.9889,  // followedByCue
+        0.8731,  // followedByVerb
+        3.9741,  // afterComma
+        2.2813,  // beforeComma
+        1.8706,  // quoteOpensSentence
+        -0.6120,  // quoteEndsSentence
+        -0.4375,  // quoteIsFragment
+        2.1376,  // sameAsSieve
+        -2.0892,  // sieveFoundOther
+        -1.1521,  // mentionedOnce
+        -0.7526,  // mentionedOften
+        0.6049,  // otherQuoteInSentence
+        1.2935,  // capitalisedOpener
+        0.2448,  // siblingAttributed
+        0.3960,  // sentenceInitial|sieve
+        1.3183,  // sentenceInitial|opening
+        1.2613,  // sentenceInitial|clause-subject
+        1.0127,  // sentenceInitial|name-before
+        -2.7183,  // sentenceInitial|name-after
         0,  // sentenceInitial|none
-        -0.5428,  // afterPreposition|sieve
-        1.9802,  // afterPreposition|opening
-        -2.1539,  // afterPreposition|clause-subject
-        -0.7042,  // afterPreposition|name-before
-        -0.7583,  // afterPreposition|name-after
+        -0.5239,  // afterPreposition|sieve
+        2.1137,  // afterPreposition|opening
+        -0.9778,  // afterPreposition|clause-subject
+        0.0110,  // afterPreposition|name-before
+        -1.6490,  // afterPreposition|name-after
         0,  // afterPreposition|none
-        -2.0437,  // possessive|sieve
-        1.9921,  // possessive|opening
-        -1.7167,  // possessive|clause-subject
-        0.7813,  // possessive|name-before
+        -2.5568,  // possessive|sieve
+        0.3984,  // possessive|opening
+        0,  // possessive|clause-subject
+        0.6473,  // possessive|name-before
         0,  // possessive|name-after
         0,  // possessive|none
-        -3.4782,  // followedByCue|sieve
-        2.7760,  // followedByCue|opening
-        0.9340,  // followedByCue|clause-subject
-        7.4956,  // followedByCue|name-before
-        -2.2746,  // followedByCue|name-after
+        -3.7667,  // followedByCue|sieve
+        3.6087,  // followedByCue|opening
+        -1.7652,  // followedByCue|clause-subject
+        8.1140,  // followedByCue|name-before
+        -1.2019,  // followedByCue|name-after
         0,  // followedByCue|none
-        -1.0745,  // followedByVerb|sieve
-        0.6297,  // followedByVerb|opening
-        -0.0221,  // followedByVerb|clause-subject
-        2.5714,  // followedByVerb|name-before
-        -0.9126,  // followedByVerb|name-after
+        -1.4209,  // followedByVerb|sieve
+        2.5497,  // followedByVerb|opening
+        -1.1980,  // followedByVerb|clause-subject
+        1.8658,  // followedByVerb|name-before
+        -0.9234,  // followedByVerb|name-after
         0,  // followedByVerb|none
-        3.9076,  // afterComma|sieve
-        -2.9577,  // afterComma|opening
-        -1.3193,  // afterComma|clause-subject
-        -0.1332,  // afterComma|name-before
-        3.6303,  // afterComma|name-after
+        2.3033,  // afterComma|sieve
+        -2.3678,  // afterComma|opening
+        1.2557,  // afterComma|clause-subject
+        -0.5794,  // afterComma|name-before
+        3.3624,  // afterComma|name-after
         0,  // afterComma|none
-        -0.6713,  // beforeComma|sieve
-        3.7161,  // beforeComma|opening
-        -0.7820,  // beforeComma|clause-subject
-        -3.4622,  // beforeComma|name-before
-        0.9674,  // beforeComma|name-after
+        2.0863,  // beforeComma|sieve
+        2.6783,  // beforeComma|opening
+        2.7142,  // beforeComma|clause-subject
+        -5.3151,  // beforeComma|name-before
+        0.1176,  // beforeComma|name-after
         0,  // beforeComma|none
-        2.2518,  // quoteOpensSentence|sieve
+        -0.0111,  // quoteOpensSentence|sieve
         0,  // quoteOpensSentence|opening
         0,  // quoteOpensSentence|clause-subject
         0,  // quoteOpensSentence|name-before
-        0.7873,  // quoteOpensSentence|name-after
-        -3.0391,  // quoteOpensSentence|none
-        1.6843,  // quoteEndsSentence|sieve
-        1.5915,  // quoteEndsSentence|opening
-        -0.0974,  // quoteEndsSentence|clause-subject
-        1.9338,  // quoteEndsSentence|name-before
-        -5.9136,  // quoteEndsSentence|name-after
-        0.8015,  // quoteEndsSentence|none
-        3.4505,  // quoteIsFragment|sieve
-        -0.6682,  // quoteIsFragment|opening
-        -0.7632,  // quoteIsFragment|clause-subject
-        -0.9837,  // quoteIsFragment|name-before
-        -1.2519,  // quoteIsFragment|name-after
-        0.2165,  // quoteIsFragment|none
-        1.5824,  // sameAsSieve|sieve
+        1.8817,  // quoteOpensSentence|name-after
+        -1.8706,  // quoteOpensSentence|none
+        1.1546,  // quoteEndsSentence|sieve
+        1.7195,  // quoteEndsSentence|opening
+        0.1416,  // quoteEndsSentence|clause-subject
+        0.5455,  // quoteEndsSentence|name-before
+        -4.1733,  // quoteEndsSentence|name-after
+        0.6120,  // quoteEndsSentence|none
+        1.3172,  // quoteIsFragment|sieve
+        -0.6554,  // quoteIsFragment|opening
+        -0.3905,  // quoteIsFragment|clause-subject
+        -0.0250,  // quoteIsFragment|name-before
+        -0.6838,  // quoteIsFragment|name-after
+        0.4375,  // quoteIsFragment|none
+        2.1376,  // sameAsSieve|sieve
         0,  // sameAsSieve|opening
         0,  // sameAsSieve|clause-subject
         0,  // sameAsSieve|name-before
         0,  // sameAsSieve|name-after
         0,  // sameAsSieve|none
         0,  // sieveFoundOther|sieve
-        1.3207,  // sieveFoundOther|opening
-        0.7603,  // sieveFoundOther|clause-subject
-        -2.0756,  // sieveFoundOther|name-before
-        -1.3254,  // sieveFoundOther|name-after
-        -0.2624,  // sieveFoundOther|none
-        2.5553,  // mentionedOnce|sieve
-        -1.3727,  // mentionedOnce|opening
-        -2.0402,  // mentionedOnce|clause-subject
-        -1.9140,  // mentionedOnce|name-before
-        1.3208,  // mentionedOnce|name-after
+        0.0587,  // sieveFoundOther|opening
+        1.0764,  // sieveFoundOther|clause-subject
+        -2.6641,  // sieveFoundOther|name-before
+        -0.5601,  // sieveFoundOther|name-after
+        -0.0484,  // sieveFoundOther|none
+        -0.4951,  // mentionedOnce|sieve
+        -2.3697,  // mentionedOnce|opening
+        0.7424,  // mentionedOnce|clause-subject
+        -1.6197,  // mentionedOnce|name-before
+        2.5899,  // mentionedOnce|name-after
         0,  // mentionedOnce|none
-        2.3040,  // mentionedOften|sieve
-        -3.2670,  // mentionedOften|opening
-        4.5960,  // mentionedOften|clause-subject
-        -4.5081,  // mentionedOften|name-before
-        -0.4127,  // mentionedOften|name-after
+        1.7620,  // mentionedOften|sieve
+        -2.9446,  // mentionedOften|opening
+        4.0317,  // mentionedOften|clause-subject
+        -4.3873,  // mentionedOften|name-before
+        0.7854,  // mentionedOften|name-after
         0,  // mentionedOften|none
-        -1.1848,  // otherQuoteInSentence|sieve
-        3.9171,  // otherQuoteInSentence|opening
-        1.7272,  // otherQuoteInSentence|clause-subject
-        0.4704,  // otherQuoteInSentence|name-before
-        -3.8295,  // otherQuoteInSentence|name-after
-        -1.1003,  // otherQuoteInSentence|none
-        0.9388,  // capitalisedOpener|sieve
-        1.9979,  // capitalisedOpener|opening
-        0.4577,  // capitalisedOpener|clause-subject
-        -4.7584,  // capitalisedOpener|name-before
-        2.5989,  // capitalisedOpener|name-after
+        -0.0274,  // otherQuoteInSentence|sieve
+        2.6773,  // otherQuoteInSentence|opening
+        0.7743,  // otherQuoteInSentence|clause-subject
+        0.3742,  // otherQuoteInSentence|name-before
+        -3.1935,  // otherQuoteInSentence|name-after
+        -0.6049,  // otherQuoteInSentence|none
+        -1.1690,  // capitalisedOpener|sieve
+        2.2724,  // capitalisedOpener|opening
+        1.1415,  // capitalisedOpener|clause-subject
+        -4.0874,  // capitalisedOpener|name-before
+        3.1360,  // capitalisedOpener|name-after
         0,  // capitalisedOpener|none
-        1.0316,  // siblingAttributed|sieve
-        -3.5590,  // siblingAttributed|opening
-        2.2719,  // siblingAttributed|clause-subject
-        -0.9049,  // siblingAttributed|name-before
-        1.4465,  // siblingAttributed|name-after
-        -0.2861,  // siblingAttributed|none
-        -2.0148,  // afterVerb|sieve
-        5.8136,  // afterVerb|opening
-        0,  // afterVerb|clause-subject
-        -3.1758,  // afterVerb|name-before
-        -1.1576,  // afterVerb|name-after
-        0,  // afterVerb|none
-        1.4036,  // setOff|sieve
-        -0.8848,  // setOff|opening
-        2.8395,  // setOff|clause-subject
-        -1.4773,  // setOff|name-before
-        0,  // setOff|name-after
-        0,  // setOff|none
-        -4.1341,  // inEmbeddedClause|sieve
-        0,  // inEmbeddedClause|opening
-        0,  // inEmbeddedClause|clause-subject
-        0.3311,  // inEmbeddedClause|name-before
-        0.3384,  // inEmbeddedClause|name-after
-        0,  // inEmbeddedClause|none
-        5.8784,  // asideThenVerb|sieve
-        1.8246,  // asideThenVerb|opening
-        0.1801,  // asideThenVerb|clause-subject
-        -1.8275,  // asideThenVerb|name-before
-        0,  // asideThenVerb|name-after
-        0,  // asideThenVerb|none
-        -2.3661,  // kind=name-person|rule=quote-speaker-cue
-        -3.4324,  // kind=name-person|rule=quote-cue-speaker
-        -2.6655,  // kind=name-person|rule=quote-speaker-verb
-        0,  // kind=name-person|rule=quote-verb-speaker
-        -1.4717,  // kind=name-person|rule=dash-signature
-        0,  // kind=name-person|rule=according-to
-        9.5800,  // kind=name-person|rule=speaker-cue-quote
-        2.1831,  // kind=name-person|rule=reported-speech
-        1.5038,  // kind=name-person|rule=passive-by
-        0,  // kind=name-person|rule=cue-speaker-quote
-        0,  // kind=name-person|rule=issuer
-        1.2845,  // kind=name-person|rule=label
-        -0.9907,  // kind=name-person|rule=later-cue
-        -0.1466,  // kind=name-person|rule=possessive
-        1.1323,  // kind=name-person|rule=sentence-subject
-        0,  // kind=name-person|rule=same-sentence
-        0,  // kind=name-person|rule=previous-sentence
-        0,  // kind=name-person|rule=continuation
-        0,  // kind=name-person|rule=introduced-by-colon
-        0,  // kind=name-person|rule=continuation-paragraph
-        0,  // kind=name-person|rule=previous-paragraph
-        0,  // kind=name-person|rule=nearest-name
-        0,  // kind=name-person|rule=interview
-        3.1096,  // kind=name-organization|rule=quote-speaker-cue
-        0,  // kind=name-organization|rule=quote-cue-speaker
-        0,  // kind=name-organization|rule=quote-speaker-verb
-        0,  // kind=name-organization|rule=quote-verb-speaker
-        0,  // kind=name-organization|rule=dash-signature
-        3.3547,  // kind=name-organization|rule=according-to
-        -7.3550,  // kind=name-organization|rule=speaker-cue-quote
-        6.4996,  // kind=name-organization|rule=reported-speech
-        0,  // kind=name-organization|rule=passive-by
-        0,  // kind=name-organization|rule=cue-speaker-quote
-        2.6838,  // kind=name-organization|rule=issuer
-        0.8443,  // kind=name-organization|rule=label
-        -4.1122,  // kind=name-organization|rule=later-cue
-        0,  // kind=name-organization|rule=possessive
-        -0.9103,  // kind=name-organization|rule=sentence-subject
-        0,  // kind=name-organization|rule=same-sentence
-        0,  // kind=name-organization|rule=previous-sentence
-        0,  // kind=name-organization|rule=continuation
-        0,  // kind=name-organization|rule=introduced-by-colon
-        0,  // kind=name-organization|rule=continuation-paragraph
-        0,  // kind=name-organization|rule=previous-paragraph
-        0,  // kind=name-organization|rule=nearest-name
-        0,  // kind=name-organization|rule=interview
-        0,  // kind=name-place|rule=quote-speaker-cue
-        0,  // kind=name-place|rule=quote-cue-speaker
-        0,  // kind=name-place|rule=quote-speaker-verb
-        0,  // kind=name-place|rule=quote-verb-speaker
-        0,  // kind=name-place|rule=dash-signature
-        0,  // kind=name-place|rule=according-to
-        -2.7616,  // kind=name-place|rule=speaker-cue-quote
-        -6.2766,  // kind=name-place|rule=reported-speech
-        0,  // kind=name-place|rule=passive-by
-        0,  // kind=name-place|rule=cue-speaker-quote
-        0,  // kind=name-place|rule=issuer
-        0,  // kind=name-place|rule=label
-        0,  // kind=name-place|rule=later-cue
-        0,  // kind=name-place|rule=possessive
-        0,  // kind=name-place|rule=sentence-subject
-        0,  // kind=name-place|rule=same-sentence
-        0,  // kind=name-place|rule=previous-sentence
-        0,  // kind=name-place|rule=continuation
-        0,  // kind=name-place|rule=introduced-by-colon
-        0,  // kind=name-place|rule=continuation-paragraph
-        0,  // kind=name-place|rule=previous-paragraph
-        0,  // kind=name-place|rule=nearest-name
-        0,  // kind=name-place|rule=interview
-        1.0063,  // kind=name-one-word|rule=quote-speaker-cue
-        4.9326,  // kind=name-one-word|rule=quote-cue-speaker
-        0,  // kind=name-one-word|rule=quote-speaker-verb
-        0,  // kind=name-one-word|rule=quote-verb-speaker
-        0,  // kind=name-one-word|rule=dash-signature
-        1.8732,  // kind=name-one-word|rule=according-to
-        5.5886,  // kind=name-one-word|rule=speaker-cue-quote
-        -1.1428,  // kind=name-one-word|rule=reported-speech
-        -4.2430,  // kind=name-one-word|rule=passive-by
-        0,  // kind=name-one-word|rule=cue-speaker-quote
-        0,  // kind=name-one-word|rule=issuer
-        0.2608,  // kind=name-one-word|rule=label
-        0.1192,  // kind=name-one-word|rule=later-cue
-        0.3732,  // kind=name-one-word|rule=possessive
-        -5.7433,  // kind=name-one-word|rule=sentence-subject
-        0,  // kind=name-one-word|rule=same-sentence
-        0,  // kind=name-one-word|rule=previous-sentence
-        0,  // kind=name-one-word|rule=continuation
-        0,  // kind=name-one-word|rule=introduced-by-colon
-        0,  // kind=name-one-word|rule=continuation-paragraph
-        0,  // kind=name-one-word|rule=previous-paragraph
-        0,  // kind=name-one-word|rule=nearest-name
-        0,  // kind=name-one-word|rule=interview
-        0.1991,  // kind=name-unknown|rule=quote-speaker-cue
-        2.3947,  // kind=name-unknown|rule=quote-cue-speaker
-        0,  // kind=name-unknown|rule=quote-speaker-verb
-        0,  // kind=name-unknown|rule=quote-verb-speaker
-        0,  // kind=name-unknown|rule=dash-signature
-        -3.0707,  // kind=name-unknown|rule=according-to
-        -2.2997,  // kind=name-unknown|rule=speaker-cue-quote
-        2.4797,  // kind=name-unknown|rule=reported-speech
-        0,  // kind=name-unknown|rule=passive-by
-        0,  // kind=name-unknown|rule=cue-speaker-quote
-        0,  // kind=name-unknown|rule=issuer
-        -0.7917,  // kind=name-unknown|rule=label
-        2.3001,  // kind=name-unknown|rule=later-cue
-        0,  // kind=name-unknown|rule=possessive
-        0.0044,  // kind=name-unknown|rule=sentence-subject
-        0,  // kind=name-unknown|rule=same-sentence
-        0,  // kind=name-unknown|rule=previous-sentence
-        0,  // kind=name-unknown|rule=continuation
-        0,  // kind=name-unknown|rule=introduced-by-colon
-        0,  // kind=name-unknown|rule=continuation-paragraph
-        0,  // kind=name-unknown|rule=previous-paragraph
-        0,  // kind=name-unknown|rule=nearest-name
-        0,  // kind=name-unknown|rule=interview
-        0.6479,  // kind=description-known|rule=quote-speaker-cue
-        -0.7395,  // kind=description-known|rule=quote-cue-speaker
-        4.1398,  // kind=description-known|rule=quote-speaker-verb
-        0,  // kind=description-known|rule=quote-verb-speaker
-        0,  // kind=description-known|rule=dash-signature
-        0.4849,  // kind=description-known|rule=according-to
-        -3.3139,  // kind=description-known|rule=speaker-cue-quote
-        -2.1254,  // kind=description-known|rule=reported-speech
-        1.9436,  // kind=description-known|rule=passive-by
-        0,  // kind=description-known|rule=cue-speaker-quote
-        -1.7115,  // kind=description-known|rule=issuer
-        0,  // kind=description-known|rule=label
-        4.0750,  // kind=description-known|rule=later-cue
-        0,  // kind=description-known|rule=possessive
-        0.6056,  // kind=description-known|rule=sentence-subject
-        0,  // kind=description-known|rule=same-sentence
-        0,  // kind=description-known|rule=previous-sentence
-        0,  // kind=description-known|rule=continuation
-        0,  // kind=description-known|rule=introduced-by-colon
-        0,  // kind=description-known|rule=continuation-paragraph
-        0,  // kind=description-known|rule=previous-paragraph
-        0,  // kind=description-known|rule=nearest-name
-        0,  // kind=description-known|rule=interview
-        0,  // kind=description-other|rule=quote-speaker-cue
-        0,  // kind=description-other|rule=quote-cue-speaker
-        0,  // kind=description-other|rule=quote-speaker-verb
-        0,  // kind=description-other|rule=quote-verb-speaker
-        0,  // kind=description-other|rule=dash-signature
-        -0.8413,  // kind=description-other|rule=according-to
-        -0.6548,  // kind=description-other|rule=speaker-cue-quote
-        -4.4986,  // kind=description-other|rule=reported-speech
-        0,  // kind=description-other|rule=passive-by
-        0,  // kind=description-other|rule=cue-speaker-quote
-        0,  // kind=description-other|rule=issuer
-        0,  // kind=description-other|rule=label
-        3.4074,  // kind=description-other|rule=later-cue
-        0,  // kind=description-other|rule=possessive
-        0,  // kind=description-other|rule=sentence-subject
-        0,  // kind=description-other|rule=same-sentence
-        0,  // kind=description-other|rule=previous-sentence
-        0,  // kind=description-other|rule=continuation
-        0,  // kind=description-other|rule=introduced-by-colon
-        0,  // kind=description-other|rule=continuation-paragraph
-        0,  // kind=description-other|rule=previous-paragraph
-        0,  // kind=description-other|rule=nearest-name
-        0,  // kind=description-other|rule=interview
-        0.6819,  // kind=pronoun-he-she|rule=quote-speaker-cue
-        0,  // kind=pronoun-he-she|rule=quote-cue-speaker
-        -0.9455,  // kind=pronoun-he-she|rule=quote-speaker-verb
-        0,  // kind=pronoun-he-she|rule=quote-verb-speaker
-        0,  // kind=pronoun-he-she|rule=dash-signature
-        0,  // kind=pronoun-he-she|rule=according-to
-        3.6542,  // kind=pronoun-he-she|rule=speaker-cue-quote
-        1.7144,  // kind=pronoun-he-she|rule=reported-speech
-        0,  // kind=pronoun-he-she|rule=passive-by
-        0,  // kind=pronoun-he-she|rule=cue-speaker-quote
-        0.9479,  // kind=pronoun-he-she|rule=issuer
-        0,  // kind=pronoun-he-she|rule=label
-        -0.5150,  // kind=pronoun-he-she|rule=later-cue
-        -2.1083,  // kind=pronoun-he-she|rule=possessive
-        0.8489,  // kind=pronoun-he-she|rule=sentence-subject
-        0,  // kind=pronoun-he-she|rule=same-sentence
-        0,  // kind=pronoun-he-she|rule=previous-sentence
-        0,  // kind=pronoun-he-she|rule=continuation
-        0,  // kind=pronoun-he-she|rule=introduced-by-colon
-        0,  // kind=pronoun-he-she|rule=continuation-paragraph
-        0,  // kind=pronoun-he-she|rule=previous-paragraph
-        0,  // kind=pronoun-he-she|rule=nearest-name
-        0,  // kind=pronoun-he-she|rule=interview
-        0,  // kind=pronoun-they|rule=quote-speaker-cue
-        0,  // kind=pronoun-they|rule=quote-cue-speaker
-        0,  // kind=pronoun-they|rule=quote-speaker-verb
-        0,  // kind=pronoun-they|rule=quote-verb-speaker
-        0,  // kind=pronoun-they|rule=dash-signature
-        0,  // kind=pronoun-they|rule=according-to
-        -1.2437,  // kind=pronoun-they|rule=speaker-cue-quote
-        -2.0986,  // kind=pronoun-they|rule=reported-speech
-        0,  // kind=pronoun-they|rule=passive-by
-        0,  // kind=pronoun-they|rule=cue-speaker-quote
-        0,  // kind=pronoun-they|rule=issuer
-        0,  // kind=pronoun-they|rule=label
-        0,  // kind=pronoun-they|rule=later-cue
-        0.9938,  // kind=pronoun-they|rule=possessive
-        2.3568,  // kind=pronoun-they|rule=sentence-subject
-        0,  // kind=pronoun-they|rule=same-sentence
-        0,  // kind=pronoun-they|rule=previous-sentence
-        0,  // kind=pronoun-they|rule=continuation
-        0,  // kind=pronoun-they|rule=introduced-by-colon
-        0,  // kind=pronoun-they|rule=continuation-paragraph
-        0,  // kind=pronoun-they|rule=previous-paragraph
-        0,  // kind=pronoun-they|rule=nearest-name
-        0,  // kind=pronoun-they|rule=interview
-        0,  // kind=pronoun-it|rule=quote-speaker-cue
-        0,  // kind=pronoun-it|rule=quote-cue-speaker
-        0,  // kind=pronoun-it|rule=quote-speaker-verb
-        0,  // kind=pronoun-it|rule=quote-verb-speaker
-        0,  // kind=pronoun-it|rule=dash-signature
-        0,  // kind=pronoun-it|rule=according-to
-        2.0713,  // kind=pronoun-it|rule=speaker-cue-quote
-        3.8823,  // kind=pronoun-it|rule=reported-speech
-        0,  // kind=pronoun-it|rule=passive-by
-        0,  // kind=pronoun-it|rule=cue-speaker-quote
-        -0.7018,  // kind=pronoun-it|rule=issuer
-        0,  // kind=pronoun-it|rule=label
-        -1.3499,  // kind=pronoun-it|rule=later-cue
-        0,  // kind=pronoun-it|rule=possessive
-        1.1836,  // kind=pronoun-it|rule=sentence-subject
-        0,  // kind=pronoun-it|rule=same-sentence
-        0,  // kind=pronoun-it|rule=previous-sentence
-        0,  // kind=pronoun-it|rule=continuation
-        0,  // kind=pronoun-it|rule=introduced-by-colon
-        0,  // kind=pronoun-it|rule=continuation-paragraph
-        0,  // kind=pronoun-it|rule=previous-paragraph
-        0,  // kind=pronoun-it|rule=nearest-name
-        0,  // kind=pronoun-it|rule=interview
-        0,  // kind=pronoun-i-we|rule=quote-speaker-cue
-        0,  // kind=pronoun-i-we|rule=quote-cue-speaker
-        1.6236,  // kind=pronoun-i-we|rule=quote-speaker-verb
-        0,  // kind=pronoun-i-we|rule=quote-verb-speaker
-        0,  // kind=pronoun-i-we|rule=dash-signature
-        0,  // kind=pronoun-i-we|rule=according-to
-        -5.7614,  // kind=pronoun-i-we|rule=speaker-cue-quote
-        -2.6174,  // kind=pronoun-i-we|rule=reported-speech
-        0,  // kind=pronoun-i-we|rule=passive-by
-        0,  // kind=pronoun-i-we|rule=cue-speaker-quote
-        0,  // kind=pronoun-i-we|rule=issuer
-        0,  // kind=pronoun-i-we|rule=label
-        -2.2472,  // kind=pronoun-i-we|rule=later-cue
-        0,  // kind=pronoun-i-we|rule=possessive
-        2.4957,  // kind=pronoun-i-we|rule=sentence-subject
-        0,  // kind=pronoun-i-we|rule=same-sentence
-        0,  // kind=pronoun-i-we|rule=previous-sentence
-        0,  // kind=pronoun-i-we|rule=continuation
-        0,  // kind=pronoun-i-we|rule=introduced-by-colon
-        0,  // kind=pronoun-i-we|rule=continuation-paragraph
-        0,  // kind=pronoun-i-we|rule=previous-paragraph
-        0,  // kind=pronoun-i-we|rule=nearest-name
-        0,  // kind=pronoun-i-we|rule=interview
-        -3.8484,  // kind=pronoun-relative|rule=quote-speaker-cue
-        0,  // kind=pronoun-relative|rule=quote-cue-speaker
-        -3.1968,  // kind=pronoun-relative|rule=quote-speaker-verb
-        0,  // kind=pronoun-relative|rule=quote-verb-speaker
-        0,  // kind=pronoun-relative|rule=dash-signature
-        0,  // kind=pronoun-relative|rule=according-to
-        2.8513,  // kind=pronoun-relative|rule=speaker-cue-quote
-        2.9803,  // kind=pronoun-relative|rule=reported-speech
-        0,  // kind=pronoun-relative|rule=passive-by
-        0,  // kind=pronoun-relative|rule=cue-speaker-quote
-        0,  // kind=pronoun-relative|rule=issuer
-        0,  // kind=pronoun-relative|rule=label
-        -2.0063,  // kind=pronoun-relative|rule=later-cue
-        0,  // kind=pronoun-relative|rule=possessive
-        -3.4098,  // kind=pronoun-relative|rule=sentence-subject
-        0,  // kind=pronoun-relative|rule=same-sentence
-        0,  // kind=pronoun-relative|rule=previous-sentence
-        0,  // kind=pronoun-relative|rule=continuation
-        0,  // kind=pronoun-relative|rule=introduced-by-colon
-        0,  // kind=pronoun-relative|rule=continuation-paragraph
-        0,  // kind=pronoun-relative|rule=previous-paragraph
-        0,  // kind=pronoun-relative|rule=nearest-name
-        0,  // kind=pronoun-relative|rule=interview
-        0,  // kind=pronoun-other|rule=quote-speaker-cue
-        0,  // kind=pronoun-other|rule=quote-cue-speaker
-        0,  // kind=pronoun-other|rule=quote-speaker-verb
-        0,  // kind=pronoun-other|rule=quote-verb-speaker
-        0,  // kind=pronoun-other|rule=dash-signature
-        0,  // kind=pronoun-other|rule=according-to
-        0,  // kind=pronoun-other|rule=speaker-cue-quote
-        0,  // kind=pronoun-other|rule=reported-speech
-        0,  // kind=pronoun-other|rule=passive-by
-        0,  // kind=pronoun-other|rule=cue-speaker-quote
-        0,  // kind=pronoun-other|rule=issuer
-        0,  // kind=pronoun-other|rule=label
-        0,  // kind=pronoun-other|rule=later-cue
-        0,  // kind=pronoun-other|rule=possessive
-        0,  // kind=pronoun-other|rule=sentence-subject
-        0,  // kind=pronoun-other|rule=same-sentence
-        0,  // kind=pronoun-other|rule=previous-sentence
-        0,  // kind=pronoun-other|rule=continuation
-        0,  // kind=pronoun-other|rule=introduced-by-colon
-        0,  // kind=pronoun-other|rule=continuation-paragraph
-        0,  // kind=pronoun-other|rule=previous-paragraph
-        0,  // kind=pronoun-other|rule=nearest-name
-        0,  // kind=pronoun-other|rule=interview
-        -5.7319,  // sentenceInitial|rule=quote-speaker-cue
-        0,  // sentenceInitial|rule=quote-cue-speaker
-        0,  // sentenceInitial|rule=quote-speaker-verb
-        0,  // sentenceInitial|rule=quote-verb-speaker
-        0,  // sentenceInitial|rule=dash-signature
-        0,  // sentenceInitial|rule=according-to
-        -3.3064,  // sentenceInitial|rule=speaker-cue-quote
-        3.9291,  // sentenceInitial|rule=reported-speech
-        0,  // sentenceInitial|rule=passive-by
-        0,  // sentenceInitial|rule=cue-speaker-quote
-        0.9479,  // sentenceInitial|rule=issuer
-        -0.8054,  // sentenceInitial|rule=label
-        0,  // sentenceInitial|rule=later-cue
-        2.4238,  // sentenceInitial|rule=possessive
-        2.2690,  // sentenceInitial|rule=sentence-subject
-        0,  // sentenceInitial|rule=same-sentence
-        0,  // sentenceInitial|rule=previous-sentence
-        0,  // sentenceInitial|rule=continuation
-        0,  // sentenceInitial|rule=introduced-by-colon
-        0,  // sentenceInitial|rule=continuation-paragraph
-        0,  // sentenceInitial|rule=previous-paragraph
-        0,  // sentenceInitial|rule=nearest-name
-        0,  // sentenceInitial|rule=interview
-        0,  // afterPreposition|rule=quote-speaker-cue
-        0.2932,  // afterPreposition|rule=quote-cue-speaker
-        0,  // afterPreposition|rule=quote-speaker-verb
-        0,  // afterPreposition|rule=quote-verb-speaker
-        0,  // afterPreposition|rule=dash-signature
-        1.8007,  // afterPreposition|rule=according-to
-        -2.0869,  // afterPreposition|rule=speaker-cue-quote
-        2.4122,  // afterPreposition|rule=reported-speech
-        -0.7955,  // afterPreposition|rule=passive-by
-        0,  // afterPreposition|rule=cue-speaker-quote
-        -2.4133,  // afterPreposition|rule=issuer
-        1.5693,  // afterPreposition|rule=label
-        -4.8993,  // afterPreposition|rule=later-cue
-        2.1052,  // afterPreposition|rule=possessive
-        1.4716,  // afterPreposition|rule=sentence-subject
-        0,  // afterPreposition|rule=same-sentence
-        0,  // afterPreposition|rule=previous-sentence
-        0,  // afterPreposition|rule=continuation
-        0,  // afterPreposition|rule=introduced-by-colon
-        0,  // afterPreposition|rule=continuation-paragraph
-        0,  // afterPreposition|rule=previous-paragraph
-        0,  // afterPreposition|rule=nearest-name
-        0,  // afterPreposition|rule=interview
-        0,  // possessive|rule=quote-speaker-cue
-        0,  // possessive|rule=quote-cue-speaker
-        0,  // possessive|rule=quote-speaker-verb
-        0,  // possessive|rule=quote-verb-speaker
-        0,  // possessive|rule=dash-signature
-        0,  // possessive|rule=according-to
-        -0.9760,  // possessive|rule=speaker-cue-quote
-        0.4172,  // possessive|rule=reported-speech
-        0,  // possessive|rule=passive-by
-        0,  // possessive|rule=cue-speaker-quote
-        -1.7115,  // possessive|rule=issuer
-        0,  // possessive|rule=label
-        0,  // possessive|rule=later-cue
-        0.2266,  // possessive|rule=possessive
-        0,  // possessive|rule=sentence-subject
-        0,  // possessive|rule=same-sentence
-        0,  // possessive|rule=previous-sentence
-        0,  // possessive|rule=continuation
-        0,  // possessive|rule=introduced-by-colon
-        0,  // possessive|rule=continuation-paragraph
-        0,  // possessive|rule=previous-paragraph
-        0,  // possessive|rule=nearest-name
-        0,  // possessive|rule=interview
-        1.3271,  // followedByCue|rule=quote-speaker-cue
-        0,  // followedByCue|rule=quote-cue-speaker
-        0,  // followedByCue|rule=quote-speaker-verb
-        0,  // followedByCue|rule=quote-verb-speaker
-        0,  // followedByCue|rule=dash-signature
-        0,  // followedByCue|rule=according-to
-        -0.3091,  // followedByCue|rule=speaker-cue-quote
-        -1.0212,  // followedByCue|rule=reported-speech
-        0,  // followedByCue|rule=passive-by
-        0,  // followedByCue|rule=cue-speaker-quote
-        0,  // followedByCue|rule=issuer
-        0,  // followedByCue|rule=label
-        -0.3264,  // followedByCue|rule=later-cue
-        0,  // followedByCue|rule=possessive
-        -3.1486,  // followedByCue|rule=sentence-subject
-        0,  // followedByCue|rule=same-sentence
-        0,  // followedByCue|rule=previous-sentence
-        0,  // followedByCue|rule=continuation
-        0,  // followedByCue|rule=introduced-by-colon
-        0,  // followedByCue|rule=continuation-paragraph
-        0,  // followedByCue|rule=previous-paragraph
-        0,  // followedByCue|rule=nearest-name
-        0,  // followedByCue|rule=interview
-        -4.5000,  // followedByVerb|rule=quote-speaker-cue
-        3.4304,  // followedByVerb|rule=quote-cue-speaker
-        -1.0445,  // followedByVerb|rule=quote-speaker-verb
-        0,  // followedByVerb|rule=quote-verb-speaker
-        0,  // followedByVerb|rule=dash-signature
-        -1.0462,  // followedByVerb|rule=according-to
-        2.2093,  // followedByVerb|rule=speaker-cue-quote
-        -0.5412,  // followedByVerb|rule=reported-speech
-        0,  // followedByVerb|rule=passive-by
-        0,  // followedByVerb|rule=cue-speaker-quote
-        1.2183,  // followedByVerb|rule=issuer
-        0,  // followedByVerb|rule=label
-        0,  // followedByVerb|rule=later-cue
-        -2.2516,  // followedByVerb|rule=possessive
-        1.4509,  // followedByVerb|rule=sentence-subject
-        0,  // followedByVerb|rule=same-sentence
-        0,  // followedByVerb|rule=previous-sentence
-        0,  // followedByVerb|rule=continuation
-        0,  // followedByVerb|rule=introduced-by-colon
-        0,  // followedByVerb|rule=continuation-paragraph
-        0,  // followedByVerb|rule=previous-paragraph
-        0,  // followedByVerb|rule=nearest-name
-        0,  // followedByVerb|rule=interview
-        -3.2928,  // afterComma|rule=quote-speaker-cue
-        0,  // afterComma|rule=quote-cue-speaker
-        0,  // afterComma|rule=quote-speaker-verb
-        0,  // afterComma|rule=quote-verb-speaker
-        0,  // afterComma|rule=dash-signature
-        0,  // afterComma|rule=according-to
-        4.8760,  // afterComma|rule=speaker-cue-quote
-        1.4579,  // afterComma|rule=reported-speech
-        0,  // afterComma|rule=passive-by
-        0,  // afterComma|rule=cue-speaker-quote
-        0,  // afterComma|rule=issuer
-        0,  // afterComma|rule=label
-        4.1499,  // afterComma|rule=later-cue
-        0,  // afterComma|rule=possessive
-        -3.2833,  // afterComma|rule=sentence-subject
-        0,  // afterComma|rule=same-sentence
-        0,  // afterComma|rule=previous-sentence
-        0,  // afterComma|rule=continuation
-        0,  // afterComma|rule=introduced-by-colon
-        0,  // afterComma|rule=continuation-paragraph
-        0,  // afterComma|rule=previous-paragraph
-        0,  // afterComma|rule=nearest-name
-        0,  // afterComma|rule=interview
-        2.6032,  // beforeComma|rule=quote-speaker-cue
-        1.1919,  // beforeComma|rule=quote-cue-speaker
-        0,  // beforeComma|rule=quote-speaker-verb
-        0,  // beforeComma|rule=quote-verb-speaker
-        0,  // beforeComma|rule=dash-signature
-        -1.4898,  // beforeComma|rule=according-to
-        2.0674,  // beforeComma|rule=speaker-cue-quote
-        -4.3089,  // beforeComma|rule=reported-speech
-        0,  // beforeComma|rule=passive-by
-        0,  // beforeComma|rule=cue-speaker-quote
-        0,  // beforeComma|rule=issuer
-        0,  // beforeComma|rule=label
-        0.7317,  // beforeComma|rule=later-cue
-        0,  // beforeComma|rule=possessive
-        -1.4668,  // beforeComma|rule=sentence-subject
-        0,  // beforeComma|rule=same-sentence
-        0,  // beforeComma|rule=previous-sentence
-        0,  // beforeComma|rule=continuation
-        0,  // beforeComma|rule=introduced-by-colon
-        0,  // beforeComma|rule=continuation-paragraph
-        0,  // beforeComma|rule=previous-paragraph
-        0,  // beforeComma|rule=nearest-name
-        0,  // beforeComma|rule=interview
-        2.4457,  // quoteOpensSentence|rule=quote-speaker-cue
-        0.1628,  // quoteOpensSentence|rule=quote-cue-speaker
-        5.0628,  // quoteOpensSentence|rule=quote-speaker-verb
-        0,  // quoteOpensSentence|rule=quote-verb-speaker
-        0,  // quoteOpensSentence|rule=dash-signature
-        -4.7449,  // quoteOpensSentence|rule=according-to
-        0,  // quoteOpensSentence|rule=speaker-cue-quote
-        0,  // quoteOpensSentence|rule=reported-speech
-        0,  // quoteOpensSentence|rule=passive-by
-        0,  // quoteOpensSentence|rule=cue-speaker-quote
-        0,  // quoteOpensSentence|rule=issuer
-        0,  // quoteOpensSentence|rule=label
-        -0.6746,  // quoteOpensSentence|rule=later-cue
-        0,  // quoteOpensSentence|rule=possessive
-        0,  // quoteOpensSentence|rule=sentence-subject
-        0,  // quoteOpensSentence|rule=same-sentence
-        0,  // quoteOpensSentence|rule=previous-sentence
-        0,  // quoteOpensSentence|rule=continuation
-        0,  // quoteOpensSentence|rule=introduced-by-colon
-        0,  // quoteOpensSentence|rule=continuation-paragraph
-        0,  // quoteOpensSentence|rule=previous-paragraph
-        0,  // quoteOpensSentence|rule=nearest-name
-        0,  // quoteOpensSentence|rule=interview
-        -4.6623,  // quoteEndsSentence|rule=quote-speaker-cue
-        0,  // quoteEndsSentence|rule=quote-cue-speaker
-        0,  // quoteEndsSentence|rule=quote-speaker-verb
-        0,  // quoteEndsSentence|rule=quote-verb-speaker
-        -1.4717,  // quoteEndsSentence|rule=dash-signature
-        3.5954,  // quoteEndsSentence|rule=according-to
-        0.7730,  // quoteEndsSentence|rule=speaker-cue-quote
-        3.6853,  // quoteEndsSentence|rule=reported-speech
-        0,  // quoteEndsSentence|rule=passive-by
-        0,  // quoteEndsSentence|rule=cue-speaker-quote
-        1.8313,  // quoteEndsSentence|rule=issuer
-        1.6974,  // quoteEndsSentence|rule=label
-        0,  // quoteEndsSentence|rule=later-cue
-        -3.0399,  // quoteEndsSentence|rule=possessive
-        -0.7243,  // quoteEndsSentence|rule=sentence-subject
-        0,  // quoteEndsSentence|rule=same-sentence
-        0,  // quoteEndsSentence|rule=previous-sentence
-        0,  // quoteEndsSentence|rule=continuation
-        0,  // quoteEndsSentence|rule=introduced-by-colon
-        0,  // quoteEndsSentence|rule=continuation-paragraph
-        0,  // quoteEndsSentence|rule=previous-paragraph
-        0,  // quoteEndsSentence|rule=nearest-name
-        0,  // quoteEndsSentence|rule=interview
-        6.2743,  // quoteIsFragment|rule=quote-speaker-cue
-        2.9926,  // quoteIsFragment|rule=quote-cue-speaker
-        -6.1073,  // quoteIsFragment|rule=quote-speaker-verb
-        0,  // quoteIsFragment|rule=quote-verb-speaker
-        0,  // quoteIsFragment|rule=dash-signature
-        4.1270,  // quoteIsFragment|rule=according-to
-        -0.4177,  // quoteIsFragment|rule=speaker-cue-quote
-        -2.7054,  // quoteIsFragment|rule=reported-speech
-        -0.7955,  // quoteIsFragment|rule=passive-by
-        0,  // quoteIsFragment|rule=cue-speaker-quote
-        -0.6129,  // quoteIsFragment|rule=issuer
-        -0.0995,  // quoteIsFragment|rule=label
-        -0.6450,  // quoteIsFragment|rule=later-cue
-        2.1518,  // quoteIsFragment|rule=possessive
-        -0.7117,  // quoteIsFragment|rule=sentence-subject
-        0,  // quoteIsFragment|rule=same-sentence
-        0,  // quoteIsFragment|rule=previous-sentence
-        0,  // quoteIsFragment|rule=continuation
-        0,  // quoteIsFragment|rule=introduced-by-colon
-        0,  // quoteIsFragment|rule=continuation-paragraph
-        0,  // quoteIsFragment|rule=previous-paragraph
-        0,  // quoteIsFragment|rule=nearest-name
-        0,  // quoteIsFragment|rule=interview
-        -0.5697,  // sameAsSieve|rule=quote-speaker-cue
-        3.1554,  // sameAsSieve|rule=quote-cue-speaker
-        -1.0445,  // sameAsSieve|rule=quote-speaker-verb
-        0,  // sameAsSieve|rule=quote-verb-speaker
-        -1.4717,  // sameAsSieve|rule=dash-signature
-        1.8007,  // sameAsSieve|rule=according-to
-        0.3553,  // sameAsSieve|rule=speaker-cue-quote
-        0.9799,  // sameAsSieve|rule=reported-speech
-        -0.7955,  // sameAsSieve|rule=passive-by
-        0,  // sameAsSieve|rule=cue-speaker-quote
-        1.2183,  // sameAsSieve|rule=issuer
-        1.5979,  // sameAsSieve|rule=label
-        -1.3196,  // sameAsSieve|rule=later-cue
-        -0.8880,  // sameAsSieve|rule=possessive
-        -1.4361,  // sameAsSieve|rule=sentence-subject
-        0,  // sameAsSieve|rule=same-sentence
-        0,  // sameAsSieve|rule=previous-sentence
-        0,  // sameAsSieve|rule=continuation
-        0,  // sameAsSieve|rule=introduced-by-colon
-        0,  // sameAsSieve|rule=continuation-paragraph
-        0,  // sameAsSieve|rule=previous-paragraph
-        0,  // sameAsSieve|rule=nearest-name
-        0,  // sameAsSieve|rule=interview
-        0,  // sieveFoundOther|rule=quote-speaker-cue
-        0,  // sieveFoundOther|rule=quote-cue-speaker
-        0,  // sieveFoundOther|rule=quote-speaker-verb
-        0,  // sieveFoundOther|rule=quote-verb-speaker
-        0,  // sieveFoundOther|rule=dash-signature
-        0,  // sieveFoundOther|rule=according-to
-        0,  // sieveFoundOther|rule=speaker-cue-quote
-        0,  // sieveFoundOther|rule=reported-speech
-        0,  // sieveFoundOther|rule=passive-by
-        0,  // sieveFoundOther|rule=cue-speaker-quote
-        0,  // sieveFoundOther|rule=issuer
-        0,  // sieveFoundOther|rule=label
-        0,  // sieveFoundOther|rule=later-cue
-        0,  // sieveFoundOther|rule=possessive
-        0,  // sieveFoundOther|rule=sentence-subject
-        0,  // sieveFoundOther|rule=same-sentence
-        0,  // sieveFoundOther|rule=previous-sentence
-        0,  // sieveFoundOther|rule=continuation
-        0,  // sieveFoundOther|rule=introduced-by-colon
-        0,  // sieveFoundOther|rule=continuation-paragraph
-        0,  // sieveFoundOther|rule=previous-paragraph
-        0,  // sieveFoundOther|rule=nearest-name
-        0,  // sieveFoundOther|rule=interview
-        5.1788,  // mentionedOnce|rule=quote-speaker-cue
-        -1.6131,  // mentionedOnce|rule=quote-cue-speaker
-        0,  // mentionedOnce|rule=quote-speaker-verb
-        0,  // mentionedOnce|rule=quote-verb-speaker
-        -1.4717,  // mentionedOnce|rule=dash-signature
-        8.4086,  // mentionedOnce|rule=according-to
-        -0.6755,  // mentionedOnce|rule=speaker-cue-quote
-        -3.6842,  // mentionedOnce|rule=reported-speech
-        1.5038,  // mentionedOnce|rule=passive-by
-        0,  // mentionedOnce|rule=cue-speaker-quote
-        2.6838,  // mentionedOnce|rule=issuer
-        -6.8357,  // mentionedOnce|rule=label
-        1.3997,  // mentionedOnce|rule=later-cue
-        0,  // mentionedOnce|rule=possessive
-        -2.3391,  // mentionedOnce|rule=sentence-subject
-        0,  // mentionedOnce|rule=same-sentence
-        0,  // mentionedOnce|rule=previous-sentence
-        0,  // mentionedOnce|rule=continuation
-        0,  // mentionedOnce|rule=introduced-by-colon
-        0,  // mentionedOnce|rule=continuation-paragraph
-        0,  // mentionedOnce|rule=previous-paragraph
-        0,  // mentionedOnce|rule=nearest-name
-        0,  // mentionedOnce|rule=interview
-        1.7360,  // mentionedOften|rule=quote-speaker-cue
-        1.6478,  // mentionedOften|rule=quote-cue-speaker
-        0,  // mentionedOften|rule=quote-speaker-verb
-        0,  // mentionedOften|rule=quote-verb-speaker
-        0,  // mentionedOften|rule=dash-signature
-        -1.4562,  // mentionedOften|rule=according-to
-        -2.4095,  // mentionedOften|rule=speaker-cue-quote
-        1.6679,  // mentionedOften|rule=reported-speech
-        -4.2430,  // mentionedOften|rule=passive-by
-        0,  // mentionedOften|rule=cue-speaker-quote
-        0,  // mentionedOften|rule=issuer
-        4.1975,  // mentionedOften|rule=label
-        -1.6683,  // mentionedOften|rule=later-cue
-        0.2885,  // mentionedOften|rule=possessive
-        2.5433,  // mentionedOften|rule=sentence-subject
-        0,  // mentionedOften|rule=same-sentence
-        0,  // mentionedOften|rule=previous-sentence
-        0,  // mentionedOften|rule=continuation
-        0,  // mentionedOften|rule=introduced-by-colon
-        0,  // mentionedOften|rule=continuation-paragraph
-        0,  // mentionedOften|rule=previous-paragraph
-        0,  // mentionedOften|rule=nearest-name
-        0,  // mentionedOften|rule=interview
-        -1.7968,  // otherQuoteInSentence|rule=quote-speaker-cue
-        1.1515,  // otherQuoteInSentence|rule=quote-cue-speaker
-        -0.3862,  // otherQuoteInSentence|rule=quote-speaker-verb
-        0,  // otherQuoteInSentence|rule=quote-verb-speaker
-        -1.4717,  // otherQuoteInSentence|rule=dash-signature
-        3.0715,  // otherQuoteInSentence|rule=according-to
-        0.6552,  // otherQuoteInSentence|rule=speaker-cue-quote
-        2.6301,  // otherQuoteInSentence|rule=reported-speech
-        0,  // otherQuoteInSentence|rule=passive-by
-        0,  // otherQuoteInSentence|rule=cue-speaker-quote
-        -1.7115,  // otherQuoteInSentence|rule=issuer
-        -1.1456,  // otherQuoteInSentence|rule=label
-        0.6202,  // otherQuoteInSentence|rule=later-cue
-        -2.9812,  // otherQuoteInSentence|rule=possessive
-        0.1795,  // otherQuoteInSentence|rule=sentence-subject
-        0,  // otherQuoteInSentence|rule=same-sentence
-        0,  // otherQuoteInSentence|rule=previous-sentence
-        0,  // otherQuoteInSentence|rule=continuation
-        0,  // otherQuoteInSentence|rule=introduced-by-colon
-        0,  // otherQuoteInSentence|rule=continuation-paragraph
-        0,  // otherQuoteInSentence|rule=previous-paragraph
-        0,  // otherQuoteInSentence|rule=nearest-name
-        0,  // otherQuoteInSentence|rule=interview
-        4.6274,  // capitalisedOpener|rule=quote-speaker-cue
-        0,  // capitalisedOpener|rule=quote-cue-speaker
-        0,  // capitalisedOpener|rule=quote-speaker-verb
-        0,  // capitalisedOpener|rule=quote-verb-speaker
-        0,  // capitalisedOpener|rule=dash-signature
-        0,  // capitalisedOpener|rule=according-to
-        -0.3688,  // capitalisedOpener|rule=speaker-cue-quote
-        -1.2113,  // capitalisedOpener|rule=reported-speech
-        0,  // capitalisedOpener|rule=passive-by
-        0,  // capitalisedOpener|rule=cue-speaker-quote
-        0,  // capitalisedOpener|rule=issuer
-        -0.8971,  // capitalisedOpener|rule=label
-        0,  // capitalisedOpener|rule=later-cue
-        1.2374,  // capitalisedOpener|rule=possessive
-        -2.4488,  // capitalisedOpener|rule=sentence-subject
-        0,  // capitalisedOpener|rule=same-sentence
-        0,  // capitalisedOpener|rule=previous-sentence
-        0,  // capitalisedOpener|rule=continuation
-        0,  // capitalisedOpener|rule=introduced-by-colon
-        0,  // capitalisedOpener|rule=continuation-paragraph
-        0,  // capitalisedOpener|rule=previous-paragraph
-        0,  // capitalisedOpener|rule=nearest-name
-        0,  // capitalisedOpener|rule=interview
-        -1.6211,  // siblingAttributed|rule=quote-speaker-cue
-        0.9530,  // siblingAttributed|rule=quote-cue-speaker
-        1.0140,  // siblingAttributed|rule=quote-speaker-verb
-        0,  // siblingAttributed|rule=quote-verb-speaker
-        -1.4717,  // siblingAttributed|rule=dash-signature
-        3.0715,  // siblingAttributed|rule=according-to
-        0.4675,  // siblingAttributed|rule=speaker-cue-quote
-        -0.7977,  // siblingAttributed|rule=reported-speech
-        0,  // siblingAttributed|rule=passive-by
-        0,  // siblingAttributed|rule=cue-speaker-quote
-        -1.7115,  // siblingAttributed|rule=issuer
-        1.3503,  // siblingAttributed|rule=label
-        -0.5083,  // siblingAttributed|rule=later-cue
-        0,  // siblingAttributed|rule=possessive
-        0.2857,  // siblingAttributed|rule=sentence-subject
-        0,  // siblingAttributed|rule=same-sentence
-        0,  // siblingAttributed|rule=previous-sentence
-        0,  // siblingAttributed|rule=continuation
-        0,  // siblingAttributed|rule=introduced-by-colon
-        0,  // siblingAttributed|rule=continuation-paragraph
-        0,  // siblingAttributed|rule=previous-paragraph
-        0,  // siblingAttributed|rule=nearest-name
-        0,  // siblingAttributed|rule=interview
-        0,  // afterVerb|rule=quote-speaker-cue
-        2.8621,  // afterVerb|rule=quote-cue-speaker
-        0,  // afterVerb|rule=quote-speaker-verb
-        0,  // afterVerb|rule=quote-verb-speaker
-        0,  // afterVerb|rule=dash-signature
-        0,  // afterVerb|rule=according-to
-        -0.1846,  // afterVerb|rule=speaker-cue-quote
-        -2.6580,  // afterVerb|rule=reported-speech
-        0,  // afterVerb|rule=passive-by
-        0,  // afterVerb|rule=cue-speaker-quote
-        -1.7115,  // afterVerb|rule=issuer
-        -1.8941,  // afterVerb|rule=label
-        4.5127,  // afterVerb|rule=later-cue
-        -2.9415,  // afterVerb|rule=possessive
-        0,  // afterVerb|rule=sentence-subject
-        0,  // afterVerb|rule=same-sentence
-        0,  // afterVerb|rule=previous-sentence
-        0,  // afterVerb|rule=continuation
-        0,  // afterVerb|rule=introduced-by-colon
-        0,  // afterVerb|rule=continuation-paragraph
-        0,  // afterVerb|rule=previous-paragraph
-        0,  // afterVerb|rule=nearest-name
-        0,  // afterVerb|rule=interview
-        0,  // setOff|rule=quote-speaker-cue
-        0,  // setOff|rule=quote-cue-speaker
-        0,  // setOff|rule=quote-speaker-verb
-        0,  // setOff|rule=quote-verb-speaker
-        0,  // setOff|rule=dash-signature
-        1.8305,  // setOff|rule=according-to
-        3.1330,  // setOff|rule=speaker-cue-quote
-        -3.6862,  // setOff|rule=reported-speech
-        0,  // setOff|rule=passive-by
-        0,  // setOff|rule=cue-speaker-quote
-        -1.3147,  // setOff|rule=issuer
-        0,  // setOff|rule=label
-        0,  // setOff|rule=later-cue
-        1.4645,  // setOff|rule=possessive
-        -0.0236,  // setOff|rule=sentence-subject
-        0,  // setOff|rule=same-sentence
-        0,  // setOff|rule=previous-sentence
-        0,  // setOff|rule=continuation
-        0,  // setOff|rule=introduced-by-colon
-        0,  // setOff|rule=continuation-paragraph
-        0,  // setOff|rule=previous-paragraph
-        0,  // setOff|rule=nearest-name
-        0,  // setOff|rule=interview
-        0,  // inEmbeddedClause|rule=quote-speaker-cue
-        0,  // inEmbeddedClause|rule=quote-cue-speaker
-        0,  // inEmbeddedClause|rule=quote-speaker-verb
-        0,  // inEmbeddedClause|rule=quote-verb-speaker
-        0,  // inEmbeddedClause|rule=dash-signature
-        0,  // inEmbeddedClause|rule=according-to
-        9.0460,  // inEmbeddedClause|rule=speaker-cue-quote
-        -4.0360,  // inEmbeddedClause|rule=reported-speech
-        0,  // inEmbeddedClause|rule=passive-by
-        0,  // inEmbeddedClause|rule=cue-speaker-quote
-        -2.4133,  // inEmbeddedClause|rule=issuer
-        0,  // inEmbeddedClause|rule=label
-        -8.1046,  // inEmbeddedClause|rule=later-cue
-        0.4998,  // inEmbeddedClause|rule=possessive
-        0.8740,  // inEmbeddedClause|rule=sentence-subject
-        0,  // inEmbeddedClause|rule=same-sentence
-        0,  // inEmbeddedClause|rule=previous-sentence
-        0,  // inEmbeddedClause|rule=continuation
-        0,  // inEmbeddedClause|rule=introduced-by-colon
-        0,  // inEmbeddedClause|rule=continuation-paragraph
-        0,  // inEmbeddedClause|rule=previous-paragraph
-        0,  // inEmbeddedClause|rule=nearest-name
-        0,  // inEmbeddedClause|rule=interview
-        0,  // asideThenVerb|rule=quote-speaker-cue
-        0,  // asideThenVerb|rule=quote-cue-speaker
-        0,  // asideThenVerb|rule=quote-speaker-verb
-        0,  // asideThenVerb|rule=quote-verb-speaker
-        0,  // asideThenVerb|rule=dash-signature
-        0,  // asideThenVerb|rule=according-to
-        2.0674,  // asideThenVerb|rule=speaker-cue-quote
-        5.2778,  // asideThenVerb|rule=reported-speech
-        0,  // asideThenVerb|rule=passive-by
-        0,  // asideThenVerb|rule=cue-speaker-quote
-        0,  // asideThenVerb|rule=issuer
-        0,  // asideThenVerb|rule=label
-        0,  // asideThenVerb|rule=later-cue
-        0,  // asideThenVerb|rule=possessive
-        -1.4668,  // asideThenVerb|rule=sentence-subject
-        0,  // asideThenVerb|rule=same-sentence
-        0,  // asideThenVerb|rule=previous-sentence
-        0,  // asideThenVerb|rule=continuation
-        0,  // asideThenVerb|rule=introduced-by-colon
-        0,  // asideThenVerb|rule=continuation-paragraph
-        0,  // asideThenVerb|rule=previous-paragraph
-        0,  // asideThenVerb|rule=nearest-name
-        0,  // asideThenVerb|rule=interview
+        0.7620,  // siblingAttributed|sieve
+        -2.3577,  // siblingAttributed|opening
+        1.4026,  // siblingAttributed|clause-subject
+        -0.6875,  // siblingAttributed|name-before
+        1.1253,  // siblingAttributed|name-after
+        -0.2448,  // siblingAttributed|none
     ]
 }

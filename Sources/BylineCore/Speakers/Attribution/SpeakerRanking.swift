@@ -60,17 +60,6 @@ enum CandidateFlag: Int, CaseIterable, Sendable {
     case sentenceInitial, afterPreposition, possessive, followedByCue, followedByVerb, afterComma, beforeComma
     case quoteOpensSentence, quoteEndsSentence, quoteIsFragment, sameAsSieve, sieveFoundOther, mentionedOnce, mentionedOften
     case otherQuoteInSentence, capitalisedOpener, siblingAttributed
-    /// Right after a verb or a preposition's object position (`asked Ann Lee`, `labeled Mr. Lee`).
-    case afterVerb
-    /// Between a comma or dash and another one before the quotation: an aside (`Ann Lee, who
-    /// runs Acme, said`).
-    case setOff
-    /// After a relative pronoun or `that` in its sentence, with no comma between: inside a
-    /// clause that qualifies a noun or complements a verb.
-    case inEmbeddedClause
-    /// Followed by an aside between commas and then a verb (`Ann Lee, who runs Acme, labeled`):
-    /// the aside's subject.
-    case asideThenVerb
 
     var label: String { String(describing: self) }
 }
@@ -89,9 +78,7 @@ enum RankFeature {
     static let placeBase = kindBase + kinds * sources
     static let flagBase = placeBase + 2 * distances
     static let flagBySourceBase = flagBase + flags
-    static let kindByRuleBase = flagBySourceBase + flags * sources
-    static let flagByRuleBase = kindByRuleBase + kinds * rules
-    static let count = flagByRuleBase + flags * rules
+    static let count = flagBySourceBase + flags * sources
 
     static func source(_ s: CandidateSource) -> Int { sourceBase + s.rawValue }
     static func rule(_ r: AttributionRule) -> Int { ruleBase + r.index }
@@ -99,9 +86,6 @@ enum RankFeature {
     static func place(after: Bool, distance: Int) -> Int { placeBase + (after ? distances : 0) + bucket(distance) }
     static func flag(_ f: CandidateFlag) -> Int { flagBase + f.rawValue }
     static func flag(_ f: CandidateFlag, _ s: CandidateSource) -> Int { flagBySourceBase + f.rawValue * sources + s.rawValue }
-    /// For the rules' candidate: what it is and its properties, by the rule that found it.
-    static func kind(_ k: CandidateKind, rule r: AttributionRule) -> Int { kindByRuleBase + k.rawValue * rules + r.index }
-    static func flag(_ f: CandidateFlag, rule r: AttributionRule) -> Int { flagByRuleBase + f.rawValue * rules + r.index }
 
     /// 0–2, 3–5, 6–10, 11–20, 21+ tokens.
     static func bucket(_ distance: Int) -> Int {
@@ -130,10 +114,6 @@ enum RankFeature {
         for f in CandidateFlag.allCases {
             names[flag(f)] = f.label
             for s in CandidateSource.allCases { names[flag(f, s)] = "\(f.label)|\(s.label)" }
-        }
-        for r in AttributionRule.allCases {
-            for k in CandidateKind.allCases { names[kind(k, rule: r)] = "kind=\(k.label)|rule=\(r.rawValue)" }
-            for f in CandidateFlag.allCases { names[flag(f, rule: r)] = "\(f.label)|rule=\(r.rawValue)" }
         }
         return names
     }()
@@ -241,8 +221,7 @@ extension AttributionSieves {
             if heads.contains(head) { continue }
             heads.append(head)
             candidates.append(SpeakerCandidate(attribution: att, source: source,
-                                               features: features(att, source, b, context, sieveHead: sieve.map(speakingHead),
-                                                                  sentenceStart: sentenceStart)))
+                                               features: features(att, source, b, context, sieveHead: sieve.map(speakingHead))))
         }
         var none = [RankFeature.source(.none)]
         for f in context where f != .sameAsSieve { none.append(RankFeature.flag(f, .none)) }
@@ -273,19 +252,16 @@ extension AttributionSieves {
         return flags
     }
 
-    /// Room for a candidate's features: its source, rule, kind (twice) and place, and each
-    /// flag three times.
-    private static let featuresPerCandidate = 5 + 3 * CandidateFlag.allCases.count
+    /// Room for a candidate's features: its source, rule, kind and place, and each flag twice.
+    private static let featuresPerCandidate = 4 + 2 * CandidateFlag.allCases.count
 
     private func features(_ att: Attribution, _ source: CandidateSource, _ b: Bounds, _ context: [CandidateFlag],
-                          sieveHead: Int?, sentenceStart: Int) -> [Int] {
+                          sieveHead: Int?) -> [Int] {
         var f: [Int] = []
         f.reserveCapacity(Self.featuresPerCandidate)
         f.append(RankFeature.source(source))
         if source == .sieve { f.append(RankFeature.rule(att.rule)) }
-        let kind = candidateKind(att)
-        f.append(RankFeature.kind(kind, source))
-        if source == .sieve { f.append(RankFeature.kind(kind, rule: att.rule)) }
+        f.append(RankFeature.kind(candidateKind(att), source))
         let phrase = att.phrase
         let after = phrase.tokens.lowerBound >= b.after
         let distance = after ? phrase.tokens.lowerBound - b.after : max(0, b.open - phrase.tokens.upperBound)
@@ -315,68 +291,11 @@ extension AttributionSieves {
             if count <= 1 { flags.append(.mentionedOnce) } else if count >= 4 { flags.append(.mentionedOften) }
             if tokens[first].flags.contains(.sentenceStart), reader.names[m].words.count == 1 { flags.append(.capitalisedOpener) }
         }
-        if first > 0, grammar.isVerbLike(tokens[first - 1]) || first > 1 && Lexicon.determiners.contains(tokens[first - 1].hash)
-            && grammar.isVerbLike(tokens[first - 2]) {
-            flags.append(.afterVerb)
-        }
-        if isSetOff(first..<next, from: sentenceStart, before: b.open) { flags.append(.setOff) }
-        if isFollowedByAsideThenVerb(next, before: b.open) { flags.append(.asideThenVerb) }
-        if isInEmbeddedClause(first, from: sentenceStart) { flags.append(.inEmbeddedClause) }
         for flag in flags {
             f.append(RankFeature.flag(flag))
             f.append(RankFeature.flag(flag, source))
-            if source == .sieve { f.append(RankFeature.flag(flag, rule: att.rule)) }
         }
         return f
-    }
-
-    /// Whether a comma or dash opens an aside before `phrase` (in its sentence) that another
-    /// closes after it, before `open`.
-    private func isSetOff(_ phrase: Range<Int>, from sentenceStart: Int, before open: Int) -> Bool {
-        func isAsideMark(_ t: Token) -> Bool { t.isPunctuation(",") || t.isPunctuation("—") || t.isPunctuation("–") }
-        var k = phrase.lowerBound - 1
-        while k >= sentenceStart, !isAsideMark(tokens[k]) {
-            if tokens[k].isQuotationMark || tokens[k].isPunctuation(";") || tokens[k].isPunctuation(":") { return false }
-            k -= 1
-        }
-        guard k >= sentenceStart else { return false }
-        var j = phrase.upperBound
-        while j < open {
-            if isAsideMark(tokens[j]) { return true }
-            if tokens[j].isQuotationMark || tokens[j].isPunctuation(";") || tokens[j].isPunctuation(":") { return false }
-            j += 1
-        }
-        return false
-    }
-
-    /// Whether a comma at `next` opens an aside that a comma closes before `open`, with a verb
-    /// (after any auxiliaries and adverbs) right after it.
-    private func isFollowedByAsideThenVerb(_ next: Int, before open: Int) -> Bool {
-        guard next < open, tokens[next].isPunctuation(",") else { return false }
-        var j = next + 1
-        while j < open, j - next <= TokenWindow.betweenCommas, !tokens[j].isPunctuation(",") {
-            if tokens[j].isQuotationMark || tokens[j].isPunctuation(";") || tokens[j].isPunctuation(":") { return false }
-            j += 1
-        }
-        guard j < open, j > next + 1, tokens[j].isPunctuation(",") else { return false }
-        var v = j + 1
-        while v < open, v - j <= TokenWindow.verbGroup, tokens[v].isWord, Lexicon.auxiliaries.contains(tokens[v].hash) || grammar.isAdverb(tokens[v]) {
-            v += 1
-        }
-        return v < open && grammar.isVerbLike(tokens[v])
-    }
-
-    /// Whether a relative pronoun or `that` comes before token `first` in its sentence with no
-    /// comma between.
-    private func isInEmbeddedClause(_ first: Int, from sentenceStart: Int) -> Bool {
-        var k = first - 1
-        while k >= sentenceStart {
-            let t = tokens[k]
-            if t.isPunctuation(",") || t.isPunctuation(";") || t.isQuotationMark { return false }
-            if t.isWord, t.hash == Hashes.that || Hashes.isRelativePronoun(t.hash) { return true }
-            k -= 1
-        }
-        return false
     }
 
     private func candidateKind(_ att: Attribution) -> CandidateKind {
