@@ -40,4 +40,24 @@ import Testing
         }
         #expect(expected?.count == 8, "\(expected ?? [])")
     }
+
+    /// The search from a hint finds the first token starting at or after an offset, as a walk
+    /// from the hint would, near the hint and far from it.
+    @Test func tokenSearchFromAHintIsTheFirstMatch() {
+        let tokens = (0..<300).map { Token(start: $0 * 3, end: $0 * 3 + 2, hash: 0, kind: .word, flags: []) }
+        for hint in [0, 1, 5, 31, 32, 33, 100, 299, 300] {
+            for offset in 0...905 {
+                let walked = (hint..<tokens.count).first { tokens[$0].start >= offset } ?? tokens.count
+                #expect(tokens.firstIndex(startingAtOrAfter: offset, from: hint) == walked)
+            }
+        }
+    }
+
+    /// Lines are found whichever lane of a pair a line break falls in.
+    @Test func linesDoNotDependOnWherePairsStart() {
+        for prefix in ["", "A", "Ab", "Abc"] {
+            let article = Article(text: prefix + "Headline\n\nOne.\u{2029}\u{2029}Two\nthree.\n\n\nFour.")
+            #expect(article.paragraphs.map { article.string($0.span) } == [prefix + "Headline", "One.", "Two\nthree.", "Four."])
+        }
+    }
 }
