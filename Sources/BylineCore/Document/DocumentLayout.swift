@@ -66,6 +66,10 @@ enum DocumentLayout {
 
     /// Non-blank lines, trimmed of horizontal space, with their line numbers.
     private static func contentLines(_ s: [Unicode.Scalar]) -> [(number: Int, span: TextSpan)] {
+        s.withUnsafeBufferPointer { contentLines($0) }
+    }
+
+    private static func contentLines(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> [(number: Int, span: TextSpan)] {
         var lines: [(Int, TextSpan)] = []
         var lineNumber = 0
         var i = 0
@@ -74,6 +78,14 @@ enum DocumentLayout {
         if n > 0, s[0].value == 0xFEFF { i = 1 }
         while i < n {
             var start = i
+            // To the line's end: past pairs of scalars without a line break two at a time, then
+            // one by one.
+            while i + 1 < n {
+                let x = ScalarPairScan.pair(s, at: i)
+                guard ScalarPairScan.noneMatch(ScalarPairScan.differ(x, from: 0x0A) & ScalarPairScan.differ(x, from: 0x2029))
+                else { break }
+                i += 2
+            }
             while i < n, s[i].value != 0x0A, s[i].value != 0x2029 { i += 1 }
             var end = i
             while start < end, ScalarClass.isWhitespace(s[start]) || s[start].value == 0xFEFF { start += 1 }

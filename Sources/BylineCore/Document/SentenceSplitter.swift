@@ -7,16 +7,26 @@
 /// one sentence together with its attribution.
 enum SentenceSplitter {
     static func split(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ paragraph: TextSpan) -> [TextSpan] {
-        let quoted = closedQuotations(s, paragraph)
+        // The closed quotations are only needed at a possible break inside the paragraph: a
+        // paragraph of one sentence (most of them) never scans for them.
+        var quoted: [TextSpan]?
         var quoteIndex = 0
         var result: [TextSpan] = []
         var start = paragraph.start
         var i = paragraph.start
         let end = paragraph.end
         while i < end {
-            let c = s[i].value
-            // Letters (most scalars) are above `?`: one comparison rejects them.
-            guard c <= 0x3F || c == 0x2026, c == 0x2E || c == 0x21 || c == 0x3F || c == 0x2026 else {
+            // Past pairs of scalars without a terminal, two at a time.
+            if i + 1 < end {
+                let x = ScalarPairScan.pair(s, at: i)
+                let differences = ScalarPairScan.differ(x, from: 0x2E) & ScalarPairScan.differ(x, from: 0x21)
+                    & ScalarPairScan.differ(x, from: 0x3F) & ScalarPairScan.differ(x, from: 0x2026)
+                if ScalarPairScan.noneMatch(differences) {
+                    i += 2
+                    continue
+                }
+            }
+            guard isTerminal(s[i].value) else {
                 i += 1
                 continue
             }
@@ -32,6 +42,8 @@ enum SentenceSplitter {
             while k < end, ScalarClass.isWhitespace(s[k]) { k += 1 }
             guard k < end else { break }
             // Breaks inside a closed quotation do not end the sentence.
+            if quoted == nil { quoted = closedQuotations(s, paragraph) }
+            let quoted = quoted.unsafelyUnwrapped
             while quoteIndex < quoted.count, quoted[quoteIndex].end <= j { quoteIndex += 1 }
             let insideQuote = quoteIndex < quoted.count && quoted[quoteIndex].start < j && j < quoted[quoteIndex].end
             if !insideQuote, isBoundary(s, period: i, runEnd: j, next: k, paragraphStart: paragraph.start, end: end) {
@@ -137,6 +149,17 @@ enum SentenceSplitter {
         var doubledOpen: Int?
         var guillemetOpen: Int?
         while i < span.end {
+            // Past pairs of scalars without a mark, two at a time: `"`, `'`, `«` and `»` (one
+            // value with 0x10 folded in), `“` and `”` (one value with 1 folded in).
+            if i + 1 < span.end {
+                let x = ScalarPairScan.pair(s, at: i)
+                let differences = ScalarPairScan.differ(x, from: 0x22) & ScalarPairScan.differ(x, from: 0x27)
+                    & ScalarPairScan.differ(x, from: 0xBB, fold: 0x10) & ScalarPairScan.differ(x, from: 0x201D, fold: 1)
+                if ScalarPairScan.noneMatch(differences) {
+                    i += 2
+                    continue
+                }
+            }
             let v = s[i].value
             if v != 0x22, v != 0x27, v != 0xAB, v != 0xBB, v < 0x201C || v > 0x201D {
                 i += 1

@@ -324,14 +324,17 @@ extension TimexParser {
     /// auxiliary carries the tense.
     private func isPassiveParticiple(_ k: Int) -> Bool { passiveAuxiliary(k) != nil }
 
+    /// The word's scalars are compared in one walk that also checks the length (counting
+    /// `unicodeScalars` first walked every word twice).
     private func wordIs(_ k: Int, _ word: String) -> Bool {
         let t = tokens[k]
-        guard t.kind == .word, Int(t.end - t.start) == word.unicodeScalars.count else { return false }
+        guard t.kind == .word else { return false }
         var i = Int(t.start)
+        let end = Int(t.end)
         for s in word.unicodeScalars {
-            if ScalarClass.asciiLower(scalars[i]) != s { return false }
+            guard i < end, ScalarClass.asciiLower(scalars[i]) == s else { return false }
             i += 1
         }
-        return true
+        return i == end
     }
 }

@@ -142,8 +142,14 @@ enum TimeLexicon {
         let keys: [UInt64]
         let entries: [LexEntry]
         let long: [String: LexEntry]
+        /// A bit per value of the top 13 bits of a key's hash that some word has: most words of
+        /// a text are not time words, and this 1 KB filter (which stays in cache) turns nearly
+        /// all of them away before a probe into the 32 KB key table, the costliest step of
+        /// tokenizing a word. It only skips probes that would find nothing.
+        let filter: [UInt64]
 
         init(_ list: [(String, LexEntry)]) {
+            var filter = [UInt64](repeating: 0, count: 128)
             var keys = [UInt64](repeating: 0, count: TimeLexicon.capacity)
             var entries = [LexEntry](repeating: .none, count: TimeLexicon.capacity)
             var long: [String: LexEntry] = [:]
@@ -153,6 +159,8 @@ enum TimeLexicon {
                     long[word] = entry
                     continue
                 }
+                let bit = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 51)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
                 var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 52)
                 while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & (TimeLexicon.capacity - 1) }
                 keys[slot] = k
@@ -161,11 +169,16 @@ enum TimeLexicon {
             self.keys = keys
             self.entries = entries
             self.long = long
+            self.filter = filter
         }
 
         @inline(__always)
         func lookup(_ k: UInt64) -> LexEntry {
-            var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 52)
+            let hash = k &* 0x9E37_79B9_7F4A_7C15
+            let bit = Int(truncatingIfNeeded: hash >> 51)
+            let known = filter.withUnsafeBufferPointer { $0[bit >> 6] &>> UInt64(bit & 63) & 1 != 0 }
+            guard known else { return .none }
+            var slot = Int(truncatingIfNeeded: hash >> 52)
             return keys.withUnsafeBufferPointer { keys in
                 while true {
                     let stored = keys[slot]

@@ -202,23 +202,22 @@ enum TimeTokenizer {
                 var count = 0
                 var ascii = true
                 var upper = 0
-                loop: while i < end {
+                while i < end {
                     let x = s[i].value
-                    switch charClass(x) {
-                    case .lower:
-                        if count < 12 { key = TimeLexicon.pack(key, x) }
-                    case .upper:
-                        if count < 12 { key = TimeLexicon.pack(key, x + 32) }
-                        upper += 1
-                    case .other:
+                    // ASCII letters, the common case, in one range test on the lower-cased value.
+                    let lowered = x | 0x20
+                    if x < 0x80, lowered &- 0x61 < 26 {
+                        if count < 12 { key = TimeLexicon.pack(key, lowered) }
+                        if x < 0x5B { upper += 1 }
+                    } else if x < 0x80 || wideClass(x) != .other {
+                        break
+                    } else {
                         ascii = false
-                    default:
-                        break loop
                     }
                     count += 1
                     i += 1
                 }
-                if cls == .upper || cls == .other && s[start].properties.isUppercase { flags.insert(.capitalized) }
+                if cls == .upper || cls == .other && isUppercase(s[start]) { flags.insert(.capitalized) }
                 if ascii, upper == count, count > 1 { flags.insert(.allCaps) }
                 var lex = LexEntry.none
                 if ascii {
@@ -238,6 +237,21 @@ enum TimeTokenizer {
                                         block: block, lex: .none, value: Int32(bitPattern: v), digits: 0, fraction: 0))
                 i += 1
             }
+        }
+    }
+
+    /// `properties.isUppercase` of a word's first scalar beyond ASCII, answered without the
+    /// look-up for ASCII and Latin-1 and for blocks of scripts without case (Hebrew to Myanmar, Hangul
+    /// Jamo to Ethiopic, CJK and kana, Hangul syllables; a test compares every scalar). Out
+    /// of line: the property's resilient types would make the tokenizer's loop set up
+    /// metadata on every call.
+    @inline(never)
+    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 || v >= 0x41 && v <= 0x5A }
+        switch v {
+        case 0x0590...0x109F, 0x1100...0x139F, 0x3000...0x9FFF, 0xAC00...0xD7FF: return false
+        default: return c.properties.isUppercase
         }
     }
 

@@ -217,17 +217,19 @@ struct TimexParser {
         return String(view)
     }
 
-    /// A word token whose text (lowercased) is `word`; for words outside the lexicon.
+    /// A word token whose text (lowercased) is `word`; for words outside the lexicon. One walk
+    /// compares the scalars and checks the length (counting `unicodeScalars` first walked the
+    /// word twice).
     func isWord(_ i: Int, _ word: String) -> Bool {
         guard i >= blockStart, i < limit, tokens[i].kind == .word else { return false }
         let t = tokens[i]
-        guard Int(t.end - t.start) == word.unicodeScalars.count else { return false }
         var k = Int(t.start)
+        let end = Int(t.end)
         for s in word.unicodeScalars {
-            if ScalarClass.asciiLower(scalars[k]) != s { return false }
+            guard k < end, ScalarClass.asciiLower(scalars[k]) == s else { return false }
             k += 1
         }
-        return true
+        return k == end
     }
 
     /// True when token `i` ends a clause: the end of the paragraph, or punctuation other
