@@ -200,7 +200,8 @@ enum NameFinder {
     /// combining form such as `Franco`, an adjective in -ian, -ean, -ese or -ish), or after the
     /// first a participle (`-backed`, `-led`). Before a noun it is an adjective, not a name.
     static func isNationalCompound(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        guard t.isWord, t.isCapitalized else { return false }
+        // (Asked of every capitalised word: most have no hyphen, and are done with here.)
+        guard t.isWord, t.isCapitalized, (t.start..<t.end).contains(where: { s[$0] == "-" }) else { return false }
         var parts = 0
         var start = t.start
         for k in t.start...t.end where k == t.end || s[k] == "-" {
@@ -235,8 +236,9 @@ enum NameFinder {
     /// `Canadian`, `Korean`, `Japanese`, `Turkish`: the endings of adjectives of nationality.
     private static func hasNationalSuffix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> Bool {
         guard to - from >= 5 else { return false }
-        let end = String(String.UnicodeScalarView(s[(to - 3)..<to]))
-        return end == "ian" || end == "ean" || end == "ese" || end == "ish"
+        let (a, b, c) = (s[to - 3], s[to - 2], s[to - 1])
+        return a == "i" && b == "a" && c == "n" || a == "e" && b == "a" && c == "n" || a == "e" && b == "s" && c == "e"
+            || a == "i" && b == "s" && c == "h"
     }
 
     /// `The U.S.-Russian talks`: a run that is a national compound (after words that are no
