@@ -35,10 +35,10 @@ struct EchoesAndFollowsInTmuxTests {
         ], in: session)
 
         try session.shell("'\(TmuxSession.binary)' follow Brandt '\(library.path)'; echo \"byline exited $?\"")
-        let screen = try session.waitFor("the question") { $0.contains("Which one (1-2, Enter for none)?") }
-        #expect(screen.contains("\"Brandt\" could be:"))
-        #expect(screen.contains("1. Joe Brandt (1 quotation)"))
-        #expect(screen.contains("2. Mina Brandt (1 quotation)"))
+        try session.waitFor("the question after both candidates") {
+            $0.contains("\"Brandt\" could be:") && $0.contains("1. Joe Brandt (1 quotation)")
+                && $0.contains("2. Mina Brandt (1 quotation)") && $0.contains("Which one (1-2, Enter for none)?")
+        }
         try session.literal("2")
         try session.keys("Enter")
         try session.waitFor("the answer") { $0.contains("following Mina Brandt") && $0.contains("byline exited 0") }

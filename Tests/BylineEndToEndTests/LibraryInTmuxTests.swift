@@ -55,10 +55,9 @@ struct LibraryInTmuxTests {
         try session.shell("'\(TmuxSession.binary)' --index '\(index)' '\(library.path)'; echo \"byline exited $?\"")
 
         // The library is indexed in the background and fills the library column.
-        var screen = try session.waitFor("the library of three articles") {
-            $0.contains("Library · 3") && $0.contains("NATO opens talks on the training mission in Iraq")
+        try session.waitFor("the library of three articles, the first open") {
+            $0.contains("Library · 3") && $0.contains("NATO opens talks on the training mission in Iraq") && $0.contains("Article 1/3")
         }
-        #expect(screen.contains("Article 1/3"))
 
         // Ivo Daalder speaks in two articles: pick him, then list his quotations across the library.
         try session.keys("f")
@@ -67,20 +66,18 @@ struct LibraryInTmuxTests {
         try session.keys("Enter")
         try session.waitFor("the filter") { $0.contains("speaker: Ivo Daalder") }
         try session.keys("A")
-        screen = try session.waitFor("his quotations across the library") {
-            $0.contains("Ivo Daalder · 3 quotations in 2 articles") && $0.contains("We are running out of time")
+        try session.waitFor("his quotations across the library, each under its article's date and headline") {
+            let left = TmuxSession.columns($0, from: 0, to: 48).joined(separator: "\n")
+            return $0.contains("Ivo Daalder · 3 quotations in 2 articles") && $0.contains("We are running out of time")
+                && left.contains("15 Nov 2011 · NATO opens talks") && left.contains("2 Dec 2011 · NATO running out of time")
+                && left.contains("We are ready to keep our trainers") && left.contains("The decision belongs to the Iraqi")
         }
-        let left = TmuxSession.columns(screen, from: 0, to: 48).joined(separator: "\n")
-        #expect(left.contains("15 Nov 2011 · NATO opens talks"))
-        #expect(left.contains("2 Dec 2011 · NATO running out of time"))
-        #expect(left.contains("We are ready to keep our trainers"))
-        #expect(left.contains("The decision belongs to the Iraqi"))
         // The third opens the other article at that quotation.
         try session.keys("j", "j", "Enter")
-        screen = try session.waitFor("the second article of the speaker") {
+        try session.waitFor("the second article of the speaker, at that quotation") {
             $0.contains("Article 3/3") && $0.contains("quotation 1/1")
+                && TmuxSession.columns($0, from: 48, to: 110).joined().contains("NATO running out of time on the Iraq mission")
         }
-        #expect(TmuxSession.columns(screen, from: 48, to: 110).joined().contains("NATO running out of time on the Iraq mission"))
 
         // Search the library, and open the hit at its matches.
         try session.keys("S")
@@ -89,14 +86,14 @@ struct LibraryInTmuxTests {
         try session.keys("Enter")
         try session.waitFor("the search results") { $0.contains("Search · blizzard · 1 article") }
         try session.keys("Enter")
-        screen = try session.waitFor("the article of the hit, at its matches") {
+        try session.waitFor("the article of the hit, at its matches") {
             $0.contains("Article 2/3") && $0.contains("/blizzard 1/2")
+                && TmuxSession.columns($0, from: 48, to: 110).joined().contains("A blizzard closed the main mountain roads")
         }
-        #expect(TmuxSession.columns(screen, from: 48, to: 110).joined().contains("A blizzard closed the main mountain roads"))
 
         // q quits, and the terminal is back in its normal mode.
         try session.keys("q")
-        screen = try session.waitFor("the exit status") { $0.contains("byline exited 0") }
+        let screen = try session.waitFor("the exit status") { $0.contains("byline exited 0") }
         #expect(try session.display("#{alternate_on}") == "0")
         #expect(!screen.contains("Library · 3"), "the alternate screen is gone")
     }
@@ -111,10 +108,10 @@ struct LibraryInTmuxTests {
         let library = try Self.writeLibrary(in: session)
         // No folder can be made under /proc: the index lives in memory for this run.
         try session.shell("XDG_CACHE_HOME=/proc/byline-cache '\(TmuxSession.binary)' '\(library.path)'; echo \"byline exited $?\"")
-        let screen = try session.waitFor("the library and the notice") {
+        try session.waitFor("the library and the notice") {
             $0.contains("Library · 3") && $0.contains("indexing in memory for this run")
+                && $0.contains("NATO opens talks on the training mission in Iraq")
         }
-        #expect(screen.contains("NATO opens talks on the training mission in Iraq"))
         try session.keys("q")
         try session.waitFor("the exit status") { $0.contains("byline exited 0") }
     }

@@ -11,6 +11,11 @@ import Testing
 /// environment is fixed (TERM, LANG=C.UTF-8, SWIFT_BACKTRACE=enable=no, XDG folders in a
 /// temporary directory), and kills the server at the end. Every wait polls `capture-pane`
 /// until the expected text appears or a deadline passes: no fixed sleeps.
+///
+/// A frame reaches the pane in pieces (ncurses writes it row by row, and the reader can be
+/// descheduled between two writes on a loaded machine), so one capture may show the top of a
+/// new frame over the rest of the old one. A test therefore never asserts on a capture what its
+/// wait did not check: everything a step expects of the screen goes into the wait's condition.
 struct TmuxSession {
     static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
         FileManager.default.isExecutableFile(atPath: $0)
@@ -92,7 +97,10 @@ struct TmuxSession {
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", target] + names) }
     func literal(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
 
-    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", target]) }
+    /// The pane's text; with `styled`, with its colours and attributes as escape sequences.
+    func capture(styled: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p"] + (styled ? ["-e"] : []) + ["-t", target])
+    }
     func display(_ format: String) throws -> String {
         try tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -105,17 +113,34 @@ struct TmuxSession {
         var description: String
     }
 
-    /// Polls the screen until `condition` holds; throws, showing the last screen, after `seconds`.
+    /// How long a wait lasts before it fails: generous, for a debug build on a loaded machine.
+    static let patience: Double = 30
+
+    /// Polls the screen (`styled`: with escape sequences) until `condition` holds; throws,
+    /// showing the last screen, after `seconds`.
     @discardableResult
-    func waitFor(_ what: String, seconds: Double = 15, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, seconds: Double = TmuxSession.patience, styled: Bool = false,
+                 _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = ""
         repeat {
-            screen = try capture()
+            screen = try capture(styled: styled)
             if condition(screen) { return screen }
             Thread.sleep(forTimeInterval: 0.05)
         } while Date() < deadline
         throw Timeout(description: "timed out waiting for \(what); the screen was:\n\(screen)")
+    }
+
+    /// Watches the screen for `seconds`; returns the first capture on which `condition` fails,
+    /// nil if it held on every one: for what must never appear, which no wait can check.
+    func firstBreach(within seconds: Double, of condition: (String) -> Bool) throws -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            let screen = try capture()
+            if !condition(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
     }
 
     /// Columns `from..<to` of each row of a screen capture (wide glyphs count two columns).
@@ -188,45 +213,44 @@ struct ReaderInTmuxTests {
 
         // Opens on the seed: the headline and the quotations sidebar.
         // The status line may show a start-up note for a frame or two, so it is waited for too.
-        var screen = try session.waitFor("the headline, the sidebar and the status line") {
+        try session.waitFor("the headline, the sidebar with Ivo Daalder, and the status line") {
             $0.contains("NATO running out of time to negotiate troop extension in Iraq") && $0.contains("Quotes · 6")
-                && $0.contains("quotation –/6")
+                && $0.contains("Ivo Daalder") && $0.contains("quotation –/6")
         }
-        #expect(screen.contains("Ivo Daalder"))
 
         // ] three times: the third quotation, with the article scrolled to it.
         try session.keys("]", "]", "]")
-        screen = try session.waitFor("the third quotation") { $0.contains("quotation 3/6") }
-        let article = TmuxSession.columns(screen, from: 0, to: 79)
-        #expect(article.contains { $0.contains("\"The same immunity problem of the American trainers") })
-        #expect(!article[1].contains("NATO running out of time"), "the article scrolled away from the top")
+        try session.waitFor("the third quotation, with the article scrolled away from the top to it") {
+            let article = TmuxSession.columns($0, from: 0, to: 79)
+            return $0.contains("quotation 3/6") && article.contains { $0.contains("\"The same immunity problem of the American trainers") }
+                && article.count > 1 && !article[1].contains("NATO running out of time")
+        }
 
         // f, type daalder, Enter: exactly his three quotations in the sidebar.
         try session.keys("f")
         try session.waitFor("the speaker picker") { $0.contains("Filter by speaker") }
         try session.literal("daalder")
         try session.keys("Enter")
-        screen = try session.waitFor("the filter") { $0.contains("speaker: Ivo Daalder") && !$0.contains("Filter by speaker") }
-        let sidebar = TmuxSession.columns(screen, from: 80, to: 120)
-        let headerRow = sidebar.firstIndex { $0.contains("Quotes · 3 of 6") }
-        #expect(headerRow != nil)
-        let lowerTitle = sidebar.indices.first { $0 > (headerRow ?? 0) && sidebar[$0].hasPrefix("─") } ?? sidebar.count
-        let entries = sidebar[((headerRow ?? 0) + 1)..<lowerTitle].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        let speakers = entries.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
-        #expect(speakers.count == 3)
-        #expect(speakers.allSatisfy { $0.contains("Ivo Daalder") })
-        #expect(!entries.joined().contains("Qassim") && !entries.joined().contains("Panetta"))
+        try session.waitFor("the filter: Quotes · 3 of 6, three entries, each Ivo Daalder's, and no one else's") { screen in
+            guard screen.contains("speaker: Ivo Daalder"), !screen.contains("Filter by speaker") else { return false }
+            let sidebar = TmuxSession.columns(screen, from: 80, to: 120)
+            guard let headerRow = sidebar.firstIndex(where: { $0.contains("Quotes · 3 of 6") }) else { return false }
+            let lowerTitle = sidebar.indices.first { $0 > headerRow && sidebar[$0].hasPrefix("─") } ?? sidebar.count
+            let entries = sidebar[(headerRow + 1)..<lowerTitle].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let speakers = entries.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            return speakers.count == 3 && speakers.allSatisfy { $0.contains("Ivo Daalder") }
+                && !entries.joined().contains("Qassim") && !entries.joined().contains("Panetta")
+        }
 
         // F clears the filter; 4 opens the timeline: Nov. 15 comes before Dec. 31.
         try session.keys("F", "4")
-        screen = try session.waitFor("the timeline with both dates") {
-            let side = TmuxSession.columns($0, from: 80, to: 120).joined(separator: "\n")
-            return side.contains("Timeline") && side.contains("Nov. 15") && side.contains("Dec. 31")
+        try session.waitFor("the timeline with Nov. 15 before Dec. 31") {
+            let side = TmuxSession.columns($0, from: 80, to: 120)
+            guard side.contains(where: { $0.contains("Timeline") }),
+                  let nov15 = side.firstIndex(where: { $0.contains("Nov. 15") }),
+                  let dec31 = side.firstIndex(where: { $0.contains("Dec. 31") }) else { return false }
+            return nov15 < dec31
         }
-        let side = TmuxSession.columns(screen, from: 80, to: 120)
-        let nov15 = try #require(side.firstIndex { $0.contains("Nov. 15") })
-        let dec31 = try #require(side.firstIndex { $0.contains("Dec. 31") })
-        #expect(nov15 < dec31)
 
         // Resizes: 120×40 → 80×24 → 40×12 → back, re-laid out at once, no crash.
         try session.resize(80, 24)
@@ -236,7 +260,7 @@ struct ReaderInTmuxTests {
         try session.resize(24, 6)
         try session.waitFor("the request for a larger terminal") { $0.contains("Enlarge") }
         try session.resize(120, 40)
-        screen = try session.waitFor("the 120×40 arrangement again") { $0.contains("─ Article") && $0.contains("Quotes · 6") }
+        var screen = try session.waitFor("the 120×40 arrangement again") { $0.contains("─ Article") && $0.contains("Quotes · 6") }
         #expect(!screen.contains("byline exited"))
 
         // q quits, and the terminal is back in its normal mode.
@@ -295,18 +319,24 @@ struct ReaderInTmuxTests {
         try session.shell("\(prefix)'\(TmuxSession.binary)'\(flag); echo \"byline exited $?\"")
         try session.waitFor("the reader") { $0.contains("Quotes · 6") }
         try session.keys("]")
-        try session.waitFor("the first quotation") { $0.contains("quotation 1/6") }
-        let styled = try session.tmux(["capture-pane", "-p", "-e", "-t", session.target])
-        let colour = styled.contains("38;5;") || styled.range(of: "[\\[;]3[0-7][m;]", options: .regularExpression) != nil
+        func hasColour(_ styled: String) -> Bool {
+            styled.contains("38;5;") || styled.range(of: "[\\[;]3[0-7][m;]", options: .regularExpression) != nil
+        }
+        // tmux merges attributes into one SGR sequence: look for the parameters 1 and 7.
+        func hasAttribute(_ n: Int, _ styled: String) -> Bool {
+            styled.range(of: "\u{1B}\\[([0-9]+;)*\(n)(;[0-9]+)*m", options: .regularExpression) != nil
+        }
         if setting.isEmpty {
-            #expect(colour, "speakers are drawn in colour")
-        } else {
-            #expect(!colour, "no colour with \(setting)")
-            // tmux merges attributes into one SGR sequence: look for the parameters 1 and 7.
-            func hasAttribute(_ n: Int) -> Bool {
-                styled.range(of: "\u{1B}\\[([0-9]+;)*\(n)(;[0-9]+)*m", options: .regularExpression) != nil
+            try session.waitFor("the first quotation, speakers drawn in colour", styled: true) {
+                $0.contains("quotation 1/6") && hasColour($0)
             }
-            #expect(hasAttribute(1) && hasAttribute(7), "bold and reverse still mark speakers and the selection")
+        } else {
+            // Once bold and reverse mark the speakers and the selection, the frame is drawn: no colour in it.
+            let styled = try session.waitFor("the first quotation, bold and reverse marking speakers and the selection",
+                                             styled: true) {
+                $0.contains("quotation 1/6") && hasAttribute(1, $0) && hasAttribute(7, $0)
+            }
+            #expect(!hasColour(styled), "no colour with \(setting)")
         }
         try session.keys("q")
         try session.waitFor("the exit") { $0.contains("byline exited 0") }
