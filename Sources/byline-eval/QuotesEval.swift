@@ -241,19 +241,10 @@ struct QuoteScorer {
         figures.docs += 1
         let gold = doc.quotes
         let scalars = Array(doc.text.unicodeScalars)
-        var pairs: [(overlap: Int, g: Int, p: Int)] = []
-        for (i, q) in gold.enumerated() {
-            for (j, p) in predicted.enumerated() {
-                let o = Self.overlap((q.start, q.end), (p.start, p.end))
-                if o > 0, o * 2 >= q.end - q.start, o * 2 >= p.end - p.start { pairs.append((o, i, j)) }
-            }
-        }
-        pairs.sort { ($0.overlap, $0.g, $0.p) > ($1.overlap, $1.g, $1.p) }
-        var usedGold = Set<Int>()
-        var usedPredicted = Set<Int>()
-        for pair in pairs where !usedGold.contains(pair.g) && !usedPredicted.contains(pair.p) {
-            usedGold.insert(pair.g)
-            usedPredicted.insert(pair.p)
+        let matches = Self.matches(gold: gold.map { ($0.start, $0.end) }, predicted: predicted.map { ($0.start, $0.end) })
+        let usedGold = Set(matches.map(\.g))
+        let usedPredicted = Set(matches.map(\.p))
+        for pair in matches {
             let q = gold[pair.g]
             let p = predicted[pair.p]
             figures.tp += 1
@@ -263,15 +254,11 @@ struct QuoteScorer {
                 figures.attributed += 1
                 continue
             }
-            var right = false
-            if let m = p.mention, let s = q.speakerSpan, Self.overlap((m.start, m.end), s) > 0 { right = true }
+            let right = Self.isRightSpeaker(q, mention: p.mention.map { ($0.start, $0.end) }, names: [p.speaker, p.mention?.text])
             if q.speakerIsPronoun {
                 figures.pronounCount += 1
                 if right { figures.pronounRight += 1 }
             } else {
-                let goldTokens = Self.nameTokens(goldSpeaker)
-                right = right || !Self.nameTokens(p.speaker).isDisjoint(with: goldTokens)
-                    || !Self.nameTokens(p.mention?.text).isDisjoint(with: goldTokens)
                 figures.speakerCount += 1
                 if right { figures.speakerRight += 1 }
             }
@@ -288,6 +275,38 @@ struct QuoteScorer {
     }
 
     static func overlap(_ a: (Int, Int), _ b: (Int, Int)) -> Int { max(0, min(a.1, b.1) - max(a.0, b.0)) }
+
+    /// Which predicted quotation matches which gold one: their overlap covers at least half of
+    /// each, one to one, the largest overlaps first (ties: later gold, later prediction first).
+    static func matches(gold: [(Int, Int)], predicted: [(Int, Int)]) -> [(g: Int, p: Int)] {
+        var pairs: [(overlap: Int, g: Int, p: Int)] = []
+        for (i, q) in gold.enumerated() {
+            for (j, p) in predicted.enumerated() {
+                let o = overlap(q, p)
+                if o > 0, o * 2 >= q.1 - q.0, o * 2 >= p.1 - p.0 { pairs.append((o, i, j)) }
+            }
+        }
+        pairs.sort { ($0.overlap, $0.g, $0.p) > ($1.overlap, $1.g, $1.p) }
+        var usedGold = Set<Int>()
+        var usedPredicted = Set<Int>()
+        var result: [(g: Int, p: Int)] = []
+        for pair in pairs where !usedGold.contains(pair.g) && !usedPredicted.contains(pair.p) {
+            usedGold.insert(pair.g)
+            usedPredicted.insert(pair.p)
+            result.append((pair.g, pair.p))
+        }
+        return result
+    }
+
+    /// Whether a predicted speaker is the gold quotation's: its mention overlaps the gold
+    /// speaker's, or (for a gold name or description, not a pronoun) one of `names` (the
+    /// resolved speaker, the mention's text) shares a capitalised name word with it.
+    static func isRightSpeaker(_ gold: QuoteGold.GoldQuote, mention: (Int, Int)?, names: [String?]) -> Bool {
+        if let mention, let span = gold.speakerSpan, overlap(mention, span) > 0 { return true }
+        guard !gold.speakerIsPronoun, let speaker = gold.speaker else { return false }
+        let goldTokens = nameTokens(speaker)
+        return names.contains { !nameTokens($0).isDisjoint(with: goldTokens) }
+    }
 
     static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
         let lo = max(0, min(start, scalars.count))

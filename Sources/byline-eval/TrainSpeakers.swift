@@ -124,20 +124,17 @@ struct RankExample {
         let article = Article(text: doc.text, source: doc.stem + ".txt")
         let scalars = Array(doc.text.unicodeScalars)
         var result: [RankExample] = []
-        for quote in SpeakerRanking.candidates(article) {
-            // The gold quotation it matches, as the scorer pairs them (half of each covered).
-            guard let g = doc.quotes.first(where: { q in
-                let o = QuoteScorer.overlap((q.start, q.end), (quote.span.start, quote.span.end))
-                return o > 0 && o * 2 >= q.end - q.start && o * 2 >= quote.span.length
-            }), let speaker = g.speaker, !speaker.isEmpty, let goldSpan = g.speakerSpan else { continue }
-            let goldNames = QuoteScorer.nameTokens(speaker)
+        let quotes = SpeakerRanking.candidates(article)
+        // The gold quotation each matches, paired as the scorer pairs them.
+        let matches = QuoteScorer.matches(gold: doc.quotes.map { ($0.start, $0.end) }, predicted: quotes.map { ($0.span.start, $0.span.end) })
+        for (gi, qi) in matches.sorted(by: { $0.p < $1.p }) {
+            let g = doc.quotes[gi]
+            let quote = quotes[qi]
+            guard let speaker = g.speaker, !speaker.isEmpty, g.speakerSpan != nil else { continue }
             var right = quote.candidates.map { c -> Bool in
                 guard let m = c.mention else { return false }
-                if QuoteScorer.overlap((m.start, m.end), goldSpan) > 0 { return true }
-                guard !g.speakerIsPronoun else { return false }
-                let text = QuoteScorer.slice(scalars, m.start, m.end)
                 let antecedent = c.antecedent.map { QuoteScorer.slice(scalars, $0.start, $0.end) }
-                return !QuoteScorer.nameTokens(text).isDisjoint(with: goldNames) || !QuoteScorer.nameTokens(antecedent).isDisjoint(with: goldNames)
+                return QuoteScorer.isRightSpeaker(g, mention: (m.start, m.end), names: [QuoteScorer.slice(scalars, m.start, m.end), antecedent])
             }
             if let none = quote.candidates.firstIndex(where: { $0.source == "none" }) { right[none] = !right.contains(true) }
             let rules = quote.candidates.firstIndex { $0.source == "sieve" } ?? quote.candidates.count - 1
