@@ -164,10 +164,12 @@ struct SpeakerAssembly {
 
     /// `a senior administration official` is a new anonymous source; `the official` after it
     /// is the same one; `the newspaper` is an institution.
+    private static let this = WordHash.of("this")
+
     private mutating func describedIdentity(_ phrase: Phrase) -> Int {
         let head = tokens[phrase.head].hash
         let first = tokens[phrase.tokens.lowerBound]
-        let definite = first.hash == Hashes.the || first.hash == WordHash.of("this") || first.hash == WordHash.of("that")
+        let definite = first.hash == Hashes.the || first.hash == Self.this || first.hash == Hashes.that
         if definite, let e = entities.lastIndex(where: { $0.head == head && $0.descriptionName != nil }) {
             entities[e].speaks = true
             return e

@@ -150,7 +150,7 @@ extension AttributionSieves {
     /// `said he` is rare but `said she` occurs; `it` and `they` after a verb are objects.
     private func isSubjectPronounAfterVerb(_ phrase: Phrase) -> Bool {
         let h = tokens[phrase.head].hash
-        return h == WordHash.of("he") || h == WordHash.of("she")
+        return h == Hashes.he || h == Hashes.she
     }
 
     /// The end (a comma) of an appositive that starts at `from`, when a verb of saying follows it.
