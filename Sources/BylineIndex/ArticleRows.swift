@@ -59,6 +59,7 @@ struct PreparedArticle: Sendable {
         var cue: String?
         var detectionRule: String
         var attributionRule: String?
+        var attributionRanking: String?
         var via: String?
         var text: String
         /// Its words as echoes compare them, nil when it is too short to echo.
@@ -125,7 +126,8 @@ struct PreparedArticle: Sendable {
             return QuoteRow(ordinal: quote.id, span: quote.span, parts: SpanCoding.encode(quote.parts), kind: quote.kind.rawValue,
                             speakerOrdinal: quote.speaker, mention: quote.speakerMention,
                             mentionText: quote.speakerMention.map { ArticleRows.text(article, $0) }, cue: quote.cue,
-                            detectionRule: quote.detectionRule, attributionRule: quote.attributionRule, via: quote.via, text: text,
+                            detectionRule: quote.detectionRule, attributionRule: quote.attributionRule,
+                            attributionRanking: quote.attributionRanking, via: quote.via, text: text,
                             echo: echoes ? EchoPrint(text: text) : nil)
         }
         quotesText = QuotationColumn.join(quotes.map(\.text))
@@ -201,15 +203,16 @@ enum ArticleRows {
 
         let insertQuote = try db.cachedStatement(sql: """
             INSERT INTO quotes (article_id, ordinal, start, "end", parts, kind, speaker_id, speaker_ordinal,
-                                mention_start, mention_end, mention_text, cue, detection_rule, attribution_rule, text, via)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                mention_start, mention_end, mention_text, cue, detection_rule, attribution_rule, text, via,
+                                attribution_ranking)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for quote in article.quotes {
             try insertQuote.execute(arguments: [
                 articleID, quote.ordinal, quote.span.start, quote.span.end, quote.parts, quote.kind,
                 quote.speakerOrdinal.flatMap { speakerRows[$0] }, quote.speakerOrdinal, quote.mention?.start,
                 quote.mention?.end, quote.mentionText, quote.cue, quote.detectionRule, quote.attributionRule, quote.text,
-                quote.via,
+                quote.via, quote.attributionRanking,
             ])
             try echoes.insert(quote: db.lastInsertedRowID, article: articleID, quote.echo, db: db)
         }
@@ -320,7 +323,7 @@ enum ArticleRows {
         var quotes: [Quote] = []
         for r in try Row.fetchAll(db, sql: """
             SELECT ordinal, start, "end", parts, kind, speaker_ordinal, mention_start, mention_end, cue,
-                   detection_rule, attribution_rule, via
+                   detection_rule, attribution_rule, via, attribution_ranking
             FROM quotes WHERE article_id = ? ORDER BY ordinal
             """, arguments: [id])
         {
@@ -332,7 +335,7 @@ enum ArticleRows {
             quotes.append(Quote(id: try r.decode(atIndex: 0), span: span, parts: parts, kind: kind,
                                 speaker: try r.decode(atIndex: 5), speakerMention: mention, cue: try r.decode(atIndex: 8),
                                 detectionRule: try r.decode(atIndex: 9), attributionRule: try r.decode(atIndex: 10),
-                                via: try r.decode(atIndex: 11)))
+                                attributionRanking: try r.decode(atIndex: 12), via: try r.decode(atIndex: 11)))
         }
 
         var expressions: [TimeExpression] = []

@@ -17,6 +17,7 @@ enum IndexSchema {
         migrator.registerMigration("v5-echoes", migrate: addEchoes)
         migrator.registerMigration("v6-quote-via", migrate: addQuoteVia)
         migrator.registerMigration("v7-published", migrate: addPublished)
+        migrator.registerMigration("v8-quote-ranking", migrate: addQuoteRanking)
         return migrator
     }
 
@@ -267,5 +268,12 @@ extension IndexSchema {
     /// are read again.
     fileprivate static func addPublished(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE articles ADD COLUMN published TEXT")
+    }
+
+    /// v8: where the speaker ranker overrode the rules (`Quote.attributionRanking`), which v1–v7
+    /// kept in `attribution_rule` instead of the rule's name. Rows written before it are analysed
+    /// again anyway (the analysis version changed with it).
+    fileprivate static func addQuoteRanking(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE quotes ADD COLUMN attribution_ranking TEXT")
     }
 }

@@ -57,6 +57,8 @@ public struct LibraryQuotation: Sendable, Hashable {
     public var cue: String?
     public var detectionRule: String
     public var attributionRule: String?
+    /// Where the speaker ranker overrode the rules (`Quote.attributionRanking`).
+    public var attributionRanking: String? = nil
     /// The inner source of a nested attribution (`Quote.via`): `According to X, Y said "…"` is
     /// X's, through Y.
     public var via: String?
@@ -278,7 +280,8 @@ extension LibraryIndex {
     /// What `quotation(_:)` reads, from `quotes q`, `articles a` and `speakers s`.
     static let quotationColumns = """
         \(articleColumns), q.ordinal, q.start, q."end", q.parts, q.kind, s.name, s.person_id,
-        q.mention_start, q.mention_end, q.mention_text, q.cue, q.detection_rule, q.attribution_rule, q.text, q.via, q.id
+        q.mention_start, q.mention_end, q.mention_text, q.cue, q.detection_rule, q.attribution_rule, q.text, q.via,
+        q.attribution_ranking, q.id
         """
 
     static let quotationSelect = """
@@ -287,7 +290,7 @@ extension LibraryIndex {
         """
 
     /// The column of `quotationSelect` holding the quotation's row id.
-    static let quotationIDColumn = 20
+    static let quotationIDColumn = 21
 
     static func quotation(_ row: Row) throws -> LibraryQuotation {
         let start: Int = try row.decode(atIndex: 6)
@@ -304,7 +307,8 @@ extension LibraryIndex {
                                 speakerName: try row.decode(atIndex: 10), speakerID: try row.decode(atIndex: 11),
                                 speakerMention: mention, speakerMentionText: try row.decode(atIndex: 14),
                                 cue: try row.decode(atIndex: 15), detectionRule: try row.decode(atIndex: 16),
-                                attributionRule: try row.decode(atIndex: 17), via: try row.decode(atIndex: 19))
+                                attributionRule: try row.decode(atIndex: 17), attributionRanking: try row.decode(atIndex: 20),
+                                via: try row.decode(atIndex: 19))
     }
 
     /// Everything a library speaker said, ordered by article date (undated last), then article,

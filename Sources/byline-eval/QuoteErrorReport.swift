@@ -35,8 +35,14 @@ struct QuoteErrorReport {
         return out
     }
 
+    /// The rule that attributed a prediction, marked when the speaker ranker chose it over the
+    /// rules' answer (`sentence-subject, ranked`).
+    private static func rule(_ p: PredictedQuote) -> String {
+        (p.quote.attributionRule ?? "none") + (p.quote.attributionRanking == nil ? "" : ", ranked")
+    }
+
     mutating func judged(_ p: PredictedQuote, right: Bool) {
-        let rule = p.quote.attributionRule ?? "none"
+        let rule = Self.rule(p)
         byRule[rule, default: (0, 0)].total += 1
         if right { byRule[rule, default: (0, 0)].right += 1 }
     }
@@ -59,9 +65,10 @@ struct QuoteErrorReport {
     }
 
     mutating func wrongSpeaker(_ doc: QuoteGold, _ q: QuoteGold.GoldQuote, _ p: PredictedQuote, article: Article) {
-        count(Self.kind(of: q, p, article), rule: p.quote.attributionRule ?? "none")
+        count(Self.kind(of: q, p, article), rule: Self.rule(p))
         guard wrongSpeakers.count < limit else { return }
         let predicted = "\(p.speaker ?? "nil") [\(p.mention?.text ?? "-")] via \(p.quote.attributionRule ?? "none")"
+            + (p.quote.attributionRanking.map { ", \($0)" } ?? "")
         let goldSpeaker = "\(q.speaker ?? "nil")\(q.speakerIsPronoun ? " (pronoun)" : "")"
         let lo = min(q.start, q.speakerSpan?.0 ?? q.start)
         let hi = max(q.end, q.speakerSpan?.1 ?? q.end)

@@ -11,7 +11,7 @@ enum QuoteShow {
         for q in result.quotes {
             let who = q.speaker.map { result.speakers[$0].name } ?? "-"
             let mention = q.speakerMention.map { "[\(article.string($0))]" } ?? ""
-            Swift.print("\(q.id) \(q.span) \(q.kind.rawValue) \(q.detectionRule) | \(who) \(mention) cue=\(q.cue ?? "-") via \(q.attributionRule ?? "none")")
+            Swift.print("\(q.id) \(q.span) \(q.kind.rawValue) \(q.detectionRule) | \(who) \(mention) cue=\(q.cue ?? "-") via \(q.attributionRule ?? "none")\(q.attributionRanking.map { ", \($0)" } ?? "")")
             Swift.print("    \(article.string(q.span).prefix(160))")
         }
         Swift.print("speakers:")

@@ -44,7 +44,7 @@ enum IndexedQuotes {
         QuotationRecord(
             article: DisplayPath.of(q.article.path), id: q.ordinal, span: q.span, text: q.text, speaker: q.speakerName,
             mention: q.speakerMention.map { ($0, q.speakerMentionText ?? "") }, cue: q.cue, kind: q.kind,
-            detectionRule: q.detectionRule, attributionRule: q.attributionRule, via: q.via)
+            detectionRule: q.detectionRule, attributionRule: q.attributionRule, attributionRanking: q.attributionRanking, via: q.via)
     }
 }
 

@@ -72,6 +72,8 @@ struct QuotationRecord {
     var kind: QuoteKind
     var detectionRule: String
     var attributionRule: String?
+    /// Where the speaker ranker overrode the rules (`Quote.attributionRanking`).
+    var attributionRanking: String?
     /// The inner source of a nested attribution (`Quote.via`).
     var via: String?
 
@@ -87,11 +89,12 @@ struct QuotationRecord {
         kind = q.kind
         detectionRule = q.detectionRule
         attributionRule = q.attributionRule
+        attributionRanking = q.attributionRanking
         via = q.via
     }
 
     init(article: String, id: Int, span: TextSpan, text: String, speaker: String?, mention: (span: TextSpan, text: String)?,
-         cue: String?, kind: QuoteKind, detectionRule: String, attributionRule: String?, via: String?) {
+         cue: String?, kind: QuoteKind, detectionRule: String, attributionRule: String?, attributionRanking: String?, via: String?) {
         self.article = article
         self.id = id
         self.span = span
@@ -102,6 +105,7 @@ struct QuotationRecord {
         self.kind = kind
         self.detectionRule = detectionRule
         self.attributionRule = attributionRule
+        self.attributionRanking = attributionRanking
         self.via = via
     }
 
@@ -122,7 +126,8 @@ struct QuotationRecord {
             ("via", JSON(via)),
         ]
         if explain {
-            members.append(("rules", .object([("detection", .string(detectionRule)), ("attribution", JSON(attributionRule))])))
+            members.append(("rules", .object([("detection", .string(detectionRule)), ("attribution", JSON(attributionRule)),
+                                              ("ranking", JSON(attributionRanking))])))
         }
         return .object(members)
     }
@@ -135,7 +140,8 @@ struct QuotationRecord {
         var s = "  \(id + 1). \(TerminalSafe.line(who))\(TerminalSafe.line(cueText))\(kindText)\n"
         s += "     \u{201C}\(TerminalSafe.line(text))\u{201D}\n"
         if explain {
-            s += "     found by \(detectionRule); attributed by \(attributionRule ?? "none")\n"
+            s += "     found by \(detectionRule); attributed by \(attributionRule ?? "none")"
+                + (attributionRanking.map { " (\($0))" } ?? "") + "\n"
         }
         return s
     }

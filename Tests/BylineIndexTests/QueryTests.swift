@@ -144,8 +144,32 @@ import Testing
         #expect(try index.quotations(of: reyl.id).map(\.via) == [nil])
     }
 
+    /// Where the speaker ranker overrode the rules, the quotation keeps the rule's name as its
+    /// attribution rule and the ranker's note apart ("v8-quote-ranking"), in the index as in a
+    /// fresh analysis.
+    @Test func theRankersNoteIsKeptApartFromTheRuleName() throws {
+        let library = try TemporaryLibrary()
+        try library.write("2024-03-04_council.txt", """
+            Council night
+
+            The Harbour Council, after a long night, "the ferry stays."
+            """)
+        let index = LibraryIndex.inMemory()
+        try index.update(paths: [library.articles.path], analysis: .standard)
+        let article = try #require(try index.articles().first)
+        let analyzed = try #require(try index.analyzedArticle(id: article.id))
+        let quote = try #require(analyzed.quotes.first)
+        #expect(quote.attributionRule == "sentence-subject")
+        #expect(quote.attributionRanking?.hasPrefix("ranked over none by ") == true)
+        #expect(analyzed.quotes == Analyzer.analyze(analyzed.article).quotes)
+        let council = try #require(try index.speakers(matching: "Harbour Council").first)
+        let stored = try index.quotations(of: council.id)
+        #expect(stored.map(\.attributionRule) == ["sentence-subject"])
+        #expect(stored.map(\.attributionRanking) == [quote.attributionRanking])
+    }
+
     @Test func theMigrationComesAfterTheEchoes() throws {
         let migrations = IndexSchema.migrator.migrations
-        #expect(migrations == ["v1", "v2-timeline-order", "v3-sources", "v5-echoes", "v6-quote-via", "v7-published"])
+        #expect(migrations == ["v1", "v2-timeline-order", "v3-sources", "v5-echoes", "v6-quote-via", "v7-published", "v8-quote-ranking"])
     }
 }

@@ -24,15 +24,18 @@ public struct Quote: Hashable, Codable, Sendable {
     public var cue: String?
     /// The named rule that found the quotation (for `--explain`).
     public var detectionRule: String
-    /// The named rule that attributed it, if any.
+    /// The named rule that attributed it, if any: a rule name only (`RuleNames.swift`).
     public var attributionRule: String?
+    /// Where the speaker ranker overrode the rules: what it chose over and the features that
+    /// decided (`ranked over none by before=6-10, …`, for `--explain`); nil where the rules held.
+    public var attributionRanking: String?
     /// A nested source: in `According to X, Y said "…"` the speaker is X and `via` names Y
     /// (its fullest name, or the description or pronoun as written when it has none).
     public var via: String?
 
     public init(id: Int, span: TextSpan, parts: [TextSpan], kind: QuoteKind, speaker: Int? = nil,
                 speakerMention: TextSpan? = nil, cue: String? = nil, detectionRule: String,
-                attributionRule: String? = nil, via: String? = nil) {
+                attributionRule: String? = nil, attributionRanking: String? = nil, via: String? = nil) {
         self.id = id
         self.span = span
         self.parts = parts
@@ -42,6 +45,7 @@ public struct Quote: Hashable, Codable, Sendable {
         self.cue = cue
         self.detectionRule = detectionRule
         self.attributionRule = attributionRule
+        self.attributionRanking = attributionRanking
         self.via = via
     }
 }

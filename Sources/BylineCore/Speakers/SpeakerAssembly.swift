@@ -566,7 +566,7 @@ struct SpeakerAssembly {
                                 kind: QuoteKindRules.kind(quote, s, paragraph: paragraph),
                                 speaker: a.entity >= 0 && speakerOf[a.entity] >= 0 ? speakerOf[a.entity] : nil,
                                 speakerMention: a.mention, cue: cue, detectionRule: quote.rule.rawValue,
-                                attributionRule: a.explanation ?? a.rule?.rawValue, via: a.via))
+                                attributionRule: a.rule?.rawValue, attributionRanking: a.explanation, via: a.via))
         }
         return QuoteAnalyzer.Result(quotes: result, speakers: speakers)
     }

@@ -6,8 +6,8 @@ struct Attribution {
     var rule: AttributionRule
     /// For `who`: the phrase it stands for.
     var antecedent: Phrase?
-    /// When the speaker ranker chose it over what the rules found: the rule and the features
-    /// that decided (`--explain`).
+    /// When the speaker ranker chose it over what the rules found: what it was chosen over and
+    /// the features that decided (`Quote.attributionRanking`, for `--explain`).
     var explanation: String?
     /// A nested source: in `According to X, Y said "…"` (or `"…," Y said, according to X`) the
     /// speaker is the outer source X, and Y, through whom it came, is kept here.

@@ -168,7 +168,7 @@ extension AttributionSieves {
         if bestScore - rules.score(weights) < SpeakerRanking.trialMargin ?? SpeakerRanking.overrideMargin { return sieve }
         let chosen = candidates[best]
         guard chosen.source != .sieve, var att = chosen.attribution else { return chosen.attribution }
-        att.explanation = "\(att.rule.rawValue), ranked over \(sieve?.rule.rawValue ?? "none") by "
+        att.explanation = "ranked over \(sieve?.rule.rawValue ?? "none") by "
             + topFeatures(chosen, against: rules, weights)
         return att
     }
