@@ -142,6 +142,10 @@ enum TimeLexicon {
         let keys: [UInt64]
         let entries: [LexEntry]
         let long: [String: LexEntry]
+        /// The packed first twelve letters of each thirteen-letter word of `long`: a word of the
+        /// text whose first twelve letters are none of these cannot be in `long`, and is turned
+        /// away without building a `String` to look it up.
+        let longPrefixes: [UInt64]
         /// A bit per value of the top 13 bits of a key's hash that some word has: most words of
         /// a text are not time words, and this 1 KB filter (which stays in cache) turns nearly
         /// all of them away before a probe into the 32 KB key table, the costliest step of
@@ -169,6 +173,11 @@ enum TimeLexicon {
             self.keys = keys
             self.entries = entries
             self.long = long
+            self.longPrefixes = long.keys.compactMap { word in
+                let scalars = Array(word.unicodeScalars)
+                guard scalars.count == 13, scalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) else { return nil }
+                return scalars[..<12].reduce(0) { TimeLexicon.pack($0, $1.value) }
+            }
             self.filter = filter
         }
 

@@ -223,8 +223,9 @@ enum TimeTokenizer {
                 if ascii {
                     if count <= 12 {
                         lex = lexicon.lookup(key)
-                    } else if count == 13 {
-                        // `approximately`: the only word of the lexicon longer than twelve letters.
+                    } else if count == 13, lexicon.longPrefixes.contains(key) {
+                        // `approximately`: the only word of the lexicon longer than twelve letters
+                        // (`key` holds the first twelve).
                         var view = String.UnicodeScalarView()
                         for k in start..<i { view.append(ScalarClass.asciiLower(s[k])) }
                         lex = lexicon.long[String(view)] ?? .none
