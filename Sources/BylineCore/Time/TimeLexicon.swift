@@ -134,6 +134,11 @@ enum TimeLexicon {
         return k
     }
 
+    /// The key of `s[from..<to]`, 1...12 ASCII letters (either case).
+    static func key(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> UInt64 {
+        (from..<to).reduce(0) { pack($0, s[$1].value | 0x20) }
+    }
+
     /// Open-addressing table from packed keys to entries (keys and entries side by side).
     static let capacity = 4096  // a power of two; lookups mask with 4095
     static let table: Table = Table(allEntries())
