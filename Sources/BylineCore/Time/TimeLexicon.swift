@@ -120,7 +120,7 @@ enum Keyword: Int16 {
 enum TimeLexicon {
     /// Packs a lowercase ASCII word of 1...12 letters into a key; 0 means "not packable".
     @inline(__always)
-    static func pack(_ letters: UInt64, _ next: UInt32) -> UInt64 { (letters << 5) | UInt64(next - 0x60) }
+    static func pack(_ letters: UInt64, _ next: UInt32) -> UInt64 { (letters << 5) | UInt64(next &- 0x60) }
 
     static func key(_ word: String) -> UInt64 {
         var k: UInt64 = 0

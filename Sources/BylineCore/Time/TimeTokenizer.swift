@@ -201,15 +201,15 @@ enum TimeTokenizer {
                 // Every letter is packed into `key` (no test of the count per letter): the key is
                 // only looked up for words of at most twelve letters, which it then holds whole.
                 var key: UInt64 = 0
-                var count = 0
                 var ascii = true
                 // The OR of the ASCII letters: bit 0x20 stays clear while they are all upper case.
                 var caseBits: UInt32 = 0
                 while i < end {
                     let x = s[i].value
-                    // ASCII letters, the common case, in one range test on the lower-cased value.
+                    // ASCII letters, the common case, in one range test on the lower-cased value
+                    // (no scalar beyond ASCII lowers into `a`...`z`).
                     let lowered = x | 0x20
-                    if x < 0x80, lowered &- 0x61 < 26 {
+                    if lowered &- 0x61 < 26 {
                         key = TimeLexicon.pack(key, lowered)
                         caseBits |= x
                     } else if x < 0x80 || wideClass(x) != .other {
@@ -217,9 +217,10 @@ enum TimeTokenizer {
                     } else {
                         ascii = false
                     }
-                    count += 1
-                    i += 1
+                    i &+= 1
                 }
+                // Every scalar of the word was counted.
+                let count = i - start
                 if cls == .upper || cls == .other && isUppercase(s[start]) { flags.insert(.capitalized) }
                 if ascii, caseBits & 0x20 == 0, count > 1 { flags.insert(.allCaps) }
                 var lex = LexEntry.none
