@@ -202,7 +202,7 @@ enum NameFinder {
     static func isNationalCompound(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard t.isWord, t.isCapitalized else { return false }
         // Most capitalised words have no hyphen, so one part: no compound, and no look-ups.
-        guard s[t.start..<t.end].contains("-") else { return false }
+        guard t.flags.contains(.hyphenated) else { return false }
         var parts = 0
         var start = t.start
         for k in t.start...t.end where k == t.end || s[k] == "-" {
