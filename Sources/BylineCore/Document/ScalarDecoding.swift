@@ -16,11 +16,17 @@ extension Article {
                     var i = 0
                     var out = 0
                     while i < n {
-                        if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                            for k in 0..<8 { values[out + k] = UInt32(bytes[i + k]) }
-                            i += 8
-                            out += 8
-                            continue
+                        if i + 8 <= n {
+                            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            if word & 0x8080_8080_8080_8080 == 0 {
+                                // The eight bytes widened to eight scalars in vector registers, one
+                                // store (the word's bytes are in memory order: little-endian).
+                                let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(word, to: SIMD8<UInt8>.self))
+                                UnsafeMutableRawPointer(values.baseAddress! + out).storeBytes(of: wide, as: SIMD8<UInt32>.self)
+                                i += 8
+                                out += 8
+                                continue
+                            }
                         }
                         let b0 = UInt32(bytes[i])
                         var v: UInt32

@@ -200,8 +200,9 @@ enum NameFinder {
     /// combining form such as `Franco`, an adjective in -ian, -ean, -ese or -ish), or after the
     /// first a participle (`-backed`, `-led`). Before a noun it is an adjective, not a name.
     static func isNationalCompound(_ t: Token, _ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        // (Asked of every capitalised word: most have no hyphen, and are done with here.)
-        guard t.isWord, t.isCapitalized, (t.start..<t.end).contains(where: { s[$0] == "-" }) else { return false }
+        guard t.isWord, t.isCapitalized else { return false }
+        // Most capitalised words have no hyphen, so one part: no compound, and no look-ups.
+        guard t.flags.contains(.hyphenated) else { return false }
         var parts = 0
         var start = t.start
         for k in t.start...t.end where k == t.end || s[k] == "-" {
@@ -210,7 +211,7 @@ enum NameFinder {
             parts += 1
             defer { start = k + 1 }
             let h = WordHash.of(s, start, k)
-            let capital = s[start].properties.isUppercase
+            let capital = Letters.isUpper(s[start])
             if capital, Lexicon.places.contains(h) || Lexicon.nameAdjectives.contains(h) || nationalCombiningForms.contains(h)
                 || isDottedAbbreviation(s, start, k) || hasNationalSuffix(s, start, k) {
                 continue
@@ -229,7 +230,7 @@ enum NameFinder {
     /// `U.S.`, `U.K.`: capital letters each followed by a period.
     private static func isDottedAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> Bool {
         guard to - from >= 4, (to - from) % 2 == 0 else { return false }
-        for k in stride(from: from, to: to, by: 2) where !s[k].properties.isUppercase || s[k + 1] != "." { return false }
+        for k in stride(from: from, to: to, by: 2) where !Letters.isUpper(s[k]) || s[k + 1] != "." { return false }
         return true
     }
 

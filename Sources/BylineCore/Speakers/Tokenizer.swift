@@ -20,6 +20,9 @@ struct Token {
         static let quoted = Flags(rawValue: 1 << 4)
         /// A name part such as `al-Maliki` or `bin`: a lower-case particle joined to a capital.
         static let particleName = Flags(rawValue: 1 << 5)
+        /// Holds a hyphen (`al-Maliki`, `U.S.-Russian`, `46-year-old`): lets a hyphenated-word
+        /// test skip the other words without reading their scalars.
+        static let hyphenated = Flags(rawValue: 1 << 6)
         /// The first word of a sentence (its capital says nothing about being a name).
         static let sentenceStart = Flags(rawValue: 1 << 7)
         /// `46-year-old`: an age used as a noun for a person.
@@ -220,7 +223,7 @@ enum Tokenizer {
             }
         }
         next = i
-        var flags: Token.Flags = []
+        var flags: Token.Flags = hyphenated ? [.hyphenated] : []
         if hyphenated, i - start > 4, s[i - 1].value == 0x64, s[i - 2].value == 0x6C, s[i - 3].value == 0x6F, s[i - 4].value == 0x2D {
             flags.insert(.age)
         }
@@ -403,6 +406,7 @@ enum Tokenizer {
                 i += 1
             } else if ScalarClass.isHyphen(c) {
                 if hyphenAt < 0 { hyphenAt = i }
+                flags.insert(.hyphenated)
                 h = WordHash.add(h, c)
                 i += 1
             } else if v == 0x2E, i - start == 1 || flags.contains(.dotted),

@@ -120,7 +120,7 @@ enum Keyword: Int16 {
 enum TimeLexicon {
     /// Packs a lowercase ASCII word of 1...12 letters into a key; 0 means "not packable".
     @inline(__always)
-    static func pack(_ letters: UInt64, _ next: UInt32) -> UInt64 { (letters << 5) | UInt64(next - 0x60) }
+    static func pack(_ letters: UInt64, _ next: UInt32) -> UInt64 { (letters << 5) | UInt64(next &- 0x60) }
 
     static func key(_ word: String) -> UInt64 {
         var k: UInt64 = 0
@@ -134,6 +134,11 @@ enum TimeLexicon {
         return k
     }
 
+    /// The key of `s[from..<to]`, 1...12 ASCII letters (either case).
+    static func key(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ from: Int, _ to: Int) -> UInt64 {
+        (from..<to).reduce(0) { pack($0, s[$1].value | 0x20) }
+    }
+
     /// Open-addressing table from packed keys to entries (keys and entries side by side).
     static let capacity = 4096  // a power of two; lookups mask with 4095
     static let table: Table = Table(allEntries())
@@ -142,6 +147,10 @@ enum TimeLexicon {
         let keys: [UInt64]
         let entries: [LexEntry]
         let long: [String: LexEntry]
+        /// The packed first twelve letters of each thirteen-letter word of `long`: a word of the
+        /// text whose first twelve letters are none of these cannot be in `long`, and is turned
+        /// away without building a `String` to look it up.
+        let longPrefixes: [UInt64]
         /// A bit per value of the top 13 bits of a key's hash that some word has: most words of
         /// a text are not time words, and this 1 KB filter (which stays in cache) turns nearly
         /// all of them away before a probe into the 32 KB key table, the costliest step of
@@ -169,6 +178,11 @@ enum TimeLexicon {
             self.keys = keys
             self.entries = entries
             self.long = long
+            self.longPrefixes = long.keys.compactMap { word in
+                let scalars = Array(word.unicodeScalars)
+                guard scalars.count == 13, scalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) else { return nil }
+                return scalars[..<12].reduce(0) { TimeLexicon.pack($0, $1.value) }
+            }
             self.filter = filter
         }
 

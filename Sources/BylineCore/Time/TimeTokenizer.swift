@@ -198,32 +198,36 @@ enum TimeTokenizer {
                                         lex: .none, value: value, digits: UInt8(min(digits, 255)),
                                         fraction: fraction))
             case .upper, .lower, .other:
+                // Every letter is packed into `key` (no test of the count per letter): the key is
+                // only looked up for words of at most twelve letters, which it then holds whole.
                 var key: UInt64 = 0
-                var count = 0
                 var ascii = true
-                var upper = 0
+                // The OR of the ASCII letters: bit 0x20 stays clear while they are all upper case.
+                var caseBits: UInt32 = 0
                 while i < end {
                     let x = s[i].value
-                    // ASCII letters, the common case, in one range test on the lower-cased value.
+                    // ASCII letters, the common case, in one range test on the lower-cased value
+                    // (no scalar beyond ASCII lowers into `a`...`z`).
                     let lowered = x | 0x20
-                    if x < 0x80, lowered &- 0x61 < 26 {
-                        if count < 12 { key = TimeLexicon.pack(key, lowered) }
-                        if x < 0x5B { upper += 1 }
+                    if lowered &- 0x61 < 26 {
+                        key = TimeLexicon.pack(key, lowered)
+                        caseBits |= x
                     } else if x < 0x80 || wideClass(x) != .other {
                         break
                     } else {
                         ascii = false
                     }
-                    count += 1
-                    i += 1
+                    i &+= 1
                 }
+                // Every scalar of the word was counted.
+                let count = i - start
                 if cls == .upper || cls == .other && isUppercase(s[start]) { flags.insert(.capitalized) }
-                if ascii, upper == count, count > 1 { flags.insert(.allCaps) }
+                if ascii, caseBits & 0x20 == 0, count > 1 { flags.insert(.allCaps) }
                 var lex = LexEntry.none
                 if ascii {
                     if count <= 12 {
                         lex = lexicon.lookup(key)
-                    } else if count == 13 {
+                    } else if count == 13, lexicon.longPrefixes.contains(TimeLexicon.key(s, start, start + 12)) {
                         // `approximately`: the only word of the lexicon longer than twelve letters.
                         var view = String.UnicodeScalarView()
                         for k in start..<i { view.append(ScalarClass.asciiLower(s[k])) }
