@@ -47,16 +47,18 @@ enum DocumentLayout {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         paragraphs.reserveCapacity(blocks.count)
+        sentences.reserveCapacity(2 * blocks.count)
         // The splitter visits every scalar: through a buffer, without an array's bounds checks.
         s.withUnsafeBufferPointer { scalars in
+            var spans: [TextSpan] = []
             for (number, block) in blocks.enumerated() {
                 let first = sentences.count
                 if block.headline {
                     sentences.append(Sentence(span: block.span, paragraph: number))
                 } else {
-                    for span in SentenceSplitter.split(scalars, block.span) {
-                        sentences.append(Sentence(span: span, paragraph: number))
-                    }
+                    spans.removeAll(keepingCapacity: true)
+                    SentenceSplitter.split(scalars, block.span, into: &spans)
+                    for span in spans { sentences.append(Sentence(span: span, paragraph: number)) }
                 }
                 paragraphs.append(Paragraph(span: block.span, sentences: first..<sentences.count, isHeadline: block.headline))
             }

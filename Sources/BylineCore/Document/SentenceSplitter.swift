@@ -6,12 +6,13 @@
 /// any break inside a closed quotation, so that `"We work. Time runs out," she said.` stays
 /// one sentence together with its attribution.
 enum SentenceSplitter {
-    static func split(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ paragraph: TextSpan) -> [TextSpan] {
+    /// Appends the sentences of `paragraph` to `result` (one buffer for a whole article: most
+    /// paragraphs are a sentence or two, and an array per paragraph cost an allocation each).
+    static func split(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ paragraph: TextSpan, into result: inout [TextSpan]) {
         // The closed quotations are only needed at a possible break inside the paragraph: a
         // paragraph of one sentence (most of them) never scans for them.
         var quoted: [TextSpan]?
         var quoteIndex = 0
-        var result: [TextSpan] = []
         var start = paragraph.start
         var i = paragraph.start
         let end = paragraph.end
@@ -53,7 +54,6 @@ enum SentenceSplitter {
             i = k
         }
         if start < end { result.append(TextSpan(start, end)) }
-        return result
     }
 
     private static func isTerminal(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 }
