@@ -4,12 +4,13 @@ import Testing
 
 /// The time tokenizer's fast paths answer exactly what the plain look-ups answer.
 @Suite struct TimeTokenizerFastPathTests {
-    /// The time tokenizer's capital test is `properties.isUppercase` for every scalar.
-    @Test func timeTokenizerCapitalTestIsTheUnicodeProperty() {
+    /// The capital test the time tokenizer (and the speaker analysis) uses, `Letters.isUpper`,
+    /// is `properties.isUppercase` for every scalar.
+    @Test func theCapitalTestIsTheUnicodeProperty() {
         var mismatches: [UInt32] = []
         for v in (0...0xD7FF as ClosedRange<UInt32>).concatenated(with: 0xE000...0x10FFFF) {
             let c = Unicode.Scalar(v)!
-            if TimeTokenizer.isUppercase(c) != c.properties.isUppercase { mismatches.append(v) }
+            if Letters.isUpper(c) != c.properties.isUppercase { mismatches.append(v) }
         }
         #expect(mismatches.isEmpty)
     }

@@ -11,12 +11,17 @@ enum Letters {
         return slowIsLetter(c)
     }
 
+    /// `properties.isUppercase`, without the look-up for Latin-1, general punctuation and the
+    /// blocks of scripts without case (Hebrew to Myanmar, Hangul Jamo to Ethiopic, CJK and kana,
+    /// Hangul syllables); a test compares it with the property for every scalar.
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 }
-        if v >= 0x2000 && v <= 0x206F { return false }
-        return slowIsUpper(c)
+        switch v {
+        case 0x0590...0x109F, 0x1100...0x139F, 0x2000...0x206F, 0x3000...0x9FFF, 0xAC00...0xD7FF: return false
+        default: return slowIsUpper(c)
+        }
     }
 
     @inline(__always) static func isLower(_ c: Unicode.Scalar) -> Bool {

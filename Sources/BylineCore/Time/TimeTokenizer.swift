@@ -221,7 +221,7 @@ enum TimeTokenizer {
                 }
                 // Every scalar of the word was counted.
                 let count = i - start
-                if cls == .upper || cls == .other && isUppercase(s[start]) { flags.insert(.capitalized) }
+                if cls == .upper || cls == .other && Letters.isUpper(s[start]) { flags.insert(.capitalized) }
                 if ascii, caseBits & 0x20 == 0, count > 1 { flags.insert(.allCaps) }
                 var lex = LexEntry.none
                 if ascii {
@@ -241,21 +241,6 @@ enum TimeTokenizer {
                                         block: block, lex: .none, value: Int32(bitPattern: v), digits: 0, fraction: 0))
                 i += 1
             }
-        }
-    }
-
-    /// `properties.isUppercase` of a word's first scalar beyond ASCII, answered without the
-    /// look-up for ASCII and Latin-1 and for blocks of scripts without case (Hebrew to Myanmar, Hangul
-    /// Jamo to Ethiopic, CJK and kana, Hangul syllables; a test compares every scalar). Out
-    /// of line: the property's resilient types would make the tokenizer's loop set up
-    /// metadata on every call.
-    @inline(never)
-    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v < 0x100 { return v >= 0xC0 && v <= 0xDE && v != 0xD7 || v >= 0x41 && v <= 0x5A }
-        switch v {
-        case 0x0590...0x109F, 0x1100...0x139F, 0x3000...0x9FFF, 0xAC00...0xD7FF: return false
-        default: return c.properties.isUppercase
         }
     }
 
