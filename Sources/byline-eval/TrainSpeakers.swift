@@ -179,32 +179,17 @@ enum Perceptron {
         return w.indices.map { w[$0] - sum[$0] / t }
     }
 
-    static func score(_ features: [Int], _ w: [Double]) -> Double {
-        var s = 0.0
-        for f in features { s += w[f] }
-        return s
-    }
+    static func score(_ features: [Int], _ w: [Double]) -> Double { SpeakerRanking.score(features, w) }
 
     /// The first best-scoring candidate (as training compares them).
     static func choose(_ example: RankExample, _ w: [Double]) -> Int {
-        var best = 0
-        var bestScore = -Double.infinity
-        for (i, f) in example.candidates.enumerated() {
-            let s = score(f, w)
-            if s > bestScore {
-                best = i
-                bestScore = s
-            }
-        }
-        return best
+        SpeakerRanking.best(example.candidates.map { score($0, w) })
     }
 
-    /// What the analysis chooses: the best candidate where it clears the rules' choice by the
-    /// override margin, else the rules' choice.
+    /// What the analysis chooses (`SpeakerRanking.choice`): the best candidate where it clears
+    /// the rules' choice by the override margin, else the rules' choice.
     static func chooseAsAnalysis(_ example: RankExample, _ w: [Double], margin: Double) -> Int {
-        let best = choose(example, w)
-        let lead = score(example.candidates[best], w) - score(example.candidates[example.rulesChoice], w)
-        return lead < margin ? example.rulesChoice : best
+        SpeakerRanking.choice(example.candidates.map { score($0, w) }, rulesChoice: example.rulesChoice, margin: margin)
     }
 
     /// The share of examples with a right candidate whose choice is right (with `nil`, the

@@ -131,11 +131,7 @@ struct SpeakerCandidate {
     var source: CandidateSource
     var features: [Int]
 
-    func score(_ weights: [Double]) -> Double {
-        var total = 0.0
-        for f in features { total += weights[f] }
-        return total
-    }
+    func score(_ weights: [Double]) -> Double { SpeakerRanking.score(features, weights) }
 }
 
 extension AttributionSieves {
@@ -154,22 +150,15 @@ extension AttributionSieves {
         if quotes[q].rule == .interviewAnswer { return sieve }
         let candidates = speakerCandidates(q, sieves: sieves)
         guard candidates.count > 1 else { return sieve }
-        var best = 0
-        var bestScore = -Double.infinity
-        for (i, candidate) in candidates.enumerated() {
-            let score = candidate.score(weights)
-            if score > bestScore {
-                best = i
-                bestScore = score
-            }
-        }
         // What the rules alone give: their attribution, else `none` (the last candidate).
-        let rules = candidates[sieve == nil ? candidates.count - 1 : 0]
-        if bestScore - rules.score(weights) < SpeakerRanking.trialMargin ?? SpeakerRanking.overrideMargin { return sieve }
-        let chosen = candidates[best]
+        let rulesChoice = sieve == nil ? candidates.count - 1 : 0
+        let choice = SpeakerRanking.choice(candidates.map { $0.score(weights) }, rulesChoice: rulesChoice,
+                                           margin: SpeakerRanking.trialMargin ?? SpeakerRanking.overrideMargin)
+        if choice == rulesChoice { return sieve }
+        let chosen = candidates[choice]
         guard chosen.source != .sieve, var att = chosen.attribution else { return chosen.attribution }
         att.explanation = "ranked over \(sieve?.rule.rawValue ?? "none") by "
-            + topFeatures(chosen, against: rules, weights)
+            + topFeatures(chosen, against: candidates[rulesChoice], weights)
         return att
     }
 
@@ -402,6 +391,27 @@ public enum SpeakerRanking {
     @TaskLocal public static var trialWeights: [Double]?
     /// An override margin that replaces `overrideMargin` while a task runs (the same use).
     @TaskLocal public static var trialMargin: Double?
+
+    /// A candidate's score: the sum of its features' weights.
+    public static func score(_ features: [Int], _ weights: [Double]) -> Double {
+        var total = 0.0
+        for f in features { total += weights[f] }
+        return total
+    }
+
+    /// The first best-scoring candidate.
+    public static func best(_ scores: [Double]) -> Int {
+        var best = 0
+        for (i, score) in scores.enumerated() where score > scores[best] { best = i }
+        return best
+    }
+
+    /// The candidate the analysis takes (and training measures): the first best-scoring one
+    /// where it scores at least `margin` more than the rules' choice, else the rules' choice.
+    public static func choice(_ scores: [Double], rulesChoice: Int, margin: Double) -> Int {
+        let best = best(scores)
+        return scores[best] - scores[rulesChoice] < margin ? rulesChoice : best
+    }
 
     /// The candidates of every quotation the analysis detects in `article` (scare quotes and
     /// titles included: they may still be spoken).
