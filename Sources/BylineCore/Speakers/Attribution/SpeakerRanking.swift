@@ -182,9 +182,8 @@ extension AttributionSieves {
         var context = quoteContext(q, b, sentenceStart: sentenceStart)
         // Another quotation of the sentence that the rules attribute: the neighbour rules give
         // this one its speaker when the ranker defers.
-        let sentenceOf = { (i: Int) in self.article.sentenceIndex(containing: self.quotes[i].span.start) }
-        if q > 0 && sieves[q - 1] != nil && sentenceOf(q - 1) == b.sentence
-            || q + 1 < quotes.count && sieves[q + 1] != nil && sentenceOf(q + 1) == b.sentence {
+        if q > 0 && sieves[q - 1] != nil && isInSentence(q - 1, of: b)
+            || q + 1 < quotes.count && sieves[q + 1] != nil && isInSentence(q + 1, of: b) {
             context.append(.siblingAttributed)
         }
         // (Room reserved once: the candidates and their features are built for every quotation.)
@@ -226,6 +225,11 @@ extension AttributionSieves {
         return att.phrase.head
     }
 
+    /// Whether quotation `i` opens in the sentence of the quotation bounded by `b`.
+    private func isInSentence(_ i: Int, of b: Bounds) -> Bool {
+        article.sentenceIndex(containing: quotes[i].span.start) == b.sentence
+    }
+
     /// Properties of the quotation itself.
     private func quoteContext(_ q: Int, _ b: Bounds, sentenceStart: Int) -> [CandidateFlag] {
         var flags: [CandidateFlag] = []
@@ -234,8 +238,7 @@ extension AttributionSieves {
         if k < sentenceStart { flags.append(.quoteOpensSentence) }
         if b.endsSentence { flags.append(.quoteEndsSentence) }
         if !flags.contains(.quoteOpensSentence), !b.endsSentence { flags.append(.quoteIsFragment) }
-        let sentenceOf = { (i: Int) in self.article.sentenceIndex(containing: self.quotes[i].span.start) }
-        if q > 0, sentenceOf(q - 1) == b.sentence || q + 1 < quotes.count && sentenceOf(q + 1) == b.sentence {
+        if q > 0, isInSentence(q - 1, of: b) || q + 1 < quotes.count && isInSentence(q + 1, of: b) {
             flags.append(.otherQuoteInSentence)
         }
         return flags
