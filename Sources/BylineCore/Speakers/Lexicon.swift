@@ -47,10 +47,16 @@ enum Lexicon {
         static let firstName: NameClass = [.maleFirstName, .femaleFirstName]
     }
 
+    /// The words of a list written as one string, separated by spaces or line breaks (the
+    /// lexicon's lists, and `WordSet`'s).
+    static func words(_ list: String) -> [String] {
+        list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    }
+
     static let nameClassTable: WordMap<NameClass> = {
         var table: [String: NameClass] = [:]
         func mark(_ list: String, _ c: NameClass) {
-            for w in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) { table[String(w), default: []].insert(c) }
+            for w in words(list) { table[w, default: []].insert(c) }
         }
         mark(personTitleList, .title)
         mark(titleModifierList, .titleModifier)
@@ -71,10 +77,8 @@ enum Lexicon {
         mark(determinerList, .determiner)
         mark("he him his himself she her hers herself they them their themselves it its i we me us who", .pronoun)
         mark("bishop king major judge chief prince lord father brother sister coach dean marshal earl baron", .surnameTitle)
-        for w in speechVerbs.split(whereSeparator: { $0 == " " || $0 == "\n" }) + tellVerbs.split(separator: " ") {
-            table[String(w), default: []].insert(.headlineVerb)
-        }
-        for w in ambiguousCueList.split(whereSeparator: { $0 == " " || $0 == "\n" }) { table[String(w)]?.remove(.headlineVerb) }
+        for w in words(speechVerbs) + words(tellVerbs) { table[w, default: []].insert(.headlineVerb) }
+        for w in words(ambiguousCueList) { table[w]?.remove(.headlineVerb) }
         table["says", default: []].insert(.headlineVerb)
         table["calls", default: []].insert(.headlineVerb)
         return WordMap(table.map { ($0.key, $0.value) })
@@ -147,9 +151,6 @@ enum Lexicon {
 
     static let cues: WordMap<CueKind> = {
         var pairs: [(String, CueKind)] = []
-        func words(_ list: String) -> [String] {
-            list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        }
         // Later lists win: `calling` is a participle, `called` characterizes.
         for w in words(speechVerbs) { pairs.append((w, .speech)) }
         for w in words(tellVerbs) { pairs.append((w, .tell)) }
@@ -168,11 +169,10 @@ enum Lexicon {
     /// (`proposed`, `reacted`, `outlined`, `disputed`, `admires`). The verb of a quotation's
     /// sentence is its cue only when it is one of them (`hugged`, `crippled` are no cues).
     static let communicativeVerbs: WordSet = {
-        let split = { (list: String) in list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init) }
-        var words = split(speechVerbs) + split(tellVerbs) + split(characterizeVerbs) + split(participles) + split(findingVerbs)
-        for base in split(stanceVerbBases) { words += inflections(of: base) }
-        words += split(irregularStanceForms)
-        return WordSet(words)
+        var list = words(speechVerbs) + words(tellVerbs) + words(characterizeVerbs) + words(participles) + words(findingVerbs)
+        for base in words(stanceVerbBases) { list += inflections(of: base) }
+        list += words(irregularStanceForms)
+        return WordSet(list)
     }()
 
     /// Base forms of the communicative verbs that are not cues; `inflections(of:)` adds their

@@ -75,7 +75,7 @@ struct WordSet: Sendable {
 
     /// Words separated by white space, for long lexicons written as one string.
     init(_ text: String) {
-        self.init(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        self.init(Lexicon.words(text))
     }
 
     @inline(__always) func contains(_ hash: UInt64) -> Bool {
