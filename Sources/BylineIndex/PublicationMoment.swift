@@ -17,7 +17,7 @@ public struct PublicationMoment: Sendable, Hashable {
 
     /// Nil for an undated article.
     public init?(_ article: LibraryArticle, in zone: DisplayZone) {
-        if let published = article.published, let instant = Self.secondsSince1970(published) {
+        if let published = article.published, let instant = PublishedTime.secondsSince1970(published) {
             let local = instant + zone.secondsFromUTC(at: instant)
             let day = local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400)
             self.init(date: CivilDate(dayNumber: day), minutes: (local - day * 86_400) / 60)
@@ -34,15 +34,6 @@ public struct PublicationMoment: Sendable, Hashable {
             func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
             return "\(two(minutes / 60)):\(two(minutes % 60))"
         }
-    }
-
-    /// Seconds since 1970-01-01T00:00:00Z of a canonical instant (`PublishedTime`); nil for any
-    /// other string.
-    static func secondsSince1970(_ instant: String) -> Int? {
-        guard PublishedTime.isCanonical(instant), let day = CivilDate(iso: String(instant.prefix(10))) else { return nil }
-        let bytes = Array(instant.utf8)
-        func two(_ at: Int) -> Int { Int(bytes[at] - 0x30) * 10 + Int(bytes[at + 1] - 0x30) }
-        return day.dayNumber * 86_400 + two(11) * 3600 + two(14) * 60 + two(17)
     }
 }
 

@@ -106,6 +106,18 @@ import Testing
         #expect(redated.metadata.published == nil)
     }
 
+    /// The canonical form and the seconds it names are one another's inverse, across days and
+    /// before 1970; anything else names no instant.
+    @Test func theCanonicalInstantReadsBackAsItsSeconds() throws {
+        let day = try #require(CivilDate(iso: "2024-03-05"))
+        for seconds in [0, 59, 3_600 * 15 + 61, -1, 86_400 + 7, -86_400 * 400 + 5] {
+            let text = PublishedTime.canonical(day: day, seconds: seconds)
+            #expect(PublishedTime.secondsSince1970(text) == day.dayNumber * 86_400 + seconds, "\(text)")
+        }
+        #expect(PublishedTime.secondsSince1970("2024-03-05T15:00:00+01:00") == nil)
+        #expect(PublishedTime.secondsSince1970("2024-02-30T15:00:00Z") == nil)
+    }
+
     @Test func anUnreadableInstantInACatalogIsSkippedWithAWarning() {
         let parsed = Catalog.parse("""
             {"file": "a.txt", "date": "2024-03-04", "published": "2024-03-04 23:30 EST"}

@@ -13,6 +13,15 @@ public enum PublishedTime {
         return "\(utcDay.iso)T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
     }
 
+    /// Seconds since 1970-01-01T00:00:00Z of a canonical instant; nil for any other string. The
+    /// inverse of `canonical`.
+    public static func secondsSince1970(_ instant: String) -> Int? {
+        guard isCanonical(instant), let day = CivilDate(iso: String(instant.prefix(10))) else { return nil }
+        let bytes = Array(instant.utf8)
+        func two(_ at: Int) -> Int { Int(bytes[at] - 0x30) * 10 + Int(bytes[at + 1] - 0x30) }
+        return day.dayNumber * 86_400 + two(11) * 3600 + two(14) * 60 + two(17)
+    }
+
     /// Whether `string` is a canonical instant (`YYYY-MM-DDTHH:MM:SSZ`, a real day and time).
     public static func isCanonical(_ string: String) -> Bool {
         let bytes = Array(string.utf8)
