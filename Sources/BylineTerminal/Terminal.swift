@@ -74,6 +74,13 @@ public final class Terminal {
             throw TerminalError(description: "the terminal type \"\(term)\" cannot move the cursor, which the reader needs. "
                 + "Pipe the output to read the article as plain text.")
         }
+        // Until a screen has been suspended and resumed once, ncurses (6.1 and later) flushes its
+        // output after every cursor movement, as for programs that use terminfo alone: each frame
+        // then reaches the terminal in one write per row, and on a slow link the user sees it half
+        // drawn. Suspending and resuming once here, before anything is drawn, makes every later
+        // doupdate send its frame in one write (or a few, for a frame longer than ncurses' buffer).
+        endwin()
+        doupdate()
         self.screen = screen
         self.input = input
         self.ownsInput = ownsInput

@@ -12,9 +12,9 @@ import Testing
 /// temporary directory), and kills the server at the end. Every wait polls `capture-pane`
 /// until the expected text appears or a deadline passes: no fixed sleeps.
 ///
-/// A frame reaches the pane in pieces (ncurses writes it row by row, and the reader can be
-/// descheduled between two writes on a loaded machine), so one capture may show the top of a
-/// new frame over the rest of the old one. A test therefore never asserts on a capture what its
+/// A frame may still reach the pane in pieces (a frame larger than ncurses' output buffer takes
+/// two writes, and the reader can be descheduled between them on a loaded machine), so one
+/// capture may show the top of a new frame over the rest of the old one. A test therefore never asserts on a capture what its
 /// wait did not check: everything a step expects of the screen goes into the wait's condition.
 struct TmuxSession {
     static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
