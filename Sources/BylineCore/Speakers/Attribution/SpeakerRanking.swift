@@ -238,7 +238,7 @@ extension AttributionSieves {
         if k < sentenceStart { flags.append(.quoteOpensSentence) }
         if b.endsSentence { flags.append(.quoteEndsSentence) }
         if !flags.contains(.quoteOpensSentence), !b.endsSentence { flags.append(.quoteIsFragment) }
-        if q > 0, isInSentence(q - 1, of: b) || q + 1 < quotes.count && isInSentence(q + 1, of: b) {
+        if q > 0 && isInSentence(q - 1, of: b) || q + 1 < quotes.count && isInSentence(q + 1, of: b) {
             flags.append(.otherQuoteInSentence)
         }
         return flags
