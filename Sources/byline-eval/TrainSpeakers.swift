@@ -29,10 +29,6 @@ struct TrainSpeakers: ParsableCommand {
     @Option(help: "Passes over the examples.")
     var epochs = 8
 
-    @Option(help: ArgumentHelp("Hold out every Nth document, train on the rest and report accuracy on both (0: none).",
-                               valueName: "N"))
-    var holdoutEvery = 0
-
     @Option(help: ArgumentHelp("After training, score the analysis with the new weights on these gold quotations (as `byline-eval quotes` does), without writing or rebuilding anything.",
                                valueName: "GOLD"))
     var evaluate: [String] = []
@@ -55,19 +51,12 @@ struct TrainSpeakers: ParsableCommand {
     func validate() throws {
         guard epochs > 0 else { throw ValidationError("--epochs must be at least 1") }
         guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 or at least 2") }
-        guard holdoutEvery >= 0 else { throw ValidationError("--holdout-every must be 0 or more") }
     }
 
     func run() throws {
         let docs = try QuoteGold.load(gold)
-        var training: [RankExample] = []
-        var heldOut: [RankExample] = []
-        var byDocument: [[RankExample]] = []
-        for (d, doc) in docs.enumerated() {
-            let examples = RankExample.examples(doc)
-            byDocument.append(examples)
-            if holdoutEvery > 0, d % holdoutEvery == holdoutEvery - 1 { heldOut += examples } else { training += examples }
-        }
+        let byDocument = docs.map(RankExample.examples)
+        let training = byDocument.flatMap { $0 }
         let names = SpeakerRanking.featureNames
         // A feature is left out when its name starts with a prefix, or any of its parts after the
         // first (`afterComma|rule=label`) does, for a prefix that starts with `|` (`|rule=`).
@@ -77,13 +66,9 @@ struct TrainSpeakers: ParsableCommand {
             }
         }
         let weights = Perceptron.train(training, features: names.count, epochs: epochs, frozen: frozen)
-        print("examples: \(training.count) trained on, \(heldOut.count) held out; \(epochs) epochs")
+        print("examples: \(training.count) trained on; \(epochs) epochs")
         print(String(format: "choice accuracy (right candidate chosen where one exists): trained on %.4f, rules alone %.4f",
                      Perceptron.accuracy(training, weights, margin: margin), Perceptron.accuracy(training, nil, margin: margin)))
-        if !heldOut.isEmpty {
-            print(String(format: "held out: %.4f, rules alone %.4f", Perceptron.accuracy(heldOut, weights, margin: margin),
-                         Perceptron.accuracy(heldOut, nil, margin: margin)))
-        }
         if folds > 0 {
             var accuracies: [Double] = []
             for fold in 0..<folds {
