@@ -36,4 +36,18 @@ import Testing
         let a = Analyzed("Ines Varga has opposed the ferry for years, and when Tom Berg left, he signed a bill to fund \"a faster boat.\"")
         #expect(!(a.speakerName(0) == "Ines Varga" && a.mentionText(0) == "he"))
     }
+
+    @Test func aContinuationReportsThePronounThatSpokeBetweenTheQuotations() {
+        // The second quotation goes on with Ann Lee; between the two, `she added` names her last.
+        let a = Analyzed("\"We waited all day,\" Ann Lee told the paper, and she added that the crowd was calm. \"Nobody told us why.\"")
+        #expect(a.quotes.count == 2)
+        #expect(a.speakerName(1) == "Ann Lee")
+        #expect(a.mentionText(1) == "she")
+    }
+
+    @Test func aContinuationKeepsTheNameWhenNoPronounSpokeBetween() {
+        let a = Analyzed("\"We waited all day,\" Ann Lee told the paper, and the crowd was calm. \"Nobody told us why.\"")
+        #expect(a.speakerName(1) == "Ann Lee")
+        #expect(a.mentionText(1) == "Ann Lee")
+    }
 }

@@ -429,6 +429,7 @@ struct SpeakerAssembly {
             // The quotation before, in the same paragraph: `"A," he said. "B."`
             if q > 0, blockOf[q - 1] == block, assigned[q - 1].mention != nil {
                 copy(q - 1, to: q, rule: .continuation, &assigned)
+                reportSpeakingPronoun(between: q - 1, and: q, &assigned, pronouns)
                 continue
             }
             guard sieves.blocks.start(block) == quotes[q].span.start, block > 0 else { continue }
@@ -440,6 +441,7 @@ struct SpeakerAssembly {
             // A paragraph that is only a quotation goes on with the speaker before.
             if q > 0, blockOf[q - 1] == block - 1, assigned[q - 1].mention != nil {
                 copy(q - 1, to: q, rule: .continuationParagraph, &assigned)
+                reportSpeakingPronoun(between: q - 1, and: q, &assigned, pronouns)
                 continue
             }
             // … or with the one who spoke in the paragraph before (`Carter said that …`).
@@ -528,6 +530,30 @@ struct SpeakerAssembly {
         if q > 0, same(q - 1), assigned[q - 1].mention != nil { return q - 1 }
         if q + 1 < quotes.count, same(q + 1), assigned[q + 1].mention != nil { return q + 1 }
         return nil
+    }
+
+    /// `"A," Ann Lee told the paper, and she added that it was late. "B"`: quotation `q` goes on
+    /// with the speaker of quotation `before`, named there by a name; the pronoun for that
+    /// identity that is the subject of a verb of saying between the two (`she added`) is the
+    /// mention nearer `q`, and is reported instead (the identity does not change).
+    private func reportSpeakingPronoun(between before: Int, and q: Int, _ assigned: inout [Assigned],
+                                       _ pronouns: PronounResolver.Result) {
+        let e = assigned[q].entity
+        guard e >= 0, let mention = assigned[q].mention else { return }
+        let first = tokens.firstIndex(startingAtOrAfter: mention.start)
+        guard first < tokens.count, sieves.reader.nameAt[first] >= 0 else { return }
+        let open = tokens.firstIndex(startingAtOrAfter: quotes[q].span.start)
+        var k = tokens.firstIndex(startingAtOrAfter: quotes[before].span.end)
+        var found: Int?
+        while k < open, k < tokens.count {
+            let t = tokens[k]
+            if t.isWord, !t.flags.contains(.quoted), Self.personalSubjectPronouns.contains(t.hash), pronouns[k] == e,
+               isSubjectOfCommunicativeVerb(k) {
+                found = k
+            }
+            k += 1
+        }
+        if let found { assigned[q].mention = TextSpan(tokens[found].start, tokens[found].end) }
     }
 
     private func copy(_ from: Int, to q: Int, rule: AttributionRule, _ assigned: inout [Assigned]) {
