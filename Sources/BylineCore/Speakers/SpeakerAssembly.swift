@@ -142,10 +142,12 @@ struct SpeakerAssembly {
         return best
     }
 
-    /// `he`, `she`, `they`, `it`: the pronouns that are only ever subjects.
-    private static let long = WordHash.of("long")
-
+    /// `he`, `she`, `they`, `it`: personal pronouns in the subject's form (`him`, `her`, `them`
+    /// are objects or owners).
     private static let personalSubjectPronouns: Set<UInt64> = [Hashes.he, Hashes.she, Hashes.they, Hashes.it]
+
+    /// `he has long argued`: an adverb between a subject and its verb that does not end in -ly.
+    private static let long = WordHash.of("long")
 
     /// The pronoun at `k` is followed, past auxiliaries and adverbs, by a verb of saying,
     /// writing or believing (`she believes`, `he has long argued`, `she actually thinks`).
