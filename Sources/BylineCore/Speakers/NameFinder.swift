@@ -67,6 +67,7 @@ enum NameFinder {
         var runClasses: [Lexicon.NameClass] = []
         // Built only when first needed (a sentence opening with a word in -ing).
         var midSentenceCapitals: Set<UInt64>?
+        var capitalsInsideSentences: Set<UInt64>?
         var next = 0
         for i in starts where i >= next {
             // The run of name-like tokens, with their classes.
@@ -152,6 +153,16 @@ enum NameFinder {
                !(lexicon[tokens[j].hash] ?? []).isDisjoint(with: [.stop, .determiner, .pronoun]) {
                 if midSentenceCapitals == nil { midSentenceCapitals = capitalsAfterLowerCase(tokens, starts: starts) }
                 namedElsewhere = midSentenceCapitals?.contains(tokens[i].hash) ?? false
+            } else if j == i + 1, tokens[i].flags.contains(.sentenceStart), endsWithIng(tokens[i], s), j < n, tokens[j].isWord,
+                      !tokens[j].isCapitalized, Lexicon.cues[tokens[j].hash] == nil, !Lexicon.auxiliaries.contains(tokens[j].hash) {
+                // `Flying home that night, she …`: a word in -ing opening a sentence before a
+                // lower-case word that is no verb of saying or auxiliary is a participle, unless the
+                // article capitalises it inside a sentence too (`Tom Sterling`, `… Sterling spent`).
+                if capitalsInsideSentences == nil { capitalsInsideSentences = capitalsNotOpeningASentence(tokens, starts: starts) }
+                if capitalsInsideSentences?.contains(tokens[i].hash) == false {
+                    next = j
+                    continue
+                }
             }
             let mention = runClasses.withUnsafeBufferPointer {
                 classify(tokens, i..<j, s, classes: $0, lexicon, namedElsewhere: namedElsewhere)
@@ -263,6 +274,13 @@ enum NameFinder {
             let before = tokens[k - 1]
             if before.isWord, !before.isCapitalized { result.insert(tokens[k].hash) }
         }
+        return result
+    }
+
+    /// The capitalised words anywhere but at the start of a sentence (`Sterling` of `Tom Sterling`).
+    private static func capitalsNotOpeningASentence(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        for k in starts where !tokens[k].flags.contains(.sentenceStart) { result.insert(tokens[k].hash) }
         return result
     }
 

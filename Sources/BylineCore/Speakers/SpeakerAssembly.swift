@@ -83,6 +83,12 @@ struct SpeakerAssembly {
         for (q, found) in attributions.enumerated() {
             if let inner = found?.via, assigned[q].mention != nil { assigned[q].via = viaName(inner, pronouns) }
         }
+        for (q, found) in attributions.enumerated() {
+            guard let att = found, att.phrase.kind == .name, assigned[q].entity >= 0,
+                  let k = nearerSubjectPronoun(after: att.phrase, quote: q, entity: assigned[q].entity, pronouns)
+            else { continue }
+            assigned[q].mention = TextSpan(tokens[k].start, tokens[k].end)
+        }
         fillFromNeighbours(&assigned, pronouns)
         return build(assigned)
     }
@@ -105,6 +111,54 @@ struct SpeakerAssembly {
         case .description:
             return TextSpan(tokens[phrase.tokens.lowerBound].start, tokens[phrase.tokens.upperBound - 1].end)
         }
+    }
+
+    /// The subject pronoun that stands for a name's identity between the name and quotation `q`,
+    /// in their sentence, when it is the subject nearer the quotation: in `Ann Lee has fought
+    /// the plan, and she called it "a farce"` or `Tom Berg opposed the ferry, but as mayor he
+    /// signed a bill to fund "a faster boat"`, the quotation's speaker mention is the pronoun,
+    /// resolved to the name's identity (the identity does not change). After a verb of saying
+    /// (`Ann Lee said she was "calm"`) a pronoun stands in the clause that verb governs, and is
+    /// taken only as the subject of a verb of saying or believing of its own (`Ann Lee said
+    /// that, though she doubts it, she thinks the count is "final"`).
+    private func nearerSubjectPronoun(after phrase: Phrase, quote q: Int, entity: Int, _ pronouns: PronounResolver.Result) -> Int? {
+        let open = tokens.firstIndex(startingAtOrAfter: quotes[q].span.start)
+        var best: Int?
+        var governed = false
+        var k = phrase.tokens.upperBound
+        while k < open, k < tokens.count {
+            let t = tokens[k]
+            // Its sentence only.
+            if t.flags.contains(.sentenceStart) { return nil }
+            if t.isWord, !t.flags.contains(.quoted) {
+                if Self.personalSubjectPronouns.contains(t.hash), pronouns[k] == entity, !governed || isSubjectOfCommunicativeVerb(k) {
+                    best = k
+                } else if Lexicon.cues[t.hash] != nil, sieves.grammar.isCueHere(k, floor: phrase.tokens.upperBound) {
+                    governed = true
+                }
+            }
+            k += 1
+        }
+        return best
+    }
+
+    /// `he`, `she`, `they`, `it`: personal pronouns in the subject's form (`him`, `her`, `them`
+    /// are objects or owners).
+    private static let personalSubjectPronouns: Set<UInt64> = [Hashes.he, Hashes.she, Hashes.they, Hashes.it]
+
+    /// `he has long argued`: an adverb between a subject and its verb that does not end in -ly.
+    private static let long = WordHash.of("long")
+
+    /// The pronoun at `k` is followed, past auxiliaries and adverbs, by a verb of saying,
+    /// writing or believing (`she believes`, `he has long argued`, `she actually thinks`).
+    private func isSubjectOfCommunicativeVerb(_ k: Int) -> Bool {
+        var v = k + 1
+        while v < tokens.count, v - k <= TokenWindow.verbGroup, tokens[v].isWord,
+              Lexicon.auxiliaries.contains(tokens[v].hash) || NameFinder.endsWith(tokens[v], "ly", s) || tokens[v].hash == Self.long {
+            v += 1
+        }
+        guard v < tokens.count, tokens[v].isWord, Lexicon.communicativeVerbs.contains(tokens[v].hash) else { return false }
+        return Lexicon.cues[tokens[v].hash] == nil || sieves.grammar.isCueHere(v, floor: k)
     }
 
     /// The name a nested attribution's inner source goes by: its identity's fullest name, a
@@ -377,6 +431,7 @@ struct SpeakerAssembly {
             // The quotation before, in the same paragraph: `"A," he said. "B."`
             if q > 0, blockOf[q - 1] == block, assigned[q - 1].mention != nil {
                 copy(q - 1, to: q, rule: .continuation, &assigned)
+                reportSpeakingPronoun(between: q - 1, and: q, &assigned, pronouns)
                 continue
             }
             guard sieves.blocks.start(block) == quotes[q].span.start, block > 0 else { continue }
@@ -388,6 +443,7 @@ struct SpeakerAssembly {
             // A paragraph that is only a quotation goes on with the speaker before.
             if q > 0, blockOf[q - 1] == block - 1, assigned[q - 1].mention != nil {
                 copy(q - 1, to: q, rule: .continuationParagraph, &assigned)
+                reportSpeakingPronoun(between: q - 1, and: q, &assigned, pronouns)
                 continue
             }
             // … or with the one who spoke in the paragraph before (`Carter said that …`).
@@ -476,6 +532,30 @@ struct SpeakerAssembly {
         if q > 0, same(q - 1), assigned[q - 1].mention != nil { return q - 1 }
         if q + 1 < quotes.count, same(q + 1), assigned[q + 1].mention != nil { return q + 1 }
         return nil
+    }
+
+    /// `"A," Ann Lee told the paper, and she added that it was late. "B"`: quotation `q` goes on
+    /// with the speaker of quotation `before`, named there by a name; the pronoun for that
+    /// identity that is the subject of a verb of saying between the two (`she added`) is the
+    /// mention nearer `q`, and is reported instead (the identity does not change).
+    private func reportSpeakingPronoun(between before: Int, and q: Int, _ assigned: inout [Assigned],
+                                       _ pronouns: PronounResolver.Result) {
+        let e = assigned[q].entity
+        guard e >= 0, let mention = assigned[q].mention else { return }
+        let first = tokens.firstIndex(startingAtOrAfter: mention.start)
+        guard first < tokens.count, sieves.reader.nameAt[first] >= 0 else { return }
+        let open = tokens.firstIndex(startingAtOrAfter: quotes[q].span.start)
+        var k = tokens.firstIndex(startingAtOrAfter: quotes[before].span.end)
+        var found: Int?
+        while k < open, k < tokens.count {
+            let t = tokens[k]
+            if t.isWord, !t.flags.contains(.quoted), Self.personalSubjectPronouns.contains(t.hash), pronouns[k] == e,
+               isSubjectOfCommunicativeVerb(k) {
+                found = k
+            }
+            k += 1
+        }
+        if let found { assigned[q].mention = TextSpan(tokens[found].start, tokens[found].end) }
     }
 
     private func copy(_ from: Int, to q: Int, rule: AttributionRule, _ assigned: inout [Assigned]) {
