@@ -313,12 +313,20 @@ struct ClauseGrammar {
             if tokens[i].kind == .punctuation, Self.clauseSeparators.contains(tokens[i].hash), !isJoiningDash(i) { starts.append(i + 1) }
             i += 1
         }
+        // `In Ohio, which votes next week, Ann Lee said …`: a `which` or `who` after a comma opens a
+        // relative clause on the noun before it; the clause's own subject comes at a later start.
+        var relative: (phrase: Phrase, verb: Int)?
         for start in starts {
             var j = start
             while j < k, tokens[j].isWord, Self.openers.contains(tokens[j].hash) { j += 1 }
             while j < k, tokens[j].kind == .punctuation, j - start < 2 { j += 1 }
             guard j < k, let phrase = reader.forward(startingAt: j, ceiling: k), canSpeak(phrase),
                   let verb = verbAfter(phrase, before: k) else {
+                continue
+            }
+            if start > floor, phrase.kind == .pronoun,
+               tokens[phrase.head].hash == Hashes.which || tokens[phrase.head].hash == Hashes.who {
+                if relative == nil { relative = (phrase, verb.verb) }
                 continue
             }
             if var name = verb.appositive {
@@ -328,7 +336,7 @@ struct ClauseGrammar {
             }
             return (phrase, verb.verb)
         }
-        return nil
+        return relative
     }
 
     /// Words that open a sentence before its subject.

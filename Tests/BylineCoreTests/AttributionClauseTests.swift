@@ -1,0 +1,19 @@
+import Testing
+
+@testable import BylineCore
+
+/// The speaker of the clause that holds the quotation's cue: the subject of that clause, not of
+/// a relative clause or a first clause before it; the reporter a sentence names around the
+/// clause (`according to X`, a closing `X reported`, an inverted `said X`). Invented people,
+/// places and outlets.
+@Suite struct AttributionClauseTests {
+    @Test func aRelativeClauseAfterACommaIsNoClauseSubject() {
+        let a = Analyzed("In Veldmark, which votes next week, Ona Brandt praised the mayor but called the bridge plan a \"costly detour.\"")
+        #expect(a.speakerName(0) == "Ona Brandt")
+        let b = Analyzed("""
+            In rejecting the appeal, which reached the court in May, the harbour commission agreed that the law must be \
+            "the same for everyone."
+            """)
+        #expect(b.mentionText(0) == "the harbour commission")
+    }
+}
