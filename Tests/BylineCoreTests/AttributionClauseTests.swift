@@ -16,4 +16,12 @@ import Testing
             """)
         #expect(b.mentionText(0) == "the harbour commission")
     }
+
+    @Test func aCapitalisedParticipleOpeningTheSentenceIsNoSubject() {
+        let a = Analyzed("""
+            Facing criticism from the harbour board, Ona Brandt released a statement on Friday, describing the pier as old \
+            but insisting that it was "never unsafe."
+            """)
+        #expect(a.speakerName(0) == "Ona Brandt")
+    }
 }
