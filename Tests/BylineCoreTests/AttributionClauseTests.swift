@@ -24,4 +24,13 @@ import Testing
             """)
         #expect(a.speakerName(0) == "Ona Brandt")
     }
+
+    @Test func aSubjectAfterItsVerbOfSayingIsTheSpeaker() {
+        let a = Analyzed("""
+            Ona Brandt will need to start "mending fences" with Tomas Reyl, said Ilse Varga, a former adviser to the mayor.
+            """)
+        #expect(a.speakerName(0) == "Ilse Varga")
+        let b = Analyzed("\"This will be a hard winter\" for Tomas Reyl, said Ilse Varga.")
+        #expect(b.speakerName(0) == "Ilse Varga")
+    }
 }

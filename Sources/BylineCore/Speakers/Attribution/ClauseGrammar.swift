@@ -89,6 +89,9 @@ struct ClauseGrammar {
     /// The subject of the verb at `k`: `Daalder said` · `Ivo Daalder, the U.S. Ambassador to
     /// NATO, said` · `Smith, who said` · `he told`.
     func subject(ofCueAt k: Int, floor: Int) -> ClauseSubject? {
+        // `… to the mayor, said Ann Berg, a councillor.`: the subject follows the verb; the name
+        // before the comma belongs to what comes before it.
+        if hasInvertedSubject(k, floor: floor) { return nil }
         // `her campaign is planning to reprint`, `Lee wants to tell`: the subject of the verb that
         // governs the infinitive.
         if k - 2 > floor, tokens[k - 1].isWord, tokens[k - 1].hash == Hashes.to, isGoverningVerb(tokens[k - 2]),
@@ -198,6 +201,23 @@ struct ClauseGrammar {
             subject.antecedent = reader.backward(endingAt: r, floor: floor)
         }
         return subject
+    }
+
+    /// A verb of saying right after a comma, then a name or a person's description that ends
+    /// the clause (`…, said Ann Berg.` · `…, said Ann Berg, a councillor,`): the subject is
+    /// inverted after the verb.
+    func hasInvertedSubject(_ k: Int, floor: Int) -> Bool {
+        guard k - 1 >= floor, tokens[k - 1].isPunctuation(","), tokens[k].isWord, Lexicon.cues[tokens[k].hash] == .speech,
+              k + 1 < tokens.count,
+              let phrase = reader.forward(startingAt: k + 1, ceiling: min(tokens.count, k + 1 + TokenWindow.betweenCommas)),
+              phrase.tokens.lowerBound == k + 1, !Self.timeWords.contains(tokens[phrase.head].hash),
+              phrase.kind == .name && reader.names[phrase.name ?? 0].kind != .place || phrase.kind == .description && isPersonHead(phrase) else {
+            return false
+        }
+        let next = phrase.tokens.upperBound
+        guard next < tokens.count else { return true }
+        let t = tokens[next]
+        return t.isPunctuation(".") || t.isPunctuation(",") || t.isPunctuation(";") || t.isPunctuation("(")
     }
 
     /// The words between the comma at `c` and the comma before it are a clause or phrase set
