@@ -33,4 +33,9 @@ import Testing
         let b = Analyzed("\"This will be a hard winter\" for Tomas Reyl, said Ilse Varga.")
         #expect(b.speakerName(0) == "Ilse Varga")
     }
+
+    @Test func aNameEndingARelativeClauseInAnAppositiveIsNoSubject() {
+        let a = Analyzed("Ona Brandt, a former pilot who now runs the Veldmark Ferry Company, labelled the plan \"unfit for the island.\"")
+        #expect(a.speakerName(0) == "Ona Brandt")
+    }
 }

@@ -136,6 +136,7 @@ struct ClauseGrammar {
             // `Zimmerman, who identifies as Hispanic, told`: a relative clause between the commas,
             // whatever name ends it, belongs to the subject before it.
             let relative = isRelativeClause(endingAt: c, floor: floor)
+                || near.map { endsRelativeClause($0, comma: c, floor: floor) } ?? false
             if let near, isPersonLike(near), !place, !relative {
                 phrase = near
                 var p = near.tokens.lowerBound - 1
@@ -237,6 +238,22 @@ struct ClauseGrammar {
         // A participle: a verb form in -ing or -ed that is no auxiliary (`, recalling …,`).
         return !Lexicon.auxiliaries.contains(opener.hash) && opener.end - opener.start > 4
             && (NameFinder.endsWith(opener, "ing", s) || NameFinder.endsWith(opener, "ed", s))
+    }
+
+    /// `, a former mayor who now runs the Harbour Institute,`: the name ending the words between
+    /// the comma at `c` and the comma before it closes a relative clause (a `who`, `which` or
+    /// `that` after a noun comes before it): it is that clause's object, not the subject.
+    private func endsRelativeClause(_ name: Phrase, comma c: Int, floor: Int) -> Bool {
+        var p = name.tokens.lowerBound - 1
+        while p > floor, c - p < TokenWindow.betweenCommas, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark, !tokens[p].isPunctuation(";") {
+            if tokens[p].isWord, Self.relativePronouns.contains(tokens[p].hash) || tokens[p].hash == Hashes.that,
+               p - 1 > floor, tokens[p - 1].isWord, !tokens[p - 1].isCapitalized || reader.nameAt[p - 1] >= 0,
+               Lexicon.cues[tokens[p - 1].hash] == nil, !Lexicon.stopWords.contains(tokens[p - 1].hash) {
+                return true
+            }
+            p -= 1
+        }
+        return false
     }
 
     /// Prepositions that open a phrase set off between commas after a subject.
