@@ -38,4 +38,9 @@ import Testing
         let a = Analyzed("Ona Brandt, a former pilot who now runs the Veldmark Ferry Company, labelled the plan \"unfit for the island.\"")
         #expect(a.speakerName(0) == "Ona Brandt")
     }
+
+    @Test func theObjectOfAParticipleBeforeTheVerbIsNoSubject() {
+        let a = Analyzed("A harbour pilot speaking to the Veldmark Courier said, \"The rocks have moved.\"")
+        #expect(a.mentionText(0) == "A harbour pilot")
+    }
 }

@@ -191,6 +191,11 @@ struct ClauseGrammar {
             // `called`: `a loophole called an "inversion"` names the loophole).
             let cue = Lexicon.cues[tokens[k].hash]
             phrase = reader.backward(endingAt: c, floor: floor, subject: cue == .speech || cue == .tell)
+            // `A source speaking to the Herald said`: the phrase after a participle and its
+            // preposition is its object; the subject is the noun the participle describes.
+            if let object = phrase, let described = subjectBeforeParticiple(object, floor: floor) {
+                phrase = described
+            }
         }
         guard var found = phrase else { return nil }
         if let description, found.description == nil { found.description = description }
@@ -255,6 +260,22 @@ struct ClauseGrammar {
         }
         return false
     }
+
+    /// The noun a participle describes when `object` follows the participle and a preposition
+    /// (`a source speaking to the Herald`, `protesters marching toward City Hall`).
+    private func subjectBeforeParticiple(_ object: Phrase, floor: Int) -> Phrase? {
+        var preposition = object.tokens.lowerBound - 1
+        if preposition > floor, tokens[preposition].isWord, Lexicon.determiners.contains(tokens[preposition].hash) { preposition -= 1 }
+        let participle = preposition - 1
+        guard participle - 1 >= floor, tokens[preposition].isWord, Self.participlePrepositions.contains(tokens[preposition].hash),
+              tokens[participle].isWord, !tokens[participle].isCapitalized, tokens[participle].end - tokens[participle].start > 4,
+              NameFinder.endsWith(tokens[participle], "ing", s),
+              let described = reader.backward(endingAt: participle - 1, floor: floor, subject: true), described.kind != .pronoun,
+              canSpeak(described) else { return nil }
+        return described
+    }
+
+    private static let participlePrepositions = WordSet("to with for from at near in on outside inside toward towards")
 
     /// Prepositions that open a phrase set off between commas after a subject.
     private static let setOffPrepositions = WordSet("after before during despite with without like unlike amid following since")
