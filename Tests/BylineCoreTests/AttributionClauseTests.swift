@@ -43,4 +43,19 @@ import Testing
         let a = Analyzed("A harbour pilot speaking to the Veldmark Courier said, \"The rocks have moved.\"")
         #expect(a.mentionText(0) == "A harbour pilot")
     }
+
+    @Test func aRelativeClauseInsideAReportedClauseReachesTheReporter() {
+        let a = Analyzed("""
+            Ilse Varga, a harbour pilot, said the way the board treated workers who complained about the shifts \
+            "would end any career."
+            """)
+        #expect(a.speakerName(0) == "Ilse Varga")
+    }
+
+    @Test func aRelativeClauseWithNoReporterKeepsItsOwnSubject() {
+        let a = Analyzed("The board thanked Tomas Reyl, who said the shifts were \"far too long.\"")
+        #expect(a.speakerName(0) == "Tomas Reyl")
+        let b = Analyzed("The ferry company hired a pilot who called the harbour \"a maze of rocks.\"")
+        #expect(b.mentionText(0) != "The ferry company")
+    }
 }

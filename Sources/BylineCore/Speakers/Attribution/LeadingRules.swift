@@ -172,9 +172,7 @@ extension AttributionSieves {
     private func outermost(_ inner: Attribution, cueAt k: Int, floor: Int) -> Attribution {
         // (`that` is not kept: `Lee said the town lost a voice that said "…"` reaches the reader
         // through Lee.)
-        if inner.phrase.kind == .pronoun, tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which {
-            return inner
-        }
+        let relative = inner.phrase.kind == .pronoun && (tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which)
         // `According to the Herald, a sign read "…"`: the source named first is the one the
         // quotation came through, as after it (`…," Lee said, according to the Herald`).
         var a = floor
@@ -186,7 +184,7 @@ extension AttributionSieves {
             return source
         }
         var best = inner
-        var j = min(inner.phrase.tokens.lowerBound, k) - 1
+        var j = subjectStart - 1
         while j >= floor {
             let t = tokens[j]
             // `X told the committee …, when he said, "…"`: a comma or an adverbial clause means the
@@ -202,6 +200,8 @@ extension AttributionSieves {
             }
             j -= 1
         }
+        // `a surrogate who said "…"`: with no reporter around it, a relative clause keeps its own subject.
+        if relative { return best }
         return best.phrase.tokens == inner.phrase.tokens ? mainSubject(over: inner, floor: floor) ?? best : best
     }
 
