@@ -58,4 +58,21 @@ import Testing
         let b = Analyzed("The ferry company hired a pilot who called the harbour \"a maze of rocks.\"")
         #expect(b.mentionText(0) != "The ferry company")
     }
+
+    @Test func accordingToOpeningTheSentenceCoversEveryVerbOfSayingInIt() {
+        let a = Analyzed("""
+            According to the Harbour Ledger, chief pilot Ona Brandt said the ferry was "safe," which she called "a promise to the island."
+            """)
+        #expect(a.quotes.count == 2)
+        #expect(a.mentionText(0) == "Harbour Ledger")
+        #expect(a.mentionText(1) == "Harbour Ledger")
+        #expect(a.quotes.first?.via == "Ona Brandt")
+    }
+
+    @Test func accordingToRightBeforeTheSubjectNamesTheSource() {
+        let a = Analyzed("""
+            The mayor will attend the debate, because, according to Tomas Reyl, the papers would call her a "coward" if she stayed away.
+            """)
+        #expect(a.speakerName(0) == "Tomas Reyl")
+    }
 }

@@ -173,13 +173,10 @@ extension AttributionSieves {
         // (`that` is not kept: `Lee said the town lost a voice that said "…"` reaches the reader
         // through Lee.)
         let relative = inner.phrase.kind == .pronoun && (tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which)
-        // `According to the Herald, a sign read "…"`: the source named first is the one the
-        // quotation came through, as after it (`…," Lee said, according to the Herald`).
         var a = floor
         while a < k, tokens[a].kind == .punctuation { a += 1 }
         let subjectStart = min(inner.phrase.tokens.lowerBound, k)
-        if a < subjectStart, tokens[a].hash == Hashes.according, subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","),
-           var source = accordingTo(at: a, ceiling: subjectStart - 1) {
+        if var source = outerSource(before: subjectStart, sentenceStart: a, floor: floor) {
             source.via = inner.phrase.kind == .pronoun ? inner.antecedent ?? inner.phrase : inner.phrase
             return source
         }
@@ -203,6 +200,46 @@ extension AttributionSieves {
         // `a surrogate who said "…"`: with no reporter around it, a relative clause keeps its own subject.
         if relative { return best }
         return best.phrase.tokens == inner.phrase.tokens ? mainSubject(over: inner, floor: floor) ?? best : best
+    }
+
+    /// The source a reporter names before the subject of a verb of saying, through whom the
+    /// words reach the reader: `According to the Herald, a sign read "…"` (the source named
+    /// first is the one the quotation came through, as after it: `…," Lee said, according to
+    /// the Herald`) · `…, because, according to Lee, the board would call it "…"`.
+    private func outerSource(before subjectStart: Int, sentenceStart a: Int, floor: Int) -> Attribution? {
+        guard a < subjectStart else { return nil }
+        if tokens[a].hash == Hashes.according {
+            if subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","), let source = accordingTo(at: a, ceiling: subjectStart - 1) {
+                return source
+            }
+            // Opening the sentence, it covers every verb of saying in it (`According to the
+            // Herald, Lee said "…" of the plan, which he called "…"`).
+            if let comma = firstComma(after: a + 2, before: subjectStart, within: TokenWindow.source + 2) {
+                return accordingTo(at: a, ceiling: comma)
+            }
+            return nil
+        }
+        if subjectStart - 2 > a, tokens[subjectStart - 1].isPunctuation(",") {
+            var p = subjectStart - 2
+            while p > a, subjectStart - p <= TokenWindow.source + 2, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark {
+                if tokens[p].isWord, tokens[p].hash == Hashes.according, tokens[p - 1].isPunctuation(",") {
+                    return accordingTo(at: p, ceiling: subjectStart - 1)
+                }
+                p -= 1
+            }
+        }
+        return nil
+    }
+
+    /// The first comma from `start`, before `end` and within `window` tokens.
+    private func firstComma(after start: Int, before end: Int, within window: Int) -> Int? {
+        var c = start
+        while c < end, c - start < window {
+            if tokens[c].isPunctuation(",") { return c }
+            if tokens[c].isQuotationMark { return nil }
+            c += 1
+        }
+        return nil
     }
 
     /// `she pointed to reports that Trump called her "Miss Piggy"` · `He did not address the tweets
