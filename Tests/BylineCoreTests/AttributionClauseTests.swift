@@ -75,4 +75,12 @@ import Testing
             """)
         #expect(a.speakerName(0) == "Tomas Reyl")
     }
+
+    @Test func respondentsSpeakThroughThePoll() {
+        let a = Analyzed("In a Harbour Ledger poll released Sunday, 60 percent of voters said the ferry was \"too slow.\"")
+        #expect(a.mentionText(0)?.contains("poll") == true)
+        // No count of respondents: the person speaks.
+        let b = Analyzed("In the harbour office, Ona Brandt said the ferry was \"too slow.\"")
+        #expect(b.speakerName(0) == "Ona Brandt")
+    }
 }

@@ -205,7 +205,8 @@ extension AttributionSieves {
     /// The source a reporter names before the subject of a verb of saying, through whom the
     /// words reach the reader: `According to the Herald, a sign read "…"` (the source named
     /// first is the one the quotation came through, as after it: `…," Lee said, according to
-    /// the Herald`) · `…, because, according to Lee, the board would call it "…"`.
+    /// the Herald`) · `…, because, according to Lee, the board would call it "…"` · `In a poll
+    /// released Sunday, 40 percent of voters said "…"` (the respondents speak through the poll).
     private func outerSource(before subjectStart: Int, sentenceStart a: Int, floor: Int) -> Attribution? {
         guard a < subjectStart else { return nil }
         if tokens[a].hash == Hashes.according {
@@ -228,8 +229,17 @@ extension AttributionSieves {
                 p -= 1
             }
         }
+        if tokens[a].isWord, tokens[a].hash == Hashes.in, let comma = firstComma(after: a + 1, before: subjectStart, within: TokenWindow.parenthetical),
+           let survey = (a + 1..<comma).last(where: { tokens[$0].isWord && Self.surveyNouns.contains(tokens[$0].hash) }),
+           let count = (comma + 1..<subjectStart).first(where: { tokens[$0].kind == .number }), count - comma <= 3, subjectStart - count <= 4,
+           (comma + 1..<count).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized }) {
+            return Attribution(phrase: Phrase(kind: .description, tokens: (a + 1)..<comma, head: survey), cue: nil, rule: .accordingTo)
+        }
         return nil
     }
+
+    /// Questionnaires whose respondents speak through them.
+    private static let surveyNouns = WordSet("poll polls survey surveys")
 
     /// The first comma from `start`, before `end` and within `window` tokens.
     private func firstComma(after start: Int, before end: Int, within window: Int) -> Int? {
