@@ -83,4 +83,9 @@ import Testing
         let b = Analyzed("In the harbour office, Ona Brandt said the ferry was \"too slow.\"")
         #expect(b.speakerName(0) == "Ona Brandt")
     }
+
+    @Test func aClauseJoinedByButHasItsOwnSubject() {
+        let a = Analyzed("Ona Brandt proposed a debate on Friday - but the Reyl campaign rejected the idea as \"absurd\" within hours.")
+        #expect(a.mentionText(0) == "the Reyl campaign")
+    }
 }

@@ -186,7 +186,7 @@ extension AttributionSieves {
         return v == 0x2C || isDash(t) || v == 0x29 || v == 0x5D || t.isQuotationMark
     }
 
-    private func isDash(_ t: Token) -> Bool {
+    func isDash(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         switch t.hash {
         case 0x2014, 0x2013, 0x2015, 0x2D: return true
