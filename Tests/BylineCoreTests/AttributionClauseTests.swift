@@ -88,4 +88,19 @@ import Testing
         let a = Analyzed("Ona Brandt proposed a debate on Friday - but the Reyl campaign rejected the idea as \"absurd\" within hours.")
         #expect(a.mentionText(0) == "the Reyl campaign")
     }
+
+    @Test func aReportingClauseClosingTheSentenceNamesTheSource() {
+        let a = Analyzed("Ona Brandt said she was \"glad to see\" the ferry return, according to the Harbour Ledger.")
+        #expect(a.mentionText(0) == "Harbour Ledger")
+        #expect(a.quotes.first?.via == "Ona Brandt")
+        let b = Analyzed("Dock workers also chanted, \"Fair pay now,\" as they marched past the town hall, the Veldmark Courier reports.")
+        #expect(b.mentionText(0) == "Veldmark Courier")
+        let c = Analyzed("""
+            Tomas Reyl mocked the ferry as "a floating relic" on his weekly show, "Harbour Hour," the Veldmark Courier first reported.
+            """)
+        #expect(c.mentionText(0) == "Veldmark Courier")
+        // A closing clause with no reporting verb names no source.
+        let d = Analyzed("Ona Brandt said she was \"glad to see\" the ferry return, the first in a decade.")
+        #expect(d.speakerName(0) == "Ona Brandt")
+    }
 }

@@ -616,7 +616,7 @@ struct ClauseGrammar {
     }
 
     /// After a time phrase that starts at `c`, or `c`.
-    private func skipTimeForward(_ c: Int, ceiling: Int) -> Int {
+    func skipTimeForward(_ c: Int, ceiling: Int) -> Int {
         var j = c
         while j < ceiling, j - c < TokenWindow.timePhrase, tokens[j].isWord,
               Self.timeWords.contains(tokens[j].hash) || Self.timeOpeners.contains(tokens[j].hash) {

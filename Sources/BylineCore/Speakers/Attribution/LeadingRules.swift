@@ -16,7 +16,7 @@ extension AttributionSieves {
         guard k >= b.floor, k < b.open - 1 || tokens[k].isWord, tokens[k].isWord, b.open - k <= TokenWindow.tightCue,
               let cue = Lexicon.cues[tokens[k].hash], cue == .characterize || cue == .speech, !isQuoteStart(b) else { return nil }
         guard let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) else { return nil }
-        return outermost(att, cueAt: k, floor: b.floor)
+        return sentenceSource(over: outermost(att, cueAt: k, floor: b.floor), b)
     }
 
     /// The quotation opens its sentence (nothing but punctuation before it).
@@ -27,6 +27,10 @@ extension AttributionSieves {
     }
 
     func leading(_ b: Bounds) -> Attribution? {
+        leadingInClause(b).map { sentenceSource(over: $0, b) }
+    }
+
+    private func leadingInClause(_ b: Bounds) -> Attribution? {
         if let att = invertedOpening(b) ?? parentheticalReporter(b) { return att }
         var k = b.open - 1
         while k >= b.floor {

@@ -11,13 +11,13 @@ extension AttributionSieves {
         // `Comey declined to charge her even though he found "evidence"`: a subordinate clause
         // nearer the quotation has a subject of its own.
         if let inner = grammar.subordinateClause(holding: b.open, floor: b.floor) {
-            return Attribution(phrase: inner.phrase, cue: grammar.communicativeCue(at: inner.verb), rule: .sentenceSubject)
+            return sentenceSource(over: Attribution(phrase: inner.phrase, cue: grammar.communicativeCue(at: inner.verb), rule: .sentenceSubject), b)
         }
         if let joined = joinedClause(b) {
-            return Attribution(phrase: joined.phrase, cue: grammar.communicativeCue(at: joined.verb), rule: .sentenceSubject)
+            return sentenceSource(over: Attribution(phrase: joined.phrase, cue: grammar.communicativeCue(at: joined.verb), rule: .sentenceSubject), b)
         }
         guard let found = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
-        return Attribution(phrase: found.phrase, cue: grammar.communicativeCue(at: found.verb), rule: .sentenceSubject)
+        return sentenceSource(over: Attribution(phrase: found.phrase, cue: grammar.communicativeCue(at: found.verb), rule: .sentenceSubject), b)
     }
 
     /// `Lee opened the archive in May, and the council called it "a gift"` · `…; the council
