@@ -39,6 +39,11 @@ import Testing
         #expect(a.speakerName(0) == "Ona Brandt")
     }
 
+    @Test func aPlaceInAParentheticalAfterTheSubjectIsNoSubject() {
+        let a = Analyzed("Ona Brandt, during a town hall meeting in Portmoss, Maine, said she was \"going to close the pier.\"")
+        #expect(a.speakerName(0) == "Ona Brandt")
+    }
+
     @Test func theObjectOfAParticipleBeforeTheVerbIsNoSubject() {
         let a = Analyzed("A harbour pilot speaking to the Veldmark Courier said, \"The rocks have moved.\"")
         #expect(a.mentionText(0) == "A harbour pilot")

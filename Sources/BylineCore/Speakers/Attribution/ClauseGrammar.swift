@@ -284,13 +284,17 @@ struct ClauseGrammar {
     private static let appositiveHops = 3
 
     /// An appositive that is no speaker but describes one before it: an age or a number (no
-    /// phrase), a place, or a phrase after `of` or `from` (`of Flint`).
+    /// phrase), a place, or a phrase after `of`, `from`, `in` or `at` (`of Flint`, `, during a
+    /// meeting in Portmoss, Maine,`).
     private func isAppositiveTail(_ phrase: Phrase?, endingAt j: Int) -> Bool {
         guard let phrase else { return j >= 0 && tokens[j].kind == .number }
         if phrase.kind == .name, reader.names[phrase.name ?? 0].kind == .place { return true }
         let before = phrase.tokens.lowerBound - 1
-        return before >= 0 && tokens[before].isWord && (tokens[before].hash == Hashes.of || tokens[before].hash == Hashes.from)
+        return before >= 0 && tokens[before].isWord
+            && (tokens[before].hash == Hashes.of || tokens[before].hash == Hashes.from || Self.placePrepositions.contains(tokens[before].hash))
     }
+
+    private static let placePrepositions = WordSet("in at")
 
     private static let relativePronouns = WordSet("who whose whom which who's")
 
