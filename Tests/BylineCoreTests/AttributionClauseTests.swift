@@ -44,6 +44,11 @@ import Testing
         #expect(a.speakerName(0) == "Ona Brandt")
     }
 
+    @Test func theObjectOfAPrepositionBeforeTheCommaIsNoSubject() {
+        let a = Analyzed("The letter, sent to the harbour board and forwarded to Tomas Reyl, called the delay \"unacceptable.\"")
+        #expect(a.mentionText(0) == "The letter")
+    }
+
     @Test func theObjectOfAParticipleBeforeTheVerbIsNoSubject() {
         let a = Analyzed("A harbour pilot speaking to the Veldmark Courier said, \"The rocks have moved.\"")
         #expect(a.mentionText(0) == "A harbour pilot")

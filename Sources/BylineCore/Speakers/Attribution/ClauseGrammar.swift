@@ -136,7 +136,7 @@ struct ClauseGrammar {
             // `Zimmerman, who identifies as Hispanic, told`: a relative clause between the commas,
             // whatever name ends it, belongs to the subject before it.
             let relative = isRelativeClause(endingAt: c, floor: floor)
-                || near.map { endsRelativeClause($0, comma: c, floor: floor) } ?? false
+                || near.map { endsRelativeClause($0, comma: c, floor: floor) || isObjectOfPreposition($0, floor: floor) } ?? false
             if let near, isPersonLike(near), !place, !relative {
                 phrase = near
                 var p = near.tokens.lowerBound - 1
@@ -260,6 +260,16 @@ struct ClauseGrammar {
         }
         return false
     }
+
+    /// `, a spokeswoman for Tom Berg,` · `, forwarded to the Harbour Board,`: a name right after
+    /// a preposition is its object, not the subject before the verb.
+    private func isObjectOfPreposition(_ phrase: Phrase, floor: Int) -> Bool {
+        var p = phrase.tokens.lowerBound - 1
+        if p > floor, tokens[p].isWord, tokens[p].hash == Hashes.the { p -= 1 }
+        return p >= floor && tokens[p].isWord && !tokens[p].isCapitalized && Self.objectPrepositions.contains(tokens[p].hash)
+    }
+
+    private static let objectPrepositions = WordSet("in at from for of with to by near on")
 
     /// The noun a participle describes when `object` follows the participle and a preposition
     /// (`a source speaking to the Herald`, `protesters marching toward City Hall`).
