@@ -94,6 +94,14 @@ import Testing
         #expect(b.speakerName(0) == "Ona Brandt")
     }
 
+    @Test func aParticipleAfterTheObjectGoesWithTheSubject() {
+        let a = Analyzed("The harbour master emailed voters saying: \"The channel is closed.\"")
+        #expect(a.mentionText(0) == "The harbour master")
+        // A name before the participle is still the one it describes.
+        let b = Analyzed("The council showed a clip of Ona Brandt saying, \"The channel is closed.\"")
+        #expect(b.speakerName(0) == "Ona Brandt")
+    }
+
     @Test func aClauseJoinedByButHasItsOwnSubject() {
         let a = Analyzed("Ona Brandt proposed a debate on Friday - but the Reyl campaign rejected the idea as \"absurd\" within hours.")
         #expect(a.mentionText(0) == "the Reyl campaign")

@@ -152,7 +152,8 @@ extension AttributionSieves {
         let beforeParticiple = k - 1 >= floor && grammar.isAdverb(tokens[k - 1]) ? k - 2 : k - 1
         if cue == .participle, beforeParticiple >= floor,
            reader.nameAt[beforeParticiple] >= 0 || Lexicon.personNouns.contains(tokens[beforeParticiple].hash),
-           let phrase = reader.backward(endingAt: beforeParticiple, floor: floor) {
+           let phrase = reader.backward(endingAt: beforeParticiple, floor: floor),
+           reader.nameAt[beforeParticiple] >= 0 || !isObjectOfClause(phrase, floor: floor) {
             // `footage of Trump saying, "…"`: the participle describes the name right before it.
             return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
         }
@@ -168,6 +169,18 @@ extension AttributionSieves {
         guard let subject = grammar.subject(ofCueAt: k, floor: floor) else { return nil }
         return Attribution(subject, rule: rule)
     }
+
+    /// `emailed supporters saying` · `his memo to employees explaining`: a description for
+    /// people right after a verb or a preposition (not `of`: `a video of voters saying`) is that
+    /// verb's object, and a participle after it goes with the clause's subject.
+    private func isObjectOfClause(_ phrase: Phrase, floor: Int) -> Bool {
+        let before = phrase.tokens.lowerBound - 1
+        guard before >= floor, tokens[before].isWord, !tokens[before].isCapitalized, tokens[before].hash != Hashes.of else { return false }
+        return Self.objectPrepositions.contains(tokens[before].hash) || grammar.isVerbLike(tokens[before])
+            && (NameFinder.endsWith(tokens[before], "ed", s) || NameFinder.endsWith(tokens[before], "s", s))
+    }
+
+    private static let objectPrepositions = WordSet("to for with at")
 
     /// Reported speech inside reported speech (`Israel said Clinton called on members to be
     /// "closely coordinated"`): the quotation reaches the reader through the outer reporter,
