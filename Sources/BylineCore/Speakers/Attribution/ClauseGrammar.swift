@@ -89,6 +89,9 @@ struct ClauseGrammar {
     /// The subject of the verb at `k`: `Daalder said` · `Ivo Daalder, the U.S. Ambassador to
     /// NATO, said` · `Smith, who said` · `he told`.
     func subject(ofCueAt k: Int, floor: Int) -> ClauseSubject? {
+        // `… to the mayor, said Ann Berg, a councillor.`: the subject follows the verb; the name
+        // before the comma belongs to what comes before it.
+        if hasInvertedSubject(k, floor: floor) { return nil }
         // `her campaign is planning to reprint`, `Lee wants to tell`: the subject of the verb that
         // governs the infinitive.
         if k - 2 > floor, tokens[k - 1].isWord, tokens[k - 1].hash == Hashes.to, isGoverningVerb(tokens[k - 2]),
@@ -133,6 +136,7 @@ struct ClauseGrammar {
             // `Zimmerman, who identifies as Hispanic, told`: a relative clause between the commas,
             // whatever name ends it, belongs to the subject before it.
             let relative = isRelativeClause(endingAt: c, floor: floor)
+                || near.map { endsRelativeClause($0, comma: c, floor: floor) || isObjectOfPreposition($0, floor: floor) } ?? false
             if let near, isPersonLike(near), !place, !relative {
                 phrase = near
                 var p = near.tokens.lowerBound - 1
@@ -187,6 +191,11 @@ struct ClauseGrammar {
             // `called`: `a loophole called an "inversion"` names the loophole).
             let cue = Lexicon.cues[tokens[k].hash]
             phrase = reader.backward(endingAt: c, floor: floor, subject: cue == .speech || cue == .tell)
+            // `A source speaking to the Herald said`: the phrase after a participle and its
+            // preposition is its object; the subject is the noun the participle describes.
+            if let object = phrase, let described = subjectBeforeParticiple(object, floor: floor) {
+                phrase = described
+            }
         }
         guard var found = phrase else { return nil }
         if let description, found.description == nil { found.description = description }
@@ -198,6 +207,23 @@ struct ClauseGrammar {
             subject.antecedent = reader.backward(endingAt: r, floor: floor)
         }
         return subject
+    }
+
+    /// A verb of saying right after a comma, then a name or a person's description that ends
+    /// the clause (`…, said Ann Berg.` · `…, said Ann Berg, a councillor,`): the subject is
+    /// inverted after the verb.
+    func hasInvertedSubject(_ k: Int, floor: Int) -> Bool {
+        guard k - 1 >= floor, tokens[k - 1].isPunctuation(","), tokens[k].isWord, Lexicon.cues[tokens[k].hash] == .speech,
+              k + 1 < tokens.count,
+              let phrase = reader.forward(startingAt: k + 1, ceiling: min(tokens.count, k + 1 + TokenWindow.betweenCommas)),
+              phrase.tokens.lowerBound == k + 1, !Self.timeWords.contains(tokens[phrase.head].hash),
+              phrase.kind == .name && reader.names[phrase.name ?? 0].kind != .place || phrase.kind == .description && isPersonHead(phrase) else {
+            return false
+        }
+        let next = phrase.tokens.upperBound
+        guard next < tokens.count else { return true }
+        let t = tokens[next]
+        return t.isPunctuation(".") || t.isPunctuation(",") || t.isPunctuation(";") || t.isPunctuation("(")
     }
 
     /// The words between the comma at `c` and the comma before it are a clause or phrase set
@@ -219,6 +245,48 @@ struct ClauseGrammar {
             && (NameFinder.endsWith(opener, "ing", s) || NameFinder.endsWith(opener, "ed", s))
     }
 
+    /// `, a former mayor who now runs the Harbour Institute,`: the name ending the words between
+    /// the comma at `c` and the comma before it closes a relative clause (a `who`, `which` or
+    /// `that` after a noun comes before it): it is that clause's object, not the subject.
+    private func endsRelativeClause(_ name: Phrase, comma c: Int, floor: Int) -> Bool {
+        var p = name.tokens.lowerBound - 1
+        while p > floor, c - p < TokenWindow.betweenCommas, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark, !tokens[p].isPunctuation(";") {
+            if tokens[p].isWord, Self.relativePronouns.contains(tokens[p].hash) || tokens[p].hash == Hashes.that,
+               p - 1 > floor, tokens[p - 1].isWord, !tokens[p - 1].isCapitalized || reader.nameAt[p - 1] >= 0,
+               Lexicon.cues[tokens[p - 1].hash] == nil, !Lexicon.stopWords.contains(tokens[p - 1].hash) {
+                return true
+            }
+            p -= 1
+        }
+        return false
+    }
+
+    /// `, a spokeswoman for Tom Berg,` · `, forwarded to the Harbour Board,`: a name right after
+    /// a preposition is its object, not the subject before the verb.
+    private func isObjectOfPreposition(_ phrase: Phrase, floor: Int) -> Bool {
+        var p = phrase.tokens.lowerBound - 1
+        if p > floor, tokens[p].isWord, tokens[p].hash == Hashes.the { p -= 1 }
+        return p >= floor && tokens[p].isWord && !tokens[p].isCapitalized && Self.objectPrepositions.contains(tokens[p].hash)
+    }
+
+    private static let objectPrepositions = WordSet("in at from for of with to by near on")
+
+    /// The noun a participle describes when `object` follows the participle and a preposition
+    /// (`a source speaking to the Herald`, `protesters marching toward City Hall`).
+    private func subjectBeforeParticiple(_ object: Phrase, floor: Int) -> Phrase? {
+        var preposition = object.tokens.lowerBound - 1
+        if preposition > floor, tokens[preposition].isWord, Lexicon.determiners.contains(tokens[preposition].hash) { preposition -= 1 }
+        let participle = preposition - 1
+        guard participle - 1 >= floor, tokens[preposition].isWord, Self.participlePrepositions.contains(tokens[preposition].hash),
+              tokens[participle].isWord, !tokens[participle].isCapitalized, tokens[participle].end - tokens[participle].start > 4,
+              NameFinder.endsWith(tokens[participle], "ing", s),
+              let described = reader.backward(endingAt: participle - 1, floor: floor, subject: true), described.kind != .pronoun,
+              canSpeak(described) else { return nil }
+        return described
+    }
+
+    private static let participlePrepositions = WordSet("to with for from at near in on outside inside toward towards")
+
     /// Prepositions that open a phrase set off between commas after a subject.
     private static let setOffPrepositions = WordSet("after before during despite with without like unlike amid following since")
 
@@ -226,13 +294,17 @@ struct ClauseGrammar {
     private static let appositiveHops = 3
 
     /// An appositive that is no speaker but describes one before it: an age or a number (no
-    /// phrase), a place, or a phrase after `of` or `from` (`of Flint`).
+    /// phrase), a place, or a phrase after `of`, `from`, `in` or `at` (`of Flint`, `, during a
+    /// meeting in Portmoss, Maine,`).
     private func isAppositiveTail(_ phrase: Phrase?, endingAt j: Int) -> Bool {
         guard let phrase else { return j >= 0 && tokens[j].kind == .number }
         if phrase.kind == .name, reader.names[phrase.name ?? 0].kind == .place { return true }
         let before = phrase.tokens.lowerBound - 1
-        return before >= 0 && tokens[before].isWord && (tokens[before].hash == Hashes.of || tokens[before].hash == Hashes.from)
+        return before >= 0 && tokens[before].isWord
+            && (tokens[before].hash == Hashes.of || tokens[before].hash == Hashes.from || Self.placePrepositions.contains(tokens[before].hash))
     }
+
+    private static let placePrepositions = WordSet("in at")
 
     private static let relativePronouns = WordSet("who whose whom which who's")
 
@@ -313,12 +385,27 @@ struct ClauseGrammar {
             if tokens[i].kind == .punctuation, Self.clauseSeparators.contains(tokens[i].hash), !isJoiningDash(i) { starts.append(i + 1) }
             i += 1
         }
+        // `In Ohio, which votes next week, Ann Lee said …`: a `which` or `who` after a comma opens a
+        // relative clause on the noun before it; the clause's own subject comes at a later start.
+        var relative: (phrase: Phrase, verb: Int)?
         for start in starts {
             var j = start
             while j < k, tokens[j].isWord, Self.openers.contains(tokens[j].hash) { j += 1 }
             while j < k, tokens[j].kind == .punctuation, j - start < 2 { j += 1 }
             guard j < k, let phrase = reader.forward(startingAt: j, ceiling: k), canSpeak(phrase),
                   let verb = verbAfter(phrase, before: k) else {
+                continue
+            }
+            // `Facing criticism, Lee released …`: a participle opening the sentence, though
+            // capitalised, is no name (unless the article names it elsewhere).
+            if phrase.kind == .name, phrase.tokens.count == 1, tokens[phrase.head].flags.contains(.sentenceStart),
+               tokens[phrase.head].end - tokens[phrase.head].start > 4, NameFinder.endsWith(tokens[phrase.head], "ing", s),
+               !isMentionedElsewhere(phrase) {
+                continue
+            }
+            if start > floor, phrase.kind == .pronoun,
+               tokens[phrase.head].hash == Hashes.which || tokens[phrase.head].hash == Hashes.who {
+                if relative == nil { relative = (phrase, verb.verb) }
                 continue
             }
             if var name = verb.appositive {
@@ -328,7 +415,14 @@ struct ClauseGrammar {
             }
             return (phrase, verb.verb)
         }
-        return nil
+        return relative
+    }
+
+    /// The name's identity has another mention in the article.
+    private func isMentionedElsewhere(_ phrase: Phrase) -> Bool {
+        guard let m = phrase.name, reader.names[m].entity >= 0 else { return false }
+        let entity = reader.names[m].entity
+        return reader.names.indices.contains { $0 != m && reader.names[$0].entity == entity }
     }
 
     /// Words that open a sentence before its subject.
@@ -536,7 +630,7 @@ struct ClauseGrammar {
     }
 
     /// After a time phrase that starts at `c`, or `c`.
-    private func skipTimeForward(_ c: Int, ceiling: Int) -> Int {
+    func skipTimeForward(_ c: Int, ceiling: Int) -> Int {
         var j = c
         while j < ceiling, j - c < TokenWindow.timePhrase, tokens[j].isWord,
               Self.timeWords.contains(tokens[j].hash) || Self.timeOpeners.contains(tokens[j].hash) {

@@ -16,7 +16,7 @@ extension AttributionSieves {
         guard k >= b.floor, k < b.open - 1 || tokens[k].isWord, tokens[k].isWord, b.open - k <= TokenWindow.tightCue,
               let cue = Lexicon.cues[tokens[k].hash], cue == .characterize || cue == .speech, !isQuoteStart(b) else { return nil }
         guard let att = attribution(ofCueAt: k, floor: b.floor, open: b.open) else { return nil }
-        return outermost(att, cueAt: k, floor: b.floor)
+        return sentenceSource(over: outermost(att, cueAt: k, floor: b.floor), b)
     }
 
     /// The quotation opens its sentence (nothing but punctuation before it).
@@ -27,6 +27,10 @@ extension AttributionSieves {
     }
 
     func leading(_ b: Bounds) -> Attribution? {
+        leadingInClause(b).map { sentenceSource(over: $0, b) }
+    }
+
+    private func leadingInClause(_ b: Bounds) -> Attribution? {
         if let att = invertedOpening(b) ?? parentheticalReporter(b) { return att }
         var k = b.open - 1
         while k >= b.floor {
@@ -148,7 +152,8 @@ extension AttributionSieves {
         let beforeParticiple = k - 1 >= floor && grammar.isAdverb(tokens[k - 1]) ? k - 2 : k - 1
         if cue == .participle, beforeParticiple >= floor,
            reader.nameAt[beforeParticiple] >= 0 || Lexicon.personNouns.contains(tokens[beforeParticiple].hash),
-           let phrase = reader.backward(endingAt: beforeParticiple, floor: floor) {
+           let phrase = reader.backward(endingAt: beforeParticiple, floor: floor),
+           reader.nameAt[beforeParticiple] >= 0 || !isObjectOfClause(phrase, floor: floor) {
             // `footage of Trump saying, "…"`: the participle describes the name right before it.
             return Attribution(phrase: phrase, cue: grammar.span(k), rule: rule)
         }
@@ -165,6 +170,18 @@ extension AttributionSieves {
         return Attribution(subject, rule: rule)
     }
 
+    /// `emailed supporters saying` · `his memo to employees explaining`: a description for
+    /// people right after a verb or a preposition (not `of`: `a video of voters saying`) is that
+    /// verb's object, and a participle after it goes with the clause's subject.
+    private func isObjectOfClause(_ phrase: Phrase, floor: Int) -> Bool {
+        let before = phrase.tokens.lowerBound - 1
+        guard before >= floor, tokens[before].isWord, !tokens[before].isCapitalized, tokens[before].hash != Hashes.of else { return false }
+        return Self.objectPrepositions.contains(tokens[before].hash) || grammar.isVerbLike(tokens[before])
+            && (NameFinder.endsWith(tokens[before], "ed", s) || NameFinder.endsWith(tokens[before], "s", s))
+    }
+
+    private static let objectPrepositions = WordSet("to for with at")
+
     /// Reported speech inside reported speech (`Israel said Clinton called on members to be
     /// "closely coordinated"`): the quotation reaches the reader through the outer reporter,
     /// whose verb takes the inner clause as its complement. A relative clause (`a surrogate
@@ -172,21 +189,16 @@ extension AttributionSieves {
     private func outermost(_ inner: Attribution, cueAt k: Int, floor: Int) -> Attribution {
         // (`that` is not kept: `Lee said the town lost a voice that said "…"` reaches the reader
         // through Lee.)
-        if inner.phrase.kind == .pronoun, tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which {
-            return inner
-        }
-        // `According to the Herald, a sign read "…"`: the source named first is the one the
-        // quotation came through, as after it (`…," Lee said, according to the Herald`).
+        let relative = inner.phrase.kind == .pronoun && (tokens[inner.phrase.head].hash == Hashes.who || tokens[inner.phrase.head].hash == Hashes.which)
         var a = floor
         while a < k, tokens[a].kind == .punctuation { a += 1 }
         let subjectStart = min(inner.phrase.tokens.lowerBound, k)
-        if a < subjectStart, tokens[a].hash == Hashes.according, subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","),
-           var source = accordingTo(at: a, ceiling: subjectStart - 1) {
+        if var source = outerSource(before: subjectStart, sentenceStart: a, floor: floor) {
             source.via = inner.phrase.kind == .pronoun ? inner.antecedent ?? inner.phrase : inner.phrase
             return source
         }
         var best = inner
-        var j = min(inner.phrase.tokens.lowerBound, k) - 1
+        var j = subjectStart - 1
         while j >= floor {
             let t = tokens[j]
             // `X told the committee …, when he said, "…"`: a comma or an adverbial clause means the
@@ -202,7 +214,59 @@ extension AttributionSieves {
             }
             j -= 1
         }
+        // `a surrogate who said "…"`: with no reporter around it, a relative clause keeps its own subject.
+        if relative { return best }
         return best.phrase.tokens == inner.phrase.tokens ? mainSubject(over: inner, floor: floor) ?? best : best
+    }
+
+    /// The source a reporter names before the subject of a verb of saying, through whom the
+    /// words reach the reader: `According to the Herald, a sign read "…"` (the source named
+    /// first is the one the quotation came through, as after it: `…," Lee said, according to
+    /// the Herald`) · `…, because, according to Lee, the board would call it "…"` · `In a poll
+    /// released Sunday, 40 percent of voters said "…"` (the respondents speak through the poll).
+    private func outerSource(before subjectStart: Int, sentenceStart a: Int, floor: Int) -> Attribution? {
+        guard a < subjectStart else { return nil }
+        if tokens[a].hash == Hashes.according {
+            if subjectStart - 1 > a, tokens[subjectStart - 1].isPunctuation(","), let source = accordingTo(at: a, ceiling: subjectStart - 1) {
+                return source
+            }
+            // Opening the sentence, it covers every verb of saying in it (`According to the
+            // Herald, Lee said "…" of the plan, which he called "…"`).
+            if let comma = firstComma(after: a + 2, before: subjectStart, within: TokenWindow.source + 2) {
+                return accordingTo(at: a, ceiling: comma)
+            }
+            return nil
+        }
+        if subjectStart - 2 > a, tokens[subjectStart - 1].isPunctuation(",") {
+            var p = subjectStart - 2
+            while p > a, subjectStart - p <= TokenWindow.source + 2, !tokens[p].isPunctuation(","), !tokens[p].isQuotationMark {
+                if tokens[p].isWord, tokens[p].hash == Hashes.according, tokens[p - 1].isPunctuation(",") {
+                    return accordingTo(at: p, ceiling: subjectStart - 1)
+                }
+                p -= 1
+            }
+        }
+        if tokens[a].isWord, tokens[a].hash == Hashes.in, let comma = firstComma(after: a + 1, before: subjectStart, within: TokenWindow.parenthetical),
+           let survey = (a + 1..<comma).last(where: { tokens[$0].isWord && Self.surveyNouns.contains(tokens[$0].hash) }),
+           let count = (comma + 1..<subjectStart).first(where: { tokens[$0].kind == .number }), count - comma <= 3, subjectStart - count <= 4,
+           (comma + 1..<count).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized }) {
+            return Attribution(phrase: Phrase(kind: .description, tokens: (a + 1)..<comma, head: survey), cue: nil, rule: .accordingTo)
+        }
+        return nil
+    }
+
+    /// Questionnaires whose respondents speak through them.
+    private static let surveyNouns = WordSet("poll polls survey surveys")
+
+    /// The first comma from `start`, before `end` and within `window` tokens.
+    private func firstComma(after start: Int, before end: Int, within window: Int) -> Int? {
+        var c = start
+        while c < end, c - start < window {
+            if tokens[c].isPunctuation(",") { return c }
+            if tokens[c].isQuotationMark { return nil }
+            c += 1
+        }
+        return nil
     }
 
     /// `she pointed to reports that Trump called her "Miss Piggy"` · `He did not address the tweets

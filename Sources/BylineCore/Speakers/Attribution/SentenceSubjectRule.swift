@@ -11,11 +11,36 @@ extension AttributionSieves {
         // `Comey declined to charge her even though he found "evidence"`: a subordinate clause
         // nearer the quotation has a subject of its own.
         if let inner = grammar.subordinateClause(holding: b.open, floor: b.floor) {
-            return Attribution(phrase: inner.phrase, cue: grammar.communicativeCue(at: inner.verb), rule: .sentenceSubject)
+            return sentenceSource(over: Attribution(phrase: inner.phrase, cue: grammar.communicativeCue(at: inner.verb), rule: .sentenceSubject), b)
+        }
+        if let joined = joinedClause(b) {
+            return sentenceSource(over: Attribution(phrase: joined.phrase, cue: grammar.communicativeCue(at: joined.verb), rule: .sentenceSubject), b)
         }
         guard let found = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), found.verb < b.open else { return nil }
-        return Attribution(phrase: found.phrase, cue: grammar.communicativeCue(at: found.verb), rule: .sentenceSubject)
+        return sentenceSource(over: Attribution(phrase: found.phrase, cue: grammar.communicativeCue(at: found.verb), rule: .sentenceSubject), b)
     }
+
+    /// `Lee opened the archive in May, and the council called it "a gift"` · `…; the council
+    /// called it "a gift"`: the quotation is in a second clause, joined by `, and`, `, but`, a
+    /// dash and `but`, or a semicolon, that opens with a subject and its verb: that subject, not
+    /// the first clause's.
+    private func joinedClause(_ b: Bounds) -> (phrase: Phrase, verb: Int)? {
+        var i = b.open - 1
+        while i > b.floor {
+            let t = tokens[i]
+            if t.isQuotationMark { return nil }
+            let joined = i + 1 < b.open && tokens[i + 1].isWord && Self.clauseJoiners.contains(tokens[i + 1].hash)
+            if t.isPunctuation(";") || joined && (t.isPunctuation(",") || isDash(t)) {
+                guard let found = grammar.clauseSubjectAndVerb(from: i + 1, before: b.open), found.verb < b.open,
+                      found.phrase.tokens.lowerBound <= i + (joined ? 2 : 1) else { return nil }
+                return found
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static let clauseJoiners = WordSet("and but")
 
     /// `Democrats on the House committee plan to release …` · `Attorneys for Lee appeared to
     /// oppose it, saying …` · `About four in 10 said …`: when the grammar finds no subject and

@@ -144,8 +144,59 @@ extension AttributionSieves {
             if tokens[k].isQuotationMark { break }
             k += 1
         }
-        return att
+        return sentenceSource(over: att, b)
     }
+
+    /// `Lee called the plan "a gift" on Monday, according to the Herald.` · `…, the Herald
+    /// reported.` · `…, reported the Herald.`: a reporting clause that closes the quotation's
+    /// sentence names the source everything in it came through; the speaker found in the
+    /// sentence is kept as `via`.
+    func sentenceSource(over att: Attribution, _ b: Bounds) -> Attribution {
+        guard att.rule != .accordingTo, var source = closingReporter(b),
+              source.phrase.tokens != att.phrase.tokens else { return att }
+        source.via = att.phrase.kind == .pronoun ? att.antecedent ?? att.phrase : att.phrase
+        return source
+    }
+
+    /// The source named by a reporting clause after the sentence's last comma (or a comma
+    /// inside a closing mark: `… on his show, "Talk Hour," the Herald reported.`), when nothing
+    /// but that clause follows: `, according to X.` · `, X reported.` · `, reported X.`.
+    private func closingReporter(_ b: Bounds) -> Attribution? {
+        guard !article.sentences.isEmpty else { return nil }
+        var end = min(tokens.firstIndex(startingAtOrAfter: article.sentences[b.sentence].span.end, from: b.after), b.after + TokenWindow.sentence)
+        while end > b.after, tokens[end - 1].kind == .punctuation, !tokens[end - 1].isQuotationMark, !tokens[end - 1].isPunctuation(")") { end -= 1 }
+        var c = end - 1
+        while c >= b.after, end - c <= TokenWindow.outerSource, !tokens[c].isPunctuation(","), !tokens[c].isQuotationMark { c -= 1 }
+        guard c > b.after, c + 2 < end, tokens[c].isPunctuation(",") || tokens[c].isQuotationMark && tokens[c - 1].isPunctuation(",") else { return nil }
+        if tokens[c + 1].hash == Hashes.according {
+            return accordingTo(at: c + 1, ceiling: end)
+        }
+        // Naming the outlet, as `according to` does: `, reported the Herald.`
+        if tokens[c + 1].isWord, Self.reportVerbs.contains(tokens[c + 1].hash) {
+            guard let phrase = reader.forward(startingAt: c + 2, ceiling: end), isReporter(phrase),
+                  grammar.skipTimeForward(phrase.tokens.upperBound, ceiling: end) == end else { return nil }
+            return Attribution(phrase: phrase, cue: grammar.span(c + 1), rule: .accordingTo)
+        }
+        // `, the Herald first reported.` · `, the Herald reported Tuesday.`
+        guard let phrase = reader.forward(startingAt: c + 1, ceiling: end), phrase.tokens.lowerBound == c + 1, isReporter(phrase) else { return nil }
+        var v = phrase.tokens.upperBound
+        if v < end, grammar.isAdverb(tokens[v]) || tokens[v].hash == Self.first { v += 1 }
+        guard v < end, tokens[v].isWord, Self.reportVerbs.contains(tokens[v].hash), grammar.skipTimeForward(v + 1, ceiling: end) == end else { return nil }
+        return Attribution(phrase: phrase, cue: grammar.span(v), rule: .accordingTo)
+    }
+
+    /// A news outlet or a person's description (`the Herald`, `the agency`).
+    private func isReporter(_ phrase: Phrase) -> Bool {
+        switch phrase.kind {
+        case .name: return reader.names[phrase.name ?? 0].kind != .place
+        case .description: return grammar.isPersonHead(phrase)
+        case .pronoun: return false
+        }
+    }
+
+    /// Verbs that name the outlet a report came through (`the Herald reported`).
+    private static let reportVerbs = WordSet("reported reports")
+    private static let first = WordHash.of("first")
 
     /// `said he` is rare but `said she` occurs; `it` and `they` after a verb are objects.
     private func isSubjectPronounAfterVerb(_ phrase: Phrase) -> Bool {
@@ -186,7 +237,7 @@ extension AttributionSieves {
         return v == 0x2C || isDash(t) || v == 0x29 || v == 0x5D || t.isQuotationMark
     }
 
-    private func isDash(_ t: Token) -> Bool {
+    func isDash(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         switch t.hash {
         case 0x2014, 0x2013, 0x2015, 0x2D: return true
