@@ -396,13 +396,6 @@ struct ClauseGrammar {
                   let verb = verbAfter(phrase, before: k) else {
                 continue
             }
-            // `Facing criticism, Lee released …`: a participle opening the sentence, though
-            // capitalised, is no name (unless the article names it elsewhere).
-            if phrase.kind == .name, phrase.tokens.count == 1, tokens[phrase.head].flags.contains(.sentenceStart),
-               tokens[phrase.head].end - tokens[phrase.head].start > 4, NameFinder.endsWith(tokens[phrase.head], "ing", s),
-               !isMentionedElsewhere(phrase) {
-                continue
-            }
             if start > floor, phrase.kind == .pronoun,
                tokens[phrase.head].hash == Hashes.which || tokens[phrase.head].hash == Hashes.who {
                 if relative == nil { relative = (phrase, verb.verb) }
@@ -416,13 +409,6 @@ struct ClauseGrammar {
             return (phrase, verb.verb)
         }
         return relative
-    }
-
-    /// The name's identity has another mention in the article.
-    private func isMentionedElsewhere(_ phrase: Phrase) -> Bool {
-        guard let m = phrase.name, reader.names[m].entity >= 0 else { return false }
-        let entity = reader.names[m].entity
-        return reader.names.indices.contains { $0 != m && reader.names[$0].entity == entity }
     }
 
     /// Words that open a sentence before its subject.
