@@ -67,23 +67,59 @@ struct TimeToken {
 /// Splits paragraphs into `TimeToken`s in one pass over the scalars.
 enum TimeTokenizer {
     static func tokenize(_ article: Article) -> [TimeToken] {
-        var tokens: [TimeToken] = []
-        tokens.reserveCapacity(article.scalars.count / 4 + 16)
+        var output = Output(capacity: article.scalars.count / 4 + 16)
         article.scalars.withUnsafeBufferPointer { s in
             for (block, paragraph) in article.paragraphs.enumerated() {
-                tokenize(s, paragraph.span, block: Int32(block), into: &tokens)
+                tokenize(s, paragraph.span, block: Int32(block), into: &output)
             }
         }
-        return tokens
+        return output.finish()
     }
 
     /// Tokenizes plain text as one block (tests and phrase evaluation).
     static func tokenize(_ scalars: [Unicode.Scalar]) -> [TimeToken] {
-        var tokens: [TimeToken] = []
+        var output = Output(capacity: scalars.count / 4 + 16)
         scalars.withUnsafeBufferPointer { s in
-            tokenize(s, TextSpan(0, s.count), block: 0, into: &tokens)
+            tokenize(s, TextSpan(0, s.count), block: 0, into: &output)
         }
-        return tokens
+        return output.finish()
+    }
+
+    /// The tokens written so far, in storage the tokenizer grows itself: room for a paragraph's
+    /// tokens is made before it is read (never more tokens than scalars), so writing a token is
+    /// one store. An array's `append` checked its buffer's uniqueness and capacity per token.
+    struct Output: ~Copyable {
+        private var base: UnsafeMutablePointer<TimeToken>
+        private var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        /// Room for `more` tokens after those written.
+        mutating func reserve(_ more: Int) {
+            guard capacity - count < more else { return }
+            capacity = max(2 * capacity, count + more)
+            let grown = UnsafeMutablePointer<TimeToken>.allocate(capacity: capacity)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+        }
+
+        /// Writes a token; `reserve` made room for it.
+        @inline(__always) mutating func append(_ token: TimeToken) {
+            (base + count).initialize(to: token)
+            count &+= 1
+        }
+
+        /// The tokens as an array; the storage is released.
+        consuming func finish() -> [TimeToken] {
+            let tokens = Array(UnsafeBufferPointer(start: base, count: count))
+            base.deallocate()
+            return tokens
+        }
     }
 
     /// Scalar classes for the tokenizer's loop. ASCII comes from a table; beyond ASCII, white
@@ -117,14 +153,22 @@ enum TimeTokenizer {
     }
 
     static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan, block: Int32,
-                         into tokens: inout [TimeToken]) {
+                         into tokens: inout Output) {
         let lexicon = TimeLexicon.table
+        // At most one token per scalar.
+        tokens.reserve(span.length)
         var i = span.start
         let end = span.end
         var space = true
         var newline = true
         while i < end {
             let v = s[i].value
+            // A space, the most common scalar between tokens, before any other test.
+            if v == 0x20 {
+                space = true
+                i += 1
+                continue
+            }
             let cls = charClass(v)
             switch cls {
             case .space:
@@ -194,9 +238,10 @@ enum TimeTokenizer {
                         i = j
                     }
                 }
-                tokens.append(TimeToken(start: Int32(start), end: Int32(i), kind: kind, flags: flags, block: block,
-                                        lex: .none, value: value, digits: UInt8(min(digits, 255)),
-                                        fraction: fraction))
+                // Offsets are stored in 32 bits (an article is far shorter than 2^31 scalars).
+                tokens.append(TimeToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i),
+                                        kind: kind, flags: flags, block: block, lex: .none, value: value,
+                                        digits: UInt8(min(digits, 255)), fraction: fraction))
             case .upper, .lower, .other:
                 // Every letter is packed into `key` (no test of the count per letter): the key is
                 // only looked up for words of at most twelve letters, which it then holds whole.
@@ -234,11 +279,13 @@ enum TimeTokenizer {
                         lex = lexicon.long[String(view)] ?? .none
                     }
                 }
-                tokens.append(TimeToken(start: Int32(start), end: Int32(i), kind: .word, flags: flags, block: block,
-                                        lex: lex, value: 0, digits: 0, fraction: 0))
+                tokens.append(TimeToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i),
+                                        kind: .word, flags: flags, block: block, lex: lex, value: 0, digits: 0,
+                                        fraction: 0))
             default:
-                tokens.append(TimeToken(start: Int32(start), end: Int32(i + 1), kind: .punct, flags: flags,
-                                        block: block, lex: .none, value: Int32(bitPattern: v), digits: 0, fraction: 0))
+                tokens.append(TimeToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i + 1),
+                                        kind: .punct, flags: flags, block: block, lex: .none,
+                                        value: Int32(bitPattern: v), digits: 0, fraction: 0))
                 i += 1
             }
         }
