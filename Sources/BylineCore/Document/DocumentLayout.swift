@@ -72,7 +72,7 @@ enum DocumentLayout {
     }
 
     private static func contentLines(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> [(number: Int, span: TextSpan)] {
-        var lines: [(Int, TextSpan)] = []
+        var lines: [(number: Int, span: TextSpan)] = []
         var lineNumber = 0
         var i = 0
         let n = s.count
