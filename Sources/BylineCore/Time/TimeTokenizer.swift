@@ -67,58 +67,50 @@ struct TimeToken {
 /// Splits paragraphs into `TimeToken`s in one pass over the scalars.
 enum TimeTokenizer {
     static func tokenize(_ article: Article) -> [TimeToken] {
-        var output = Output(capacity: article.scalars.count / 4 + 16)
-        article.scalars.withUnsafeBufferPointer { s in
-            for (block, paragraph) in article.paragraphs.enumerated() {
-                tokenize(s, paragraph.span, block: Int32(block), into: &output)
+        let scalars = article.paragraphs.reduce(0) { $0 + $1.span.length }
+        return article.scalars.withUnsafeBufferPointer { s in
+            Output.tokens(forAtMost: scalars) { output in
+                for (block, paragraph) in article.paragraphs.enumerated() {
+                    tokenize(s, paragraph.span, block: Int32(block), into: &output)
+                }
             }
         }
-        return output.finish()
     }
 
     /// Tokenizes plain text as one block (tests and phrase evaluation).
     static func tokenize(_ scalars: [Unicode.Scalar]) -> [TimeToken] {
-        var output = Output(capacity: scalars.count / 4 + 16)
         scalars.withUnsafeBufferPointer { s in
-            tokenize(s, TextSpan(0, s.count), block: 0, into: &output)
+            Output.tokens(forAtMost: s.count) { output in
+                tokenize(s, TextSpan(0, s.count), block: 0, into: &output)
+            }
         }
-        return output.finish()
     }
 
-    /// The tokens written so far, in storage the tokenizer grows itself: room for a paragraph's
-    /// tokens is made before it is read (never more tokens than scalars), so writing a token is
-    /// one store. An array's `append` checked its buffer's uniqueness and capacity per token.
+    /// Where the tokens are written: an array's storage with room for one token per scalar (never
+    /// more tokens than scalars, as in the speaker tokenizer), so that writing a token is one
+    /// store. An array's `append` checked its buffer's uniqueness and capacity per token.
     struct Output: ~Copyable {
-        private var base: UnsafeMutablePointer<TimeToken>
-        private var count = 0
-        private var capacity: Int
+        private let base: UnsafeMutablePointer<TimeToken>
+        private(set) var count = 0
 
-        init(capacity: Int) {
-            self.capacity = max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
+        /// The tokens `body` writes into an output with room for `scalars` tokens.
+        static func tokens(forAtMost scalars: Int, _ body: (inout Output) -> Void) -> [TimeToken] {
+            [TimeToken](unsafeUninitializedCapacity: scalars) { buffer, written in
+                guard let base = buffer.baseAddress else { return }
+                var output = Output(base: base)
+                body(&output)
+                written = output.count
+            }
         }
 
-        /// Room for `more` tokens after those written.
-        mutating func reserve(_ more: Int) {
-            guard capacity - count < more else { return }
-            capacity = max(2 * capacity, count + more)
-            let grown = UnsafeMutablePointer<TimeToken>.allocate(capacity: capacity)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
+        private init(base: UnsafeMutablePointer<TimeToken>) {
+            self.base = base
         }
 
-        /// Writes a token; `reserve` made room for it.
+        /// Writes a token; a token comes from at least one scalar, so there is room for it.
         @inline(__always) mutating func append(_ token: TimeToken) {
             (base + count).initialize(to: token)
             count &+= 1
-        }
-
-        /// The tokens as an array; the storage is released.
-        consuming func finish() -> [TimeToken] {
-            let tokens = Array(UnsafeBufferPointer(start: base, count: count))
-            base.deallocate()
-            return tokens
         }
     }
 
@@ -155,8 +147,6 @@ enum TimeTokenizer {
     static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan, block: Int32,
                          into tokens: inout Output) {
         let lexicon = TimeLexicon.table
-        // At most one token per scalar.
-        tokens.reserve(span.length)
         var i = span.start
         let end = span.end
         var space = true
