@@ -45,14 +45,17 @@ enum SentenceSplitter {
             var k = j
             while k < end, ScalarClass.isWhitespace(s[k]) { k += 1 }
             guard k < end else { break }
-            // Breaks inside a closed quotation do not end the sentence.
-            if quoted == nil { quoted = closedQuotations(s, paragraph) }
-            let quoted = quoted.unsafelyUnwrapped
-            while quoteIndex < quoted.count, quoted[quoteIndex].end <= j { quoteIndex += 1 }
-            let insideQuote = quoteIndex < quoted.count && quoted[quoteIndex].start < j && j < quoted[quoteIndex].end
-            if !insideQuote, isBoundary(s, period: i, runEnd: j, next: k, paragraphStart: paragraph.start, end: end) {
-                result.append(TextSpan(start, j))
-                start = k
+            // Breaks inside a closed quotation do not end the sentence. The quotations are looked
+            // for only at a break that would otherwise end one (not after `Mr.` or `U.S.`).
+            if isBoundary(s, period: i, runEnd: j, next: k, paragraphStart: paragraph.start, end: end) {
+                if quoted == nil { quoted = closedQuotations(s, paragraph) }
+                let quoted = quoted.unsafelyUnwrapped
+                while quoteIndex < quoted.count, quoted[quoteIndex].end <= j { quoteIndex += 1 }
+                let insideQuote = quoteIndex < quoted.count && quoted[quoteIndex].start < j && j < quoted[quoteIndex].end
+                if !insideQuote {
+                    result.append(TextSpan(start, j))
+                    start = k
+                }
             }
             i = k
         }
