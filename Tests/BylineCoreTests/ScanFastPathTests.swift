@@ -5,34 +5,34 @@ import Testing
 /// The fast paths of the per-scalar passes answer exactly what the plain tests they replace
 /// answer.
 @Suite struct ScanFastPathTests {
-    /// Each scalar in either lane of a pair, beside a neutral letter, is found exactly when it
-    /// is one of the values looked for (folded values included).
-    @Test func pairScanFindsExactlyTheValuesLookedFor() {
+    /// Each scalar, in every lane of a block among neutral letters, is found exactly when it is
+    /// one of the values looked for (folded values included), and in no other lane.
+    @Test func blockScanFindsExactlyTheValuesLookedFor() {
         let marks: Set<UInt32> = [0x22, 0x27, 0xAB, 0xBB, 0x201C, 0x201D]
         let values = Array(0...0xD7FF as ClosedRange<UInt32>) + Array(0xE000...0x10FFFF as ClosedRange<UInt32>)
         var mismatches: [UInt32] = []
+        var scalars = [Unicode.Scalar](repeating: "a", count: ScalarBlockScan.width)
         for v in values {
-            for lanes in [[v, 0x61], [0x61, v]] {
-                let scalars = lanes.map { Unicode.Scalar($0)! }
-                let found = scalars.withUnsafeBufferPointer { s -> Bool in
-                    let x = ScalarPairScan.pair(s, at: 0)
-                    let differences = ScalarPairScan.differ(x, from: 0x22) & ScalarPairScan.differ(x, from: 0x27)
-                        & ScalarPairScan.differ(x, from: 0xBB, fold: 0x10) & ScalarPairScan.differ(x, from: 0x201D, fold: 1)
-                    return !ScalarPairScan.noneMatch(differences)
-                }
-                if found != marks.contains(v) { mismatches.append(v) }
+            // Each value in one lane (the lanes taking turns), the others neutral.
+            let lane = Int(v) % ScalarBlockScan.width
+            scalars[lane] = Unicode.Scalar(v)!
+            let found = scalars.withUnsafeBufferPointer { ScalarBlockScan.quotationMarkLanes(ScalarBlockScan.block($0, at: 0)) }
+            scalars[lane] = "a"
+            let expected = marks.contains(v)
+            if found[lane] != expected || (0..<ScalarBlockScan.width).contains(where: { $0 != lane && found[$0] }) {
+                mismatches.append(v)
             }
         }
         #expect(mismatches.isEmpty)
     }
 
     /// Sentences and the quotations that hold a break are found alike whichever lane of a
-    /// pair each mark falls in: the same paragraph after a prefix of 0 to 3 scalars.
-    @Test func sentenceBreaksDoNotDependOnWherePairsStart() {
+    /// block each mark falls in: the same paragraph after a prefix of 0 to 8 scalars.
+    @Test func sentenceBreaksDoNotDependOnWhereBlocksStart() {
         let body = "Rain fell. \u{201C}We waited. Then we left,\u{201D} she said. \"It rose. It fell,\" he said! Why? "
             + "«Non. Oui», dit-il… Fin. ''Yes. No,'' they said. Done."
         var expected: [String]?
-        for prefix in ["", "A", "Ab", "Abc"] {
+        for prefix in (0...8).map({ String("Abcdefgh".prefix($0)) }) {
             let article = Article(text: "Headline\n\n" + prefix + body)
             var sentences = article.sentences.dropFirst().map { article.string($0.span) }
             sentences[0] = String(sentences[0].dropFirst(prefix.count))
@@ -53,9 +53,9 @@ import Testing
         }
     }
 
-    /// Lines are found whichever lane of a pair a line break falls in.
-    @Test func linesDoNotDependOnWherePairsStart() {
-        for prefix in ["", "A", "Ab", "Abc"] {
+    /// Lines are found whichever lane of a block a line break falls in.
+    @Test func linesDoNotDependOnWhereBlocksStart() {
+        for prefix in (0...8).map({ String("Abcdefgh".prefix($0)) }) {
             let article = Article(text: prefix + "Headline\n\nOne.\u{2029}\u{2029}Two\nthree.\n\n\nFour.")
             #expect(article.paragraphs.map { article.string($0.span) } == [prefix + "Headline", "One.", "Two\nthree.", "Four."])
         }

@@ -72,7 +72,7 @@ enum DocumentLayout {
     }
 
     private static func contentLines(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> [(number: Int, span: TextSpan)] {
-        var lines: [(Int, TextSpan)] = []
+        var lines: [(number: Int, span: TextSpan)] = []
         var lineNumber = 0
         var i = 0
         let n = s.count
@@ -80,13 +80,12 @@ enum DocumentLayout {
         if n > 0, s[0].value == 0xFEFF { i = 1 }
         while i < n {
             var start = i
-            // To the line's end: past pairs of scalars without a line break two at a time, then
-            // one by one.
-            while i + 1 < n {
-                let x = ScalarPairScan.pair(s, at: i)
-                guard ScalarPairScan.noneMatch(ScalarPairScan.differ(x, from: 0x0A) & ScalarPairScan.differ(x, from: 0x2029))
-                else { break }
-                i += 2
+            // To the line's end: past blocks of scalars without a line break eight at a time,
+            // then one by one.
+            while i + ScalarBlockScan.width <= n {
+                let x = ScalarBlockScan.block(s, at: i)
+                guard !any(ScalarBlockScan.lanes(x, equalTo: 0x0A) .| ScalarBlockScan.lanes(x, equalTo: 0x2029)) else { break }
+                i += ScalarBlockScan.width
             }
             while i < n, s[i].value != 0x0A, s[i].value != 0x2029 { i += 1 }
             var end = i

@@ -16,16 +16,19 @@ enum SentenceSplitter {
         var start = paragraph.start
         var i = paragraph.start
         let end = paragraph.end
+        // Scalars before `scalarByScalar` are in a block that holds a terminal: read one by one.
+        var scalarByScalar = i
         while i < end {
-            // Past pairs of scalars without a terminal, two at a time.
-            if i + 1 < end {
-                let x = ScalarPairScan.pair(s, at: i)
-                let differences = ScalarPairScan.differ(x, from: 0x2E) & ScalarPairScan.differ(x, from: 0x21)
-                    & ScalarPairScan.differ(x, from: 0x3F) & ScalarPairScan.differ(x, from: 0x2026)
-                if ScalarPairScan.noneMatch(differences) {
-                    i += 2
+            // Past blocks of scalars without a terminal, eight at a time.
+            if i >= scalarByScalar, i + ScalarBlockScan.width <= end {
+                let x = ScalarBlockScan.block(s, at: i)
+                let terminals = ScalarBlockScan.lanes(x, equalTo: 0x2E) .| ScalarBlockScan.lanes(x, equalTo: 0x21)
+                    .| ScalarBlockScan.lanes(x, equalTo: 0x3F) .| ScalarBlockScan.lanes(x, equalTo: 0x2026)
+                if !any(terminals) {
+                    i += ScalarBlockScan.width
                     continue
                 }
+                scalarByScalar = i + ScalarBlockScan.width
             }
             guard isTerminal(s[i].value) else {
                 i += 1
@@ -42,14 +45,17 @@ enum SentenceSplitter {
             var k = j
             while k < end, ScalarClass.isWhitespace(s[k]) { k += 1 }
             guard k < end else { break }
-            // Breaks inside a closed quotation do not end the sentence.
-            if quoted == nil { quoted = closedQuotations(s, paragraph) }
-            let quoted = quoted.unsafelyUnwrapped
-            while quoteIndex < quoted.count, quoted[quoteIndex].end <= j { quoteIndex += 1 }
-            let insideQuote = quoteIndex < quoted.count && quoted[quoteIndex].start < j && j < quoted[quoteIndex].end
-            if !insideQuote, isBoundary(s, period: i, runEnd: j, next: k, paragraphStart: paragraph.start, end: end) {
-                result.append(TextSpan(start, j))
-                start = k
+            // Breaks inside a closed quotation do not end the sentence. The quotations are looked
+            // for only at a break that would otherwise end one (not after `Mr.` or `U.S.`).
+            if isBoundary(s, period: i, runEnd: j, next: k, paragraphStart: paragraph.start, end: end) {
+                if quoted == nil { quoted = closedQuotations(s, paragraph) }
+                let quoted = quoted.unsafelyUnwrapped
+                while quoteIndex < quoted.count, quoted[quoteIndex].end <= j { quoteIndex += 1 }
+                let insideQuote = quoteIndex < quoted.count && quoted[quoteIndex].start < j && j < quoted[quoteIndex].end
+                if !insideQuote {
+                    result.append(TextSpan(start, j))
+                    start = k
+                }
             }
             i = k
         }
@@ -148,17 +154,17 @@ enum SentenceSplitter {
         var i = span.start
         var doubledOpen: Int?
         var guillemetOpen: Int?
+        // Scalars before `scalarByScalar` are in a block that holds a mark: read one by one.
+        var scalarByScalar = i
         while i < span.end {
-            // Past pairs of scalars without a mark, two at a time: `"`, `'`, `«` and `»` (one
+            // Past blocks of scalars without a mark, eight at a time: `"`, `'`, `«` and `»` (one
             // value with 0x10 folded in), `“` and `”` (one value with 1 folded in).
-            if i + 1 < span.end {
-                let x = ScalarPairScan.pair(s, at: i)
-                let differences = ScalarPairScan.differ(x, from: 0x22) & ScalarPairScan.differ(x, from: 0x27)
-                    & ScalarPairScan.differ(x, from: 0xBB, fold: 0x10) & ScalarPairScan.differ(x, from: 0x201D, fold: 1)
-                if ScalarPairScan.noneMatch(differences) {
-                    i += 2
+            if i >= scalarByScalar, i + ScalarBlockScan.width <= span.end {
+                if !any(ScalarBlockScan.quotationMarkLanes(ScalarBlockScan.block(s, at: i))) {
+                    i += ScalarBlockScan.width
                     continue
                 }
+                scalarByScalar = i + ScalarBlockScan.width
             }
             let v = s[i].value
             if v != 0x22, v != 0x27, v != 0xAB, v != 0xBB, v < 0x201C || v > 0x201D {

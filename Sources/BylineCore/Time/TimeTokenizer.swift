@@ -67,23 +67,51 @@ struct TimeToken {
 /// Splits paragraphs into `TimeToken`s in one pass over the scalars.
 enum TimeTokenizer {
     static func tokenize(_ article: Article) -> [TimeToken] {
-        var tokens: [TimeToken] = []
-        tokens.reserveCapacity(article.scalars.count / 4 + 16)
-        article.scalars.withUnsafeBufferPointer { s in
-            for (block, paragraph) in article.paragraphs.enumerated() {
-                tokenize(s, paragraph.span, block: Int32(block), into: &tokens)
+        let scalars = article.paragraphs.reduce(0) { $0 + $1.span.length }
+        return article.scalars.withUnsafeBufferPointer { s in
+            Output.tokens(forAtMost: scalars) { output in
+                for (block, paragraph) in article.paragraphs.enumerated() {
+                    tokenize(s, paragraph.span, block: Int32(block), into: &output)
+                }
             }
         }
-        return tokens
     }
 
     /// Tokenizes plain text as one block (tests and phrase evaluation).
     static func tokenize(_ scalars: [Unicode.Scalar]) -> [TimeToken] {
-        var tokens: [TimeToken] = []
         scalars.withUnsafeBufferPointer { s in
-            tokenize(s, TextSpan(0, s.count), block: 0, into: &tokens)
+            Output.tokens(forAtMost: s.count) { output in
+                tokenize(s, TextSpan(0, s.count), block: 0, into: &output)
+            }
         }
-        return tokens
+    }
+
+    /// Where the tokens are written: an array's storage with room for one token per scalar (never
+    /// more tokens than scalars, as in the speaker tokenizer), so that writing a token is one
+    /// store. An array's `append` checked its buffer's uniqueness and capacity per token.
+    struct Output: ~Copyable {
+        private let base: UnsafeMutablePointer<TimeToken>
+        private(set) var count = 0
+
+        /// The tokens `body` writes into an output with room for `scalars` tokens.
+        static func tokens(forAtMost scalars: Int, _ body: (inout Output) -> Void) -> [TimeToken] {
+            [TimeToken](unsafeUninitializedCapacity: scalars) { buffer, written in
+                guard let base = buffer.baseAddress else { return }
+                var output = Output(base: base)
+                body(&output)
+                written = output.count
+            }
+        }
+
+        private init(base: UnsafeMutablePointer<TimeToken>) {
+            self.base = base
+        }
+
+        /// Writes a token; a token comes from at least one scalar, so there is room for it.
+        @inline(__always) mutating func append(_ token: TimeToken) {
+            (base + count).initialize(to: token)
+            count &+= 1
+        }
     }
 
     /// Scalar classes for the tokenizer's loop. ASCII comes from a table; beyond ASCII, white
@@ -117,7 +145,7 @@ enum TimeTokenizer {
     }
 
     static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan, block: Int32,
-                         into tokens: inout [TimeToken]) {
+                         into tokens: inout Output) {
         let lexicon = TimeLexicon.table
         var i = span.start
         let end = span.end
@@ -125,6 +153,12 @@ enum TimeTokenizer {
         var newline = true
         while i < end {
             let v = s[i].value
+            // A space, the most common scalar between tokens, before any other test.
+            if v == 0x20 {
+                space = true
+                i += 1
+                continue
+            }
             let cls = charClass(v)
             switch cls {
             case .space:
@@ -194,9 +228,10 @@ enum TimeTokenizer {
                         i = j
                     }
                 }
-                tokens.append(TimeToken(start: Int32(start), end: Int32(i), kind: kind, flags: flags, block: block,
-                                        lex: .none, value: value, digits: UInt8(min(digits, 255)),
-                                        fraction: fraction))
+                // Offsets are stored in 32 bits (an article is far shorter than 2^31 scalars).
+                tokens.append(TimeToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i),
+                                        kind: kind, flags: flags, block: block, lex: .none, value: value,
+                                        digits: UInt8(min(digits, 255)), fraction: fraction))
             case .upper, .lower, .other:
                 // Every letter is packed into `key` (no test of the count per letter): the key is
                 // only looked up for words of at most twelve letters, which it then holds whole.
@@ -234,11 +269,13 @@ enum TimeTokenizer {
                         lex = lexicon.long[String(view)] ?? .none
                     }
                 }
-                tokens.append(TimeToken(start: Int32(start), end: Int32(i), kind: .word, flags: flags, block: block,
-                                        lex: lex, value: 0, digits: 0, fraction: 0))
+                tokens.append(TimeToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i),
+                                        kind: .word, flags: flags, block: block, lex: lex, value: 0, digits: 0,
+                                        fraction: 0))
             default:
-                tokens.append(TimeToken(start: Int32(start), end: Int32(i + 1), kind: .punct, flags: flags,
-                                        block: block, lex: .none, value: Int32(bitPattern: v), digits: 0, fraction: 0))
+                tokens.append(TimeToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i + 1),
+                                        kind: .punct, flags: flags, block: block, lex: .none,
+                                        value: Int32(bitPattern: v), digits: 0, fraction: 0))
                 i += 1
             }
         }

@@ -208,9 +208,33 @@ struct TimexPoint: Hashable {
 @inline(__always)
 func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 
+/// `n` in decimal with at least `width` digits (zeros before), a minus sign before them when
+/// negative. Written straight into the string's bytes: every date value formats two to four
+/// numbers, and joining a sign, a run of zeros and the digits made three strings each time.
 func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(abs(n))
-    return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
+    var digits = 1
+    var rest = n.magnitude / 10
+    while rest > 0 {
+        digits += 1
+        rest /= 10
+    }
+    let sign = n < 0 ? 1 : 0
+    let length = sign + max(digits, width)
+    return String(unsafeUninitializedCapacity: length) { bytes in
+        var magnitude = n.magnitude
+        var at = length
+        repeat {
+            at -= 1
+            bytes[at] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        while at > sign {
+            at -= 1
+            bytes[at] = 0x30
+        }
+        if sign == 1 { bytes[0] = 0x2D }
+        return length
+    }
 }
 
 extension CivilDate {
