@@ -48,13 +48,15 @@ struct Attribution {
 ///    "…"`), `reported-speech` (`X called the deal "a disaster"`; speech reported inside
 ///    reported speech goes to the outer reporter), `passive-by` (`was asked by X`), `issuer`
 ///    (`X issued a statement: "…"`).
-/// 4. `LabelRule`: `label` (`X: "…"`).
+/// 4. `LabelRule`: `label` (`X: "…"`, `X (R-Ohio): "…"`).
 /// 5. `LaterCueRule`: `later-cue`, a verb of saying later in the sentence (`"…" about it, said
 ///    X`; also `passive-by` and `according-to` there). Not for a label inside a noun phrase
 ///    (`the "History" section`).
 /// 6. `PossessiveRule`: `possessive`, whose words they are (`Clinton's slogan is "…"`).
 /// 7. `SentenceSubjectRule`: `sentence-subject`, the subject of a sentence whose verb is not
 ///    a verb of saying. Not for a label inside a noun phrase.
+/// 8. `NextParagraphRules`, for a quotation that is its whole paragraph: `dash-signature` in the
+///    paragraph below (`"…" ¶ — Ann Lee`).
 ///
 /// A relative pronoun found (`the Daily Beast, which ran …`) stands for the phrase before it.
 /// A statement, letter or post that speaks is then replaced by whoever issued it when the
@@ -149,10 +151,7 @@ struct AttributionSieves {
         // A label inside a noun phrase (`The "History" section of the site explains`) is part of
         // the subject of a later verb, not what it says.
         let insidePhrase = quotes[q].unspokenRule == .labelInPhrase
-        guard var att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) ?? label(b)
-                ?? (insidePhrase ? nil : laterCue(b)) ?? possessiveSpeech(b) ?? (insidePhrase ? nil : sentenceSubject(b)) else {
-            return nil
-        }
+        guard var att = firstRule(b, insidePhrase: insidePhrase) else { return nil }
         let head = tokens[att.phrase.head].hash
         if att.phrase.kind == .pronoun, att.antecedent == nil, Hashes.isRelativePronoun(head) {
             // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
@@ -161,6 +160,16 @@ struct AttributionSieves {
             if r >= 0 { att.antecedent = reader.backward(endingAt: r, floor: max(0, r - TokenWindow.antecedent)) }
         }
         return issuer(of: att, b) ?? att
+    }
+
+    /// The first rule of the list above that attributes the quotation bounded by `b`.
+    private func firstRule(_ b: Bounds, insidePhrase: Bool) -> Attribution? {
+        if let att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) { return att }
+        if let att = label(b) { return att }
+        if !insidePhrase, let att = laterCue(b) { return att }
+        if let att = possessiveSpeech(b) { return att }
+        if !insidePhrase, let att = sentenceSubject(b) { return att }
+        return signatureBelow(b)
     }
 
     /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,
