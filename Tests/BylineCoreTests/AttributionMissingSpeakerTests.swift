@@ -38,6 +38,27 @@ import Testing
         #expect(a.speakerName(0) == nil)
     }
 
+    // MARK: A subject set off from its verb by dashes
+
+    @Test func anAppositiveBetweenDashesStandsBetweenTheSubjectAndItsVerb() {
+        let a = Analyzed("Tom Baker — chairman of the town's water board — told reporters on Friday that the vote was \"a serious mistake.\"")
+        #expect(a.speakerName(0) == "Tom Baker")
+        let b = Analyzed("On Friday, Ines Varga – named by the Ledger as the likely pick – told a radio host that \"you have to take it seriously.\"")
+        #expect(b.speakerName(0) == "Ines Varga")
+    }
+
+    @Test func theSentenceBeforeNamesItsSubjectPastDashes() {
+        let a = Analyzed("""
+            Ann Lee — a teacher from Elm Grove — says she changed her mind at the last minute. "It was a big deal for me."
+            """)
+        #expect(a.speakerName(0) == "Ann Lee")
+    }
+
+    @Test func aDashJoiningWordsIsNoAppositive() {
+        let a = Analyzed("The 2015–16 budget was, Mara Quist said, \"a disaster for the harbour.\"")
+        #expect(a.speakerName(0) == "Mara Quist")
+    }
+
     // MARK: Labels
 
     @Test func aLabelNameMayCarryAParenthesis() {

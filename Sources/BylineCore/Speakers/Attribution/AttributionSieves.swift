@@ -48,7 +48,8 @@ struct Attribution {
 ///    "…"`), `reported-speech` (`X called the deal "a disaster"`; speech reported inside
 ///    reported speech goes to the outer reporter), `passive-by` (`was asked by X`), `issuer`
 ///    (`X issued a statement: "…"`).
-/// 4. `LabelRule`: `label` (`X: "…"`, `X (R-Ohio): "…"`).
+/// 4. `DashAppositiveRule`: `reported-speech` past an appositive between dashes (`Ann Lee — a
+///    teacher from Elm Grove — says she …`). `LabelRule`: `label` (`X: "…"`, `X (R-Ohio): "…"`).
 /// 5. `LaterCueRule`: `later-cue`, a verb of saying later in the sentence (`"…" about it, said
 ///    X`; also `passive-by` and `according-to` there). Not for a label inside a noun phrase
 ///    (`the "History" section`).
@@ -165,7 +166,7 @@ struct AttributionSieves {
     /// The first rule of the list above that attributes the quotation bounded by `b`.
     private func firstRule(_ b: Bounds, insidePhrase: Bool) -> Attribution? {
         if let att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) { return att }
-        if let att = label(b) { return att }
+        if let att = dashAppositive(b) ?? label(b) { return att }
         if !insidePhrase, let att = laterCue(b) { return att }
         if let att = possessiveSpeech(b) { return att }
         if !insidePhrase, let att = sentenceSubject(b) { return att }
@@ -198,8 +199,8 @@ struct AttributionSieves {
 
     // MARK: For the neighbour rules (`SpeakerAssembly`)
 
-    /// The speaker a sentence names with a verb of saying (`Carter said that …`), for a
-    /// quotation that follows it with no attribution of its own.
+    /// The speaker a sentence names with a verb of saying (`Carter said that …`, `Ann Lee — a
+    /// teacher — says …`), for a quotation that follows it with no attribution of its own.
     /// With `anyVerb`, a sentence without a verb of saying gives its subject if a verb follows it.
     func speakerOfSentence(_ sentence: Int, anyVerb: Bool = false) -> ClauseSubject? {
         let extent = article.sentences[sentence].span
@@ -215,6 +216,8 @@ struct AttributionSieves {
                     }
                 } else if let subject = grammar.subject(ofCueAt: k, floor: floor) {
                     return subject
+                } else if cue != .participle, let phrase = subjectBeforeDashes(ofVerbAt: k, floor: floor) {
+                    return ClauseSubject(phrase: phrase, cue: grammar.span(k))
                 }
             } else if t.isWord, Self.issuingVerbs.contains(t.hash), issuesDocument(k, end: end),
                       let subject = grammar.subject(ofCueAt: k, floor: floor) {
