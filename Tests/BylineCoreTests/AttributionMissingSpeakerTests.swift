@@ -38,6 +38,47 @@ import Testing
         #expect(a.speakerName(0) == nil)
     }
 
+    // MARK: The attribution of the quotation in the next paragraph
+
+    @Test func aWholeParagraphQuotationGoesOnIntoTheAttributedOneBelow() {
+        let a = Analyzed("""
+            Dock workers gathered on the quay before dawn.
+
+            "The ferry plan will not work. It never did."
+
+            "We have said so for months and nobody listened," Kim Ortiz notes.
+            """)
+        #expect(a.quotes.count == 2)
+        #expect(a.speakerName(0) == "Kim Ortiz")
+        #expect(a.speakerName(1) == "Kim Ortiz")
+    }
+
+    @Test func aQuotationAfterAnAttributedOneKeepsTheSpeakerBefore() {
+        let a = Analyzed("""
+            Dock workers gathered on the quay before dawn.
+
+            "We will not move," Tom Berg said.
+
+            "The ferry plan will not work. It never did."
+
+            "We have said so for months and nobody listened," Kim Ortiz notes.
+            """)
+        #expect(a.quotes.count == 3)
+        #expect(a.speakerName(1) == "Tom Berg")
+        #expect(a.speakerName(2) == "Kim Ortiz")
+    }
+
+    @Test func aParagraphThatIntroducesAQuotationKeepsIt() {
+        let a = Analyzed("""
+            Tom Berg said the board had ignored the port for years.
+
+            "The ferry plan will not work. It never did."
+
+            "We have said so for months and nobody listened," Kim Ortiz notes.
+            """)
+        #expect(a.speakerName(0) == "Tom Berg")
+    }
+
     // MARK: A subject set off from its verb by dashes
 
     @Test func anAppositiveBetweenDashesStandsBetweenTheSubjectAndItsVerb() {

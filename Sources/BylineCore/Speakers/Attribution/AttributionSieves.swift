@@ -57,7 +57,8 @@ struct Attribution {
 /// 7. `SentenceSubjectRule`: `sentence-subject`, the subject of a sentence whose verb is not
 ///    a verb of saying. Not for a label inside a noun phrase.
 /// 8. `NextParagraphRules`, for a quotation that is its whole paragraph: `dash-signature` in the
-///    paragraph below (`"…" ¶ — Ann Lee`).
+///    paragraph below (`"…" ¶ — Ann Lee`), `later-cue` of the quotation that goes on there
+///    (`"…" ¶ "…," Lee notes.`).
 ///
 /// A relative pronoun found (`the Daily Beast, which ran …`) stands for the phrase before it.
 /// A statement, letter or post that speaks is then replaced by whoever issued it when the
@@ -170,7 +171,7 @@ struct AttributionSieves {
         if !insidePhrase, let att = laterCue(b) { return att }
         if let att = possessiveSpeech(b) { return att }
         if !insidePhrase, let att = sentenceSubject(b) { return att }
-        return signatureBelow(b)
+        return nextParagraph(b)
     }
 
     /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,

@@ -1,7 +1,12 @@
 /// A quotation that is a whole paragraph, attributed by the paragraph after it: a signature
-/// (`dash-signature`, `"…" ¶ — Ann Lee`). Tried last, as nothing else in a paragraph made of the
-/// quotation alone can name its speaker.
+/// (`dash-signature`, `"…" ¶ — Ann Lee`) or the attribution of the quotation that goes on there
+/// (`later-cue`, `"…" ¶ "…," Lee notes.`). Tried last, as nothing else in a paragraph made of
+/// the quotation alone can name its speaker.
 extension AttributionSieves {
+    func nextParagraph(_ b: Bounds) -> Attribution? {
+        signatureBelow(b) ?? cueInNextParagraph(b)
+    }
+
     /// `"…" ¶ — Ann Lee.` · `"…" ¶ -Ann Lee, Elm Grove.` · `"…" ¶ ― Sen. Tom Berg, in a tweet.`:
     /// a quote box or a list of quotations signs each one on the line below it, a dash and a name
     /// alone (or followed by where or when after a comma).
@@ -14,6 +19,32 @@ extension AttributionSieves {
         }
         return Attribution(phrase: phrase, cue: grammar.span(next.first), rule: .dashSignature)
     }
+
+    /// `"The plan will not work." ¶ "We said so for months," Kim Ortiz notes.`: a quotation that
+    /// is its whole paragraph is the first part of the one that opens the paragraph after it
+    /// (or a few whole-paragraph quotations later), whose attribution follows its closing mark.
+    /// Only where nothing before says who speaks: the paragraph before holds no quotation (it
+    /// would go on), does not introduce one with a colon, and names no speaker in its last
+    /// sentence (`Carter said that …`: the neighbour rules' choices).
+    func cueInNextParagraph(_ b: Bounds) -> Attribution? {
+        guard isOpeningItsParagraph(b), !isIntroducedBefore(b) else { return nil }
+        var current = b
+        for _ in 0..<Self.quotationParagraphsAhead {
+            guard let next = paragraphAfter(current), current.quote + 1 < quotes.count else { return nil }
+            let following = bounds(current.quote + 1)
+            guard following.open == next.first else { return nil }
+            if let att = trailing(following), att.rule == .quoteSpeakerCue || att.rule == .quoteCueSpeaker {
+                return Attribution(phrase: att.phrase, cue: att.cue, rule: .laterCue)
+            }
+            // A whole paragraph again: the attribution may come after it.
+            guard paragraphAfter(following) != nil else { return nil }
+            current = following
+        }
+        return nil
+    }
+
+    /// How many paragraphs made of a quotation alone are passed to find the one attributed.
+    private static let quotationParagraphsAhead = 3
 
     /// The paragraph (or line block) after the quotation, when the quotation opens its own and
     /// nothing but punctuation follows its closing mark there: its first token and where it ends.
@@ -33,6 +64,18 @@ extension AttributionSieves {
     /// The quotation's opening mark is the first token of its paragraph (or line block).
     private func isOpeningItsParagraph(_ b: Bounds) -> Bool {
         b.open == 0 || tokens[b.open - 1].end <= blocks.start(b.block)
+    }
+
+    /// The paragraph before the quotation's holds a quotation, ends with a colon, or names a
+    /// speaker in its last sentence: what the neighbour rules would give this one.
+    private func isIntroducedBefore(_ b: Bounds) -> Bool {
+        guard b.block > 0 else { return false }
+        let previousStart = blocks.start(b.block - 1)
+        if b.quote > 0, quotes[b.quote - 1].span.end > previousStart { return true }
+        // The quotation opens its paragraph: the token before it ends the paragraph before.
+        if b.open > 0, tokens[b.open - 1].isPunctuation(":") { return true }
+        guard let sentence = article.sentenceIndex(containing: max(previousStart, blocks.start(b.block) - 1)) else { return false }
+        return speakerOfSentence(sentence) != nil
     }
 }
 
