@@ -102,6 +102,17 @@ import Testing
 
     // MARK: Labels
 
+    @Test func aVerbOfSayingBeforeItsSubjectIntroducesTheNextParagraph() {
+        let a = Analyzed("""
+            The council heard from the harbour master on Tuesday.
+
+            Stated Tom Berg:
+
+            "The stakes are high this winter. Everyone on the quay knows it."
+            """)
+        #expect(a.speakerName(0) == "Tom Berg")
+    }
+
     @Test func aLabelNameMayCarryAParenthesis() {
         let a = Analyzed("""
             The hearing went on past midnight.

@@ -201,7 +201,8 @@ struct AttributionSieves {
     // MARK: For the neighbour rules (`SpeakerAssembly`)
 
     /// The speaker a sentence names with a verb of saying (`Carter said that …`, `Ann Lee — a
-    /// teacher — says …`), for a quotation that follows it with no attribution of its own.
+    /// teacher — says …`, `Said Ann Lee:`), for a quotation that follows it with no attribution
+    /// of its own.
     /// With `anyVerb`, a sentence without a verb of saying gives its subject if a verb follows it.
     func speakerOfSentence(_ sentence: Int, anyVerb: Bool = false) -> ClauseSubject? {
         let extent = article.sentences[sentence].span
@@ -210,6 +211,11 @@ struct AttributionSieves {
         var k = floor
         while k < end {
             let t = tokens[k]
+            if k == floor, t.isWord, Lexicon.cues[t.hash] == .speech, let subject = invertedLabel(k, end: end) {
+                // `Said Ann Lee:` closing a paragraph, before the quotation it introduces (a
+                // capitalised verb opening its sentence is no cue for `isCueHere`).
+                return subject
+            }
             if t.isWord, let cue = Lexicon.cues[t.hash], grammar.isCueHere(k, floor: floor) {
                 if cue == .participle || grammar.isBareBase(k, floor: floor) || grammar.isCoordinated(k, floor: floor) {
                     if let phrase = grammar.clauseSubject(from: floor, before: k) {
@@ -229,5 +235,14 @@ struct AttributionSieves {
         }
         guard anyVerb, let phrase = grammar.clauseSubject(from: floor, before: end) else { return nil }
         return ClauseSubject(phrase: phrase, cue: nil)
+    }
+
+    /// `Said Ann Lee:` · `Added the senator:`: a sentence that opens with a verb of saying and its
+    /// subject after it, then a colon, introduces what follows (not a comma: `Asked Tuesday, …`).
+    private func invertedLabel(_ k: Int, end: Int) -> ClauseSubject? {
+        guard tokens[k].isCapitalized, let phrase = reader.forward(startingAt: k + 1, ceiling: end), phrase.kind != .pronoun else { return nil }
+        let next = grammar.skipParenthesis(phrase.tokens.upperBound, ceiling: end)
+        guard next < end, tokens[next].isPunctuation(":") else { return nil }
+        return ClauseSubject(phrase: phrase, cue: grammar.span(k))
     }
 }
