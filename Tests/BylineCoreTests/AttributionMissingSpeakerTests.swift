@@ -126,3 +126,17 @@ import Testing
     }
 }
 
+/// The rules for a quotation that nothing nearer attributes (`FallbackRules`).
+@Suite struct AttributionFallbackTests {
+    @Test func theSubjectOfAClauseOpenedByThatOrWhySpeaks() {
+        let a = Analyzed("It has not helped that the harbour board has cycled through slogans, from \"ferries for all\" to \"a port that works.\"")
+        #expect(a.mentionText(0) == "the harbour board")
+        let b = Analyzed("The fishermen felt ignored. That is why Ann Lee wanted to \"go an extra step\" for them.")
+        #expect(b.speakerName(0) == "Ann Lee")
+    }
+
+    @Test func aClauseAfterAVerbOfSayingIsTheReportersNotItsSubjects() {
+        let a = Analyzed("Tom Berg said that the harbour board had been \"asleep at the wheel\" for years.")
+        #expect(a.speakerName(0) == "Tom Berg")
+    }
+}

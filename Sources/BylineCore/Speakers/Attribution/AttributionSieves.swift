@@ -56,7 +56,9 @@ struct Attribution {
 /// 6. `PossessiveRule`: `possessive`, whose words they are (`Clinton's slogan is "…"`).
 /// 7. `SentenceSubjectRule`: `sentence-subject`, the subject of a sentence whose verb is not
 ///    a verb of saying. Not for a label inside a noun phrase.
-/// 8. `NextParagraphRules`, for a quotation that is its whole paragraph: `dash-signature` in the
+/// 8. `FallbackRules`, for a quotation nothing nearer attributes: `sentence-subject` of the
+///    clause `that` or `why` opens (`It has not helped that the board has …`).
+/// 9. `NextParagraphRules`, for a quotation that is its whole paragraph: `dash-signature` in the
 ///    paragraph below (`"…" ¶ — Ann Lee`), `later-cue` of the quotation that goes on there
 ///    (`"…" ¶ "…," Lee notes.`).
 ///
@@ -171,7 +173,7 @@ struct AttributionSieves {
         if !insidePhrase, let att = laterCue(b) { return att }
         if let att = possessiveSpeech(b) { return att }
         if !insidePhrase, let att = sentenceSubject(b) { return att }
-        return nextParagraph(b)
+        return complementClauseSubject(b) ?? nextParagraph(b)
     }
 
     /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,
