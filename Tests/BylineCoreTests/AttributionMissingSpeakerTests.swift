@@ -128,6 +128,16 @@ import Testing
 
 /// The rules for a quotation that nothing nearer attributes (`FallbackRules`).
 @Suite struct AttributionFallbackTests {
+    @Test func aVerbOfSayingFarBackInALongSentenceStillAttributes() {
+        let a = Analyzed("""
+            Sara Diaz, who ran the harbour office for a decade before she moved to the coast, said in a long interview \
+            with a local radio station in the harbour town of Port Elden on a cold and windy evening late last week that, \
+            after many years of neglect and of broken promises from the harbour board and from the town's mayors, the \
+            council had "lost its way."
+            """)
+        #expect(a.speakerName(0) == "Sara Diaz")
+    }
+
     @Test func theSubjectOfAClauseOpenedByThatOrWhySpeaks() {
         let a = Analyzed("It has not helped that the harbour board has cycled through slogans, from \"ferries for all\" to \"a port that works.\"")
         #expect(a.mentionText(0) == "the harbour board")

@@ -56,8 +56,9 @@ struct Attribution {
 /// 6. `PossessiveRule`: `possessive`, whose words they are (`Clinton's slogan is "…"`).
 /// 7. `SentenceSubjectRule`: `sentence-subject`, the subject of a sentence whose verb is not
 ///    a verb of saying. Not for a label inside a noun phrase.
-/// 8. `FallbackRules`, for a quotation nothing nearer attributes: `sentence-subject` of the
-///    clause `that` or `why` opens (`It has not helped that the board has …`).
+/// 8. `FallbackRules`, for a quotation nothing nearer attributes: `reported-speech` from a verb
+///    of saying further back in a long sentence than the window, `sentence-subject` of the clause
+///    `that` or `why` opens (`It has not helped that the board has …`).
 /// 9. `NextParagraphRules`, for a quotation that is its whole paragraph: `dash-signature` in the
 ///    paragraph below (`"…" ¶ — Ann Lee`), `later-cue` of the quotation that goes on there
 ///    (`"…" ¶ "…," Lee notes.`).
@@ -173,7 +174,7 @@ struct AttributionSieves {
         if !insidePhrase, let att = laterCue(b) { return att }
         if let att = possessiveSpeech(b) { return att }
         if !insidePhrase, let att = sentenceSubject(b) { return att }
-        return complementClauseSubject(b) ?? nextParagraph(b)
+        return distantCue(b) ?? complementClauseSubject(b) ?? nextParagraph(b)
     }
 
     /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,

@@ -1,7 +1,18 @@
 /// Rules for a quotation nothing nearer attributes, tried after the others of its sentence:
-/// `sentence-subject` for the subject of a clause opened by `that` or `why`
-/// (`complementClauseSubject`).
+/// `reported-speech` from a verb of saying further back in a long sentence than the other rules
+/// look (`distantCue`), and `sentence-subject` for the subject of a clause opened by `that` or
+/// `why` (`complementClauseSubject`).
 extension AttributionSieves {
+    /// `Ann Lee, who ran the harbour office for a decade and …, said in a long interview with …
+    /// that the board had "lost its way"`: the speaker a sentence names with a verb of saying
+    /// before the quotation, further back than the window the other rules look in.
+    func distantCue(_ b: Bounds) -> Attribution? {
+        guard quotes[b.quote].unspokenRule == nil, !article.sentences.isEmpty, b.floor > 0, !followsQuotationOfItsSentence(b),
+              let subject = speakerOfSentence(b.sentence), let cue = subject.cue,
+              cue.end <= tokens[b.floor].start, cue.start >= blocks.start(b.block) else { return nil }
+        return Attribution(subject, rule: .reportedSpeech)
+    }
+
     /// `It has not helped that her campaign has cycled through slogans, from "…"` · `That is why
     /// he wanted to "go an extra step"` · `so quiet that Tom Berg was moved to say, "…"`: the
     /// subject of the clause that `that` or `why` opens (after a word that is no verb of saying)
