@@ -150,3 +150,16 @@ import Testing
         #expect(a.speakerName(0) == "Tom Berg")
     }
 }
+
+/// A quotation in a one-sentence headline that no rule attributes (`LabelRule.headlineSubject`).
+@Suite struct AttributionHeadlineTests {
+    @Test func theHeadlinesOpeningNameSpeaksItsQuotation() {
+        let a = Analyzed("The harbour board meets again on Monday.", headline: "Ann Lee 'ready to fight' for the harbour.")
+        #expect(a.speakerName(0) == "Ann Lee")
+    }
+
+    @Test func aHeadlineOpeningWithTheQuotationNamesNoSpeaker() {
+        let a = Analyzed("The harbour board meets again on Monday.", headline: "'Ready to fight' for the harbour, says nobody yet.")
+        #expect(a.speakerName(0) == nil)
+    }
+}

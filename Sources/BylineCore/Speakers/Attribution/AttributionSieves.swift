@@ -59,6 +59,8 @@ struct Attribution {
 /// 8. `FallbackRules`, for a quotation nothing nearer attributes: `reported-speech` from a verb
 ///    of saying further back in a long sentence than the window, `sentence-subject` of the clause
 ///    `that` or `why` opens (`It has not helped that the board has …`).
+///    `LabelRule.headlineSubject`: `label`, the person a one-sentence headline opens with
+///    (`Ann Lee 'ready to fight' for the harbour.`).
 /// 9. `NextParagraphRules`, for a quotation that is its whole paragraph: `dash-signature` in the
 ///    paragraph below (`"…" ¶ — Ann Lee`), `later-cue` of the quotation that goes on there
 ///    (`"…" ¶ "…," Lee notes.`).
@@ -174,7 +176,7 @@ struct AttributionSieves {
         if !insidePhrase, let att = laterCue(b) { return att }
         if let att = possessiveSpeech(b) { return att }
         if !insidePhrase, let att = sentenceSubject(b) { return att }
-        return distantCue(b) ?? complementClauseSubject(b) ?? nextParagraph(b)
+        return distantCue(b) ?? complementClauseSubject(b) ?? headlineSubject(b) ?? nextParagraph(b)
     }
 
     /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,

@@ -39,6 +39,21 @@ extension AttributionSieves {
         return nil
     }
 
+    /// `Ann Lee 'ready to fight' for the harbour.` · `Tom Berg Takes the Job 'Very Seriously.'`: a
+    /// quotation in the article's headline (its first paragraph, a single sentence) that no rule
+    /// attributes is the words of the person the headline opens with, as after a label.
+    func headlineSubject(_ b: Bounds) -> Attribution? {
+        guard b.block == 0, b.sentence == 0, quotes[b.quote].unspokenRule == nil,
+              article.sentences.count < 2 || article.sentences[1].span.start >= blocks.end(0, limit: s.count) else { return nil }
+        var first = 0
+        while first < b.open, tokens[first].kind == .punctuation { first += 1 }
+        guard first < b.open, let phrase = reader.forward(startingAt: first, ceiling: b.open), phrase.kind == .name,
+              phrase.tokens.upperBound <= b.open, let m = phrase.name,
+              (reader.names[m].title.isEmpty ? reader.names[m].tokens.lowerBound : reader.names[m].title.lowerBound) == first,
+              reader.names[m].kind == .person || reader.names[m].kind == .unknown else { return nil }
+        return Attribution(phrase: phrase, cue: nil, rule: .label)
+    }
+
     /// The last token of what stands before the colon at `colon`: the word before it, or before
     /// a parenthesis (`Ann Moss (R-Ohio):`), which the phrase reader steps over.
     private func nameEnd(before colon: Int, floor: Int) -> Int {
