@@ -48,13 +48,22 @@ struct Attribution {
 ///    "…"`), `reported-speech` (`X called the deal "a disaster"`; speech reported inside
 ///    reported speech goes to the outer reporter), `passive-by` (`was asked by X`), `issuer`
 ///    (`X issued a statement: "…"`).
-/// 4. `LabelRule`: `label` (`X: "…"`).
+/// 4. `DashAppositiveRule`: `reported-speech` past an appositive between dashes (`Ann Lee — a
+///    teacher from Elm Grove — says she …`). `LabelRule`: `label` (`X: "…"`, `X (R-Ohio): "…"`).
 /// 5. `LaterCueRule`: `later-cue`, a verb of saying later in the sentence (`"…" about it, said
 ///    X`; also `passive-by` and `according-to` there). Not for a label inside a noun phrase
 ///    (`the "History" section`).
 /// 6. `PossessiveRule`: `possessive`, whose words they are (`Clinton's slogan is "…"`).
 /// 7. `SentenceSubjectRule`: `sentence-subject`, the subject of a sentence whose verb is not
 ///    a verb of saying. Not for a label inside a noun phrase.
+/// 8. `FallbackRules`, for a quotation nothing nearer attributes: `reported-speech` from a verb
+///    of saying further back in a long sentence than the window, `sentence-subject` of the clause
+///    `that` or `why` opens (`It has not helped that the board has …`).
+///    `LabelRule.headlineSubject`: `label`, the person a one-sentence headline opens with
+///    (`Ann Lee 'ready to fight' for the harbour.`).
+/// 9. `NextParagraphRules`, for a quotation that is its whole paragraph: `dash-signature` in the
+///    paragraph below (`"…" ¶ — Ann Lee`), `later-cue` of the quotation that goes on there
+///    (`"…" ¶ "…," Lee notes.`).
 ///
 /// A relative pronoun found (`the Daily Beast, which ran …`) stands for the phrase before it.
 /// A statement, letter or post that speaks is then replaced by whoever issued it when the
@@ -149,10 +158,7 @@ struct AttributionSieves {
         // A label inside a noun phrase (`The "History" section of the site explains`) is part of
         // the subject of a later verb, not what it says.
         let insidePhrase = quotes[q].unspokenRule == .labelInPhrase
-        guard var att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) ?? label(b)
-                ?? (insidePhrase ? nil : laterCue(b)) ?? possessiveSpeech(b) ?? (insidePhrase ? nil : sentenceSubject(b)) else {
-            return nil
-        }
+        guard var att = firstRule(b, insidePhrase: insidePhrase) else { return nil }
         let head = tokens[att.phrase.head].hash
         if att.phrase.kind == .pronoun, att.antecedent == nil, Hashes.isRelativePronoun(head) {
             // `the Daily Beast, which ran …`: the relative pronoun stands for the phrase before it.
@@ -161,6 +167,16 @@ struct AttributionSieves {
             if r >= 0 { att.antecedent = reader.backward(endingAt: r, floor: max(0, r - TokenWindow.antecedent)) }
         }
         return issuer(of: att, b) ?? att
+    }
+
+    /// The first rule of the list above that attributes the quotation bounded by `b`.
+    private func firstRule(_ b: Bounds, insidePhrase: Bool) -> Attribution? {
+        if let att = tightLeading(b) ?? trailing(b).map({ outerSource($0, b) }) ?? leading(b) { return att }
+        if let att = dashAppositive(b) ?? label(b) { return att }
+        if !insidePhrase, let att = laterCue(b) { return att }
+        if let att = possessiveSpeech(b) { return att }
+        if !insidePhrase, let att = sentenceSubject(b) { return att }
+        return distantCue(b) ?? complementClauseSubject(b) ?? headlineSubject(b) ?? nextParagraph(b)
     }
 
     /// `interview`: an answer of a transcript is its turn's label's (`Ann Lee: …`); after `A:`,
@@ -189,8 +205,9 @@ struct AttributionSieves {
 
     // MARK: For the neighbour rules (`SpeakerAssembly`)
 
-    /// The speaker a sentence names with a verb of saying (`Carter said that …`), for a
-    /// quotation that follows it with no attribution of its own.
+    /// The speaker a sentence names with a verb of saying (`Carter said that …`, `Ann Lee — a
+    /// teacher — says …`, `Said Ann Lee:`), for a quotation that follows it with no attribution
+    /// of its own.
     /// With `anyVerb`, a sentence without a verb of saying gives its subject if a verb follows it.
     func speakerOfSentence(_ sentence: Int, anyVerb: Bool = false) -> ClauseSubject? {
         let extent = article.sentences[sentence].span
@@ -199,6 +216,11 @@ struct AttributionSieves {
         var k = floor
         while k < end {
             let t = tokens[k]
+            if k == floor, t.isWord, Lexicon.cues[t.hash] == .speech, let subject = invertedLabel(k, end: end) {
+                // `Said Ann Lee:` closing a paragraph, before the quotation it introduces (a
+                // capitalised verb opening its sentence is no cue for `isCueHere`).
+                return subject
+            }
             if t.isWord, let cue = Lexicon.cues[t.hash], grammar.isCueHere(k, floor: floor) {
                 if cue == .participle || grammar.isBareBase(k, floor: floor) || grammar.isCoordinated(k, floor: floor) {
                     if let phrase = grammar.clauseSubject(from: floor, before: k) {
@@ -206,6 +228,8 @@ struct AttributionSieves {
                     }
                 } else if let subject = grammar.subject(ofCueAt: k, floor: floor) {
                     return subject
+                } else if cue != .participle, let phrase = subjectBeforeDashes(ofVerbAt: k, floor: floor) {
+                    return ClauseSubject(phrase: phrase, cue: grammar.span(k))
                 }
             } else if t.isWord, Self.issuingVerbs.contains(t.hash), issuesDocument(k, end: end),
                       let subject = grammar.subject(ofCueAt: k, floor: floor) {
@@ -216,5 +240,14 @@ struct AttributionSieves {
         }
         guard anyVerb, let phrase = grammar.clauseSubject(from: floor, before: end) else { return nil }
         return ClauseSubject(phrase: phrase, cue: nil)
+    }
+
+    /// `Said Ann Lee:` · `Added the senator:`: a sentence that opens with a verb of saying and its
+    /// subject after it, then a colon, introduces what follows (not a comma: `Asked Tuesday, …`).
+    private func invertedLabel(_ k: Int, end: Int) -> ClauseSubject? {
+        guard tokens[k].isCapitalized, let phrase = reader.forward(startingAt: k + 1, ceiling: end), phrase.kind != .pronoun else { return nil }
+        let next = grammar.skipParenthesis(phrase.tokens.upperBound, ceiling: end)
+        guard next < end, tokens[next].isPunctuation(":") else { return nil }
+        return ClauseSubject(phrase: phrase, cue: grammar.span(k))
     }
 }

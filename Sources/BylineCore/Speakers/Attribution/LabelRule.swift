@@ -4,7 +4,8 @@ extension AttributionSieves {
         let sentenceStart = tokens.firstIndex(startingAtOrAfter: article.sentences.isEmpty ? 0 : article.sentences[b.sentence].span.start)
         if sentenceStart < b.open, let phrase = reader.forward(startingAt: sentenceStart, ceiling: b.open),
            phrase.kind == .name, phrase.tokens.upperBound < b.open {
-            var colon = phrase.tokens.upperBound
+            // `Rep. Ann Moss (R-Ohio): "…"`: past the parenthesis after the name.
+            var colon = grammar.skipParenthesis(phrase.tokens.upperBound, ceiling: b.open)
             // `Ann Berg Endorses Tom Lee: I Am 'Proud'`: a headline's subject, verb and object.
             if tokens[colon].isWord, tokens[colon].isCapitalized, reader.nameAt[colon] < 0, colon + 1 < b.open,
                reader.nameAt[colon + 1] >= 0 {
@@ -16,7 +17,7 @@ extension AttributionSieves {
         }
         // `A lesson from Loretta Lynch: 'Be the voice …'`: a name, a colon, the quotation.
         let colon = b.open - 1
-        if colon > b.floor, tokens[colon].isPunctuation(":"), reader.nameAt[colon - 1] >= 0,
+        if colon > b.floor, tokens[colon].isPunctuation(":"), reader.nameAt[nameEnd(before: colon, floor: b.floor)] >= 0,
            let phrase = reader.backward(endingAt: colon - 1, floor: b.floor), phrase.kind == .name {
             // `Trump took a parting shot on Twitter: "…"`: a name after a preposition is where it
             // was said; the clause's subject said it.
@@ -36,6 +37,30 @@ extension AttributionSieves {
             return Attribution(phrase: phrase, cue: grammar.span(colon), rule: .label)
         }
         return nil
+    }
+
+    /// `Ann Lee 'ready to fight' for the harbour.` · `Tom Berg Takes the Job 'Very Seriously.'`: a
+    /// quotation in the article's headline (its first paragraph, a single sentence) that no rule
+    /// attributes is the words of the person the headline opens with, as after a label.
+    func headlineSubject(_ b: Bounds) -> Attribution? {
+        guard b.block == 0, b.sentence == 0, quotes[b.quote].unspokenRule == nil,
+              article.sentences.count < 2 || article.sentences[1].span.start >= blocks.end(0, limit: s.count) else { return nil }
+        var first = 0
+        while first < b.open, tokens[first].kind == .punctuation { first += 1 }
+        guard first < b.open, let phrase = reader.forward(startingAt: first, ceiling: b.open), phrase.kind == .name,
+              phrase.tokens.upperBound <= b.open, let m = phrase.name,
+              (reader.names[m].title.isEmpty ? reader.names[m].tokens.lowerBound : reader.names[m].title.lowerBound) == first,
+              reader.names[m].kind == .person || reader.names[m].kind == .unknown else { return nil }
+        return Attribution(phrase: phrase, cue: nil, rule: .label)
+    }
+
+    /// The last token of what stands before the colon at `colon`: the word before it, or before
+    /// a parenthesis (`Ann Moss (R-Ohio):`), which the phrase reader steps over.
+    private func nameEnd(before colon: Int, floor: Int) -> Int {
+        var k = colon - 1
+        guard tokens[k].isPunctuation(")") else { return k }
+        while k > floor, colon - k <= TokenWindow.parenthesis, !tokens[k].isPunctuation("(") { k -= 1 }
+        return tokens[k].isPunctuation("(") && k > floor ? k - 1 : colon - 1
     }
 
     private static let mediumPrepositions = WordSet("on via in through over")
