@@ -11,9 +11,10 @@ struct TrainSpeakers: ParsableCommand {
         commandName: "train-speakers",
         abstract: "Train the speaker ranker on gold quotations and write its weights as Swift source.",
         discussion: """
-            Each quotation the analysis detects and that matches a gold quotation with a speaker \
-            is one example: its candidates (what the rules found, the phrase opening the \
-            sentence, the clause's subject, the nearest names, or none) with their features. A \
+            Each quotation the analysis detects and ranks (the rules found no speaker for it) and \
+            that matches a gold quotation with a speaker is one example: its candidates (the \
+            phrase opening the sentence, the clause's subject, the nearest names, or none) with \
+            their features. A \
             candidate is right when its mention overlaps the gold speaker, or (for names and \
             descriptions) shares a capitalised name word with it; `none` is right when no other \
             candidate is. The perceptron is averaged, visits the examples in file order, and is \
@@ -102,7 +103,8 @@ struct TrainSpeakers: ParsableCommand {
 struct RankExample {
     var candidates: [[Int]]
     var right: [Bool]
-    /// Index of the candidate the rules alone give (the sieve's, else `none`).
+    /// Index of the candidate the rules alone give (`none`: the ranker ranks only quotations the
+    /// rules found no speaker for).
     var rulesChoice: Int
 
     static func examples(_ doc: QuoteGold) -> [RankExample] {
@@ -115,15 +117,15 @@ struct RankExample {
         for (gi, qi) in matches.sorted(by: { $0.p < $1.p }) {
             let g = doc.quotes[gi]
             let quote = quotes[qi]
-            guard let speaker = g.speaker, !speaker.isEmpty, g.speakerSpan != nil else { continue }
+            guard let speaker = g.speaker, !speaker.isEmpty, g.speakerSpan != nil, !quote.candidates.isEmpty else { continue }
             var right = quote.candidates.map { c -> Bool in
                 guard let m = c.mention else { return false }
                 let antecedent = c.antecedent.map { QuoteScorer.slice(scalars, $0.start, $0.end) }
                 return QuoteScorer.isRightSpeaker(g, mention: (m.start, m.end), names: [QuoteScorer.slice(scalars, m.start, m.end), antecedent])
             }
             if let none = quote.candidates.firstIndex(where: { $0.source == "none" }) { right[none] = !right.contains(true) }
-            let rules = quote.candidates.firstIndex { $0.source == "sieve" } ?? quote.candidates.count - 1
-            result.append(RankExample(candidates: quote.candidates.map(\.features), right: right, rulesChoice: rules))
+            // The rules found no speaker: their choice is `none`, the last candidate.
+            result.append(RankExample(candidates: quote.candidates.map(\.features), right: right, rulesChoice: quote.candidates.count - 1))
         }
         return result
     }

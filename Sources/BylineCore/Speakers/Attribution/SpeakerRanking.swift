@@ -1,26 +1,25 @@
 /// Choosing among candidate speakers is a ranking problem: the rules are good at marks, cues
-/// and structure, and each proposes a phrase; a small learned model (an averaged perceptron
-/// over generic features, `SpeakerRankerWeights`, trained by `byline-eval train-speakers` on
-/// PolNeAR train only) chooses among them, or defers to the neighbour rules of
-/// `SpeakerAssembly`.
+/// and structure, and where they find no speaker for a quotation (and no other quotation of
+/// its sentence has one to lend), a small learned model (an averaged perceptron over generic
+/// features, `SpeakerRankerWeights`, trained by `byline-eval train-speakers` on PolNeAR train
+/// only) chooses among the phrases that could speak, or defers to the neighbour rules of
+/// `SpeakerAssembly`. A speaker the rules found always stands (`isRanked`).
 ///
 /// The candidates of a quotation, each a phrase of its sentence:
-/// - `sieve`: what the attribution rules found (`AttributionSieves.attribute`), with its rule;
 /// - `opening`: the phrase opening the sentence, when more words follow it before the quotation;
 /// - `clauseSubject`: the subject of the sentence's clause and its verb (`sentence-subject`);
 /// - `nameBefore`, `nameAfter`: the nearest name before and after the quotation in its sentence;
 /// - `none`: no speaker in the sentence (the neighbour rules decide).
 ///
-/// The features say where the phrase comes from (and by which rule), what it is (a person's
+/// The features say where the phrase comes from, what it is (a person's
 /// name, an organisation's, a description, a pronoun), where it stands (distance, before or
 /// after, opening the sentence, after a preposition, owned) and what follows it (a verb of
 /// saying, another verb): generic properties, no words of any article.
 enum CandidateSource: Int, CaseIterable, Sendable {
-    case sieve, opening, clauseSubject, nameBefore, nameAfter, none
+    case opening, clauseSubject, nameBefore, nameAfter, none
 
     var label: String {
         switch self {
-        case .sieve: return "sieve"
         case .opening: return "opening"
         case .clauseSubject: return "clause-subject"
         case .nameBefore: return "name-before"
@@ -58,8 +57,8 @@ enum CandidateKind: Int, CaseIterable, Sendable {
 /// Yes-or-no properties of a candidate or of its quotation.
 enum CandidateFlag: Int, CaseIterable, Sendable {
     case sentenceInitial, afterPreposition, possessive, followedByCue, followedByVerb, afterComma, beforeComma
-    case quoteOpensSentence, quoteEndsSentence, quoteIsFragment, sameAsSieve, sieveFoundOther, mentionedOnce, mentionedOften
-    case otherQuoteInSentence, capitalisedOpener, siblingAttributed
+    case quoteOpensSentence, quoteEndsSentence, quoteIsFragment, mentionedOnce, mentionedOften
+    case otherQuoteInSentence, capitalisedOpener
 
     var label: String { String(describing: self) }
 }
@@ -67,21 +66,18 @@ enum CandidateFlag: Int, CaseIterable, Sendable {
 /// The ranker's feature space: indices into `SpeakerRankerWeights.weights`.
 enum RankFeature {
     static let sources = CandidateSource.allCases.count
-    static let rules = AttributionRule.allCases.count
     static let kinds = CandidateKind.allCases.count
     static let distances = 5
     static let flags = CandidateFlag.allCases.count
 
     static let sourceBase = 0
-    static let ruleBase = sourceBase + sources
-    static let kindBase = ruleBase + rules
+    static let kindBase = sourceBase + sources
     static let placeBase = kindBase + kinds * sources
     static let flagBase = placeBase + 2 * distances
     static let flagBySourceBase = flagBase + flags
     static let count = flagBySourceBase + flags * sources
 
     static func source(_ s: CandidateSource) -> Int { sourceBase + s.rawValue }
-    static func rule(_ r: AttributionRule) -> Int { ruleBase + r.index }
     static func kind(_ k: CandidateKind, _ s: CandidateSource) -> Int { kindBase + k.rawValue * sources + s.rawValue }
     static func place(after: Bool, distance: Int) -> Int { placeBase + (after ? distances : 0) + bucket(distance) }
     static func flag(_ f: CandidateFlag) -> Int { flagBase + f.rawValue }
@@ -102,7 +98,6 @@ enum RankFeature {
     static let names: [String] = {
         var names = [String](repeating: "", count: count)
         for s in CandidateSource.allCases { names[source(s)] = "source=\(s.label)" }
-        for r in AttributionRule.allCases { names[rule(r)] = "rule=\(r.rawValue)" }
         for k in CandidateKind.allCases {
             for s in CandidateSource.allCases { names[kind(k, s)] = "kind=\(k.label)|\(s.label)" }
         }
@@ -117,12 +112,6 @@ enum RankFeature {
         }
         return names
     }()
-}
-
-extension AttributionRule {
-    /// Position in `allCases`, for the ranker's feature indices.
-    var index: Int { Self.indices[self] ?? 0 }
-    private static let indices: [AttributionRule: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 
 /// One candidate speaker of a quotation, with its features.
@@ -148,17 +137,15 @@ extension AttributionSieves {
         let sieve = sieves[q]
         // An interview's answer is its turn's: the layout says who speaks.
         if quotes[q].rule == .interviewAnswer { return sieve }
-        let candidates = speakerCandidates(q, sieves: sieves)
-        guard candidates.count > 1 else { return sieve }
-        // What the rules alone give: their attribution, else `none` (the last candidate).
-        let rulesChoice = sieve == nil ? candidates.count - 1 : 0
+        if !isRanked(q, sieves: sieves) { return sieve }
+        let candidates = speakerCandidates(q)
+        guard candidates.count > 1 else { return nil }
+        // What the rules alone give: `none` (the last candidate).
+        let rulesChoice = candidates.count - 1
         let choice = SpeakerRanking.choice(candidates.map { $0.score(weights) }, rulesChoice: rulesChoice,
                                            margin: SpeakerRanking.trialMargin ?? SpeakerRanking.overrideMargin)
-        if choice == rulesChoice { return sieve }
-        let chosen = candidates[choice]
-        guard chosen.source != .sieve, var att = chosen.attribution else { return chosen.attribution }
-        att.explanation = "ranked over \(sieve?.rule.rawValue ?? "none") by "
-            + topFeatures(chosen, against: candidates[rulesChoice], weights)
+        guard choice != rulesChoice, var att = candidates[choice].attribution else { return nil }
+        att.explanation = "ranked over none by " + topFeatures(candidates[choice], against: candidates[rulesChoice], weights)
         return att
     }
 
@@ -172,24 +159,38 @@ extension AttributionSieves {
         return contributions.prefix(3).map { "\($0.0)" }.joined(separator: ", ")
     }
 
-    /// The candidates of quotation `q`: the sieve's first (if it found one), then the other
-    /// phrases of the sentence that could speak, each once, then `none`. `sieves`: what the
-    /// rules found for every quotation.
-    func speakerCandidates(_ q: Int, sieves: [Attribution?]) -> [SpeakerCandidate] {
-        let sieve = sieves[q]
+    /// Another quotation of the sentence that the rules attribute: the neighbour rules give
+    /// this one its speaker when the ranker defers.
+    private func hasAttributedSibling(_ q: Int, _ b: Bounds, sieves: [Attribution?]) -> Bool {
+        q > 0 && sieves[q - 1] != nil && isInSentence(q - 1, of: b)
+            || q + 1 < quotes.count && sieves[q + 1] != nil && isInSentence(q + 1, of: b)
+    }
+
+    /// The rules found no speaker for quotation `q` but did for another of its sentence
+    /// (`The plan was "a good thing" that gave "real results," he said`): the sentence's cue
+    /// speaks for both, and the neighbour rules give it, so there is nothing to rank.
+    func defersToSibling(_ q: Int, sieves: [Attribution?]) -> Bool {
+        sieves[q] == nil && hasAttributedSibling(q, bounds(q), sieves: sieves)
+    }
+
+    /// Whether the ranker chooses quotation `q`'s speaker: only where the rules found none and
+    /// no other quotation of its sentence has one to lend. A speaker the rules found stands:
+    /// their structure (a verb's subject, an appositive, a label) holds on articles the
+    /// ranker's training never saw, where its learned preferences (the sentence's opening
+    /// phrase, a nearby name) do not.
+    func isRanked(_ q: Int, sieves: [Attribution?]) -> Bool {
+        sieves[q] == nil && !defersToSibling(q, sieves: sieves)
+    }
+
+    /// The candidates of quotation `q`, one the rules found no speaker for: the phrases of the
+    /// sentence that could speak, each once, then `none`.
+    func speakerCandidates(_ q: Int) -> [SpeakerCandidate] {
         let b = bounds(q)
         let sentenceStart = tokens.firstIndex(startingAtOrAfter: article.sentences.isEmpty ? 0 : article.sentences[b.sentence].span.start)
-        var context = quoteContext(q, b, sentenceStart: sentenceStart)
-        // Another quotation of the sentence that the rules attribute: the neighbour rules give
-        // this one its speaker when the ranker defers.
-        if q > 0 && sieves[q - 1] != nil && isInSentence(q - 1, of: b)
-            || q + 1 < quotes.count && sieves[q + 1] != nil && isInSentence(q + 1, of: b) {
-            context.append(.siblingAttributed)
-        }
+        let context = quoteContext(q, b, sentenceStart: sentenceStart)
         // (Room reserved once: the candidates and their features are built for every quotation.)
         var found: [(Attribution, CandidateSource)] = []
         found.reserveCapacity(CandidateSource.allCases.count)
-        if let sieve { found.append((sieve, .sieve)) }
         if let opening = openingPhrase(q) { found.append((opening, .opening)) }
         if let clause = grammar.clauseSubjectAndVerb(from: b.floor, before: b.open), clause.verb < b.open {
             found.append((Attribution(phrase: clause.phrase, cue: grammar.communicativeCue(at: clause.verb), rule: .sentenceSubject), .clauseSubject))
@@ -208,12 +209,10 @@ extension AttributionSieves {
             let head = speakingHead(att)
             if heads.contains(head) { continue }
             heads.append(head)
-            candidates.append(SpeakerCandidate(attribution: att, source: source,
-                                               features: features(att, source, b, context, sieveHead: sieve.map(speakingHead))))
+            candidates.append(SpeakerCandidate(attribution: att, source: source, features: features(att, source, b, context)))
         }
         var none = [RankFeature.source(.none)]
-        for f in context where f != .sameAsSieve { none.append(RankFeature.flag(f, .none)) }
-        if sieve != nil { none.append(RankFeature.flag(.sieveFoundOther, .none)) }
+        for f in context { none.append(RankFeature.flag(f, .none)) }
         candidates.append(SpeakerCandidate(attribution: nil, source: .none, features: none))
         return candidates
     }
@@ -244,15 +243,13 @@ extension AttributionSieves {
         return flags
     }
 
-    /// Room for a candidate's features: its source, rule, kind and place, and each flag twice.
-    private static let featuresPerCandidate = 4 + 2 * CandidateFlag.allCases.count
+    /// Room for a candidate's features: its source, kind and place, and each flag twice.
+    private static let featuresPerCandidate = 3 + 2 * CandidateFlag.allCases.count
 
-    private func features(_ att: Attribution, _ source: CandidateSource, _ b: Bounds, _ context: [CandidateFlag],
-                          sieveHead: Int?) -> [Int] {
+    private func features(_ att: Attribution, _ source: CandidateSource, _ b: Bounds, _ context: [CandidateFlag]) -> [Int] {
         var f: [Int] = []
         f.reserveCapacity(Self.featuresPerCandidate)
         f.append(RankFeature.source(source))
-        if source == .sieve { f.append(RankFeature.rule(att.rule)) }
         f.append(RankFeature.kind(candidateKind(att), source))
         let phrase = att.phrase
         let after = phrase.tokens.lowerBound >= b.after
@@ -274,9 +271,6 @@ extension AttributionSieves {
             flags.append(.followedByCue)
         } else if v < tokens.count, grammar.isVerbLike(tokens[v]) {
             flags.append(.followedByVerb)
-        }
-        if let sieveHead {
-            flags.append(sieveHead == speakingHead(att) ? .sameAsSieve : .sieveFoundOther)
         }
         if phrase.kind == .name, let m = phrase.name {
             let count = nameCounts[m]
@@ -382,11 +376,9 @@ public enum SpeakerRanking {
     /// Every feature's name, in index order.
     public static var featureNames: [String] { RankFeature.names }
 
-    /// How much more the ranker's best candidate must score than what the rules alone give
-    /// (their attribution, or `none` where they found nothing) to replace it. The rules hold
-    /// unless the ranker is clearly surer: on PolNeAR the margin costs next to nothing, and on
-    /// invented sentences of the kinds unseen articles get wrong (a nearby name, a clause's
-    /// subject over a verb's) it keeps the rules' structural answer.
+    /// How much more the ranker's best candidate must score than `none` (what the rules alone
+    /// give: the neighbour rules decide) to be taken: the ranker names a speaker only when it is
+    /// clearly surer than leaving the quotation to the neighbour rules.
     public static let overrideMargin = 2.0
 
     /// Weights that replace the shipped ones while a task runs (`byline-eval train-speakers
@@ -422,7 +414,8 @@ public enum SpeakerRanking {
         QuoteAnalyzer.withSieves(article) { sieves in
             let found = sieves.quotes.indices.map { sieves.attribute($0) }
             return sieves.quotes.indices.map { q in
-                let list = sieves.speakerCandidates(q, sieves: found)
+                // (None where the analysis does not rank: training sees what the analysis ranks.)
+                let list = sieves.isRanked(q, sieves: found) ? sieves.speakerCandidates(q) : []
                 return QuoteCandidates(span: sieves.quotes[q].span, candidates: list.map { c in
                     Candidate(mention: c.attribution.map { sieves.span(of: $0.phrase) },
                               antecedent: c.attribution?.antecedent.map { sieves.span(of: $0) },
