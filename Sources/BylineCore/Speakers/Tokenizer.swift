@@ -59,6 +59,14 @@ struct Token {
     func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { kind == .punctuation && hash == UInt64(scalar.value) }
     /// A quotation mark of any glyph (`QuotationMarks.isMark`).
     var isQuotationMark: Bool { kind == .punctuation && QuotationMarks.isMark(hash32) }
+    /// A hyphen or a dash standing alone (`-`, `–`, `—`, `―`).
+    var isDash: Bool {
+        guard kind == .punctuation else { return false }
+        switch hash {
+        case 0x2014, 0x2013, 0x2015, 0x2D: return true
+        default: return false
+        }
+    }
 }
 
 /// An article's tokens, with indices the later passes start from, so that each of them visits

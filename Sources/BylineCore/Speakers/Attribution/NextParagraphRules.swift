@@ -78,14 +78,3 @@ extension AttributionSieves {
         return speakerOfSentence(sentence) != nil
     }
 }
-
-extension Token {
-    /// A hyphen or a dash standing alone (`-`, `–`, `—`, `―`).
-    var isDash: Bool {
-        guard kind == .punctuation else { return false }
-        switch hash {
-        case 0x2014, 0x2013, 0x2015, 0x2D: return true
-        default: return false
-        }
-    }
-}

@@ -30,7 +30,7 @@ extension AttributionSieves {
             let t = tokens[i]
             if t.isQuotationMark { return nil }
             let joined = i + 1 < b.open && tokens[i + 1].isWord && Self.clauseJoiners.contains(tokens[i + 1].hash)
-            if t.isPunctuation(";") || joined && (t.isPunctuation(",") || isDash(t)) {
+            if t.isPunctuation(";") || joined && (t.isPunctuation(",") || t.isDash) {
                 guard let found = grammar.clauseSubjectAndVerb(from: i + 1, before: b.open), found.verb < b.open,
                       found.phrase.tokens.lowerBound <= i + (joined ? 2 : 1) else { return nil }
                 return found

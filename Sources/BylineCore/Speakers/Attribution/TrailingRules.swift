@@ -14,7 +14,7 @@ extension AttributionSieves {
         }
         guard a < b.ceiling else { return nil }
         // `"…" ― Christina Lastra`: a name signed after a dash.
-        if a > b.after, isDash(tokens[a - 1]), let phrase = reader.forward(startingAt: a, ceiling: b.ceiling), phrase.kind == .name {
+        if a > b.after, tokens[a - 1].isDash, let phrase = reader.forward(startingAt: a, ceiling: b.ceiling), phrase.kind == .name {
             let next = phrase.tokens.upperBound
             if next >= b.ceiling || tokens[next].kind == .punctuation || tokens[next].flags.contains(.lineStart) {
                 return Attribution(phrase: phrase, cue: grammar.span(a - 1), rule: .dashSignature)
@@ -234,14 +234,6 @@ extension AttributionSieves {
     private func isSeparator(_ t: Token) -> Bool {
         guard t.kind == .punctuation else { return false }
         let v = t.hash
-        return v == 0x2C || isDash(t) || v == 0x29 || v == 0x5D || t.isQuotationMark
-    }
-
-    func isDash(_ t: Token) -> Bool {
-        guard t.kind == .punctuation else { return false }
-        switch t.hash {
-        case 0x2014, 0x2013, 0x2015, 0x2D: return true
-        default: return false
-        }
+        return v == 0x2C || t.isDash || v == 0x29 || v == 0x5D || t.isQuotationMark
     }
 }
