@@ -739,42 +739,46 @@ enum NameFinder {
 }
 
 /// Hashes of single words the rules compare against.
+///
+/// Written as constants, each `WordHash.of` its name (a test checks every one): a constant is
+/// read straight from memory, while `WordHash.of("of")` is computed once behind a `swift_once`
+/// guard that every read went through (several million reads a pass, in per-token loops).
 enum Hashes {
     /// `who`, `which`, `that`: a pronoun standing for the phrase before it.
     static func isRelativePronoun(_ h: UInt64) -> Bool { h == who || h == which || h == that }
 
-    static let of = WordHash.of("of")
-    static let united = WordHash.of("united")
-    static let states = WordHash.of("states")
-    static let new = WordHash.of("new")
-    static let the = WordHash.of("the")
-    static let according = WordHash.of("according")
-    static let to = WordHash.of("to")
-    static let who = WordHash.of("who")
-    static let whose = WordHash.of("whose")
-    static let whom = WordHash.of("whom")
-    static let and = WordHash.of("and")
-    static let which = WordHash.of("which")
-    static let that = WordHash.of("that")
-    static let said = WordHash.of("said")
-    static let `in` = WordHash.of("in")
-    static let statement = WordHash.of("statement")
-    static let by = WordHash.of("by")
-    static let from = WordHash.of("from")
-    static let `as` = WordHash.of("as")
-    static let put = WordHash.of("put")
-    static let it = WordHash.of("it")
-    static let went = WordHash.of("went")
-    static let on = WordHash.of("on")
-    static let pointed = WordHash.of("pointed")
-    static let out = WordHash.of("out")
-    static let only = WordHash.of("only")
-    static let calls = WordHash.of("calls")
-    static let says = WordHash.of("says")
-    static let he = WordHash.of("he")
-    static let she = WordHash.of("she")
-    static let they = WordHash.of("they")
-    static let him = WordHash.of("him")
-    static let them = WordHash.of("them")
-    static let its = WordHash.of("its")
+    static let of: UInt64 = 0xBDE6110F
+    static let united: UInt64 = 0x1C290F37
+    static let states: UInt64 = 0xA9FC07F2
+    static let new: UInt64 = 0x04496228
+    static let the: UInt64 = 0x12941C65
+    static let according: UInt64 = 0xE875011A
+    static let to: UInt64 = 0xBDA2F9A3
+    static let who: UInt64 = 0x16549516
+    static let whose: UInt64 = 0x8226EBAB
+    static let whom: UInt64 = 0xD4C2D170
+    static let and: UInt64 = 0xE3E8659F
+    static let which: UInt64 = 0x96870AAA
+    static let that: UInt64 = 0x175EFAE3
+    static let said: UInt64 = 0xB6E70504
+    static let `in`: UInt64 = 0xBDEB73B9
+    static let statement: UInt64 = 0x8FD78283
+    static let by: UInt64 = 0xBDEBB3D3
+    static let from: UInt64 = 0xA82190CD
+    static let `as`: UInt64 = 0xBDD9E04A
+    static let put: UInt64 = 0x216ABDF7
+    static let it: UInt64 = 0xBDEB6BF7
+    static let went: UInt64 = 0x24AF5355
+    static let on: UInt64 = 0xBDE63B77
+    static let pointed: UInt64 = 0xEE8B9F8F
+    static let out: UInt64 = 0x384C54E6
+    static let only: UInt64 = 0x6DDD9003
+    static let calls: UInt64 = 0x6D8E0054
+    static let says: UInt64 = 0xB66ED4D1
+    static let he: UInt64 = 0xBDE4FC71
+    static let she: UInt64 = 0xDEAF3438
+    static let they: UInt64 = 0x17454D90
+    static let him: UInt64 = 0x0375BEEC
+    static let them: UInt64 = 0x1744CD0C
+    static let its: UInt64 = 0x0056A780
 }
