@@ -269,7 +269,8 @@ enum NameFinder {
     /// The capitalised words that follow a lower-case word (`contacted Harding`): names, not
     /// sentence openers or headline words.
     private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
-        var result = Set<UInt64>()
+        // Room for every start at once: the set is never rehashed as it grows.
+        var result = Set<UInt64>(minimumCapacity: starts.count)
         for k in starts where k > 0 && !tokens[k].flags.contains(.sentenceStart) {
             let before = tokens[k - 1]
             if before.isWord, !before.isCapitalized { result.insert(tokens[k].hash) }
@@ -279,7 +280,7 @@ enum NameFinder {
 
     /// The capitalised words anywhere but at the start of a sentence (`Sterling` of `Tom Sterling`).
     private static func capitalsNotOpeningASentence(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
-        var result = Set<UInt64>()
+        var result = Set<UInt64>(minimumCapacity: starts.count)
         for k in starts where !tokens[k].flags.contains(.sentenceStart) { result.insert(tokens[k].hash) }
         return result
     }
