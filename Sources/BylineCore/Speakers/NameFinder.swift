@@ -71,7 +71,9 @@ enum NameFinder {
         var next = 0
         for i in starts where i >= next {
             // The run of name-like tokens, with their classes.
-            runClasses.removeAll(keepingCapacity: true)
+            // Emptied element by element: `removeAll(keepingCapacity:)` goes through the generic
+            // `replaceSubrange`, some sixty instructions a run; a run holds a word or two.
+            while runClasses.popLast() != nil {}
             var j = i
             // A headline verb that ended the run starts no name of its own.
             var endedByVerb = false
