@@ -66,6 +66,24 @@ import Testing
         }
     }
 
+    @Test func aWordHashSetHoldsWhatASetOfTheSameHashesHolds() {
+        // Grown well past its first capacity, with repeats and the hash zero (its empty-slot mark).
+        var generator = SystemRandomNumberGenerator()
+        var hashes: [UInt64] = [0, 1, 0xFFFF_FFFF, WordHash.of("Sterling")]
+        for _ in 0..<3000 { hashes.append(UInt64(UInt32.random(in: .min ... .max, using: &generator))) }
+        hashes += hashes.prefix(500)
+        var set = WordHashSet(minimumCapacity: 4)
+        var reference = Set<UInt64>()
+        for (n, h) in hashes.enumerated() where n % 2 == 0 {
+            set.insert(h)
+            reference.insert(h)
+        }
+        for h in hashes + (0..<2000).map({ _ in UInt64(UInt32.random(in: .min ... .max, using: &generator)) }) {
+            #expect(set.contains(h) == reference.contains(h), "\(h)")
+        }
+        #expect(set.contains(0) && !WordHashSet(minimumCapacity: 1).contains(0))
+    }
+
     @Test func theGlyphClassesAreWhatTheDetectorReadsFromAGlyphAlone() {
         // Between two spaces a mark has no flanking to go by: the detector takes its role from
         // the glyph, so its answer must agree with the classes the other passes use.

@@ -66,8 +66,8 @@ enum NameFinder {
         // The name classes of the run's tokens, looked up once (classifying asks several times).
         var runClasses: [Lexicon.NameClass] = []
         // Built only when first needed (a sentence opening with a word in -ing).
-        var midSentenceCapitals: Set<UInt64>?
-        var capitalsInsideSentences: Set<UInt64>?
+        var midSentenceCapitals: WordHashSet?
+        var capitalsInsideSentences: WordHashSet?
         var next = 0
         for i in starts where i >= next {
             // The run of name-like tokens, with their classes.
@@ -270,9 +270,9 @@ enum NameFinder {
 
     /// The capitalised words that follow a lower-case word (`contacted Harding`): names, not
     /// sentence openers or headline words.
-    private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
+    private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> WordHashSet {
         // Room for every start at once: the set is never rehashed as it grows.
-        var result = Set<UInt64>(minimumCapacity: starts.count)
+        var result = WordHashSet(minimumCapacity: starts.count)
         for k in starts where k > 0 && !tokens[k].flags.contains(.sentenceStart) {
             let before = tokens[k - 1]
             if before.isWord, !before.isCapitalized { result.insert(tokens[k].hash) }
@@ -281,8 +281,8 @@ enum NameFinder {
     }
 
     /// The capitalised words anywhere but at the start of a sentence (`Sterling` of `Tom Sterling`).
-    private static func capitalsNotOpeningASentence(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
-        var result = Set<UInt64>(minimumCapacity: starts.count)
+    private static func capitalsNotOpeningASentence(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> WordHashSet {
+        var result = WordHashSet(minimumCapacity: starts.count)
         for k in starts where !tokens[k].flags.contains(.sentenceStart) { result.insert(tokens[k].hash) }
         return result
     }
