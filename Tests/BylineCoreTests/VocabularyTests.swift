@@ -22,6 +22,68 @@ import Testing
         #expect(WordHash.of("BIDEN'S") == WordHash.of("biden's"))
     }
 
+    @Test func theWordHashConstantsAreTheHashesOfTheirWords() {
+        // `Hashes` holds constants (no lazy initialisation on every read): each must stay the
+        // hash of the word it is named after.
+        let constants: [(UInt64, String)] = [
+            (Hashes.of, "of"),
+            (Hashes.united, "united"),
+            (Hashes.states, "states"),
+            (Hashes.new, "new"),
+            (Hashes.the, "the"),
+            (Hashes.according, "according"),
+            (Hashes.to, "to"),
+            (Hashes.who, "who"),
+            (Hashes.whose, "whose"),
+            (Hashes.whom, "whom"),
+            (Hashes.and, "and"),
+            (Hashes.which, "which"),
+            (Hashes.that, "that"),
+            (Hashes.said, "said"),
+            (Hashes.`in`, "in"),
+            (Hashes.statement, "statement"),
+            (Hashes.by, "by"),
+            (Hashes.from, "from"),
+            (Hashes.`as`, "as"),
+            (Hashes.put, "put"),
+            (Hashes.it, "it"),
+            (Hashes.went, "went"),
+            (Hashes.on, "on"),
+            (Hashes.pointed, "pointed"),
+            (Hashes.out, "out"),
+            (Hashes.only, "only"),
+            (Hashes.calls, "calls"),
+            (Hashes.says, "says"),
+            (Hashes.he, "he"),
+            (Hashes.she, "she"),
+            (Hashes.they, "they"),
+            (Hashes.him, "him"),
+            (Hashes.them, "them"),
+            (Hashes.its, "its"),
+        ]
+        for (constant, word) in constants {
+            #expect(constant == WordHash.of(word), "Hashes.\(word)")
+        }
+    }
+
+    @Test func aWordHashSetHoldsWhatASetOfTheSameHashesHolds() {
+        // Grown well past its first capacity, with repeats and the hash zero (its empty-slot mark).
+        var generator = SystemRandomNumberGenerator()
+        var hashes: [UInt64] = [0, 1, 0xFFFF_FFFF, WordHash.of("Sterling")]
+        for _ in 0..<3000 { hashes.append(UInt64(UInt32.random(in: .min ... .max, using: &generator))) }
+        hashes += hashes.prefix(500)
+        var set = WordHashSet(minimumCapacity: 4)
+        var reference = Set<UInt64>()
+        for (n, h) in hashes.enumerated() where n % 2 == 0 {
+            set.insert(h)
+            reference.insert(h)
+        }
+        for h in hashes + (0..<2000).map({ _ in UInt64(UInt32.random(in: .min ... .max, using: &generator)) }) {
+            #expect(set.contains(h) == reference.contains(h), "\(h)")
+        }
+        #expect(set.contains(0) && !WordHashSet(minimumCapacity: 1).contains(0))
+    }
+
     @Test func theGlyphClassesAreWhatTheDetectorReadsFromAGlyphAlone() {
         // Between two spaces a mark has no flanking to go by: the detector takes its role from
         // the glyph, so its answer must agree with the classes the other passes use.

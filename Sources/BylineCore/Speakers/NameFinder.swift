@@ -66,12 +66,14 @@ enum NameFinder {
         // The name classes of the run's tokens, looked up once (classifying asks several times).
         var runClasses: [Lexicon.NameClass] = []
         // Built only when first needed (a sentence opening with a word in -ing).
-        var midSentenceCapitals: Set<UInt64>?
-        var capitalsInsideSentences: Set<UInt64>?
+        var midSentenceCapitals: WordHashSet?
+        var capitalsInsideSentences: WordHashSet?
         var next = 0
         for i in starts where i >= next {
             // The run of name-like tokens, with their classes.
-            runClasses.removeAll(keepingCapacity: true)
+            // Emptied element by element: `removeAll(keepingCapacity:)` goes through the generic
+            // `replaceSubrange`, some sixty instructions a run; a run holds a word or two.
+            while runClasses.popLast() != nil {}
             var j = i
             // A headline verb that ended the run starts no name of its own.
             var endedByVerb = false
@@ -268,8 +270,9 @@ enum NameFinder {
 
     /// The capitalised words that follow a lower-case word (`contacted Harding`): names, not
     /// sentence openers or headline words.
-    private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
-        var result = Set<UInt64>()
+    private static func capitalsAfterLowerCase(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> WordHashSet {
+        // Room for every start at once: the set is never rehashed as it grows.
+        var result = WordHashSet(minimumCapacity: starts.count)
         for k in starts where k > 0 && !tokens[k].flags.contains(.sentenceStart) {
             let before = tokens[k - 1]
             if before.isWord, !before.isCapitalized { result.insert(tokens[k].hash) }
@@ -278,8 +281,8 @@ enum NameFinder {
     }
 
     /// The capitalised words anywhere but at the start of a sentence (`Sterling` of `Tom Sterling`).
-    private static func capitalsNotOpeningASentence(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> Set<UInt64> {
-        var result = Set<UInt64>()
+    private static func capitalsNotOpeningASentence(_ tokens: UnsafeBufferPointer<Token>, starts: [Int]) -> WordHashSet {
+        var result = WordHashSet(minimumCapacity: starts.count)
         for k in starts where !tokens[k].flags.contains(.sentenceStart) { result.insert(tokens[k].hash) }
         return result
     }
@@ -739,42 +742,46 @@ enum NameFinder {
 }
 
 /// Hashes of single words the rules compare against.
+///
+/// Written as constants, each `WordHash.of` its name (a test checks every one): a constant is
+/// read straight from memory, while `WordHash.of("of")` is computed once behind a `swift_once`
+/// guard that every read went through (several million reads a pass, in per-token loops).
 enum Hashes {
     /// `who`, `which`, `that`: a pronoun standing for the phrase before it.
     static func isRelativePronoun(_ h: UInt64) -> Bool { h == who || h == which || h == that }
 
-    static let of = WordHash.of("of")
-    static let united = WordHash.of("united")
-    static let states = WordHash.of("states")
-    static let new = WordHash.of("new")
-    static let the = WordHash.of("the")
-    static let according = WordHash.of("according")
-    static let to = WordHash.of("to")
-    static let who = WordHash.of("who")
-    static let whose = WordHash.of("whose")
-    static let whom = WordHash.of("whom")
-    static let and = WordHash.of("and")
-    static let which = WordHash.of("which")
-    static let that = WordHash.of("that")
-    static let said = WordHash.of("said")
-    static let `in` = WordHash.of("in")
-    static let statement = WordHash.of("statement")
-    static let by = WordHash.of("by")
-    static let from = WordHash.of("from")
-    static let `as` = WordHash.of("as")
-    static let put = WordHash.of("put")
-    static let it = WordHash.of("it")
-    static let went = WordHash.of("went")
-    static let on = WordHash.of("on")
-    static let pointed = WordHash.of("pointed")
-    static let out = WordHash.of("out")
-    static let only = WordHash.of("only")
-    static let calls = WordHash.of("calls")
-    static let says = WordHash.of("says")
-    static let he = WordHash.of("he")
-    static let she = WordHash.of("she")
-    static let they = WordHash.of("they")
-    static let him = WordHash.of("him")
-    static let them = WordHash.of("them")
-    static let its = WordHash.of("its")
+    static let of: UInt64 = 0xBDE6110F
+    static let united: UInt64 = 0x1C290F37
+    static let states: UInt64 = 0xA9FC07F2
+    static let new: UInt64 = 0x04496228
+    static let the: UInt64 = 0x12941C65
+    static let according: UInt64 = 0xE875011A
+    static let to: UInt64 = 0xBDA2F9A3
+    static let who: UInt64 = 0x16549516
+    static let whose: UInt64 = 0x8226EBAB
+    static let whom: UInt64 = 0xD4C2D170
+    static let and: UInt64 = 0xE3E8659F
+    static let which: UInt64 = 0x96870AAA
+    static let that: UInt64 = 0x175EFAE3
+    static let said: UInt64 = 0xB6E70504
+    static let `in`: UInt64 = 0xBDEB73B9
+    static let statement: UInt64 = 0x8FD78283
+    static let by: UInt64 = 0xBDEBB3D3
+    static let from: UInt64 = 0xA82190CD
+    static let `as`: UInt64 = 0xBDD9E04A
+    static let put: UInt64 = 0x216ABDF7
+    static let it: UInt64 = 0xBDEB6BF7
+    static let went: UInt64 = 0x24AF5355
+    static let on: UInt64 = 0xBDE63B77
+    static let pointed: UInt64 = 0xEE8B9F8F
+    static let out: UInt64 = 0x384C54E6
+    static let only: UInt64 = 0x6DDD9003
+    static let calls: UInt64 = 0x6D8E0054
+    static let says: UInt64 = 0xB66ED4D1
+    static let he: UInt64 = 0xBDE4FC71
+    static let she: UInt64 = 0xDEAF3438
+    static let they: UInt64 = 0x17454D90
+    static let him: UInt64 = 0x0375BEEC
+    static let them: UInt64 = 0x1744CD0C
+    static let its: UInt64 = 0x0056A780
 }

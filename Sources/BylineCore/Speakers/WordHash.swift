@@ -94,6 +94,64 @@ struct WordSet: Sendable {
     func contains(word: String) -> Bool { contains(WordHash.of(word)) }
 }
 
+/// A set of word hashes gathered while an article is read (its capitalised words, say): an
+/// open-addressing table of 32-bit keys like `WordSet`, that grows as words are added.
+/// `Set<UInt64>` hashed every insertion and look-up again with seeded SipHash.
+struct WordHashSet {
+    private var keys: [UInt32]
+    private var count = 0
+    /// Zero marks an empty slot, so a word hashing to zero is noted apart.
+    private var holdsZero = false
+
+    init(minimumCapacity: Int) {
+        keys = [UInt32](repeating: 0, count: slotCount(minimumCapacity))
+    }
+
+    /// `hash`: a word hash (32 bits, as `WordHash.finish` gives).
+    mutating func insert(_ hash: UInt64) {
+        let key = UInt32(truncatingIfNeeded: hash)
+        guard key != 0 else {
+            holdsZero = true
+            return
+        }
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = firstSlot(key, mask)
+        while true {
+            let k = keys[i]
+            if k == key { return }
+            if k == 0 {
+                keys[i] = key
+                count += 1
+                return
+            }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        let key = UInt32(truncatingIfNeeded: hash)
+        guard key != 0 else { return holdsZero }
+        return keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var i = firstSlot(key, mask)
+            while true {
+                let k = keys[i]
+                if k == key { return true }
+                if k == 0 { return false }
+                i = (i &+ 1) & mask
+            }
+        }
+    }
+
+    private mutating func grow() {
+        let old = keys
+        keys = [UInt32](repeating: 0, count: old.count * 2)
+        count = 0
+        for key in old where key != 0 { insert(UInt64(key)) }
+    }
+}
+
 /// Lower-cased words mapped to a small value, looked up by `WordHash` (a later pair for the
 /// same word wins). The probe reads only the keys; a value is read on a hit.
 struct WordMap<Value: Sendable>: Sendable {
