@@ -47,6 +47,6 @@ extension AttributionSieves {
     /// Another quotation of the sentence comes before this one: the neighbour rules give this
     /// one that one's speaker (`same-sentence`).
     private func followsQuotationOfItsSentence(_ b: Bounds) -> Bool {
-        b.quote > 0 && article.sentenceIndex(containing: quotes[b.quote - 1].span.start) == b.sentence
+        b.quote > 0 && isInSentence(b.quote - 1, of: b)
     }
 }

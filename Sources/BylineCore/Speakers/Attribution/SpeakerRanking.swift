@@ -225,7 +225,7 @@ extension AttributionSieves {
     }
 
     /// Whether quotation `i` opens in the sentence of the quotation bounded by `b`.
-    private func isInSentence(_ i: Int, of b: Bounds) -> Bool {
+    func isInSentence(_ i: Int, of b: Bounds) -> Bool {
         article.sentenceIndex(containing: quotes[i].span.start) == b.sentence
     }
 
