@@ -57,11 +57,18 @@ struct ClauseGrammar {
     /// `the 2014 report found`, `the poll also showed`, `the Senate Intelligence Committee found`:
     /// the noun before the verb (past adverbs and auxiliaries) reaches findings.
     private func isFindingSubject(before k: Int, floor: Int) -> Bool {
+        let j = beforeVerbGroup(k, floor: floor)
+        return j >= floor && tokens[j].isWord && Lexicon.findingSubjects.contains(tokens[j].hash)
+    }
+
+    /// The token before the verb group that the verb at `k` ends (`has also said`): back over
+    /// auxiliaries and adverbs, at most a verb group's length, to `floor - 1` at the most.
+    func beforeVerbGroup(_ k: Int, floor: Int) -> Int {
         var j = k - 1
         while j >= floor, k - j <= TokenWindow.verbGroup, tokens[j].isWord, Lexicon.auxiliaries.contains(tokens[j].hash) || isAdverb(tokens[j]) {
             j -= 1
         }
-        return j >= floor && tokens[j].isWord && Lexicon.findingSubjects.contains(tokens[j].hash)
+        return j
     }
 
     /// `say`, `tell` with no auxiliary or subject right before: `to say`, `would say` are not finite.

@@ -21,12 +21,7 @@ extension AttributionSieves {
     /// them (`Ann Lee — a teacher — has said`): a name or a description that can speak, opening
     /// its clause.
     func subjectBeforeDashes(ofVerbAt k: Int, floor: Int) -> Phrase? {
-        // Back over the verb group (`has also said`).
-        var close = k - 1
-        while close > floor, k - close <= TokenWindow.verbGroup, tokens[close].isWord,
-              Lexicon.auxiliaries.contains(tokens[close].hash) || grammar.isAdverb(tokens[close]) {
-            close -= 1
-        }
+        let close = grammar.beforeVerbGroup(k, floor: floor)
         guard close > floor, isSpacedDash(close) else { return nil }
         var open = close - 1
         while open > floor, close - open <= TokenWindow.appositive, !isSpacedDash(open) {
