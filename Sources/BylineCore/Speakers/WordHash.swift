@@ -43,6 +43,18 @@ enum WordHash {
 /// FNV hash is already well mixed, so a slot is a few bits of it.
 @inline(__always) private func firstSlot(_ key: UInt32, _ mask: Int) -> Int { Int(key ^ (key >> 15)) & mask }
 
+/// Whether `key` is in an open-addressing table of keys (zero marks an empty slot, so zero is
+/// never found), probing linearly from its first slot: `WordSet`'s and `WordHashSet`'s look-up.
+@inline(__always) private func isStored(_ key: UInt32, in keys: UnsafeBufferPointer<UInt32>, mask: Int) -> Bool {
+    var i = firstSlot(key, mask)
+    while true {
+        let k = keys[i]
+        if k == key { return key != 0 }
+        if k == 0 { return false }
+        i = (i &+ 1) & mask
+    }
+}
+
 /// The slot count for `count` keys: at most half full. Most look-ups are misses (most words are
 /// in no lexicon); a small table stays in the first-level cache, which matters more than the
 /// occasional second probe (in the same cache line).
@@ -80,15 +92,7 @@ struct WordSet: Sendable {
 
     @inline(__always) func contains(_ hash: UInt64) -> Bool {
         let key = UInt32(truncatingIfNeeded: hash)
-        return keys.withUnsafeBufferPointer { keys in
-            var i = firstSlot(key, mask)
-            while true {
-                let k = keys[i]
-                if k == key { return key != 0 }
-                if k == 0 { return false }
-                i = (i &+ 1) & mask
-            }
-        }
+        return keys.withUnsafeBufferPointer { isStored(key, in: $0, mask: mask) }
     }
 
     func contains(word: String) -> Bool { contains(WordHash.of(word)) }
@@ -132,16 +136,7 @@ struct WordHashSet {
     func contains(_ hash: UInt64) -> Bool {
         let key = UInt32(truncatingIfNeeded: hash)
         guard key != 0 else { return holdsZero }
-        return keys.withUnsafeBufferPointer { keys in
-            let mask = keys.count - 1
-            var i = firstSlot(key, mask)
-            while true {
-                let k = keys[i]
-                if k == key { return true }
-                if k == 0 { return false }
-                i = (i &+ 1) & mask
-            }
-        }
+        return keys.withUnsafeBufferPointer { isStored(key, in: $0, mask: $0.count - 1) }
     }
 
     private mutating func grow() {
